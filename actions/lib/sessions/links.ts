@@ -1,0 +1,28 @@
+import type { Group } from '../group-file/schema.js'
+import type { Session } from '../schedule/schedule.js'
+
+export interface RepositoryRef {
+  serverUrl: string
+  /** owner/name */
+  repository: string
+  defaultBranch: string
+}
+
+/** The homework form, prefilled with the group and session through query parameters. */
+export function homeworkFormUrl(repo: RepositoryRef, group: Group, session: Session): string {
+  const query = new URLSearchParams({
+    template: 'homework.yml',
+    title: `Homework · ${group.slug} · session ${session.number}`,
+    group: group.slug,
+    session: String(session.number),
+  })
+  return `${repo.serverUrl}/${repo.repository}/issues/new?${query.toString()}`
+}
+
+export function calendarUrl(repo: RepositoryRef, group: Group): string {
+  return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/groups/${group.slug}/calendar.ics`
+}
+
+export function cohortMilestone(group: Group): string {
+  return group.name
+}

@@ -1,0 +1,64 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { DateTime } from 'luxon'
+import { sessionCalendar } from '../../../actions/lib/schedule/calendar.js'
+import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
+import { renderSessionIssue } from '../../../actions/lib/sessions/issue.js'
+import { calendarUrl, cohortMilestone, homeworkFormUrl, type RepositoryRef } from '../../../actions/lib/sessions/links.js'
+import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
+import { onePositional, parseCommandArgs } from '../args.js'
+import { EXIT_OK, UsageError } from '../errors.js'
+import type { Io } from '../io.js'
+import { loadGroupForCommand } from '../load.js'
+import { issueFile, previewIndex, type PreviewFile, type PreviewIssue } from '../preview/files.js'
+
+export const usage = 'skill-share preview <group-dir> [--out DIR] [--repo OWNER/NAME]'
+
+export async function preview(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('preview', args, {
+    out: { type: 'string' },
+    repo: { type: 'string' },
+  })
+  const dir = onePositional(positionals, '<group-dir>', 'preview')
+  const repository = values.repo ?? 'your-org/your-group'
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
+  const group = await loadGroupForCommand(io, dir)
+  const templates = await loadSessionTemplates(io.cwd)
+  const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
+  const sessions = buildSchedule(group)
+
+  const issues: PreviewIssue[] = sessions.map((session, index) => {
+    const previous = sessions[index - 1]
+    const rendered = renderSessionIssue(group, session, templates, {
+      homework: homeworkFormUrl(repo, group, session),
+      calendar: calendarUrl(repo, group),
+      ...(previous ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } } : {}),
+    })
+    return {
+      ...rendered,
+      file: `sessions/${String(session.number).padStart(2, '0')}-${session.kind}.md`,
+      assignees: [session.facilitator, session.coFacilitator].filter((a): a is string => Boolean(a)),
+      ...(session.week !== undefined ? { milestone: cohortMilestone(group) } : {}),
+      opensAt: localMoment(session.opensAt, session),
+      note: session.shiftedFrom ? `moved from ${session.shiftedFrom.join(', ')}` : '',
+    }
+  })
+  const files: PreviewFile[] = [
+    ...issues.map(issueFile),
+    { path: 'calendar.ics', content: sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title) },
+    previewIndex(group, sessions, issues),
+  ]
+  const out = path.resolve(io.cwd, values.out ?? path.join('preview', group.slug))
+  await rm(out, { recursive: true, force: true })
+  for (const file of files) {
+    const target = path.join(out, file.path)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, file.content)
+  }
+  io.out(`wrote ${files.length} files to ${path.relative(io.cwd, out) || '.'} (open index.md)`)
+  return EXIT_OK
+}
+
+function localMoment(utc: string, session: Session): string {
+  return DateTime.fromISO(utc).setZone(session.timezone).toFormat('ccc d LLL yyyy, HH:mm ZZZZ')
+}

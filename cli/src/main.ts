@@ -1,0 +1,59 @@
+import { formatProblem } from '../../actions/lib/group-file/problems.js'
+import * as calendarCommand from './commands/calendar.js'
+import * as planCommand from './commands/plan.js'
+import * as previewCommand from './commands/preview.js'
+import * as validateCommand from './commands/validate.js'
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InvalidFilesError, UsageError } from './errors.js'
+import type { Io } from './io.js'
+
+interface Command {
+  usage: string
+  summary: string
+  run(args: string[], io: Io): Promise<number>
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: { usage: validateCommand.usage, summary: 'check every group file', run: validateCommand.validate },
+  plan: { usage: planCommand.usage, summary: 'print the schedule', run: planCommand.plan },
+  calendar: { usage: calendarCommand.usage, summary: 'export the schedule as iCalendar', run: calendarCommand.calendar },
+  preview: { usage: previewCommand.usage, summary: 'render every issue of the cohort to files', run: previewCommand.preview },
+}
+
+export function usageText(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(72)} ${c.summary}`)
+  return ['usage:', ...lines, '', 'exit codes: 0 ok, 1 invalid input, 2 usage'].join('\n')
+}
+
+/** Runs one CLI invocation and returns its exit code; never lets a stack trace reach the user. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usageText())
+    return name ? EXIT_OK : EXIT_USAGE
+  }
+  const command = COMMANDS[name]
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`)
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(`usage: ${command.usage}`)
+      return EXIT_OK
+    }
+    return await command.run(args, io)
+  } catch (e) {
+    return report(e, io, command)
+  }
+}
+
+function report(e: unknown, io: Io, command: Command | undefined): number {
+  if (e instanceof UsageError) {
+    io.err(`skill-share: ${e.message}`)
+    io.err(command ? `usage: ${command.usage}` : usageText())
+    return EXIT_USAGE
+  }
+  if (e instanceof InvalidFilesError) {
+    for (const problem of e.problems) io.err(formatProblem(problem))
+    return EXIT_INVALID
+  }
+  io.err(`skill-share: ${e instanceof Error ? e.message : String(e)}`)
+  return EXIT_INVALID
+}

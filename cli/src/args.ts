@@ -8,22 +8,36 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(e), command)
+    throw new UsageError(
+      e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(e),
+      command,
+    )
   }
 }
 
-export function requireDate(value: string | undefined, flag: string, command: string): string | undefined {
+export function requireDate(
+  value: string | undefined,
+  flag: string,
+  command: string,
+): string | undefined {
   if (value === undefined) return undefined
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
     throw new UsageError(`${flag}: "${value}" is not a date (YYYY-MM-DD)`, command)
   return value
 }
 
-export function requireInstant(value: string | undefined, flag: string, command: string): Date | undefined {
+export function requireInstant(
+  value: string | undefined,
+  flag: string,
+  command: string,
+): Date | undefined {
   if (value === undefined) return undefined
   const at = new Date(value)
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime()))
-    throw new UsageError(`${flag}: "${value}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`, command)
+    throw new UsageError(
+      `${flag}: "${value}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`,
+      command,
+    )
   return at
 }
 

@@ -6,7 +6,10 @@ export const EXIT_USAGE = 2
 
 /** Wrong arguments: printed as one line plus the usage, exit 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
     super(message)
     this.name = 'UsageError'
   }

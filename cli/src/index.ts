@@ -1,4 +1,6 @@
 import { processIo } from './io.js'
 import { main } from './main.js'
 
-process.exitCode = await main(process.argv.slice(2), processIo)
+void main(process.argv.slice(2), processIo).then((code) => {
+  process.exitCode = code
+})

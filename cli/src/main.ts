@@ -13,10 +13,22 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  validate: { usage: validateCommand.usage, summary: 'check every group file', run: validateCommand.validate },
+  validate: {
+    usage: validateCommand.usage,
+    summary: 'check every group file',
+    run: validateCommand.validate,
+  },
   plan: { usage: planCommand.usage, summary: 'print the schedule', run: planCommand.plan },
-  calendar: { usage: calendarCommand.usage, summary: 'export the schedule as iCalendar', run: calendarCommand.calendar },
-  preview: { usage: previewCommand.usage, summary: 'render every issue of the cohort to files', run: previewCommand.preview },
+  calendar: {
+    usage: calendarCommand.usage,
+    summary: 'export the schedule as iCalendar',
+    run: calendarCommand.calendar,
+  },
+  preview: {
+    usage: previewCommand.usage,
+    summary: 'render every issue of the cohort to files',
+    run: previewCommand.preview,
+  },
 }
 
 export function usageText(): string {

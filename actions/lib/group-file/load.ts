@@ -19,7 +19,10 @@ export interface GroupFileResult {
  * Parses and validates a group file. Never throws on bad input: every problem is returned, located
  * by line and column, so a user can fix them in one pass. `group` is set only when there are no errors.
  */
-export function parseGroupFile(text: string, where: { file: string; slug: string }): GroupFileResult {
+export function parseGroupFile(
+  text: string,
+  where: { file: string; slug: string },
+): GroupFileResult {
   const at = (line: number, col: number, field: string, message: string): Problem => ({
     file: where.file,
     line,
@@ -44,7 +47,9 @@ export function parseGroupFile(text: string, where: { file: string; slug: string
     return { problems: [at(1, 1, '', `YAML could not be expanded: ${reason}`)] }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { problems: [at(1, 1, '', 'expected a mapping of fields such as name, timezone, meeting')] }
+    return {
+      problems: [at(1, 1, '', 'expected a mapping of fields such as name, timezone, meeting')],
+    }
   }
 
   const locateFinding = (finding: Finding): Problem => {
@@ -59,7 +64,7 @@ export function parseGroupFile(text: string, where: { file: string; slug: string
     }
   }
 
-  const parsed = groupSchema.safeParse(data, { error: describeIssue })
+  const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true })
   if (!parsed.success) {
     return { problems: sortProblems(parsed.error.issues.flatMap(issueFindings).map(locateFinding)) }
   }
@@ -74,7 +79,8 @@ function yamlProblem(
   at: (line: number, col: number, field: string, message: string) => Problem,
 ): Problem {
   const { line, col } = lines.linePos(error.pos[0])
-  const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'
+  const message =
+    error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'
   return at(line, col, '', `invalid YAML: ${message}`)
 }
 
@@ -88,7 +94,9 @@ function issueFindings(issue: core.$ZodIssue): Finding[] {
     }))
   }
   const missing = issue.code === 'invalid_type' && issue.input === undefined
-  return [{ path: issue.path.map(pathKey), message: issue.message, severity: 'error', atKey: missing }]
+  return [
+    { path: issue.path.map(pathKey), message: issue.message, severity: 'error', atKey: missing },
+  ]
 }
 
 function pathKey(key: PropertyKey): string | number {
@@ -106,7 +114,8 @@ function describeIssue(issue: core.$ZodRawIssue): string | undefined {
     case 'too_small':
       if (issue.origin === 'array') return `must list at least ${issue.minimum}`
       if (issue.origin === 'string') return 'must not be empty'
-      if (issue.minimum === 0 && !issue.inclusive) return `must be positive, got ${describeValue(issue.input)}`
+      if (issue.minimum === 0 && !issue.inclusive)
+        return `must be positive, got ${describeValue(issue.input)}`
       return `must be at least ${issue.minimum}, got ${describeValue(issue.input)}`
     case 'too_big':
       if (issue.origin === 'array') return `must list at most ${issue.maximum}`
@@ -126,7 +135,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
   return String(value)
 }
 

@@ -33,7 +33,10 @@ export function locate(
   return lines.linePos(offset)
 }
 
-function findPair(node: unknown, step: string | number): { key: unknown; value: unknown } | undefined {
+function findPair(
+  node: unknown,
+  step: string | number,
+): { key: unknown; value: unknown } | undefined {
   if (isSeq(node) && typeof step === 'number') {
     const item = node.items[step]
     return item === undefined ? undefined : { key: undefined, value: item }
@@ -45,6 +48,7 @@ function findPair(node: unknown, step: string | number): { key: unknown; value: 
 }
 
 function keyText(key: unknown): string | undefined {
-  if (key && typeof key === 'object' && 'value' in key) return String((key as { value: unknown }).value)
+  if (key && typeof key === 'object' && 'value' in key)
+    return String((key as { value: unknown }).value)
   return key === null || key === undefined ? undefined : String(key)
 }

@@ -63,7 +63,10 @@ function duplicateMembers(group: GroupFile): Finding[] {
     if (first === undefined) seen.set(key, index)
     else
       findings.push(
-        error(['members', index, 'github'], `"${member.github}" is listed twice (also members[${first}])`),
+        error(
+          ['members', index, 'github'],
+          `"${member.github}" is listed twice (also members[${first}])`,
+        ),
       )
   })
   return findings
@@ -90,9 +93,12 @@ function skipDatesInSchedule(group: GroupFile): Finding[] {
     for (const shifted of slot.shiftedFrom ?? []) scheduled.add(shifted)
   }
   return group.skip.flatMap((date, index) => {
-    if (date < start) return [error(['skip', index], `${date} is before the first meeting (${start})`)]
+    if (date < start)
+      return [error(['skip', index], `${date} is before the first meeting (${start})`)]
     if (scheduled.has(date)) return []
-    return [error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`)]
+    return [
+      error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
+    ]
   })
 }
 
@@ -135,7 +141,10 @@ function pairsAreMembers(group: GroupFile): Finding[] {
     const weekday = DateTime.fromISO(pair.start, { zone: 'utc' }).toFormat('cccc').toLowerCase()
     if (weekday !== pair.weekday)
       findings.push(
-        error(['pairs', index, 'start'], `${pair.start} is a ${capitalize(weekday)}, but weekday is ${pair.weekday}`),
+        error(
+          ['pairs', index, 'start'],
+          `${pair.start} is a ${capitalize(weekday)}, but weekday is ${pair.weekday}`,
+        ),
       )
     return findings
   })

@@ -44,8 +44,7 @@ const timezone = z.string().refine(isValidTimeZone, {
 })
 
 const lead = z.string().regex(LEAD_DURATION, {
-  error: (iss) =>
-    `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
+  error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
 })
 
 export const memberSchema = z
@@ -56,13 +55,18 @@ export const memberSchema = z
       .array(z.string().min(1))
       .optional()
       .describe('Nicknames and other spellings, also redacted from anything published.'),
-    email: z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` }).optional(),
+    email: z
+      .email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })
+      .optional(),
     employer: z
       .string()
       .min(1)
       .optional()
       .describe('Keeps coworkers apart in pairings; redacted from anything published.'),
-    role: z.enum(ROLES).default('member').describe('Facilitators lead sessions and may use facilitator commands.'),
+    role: z
+      .enum(ROLES)
+      .default('member')
+      .describe('Facilitators lead sessions and may use facilitator commands.'),
   })
   .describe('One member of the group.')
 
@@ -71,7 +75,11 @@ export const meetingSchema = z
     weekday: z.enum(WEEKDAYS).describe('Day of the week the group meets.'),
     time: time.describe('Local start time, 24-hour HH:MM.'),
     duration: z.number().int().positive().max(600).describe('Length in minutes, e.g. 90.'),
-    place: z.string().min(1).optional().describe('Where the group meets (an address or a video link).'),
+    place: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Where the group meets (an address or a video link).'),
     week: z
       .enum(MONTH_WEEKS)
       .default('first')
@@ -103,7 +111,10 @@ export const pairSchema = z
 export const groupSchema = z
   .strictObject({
     name: z.string().min(1).describe('The group name, shown in issue titles and the calendar.'),
-    format: z.enum(FORMATS).default('circle').describe('circle: the skill share; coaching: 1:1 pairs.'),
+    format: z
+      .enum(FORMATS)
+      .default('circle')
+      .describe('circle: the skill share; coaching: 1:1 pairs.'),
     timezone: timezone.describe('IANA time zone of the meeting times.'),
     meeting: meetingSchema.optional(),
     start: date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
@@ -118,14 +129,26 @@ export const groupSchema = z
       .describe(
         'Meeting dates to skip. A skipped weekly meeting moves the rest of the weekly phase one week later; a skipped follow-up is dropped.',
       ),
-    quorum: z.number().int().min(2).max(50).default(5).describe('Fewest "yes" RSVPs for a good meeting.'),
+    quorum: z
+      .number()
+      .int()
+      .min(2)
+      .max(50)
+      .default(5)
+      .describe('Fewest "yes" RSVPs for a good meeting.'),
     themes: z
       .array(themeSchema)
       .optional()
       .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
-    agenda: z.enum(AGENDA_STYLES).default('discussion').describe('Default agenda for themed weeks.'),
+    agenda: z
+      .enum(AGENDA_STYLES)
+      .default('discussion')
+      .describe('Default agenda for themed weeks.'),
     members: z.array(memberSchema).min(1).describe('The group roster (private to the repository).'),
-    redact: z.array(z.string().min(1)).default([]).describe('Extra words never to appear in anything published.'),
+    redact: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Extra words never to appear in anything published.'),
     public: z
       .boolean()
       .default(false)

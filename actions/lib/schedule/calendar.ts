@@ -7,12 +7,15 @@ import type { Session } from './schedule.js'
  * number, so re-exporting after a change updates events in a subscribed calendar instead of
  * duplicating them; DTSTAMP is fixed per session so the same schedule exports byte for byte.
  */
-export function sessionCalendar(group: Group, sessions: readonly Session[], sessionTitle: (s: Session) => string): string {
+export function sessionCalendar(
+  group: Group,
+  sessions: readonly Session[],
+  sessionTitle: (s: Session) => string,
+): string {
   const calendar = ical({
     name: group.name,
     prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: group.timezone,
   })
   for (const session of sessions) {
     calendar.createEvent({

@@ -31,7 +31,7 @@ export function* meetingDates(group: Cadence): Generator<MeetingDate> {
   let day = DateTime.fromISO(group.start, { zone: 'utc' })
   let shifted: string[] = []
   let closing = day
-  for (let week = 1; week <= group.weekly; ) {
+  for (let week = 1; week <= group.weekly;) {
     const date = isoDate(day)
     day = day.plus({ weeks: 1 })
     if (skip.has(date)) {

@@ -50,7 +50,11 @@ export function buildSchedule(group: Group, options: ScheduleOptions = {}): Sess
   const sessions: Session[] = []
   let followUps = 0
   for (const slot of meetingDates({ ...group, start, meeting })) {
-    if (options.until ? slot.date > options.until : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS)
+    if (
+      options.until
+        ? slot.date > options.until
+        : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS
+    )
       break
     if (slot.week === undefined) followUps++
     const begin = localDateTime(slot.date, meeting.time, group.timezone)

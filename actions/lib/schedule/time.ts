@@ -35,5 +35,9 @@ export function toUtcIso(dt: DateTime): string {
 }
 
 export function weekdayNumber(weekday: string): number {
-  return ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(weekday) + 1
+  return (
+    ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(
+      weekday,
+    ) + 1
+  )
 }

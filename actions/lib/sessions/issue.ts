@@ -12,12 +12,16 @@ export interface SessionLinks {
   calendar?: string
 }
 
-export type SessionTemplates = Record<'kickoff' | 'theme' | 'closing' | 'follow-up', FrontMatterDocument>
+export type SessionTemplates = Record<
+  'kickoff' | 'theme' | 'closing' | 'follow-up',
+  FrontMatterDocument
+>
 
 export const SESSION_MARKER = 'session'
 
 export function templateKey(session: Session): keyof SessionTemplates {
-  if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme') return session.kind
+  if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
+    return session.kind
   return 'follow-up'
 }
 
@@ -26,7 +30,11 @@ export function sessionLabels(group: Group, session: Session): string[] {
   return ['skill-share', `group:${group.slug}`, 'session', session.kind]
 }
 
-export function sessionContext(group: Group, session: Session, links: SessionLinks): TemplateContext {
+export function sessionContext(
+  group: Group,
+  session: Session,
+  links: SessionLinks,
+): TemplateContext {
   const start = DateTime.fromISO(session.localStart, { setZone: true })
   const end = DateTime.fromISO(session.localEnd, { setZone: true })
   return {
@@ -36,7 +44,9 @@ export function sessionContext(group: Group, session: Session, links: SessionLin
     heading: session.week !== undefined ? `Week ${session.week}` : capitalize(session.kind),
     week: session.week,
     weekly: group.weekly,
-    theme: session.theme ?? (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
+    theme:
+      session.theme ??
+      (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
     date_short: start.toFormat('ccc d LLL'),
     when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
     utc: `${DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
@@ -61,7 +71,10 @@ export function renderSessionIssue(
   templates: SessionTemplates,
   links: SessionLinks,
 ): RenderedIssue {
-  const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links))
+  const rendered = renderIssue(
+    templates[templateKey(session)],
+    sessionContext(group, session, links),
+  )
   const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])]
   const body = withMarker(rendered.body, SESSION_MARKER, { group: group.slug, n: session.number })
   return { title: rendered.title, labels, body }
@@ -79,7 +92,9 @@ function agendaTable(session: Session): string {
 
 function previousLink(previous: SessionLinks['previous']): string {
   if (!previous) return 'This is the first session.'
-  return previous.number ? `Previous session: #${previous.number}` : `Previous session: ${previous.title}`
+  return previous.number
+    ? `Previous session: #${previous.number}`
+    : `Previous session: ${previous.title}`
 }
 
 function capitalize(word: string): string {

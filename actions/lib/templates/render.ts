@@ -29,7 +29,10 @@ export function unknownPlaceholders(text: string, known: readonly string[]): str
   return [...new Set(names.filter((name) => !known.includes(name)))]
 }
 
-export function renderIssue(template: FrontMatterDocument, context: TemplateContext): RenderedIssue {
+export function renderIssue(
+  template: FrontMatterDocument,
+  context: TemplateContext,
+): RenderedIssue {
   const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
     .replace(/\s+/g, ' ')
     .replace(/( · )+$/, '')

@@ -18,7 +18,10 @@ export interface LoadedGroups {
 }
 
 /** Reads and validates group files; one bad file never hides the others. */
-export async function loadGroups(root: string, pattern = DEFAULT_GROUPS_GLOB): Promise<LoadedGroups> {
+export async function loadGroups(
+  root: string,
+  pattern = DEFAULT_GROUPS_GLOB,
+): Promise<LoadedGroups> {
   const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort()
   const result: LoadedGroups = { groups: [], problems: [], failed: [] }
   for (const file of files) {
@@ -32,8 +35,12 @@ export async function loadGroups(root: string, pattern = DEFAULT_GROUPS_GLOB): P
 }
 
 /** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */
-export async function loadGroupAt(root: string, target: string): Promise<{ group?: Group; problems: Problem[] }> {
-  const file = target.endsWith('.yml') || target.endsWith('.yaml') ? target : path.join(target, 'group.yml')
+export async function loadGroupAt(
+  root: string,
+  target: string,
+): Promise<{ group?: Group; problems: Problem[] }> {
+  const file =
+    target.endsWith('.yml') || target.endsWith('.yaml') ? target : path.join(target, 'group.yml')
   const relative = path.relative(root, path.resolve(root, file)) || file
   let text: string
   try {
@@ -41,7 +48,14 @@ export async function loadGroupAt(root: string, target: string): Promise<{ group
   } catch {
     return {
       problems: [
-        { file: relative, line: 1, col: 1, field: '', message: 'no such group file', severity: 'error' },
+        {
+          file: relative,
+          line: 1,
+          col: 1,
+          field: '',
+          message: 'no such group file',
+          severity: 'error',
+        },
       ],
     }
   }
@@ -59,8 +73,8 @@ export async function readTemplate(root: string, name: string): Promise<FrontMat
 
 export async function loadSessionTemplates(root: string): Promise<SessionTemplates> {
   const [kickoff, theme, closing, followUp] = await Promise.all(
-    ['session-kickoff.md', 'session-theme.md', 'session-closing.md', 'session-follow-up.md'].map((name) =>
-      readTemplate(root, name),
+    ['session-kickoff.md', 'session-theme.md', 'session-closing.md', 'session-follow-up.md'].map(
+      (name) => readTemplate(root, name),
     ),
   )
   return { kickoff: kickoff!, theme: theme!, closing: closing!, 'follow-up': followUp! }

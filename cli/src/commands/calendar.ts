@@ -17,7 +17,11 @@ export async function calendar(args: string[], io: Io): Promise<number> {
   const group = await loadGroupForCommand(io, dir)
   const templates = await loadSessionTemplates(io.cwd)
   const sessions = buildSchedule(group)
-  const ics = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title)
+  const ics = sessionCalendar(
+    group,
+    sessions,
+    (s) => renderSessionIssue(group, s, templates, {}).title,
+  )
   if (!values.out) {
     io.out(ics)
     return EXIT_OK

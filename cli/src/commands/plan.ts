@@ -1,5 +1,9 @@
 import { DateTime } from 'luxon'
-import { buildSchedule, openSessionsAt, type Session } from '../../../actions/lib/schedule/schedule.js'
+import {
+  buildSchedule,
+  openSessionsAt,
+  type Session,
+} from '../../../actions/lib/schedule/schedule.js'
 import { onePositional, parseCommandArgs, requireDate, requireInstant } from '../args.js'
 import { EXIT_OK } from '../errors.js'
 import type { Io } from '../io.js'
@@ -21,14 +25,29 @@ export async function plan(args: string[], io: Io): Promise<number> {
   const sessions = buildSchedule(group, until ? { until } : {})
   const open = at ? openSessionsAt(sessions, at) : undefined
   if (values.json) {
-    io.out(JSON.stringify(open ? { sessions, openAt: { at: at?.toISOString(), sessions: open.map((s) => s.number) } } : sessions, null, 2))
+    io.out(
+      JSON.stringify(
+        open
+          ? { sessions, openAt: { at: at?.toISOString(), sessions: open.map((s) => s.number) } }
+          : sessions,
+        null,
+        2,
+      ),
+    )
     return EXIT_OK
   }
   io.out(`${group.name} (${group.slug}), times in ${group.timezone}\n`)
-  io.out(renderTable(['#', 'Kind', 'Local start', 'UTC start', 'Issue opens', 'Theme', 'Facilitators'], sessions.map(planRow)))
+  io.out(
+    renderTable(
+      ['#', 'Kind', 'Local start', 'UTC start', 'Issue opens', 'Theme', 'Facilitators'],
+      sessions.map(planRow),
+    ),
+  )
   if (open && at) {
     const names = open.map((s) => `#${s.number} ${s.kind}`).join(', ')
-    io.out(`\nAt ${at.toISOString()}: ${open.length ? `open: ${names}` : 'no session issue is open'}`)
+    io.out(
+      `\nAt ${at.toISOString()}: ${open.length ? `open: ${names}` : 'no session issue is open'}`,
+    )
   }
   return EXIT_OK
 }
@@ -43,6 +62,9 @@ function planRow(session: Session): string[] {
     DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc MM-dd HH:mm'),
     opens.toFormat('ccc MM-dd HH:mm'),
     session.theme ?? '',
-    [session.facilitator, session.coFacilitator].filter(Boolean).map((l) => `@${l}`).join(', '),
+    [session.facilitator, session.coFacilitator]
+      .filter(Boolean)
+      .map((l) => `@${l}`)
+      .join(', '),
   ]
 }

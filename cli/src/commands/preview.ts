@@ -4,7 +4,12 @@ import { DateTime } from 'luxon'
 import { sessionCalendar } from '../../../actions/lib/schedule/calendar.js'
 import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
 import { renderSessionIssue } from '../../../actions/lib/sessions/issue.js'
-import { calendarUrl, cohortMilestone, homeworkFormUrl, type RepositoryRef } from '../../../actions/lib/sessions/links.js'
+import {
+  calendarUrl,
+  cohortMilestone,
+  homeworkFormUrl,
+  type RepositoryRef,
+} from '../../../actions/lib/sessions/links.js'
 import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
@@ -21,7 +26,8 @@ export async function preview(args: string[], io: Io): Promise<number> {
   })
   const dir = onePositional(positionals, '<group-dir>', 'preview')
   const repository = values.repo ?? 'your-org/your-group'
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+    throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
   const group = await loadGroupForCommand(io, dir)
   const templates = await loadSessionTemplates(io.cwd)
   const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
@@ -32,12 +38,16 @@ export async function preview(args: string[], io: Io): Promise<number> {
     const rendered = renderSessionIssue(group, session, templates, {
       homework: homeworkFormUrl(repo, group, session),
       calendar: calendarUrl(repo, group),
-      ...(previous ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } } : {}),
+      ...(previous
+        ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } }
+        : {}),
     })
     return {
       ...rendered,
       file: `sessions/${String(session.number).padStart(2, '0')}-${session.kind}.md`,
-      assignees: [session.facilitator, session.coFacilitator].filter((a): a is string => Boolean(a)),
+      assignees: [session.facilitator, session.coFacilitator].filter((a): a is string =>
+        Boolean(a),
+      ),
       ...(session.week !== undefined ? { milestone: cohortMilestone(group) } : {}),
       opensAt: localMoment(session.opensAt, session),
       note: session.shiftedFrom ? `moved from ${session.shiftedFrom.join(', ')}` : '',
@@ -45,7 +55,14 @@ export async function preview(args: string[], io: Io): Promise<number> {
   })
   const files: PreviewFile[] = [
     ...issues.map(issueFile),
-    { path: 'calendar.ics', content: sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title) },
+    {
+      path: 'calendar.ics',
+      content: sessionCalendar(
+        group,
+        sessions,
+        (s) => renderSessionIssue(group, s, templates, {}).title,
+      ),
+    },
     previewIndex(group, sessions, issues),
   ]
   const out = path.resolve(io.cwd, values.out ?? path.join('preview', group.slug))

@@ -9,7 +9,8 @@ export const usage = 'skill-share validate [--repo DIR]'
 
 export async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, { repo: { type: 'string' } })
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'validate')
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}"`, 'validate')
   const root = path.resolve(io.cwd, values.repo ?? '.')
   const { groups, problems, failed } = await loadGroups(root)
   for (const problem of problems) io.err(formatProblem(problem))

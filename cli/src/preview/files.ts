@@ -20,7 +20,9 @@ export interface PreviewIssue extends RenderedIssue {
 export function issueFile(issue: PreviewIssue): PreviewFile {
   const meta = [
     `**Labels:** ${issue.labels.map((l) => `\`${l}\``).join(', ')}`,
-    issue.assignees.length ? `**Assignees:** ${issue.assignees.map((a) => `@${a}`).join(', ')}` : '',
+    issue.assignees.length
+      ? `**Assignees:** ${issue.assignees.map((a) => `@${a}`).join(', ')}`
+      : '',
     issue.milestone ? `**Milestone:** ${issue.milestone}` : '',
     issue.opensAt ? `**Opens:** ${issue.opensAt}` : '',
   ].filter(Boolean)
@@ -30,9 +32,15 @@ export function issueFile(issue: PreviewIssue): PreviewFile {
   }
 }
 
-export function previewIndex(group: Group, sessions: readonly Session[], issues: readonly PreviewIssue[], extra: string[] = []): PreviewFile {
+export function previewIndex(
+  group: Group,
+  sessions: readonly Session[],
+  issues: readonly PreviewIssue[],
+  extra: string[] = [],
+): PreviewFile {
   const rows = issues.map(
-    (issue) => `| [${escapeCell(issue.title)}](${issue.file}) | ${issue.opensAt ?? ''} | ${issue.note ?? ''} |`,
+    (issue) =>
+      `| [${escapeCell(issue.title)}](${issue.file}) | ${issue.opensAt ?? ''} | ${issue.note ?? ''} |`,
   )
   const lines = [
     `# Preview: ${group.name}`,

@@ -1,0 +1,31 @@
+/**
+ * Creates something at most once. A create that fails may still have happened (the response was
+ * lost), so before trying again we look for what it would have made, by its hidden marker.
+ */
+export async function createOnce<T>(steps: {
+  create: () => Promise<T>
+  lookup: () => Promise<T | undefined>
+  attempts?: number
+}): Promise<T> {
+  const attempts = steps.attempts ?? 3
+  let lastError: unknown
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) {
+      const existing = await steps.lookup()
+      if (existing !== undefined) return existing
+    }
+    try {
+      return await steps.create()
+    } catch (e) {
+      if (!isTransient(e)) throw e
+      lastError = e
+    }
+  }
+  throw lastError
+}
+
+function isTransient(error: unknown): boolean {
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0
+  return status === 0 || status >= 500 || status === 403 || status === 429
+}

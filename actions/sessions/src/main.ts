@@ -1,0 +1,70 @@
+import * as core from '@actions/core'
+import { formatProblem } from '../../lib/group-file/problems.js'
+import { repositoryPrivacy, resolveNow, runnerContext } from '../../lib/runner/context.js'
+import { connect } from '../../lib/runner/repository.js'
+import { loadGroups, loadSessionTemplates } from '../../lib/workspace/workspace.js'
+import { runSessions, type GroupReport } from './run.js'
+import { createStatusRefresher } from './status.js'
+import { writeSummary } from './summary.js'
+
+export interface Inputs {
+  token: string
+  groups: string
+  now: Date
+  dryRun: boolean
+}
+
+export function getInputs(): Inputs {
+  return {
+    token: core.getInput('github-token'),
+    groups: core.getInput('groups') || 'groups/*/group.yml',
+    now: resolveNow(core.getInput('now')),
+    dryRun: core.getBooleanInput('dry-run'),
+  }
+}
+
+export async function run(): Promise<void> {
+  const inputs = getInputs()
+  const context = runnerContext()
+  const loaded = await loadGroups(context.workspace, inputs.groups)
+  for (const problem of loaded.problems) {
+    const annotate = problem.severity === 'error' ? core.error : core.warning
+    annotate(formatProblem(problem), {
+      file: problem.file,
+      startLine: problem.line,
+      startColumn: problem.col,
+    })
+  }
+  const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
+  const repo = {
+    serverUrl: context.serverUrl,
+    repository: context.repository,
+    defaultBranch: 'main',
+  }
+  const privacy = repositoryPrivacy(context.event)
+  const reports = await runSessions(
+    { now: inputs.now, dryRun: inputs.dryRun },
+    {
+      github,
+      repo,
+      groups: loaded.groups,
+      templates: await loadSessionTemplates(context.workspace),
+      ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
+      refreshStatus: createStatusRefresher(github, { info: core.info, warning: core.warning }),
+      log: { info: core.info, warning: core.warning },
+    },
+  )
+  setOutputs(reports)
+  await writeSummary(reports, loaded.failed, inputs)
+  const failures = [...loaded.failed, ...reports.filter((r) => r.error).map((r) => r.group)]
+  if (failures.length > 0)
+    core.setFailed(`failed for: ${failures.join(', ')} (see the job summary)`)
+}
+
+function setOutputs(reports: readonly GroupReport[]): void {
+  core.setOutput(
+    'opened',
+    reports.flatMap((r) => r.opened.map((o) => o.issue).filter(Boolean)).join(','),
+  )
+  core.setOutput('closed', reports.flatMap((r) => r.closed.map((c) => c.issue)).join(','))
+}

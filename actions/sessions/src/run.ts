@@ -1,0 +1,248 @@
+import type { Problem } from '../../lib/group-file/problems.js'
+import type { Group } from '../../lib/group-file/schema.js'
+import { createOnce } from '../../lib/github/idempotent.js'
+import {
+  isOwnBot,
+  type IssueView,
+  type LabelView,
+  type Repository,
+} from '../../lib/github/repository.js'
+import { labelSpec } from '../../lib/labels/labels.js'
+import { findMarker } from '../../lib/markers/markers.js'
+import { SESSION_MARKER, type SessionTemplates } from '../../lib/sessions/issue.js'
+import type { RepositoryRef } from '../../lib/sessions/links.js'
+import {
+  closedLookupSince,
+  closingMarker,
+  planSessions,
+  sessionsMissing,
+  type CloseStep,
+  type DuplicateStep,
+  type GroupPlan,
+  type OpenStep,
+  type StatusStep,
+} from './plan.js'
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+}
+
+export interface SessionsInputs {
+  now: Date
+  dryRun: boolean
+}
+
+export interface SessionsDeps {
+  github: Repository
+  repo: RepositoryRef
+  groups: Group[]
+  templates: SessionTemplates
+  /** Whether the repository is private, when the event payload already says so. */
+  repositoryPrivate?: boolean
+  refreshStatus: (step: StatusStep, dryRun: boolean) => Promise<'posted' | 'updated' | 'unchanged'>
+  log: Logger
+}
+
+export interface GroupReport {
+  group: string
+  opened: Array<{ issue?: number; session: number; title: string }>
+  closed: Array<{ issue: number; session: number; duplicateOf?: number }>
+  status: Array<{ issue: number; session: number; result: string }>
+  next?: { session: number; title: string; opensAt: string }
+  error?: string
+}
+
+export interface SessionsReport {
+  groups: GroupReport[]
+  problems: Problem[]
+  failed: boolean
+}
+
+const SESSION_LABELS = ['skill-share', 'session']
+
+/** Observes GitHub once for all groups, plans in pure code, then applies each group's difference. */
+export async function runSessions(
+  inputs: SessionsInputs,
+  deps: SessionsDeps,
+): Promise<GroupReport[]> {
+  const { github, groups, now } = { ...deps, now: inputs.now }
+  const circles = groups.filter((g) => g.format === 'circle')
+  if (circles.length === 0) return []
+  const open = await github.listIssues({ labels: SESSION_LABELS, state: 'open' })
+  const since = closedLookupSince(sessionsMissing(circles, open, now))
+  const closed = since
+    ? await github.listIssues({ labels: SESSION_LABELS, state: 'closed', since })
+    : []
+  const plans = planSessions(circles, { open, closed }, now, deps.templates, deps.repo)
+
+  const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
+  const reports: GroupReport[] = []
+  for (const plan of plans) reports.push(await applyGroup(plan, context))
+  return reports
+}
+
+/** What one run has learned about the repository, shared by all groups so nothing is fetched twice. */
+class ApplyContext {
+  private labels?: Map<string, LabelView>
+  private milestones = new Map<string, number>()
+  private privacy?: boolean
+
+  constructor(
+    readonly deps: SessionsDeps,
+    observed: readonly IssueView[],
+    readonly dryRun: boolean,
+  ) {
+    for (const issue of observed) {
+      if (issue.milestone) this.milestones.set(issue.milestone.title, issue.milestone.number)
+    }
+    this.seenLabels = new Map(observed.flatMap((i) => i.labels).map((l) => [l.name, l]))
+    if (deps.repositoryPrivate !== undefined) this.privacy = deps.repositoryPrivate
+  }
+
+  private seenLabels: Map<string, LabelView>
+
+  async isPrivate(): Promise<boolean> {
+    this.privacy ??= (await this.deps.github.get()).private
+    return this.privacy
+  }
+
+  /** Creates labels no issue carries yet; existing ones (maybe recoloured by someone) stay as they are. */
+  async ensureLabels(names: readonly string[]): Promise<void> {
+    const unseen = names.filter((n) => !this.seenLabels.has(n))
+    if (unseen.length === 0) return
+    this.labels ??= new Map((await this.deps.github.listLabels()).map((l) => [l.name, l]))
+    for (const name of unseen) {
+      if (this.labels.has(name)) continue
+      if (this.dryRun) this.deps.log.info(`dry run: would create label ${name}`)
+      else await this.deps.github.createLabel(labelSpec(name))
+      this.labels.set(name, labelSpec(name))
+    }
+  }
+
+  async milestone(spec: { title: string; dueOn: string }): Promise<number | undefined> {
+    const known = this.milestones.get(spec.title)
+    if (known !== undefined) return known
+    const existing = (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)
+    if (existing) {
+      this.milestones.set(spec.title, existing.number)
+      return existing.number
+    }
+    if (this.dryRun) {
+      this.deps.log.info(`dry run: would create the cohort milestone`)
+      return undefined
+    }
+    const number = await createOnce({
+      create: () => this.deps.github.createMilestone({ title: spec.title, due_on: spec.dueOn }),
+      lookup: async () =>
+        (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
+    })
+    this.milestones.set(spec.title, number)
+    return number
+  }
+}
+
+async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<GroupReport> {
+  const { group } = plan
+  const report: GroupReport = { group: group.slug, opened: [], closed: [], status: [] }
+  if (plan.next) {
+    report.next = {
+      session: plan.next.session.number,
+      title: plan.next.title,
+      opensAt: plan.next.session.opensAt,
+    }
+  }
+  const writes = plan.open.length + plan.close.length + plan.status.length + plan.duplicates.length
+  try {
+    if (writes > 0 && !group.public && !(await context.isPrivate())) {
+      throw new Error(
+        `refusing to post group "${group.slug}" into a public repository: make the repository private, ` +
+          'or set "public: true" in its group.yml if the group really wants its sessions public',
+      )
+    }
+    for (const step of plan.duplicates) report.closed.push(await closeDuplicate(step, context))
+    for (const step of plan.open) report.opened.push(await openSession(step, context))
+    for (const step of plan.close) report.closed.push(await closeSession(step, context))
+    for (const step of plan.status) {
+      const result = await context.deps.refreshStatus(step, context.dryRun)
+      report.status.push({ issue: step.issue, session: step.session.number, result })
+    }
+  } catch (e) {
+    report.error = e instanceof Error ? e.message : String(e)
+    context.deps.log.warning(`group ${group.slug}: ${report.error}`)
+  }
+  return report
+}
+
+async function openSession(step: OpenStep, context: ApplyContext) {
+  const { github, log } = context.deps
+  const where = `group ${step.group.slug} session ${step.session.number}`
+  if (context.dryRun) {
+    log.info(`dry run: would open the issue for ${where}`)
+    return { session: step.session.number, title: step.title }
+  }
+  await context.ensureLabels(step.labels)
+  const milestone = step.milestone ? await context.milestone(step.milestone) : undefined
+  const issue = await createOnce({
+    create: () =>
+      github.createIssue({
+        title: step.title,
+        body: step.body,
+        labels: step.labels,
+        assignees: step.assignees,
+        ...(milestone !== undefined ? { milestone } : {}),
+      }),
+    lookup: async () =>
+      (
+        await github.listIssues({
+          labels: [...SESSION_LABELS, `group:${step.group.slug}`],
+          state: 'all',
+        })
+      ).find(
+        (i) =>
+          isOwnBot(i.author) &&
+          findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }),
+      ),
+  })
+  log.info(`opened #${issue.number} for ${where}`)
+  return { issue: issue.number, session: step.session.number, title: step.title }
+}
+
+async function closeSession(step: CloseStep, context: ApplyContext) {
+  const { github, log } = context.deps
+  const where = `#${step.issue} (group ${step.group.slug} session ${step.session.number})`
+  if (context.dryRun) {
+    log.info(`dry run: would comment on and close ${where}`)
+    return { issue: step.issue, session: step.session.number }
+  }
+  // Close first: a closed issue drops out of the next run's observation, so a rerun can never post
+  // the closing comment twice. The comment itself is created once, by its marker.
+  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
+  const closing = closingMarker(step.group, step.session)
+  await createOnce({
+    create: () => github.createComment(step.issue, step.comment),
+    lookup: async () =>
+      (await github.listComments(step.issue)).find(
+        (c) => isOwnBot(c.author) && c.body.includes(closing),
+      ),
+  })
+  log.info(`closed ${where}`)
+  return { issue: step.issue, session: step.session.number }
+}
+
+/** Two runs that raced both opened the session; the later issue is closed in favour of the first. */
+async function closeDuplicate(step: DuplicateStep, context: ApplyContext) {
+  const { github, log } = context.deps
+  const done = { issue: step.issue, session: step.session.number, duplicateOf: step.keep }
+  if (context.dryRun) {
+    log.info(`dry run: would close #${step.issue} as a duplicate of #${step.keep}`)
+    return done
+  }
+  await github.updateIssue(step.issue, {
+    state: 'closed',
+    state_reason: 'not_planned',
+    body: `Duplicate of #${step.keep}; please use that issue.`,
+  })
+  log.info(`closed #${step.issue} as a duplicate of #${step.keep}`)
+  return done
+}

@@ -1,0 +1,265 @@
+/**
+ * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
+ * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
+ * contract), plus the default headings and options, which a test keeps in step with the YAML.
+ *
+ * A group may reword its forms freely. What must not change is a field's id and type, and for
+ * choices the number and order of options: answers are read by position, so "Family" renamed to
+ * "Home life" still means `family`.
+ */
+
+export const FORM_KINDS = [
+  'homework',
+  'intention',
+  'check-in',
+  'topic',
+  'reflection',
+  'conversation',
+] as const
+export type FormKind = (typeof FORM_KINDS)[number]
+
+/** Every form carries this label next to its own. */
+export const SKILL_SHARE_LABEL = 'skill-share'
+
+/** Fields every form shares; their ids are also the query parameters that prefill them. */
+export const GROUP_FIELD = 'group'
+export const SESSION_FIELD = 'session'
+
+export const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE'
+
+export type FieldType = 'input' | 'textarea' | 'dropdown' | 'checkboxes'
+
+export interface ChoiceOption<V extends string = string> {
+  /** What the code sees, whatever the form's wording. */
+  value: V
+  /** The option's default wording in the shipped form. */
+  label: string
+}
+
+export interface FormField {
+  id: string
+  type: FieldType
+  /** Default label; GitHub renders it as the `### ` heading of the answer. */
+  label: string
+  required: boolean
+  /** Dropdowns and checkboxes: the options, in form order. */
+  options?: readonly ChoiceOption[]
+}
+
+export interface FormEntry {
+  kind: FormKind
+  /** The form's name in GitHub's template chooser. */
+  name: string
+  /** File name in .github/ISSUE_TEMPLATE, also the `template` query parameter. */
+  template: string
+  /** The form's own label, added by GitHub when the issue is created. */
+  label: string
+  /** The issue title GitHub suggests; session links prefill a fuller one. */
+  title: string
+  fields: readonly FormField[]
+}
+
+export const AREAS = ['work', 'family', 'self'] as const
+export type Area = (typeof AREAS)[number]
+
+export const CHECK_IN_OUTCOMES = [
+  { value: 'done', label: 'Done' },
+  { value: 'partly', label: 'Partly' },
+  { value: 'not-yet', label: 'Not yet' },
+] as const satisfies readonly ChoiceOption[]
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number]['value']
+
+export const CONTINUE_CHOICES = [
+  { value: 'monthly', label: 'Monthly' },
+  { value: 'biweekly', label: 'Every two weeks' },
+  { value: 'stop', label: 'Stop here' },
+] as const satisfies readonly ChoiceOption[]
+export type ContinueChoice = (typeof CONTINUE_CHOICES)[number]['value']
+
+/**
+ * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
+ * so that a coaching network can see, over months, which skills its conversations keep returning
+ * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
+ */
+export const CORE_SKILLS = [
+  { value: 'communication', label: 'Communication' },
+  { value: 'delegation', label: 'Delegation' },
+  { value: 'feedback', label: 'Feedback' },
+  { value: 'running-meetings', label: 'Running meetings' },
+  { value: 'technical-decision-making', label: 'Technical decision making' },
+  { value: 'influence-without-authority', label: 'Influence without authority' },
+  { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
+  { value: 'prioritization', label: 'Prioritization' },
+  { value: 'coaching-others', label: 'Coaching others' },
+  { value: 'self-care', label: 'Self-care' },
+] as const satisfies readonly ChoiceOption[]
+export type CoreSkill = (typeof CORE_SKILLS)[number]['value']
+
+export const SCORE_MIN = 1
+export const SCORE_MAX = 10
+
+const SCORE_OPTIONS: readonly ChoiceOption[] = Array.from(
+  { length: SCORE_MAX - SCORE_MIN + 1 },
+  (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }),
+)
+
+const AREA_OPTIONS: readonly ChoiceOption<Area>[] = [
+  { value: 'work', label: 'Work' },
+  { value: 'family', label: 'Family' },
+  { value: 'self', label: 'Self' },
+]
+
+export const CONSENT_OPTION: ChoiceOption = {
+  value: 'quote-anonymously',
+  label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
+}
+
+const group: FormField = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true }
+const session: FormField = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true }
+
+function score(id: string, label: string): FormField {
+  return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS }
+}
+
+function text(id: string, label: string, required: boolean): FormField {
+  return { id, type: 'textarea', label, required }
+}
+
+export const FORMS: { readonly [K in FormKind]: FormEntry & { kind: K } } = {
+  homework: {
+    kind: 'homework',
+    name: 'Homework',
+    template: 'homework.yml',
+    label: 'homework',
+    title: 'Homework · ',
+    fields: [
+      group,
+      session,
+      score('work-score', 'Work: my score'),
+      text('work-notes', 'Work: a few lines', false),
+      score('family-score', 'Family: my score'),
+      text('family-notes', 'Family: a few lines', false),
+      score('self-score', 'Self: my score'),
+      text('self-notes', 'Self: a few lines', false),
+      {
+        id: 'circle',
+        type: 'checkboxes',
+        label: 'Two answers for the opening circle',
+        required: false,
+        options: AREA_OPTIONS,
+      },
+      text('for-facilitator', 'Anything the facilitator should know?', false),
+    ],
+  },
+  intention: {
+    kind: 'intention',
+    name: 'Intention',
+    template: 'intention.yml',
+    label: 'intention',
+    title: 'Intention · ',
+    fields: [
+      group,
+      text('goal', 'What I want to get better at', true),
+      text('how-i-will-know', 'How I will know', true),
+      text('support', 'Support I would like from the group', false),
+    ],
+  },
+  'check-in': {
+    kind: 'check-in',
+    name: 'Buddy check-in',
+    template: 'check-in.yml',
+    label: 'check-in',
+    title: 'Check-in · ',
+    fields: [
+      group,
+      session,
+      text('commitment', 'My commitment this week', true),
+      {
+        id: 'outcome',
+        type: 'dropdown',
+        label: 'How it went',
+        required: true,
+        options: CHECK_IN_OUTCOMES,
+      },
+      text('notes', 'What helped or got in the way', false),
+    ],
+  },
+  topic: {
+    kind: 'topic',
+    name: 'Topic proposal',
+    template: 'topic.yml',
+    label: 'topic',
+    title: 'Topic · ',
+    fields: [
+      group,
+      { id: 'topic', type: 'input', label: 'The topic', required: true },
+      text('why', 'Why it matters to me', true),
+      text('story', 'A story or question I would bring', false),
+    ],
+  },
+  reflection: {
+    kind: 'reflection',
+    name: 'Closing reflection',
+    template: 'reflection.yml',
+    label: 'reflection',
+    title: 'Reflection · ',
+    fields: [
+      group,
+      text('learned', 'What did I learn?', true),
+      text('in-a-year', 'Where do I want to be in a year?', true),
+      {
+        id: 'continue',
+        type: 'dropdown',
+        label: 'Should the group continue?',
+        required: true,
+        options: CONTINUE_CHOICES,
+      },
+      {
+        id: 'consent',
+        type: 'checkboxes',
+        label: 'Quoting this reflection',
+        required: false,
+        options: [CONSENT_OPTION],
+      },
+    ],
+  },
+  conversation: {
+    kind: 'conversation',
+    name: 'Coaching conversation',
+    template: 'conversation.yml',
+    label: 'conversation',
+    title: 'Conversation · ',
+    fields: [
+      group,
+      { ...session, label: 'Conversation number' },
+      text('next-step', 'My one next step', true),
+      { id: 'by-when', type: 'input', label: 'By when', required: true },
+      score('confidence', 'How confident I am that I will take it'),
+      {
+        id: 'skill',
+        type: 'dropdown',
+        label: 'The core skill it exercises',
+        required: true,
+        options: CORE_SKILLS,
+      },
+    ],
+  },
+}
+
+export function isFormKind(value: string): value is FormKind {
+  return (FORM_KINDS as readonly string[]).includes(value)
+}
+
+/** The form behind a template file name, e.g. `homework.yml`. */
+export function formByTemplate(template: string): FormEntry | undefined {
+  return FORM_KINDS.map((kind) => FORMS[kind]).find((form) => form.template === template)
+}
+
+/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
+export function templatePath(kind: FormKind): string {
+  return `${ISSUE_TEMPLATE_DIR}/${FORMS[kind].template}`
+}
+
+export function fieldOf(kind: FormKind, id: string): FormField | undefined {
+  return FORMS[kind].fields.find((field) => field.id === id)
+}

@@ -1,0 +1,259 @@
+import { readAnswers, type Answers } from './answers.js'
+import {
+  AREAS,
+  CHECK_IN_OUTCOMES,
+  CONSENT_OPTION,
+  CONTINUE_CHOICES,
+  CORE_SKILLS,
+  FORMS,
+  GROUP_FIELD,
+  SCORE_MAX,
+  SCORE_MIN,
+  SESSION_FIELD,
+  type Area,
+  type ChoiceOption,
+  type FormKind,
+} from './catalog.js'
+import { countWord, type FormProblem } from './problems.js'
+import type { FormResult, Submission, SubmissionOf } from './submissions.js'
+import { templateFields } from './template.js'
+
+/** A group slug is the folder name under groups/. */
+const GROUP_SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+/** "3", "#3", "Session 3", "week 3": whatever a busy person types for a number. */
+const SESSION_NUMBER = /^(?:(?:session|week|conversation|meeting|no\.?)\s*)?#?\s*(\d{1,4})$/i
+
+/**
+ * Reads a submitted issue against its form. `yaml` is the form as the repository has it
+ * (`.github/ISSUE_TEMPLATE/<template>`), so a group's rewording is honoured. Returns the typed
+ * submission, or every problem at once so the member can fix them in one edit. Throws
+ * FormTemplateError when the form YAML itself cannot be read.
+ */
+export function readSubmission<K extends FormKind>(
+  kind: K,
+  body: string | null | undefined,
+  yaml: string,
+): FormResult<K> {
+  const form = FORMS[kind]
+  const answers = readAnswers(form, body ?? '', yaml, templateFields(kind, yaml))
+  if (!answers.found) {
+    const message = `This doesn't look like a filled-in ${form.name.toLowerCase()} form: none of its questions are in the issue. Please open a new issue from the ${form.name} form.`
+    return { ok: false, kind, problems: [{ field: '', message }] }
+  }
+  const reader = new Reader(answers)
+  const submission = READERS[kind](reader) as SubmissionOf<K>
+  if (reader.problems.length > 0) return { ok: false, kind, problems: reader.problems }
+  return { ok: true, submission }
+}
+
+/**
+ * Collects problems while reading. A failed read returns a placeholder so the rest of the form is
+ * still checked; the placeholder never escapes, because any problem discards the submission.
+ */
+class Reader {
+  readonly problems: FormProblem[] = []
+
+  constructor(private readonly answers: Answers) {}
+
+  group(): string {
+    const raw = this.answers.text(GROUP_FIELD)
+    if (raw === undefined) {
+      return this.fail(
+        GROUP_FIELD,
+        'Which group is this for? Add the group slug, e.g. fall-2026.',
+        '',
+      )
+    }
+    const slug = raw.replace(/^groups\//i, '').replace(/\/(group\.ya?ml)?$/i, '')
+    if (!GROUP_SLUG.test(slug)) {
+      return this.fail(
+        GROUP_FIELD,
+        'The group should be its short name, the folder under groups/, e.g. fall-2026.',
+        '',
+      )
+    }
+    return slug
+  }
+
+  number(what: 'session' | 'conversation'): number {
+    const raw = this.answers.text(SESSION_FIELD)
+    const example = what === 'session' ? '3' : '2'
+    if (raw === undefined) {
+      const ask =
+        what === 'session'
+          ? 'Which session is this for? Add the session number'
+          : 'Which conversation is this? Add its number'
+      return this.fail(SESSION_FIELD, `${ask}, e.g. ${example}.`, 0)
+    }
+    const value = Number(SESSION_NUMBER.exec(raw)?.[1] ?? NaN)
+    if (!(value >= 1)) {
+      const name = what === 'session' ? 'The session' : 'The conversation number'
+      return this.fail(SESSION_FIELD, `${name} should be just a number, e.g. ${example}.`, 0)
+    }
+    return value
+  }
+
+  required(id: string, ask: string): string {
+    return this.answers.text(id) ?? this.fail(id, ask, '')
+  }
+
+  optional(id: string): string | undefined {
+    return this.answers.text(id)
+  }
+
+  score(id: string, ask: string, what: string): number {
+    const { values, unknown } = this.answers.choices(id)
+    if (values.length === 0 && unknown === 0) return this.fail(id, ask, 0)
+    if (values.length !== 1 || unknown > 0) {
+      return this.fail(id, `${what} should be one number from ${SCORE_MIN} to ${SCORE_MAX}.`, 0)
+    }
+    return Number(values[0])
+  }
+
+  choice<V extends string>(id: string, options: readonly ChoiceOption<V>[], ask: string): V {
+    const { values, unknown } = this.answers.choices(id)
+    const value = options.find((option) => values.length === 1 && option.value === values[0])
+    if (!value || unknown > 0) return this.fail(id, ask, '' as V)
+    return value.value
+  }
+
+  circle(): [Area, Area] {
+    const { values, unknown } = this.answers.choices('circle')
+    const chosen = values.length + unknown
+    if (chosen === 2 && unknown === 0) return values as [Area, Area]
+    const message =
+      chosen === 2
+        ? 'Tick two of Work, Family and Self to bring to the opening circle.'
+        : `Choose exactly two answers to bring to the circle (you chose ${countWord(chosen)}).`
+    return this.fail('circle', message, ['work', 'family'])
+  }
+
+  ticked(id: string, option: ChoiceOption): boolean {
+    return this.answers.choices(id).values.includes(option.value)
+  }
+
+  private fail<T>(field: string, message: string, placeholder: T): T {
+    this.problems.push({ field, message })
+    return placeholder
+  }
+}
+
+function areaScores(reader: Reader): Record<Area, number> {
+  const scores = {} as Record<Area, number>
+  for (const area of AREAS) {
+    scores[area] = reader.score(
+      `${area}-score`,
+      `Pick a ${area} score from ${SCORE_MIN} to ${SCORE_MAX}.`,
+      `Your ${area} score`,
+    )
+  }
+  return scores
+}
+
+function areaNotes(reader: Reader): Partial<Record<Area, string>> {
+  const notes: Partial<Record<Area, string>> = {}
+  for (const area of AREAS) {
+    const note = reader.optional(`${area}-notes`)
+    if (note !== undefined) notes[area] = note
+  }
+  return notes
+}
+
+/** Adds optional answers only when given, so "left blank" is simply absent. */
+function withOptional<T extends object>(data: T, optional: Record<string, string | undefined>): T {
+  const given = Object.entries(optional).filter(([, value]) => value !== undefined)
+  return { ...data, ...Object.fromEntries(given) }
+}
+
+const READERS: { [K in FormKind]: (reader: Reader) => Submission & { kind: K } } = {
+  homework: (reader) =>
+    withOptional(
+      {
+        kind: 'homework',
+        group: reader.group(),
+        session: reader.number('session'),
+        scores: areaScores(reader),
+        notes: areaNotes(reader),
+        circle: reader.circle(),
+      },
+      { forFacilitator: reader.optional('for-facilitator') },
+    ),
+
+  intention: (reader) =>
+    withOptional(
+      {
+        kind: 'intention',
+        group: reader.group(),
+        goal: reader.required('goal', 'What do you want to get better at? A sentence is enough.'),
+        howIWillKnow: reader.required(
+          'how-i-will-know',
+          "How will you know you've got better? Describe what you or others would notice.",
+        ),
+      },
+      { support: reader.optional('support') },
+    ),
+
+  'check-in': (reader) =>
+    withOptional(
+      {
+        kind: 'check-in',
+        group: reader.group(),
+        session: reader.number('session'),
+        commitment: reader.required(
+          'commitment',
+          'What was your commitment this week? One line is enough.',
+        ),
+        outcome: reader.choice(
+          'outcome',
+          CHECK_IN_OUTCOMES,
+          'How did it go? Pick Done, Partly or Not yet.',
+        ),
+      },
+      { notes: reader.optional('notes') },
+    ),
+
+  topic: (reader) =>
+    withOptional(
+      {
+        kind: 'topic',
+        group: reader.group(),
+        topic: reader.required('topic', 'Name the topic you would like the group to take on.'),
+        why: reader.required(
+          'why',
+          'Tell us why this topic matters to you; a few lines is plenty.',
+        ),
+      },
+      { story: reader.optional('story') },
+    ),
+
+  reflection: (reader) => ({
+    kind: 'reflection',
+    group: reader.group(),
+    learned: reader.required('learned', 'What did you learn? A few lines is plenty.'),
+    inAYear: reader.required('in-a-year', 'Where do you want to be in a year?'),
+    continue: reader.choice(
+      'continue',
+      CONTINUE_CHOICES,
+      'Should the group continue? Pick Monthly, Every two weeks or Stop here.',
+    ),
+    consent: reader.ticked('consent', CONSENT_OPTION),
+  }),
+
+  conversation: (reader) => ({
+    kind: 'conversation',
+    group: reader.group(),
+    session: reader.number('conversation'),
+    nextStep: reader.required('next-step', "What's your one next step? One sentence is enough."),
+    byWhen: reader.required('by-when', 'By when will you take your next step?'),
+    confidence: reader.score(
+      'confidence',
+      `How confident are you that you'll take it? Pick a number from ${SCORE_MIN} to ${SCORE_MAX}.`,
+      'Your confidence',
+    ),
+    skill: reader.choice(
+      'skill',
+      CORE_SKILLS,
+      'Which core skill did this conversation exercise? Pick one from the list.',
+    ),
+  }),
+}

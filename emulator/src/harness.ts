@@ -4,6 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
 import { toDate } from './clock.js'
 import { schedulePayload, workflowDispatchPayload } from './payloads.js'
 import type { GitHubEmulator, RequestLogEntry } from './server.js'
@@ -244,7 +245,10 @@ export async function runAction(name: string, options: RunActionOptions): Promis
     SKILL_SHARE_RETRY_SCALE: '0.001',
   })
   if (options.now !== undefined) env.SKILL_SHARE_NOW = toDate(options.now).toISOString()
-  const inputs: Record<string, InputValue> = { 'github-token': 'test-token', ...options.inputs }
+  const inputs: Record<string, InputValue> = {
+    ...(await actionDefaults(join(root, name, 'action.yml'))),
+    ...options.inputs,
+  }
   for (const [input, value] of Object.entries(inputs)) {
     if (value !== undefined) env[inputEnvName(input)] = String(value)
   }
@@ -300,4 +304,26 @@ export async function runAction(name: string, options: RunActionOptions): Promis
     durationMs: Date.now() - started,
     cleanup: () => rm(runDir, { recursive: true, force: true }),
   }
+}
+
+/**
+ * The runner sets every input declared in action.yml, with its default when the workflow gives
+ * none. `${{ github.token }}` becomes the test token; other expressions have no value here.
+ */
+async function actionDefaults(file: string): Promise<Record<string, InputValue>> {
+  if (!existsSync(file)) return { 'github-token': 'test-token' }
+  const metadata = parseYaml(await readFile(file, 'utf8')) as {
+    inputs?: Record<string, { default?: unknown }>
+  }
+  const defaults: Record<string, InputValue> = { 'github-token': 'test-token' }
+  for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+    if (spec.default === undefined) continue
+    const text = String(spec.default)
+    defaults[input] = text.includes('github.token')
+      ? 'test-token'
+      : text.includes('${{')
+        ? ''
+        : text
+  }
+  return defaults
 }

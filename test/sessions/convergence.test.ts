@@ -8,6 +8,8 @@ import { simulate, startExampleRepository, thumbsUp } from './simulation.js'
 const FROM = new Date('2026-10-20T00:00:00Z')
 const TO = new Date('2026-11-17T00:00:00Z')
 const HALF_HOUR = 1_800_000
+// Every due hour and the hour after it, plus a quiet-time run every four days.
+const WINDOW = { from: FROM, to: TO, tickDays: 4 }
 
 /** Five members 👍 week 2 once its issue is up (the scripted members are never faulted). */
 async function rsvpWeek2(gh: GitHubEmulator) {
@@ -22,7 +24,7 @@ const botPosts = (request: FaultRequest) => fromBot(request) && request.method =
 let clean: ReturnType<typeof snapshot>
 beforeAll(async () => {
   const gh = await startExampleRepository()
-  await simulate(gh, { from: FROM, to: TO, beforeRun: rsvpWeek2 })
+  await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
   clean = snapshot(gh)
   await gh.close()
 }, 300_000)
@@ -55,7 +57,11 @@ describe('sessions converge whatever happens to the runs', () => {
 
   it('ends in the same state when every run is executed twice', async () => {
     const gh = await repository()
-    const runs = await simulate(gh, { from: FROM, to: TO, beforeRun: rsvpWeek2, runsPerHour: (at) => [at, at] })
+    const runs = await simulate(gh, {
+      ...WINDOW,
+      beforeRun: rsvpWeek2,
+      runsPerHour: (at) => [at, at],
+    })
     expect(runs.every((r) => r.exitCode === 0)).toBe(true)
     expect(snapshot(gh)).toEqual(clean)
   }, 300_000)
@@ -63,8 +69,7 @@ describe('sessions converge whatever happens to the runs', () => {
   it('ends in the same state with a second schedule interleaved half an hour later', async () => {
     const gh = await repository()
     await simulate(gh, {
-      from: FROM,
-      to: TO,
+      ...WINDOW,
       beforeRun: rsvpWeek2,
       runsPerHour: (at) => [at, new Date(at.getTime() + HALF_HOUR)],
     })
@@ -74,7 +79,7 @@ describe('sessions converge whatever happens to the runs', () => {
   it('ends in the same state when 20% of requests fail with 502', async () => {
     const gh = await repository()
     gh.faults.failRandomly(0.2, { seed: 'sessions-502', match: fromBot })
-    await simulate(gh, { from: FROM, to: TO, beforeRun: rsvpWeek2 })
+    await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
     gh.faults.clear()
     const failedRequests = gh.requests.filter((r) => r.status === 502).length
     expect(failedRequests).toBeGreaterThan(20)
@@ -84,7 +89,7 @@ describe('sessions converge whatever happens to the runs', () => {
   it('creates nothing twice when write responses are lost after the write happened', async () => {
     const gh = await repository()
     gh.faults.loseResponses(1_000, { match: botPosts })
-    await simulate(gh, { from: FROM, to: TO, beforeRun: rsvpWeek2 })
+    await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
     gh.faults.clear()
     expect(snapshot(gh)).toEqual(clean)
   }, 300_000)
@@ -92,7 +97,7 @@ describe('sessions converge whatever happens to the runs', () => {
   it('ends in the same state under a secondary rate limit with retry-after', async () => {
     const gh = await repository()
     gh.faults.secondaryRateLimit({ times: 8, retryAfter: 30, match: botPosts })
-    const runs = await simulate(gh, { from: FROM, to: TO, beforeRun: rsvpWeek2 })
+    const runs = await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
     expect(gh.requests.filter((r) => r.status === 403).length).toBe(8)
     // The throttling plugin waits out each retry-after (scaled down in tests) up to three times;
     // a longer burst fails that run cleanly, and a later run completes the work.
@@ -107,12 +112,17 @@ describe('sessions converge whatever happens to the runs', () => {
     const workspace = await workspaceWith({ example: { from: 'groups/example' } })
     const at = new Date('2026-10-23T00:00:00Z')
     gh.faults.primaryRateLimit({ times: 10, resetIn: 3_600, match: botPosts })
-    const limited = await runAction('sessions', { gh, workspace, now: at, eventName: 'schedule', inputs: { 'dry-run': false } })
+    const limited = await runAction('sessions', { gh, workspace, now: at, eventName: 'schedule' })
     expect(limited.exitCode).toBe(1)
     expect(limited.stdout).toMatch(/::error::.*(rate limit|failed for: example)/i)
     expect(limited.stdout).not.toMatch(/\n\s+at /)
     gh.faults.clear()
-    const next = await runAction('sessions', { gh, workspace, now: new Date(at.getTime() + 3_600_000), eventName: 'schedule', inputs: { 'dry-run': false } })
+    const next = await runAction('sessions', {
+      gh,
+      workspace,
+      now: new Date(at.getTime() + 3_600_000),
+      eventName: 'schedule',
+    })
     expect(next.exitCode).toBe(0)
     expect(sessionKeys(gh, 'all')).toEqual(['1'])
   }, 120_000)
@@ -121,9 +131,14 @@ describe('sessions converge whatever happens to the runs', () => {
     const gh = await repository()
     const workspace = await workspaceWith({ example: { from: 'groups/example' } })
     const at = new Date('2026-10-23T00:00:00Z')
-    const race = () => runAction('sessions', { gh, workspace, now: at, eventName: 'schedule', inputs: { 'dry-run': false } })
+    const race = () => runAction('sessions', { gh, workspace, now: at, eventName: 'schedule' })
     await Promise.all([race(), race()])
-    await runAction('sessions', { gh, workspace, now: new Date(at.getTime() + 3_600_000), eventName: 'schedule', inputs: { 'dry-run': false } })
+    await runAction('sessions', {
+      gh,
+      workspace,
+      now: new Date(at.getTime() + 3_600_000),
+      eventName: 'schedule',
+    })
     expect(sessionKeys(gh, 'open')).toEqual(['1'])
   }, 120_000)
 

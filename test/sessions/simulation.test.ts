@@ -51,7 +51,13 @@ describe('the sessions action over a whole cohort', () => {
     expect(issues[0]?.labels).toEqual(['group:example', 'kickoff', 'session', 'skill-share'])
     expect(issues[2]?.labels).toEqual(['group:example', 'session', 'skill-share', 'theme'])
     expect(issues[5]?.labels).toEqual(['closing', 'group:example', 'session', 'skill-share'])
-    expect(issues[6]?.labels).toEqual(['follow-up', 'group:example', 'monthly', 'session', 'skill-share'])
+    expect(issues[6]?.labels).toEqual([
+      'follow-up',
+      'group:example',
+      'monthly',
+      'session',
+      'skill-share',
+    ])
     expect(issues.map((i) => i.assignees)).toEqual([
       ['bkowalski', 'octo-ana'],
       ['grace-o', 'priya-n'],
@@ -62,9 +68,13 @@ describe('the sessions action over a whole cohort', () => {
       ['bkowalski', 'octo-ana'],
     ])
     expect(issues.map((i) => i.milestone)).toEqual([...Array(6).fill('Fall 2026 circle'), null])
-    expect(gh.state.milestones().map((m) => [m.title, m.due_on])).toEqual([['Fall 2026 circle', '2026-12-07T01:30:00Z']])
+    expect(gh.state.milestones().map((m) => [m.title, m.due_on])).toEqual([
+      ['Fall 2026 circle', '2026-12-07T01:30:00Z'],
+    ])
     // Every closed session got its status the day before, then one closing comment; nothing twice.
-    expect(issues.slice(0, 6).map((i) => i.botComments)).toEqual(Array(6).fill(['status', 'closing']))
+    expect(issues.slice(0, 6).map((i) => i.botComments)).toEqual(
+      Array(6).fill(['status', 'closing']),
+    )
     expect(issues[6]?.botComments).toEqual([])
   }, 300_000)
 
@@ -75,16 +85,23 @@ describe('the sessions action over a whole cohort', () => {
     const [week2] = botComments(gh, 2, 'status')
     expect(week2?.body).toContain('Quorum reached: 6 yes (at least 5 needed).')
     const [week3] = botComments(gh, 3, 'status')
-    expect(week3?.body).toContain('> **Only 2 yes so far; a good circle needs at least 5.** @octo-ana, @priya-n, this meeting may fizzle.')
+    expect(week3?.body).toContain(
+      '> **Only 2 yes so far; a good circle needs at least 5.** @octo-ana, @priya-n, this meeting may fizzle.',
+    )
     expect(week3?.body).toContain('reschedule')
     // The closing comment links the next session's issue once it exists, else says when it opens.
     const [closing1] = botComments(gh, 1, 'closing')
-    expect(closing1?.body).toContain('Next: Week 2 · Delegation without losing the plot · Sun 1 Nov. Its issue opens Thursday 29 October, 16:00')
+    expect(closing1?.body).toContain(
+      'Next: Week 2 · Delegation without losing the plot · Sun 1 Nov. Its issue opens Thursday 29 October, 16:00',
+    )
   }, 300_000)
 
   it('opens the daylight-saving week at 16:00 local on the Thursday before', async () => {
     gh = await startExampleRepository()
-    const workspaceRuns = await simulate(gh, { from: new Date('2026-10-29T21:00:00Z'), to: new Date('2026-10-30T01:00:00Z') })
+    const workspaceRuns = await simulate(gh, {
+      from: new Date('2026-10-29T21:00:00Z'),
+      to: new Date('2026-10-30T01:00:00Z'),
+    })
     expect(workspaceRuns.length).toBeGreaterThan(0)
     const week2 = gh.state.issues({ state: 'all' }).find((i) => i.title.startsWith('Week 2'))
     // 16:00 in Los Angeles on 29 October (still PDT, UTC-7) is 23:00 UTC.

@@ -21,10 +21,11 @@ export const EXAMPLE = (() => {
  * The hours at which the scheduled workflow runs in a simulation. Every hour of ten weeks is 1,680
  * runs of a bundle that takes a third of a second to start, so by default the simulation runs the
  * hours where something is due (each issue's open time, the day-before status, the end of each
- * meeting) and the hour after each (a rerun must change nothing), plus one run a day in between.
+ * meeting) and the hour after each (a rerun must change nothing), plus a run every `tickDays`
+ * days in between.
  * SKILL_SHARE_FULL_SIMULATION=1 runs every single hour.
  */
-export function scheduledHours(from: Date, to: Date): Date[] {
+export function scheduledHours(from: Date, to: Date, tickDays = 1): Date[] {
   const start = Math.ceil(from.getTime() / HOUR) * HOUR
   if (process.env['SKILL_SHARE_FULL_SIMULATION'] === '1') {
     const all: Date[] = []
@@ -32,10 +33,14 @@ export function scheduledHours(from: Date, to: Date): Date[] {
     return all
   }
   const hours = new Set<number>()
-  for (let t = start; t <= to.getTime(); t += 24 * HOUR) hours.add(t)
+  for (let t = start; t <= to.getTime(); t += tickDays * 24 * HOUR) hours.add(t)
   const until = DateTime.fromJSDate(to).plus({ days: 14 }).toISODate() ?? ''
   for (const s of buildSchedule(EXAMPLE, { until })) {
-    for (const moment of [s.opensAt, new Date(Date.parse(s.startsAt) - 24 * HOUR).toISOString(), s.endsAt]) {
+    for (const moment of [
+      s.opensAt,
+      new Date(Date.parse(s.startsAt) - 24 * HOUR).toISOString(),
+      s.endsAt,
+    ]) {
       const first = Math.ceil(Date.parse(moment) / HOUR) * HOUR
       for (const t of [first, first + HOUR]) if (t >= start && t <= to.getTime()) hours.add(t)
     }
@@ -48,6 +53,8 @@ export interface SimulationOptions {
   to: Date
   /** Called before each hour's run(s): script member activity, faults. */
   beforeRun?: (gh: GitHubEmulator, at: Date) => Promise<void>
+  /** Days between the quiet-time runs (default 1). */
+  tickDays?: number
   /** How each scheduled hour is executed (default: one run). */
   runsPerHour?: (at: Date) => Date[]
 }
@@ -64,7 +71,7 @@ export async function startExampleRepository(): Promise<GitHubEmulator> {
 export async function simulate(gh: GitHubEmulator, options: SimulationOptions) {
   const workspace = await workspaceWith({ example: { from: 'groups/example' } })
   const runs: Array<{ at: Date; exitCode: number | null }> = []
-  for (const hour of scheduledHours(options.from, options.to)) {
+  for (const hour of scheduledHours(options.from, options.to, options.tickDays)) {
     await options.beforeRun?.(gh, hour)
     for (const at of options.runsPerHour?.(hour) ?? [hour]) {
       const result = await runAction('sessions', {
@@ -72,9 +79,12 @@ export async function simulate(gh: GitHubEmulator, options: SimulationOptions) {
         workspace,
         now: at,
         eventName: 'schedule',
-        inputs: { 'dry-run': false },
       })
-      runs.push({ at, exitCode: result.exitCode, ...(result.exitCode === 0 ? {} : { stdout: result.stdout }) })
+      runs.push({
+        at,
+        exitCode: result.exitCode,
+        ...(result.exitCode === 0 ? {} : { stdout: result.stdout }),
+      })
       await result.cleanup()
     }
   }
@@ -82,10 +92,18 @@ export async function simulate(gh: GitHubEmulator, options: SimulationOptions) {
 }
 
 /** Members 👍 the issue of a session once it is open (scripted RSVPs). */
-export async function thumbsUp(gh: GitHubEmulator, sessionNumber: number, logins: readonly string[]) {
+export async function thumbsUp(
+  gh: GitHubEmulator,
+  sessionNumber: number,
+  logins: readonly string[],
+) {
   const issue = gh.state
     .issues({ state: 'open' })
-    .find((i) => (i.body ?? '').includes(`<!-- skill-share:session group=example n=${sessionNumber} `) || (i.body ?? '').includes(`<!-- skill-share:session group=example n=${sessionNumber} -->`))
+    .find(
+      (i) =>
+        (i.body ?? '').includes(`<!-- skill-share:session group=example n=${sessionNumber} `) ||
+        (i.body ?? '').includes(`<!-- skill-share:session group=example n=${sessionNumber} -->`),
+    )
   if (!issue) return false
   for (const login of logins) {
     await asMember(gh, login).rest.reactions.createForIssue({

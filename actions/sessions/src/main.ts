@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
       groups: loaded.groups,
       templates: await loadSessionTemplates(context.workspace),
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
-      refreshStatus: createStatusRefresher(github, { info: core.info, warning: core.warning }),
+      refreshStatus: createStatusRefresher(github, inputs.now, { info: core.info }),
       log: { info: core.info, warning: core.warning },
     },
   )

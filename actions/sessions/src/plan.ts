@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon'
 import type { Group } from '../../lib/group-file/schema.js'
-import { isOwnBot, type IssueView } from '../../lib/github/repository.js'
+import type { IssueView } from '../../lib/github/repository.js'
+import { isOwnBot } from '../../lib/markers/ownership.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
 import { buildSchedule, type Session } from '../../lib/schedule/schedule.js'
 import {
+  recordedFingerprint,
   renderSessionIssue,
   SESSION_MARKER,
+  statusFingerprint,
   type SessionTemplates,
 } from '../../lib/sessions/issue.js'
 import {
@@ -47,7 +50,7 @@ export interface CloseStep {
 export interface StatusStep {
   group: Group
   session: Session
-  issue: number
+  issue: IssueView
 }
 
 export interface DuplicateStep {
@@ -197,8 +200,12 @@ function planGroup(
         ),
       })
     }
-    if (issue?.state === 'open' && inStatusWindow(session, now)) {
-      plan.status.push({ group, session, issue: issue.number })
+    if (
+      issue?.state === 'open' &&
+      inStatusWindow(session, now) &&
+      recordedFingerprint(issue.body, group, session) !== statusFingerprint(issue)
+    ) {
+      plan.status.push({ group, session, issue })
     }
   }
   const next = sessions.find((s) => Date.parse(s.opensAt) > now.getTime())

@@ -11,6 +11,7 @@ import { labelSpec } from '../../lib/labels/labels.js'
 import { findMarker } from '../../lib/markers/markers.js'
 import { SESSION_MARKER, type SessionTemplates } from '../../lib/sessions/issue.js'
 import type { RepositoryRef } from '../../lib/sessions/links.js'
+import type { StatusResult } from '../../lib/status/refresh.js'
 import {
   closedLookupSince,
   closingMarker,
@@ -40,7 +41,7 @@ export interface SessionsDeps {
   templates: SessionTemplates
   /** Whether the repository is private, when the event payload already says so. */
   repositoryPrivate?: boolean
-  refreshStatus: (step: StatusStep, dryRun: boolean) => Promise<'posted' | 'updated' | 'unchanged'>
+  refreshStatus: (step: StatusStep, dryRun: boolean) => Promise<StatusResult>
   log: Logger
 }
 
@@ -165,7 +166,7 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
     for (const step of plan.close) report.closed.push(await closeSession(step, context))
     for (const step of plan.status) {
       const result = await context.deps.refreshStatus(step, context.dryRun)
-      report.status.push({ issue: step.issue, session: step.session.number, result })
+      report.status.push({ issue: step.issue.number, session: step.session.number, result })
     }
   } catch (e) {
     report.error = e instanceof Error ? e.message : String(e)
@@ -215,17 +216,16 @@ async function closeSession(step: CloseStep, context: ApplyContext) {
     log.info(`dry run: would comment on and close ${where}`)
     return { issue: step.issue, session: step.session.number }
   }
-  // Close first: a closed issue drops out of the next run's observation, so a rerun can never post
-  // the closing comment twice. The comment itself is created once, by its marker.
-  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
+  // Comment first, close second: an issue stays open (and so in the next run's observation) until
+  // its closing comment is certainly there. The comment is looked up first, so a run that died
+  // between the two steps never posts it twice.
   const closing = closingMarker(step.group, step.session)
-  await createOnce({
-    create: () => github.createComment(step.issue, step.comment),
-    lookup: async () =>
-      (await github.listComments(step.issue)).find(
-        (c) => isOwnBot(c.author) && c.body.includes(closing),
-      ),
-  })
+  const hasClosing = async () =>
+    (await github.listComments(step.issue)).find((c) => isOwnBot(c.author) && c.body.includes(closing))
+  if (!(await hasClosing())) {
+    await createOnce({ create: () => github.createComment(step.issue, step.comment), lookup: hasClosing })
+  }
+  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
   log.info(`closed ${where}`)
   return { issue: step.issue, session: step.session.number }
 }

@@ -1,0 +1,25 @@
+import type { Repository } from '../../lib/github/repository.js'
+import { statusFingerprint, withFingerprint } from '../../lib/sessions/issue.js'
+import { refreshStatus, type StatusResult } from '../../lib/status/refresh.js'
+import type { StatusStep } from './plan.js'
+
+/**
+ * The day-before status: RSVPs so far (👍 on the issue counts as yes until commands arrive), the
+ * homework count and the quorum warning. Afterwards the issue's marker records what was seen, so
+ * the next hourly run only looks again when a reaction or a comment came in.
+ */
+export function createStatusRefresher(
+  github: Repository,
+  now: Date,
+  log: { info(message: string): void },
+): (step: StatusStep, dryRun: boolean) => Promise<StatusResult> {
+  return async (step, dryRun) => {
+    const { group, session, issue } = step
+    const { result } = await refreshStatus(github, { group, session, issue: issue.number }, { now, dryRun, log })
+    if (dryRun) return result
+    const seen = statusFingerprint({ plusOnes: issue.plusOnes, comments: issue.comments + (result === 'posted' ? 1 : 0) })
+    const body = withFingerprint(issue.body, group, session, seen)
+    if (body !== issue.body) await github.updateIssue(issue.number, { body })
+    return result
+  }
+}

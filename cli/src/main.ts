@@ -1,5 +1,6 @@
 import { formatProblem } from '../../actions/lib/group-file/problems.js'
 import * as calendarCommand from './commands/calendar.js'
+import * as initCommand from './commands/init.js'
 import * as planCommand from './commands/plan.js'
 import * as previewCommand from './commands/preview.js'
 import * as validateCommand from './commands/validate.js'
@@ -13,6 +14,11 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: initCommand.usage,
+    summary: 'write a new group file from flags or questions',
+    run: (args, io) => initCommand.init(args, io),
+  },
   validate: {
     usage: validateCommand.usage,
     summary: 'check every group file',

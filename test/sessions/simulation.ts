@@ -70,7 +70,7 @@ export async function startExampleRepository(): Promise<GitHubEmulator> {
 
 export async function simulate(gh: GitHubEmulator, options: SimulationOptions) {
   const workspace = await workspaceWith({ example: { from: 'groups/example' } })
-  const runs: Array<{ at: Date; exitCode: number | null }> = []
+  const runs: Array<{ at: Date; exitCode: number | null; stdout?: string }> = []
   for (const hour of scheduledHours(options.from, options.to, options.tickDays)) {
     await options.beforeRun?.(gh, hour)
     for (const at of options.runsPerHour?.(hour) ?? [hour]) {

@@ -74869,7 +74869,12 @@ function planSessions(groups, observed, now, templates, repo) {
         else if (ref.issue.state === 'open')
             extra.set(k, [...(extra.get(k) ?? []), ref]);
     }
-    return groups.map((group) => planGroup(group, known, extra, now, templates, repo));
+    const plans = groups.map((group) => planGroup(group, known, extra, now, templates, repo));
+    // One homework query serves every status of the run, so it must reach back to the earliest one.
+    const since = plans.flatMap((p) => p.status.map((s) => s.homeworkSince)).sort()[0];
+    for (const step of plans.flatMap((p) => p.status))
+        step.homeworkSince = since ?? step.homeworkSince;
+    return plans;
 }
 function planGroup(group, known, extra, now, templates, repo) {
     const sessions = sessionsAround(group, now);
@@ -74917,7 +74922,7 @@ function planGroup(group, known, extra, now, templates, repo) {
         if (issue?.state === 'open' &&
             inStatusWindow(session, now) &&
             recordedFingerprint(issue.body, group, session) !== statusFingerprint(issue)) {
-            plan.status.push({ group, session, issue });
+            plan.status.push({ group, session, issue, homeworkSince: session.opensAt });
         }
     }
     const next = sessions.find((s) => Date.parse(s.opensAt) > now.getTime());
@@ -74989,6 +74994,7 @@ class ApplyContext {
     dryRun;
     labels;
     milestones = new Map();
+    milestonesListed = false;
     privacy;
     constructor(deps, observed, dryRun) {
         this.deps = deps;
@@ -75026,10 +75032,14 @@ class ApplyContext {
         const known = this.milestones.get(spec.title);
         if (known !== undefined)
             return known;
-        const existing = (await this.deps.github.listMilestones()).find((m) => m.title === spec.title);
-        if (existing) {
-            this.milestones.set(spec.title, existing.number);
-            return existing.number;
+        // Read the repository's milestones once per run, however many groups need theirs.
+        if (!this.milestonesListed) {
+            this.milestonesListed = true;
+            for (const m of await this.deps.github.listMilestones())
+                this.milestones.set(m.title, m.number);
+            const listed = this.milestones.get(spec.title);
+            if (listed !== undefined)
+                return listed;
         }
         if (this.dryRun) {
             this.deps.log.info(`dry run: would create the cohort milestone`);
@@ -76483,8 +76493,14 @@ async function homeworkCount(github, group, session) {
         labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
         state: 'all',
     });
+    return countHomework(issues, group, session);
+}
+/** Counts, from any list of issues, the members with accepted homework for one session. */
+function countHomework(issues, group, session) {
     const members = new Set(group.members.map((m) => m.github.toLowerCase()));
+    const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework'];
     const authors = issues
+        .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
         .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
         .map((i) => i.author.login.toLowerCase())
         .filter((login) => members.has(login));
@@ -76507,7 +76523,7 @@ async function refreshStatus(github, target, options) {
         state,
         sessionNumber: session.number,
         phase: statusPhase(session, options.now),
-        homeworkIn: await homeworkCount(github, group, session),
+        homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
         ...options.extras,
     });
     const existing = findStatusComment(comments, group, session);
@@ -76542,9 +76558,13 @@ function findStatusComment(comments, group, session) {
  * the next hourly run only looks again when a reaction or a comment came in.
  */
 function createStatusRefresher(github, now, log) {
+    // One query for the homework of every session whose status is due in this run.
+    let homework;
     return async (step, dryRun) => {
         const { group, session, issue } = step;
-        const { result } = await refreshStatus(github, { group, session, issue: issue.number }, { now, dryRun, log });
+        homework ??= github.listIssues({ labels: ['homework'], state: 'all', since: step.homeworkSince });
+        const homeworkIn = countHomework(await homework, group, session);
+        const { result } = await refreshStatus(github, { group, session, issue: issue.number }, { now, dryRun, log, homeworkIn });
         if (dryRun)
             return result;
         const seen = statusFingerprint({ plusOnes: issue.plusOnes, comments: issue.comments + (result === 'posted' ? 1 : 0) });

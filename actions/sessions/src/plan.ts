@@ -51,6 +51,8 @@ export interface StatusStep {
   group: Group
   session: Session
   issue: IssueView
+  /** Homework for any status due in this run was filed after this moment (the earliest open time). */
+  homeworkSince: string
 }
 
 export interface DuplicateStep {
@@ -138,7 +140,11 @@ export function planSessions(
       known.set(k, ref)
     else if (ref.issue.state === 'open') extra.set(k, [...(extra.get(k) ?? []), ref])
   }
-  return groups.map((group) => planGroup(group, known, extra, now, templates, repo))
+  const plans = groups.map((group) => planGroup(group, known, extra, now, templates, repo))
+  // One homework query serves every status of the run, so it must reach back to the earliest one.
+  const since = plans.flatMap((p) => p.status.map((s) => s.homeworkSince)).sort()[0]
+  for (const step of plans.flatMap((p) => p.status)) step.homeworkSince = since ?? step.homeworkSince
+  return plans
 }
 
 function planGroup(
@@ -205,7 +211,7 @@ function planGroup(
       inStatusWindow(session, now) &&
       recordedFingerprint(issue.body, group, session) !== statusFingerprint(issue)
     ) {
-      plan.status.push({ group, session, issue })
+      plan.status.push({ group, session, issue, homeworkSince: session.opensAt })
     }
   }
   const next = sessions.find((s) => Date.parse(s.opensAt) > now.getTime())

@@ -87,6 +87,7 @@ export async function runSessions(
 class ApplyContext {
   private labels?: Map<string, LabelView>
   private milestones = new Map<string, number>()
+  private milestonesListed = false
   private privacy?: boolean
 
   constructor(
@@ -124,10 +125,12 @@ class ApplyContext {
   async milestone(spec: { title: string; dueOn: string }): Promise<number | undefined> {
     const known = this.milestones.get(spec.title)
     if (known !== undefined) return known
-    const existing = (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)
-    if (existing) {
-      this.milestones.set(spec.title, existing.number)
-      return existing.number
+    // Read the repository's milestones once per run, however many groups need theirs.
+    if (!this.milestonesListed) {
+      this.milestonesListed = true
+      for (const m of await this.deps.github.listMilestones()) this.milestones.set(m.title, m.number)
+      const listed = this.milestones.get(spec.title)
+      if (listed !== undefined) return listed
     }
     if (this.dryRun) {
       this.deps.log.info(`dry run: would create the cohort milestone`)
@@ -135,8 +138,7 @@ class ApplyContext {
     }
     const number = await createOnce({
       create: () => this.deps.github.createMilestone({ title: spec.title, due_on: spec.dueOn }),
-      lookup: async () =>
-        (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
+      lookup: async () => (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
     })
     this.milestones.set(spec.title, number)
     return number

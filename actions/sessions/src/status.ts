@@ -1,6 +1,6 @@
-import type { Repository } from '../../lib/github/repository.js'
+import type { IssueView, Repository } from '../../lib/github/repository.js'
 import { statusFingerprint, withFingerprint } from '../../lib/sessions/issue.js'
-import { refreshStatus, type StatusResult } from '../../lib/status/refresh.js'
+import { countHomework, refreshStatus, type StatusResult } from '../../lib/status/refresh.js'
 import type { StatusStep } from './plan.js'
 
 /**
@@ -13,9 +13,17 @@ export function createStatusRefresher(
   now: Date,
   log: { info(message: string): void },
 ): (step: StatusStep, dryRun: boolean) => Promise<StatusResult> {
+  // One query for the homework of every session whose status is due in this run.
+  let homework: Promise<IssueView[]> | undefined
   return async (step, dryRun) => {
     const { group, session, issue } = step
-    const { result } = await refreshStatus(github, { group, session, issue: issue.number }, { now, dryRun, log })
+    homework ??= github.listIssues({ labels: ['homework'], state: 'all', since: step.homeworkSince })
+    const homeworkIn = countHomework(await homework, group, session)
+    const { result } = await refreshStatus(
+      github,
+      { group, session, issue: issue.number },
+      { now, dryRun, log, homeworkIn },
+    )
     if (dryRun) return result
     const seen = statusFingerprint({ plusOnes: issue.plusOnes, comments: issue.comments + (result === 'posted' ? 1 : 0) })
     const body = withFingerprint(issue.body, group, session, seen)

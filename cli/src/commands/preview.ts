@@ -11,6 +11,18 @@ import {
   type RepositoryRef,
 } from '../../../actions/lib/sessions/links.js'
 import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
+import {
+  facilitatorsOf,
+  renderGroundRules,
+  renderIntention,
+  renderKickoff,
+  type CohortLinks,
+} from '../../../actions/start-cohort/src/issues.js'
+import {
+  hasIntentionForm,
+  loadCohortTemplates,
+} from '../../../actions/start-cohort/src/templates.js'
+import type { Group } from '../../../actions/lib/group-file/schema.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
@@ -53,7 +65,10 @@ export async function preview(args: string[], io: Io): Promise<number> {
       note: session.shiftedFrom ? `moved from ${session.shiftedFrom.join(', ')}` : '',
     }
   })
+  const starting =
+    group.format === 'circle' ? await cohortIssues(group, sessions, repo, io.cwd) : []
   const files: PreviewFile[] = [
+    ...starting.map(issueFile),
     ...issues.map(issueFile),
     {
       path: 'calendar.ics',
@@ -63,7 +78,7 @@ export async function preview(args: string[], io: Io): Promise<number> {
         (s) => renderSessionIssue(group, s, templates, {}).title,
       ),
     },
-    previewIndex(group, sessions, issues),
+    previewIndex(group, sessions, [...starting, ...issues]),
   ]
   const out = path.resolve(io.cwd, values.out ?? path.join('preview', group.slug))
   await rm(out, { recursive: true, force: true })
@@ -78,4 +93,44 @@ export async function preview(args: string[], io: Io): Promise<number> {
 
 function localMoment(utc: string, session: Session): string {
   return DateTime.fromISO(utc).setZone(session.timezone).toFormat('ccc d LLL yyyy, HH:mm ZZZZ')
+}
+
+/** The issues "Start a cohort" opens before the first session, as it opens them (pull-request mode). */
+async function cohortIssues(
+  group: Group,
+  sessions: readonly Session[],
+  repo: RepositoryRef,
+  root: string,
+): Promise<PreviewIssue[]> {
+  const templates = await loadCohortTemplates(root)
+  const links: CohortLinks = { repo, intentionForm: hasIntentionForm(root) }
+  const common = {
+    milestone: cohortMilestone(group),
+    opensAt: 'when the cohort is started',
+    note: 'Start a cohort',
+  }
+  return [
+    {
+      ...renderGroundRules(group, sessions, templates),
+      file: 'issues/ground-rules.md',
+      assignees: [],
+      ...common,
+    },
+    ...group.members.map((member) => ({
+      ...renderIntention(group, sessions, member.github, templates, links),
+      file: `issues/intention-${member.github.toLowerCase()}.md`,
+      assignees: [member.github],
+      ...common,
+    })),
+    {
+      ...renderKickoff(group, sessions, templates, {
+        ...links,
+        pullRequest: 'pending',
+        intentions: {},
+      }),
+      file: 'issues/kickoff.md',
+      assignees: facilitatorsOf(group),
+      ...common,
+    },
+  ]
 }

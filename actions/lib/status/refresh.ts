@@ -1,0 +1,151 @@
+import type { IssueKind } from '../commands/catalog.js'
+import { rebuildState, type CommentInput, type SessionState } from '../commands/state.js'
+import { renderStatus, type StatusPhase } from '../commands/status.js'
+import type { RankedTopic } from '../commands/topics.js'
+import type { CommitmentInput } from '../commands/commitment.js'
+import type { Group } from '../group-file/schema.js'
+import { createOnce } from '../github/idempotent.js'
+import {
+  isOwnBot,
+  type CommentView,
+  type IssueView,
+  type ReactionView,
+  type Repository,
+} from '../github/repository.js'
+import { findMarker, marker } from '../markers/markers.js'
+import type { Session } from '../schedule/schedule.js'
+
+export const STATUS_MARKER = 'status'
+/** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
+export const DUE_HOURS = 24
+
+export interface StatusTarget {
+  group: Group
+  session: Session
+  issue: number
+}
+
+export interface StatusExtras {
+  ranked?: readonly RankedTopic[]
+  commitment?: CommitmentInput
+}
+
+export type StatusResult = 'posted' | 'updated' | 'unchanged'
+
+export function statusMarker(group: Group, session: Session): string {
+  return marker(STATUS_MARKER, { group: group.slug, n: session.number })
+}
+
+export function statusPhase(session: Session, now: Date): StatusPhase {
+  const t = now.getTime()
+  if (t >= Date.parse(session.endsAt)) return 'after'
+  if (t >= Date.parse(session.startsAt) - DUE_HOURS * 3_600_000) return 'due'
+  return 'open'
+}
+
+export function commentInputs(comments: readonly CommentView[]): CommentInput[] {
+  return comments.map((c) => ({
+    id: c.id,
+    author: c.author.login,
+    authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
+    body: c.body,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  }))
+}
+
+export function sessionState(group: Group, kind: IssueKind, comments: readonly CommentView[], reactions: readonly ReactionView[]): SessionState {
+  return rebuildState({
+    group,
+    kind,
+    comments: commentInputs(comments),
+    issueReactions: reactions.map((r) => ({
+      content: r.content,
+      user: r.user.login,
+      userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    })),
+  })
+}
+
+/** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
+export async function homeworkCount(github: Repository, group: Group, session: Session): Promise<number> {
+  const issues = await github.listIssues({
+    labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
+    state: 'all',
+  })
+  return countHomework(issues, group, session)
+}
+
+/** Counts, from any list of issues, the members with accepted homework for one session. */
+export function countHomework(issues: readonly IssueView[], group: Group, session: Session): number {
+  const members = new Set(group.members.map((m) => m.github.toLowerCase()))
+  const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework']
+  const authors = issues
+    .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
+    .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
+    .map((i) => i.author.login.toLowerCase())
+    .filter((login) => members.has(login))
+  return new Set(authors).size
+}
+
+/**
+ * Rebuilds a session's state from GitHub and makes its one status comment say so: posted when
+ * missing, edited when different, left alone when the same. Comments and reactions already fetched
+ * by the caller are reused.
+ */
+export async function refreshStatus(
+  github: Repository,
+  target: StatusTarget,
+  options: {
+    now: Date
+    dryRun: boolean
+    comments?: readonly CommentView[]
+    /** The homework count when the caller counted it already (one query for many sessions). */
+    homeworkIn?: number
+    reactions?: readonly ReactionView[]
+    extras?: StatusExtras
+    log: { info(message: string): void }
+  },
+): Promise<{ result: StatusResult; state: SessionState }> {
+  const { group, session, issue } = target
+  const comments = options.comments ?? (await github.listComments(issue))
+  const reactions = options.reactions ?? (await github.listIssueReactions(issue))
+  const state = sessionState(group, session.kind, comments, reactions)
+  const body = renderStatus({
+    marker: statusMarker(group, session),
+    group,
+    kind: session.kind,
+    state,
+    sessionNumber: session.number,
+    phase: statusPhase(session, options.now),
+    homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
+    ...options.extras,
+  })
+  const existing = findStatusComment(comments, group, session)
+  if (existing && existing.body.trim() === body.trim()) return { result: 'unchanged', state }
+  if (options.dryRun) {
+    options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`)
+    return { result: existing ? 'updated' : 'posted', state }
+  }
+  if (existing) {
+    await github.updateComment(existing.id, body)
+    options.log.info(`updated the status comment on #${issue}`)
+    return { result: 'updated', state }
+  }
+  await createOnce({
+    create: () => github.createComment(issue, body),
+    lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+  })
+  options.log.info(`posted the status comment on #${issue}`)
+  return { result: 'posted', state }
+}
+
+export function findStatusComment(
+  comments: readonly CommentView[],
+  group: Group,
+  session: Session,
+): CommentView | undefined {
+  return comments.find(
+    (c) => isOwnBot(c.author) && findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }),
+  )
+}

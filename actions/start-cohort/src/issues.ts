@@ -1,0 +1,273 @@
+import { DateTime } from 'luxon'
+import { formTitle, formUrl } from '../../lib/forms/prefill.js'
+import { groupFilePath } from '../../lib/group-file/write.js'
+import type { Group } from '../../lib/group-file/schema.js'
+import { withMarker } from '../../lib/markers/markers.js'
+import type { Session } from '../../lib/schedule/schedule.js'
+import { calendarUrl, type RepositoryRef } from '../../lib/sessions/links.js'
+import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
+import {
+  fillPlaceholders,
+  renderIssue,
+  type RenderedIssue,
+  type TemplateContext,
+} from '../../lib/templates/render.js'
+
+/*
+ * The issues that start a cohort, rendered from templates/: the organizer's checklist (kickoff),
+ * the ground rules and one intention issue per member. Pure: the action posts them, the CLI's
+ * preview writes them to files.
+ */
+
+export type CohortTemplates = Record<
+  'kickoff' | 'ground-rules' | 'intention' | 'invitation',
+  FrontMatterDocument
+>
+
+export const COHORT_TEMPLATE_FILES = {
+  kickoff: 'kickoff.md',
+  'ground-rules': 'ground-rules.md',
+  intention: 'intention.md',
+  invitation: 'invitation.md',
+} as const
+
+export const KICKOFF_MARKER = 'kickoff'
+export const GROUND_RULES_MARKER = 'ground-rules'
+export const INTENTION_MARKER = 'intention'
+
+/** Where the issues point to; numbers are known only once the issues exist. */
+export interface CohortLinks {
+  repo: RepositoryRef
+  /** The form exists in .github/ISSUE_TEMPLATE, so the intention issue can link it. */
+  intentionForm: boolean
+}
+
+export interface KickoffLinks {
+  /** Pull-request mode: the pull request that adds the group file (undefined: not opened yet). */
+  pullRequest?: number | 'pending'
+  groundRules?: number
+  /** Intention issue numbers by login. */
+  intentions: Record<string, number | undefined>
+}
+
+export function cohortLabels(group: Group): string[] {
+  return [
+    'skill-share',
+    `group:${group.slug}`,
+    'organizer',
+    'ground-rules',
+    'intention',
+    'session',
+    'kickoff',
+    'theme',
+    'closing',
+    ...(group.then === 'none' ? [] : [group.then]),
+    'homework',
+    'check-in',
+    'topic',
+    'reflection',
+  ]
+}
+
+export function issueLabels(group: Group, kind: string, rendered: RenderedIssue): string[] {
+  return [...new Set(['skill-share', `group:${group.slug}`, kind, ...rendered.labels])]
+}
+
+export function facilitatorsOf(group: Group): string[] {
+  return group.members.filter((m) => m.role === 'facilitator').map((m) => m.github)
+}
+
+export function renderGroundRules(
+  group: Group,
+  sessions: readonly Session[],
+  templates: CohortTemplates,
+): RenderedIssue {
+  const rendered = renderIssue(templates['ground-rules'], baseContext(group, sessions))
+  return {
+    title: rendered.title,
+    labels: issueLabels(group, 'ground-rules', rendered),
+    body: withMarker(rendered.body, GROUND_RULES_MARKER, { group: group.slug }),
+  }
+}
+
+export function renderIntention(
+  group: Group,
+  sessions: readonly Session[],
+  login: string,
+  templates: CohortTemplates,
+  links: CohortLinks,
+): RenderedIssue {
+  const rendered = renderIssue(templates.intention, {
+    ...baseContext(group, sessions),
+    member: login,
+    how_to_answer: howToAnswer(group, links),
+  })
+  return {
+    title: rendered.title,
+    labels: issueLabels(group, 'intention', rendered),
+    body: withMarker(rendered.body, INTENTION_MARKER, {
+      group: group.slug,
+      member: login.toLowerCase(),
+    }),
+  }
+}
+
+export function renderKickoff(
+  group: Group,
+  sessions: readonly Session[],
+  templates: CohortTemplates,
+  links: CohortLinks & KickoffLinks,
+): RenderedIssue {
+  const file = groupFilePath(group.slug)
+  const weekOne = sessions[0]
+  const rendered = renderIssue(templates.kickoff, {
+    ...baseContext(group, sessions),
+    facilitators: facilitatorsOf(group)
+      .map((l) => `@${l}`)
+      .join(', '),
+    group_file_step: groupFileStep(file, links),
+    calendar_link: calendarUrl(links.repo, group),
+    ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
+    intentions: intentionList(group, links.intentions),
+    kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
+    theme_weeks: group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead',
+    schedule: scheduleTable(sessions),
+    invitation: fenced(renderInvitation(group, sessions, templates)),
+  })
+  return {
+    title: rendered.title,
+    labels: issueLabels(group, 'organizer', rendered),
+    body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
+  }
+}
+
+export function renderInvitation(
+  group: Group,
+  sessions: readonly Session[],
+  templates: CohortTemplates,
+): string {
+  const context: TemplateContext = {
+    ...baseContext(group, sessions),
+    size: group.members.length,
+    cadence_phrase: cadencePhrase(group),
+    commitment: Math.ceil((group.weekly * 2) / 3),
+    organizers: facilitatorsOf(group)
+      .map((l) => `@${l}`)
+      .join(', '),
+  }
+  return `${fillPlaceholders(templates.invitation.content, context).trim()}\n`
+}
+
+/** The pull request that adds the group file: what merging it starts, and the schedule. */
+export function pullRequestTitle(group: Group): string {
+  return `Start ${group.name} (${groupFilePath(group.slug)})`
+}
+
+export function pullRequestBody(group: Group, sessions: readonly Session[]): string {
+  const file = groupFilePath(group.slug)
+  return [
+    `Adds \`${file}\` for **${group.name}**: ${group.members.length} members, ${cadenceText(group)}.`,
+    '',
+    "Merging it starts the schedule below: the sessions workflow opens each meeting issue when its time comes. Before merging, replace each member's `name:` with their full name (names are used only to redact them from anything the group publishes) and add the place.",
+    '',
+    `Times are local to ${group.timezone}.`,
+    '',
+    scheduleTable(sessions),
+    '',
+    'Written by the "Start a cohort" workflow; run it again with changed inputs to update this pull request.',
+    '',
+  ].join('\n')
+}
+
+/** Every meeting with its local date and time, and when its issue appears. */
+export function scheduleTable(sessions: readonly Session[]): string {
+  const rows = sessions.map((session) => {
+    const start = DateTime.fromISO(session.localStart, { setZone: true })
+    const end = DateTime.fromISO(session.localEnd, { setZone: true })
+    const what = session.week !== undefined ? `Week ${session.week}` : capitalize(session.kind)
+    const theme = session.theme ? ` · ${session.theme}` : ''
+    const moved = session.shiftedFrom ? ` (moved: ${session.shiftedFrom.join(', ')} skipped)` : ''
+    return `| ${session.number} | ${what}${theme}${moved} | ${start.toFormat('ccc d LLL yyyy')} | ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} | ${localMoment(session.opensAt, session.timezone)} |`
+  })
+  return [
+    '| # | Meeting | Date | Time | Issue opens |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n')
+}
+
+function baseContext(group: Group, sessions: readonly Session[]): TemplateContext {
+  const first = sessions[0]
+  return {
+    group_name: group.name,
+    group_slug: group.slug,
+    group_file: groupFilePath(group.slug),
+    weekly: group.weekly,
+    timezone: group.timezone,
+    duration: group.meeting?.duration,
+    place: group.meeting?.place ?? 'to be announced',
+    cadence: capitalize(cadenceText(group)),
+    first_meeting: first ? meetingMoment(first, group.timezone) : 'to be scheduled',
+    members: group.members.map((m) => `@${m.github}`).join(' '),
+  }
+}
+
+function groupFileStep(file: string, links: KickoffLinks): string {
+  if (links.pullRequest === undefined)
+    return `\`${file}\` is on the default branch: the session issues appear on schedule.`
+  const pull = links.pullRequest === 'pending' ? 'the pull request' : `#${links.pullRequest}`
+  return `Review and merge ${pull}, which adds \`${file}\`; the session issues appear on schedule once it is merged.`
+}
+
+function intentionList(group: Group, numbers: KickoffLinks['intentions']): string {
+  return group.members
+    .map((m) => {
+      const number = numbers[m.github.toLowerCase()]
+      return number ? `#${number} (@${m.github})` : `@${m.github}`
+    })
+    .join(', ')
+}
+
+function howToAnswer(group: Group, links: CohortLinks): string {
+  const ending = 'When it is written, close this issue.'
+  if (!links.intentionForm)
+    return `Reply here with a comment: what you want to get better at, how you will know it worked, and what support you would like from the group. ${ending}`
+  const url = formUrl({
+    serverUrl: links.repo.serverUrl,
+    repository: links.repo.repository,
+    template: 'intention.yml',
+    title: formTitle('intention', group.slug),
+    fields: { group: group.slug },
+  })
+  return `Write it with the [intention form](${url}); it takes five minutes. ${ending}`
+}
+
+function cadenceText(group: Group): string {
+  const weekly = `${group.weekly} weekly meeting${group.weekly === 1 ? '' : 's'}`
+  if (group.then === 'none') return weekly
+  return `${weekly}, then ${group.then === 'monthly' ? 'monthly' : 'every other week'}`
+}
+
+function cadencePhrase(group: Group): string {
+  const weekly = `every week for ${group.weekly} weeks`
+  if (group.then === 'none') return weekly
+  return `${weekly}, then ${group.then === 'monthly' ? 'once a month' : 'every other week'}`
+}
+
+function meetingMoment(session: Session, zone: string): string {
+  const start = DateTime.fromISO(session.localStart, { setZone: true })
+  const end = DateTime.fromISO(session.localEnd, { setZone: true })
+  return `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${zone})`
+}
+
+function localMoment(utc: string, zone: string): string {
+  return DateTime.fromISO(utc).setZone(zone).toFormat('ccc d LLL, HH:mm')
+}
+
+function fenced(text: string): string {
+  return ['````text', text.trimEnd(), '````'].join('\n')
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}

@@ -70743,7 +70743,9 @@ function createClient(options) {
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
-        log: { debug: () => undefined, info: () => undefined, warn: log.warning, error: log.warning },
+        // Octokit reports every non-2xx response at warn level, including the 404s we expect (a file
+        // that does not exist yet); those are debug detail. Our own limit handlers warn above.
+        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.warning },
         retry: { retryAfterBaseValue: 1000 * scale },
         throttle: {
             retryAfterBaseValue: 1000 * scale,

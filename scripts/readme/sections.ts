@@ -117,10 +117,10 @@ export const SECTIONS: Record<string, Section> = { actions, 'group-file': groupF
 export async function renderReadme(root: string, readme: string): Promise<string> {
   let out = readme
   for (const [name, section] of Object.entries(SECTIONS)) {
-    const pattern = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(\\n<!-- /generated:${name} -->)`)
+    const pattern = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`)
     if (!pattern.test(out)) continue
     const body = await section(root)
-    out = out.replace(pattern, (_m, open: string, close: string) => `${open}${body}${close}`)
+    out = out.replace(pattern, (_m, open: string, close: string) => `${open}\n${body}\n${close}`)
   }
   return out
 }

@@ -36,8 +36,11 @@ export function parseGroupFile(
   }
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => yamlProblem(e, lines, at)) }
+  // An unknown tag (`!!js/function`, `!!python/object`) is never executed, only kept as text; a
+  // group file has no use for tags, so one is reported rather than silently ignored.
+  const unsupported = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+  if (doc.errors.length > 0 || unsupported.length > 0) {
+    return { problems: [...doc.errors, ...unsupported].map((e) => yamlProblem(e, lines, at)) }
   }
   let data: unknown
   try {

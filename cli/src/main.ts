@@ -3,6 +3,7 @@ import * as calendarCommand from './commands/calendar.js'
 import * as initCommand from './commands/init.js'
 import * as planCommand from './commands/plan.js'
 import * as previewCommand from './commands/preview.js'
+import * as rehearseCommand from './commands/rehearse.js'
 import * as validateCommand from './commands/validate.js'
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InvalidFilesError, UsageError } from './errors.js'
 import type { Io } from './io.js'
@@ -34,6 +35,11 @@ const COMMANDS: Record<string, Command> = {
     usage: previewCommand.usage,
     summary: 'render every issue of the cohort to files',
     run: previewCommand.preview,
+  },
+  rehearse: {
+    usage: rehearseCommand.usage,
+    summary: 'play the cohort on a local GitHub with the real actions',
+    run: rehearseCommand.rehearseCommand,
   },
 }
 

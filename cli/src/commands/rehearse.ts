@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { DateTime } from 'luxon'
+import { buildSchedule } from '../../../actions/lib/schedule/schedule.js'
+import { onePositional, parseCommandArgs, requireDate } from '../args.js'
+import { EXIT_OK, UsageError } from '../errors.js'
+import type { Io } from '../io.js'
+import { loadGroupForCommand } from '../load.js'
+import { exportRepository } from '../rehearse/export.js'
+import { rehearse } from '../rehearse/rehearse.js'
+
+export const usage = 'skill-share rehearse <group-dir> [--until DATE] [--out DIR]'
+
+export async function rehearseCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('rehearse', args, {
+    until: { type: 'string' },
+    out: { type: 'string' },
+  })
+  const dir = onePositional(positionals, '<group-dir>', 'rehearse')
+  const until = requireDate(values.until, '--until', 'rehearse')
+  if (!existsSync(path.join(io.cwd, 'actions', 'sessions', 'dist', 'index.js'))) {
+    throw new UsageError(
+      'run it from the repository root (actions/sessions/dist/index.js not found)',
+      'rehearse',
+    )
+  }
+  const group = await loadGroupForCommand(io, dir)
+  const weekly = buildSchedule(group).filter((s) => s.week !== undefined)
+  const last = weekly.at(-1)?.date ?? group.start ?? ''
+  const end = until ?? DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last
+  const sessions = buildSchedule(group, { until: end })
+  const started = Date.now()
+  const { gh, timeline } = await rehearse({
+    root: io.cwd,
+    group,
+    sessions,
+    onEntry: (e) =>
+      io.out(
+        `${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.source.padEnd(12)}  ${e.what}`,
+      ),
+    onProgress: (done, total, at) => {
+      if (!io.isTty) return
+      const width = 30
+      const filled = Math.round((done / total) * width)
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round((100 * done) / total)).padStart(3)}% ${at.toISOString().slice(0, 10)}`,
+      )
+      if (done === total) process.stderr.write('\n')
+    },
+  })
+  try {
+    const out = path.resolve(io.cwd, values.out ?? path.join('rehearsal', group.slug))
+    await rm(out, { recursive: true, force: true })
+    for (const file of exportRepository(gh, timeline, group.name)) {
+      await mkdir(path.dirname(path.join(out, file.path)), { recursive: true })
+      await writeFile(path.join(out, file.path), file.content)
+    }
+    const issues = gh.state.issues({ state: 'all' }).length
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    io.out(
+      `\n${timeline.length} workflow runs, ${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${path.relative(io.cwd, path.join(out, 'index.md'))}`,
+    )
+  } finally {
+    await gh.close()
+  }
+  return EXIT_OK
+}

@@ -7641,6 +7641,13 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 5762:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "fe522462c16fc21893a4.js?../../";
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -16261,6 +16268,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -16333,6 +16343,41 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	// no install chunk
+/******/ 	
+/******/ 	// no chunk on demand loading
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -35668,8 +35713,11 @@ function parseGroupFile(text, where) {
     }
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        return { problems: doc.errors.map((e) => yamlProblem(e, lines, at)) };
+    // An unknown tag (`!!js/function`, `!!python/object`) is never executed, only kept as text; a
+    // group file has no use for tags, so one is reported rather than silently ignored.
+    const unsupported = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (doc.errors.length > 0 || unsupported.length > 0) {
+        return { problems: [...doc.errors, ...unsupported].map((e) => yamlProblem(e, lines, at)) };
     }
     let data;
     try {
@@ -36713,14 +36761,14 @@ function planRow(session) {
  * choices the number and order of options: answers are read by position, so "Family" renamed to
  * "Home life" still means `family`.
  */
-const FORM_KINDS = (/* unused pure expression or super */ null && ([
+const FORM_KINDS = [
     'homework',
     'intention',
     'check-in',
     'topic',
     'reflection',
     'conversation',
-]));
+];
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
 /** Fields every form shares; their ids are also the query parameters that prefill them. */
@@ -37325,7 +37373,11916 @@ async function cohortIssues(group, sessions, repo, root) {
     ];
 }
 
+;// CONCATENATED MODULE: ./cli/src/rehearse/export.ts
+const quote = (text) => text
+    .trim()
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+function labelNames(labels) {
+    return labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
+}
+/** The rehearsed repository as readable markdown: every issue with its comments, the pull requests. */
+function exportRepository(gh, timeline, title) {
+    const files = [];
+    const issues = gh.state.issues({ state: 'all' });
+    for (const issue of issues) {
+        const comments = gh.state.comments(issue.number).map((c) => {
+            const reactions = gh.state.reactions({ comment: Number(c.id) }).map((r) => r.content);
+            const extra = reactions.length ? `\n\n_Reactions: ${reactions.join(' ')}_` : '';
+            return `#### ${c.user?.login ?? 'ghost'} · ${c.created_at}\n\n${quote(c.body ?? '')}${extra}`;
+        });
+        const meta = [
+            `**State:** ${issue.state}${issue.state_reason ? ` (${issue.state_reason})` : ''}`,
+            `**Author:** ${issue.user?.login ?? 'ghost'} · ${issue.created_at}`,
+            `**Labels:** ${labelNames(issue.labels).join(', ') || 'none'}`,
+            `**Assignees:** ${(issue.assignees ?? []).map((a) => `@${a.login}`).join(', ') || 'none'}`,
+            issue.milestone ? `**Milestone:** ${issue.milestone.title}` : '',
+        ].filter(Boolean);
+        files.push({
+            path: `issues/${String(issue.number).padStart(3, '0')}.md`,
+            content: `# #${issue.number} ${issue.title}\n\n${meta.join('  \n')}\n\n---\n\n${issue.body ?? ''}\n\n## Comments\n\n${comments.join('\n\n') || '_none_'}\n`,
+        });
+    }
+    for (const pull of gh.state.pulls()) {
+        const base = gh.state.files(pull.base.ref);
+        const head = gh.state.files(pull.head.ref);
+        const changed = Object.keys(head).filter((path) => head[path] !== base[path]);
+        const diffs = changed.map((path) => `### \`${path}\`\n\n\`\`\`\`markdown\n${head[path]}\n\`\`\`\``);
+        files.push({
+            path: `pulls/${String(pull.number).padStart(3, '0')}.md`,
+            content: `# Pull request #${pull.number}: ${pull.title}\n\n**From** \`${pull.head.ref}\` **into** \`${pull.base.ref}\` · ${pull.state}\n\n${pull.body ?? ''}\n\n## Files\n\n${diffs.join('\n\n') || '_none_'}\n`,
+        });
+    }
+    const rows = timeline.map((t) => `| ${t.at.toISOString().slice(0, 16).replace('T', ' ')} | ${t.source} | ${t.what.replace(/\|/g, '\\|')} |`);
+    const issueRows = issues.map((i) => `| [#${i.number}](issues/${String(i.number).padStart(3, '0')}.md) | ${i.title.replace(/\|/g, '\\|')} | ${i.state} |`);
+    const pullRows = gh.state
+        .pulls()
+        .map((p) => `- [#${p.number} ${p.title}](pulls/${String(p.number).padStart(3, '0')}.md)`);
+    files.push({
+        path: 'index.md',
+        content: [
+            `# Rehearsal: ${title}`,
+            '',
+            'Everything below happened on a local GitHub emulator, driven by the real bundled actions on a simulated clock.',
+            '',
+            '## Issues',
+            '',
+            '| Issue | Title | State |',
+            '| --- | --- | --- |',
+            ...issueRows,
+            '',
+            '## Pull requests',
+            '',
+            ...(pullRows.length ? pullRows : ['_none_']),
+            '',
+            '## Timeline (UTC)',
+            '',
+            '| When | Who | What |',
+            '| --- | --- | --- |',
+            ...rows,
+            '',
+        ].join('\n'),
+    });
+    return files;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./emulator/src/clock.ts
+function toDate(value) {
+    const date = value instanceof Date ? new Date(value.getTime()) : new Date(value);
+    if (Number.isNaN(date.getTime()))
+        throw new Error(`invalid date: ${String(value)}`);
+    return date;
+}
+/** GitHub's timestamp format: ISO-8601 in UTC without milliseconds. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function createClock(start, realTime = false) {
+    // In fixed mode `fixed` is the time; in real mode the time is Date.now() + offset.
+    let fixed = start === undefined ? Date.now() : toDate(start).getTime();
+    let offset = fixed - Date.now();
+    let mode = realTime ? 'real' : 'fixed';
+    const nowMs = () => (mode === 'fixed' ? fixed : Date.now() + offset);
+    return {
+        now: () => new Date(nowMs()),
+        iso: () => isoSeconds(new Date(nowMs())),
+        set(date) {
+            fixed = toDate(date).getTime();
+            offset = fixed - Date.now();
+        },
+        advance(ms) {
+            fixed += ms;
+            offset += ms;
+        },
+        realTime(enabled) {
+            const current = nowMs();
+            mode = enabled ? 'real' : 'fixed';
+            fixed = current;
+            offset = current - Date.now();
+        },
+        get mode() {
+            return mode;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./emulator/src/router.ts
+function compilePattern(pattern) {
+    const names = [];
+    const source = pattern
+        .split('/')
+        .map((segment) => {
+        if (segment.startsWith(':')) {
+            names.push(segment.slice(1));
+            return '([^/]+)';
+        }
+        if (segment.startsWith('*')) {
+            names.push(segment.slice(1));
+            return '(.*)';
+        }
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+        .join('/');
+    return { regex: new RegExp(`^${source}$`), names };
+}
+/** Match a raw (still percent-encoded) path; parameters come back decoded. */
+function matchPattern(compiled, rawPath) {
+    const match = compiled.regex.exec(rawPath);
+    if (!match)
+        return undefined;
+    const params = {};
+    compiled.names.forEach((name, i) => {
+        params[name] = router_safeDecode(match[i + 1] ?? '');
+    });
+    return params;
+}
+function router_safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+class Router {
+    table;
+    constructor(routes) {
+        this.table = routes.map((route) => ({ route, compiled: compilePattern(route.pattern) }));
+    }
+    match(method, rawPath) {
+        for (const { route, compiled } of this.table) {
+            if (route.method !== method)
+                continue;
+            const params = matchPattern(compiled, rawPath);
+            if (params)
+                return { route, params };
+        }
+        return undefined;
+    }
+    get routes() {
+        return this.table.map((entry) => entry.route);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./emulator/src/util.ts
+
+function sha1(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('hex');
+}
+/** Git's blob id: sha1("blob <size>\0<content>"). */
+function gitBlobSha(content) {
+    return sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]));
+}
+/** GitHub wraps base64 file content at 60 characters per line, with a trailing newline. */
+function wrapBase64(base64) {
+    if (base64 === '')
+        return '';
+    return (base64.match(/.{1,60}/g) ?? []).join('\n') + '\n';
+}
+/** Deterministic PRNG (mulberry32) for seeded fault injection. */
+function seededPrng(seed) {
+    let state = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+function hashString(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        hash ^= text.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+}
+/** A GraphQL-style node id: opaque, stable, derived from the type and database id. */
+function nodeId(prefix, id) {
+    return `${prefix}_kwDO${Buffer.from(String(id)).toString('base64url')}`;
+}
+
+;// CONCATENATED MODULE: ./emulator/src/faults.ts
+
+
+const WRITE_DEFAULT = { method: 'POST' };
+function compileMatcher(matcher) {
+    if (matcher === undefined)
+        return () => true;
+    if (typeof matcher === 'function')
+        return matcher;
+    const methods = matcher.method === undefined
+        ? undefined
+        : (typeof matcher.method === 'string' ? [matcher.method] : matcher.method).map((m) => m.toUpperCase());
+    const path = matcher.path;
+    const pathTest = path === undefined
+        ? () => true
+        : path instanceof RegExp
+            ? (p) => path.test(p)
+            : ((regex) => (p) => regex.test(p))(compilePattern(path).regex);
+    return (request) => (methods === undefined || methods.includes(request.method.toUpperCase())) &&
+        pathTest(request.path);
+}
+/**
+ * Fault injection. Rules apply in the order they were added; the first matching rule with hits
+ * left decides. Faulted requests are logged with their status (and `fault` = the kind).
+ */
+class Faults {
+    rules = [];
+    nextRuleId = 1;
+    /** Fail the next `count` matching requests with a 502 (or `status`); nothing is applied. */
+    failNext(count = 1, options = {}) {
+        return this.add({
+            kind: 'error',
+            remaining: count,
+            matches: compileMatcher(options.match),
+            status: options.status ?? 502,
+            message: options.message,
+        });
+    }
+    /** Fail a `fraction` (0..1) of matching requests, chosen by a PRNG seeded with `seed`. */
+    failRandomly(fraction, options) {
+        if (!(fraction >= 0 && fraction <= 1))
+            throw new Error('fraction must be between 0 and 1');
+        return this.add({
+            kind: 'random-error',
+            remaining: options.times ?? Infinity,
+            matches: compileMatcher(options.match),
+            status: options.status ?? 502,
+            fraction,
+            random: seededPrng(options.seed),
+        });
+    }
+    /** 403 with `retry-after` and "You have exceeded a secondary rate limit" for `times` requests. */
+    secondaryRateLimit(options = {}) {
+        return this.add({
+            kind: 'secondary-rate-limit',
+            remaining: options.times ?? 1,
+            matches: compileMatcher(options.match),
+            status: 403,
+            retryAfter: options.retryAfter ?? 60,
+        });
+    }
+    /**
+     * Primary rate limit: 403 (or 429) with `x-ratelimit-remaining: 0`, a reset `resetIn` seconds
+     * ahead and "API rate limit exceeded for ..." for `times` requests.
+     */
+    primaryRateLimit(options = {}) {
+        return this.add({
+            kind: 'primary-rate-limit',
+            remaining: options.times ?? 1,
+            matches: compileMatcher(options.match),
+            status: options.status ?? 403,
+            resetIn: options.resetIn ?? 60,
+        });
+    }
+    /**
+     * "Lost response": the request IS applied, then answered with a 502 anyway, for the next
+     * `count` matching requests (default: POST requests). A client that retries blindly duplicates.
+     */
+    loseResponses(count = 1, options = {}) {
+        return this.add({
+            kind: 'lost-response',
+            remaining: count,
+            matches: compileMatcher(options.match ?? WRITE_DEFAULT),
+            status: options.status ?? 502,
+        });
+    }
+    clear() {
+        this.rules = [];
+    }
+    /** Rules that can still fire. */
+    get active() {
+        return this.rules.filter((r) => r.remaining > 0).map((r) => this.handle(r));
+    }
+    /** Server hook: a fault that answers instead of the handler, if any. */
+    before(request) {
+        return this.pick(request, (kind) => kind !== 'lost-response');
+    }
+    /** Server hook: after the handler ran, a lost-response fault that replaces its answer. */
+    after(request) {
+        return this.pick(request, (kind) => kind === 'lost-response');
+    }
+    pick(request, phase) {
+        for (const rule of this.rules) {
+            if (rule.remaining <= 0 || !phase(rule.kind) || !rule.matches(request))
+                continue;
+            if (rule.kind === 'random-error' && rule.random() >= (rule.fraction ?? 0)) {
+                continue;
+            }
+            rule.remaining -= 1;
+            rule.hits += 1;
+            return rule;
+        }
+        return undefined;
+    }
+    add(rule) {
+        const full = { ...rule, id: this.nextRuleId++, hits: 0 };
+        this.rules.push(full);
+        return this.handle(full);
+    }
+    handle(rule) {
+        const remove = () => {
+            this.rules = this.rules.filter((r) => r !== rule);
+        };
+        return {
+            id: rule.id,
+            kind: rule.kind,
+            get hits() {
+                return rule.hits;
+            },
+            get remaining() {
+                return rule.remaining;
+            },
+            remove,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./emulator/src/http.ts
+const DOCS = 'https://docs.github.com/rest';
+/** Thrown by handlers; becomes a GitHub-style error response. */
+class HttpError extends Error {
+    status;
+    body;
+    headers;
+    constructor(status, body, headers = {}) {
+        super(String(body.message ?? status));
+        this.status = status;
+        this.body = body;
+        this.headers = headers;
+    }
+}
+/** GitHub's error body: `message`, `documentation_url` and (since 2024) the status as a string. */
+function errorBody(status, message, documentationUrl = DOCS) {
+    return { message, documentation_url: documentationUrl, status: String(status) };
+}
+function fail(status, message, documentationUrl) {
+    return new HttpError(status, errorBody(status, message, documentationUrl));
+}
+const notFound = (documentationUrl) => fail(404, 'Not Found', documentationUrl);
+/** 422 Validation Failed with an `errors` array, e.g. `already_exists`. */
+function validationFailed(errors, documentationUrl = DOCS) {
+    return new HttpError(422, {
+        message: 'Validation Failed',
+        errors,
+        documentation_url: documentationUrl,
+        status: '422',
+    });
+}
+/** 422 for a schema problem, e.g. `Invalid request.\n\n"sha" wasn't supplied.` */
+function invalidRequest(detail, documentationUrl = DOCS) {
+    return fail(422, `Invalid request.\n\n${detail}`, documentationUrl);
+}
+const ok = (body, status = 200) => ({ status, body });
+const created = (body) => ({ status: 201, body });
+const noContent = () => ({ status: 204 });
+// ---------------------------------------------------------------------------------------------
+// Request parameter helpers
+function bodyObject(ctx) {
+    const body = ctx.body;
+    if (body === undefined || body === null)
+        return {};
+    if (typeof body !== 'object' || Array.isArray(body)) {
+        throw fail(400, 'Problems parsing JSON');
+    }
+    return body;
+}
+function optionalString(body, key, docs) {
+    const value = body[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a string.`, docs);
+    }
+    return value;
+}
+function requiredString(body, key, docs) {
+    const value = optionalString(body, key, docs);
+    if (value === undefined)
+        throw invalidRequest(`"${key}" wasn't supplied.`, docs);
+    return value;
+}
+function optionalStringArray(body, key, docs) {
+    const value = body[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not an array.`, docs);
+    }
+    return value;
+}
+/** A numeric path parameter; anything else is a 404, as on GitHub. */
+function intParam(value) {
+    if (value === undefined || !/^\d+$/.test(value))
+        throw notFound();
+    const n = Number(value);
+    if (!Number.isSafeInteger(n))
+        throw notFound();
+    return n;
+}
+/** Parse a `since`-style timestamp; GitHub answers 422 for garbage. */
+function parseTimestamp(value, key) {
+    if (value === undefined || value === '')
+        return undefined;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms))
+        throw invalidRequest(`For 'properties/${key}', ${value} is not a timestamp.`);
+    return ms;
+}
+const PERMISSION_ORDER = [
+    'none',
+    'read',
+    'triage',
+    'write',
+    'maintain',
+    'admin',
+];
+function hasPermission(actor, needed) {
+    return PERMISSION_ORDER.indexOf(actor.permission) >= PERMISSION_ORDER.indexOf(needed);
+}
+function requirePermission(ctx, needed) {
+    if (!hasPermission(ctx.actor, needed)) {
+        throw fail(403, 'Resource not accessible by integration');
+    }
+}
+function pageRequest(query) {
+    const perPageRaw = Number(query.per_page);
+    const pageRaw = Number(query.page);
+    const perPage = query.per_page !== undefined && Number.isInteger(perPageRaw) && perPageRaw > 0
+        ? Math.min(perPageRaw, 100)
+        : 30;
+    const page = query.page !== undefined && Number.isInteger(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+    return { perPage, page };
+}
+/**
+ * Slice `items` into the requested page (rendering only that page with `render`) and emit
+ * GitHub's `Link` header with absolute URLs.
+ */
+function paginate(ctx, items, render = (item) => item) {
+    const { perPage, page } = pageRequest(ctx.query);
+    const slice = items.slice((page - 1) * perPage, page * perPage).map(render);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers = {};
+    if (last > 1 || page > 1) {
+        const link = (p, rel) => {
+            const params = new URLSearchParams(ctx.query);
+            params.set('page', String(p));
+            if (ctx.query.per_page !== undefined)
+                params.set('per_page', String(perPage));
+            return `<${ctx.render.apiUrl}${encodePath(ctx.path)}?${params.toString()}>; rel="${rel}"`;
+        };
+        const links = [];
+        if (page > 1)
+            links.push(link(Math.min(page - 1, last), 'prev'));
+        if (page < last)
+            links.push(link(page + 1, 'next'), link(last, 'last'));
+        if (page > 1)
+            links.push(link(1, 'first'));
+        headers.link = links.join(', ');
+    }
+    return { status: 200, body: slice, headers };
+}
+function encodePath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./emulator/src/state.ts
+
+
+
+/** The identity behind any plain token: the GITHUB_TOKEN of a workflow run. */
+const BOT_LOGIN = 'github-actions[bot]';
+const BOT_ID = 41898282;
+const ROLE_PERMISSION = {
+    owner: 'admin',
+    member: 'write',
+    collaborator: 'write',
+    none: 'none',
+};
+const ROLE_ASSOCIATION = {
+    owner: 'OWNER',
+    member: 'MEMBER',
+    collaborator: 'COLLABORATOR',
+    none: undefined,
+};
+function parseRepo(fullName) {
+    const match = /^([A-Za-z0-9-_.]+)\/([A-Za-z0-9-_.]+)$/.exec(fullName);
+    if (!match)
+        throw new Error(`repository must look like owner/name, got "${fullName}"`);
+    return { owner: match[1], name: match[2] };
+}
+/**
+ * The emulator's state: a JSON-serializable document (`data`) plus lookups and the small git
+ * object model (commits with full file snapshots, blobs, refs) that contents, refs and pull
+ * requests share. Route handlers mutate `data` through these helpers.
+ */
+class Store {
+    data;
+    constructor(data) {
+        this.data = data;
+    }
+    static create(options) {
+        const { owner, name } = parseRepo(options.repo);
+        const now = isoSeconds(options.now);
+        const store = new Store({
+            version: 1,
+            now,
+            next_id: 100_000_001,
+            next_number: 1,
+            next_milestone_number: 1,
+            repo: {
+                id: 0,
+                owner,
+                name,
+                private: options.private,
+                description: options.description ?? null,
+                default_branch: options.defaultBranch ?? 'main',
+                created_at: now,
+                updated_at: now,
+                pushed_at: now,
+            },
+            users: [],
+            issues: [],
+            comments: [],
+            deleted_comments: [],
+            labels: [],
+            milestones: [],
+            reactions: [],
+            refs: {},
+            commits: {},
+            blobs: {},
+            pulls: [],
+        });
+        store.data.repo.id = store.nextId();
+        store.data.users.push({
+            login: BOT_LOGIN,
+            id: BOT_ID,
+            type: 'Bot',
+            role: 'none',
+            permission: 'write',
+            created_at: now,
+        });
+        const ownerIsUser = options.users.some((u) => (typeof u === 'string' ? u : u.login).toLowerCase() === owner.toLowerCase());
+        if (!ownerIsUser) {
+            store.data.users.push({
+                login: owner,
+                id: store.nextId(),
+                type: 'Organization',
+                role: 'none',
+                created_at: now,
+            });
+        }
+        for (const spec of options.users) {
+            const user = typeof spec === 'string' ? { login: spec } : spec;
+            const isOwner = user.login.toLowerCase() === owner.toLowerCase();
+            store.addUser(user.login, { ...user, role: user.role ?? (isOwner ? 'owner' : undefined) });
+        }
+        const initial = store.createCommit({
+            parents: [],
+            tree: {},
+            message: 'Initial commit',
+            author: store.gitIdentity(owner, now),
+            authorLogin: null,
+        });
+        store.data.refs[`refs/heads/${store.data.repo.default_branch}`] = initial.sha;
+        return store;
+    }
+    static fromJSON(json) {
+        const data = json;
+        if (!data || typeof data !== 'object' || data.version !== 1 || !data.repo) {
+            throw new Error('not an emulator state file (expected {"version": 1, ...})');
+        }
+        return new Store(structuredClone(data));
+    }
+    static load(file) {
+        return Store.fromJSON(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+    }
+    toJSON() {
+        return structuredClone(this.data);
+    }
+    /** Write atomically (temp file + rename) so a crash never leaves half a state file. */
+    save(file, now) {
+        this.data.now = isoSeconds(now);
+        const tmp = `${file}.${process.pid}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, JSON.stringify(this.data, null, 2) + '\n');
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
+    }
+    /** Monotonically increasing id shared by every object type. */
+    nextId() {
+        return this.data.next_id++;
+    }
+    get repo() {
+        return this.data.repo;
+    }
+    get fullName() {
+        return `${this.data.repo.owner}/${this.data.repo.name}`;
+    }
+    // -------------------------------------------------------------------------------------------
+    // Users
+    user(login) {
+        const wanted = login.toLowerCase();
+        return this.data.users.find((u) => u.login.toLowerCase() === wanted);
+    }
+    addUser(login, options = {}) {
+        const existing = this.user(login);
+        const now = this.data.now;
+        if (existing) {
+            if (options.role !== undefined)
+                existing.role = options.role;
+            if (options.permission !== undefined)
+                existing.permission = options.permission;
+            if (options.name !== undefined)
+                existing.name = options.name;
+            if (options.email !== undefined)
+                existing.email = options.email;
+            if (existing.type === 'Organization')
+                existing.type = options.type ?? 'User';
+            return existing;
+        }
+        if (!/^[A-Za-z0-9-]+(\[bot\])?$/.test(login))
+            throw new Error(`invalid login "${login}"`);
+        const user = {
+            login,
+            id: options.id ?? this.nextId(),
+            type: options.type ?? (login.endsWith('[bot]') ? 'Bot' : 'User'),
+            role: options.role ?? 'collaborator',
+            created_at: now,
+        };
+        if (options.permission !== undefined)
+            user.permission = options.permission;
+        if (options.name !== undefined)
+            user.name = options.name;
+        if (options.email !== undefined)
+            user.email = options.email;
+        this.data.users.push(user);
+        return user;
+    }
+    /** A user record for any login, registering unknown ones as outsiders (role none). */
+    ensureUser(login) {
+        return this.user(login) ?? this.addUser(login, { role: 'none' });
+    }
+    permission(login) {
+        const user = this.user(login);
+        let permission = 'none';
+        if (user && user.type !== 'Organization') {
+            permission = user.permission ?? ROLE_PERMISSION[user.role];
+        }
+        if (permission === 'none' && !this.data.repo.private)
+            permission = 'read';
+        return permission;
+    }
+    /** A collaborator: a configured user with a role, or an explicit permission above none. */
+    isCollaborator(login) {
+        const user = this.user(login);
+        if (!user || user.type === 'Organization')
+            return false;
+        if (user.permission !== undefined)
+            return user.permission !== 'none' && user.type !== 'Bot';
+        return user.role !== 'none';
+    }
+    /** OWNER/MEMBER/COLLABORATOR from the configured role; CONTRIBUTOR once the login has
+     * authored a commit in the repository; NONE otherwise. */
+    association(login) {
+        const user = this.user(login);
+        const fromRole = user ? ROLE_ASSOCIATION[user.role] : undefined;
+        if (fromRole)
+            return fromRole;
+        const wanted = login.toLowerCase();
+        const committed = Object.values(this.data.commits).some((c) => c.author_login?.toLowerCase() === wanted);
+        return committed ? 'CONTRIBUTOR' : 'NONE';
+    }
+    gitIdentity(login, date) {
+        const user = this.user(login);
+        const name = user?.name ?? login;
+        const email = user?.email ??
+            (user
+                ? `${user.id}+${user.login}@users.noreply.github.com`
+                : `${login}@users.noreply.github.com`);
+        return { name, email, date };
+    }
+    // -------------------------------------------------------------------------------------------
+    // Issues, comments, labels, milestones
+    issue(number) {
+        return this.data.issues.find((i) => i.number === number);
+    }
+    comment(id) {
+        return this.data.comments.find((c) => c.id === id);
+    }
+    commentsOf(number) {
+        return this.data.comments.filter((c) => c.issue_number === number);
+    }
+    label(name) {
+        const wanted = name.toLowerCase();
+        return this.data.labels.find((l) => l.name.toLowerCase() === wanted);
+    }
+    labelById(id) {
+        return this.data.labels.find((l) => l.id === id);
+    }
+    /** Find a label by name, creating it (grey, like GitHub) when missing. */
+    ensureLabel(name) {
+        const existing = this.label(name);
+        if (existing)
+            return existing;
+        const label = {
+            id: this.nextId(),
+            name,
+            color: 'ededed',
+            description: null,
+            default: false,
+        };
+        this.data.labels.push(label);
+        return label;
+    }
+    milestone(number) {
+        return this.data.milestones.find((m) => m.number === number);
+    }
+    pull(number) {
+        return this.data.pulls.find((p) => p.number === number);
+    }
+    // -------------------------------------------------------------------------------------------
+    // Git objects
+    putBlob(content) {
+        const sha = gitBlobSha(content);
+        this.data.blobs[sha] = content.toString('base64');
+        return sha;
+    }
+    blob(sha) {
+        const base64 = this.data.blobs[sha];
+        return base64 === undefined ? undefined : Buffer.from(base64, 'base64');
+    }
+    commit(sha) {
+        return this.data.commits[sha];
+    }
+    createCommit(input) {
+        const tree = Object.fromEntries(Object.entries(input.tree).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        const treeSha = treeShaOf(tree);
+        const salt = this.nextId();
+        const sha = sha1(`commit\n${treeSha}\n${input.parents.join(',')}\n${input.message}\n${input.author.date}\n${salt}`);
+        const commit = {
+            sha,
+            tree_sha: treeSha,
+            tree,
+            parents: input.parents,
+            message: input.message,
+            author: input.author,
+            committer: input.author,
+            author_login: input.authorLogin,
+        };
+        this.data.commits[sha] = commit;
+        return commit;
+    }
+    branchSha(branch) {
+        return this.data.refs[`refs/heads/${branch}`];
+    }
+    /** Resolve a branch name, tag, full ref or (abbreviated) commit sha to a commit sha. */
+    resolveRef(ref) {
+        const direct = this.data.refs[ref] ??
+            this.data.refs[`refs/heads/${ref}`] ??
+            this.data.refs[`refs/tags/${ref}`];
+        if (direct)
+            return direct;
+        if (/^[0-9a-f]{7,40}$/i.test(ref)) {
+            const lower = ref.toLowerCase();
+            if (this.data.commits[lower])
+                return lower;
+            const matches = Object.keys(this.data.commits).filter((sha) => sha.startsWith(lower));
+            if (matches.length === 1)
+                return matches[0];
+        }
+        return undefined;
+    }
+    /** Files (path → content) at a branch, ref or commit; undefined when it doesn't resolve. */
+    filesAt(ref) {
+        const sha = this.resolveRef(ref);
+        const commit = sha ? this.commit(sha) : undefined;
+        if (!commit)
+            return undefined;
+        const files = new Map();
+        for (const [path, blobSha] of Object.entries(commit.tree)) {
+            files.set(path, this.blob(blobSha) ?? Buffer.alloc(0));
+        }
+        return files;
+    }
+    /**
+     * Commit a set of changes (path → new content, or null to delete) on top of a branch and move
+     * the branch to the new commit.
+     */
+    commitChanges(input) {
+        const parentSha = this.branchSha(input.branch);
+        if (!parentSha)
+            throw new Error(`branch ${input.branch} does not exist`);
+        const parent = this.commit(parentSha);
+        const tree = { ...(parent?.tree ?? {}) };
+        for (const [path, content] of Object.entries(input.changes)) {
+            if (content === null)
+                delete tree[path];
+            else
+                tree[path] = this.putBlob(content);
+        }
+        const commit = this.createCommit({
+            parents: [parentSha],
+            tree,
+            message: input.message,
+            author: input.author ?? this.gitIdentity(input.authorLogin ?? this.data.repo.owner, input.date),
+            authorLogin: input.authorLogin,
+        });
+        this.data.refs[`refs/heads/${input.branch}`] = commit.sha;
+        this.data.repo.pushed_at = input.date;
+        return commit;
+    }
+    /** All commits reachable from `sha` (itself included). */
+    ancestors(sha) {
+        const seen = new Set();
+        const stack = [sha];
+        while (stack.length > 0) {
+            const current = stack.pop();
+            if (seen.has(current))
+                continue;
+            seen.add(current);
+            const commit = this.commit(current);
+            if (commit)
+                stack.push(...commit.parents);
+        }
+        return seen;
+    }
+    isAncestor(ancestor, descendant) {
+        return this.ancestors(descendant).has(ancestor);
+    }
+    /** The nearest common ancestor (breadth-first from `b`), as `git merge-base` would pick. */
+    mergeBase(a, b) {
+        const fromA = this.ancestors(a);
+        const queue = [b];
+        const seen = new Set();
+        while (queue.length > 0) {
+            const current = queue.shift();
+            if (seen.has(current))
+                continue;
+            seen.add(current);
+            if (fromA.has(current))
+                return current;
+            queue.push(...(this.commit(current)?.parents ?? []));
+        }
+        return undefined;
+    }
+}
+function treeShaOf(tree) {
+    return sha1(`tree\n${Object.entries(tree)
+        .map(([path, sha]) => `${sha} ${path}`)
+        .join('\n')}`);
+}
+
+;// CONCATENATED MODULE: ./emulator/src/render.ts
+
+
+const WEB_URL = 'https://github.com';
+/** Turns stored records into GitHub's JSON shapes. API URLs point at the emulator. */
+class Renderer {
+    store;
+    apiUrl;
+    constructor(store, apiUrl) {
+        this.store = store;
+        this.apiUrl = apiUrl;
+    }
+    get repoApi() {
+        const { owner, name } = this.store.repo;
+        return `${this.apiUrl}/repos/${owner}/${name}`;
+    }
+    get repoHtml() {
+        const { owner, name } = this.store.repo;
+        return `${WEB_URL}/${owner}/${name}`;
+    }
+    // -------------------------------------------------------------------------------------------
+    // Users
+    userRecord(login) {
+        return (this.store.user(login) ?? {
+            login,
+            id: parseInt(sha1(login).slice(0, 7), 16),
+            type: 'User',
+            role: 'none',
+            created_at: this.store.repo.created_at,
+        });
+    }
+    user(login) {
+        const u = this.userRecord(login);
+        const api = `${this.apiUrl}/users/${encodeURIComponent(u.login)}`;
+        const isBot = u.type === 'Bot';
+        const user = {
+            login: u.login,
+            id: u.id,
+            node_id: nodeId(isBot ? 'BOT' : u.type === 'Organization' ? 'O' : 'U', u.id),
+            avatar_url: u.login === BOT_LOGIN
+                ? 'https://avatars.githubusercontent.com/in/15368?v=4'
+                : `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
+            gravatar_id: '',
+            url: api,
+            html_url: isBot
+                ? `${WEB_URL}/apps/${u.login.replace(/\[bot\]$/, '')}`
+                : `${WEB_URL}/${u.login}`,
+            followers_url: `${api}/followers`,
+            following_url: `${api}/following{/other_user}`,
+            gists_url: `${api}/gists{/gist_id}`,
+            starred_url: `${api}/starred{/owner}{/repo}`,
+            subscriptions_url: `${api}/subscriptions`,
+            organizations_url: `${api}/orgs`,
+            repos_url: `${api}/repos`,
+            events_url: `${api}/events{/privacy}`,
+            received_events_url: `${api}/received_events`,
+            type: u.type,
+            user_view_type: 'public',
+            site_admin: false,
+        };
+        return user;
+    }
+    publicUser(login) {
+        const u = this.userRecord(login);
+        const { user_view_type: _view, ...simple } = this.user(login);
+        return {
+            ...simple,
+            name: u.name ?? null,
+            company: null,
+            blog: '',
+            location: null,
+            email: u.email ?? null,
+            hireable: null,
+            bio: null,
+            twitter_username: null,
+            public_repos: 0,
+            public_gists: 0,
+            followers: 0,
+            following: 0,
+            created_at: u.created_at,
+            updated_at: u.created_at,
+        };
+    }
+    collaborator(login, permission) {
+        return {
+            ...this.user(login),
+            permissions: permissionFlags(permission),
+            role_name: permission,
+        };
+    }
+    // -------------------------------------------------------------------------------------------
+    // Repository
+    repository(permission) {
+        const r = this.store.repo;
+        const api = this.repoApi;
+        const html = this.repoHtml;
+        const openIssues = this.store.data.issues.filter((i) => i.state === 'open' && !i.deleted).length;
+        const repo = {
+            id: r.id,
+            node_id: nodeId('R', r.id),
+            name: r.name,
+            full_name: `${r.owner}/${r.name}`,
+            private: r.private,
+            owner: this.user(r.owner),
+            html_url: html,
+            description: r.description,
+            fork: false,
+            url: api,
+            archive_url: `${api}/{archive_format}{/ref}`,
+            assignees_url: `${api}/assignees{/user}`,
+            blobs_url: `${api}/git/blobs{/sha}`,
+            branches_url: `${api}/branches{/branch}`,
+            collaborators_url: `${api}/collaborators{/collaborator}`,
+            comments_url: `${api}/comments{/number}`,
+            commits_url: `${api}/commits{/sha}`,
+            compare_url: `${api}/compare/{base}...{head}`,
+            contents_url: `${api}/contents/{+path}`,
+            contributors_url: `${api}/contributors`,
+            deployments_url: `${api}/deployments`,
+            downloads_url: `${api}/downloads`,
+            events_url: `${api}/events`,
+            forks_url: `${api}/forks`,
+            git_commits_url: `${api}/git/commits{/sha}`,
+            git_refs_url: `${api}/git/refs{/sha}`,
+            git_tags_url: `${api}/git/tags{/sha}`,
+            git_url: `git://github.com/${r.owner}/${r.name}.git`,
+            issue_comment_url: `${api}/issues/comments{/number}`,
+            issue_events_url: `${api}/issues/events{/number}`,
+            issues_url: `${api}/issues{/number}`,
+            keys_url: `${api}/keys{/key_id}`,
+            labels_url: `${api}/labels{/name}`,
+            languages_url: `${api}/languages`,
+            merges_url: `${api}/merges`,
+            milestones_url: `${api}/milestones{/number}`,
+            notifications_url: `${api}/notifications{?since,all,participating}`,
+            pulls_url: `${api}/pulls{/number}`,
+            releases_url: `${api}/releases{/id}`,
+            ssh_url: `git@github.com:${r.owner}/${r.name}.git`,
+            stargazers_url: `${api}/stargazers`,
+            statuses_url: `${api}/statuses/{sha}`,
+            subscribers_url: `${api}/subscribers`,
+            subscription_url: `${api}/subscription`,
+            tags_url: `${api}/tags`,
+            teams_url: `${api}/teams`,
+            trees_url: `${api}/git/trees{/sha}`,
+            clone_url: `${html}.git`,
+            mirror_url: null,
+            hooks_url: `${api}/hooks`,
+            svn_url: html,
+            homepage: null,
+            language: null,
+            forks_count: 0,
+            stargazers_count: 0,
+            watchers_count: 0,
+            size: 0,
+            default_branch: r.default_branch,
+            open_issues_count: openIssues,
+            is_template: false,
+            topics: [],
+            has_issues: true,
+            has_projects: true,
+            has_wiki: !r.private,
+            has_pages: false,
+            has_downloads: true,
+            has_discussions: false,
+            archived: false,
+            disabled: false,
+            visibility: r.private ? 'private' : 'public',
+            pushed_at: r.pushed_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            allow_forking: !r.private,
+            web_commit_signoff_required: false,
+            subscribers_count: 0,
+            network_count: 0,
+            license: null,
+            forks: 0,
+            open_issues: openIssues,
+            watchers: 0,
+        };
+        if (permission)
+            repo.permissions = permissionFlags(permission);
+        return repo;
+    }
+    // -------------------------------------------------------------------------------------------
+    // Issues and comments
+    label(label) {
+        return {
+            id: label.id,
+            node_id: nodeId('LA', label.id),
+            url: `${this.repoApi}/labels/${encodeURIComponent(label.name)}`,
+            name: label.name,
+            color: label.color,
+            default: label.default,
+            description: label.description,
+        };
+    }
+    milestone(m) {
+        const issues = this.store.data.issues.filter((i) => i.milestone === m.number && !i.deleted);
+        return {
+            url: `${this.repoApi}/milestones/${m.number}`,
+            html_url: `${this.repoHtml}/milestone/${m.number}`,
+            labels_url: `${this.repoApi}/milestones/${m.number}/labels`,
+            id: m.id,
+            node_id: nodeId('MI', m.id),
+            number: m.number,
+            title: m.title,
+            description: m.description,
+            creator: this.user(m.creator),
+            open_issues: issues.filter((i) => i.state === 'open').length,
+            closed_issues: issues.filter((i) => i.state === 'closed').length,
+            state: m.state,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            due_on: m.due_on,
+            closed_at: m.closed_at,
+        };
+    }
+    rollup(subject, subjectId, url) {
+        const rollup = {
+            url,
+            total_count: 0,
+            '+1': 0,
+            '-1': 0,
+            laugh: 0,
+            hooray: 0,
+            confused: 0,
+            heart: 0,
+            rocket: 0,
+            eyes: 0,
+        };
+        for (const r of this.store.data.reactions) {
+            if (r.subject !== subject || r.subject_id !== subjectId)
+                continue;
+            rollup[r.content] += 1;
+            rollup.total_count += 1;
+        }
+        return rollup;
+    }
+    reaction(r) {
+        return {
+            id: r.id,
+            node_id: nodeId('REA', r.id),
+            user: this.user(r.user),
+            content: r.content,
+            created_at: r.created_at,
+        };
+    }
+    issueLabels(issue) {
+        return issue.labels
+            .map((id) => this.store.labelById(id))
+            .filter((l) => l !== undefined)
+            .map((l) => this.label(l));
+    }
+    issue(issue) {
+        const api = `${this.repoApi}/issues/${issue.number}`;
+        const milestone = issue.milestone === null ? undefined : this.store.milestone(issue.milestone);
+        const assignees = issue.assignees.map((login) => this.user(login));
+        const rendered = {
+            url: api,
+            repository_url: this.repoApi,
+            labels_url: `${api}/labels{/name}`,
+            comments_url: `${api}/comments`,
+            events_url: `${api}/events`,
+            html_url: `${this.repoHtml}/${issue.pull_request ? 'pull' : 'issues'}/${issue.number}`,
+            id: issue.id,
+            node_id: nodeId('I', issue.id),
+            number: issue.number,
+            title: issue.title,
+            user: this.user(issue.user),
+            labels: this.issueLabels(issue),
+            state: issue.state,
+            locked: issue.locked,
+            assignee: assignees[0] ?? null,
+            assignees,
+            milestone: milestone ? this.milestone(milestone) : null,
+            comments: this.store.commentsOf(issue.number).length,
+            created_at: issue.created_at,
+            updated_at: issue.updated_at,
+            closed_at: issue.closed_at,
+            author_association: this.store.association(issue.user),
+            active_lock_reason: issue.active_lock_reason,
+            body: issue.body,
+            closed_by: issue.closed_by === null ? null : this.user(issue.closed_by),
+            reactions: this.rollup('issue', issue.number, `${api}/reactions`),
+            timeline_url: `${api}/timeline`,
+            performed_via_github_app: null,
+            state_reason: issue.state_reason,
+        };
+        if (issue.pull_request) {
+            const pull = this.store.pull(issue.number);
+            const html = `${this.repoHtml}/pull/${issue.number}`;
+            rendered.draft = pull?.draft ?? false;
+            rendered.pull_request = {
+                url: `${this.repoApi}/pulls/${issue.number}`,
+                html_url: html,
+                diff_url: `${html}.diff`,
+                patch_url: `${html}.patch`,
+                merged_at: pull?.merged_at ?? null,
+            };
+        }
+        return rendered;
+    }
+    comment(comment) {
+        const issue = this.store.issue(comment.issue_number);
+        const url = `${this.repoApi}/issues/comments/${comment.id}`;
+        const kind = issue?.pull_request ? 'pull' : 'issues';
+        return {
+            url,
+            html_url: `${this.repoHtml}/${kind}/${comment.issue_number}#issuecomment-${comment.id}`,
+            issue_url: `${this.repoApi}/issues/${comment.issue_number}`,
+            id: comment.id,
+            node_id: nodeId('IC', comment.id),
+            user: this.user(comment.user),
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+            author_association: this.store.association(comment.user),
+            body: comment.body,
+            reactions: this.rollup('comment', comment.id, `${url}/reactions`),
+            performed_via_github_app: null,
+        };
+    }
+    // -------------------------------------------------------------------------------------------
+    // Git
+    gitRef(ref, sha) {
+        return {
+            ref,
+            node_id: nodeId('REF', parseInt(sha1(ref).slice(0, 7), 16)),
+            url: `${this.repoApi}/git/${ref}`,
+            object: { sha, type: 'commit', url: `${this.repoApi}/git/commits/${sha}` },
+        };
+    }
+    commit(c) {
+        const author = c.author_login ? this.user(c.author_login) : null;
+        return {
+            url: `${this.repoApi}/commits/${c.sha}`,
+            sha: c.sha,
+            node_id: nodeId('C', parseInt(c.sha.slice(0, 7), 16)),
+            html_url: `${this.repoHtml}/commit/${c.sha}`,
+            comments_url: `${this.repoApi}/commits/${c.sha}/comments`,
+            commit: {
+                url: `${this.repoApi}/git/commits/${c.sha}`,
+                author: c.author,
+                committer: c.committer,
+                message: c.message,
+                comment_count: 0,
+                tree: { sha: c.tree_sha, url: `${this.repoApi}/git/trees/${c.tree_sha}` },
+                verification: {
+                    verified: false,
+                    reason: 'unsigned',
+                    signature: null,
+                    payload: null,
+                    verified_at: null,
+                },
+            },
+            author,
+            committer: author,
+            parents: c.parents.map((sha) => ({
+                sha,
+                url: `${this.repoApi}/commits/${sha}`,
+                html_url: `${this.repoHtml}/commit/${sha}`,
+            })),
+        };
+    }
+    branch(name, sha) {
+        const commit = this.store.commit(sha);
+        const protectionUrl = `${this.repoApi}/branches/${encodeURIComponent(name)}/protection`;
+        return {
+            name,
+            commit: commit
+                ? this.commit(commit)
+                : this.commit({
+                    sha,
+                    tree_sha: sha,
+                    tree: {},
+                    parents: [],
+                    message: '',
+                    author: { name: '', email: '', date: this.store.repo.created_at },
+                    committer: { name: '', email: '', date: this.store.repo.created_at },
+                    author_login: null,
+                }),
+            _links: {
+                self: `${this.repoApi}/branches/${encodeURIComponent(name)}`,
+                html: `${this.repoHtml}/tree/${name}`,
+            },
+            protected: false,
+            protection: {
+                enabled: false,
+                required_status_checks: {
+                    enforcement_level: 'off',
+                    contexts: [],
+                    checks: [],
+                },
+            },
+            protection_url: protectionUrl,
+        };
+    }
+    // -------------------------------------------------------------------------------------------
+    // Pull requests
+    pullSide(branch, sha) {
+        const { owner } = this.store.repo;
+        return {
+            label: `${owner}:${branch}`,
+            ref: branch,
+            sha,
+            user: this.user(owner),
+            repo: this.repository(),
+        };
+    }
+    pullSimple(pull) {
+        const common = this.pullCommon(pull);
+        // The OpenAPI description types label.description as string here; GitHub sends null too.
+        return { ...common, labels: common.labels };
+    }
+    pullCommon(pull) {
+        const issue = this.store.issue(pull.number);
+        const n = pull.number;
+        const api = `${this.repoApi}/pulls/${n}`;
+        const html = `${this.repoHtml}/pull/${n}`;
+        const assignees = issue.assignees.map((login) => this.user(login));
+        const milestone = issue.milestone === null ? undefined : this.store.milestone(issue.milestone);
+        const headSha = this.headSha(pull);
+        const baseSha = this.baseSha(pull);
+        return {
+            url: api,
+            id: pull.id,
+            node_id: nodeId('PR', pull.id),
+            html_url: html,
+            diff_url: `${html}.diff`,
+            patch_url: `${html}.patch`,
+            issue_url: `${this.repoApi}/issues/${n}`,
+            commits_url: `${api}/commits`,
+            review_comments_url: `${api}/comments`,
+            review_comment_url: `${this.repoApi}/pulls/comments{/number}`,
+            comments_url: `${this.repoApi}/issues/${n}/comments`,
+            statuses_url: `${this.repoApi}/statuses/${headSha}`,
+            number: n,
+            state: issue.state,
+            locked: issue.locked,
+            title: issue.title,
+            user: this.user(issue.user),
+            body: issue.body,
+            labels: this.issueLabels(issue),
+            milestone: milestone ? this.milestone(milestone) : null,
+            active_lock_reason: issue.active_lock_reason,
+            created_at: issue.created_at,
+            updated_at: issue.updated_at,
+            closed_at: issue.closed_at,
+            merged_at: pull.merged_at,
+            merge_commit_sha: pull.merge_commit_sha,
+            assignee: assignees[0] ?? null,
+            assignees,
+            requested_reviewers: [],
+            requested_teams: [],
+            head: this.pullSide(pull.head, headSha),
+            base: this.pullSide(pull.base, baseSha),
+            _links: {
+                self: { href: api },
+                html: { href: html },
+                issue: { href: `${this.repoApi}/issues/${n}` },
+                comments: { href: `${this.repoApi}/issues/${n}/comments` },
+                review_comments: { href: `${api}/comments` },
+                review_comment: { href: `${this.repoApi}/pulls/comments{/number}` },
+                commits: { href: `${api}/commits` },
+                statuses: { href: `${this.repoApi}/statuses/${headSha}` },
+            },
+            author_association: this.store.association(issue.user),
+            auto_merge: null,
+            draft: pull.draft,
+        };
+    }
+    pull(pull) {
+        const common = this.pullCommon(pull);
+        const issue = this.store.issue(pull.number);
+        const diff = pullDiff(this.store, pull);
+        return {
+            ...common,
+            merged: pull.merged_at !== null,
+            mergeable: issue.state === 'open' ? true : null,
+            rebaseable: issue.state === 'open' ? true : null,
+            mergeable_state: issue.state === 'open' ? 'clean' : 'unknown',
+            merged_by: pull.merged_by === null ? null : this.user(pull.merged_by),
+            comments: this.store.commentsOf(pull.number).length,
+            review_comments: 0,
+            maintainer_can_modify: pull.maintainer_can_modify,
+            commits: diff.commits,
+            additions: diff.files.reduce((sum, f) => sum + f.additions, 0),
+            deletions: diff.files.reduce((sum, f) => sum + f.deletions, 0),
+            changed_files: diff.files.length,
+        };
+    }
+    /** Live head SHA while the pull request is open and its branch exists. */
+    headSha(pull) {
+        const issue = this.store.issue(pull.number);
+        if (issue?.state === 'open')
+            return this.store.branchSha(pull.head) ?? pull.head_sha;
+        return pull.head_sha;
+    }
+    baseSha(pull) {
+        const issue = this.store.issue(pull.number);
+        if (issue?.state === 'open')
+            return this.store.branchSha(pull.base) ?? pull.base_sha;
+        return pull.base_sha;
+    }
+}
+function permissionFlags(permission) {
+    const order = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+    const level = order.indexOf(permission);
+    return {
+        admin: level >= 5,
+        maintain: level >= 4,
+        push: level >= 3,
+        triage: level >= 2,
+        pull: level >= 1,
+    };
+}
+/** What a pull request changes: head against the merge base of head and base (three-dot). */
+function pullDiff(store, pull) {
+    const issue = store.issue(pull.number);
+    const open = issue?.state === 'open';
+    const headSha = (open ? store.branchSha(pull.head) : undefined) ?? pull.head_sha;
+    const baseSha = (open ? store.branchSha(pull.base) : undefined) ?? pull.base_sha;
+    const mergeBase = store.mergeBase(baseSha, headSha) ?? baseSha;
+    const fromAncestors = store.ancestors(mergeBase);
+    const commits = [...store.ancestors(headSha)].filter((sha) => !fromAncestors.has(sha)).length;
+    return { files: diffTrees(store, mergeBase, headSha), commits };
+}
+function diffTrees(store, fromSha, toSha) {
+    const from = store.commit(fromSha)?.tree ?? {};
+    const to = store.commit(toSha)?.tree ?? {};
+    const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+    const changes = [];
+    for (const path of paths) {
+        const before = from[path];
+        const after = to[path];
+        if (before === after)
+            continue;
+        const oldLines = before ? splitLines(store.blob(before)) : [];
+        const newLines = after ? splitLines(store.blob(after)) : [];
+        const status = before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
+        const patch = [
+            `@@ -${oldLines.length ? 1 : 0},${oldLines.length} +${newLines.length ? 1 : 0},${newLines.length} @@`,
+            ...oldLines.map((l) => `-${l}`),
+            ...newLines.map((l) => `+${l}`),
+        ].join('\n');
+        changes.push({
+            filename: path,
+            status,
+            sha: after ?? null,
+            additions: newLines.length,
+            deletions: oldLines.length,
+            patch,
+        });
+    }
+    return changes;
+}
+function splitLines(content) {
+    if (!content || content.length === 0)
+        return [];
+    const text = content.toString('utf8');
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./emulator/src/routes/issues.ts
+
+const issues_P = '/repos/:owner/:repo';
+const DOCS_ISSUES = 'https://docs.github.com/rest/issues/issues';
+/** The issue for a path parameter: 404 when it never existed, 410 when it was deleted. */
+function findIssue(ctx, raw = ctx.params.issue_number) {
+    const issue = ctx.store.issue(intParam(raw));
+    if (!issue)
+        throw notFound(`${DOCS_ISSUES}#get-an-issue`);
+    if (issue.deleted)
+        throw fail(410, 'This issue was deleted', `${DOCS_ISSUES}#get-an-issue`);
+    return issue;
+}
+/** Label names from `["a", "b"]` or `[{ name: "a" }]`; undefined when absent. */
+function issues_labelNames(value, key = 'labels') {
+    if (value === undefined || value === null)
+        return undefined;
+    if (!Array.isArray(value)) {
+        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not an array.`);
+    }
+    return value.map((item) => {
+        if (typeof item === 'string')
+            return item;
+        if (item && typeof item === 'object' && typeof item.name === 'string') {
+            return item.name;
+        }
+        throw invalidRequest(`For 'items', ${JSON.stringify(item)} is not a string.`);
+    });
+}
+/** Label ids for names, creating missing labels like GitHub does; duplicates collapse. */
+function labelIds(store, names) {
+    const ids = [];
+    for (const name of names) {
+        const trimmed = name.trim();
+        if (trimmed === '')
+            continue;
+        const id = store.ensureLabel(trimmed).id;
+        if (!ids.includes(id))
+            ids.push(id);
+    }
+    return ids;
+}
+function assignable(ctx, login, author) {
+    const user = ctx.store.user(login);
+    if (!user || user.type !== 'User')
+        return false;
+    return ctx.store.isCollaborator(login) || user.login.toLowerCase() === author.toLowerCase();
+}
+function assigneeLogins(ctx, body, author) {
+    let logins;
+    if (body.assignees !== undefined && body.assignees !== null) {
+        if (!Array.isArray(body.assignees) || body.assignees.some((a) => typeof a !== 'string')) {
+            throw invalidRequest(`For 'properties/assignees', ${JSON.stringify(body.assignees)} is not an array.`);
+        }
+        logins = body.assignees;
+    }
+    else if (body.assignee !== undefined) {
+        logins = typeof body.assignee === 'string' && body.assignee !== '' ? [body.assignee] : [];
+    }
+    if (logins === undefined)
+        return undefined;
+    const result = [];
+    for (const login of logins) {
+        if (!assignable(ctx, login, author)) {
+            throw validationFailed([{ resource: 'Issue', field: 'assignees', code: 'invalid', value: login }], DOCS_ISSUES);
+        }
+        const canonical = ctx.store.user(login).login;
+        if (!result.includes(canonical))
+            result.push(canonical);
+    }
+    return result;
+}
+function milestoneNumber(ctx, value) {
+    if (value === undefined)
+        return undefined;
+    if (value === null || value === '')
+        return null;
+    const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof number !== 'number' || !ctx.store.milestone(number)) {
+        throw validationFailed([{ resource: 'Issue', field: 'milestone', code: 'invalid', value: value }], DOCS_ISSUES);
+    }
+    return number;
+}
+function titleOf(value) {
+    if (value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value !== 'string') {
+        throw invalidRequest(`For 'properties/title', ${JSON.stringify(value)} is not a string or integer.`);
+    }
+    return value;
+}
+function bodyText(value) {
+    if (value === undefined)
+        return undefined;
+    if (value === null)
+        return null;
+    if (typeof value !== 'string') {
+        throw invalidRequest(`For 'properties/body', ${JSON.stringify(value)} is not a string or null.`);
+    }
+    return value;
+}
+/** Open a new issue number (shared with pull requests). */
+function insertIssue(ctx, fields) {
+    const now = ctx.clock.iso();
+    const issue = {
+        number: ctx.store.data.next_number++,
+        id: ctx.store.nextId(),
+        title: fields.title,
+        body: fields.body,
+        user: ctx.actor.user.login,
+        state: 'open',
+        state_reason: null,
+        labels: fields.labels,
+        assignees: fields.assignees,
+        milestone: fields.milestone,
+        locked: false,
+        active_lock_reason: null,
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
+        closed_by: null,
+        pull_request: fields.pull_request,
+    };
+    ctx.store.data.issues.push(issue);
+    return issue;
+}
+/** Open/close an issue (or a pull request's issue), keeping closed_at/closed_by/state_reason. */
+function setIssueState(ctx, issue, state, reason) {
+    const now = ctx.clock.iso();
+    if (state === 'closed' && issue.state === 'open') {
+        issue.state = 'closed';
+        issue.closed_at = now;
+        issue.closed_by = ctx.actor.user.login;
+        issue.state_reason = issue.pull_request ? null : (reason ?? 'completed');
+        const pull = ctx.store.pull(issue.number);
+        if (pull) {
+            pull.head_sha = ctx.store.branchSha(pull.head) ?? pull.head_sha;
+            pull.base_sha = ctx.store.branchSha(pull.base) ?? pull.base_sha;
+        }
+    }
+    else if (state === 'open' && issue.state === 'closed') {
+        issue.state = 'open';
+        issue.closed_at = null;
+        issue.closed_by = null;
+        issue.state_reason = issue.pull_request ? null : 'reopened';
+    }
+    else if (reason !== undefined && issue.state === 'closed' && !issue.pull_request) {
+        issue.state_reason = reason;
+    }
+}
+function createIssue(ctx) {
+    const body = bodyObject(ctx);
+    const title = titleOf(body.title);
+    if (title === undefined)
+        throw invalidRequest(`"title" wasn't supplied.`, DOCS_ISSUES);
+    if (title.trim() === '') {
+        throw validationFailed([{ resource: 'Issue', field: 'title', code: 'missing_field' }]);
+    }
+    const text = bodyText(body.body) ?? null;
+    const author = ctx.actor.user.login;
+    // Without triage access GitHub silently drops labels, assignees and milestone.
+    const canTriage = hasPermission(ctx.actor, 'triage');
+    const names = issues_labelNames(body.labels) ?? [];
+    const assignees = canTriage ? (assigneeLogins(ctx, body, author) ?? []) : [];
+    const milestone = canTriage ? (milestoneNumber(ctx, body.milestone) ?? null) : null;
+    const issue = insertIssue(ctx, {
+        title,
+        body: text,
+        labels: canTriage ? labelIds(ctx.store, names) : [],
+        assignees,
+        milestone,
+        pull_request: false,
+    });
+    return created(ctx.render.issue(issue));
+}
+function getIssue(ctx) {
+    return ok(ctx.render.issue(findIssue(ctx)));
+}
+const STATE_REASONS = [
+    'completed',
+    'not_planned',
+    'reopened',
+    'duplicate',
+    null,
+];
+function updateIssue(ctx) {
+    const issue = findIssue(ctx);
+    const body = bodyObject(ctx);
+    const isAuthor = issue.user.toLowerCase() === ctx.actor.user.login.toLowerCase();
+    const canTriage = hasPermission(ctx.actor, 'triage');
+    if (!isAuthor && !canTriage)
+        throw fail(403, 'Must have admin rights to Repository.');
+    const title = titleOf(body.title);
+    const text = bodyText(body.body);
+    const state = body.state;
+    if (state !== undefined && state !== 'open' && state !== 'closed') {
+        throw validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid', value: String(state) }], DOCS_ISSUES);
+    }
+    const reason = body.state_reason;
+    if (reason !== undefined && !STATE_REASONS.includes(reason)) {
+        throw invalidRequest(`For 'properties/state_reason', ${JSON.stringify(reason)} is not one of the allowed values.`);
+    }
+    // Without triage access GitHub ignores labels, assignees and milestone.
+    const names = canTriage ? issues_labelNames(body.labels) : undefined;
+    const assignees = canTriage ? assigneeLogins(ctx, body, issue.user) : undefined;
+    const milestone = canTriage ? milestoneNumber(ctx, body.milestone) : undefined;
+    if (title !== undefined)
+        issue.title = title;
+    if (text !== undefined)
+        issue.body = text;
+    if (state !== undefined || reason !== undefined) {
+        setIssueState(ctx, issue, state ?? issue.state, reason);
+    }
+    if (names !== undefined)
+        issue.labels = labelIds(ctx.store, names);
+    if (assignees !== undefined)
+        issue.assignees = assignees;
+    if (milestone !== undefined)
+        issue.milestone = milestone;
+    issue.updated_at = ctx.clock.iso();
+    return ok(ctx.render.issue(issue));
+}
+function listIssues(ctx) {
+    const q = ctx.query;
+    const state = q.state ?? 'open';
+    if (!['open', 'closed', 'all'].includes(state)) {
+        throw validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid', value: state }]);
+    }
+    const since = parseTimestamp(q.since, 'since');
+    const wantedLabels = (q.labels ?? '')
+        .split(',')
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l !== '');
+    const lower = (s) => s?.toLowerCase();
+    const store = ctx.store;
+    let issues = store.data.issues.filter((issue) => {
+        if (issue.deleted)
+            return false;
+        if (state !== 'all' && issue.state !== state)
+            return false;
+        if (since !== undefined && Date.parse(issue.updated_at) < since)
+            return false;
+        if (q.creator !== undefined && issue.user.toLowerCase() !== lower(q.creator))
+            return false;
+        if (q.assignee !== undefined) {
+            if (q.assignee === '*' && issue.assignees.length === 0)
+                return false;
+            if (q.assignee === 'none' && issue.assignees.length > 0)
+                return false;
+            if (q.assignee !== '*' &&
+                q.assignee !== 'none' &&
+                !issue.assignees.some((a) => a.toLowerCase() === lower(q.assignee))) {
+                return false;
+            }
+        }
+        if (q.milestone !== undefined) {
+            if (q.milestone === '*' && issue.milestone === null)
+                return false;
+            if (q.milestone === 'none' && issue.milestone !== null)
+                return false;
+            if (q.milestone !== '*' &&
+                q.milestone !== 'none' &&
+                issue.milestone !== Number(q.milestone)) {
+                return false;
+            }
+        }
+        if (q.mentioned !== undefined && !(issue.body ?? '').includes(`@${q.mentioned}`))
+            return false;
+        if (wantedLabels.length > 0) {
+            const names = issue.labels.map((id) => store.labelById(id)?.name.toLowerCase());
+            if (!wantedLabels.every((l) => names.includes(l)))
+                return false;
+        }
+        return true;
+    });
+    const sort = q.sort ?? 'created';
+    const direction = q.direction === 'asc' ? 1 : -1;
+    const key = (issue) => sort === 'updated'
+        ? Date.parse(issue.updated_at)
+        : sort === 'comments'
+            ? store.commentsOf(issue.number).length
+            : Date.parse(issue.created_at);
+    issues = [...issues].sort((a, b) => direction * (key(a) - key(b) || a.number - b.number));
+    return paginate(ctx, issues, (issue) => ctx.render.issue(issue));
+}
+const LOCK_REASONS = ['off-topic', 'too heated', 'resolved', 'spam'];
+function lockIssue(ctx) {
+    const issue = findIssue(ctx);
+    if (!hasPermission(ctx.actor, 'triage'))
+        throw fail(403, 'Must have push access to repository');
+    const body = bodyObject(ctx);
+    const reason = body.lock_reason;
+    if (reason !== undefined && !LOCK_REASONS.includes(reason)) {
+        throw invalidRequest(`For 'properties/lock_reason', ${JSON.stringify(reason)} is not one of the allowed values.`);
+    }
+    issue.locked = true;
+    issue.active_lock_reason = reason ?? null;
+    issue.updated_at = ctx.clock.iso();
+    return noContent();
+}
+function unlockIssue(ctx) {
+    const issue = findIssue(ctx);
+    if (!hasPermission(ctx.actor, 'triage'))
+        throw fail(403, 'Must have push access to repository');
+    issue.locked = false;
+    issue.active_lock_reason = null;
+    issue.updated_at = ctx.clock.iso();
+    return noContent();
+}
+const issueRoutes = [
+    { method: 'GET', pattern: `${issues_P}/issues`, handler: listIssues },
+    { method: 'POST', pattern: `${issues_P}/issues`, handler: createIssue },
+    { method: 'GET', pattern: `${issues_P}/issues/:issue_number`, handler: getIssue },
+    { method: 'PATCH', pattern: `${issues_P}/issues/:issue_number`, handler: updateIssue },
+    { method: 'PUT', pattern: `${issues_P}/issues/:issue_number/lock`, handler: lockIssue },
+    { method: 'DELETE', pattern: `${issues_P}/issues/:issue_number/lock`, handler: unlockIssue },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/comments.ts
+
+
+const comments_P = '/repos/:owner/:repo';
+const comments_DOCS = 'https://docs.github.com/rest/issues/comments';
+function findComment(ctx, raw = ctx.params.comment_id) {
+    const comment = ctx.store.comment(intParam(raw));
+    if (!comment)
+        throw notFound(`${comments_DOCS}#get-an-issue-comment`);
+    return comment;
+}
+function commentBody(ctx) {
+    const body = bodyObject(ctx).body;
+    if (body === undefined)
+        throw invalidRequest(`"body" wasn't supplied.`, comments_DOCS);
+    if (typeof body !== 'string') {
+        throw invalidRequest(`For 'properties/body', ${JSON.stringify(body)} is not a string.`, comments_DOCS);
+    }
+    return body;
+}
+function byCreation(a, b) {
+    return Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id;
+}
+function listForIssue(ctx) {
+    const issue = findIssue(ctx);
+    const since = parseTimestamp(ctx.query.since, 'since');
+    const comments = ctx.store
+        .commentsOf(issue.number)
+        .filter((c) => since === undefined || Date.parse(c.updated_at) >= since)
+        .sort(byCreation);
+    return paginate(ctx, comments, (c) => ctx.render.comment(c));
+}
+function listForRepo(ctx) {
+    const since = parseTimestamp(ctx.query.since, 'since');
+    let comments = ctx.store.data.comments.filter((c) => since === undefined || Date.parse(c.updated_at) >= since);
+    const sort = ctx.query.sort;
+    if (sort === 'created' || sort === 'updated') {
+        const direction = ctx.query.direction === 'asc' ? 1 : -1;
+        const key = (c) => Date.parse(sort === 'updated' ? c.updated_at : c.created_at);
+        comments = [...comments].sort((a, b) => direction * (key(a) - key(b) || a.id - b.id));
+    }
+    else {
+        // Without `sort`, GitHub lists by ascending id and ignores `direction`.
+        comments = [...comments].sort((a, b) => a.id - b.id);
+    }
+    return paginate(ctx, comments, (c) => ctx.render.comment(c));
+}
+function getComment(ctx) {
+    return ok(ctx.render.comment(findComment(ctx)));
+}
+function createComment(ctx) {
+    const issue = findIssue(ctx);
+    const body = commentBody(ctx);
+    if (issue.locked && !hasPermission(ctx.actor, 'write')) {
+        throw fail(403, 'Unable to create comment because issue is locked.', comments_DOCS);
+    }
+    const now = ctx.clock.iso();
+    const comment = {
+        id: ctx.store.nextId(),
+        issue_number: issue.number,
+        body,
+        user: ctx.actor.user.login,
+        created_at: now,
+        updated_at: now,
+    };
+    ctx.store.data.comments.push(comment);
+    issue.updated_at = now;
+    return created(ctx.render.comment(comment));
+}
+function mayModify(ctx, comment) {
+    const isAuthor = comment.user.toLowerCase() === ctx.actor.user.login.toLowerCase();
+    if (!isAuthor && !hasPermission(ctx.actor, 'write')) {
+        throw fail(403, 'Must have admin rights to Repository.', comments_DOCS);
+    }
+}
+function updateComment(ctx) {
+    const comment = findComment(ctx);
+    mayModify(ctx, comment);
+    comment.body = commentBody(ctx);
+    comment.updated_at = ctx.clock.iso();
+    return ok(ctx.render.comment(comment));
+}
+function deleteComment(ctx) {
+    const comment = findComment(ctx);
+    mayModify(ctx, comment);
+    const data = ctx.store.data;
+    data.comments = data.comments.filter((c) => c.id !== comment.id);
+    data.deleted_comments.push(comment);
+    data.reactions = data.reactions.filter((r) => !(r.subject === 'comment' && r.subject_id === comment.id));
+    return noContent();
+}
+/** Comment routes must come before `/issues/:issue_number` routes in the table. */
+const commentRoutes = [
+    { method: 'GET', pattern: `${comments_P}/issues/comments`, handler: listForRepo },
+    { method: 'GET', pattern: `${comments_P}/issues/comments/:comment_id`, handler: getComment },
+    { method: 'PATCH', pattern: `${comments_P}/issues/comments/:comment_id`, handler: updateComment },
+    { method: 'DELETE', pattern: `${comments_P}/issues/comments/:comment_id`, handler: deleteComment },
+    { method: 'GET', pattern: `${comments_P}/issues/:issue_number/comments`, handler: listForIssue },
+    { method: 'POST', pattern: `${comments_P}/issues/:issue_number/comments`, handler: createComment },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/contents.ts
+
+
+
+const contents_P = '/repos/:owner/:repo';
+const contents_DOCS = 'https://docs.github.com/rest/repos/contents';
+function contents_normalizePath(raw) {
+    return raw.replace(/^\/+|\/+$/g, '');
+}
+function entry(ctx, path, ref, kind, sha) {
+    const { owner, name } = ctx.store.repo;
+    const api = `${ctx.render.repoApi}/contents/${encodePath(path)}?ref=${encodeURIComponent(ref)}`;
+    const size = kind === 'file' ? (ctx.store.blob(sha)?.length ?? 0) : 0;
+    const gitUrl = `${ctx.render.repoApi}/git/${kind === 'file' ? 'blobs' : 'trees'}/${sha}`;
+    const htmlUrl = `${ctx.render.repoHtml}/${kind === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
+    return {
+        name: path.split('/').pop() ?? path,
+        path,
+        sha,
+        size,
+        url: api,
+        html_url: htmlUrl,
+        git_url: gitUrl,
+        download_url: kind === 'file' ? `https://raw.githubusercontent.com/${owner}/${name}/${ref}/${path}` : null,
+        type: kind,
+        _links: { self: api, git: gitUrl, html: htmlUrl },
+    };
+}
+function getContent(ctx) {
+    const path = contents_normalizePath(ctx.params.path ?? '');
+    const ref = ctx.query.ref || ctx.store.repo.default_branch;
+    const sha = ctx.store.resolveRef(ref);
+    const commit = sha ? ctx.store.commit(sha) : undefined;
+    if (!commit)
+        throw fail(404, `No commit found for the ref ${ref}`, contents_DOCS);
+    const tree = commit.tree;
+    const blobSha = path === '' ? undefined : tree[path];
+    if (blobSha !== undefined) {
+        const content = ctx.store.blob(blobSha) ?? Buffer.alloc(0);
+        if (/\.raw\b|vnd\.github\.raw/.test(String(ctx.headers.accept ?? ''))) {
+            return { status: 200, raw: content, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+        }
+        const file = {
+            ...entry(ctx, path, ref, 'file', blobSha),
+            type: 'file',
+            content: wrapBase64(content.toString('base64')),
+            encoding: 'base64',
+        };
+        return ok(file);
+    }
+    const prefix = path === '' ? '' : `${path}/`;
+    const files = new Map();
+    const dirs = new Map();
+    for (const [filePath, fileSha] of Object.entries(tree)) {
+        if (!filePath.startsWith(prefix))
+            continue;
+        const rest = filePath.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        if (slash === -1) {
+            files.set(rest, fileSha);
+        }
+        else {
+            const dir = rest.slice(0, slash);
+            const subtree = dirs.get(dir) ?? {};
+            subtree[rest.slice(slash + 1)] = fileSha;
+            dirs.set(dir, subtree);
+        }
+    }
+    if (path !== '' && files.size === 0 && dirs.size === 0)
+        throw fail(404, 'Not Found', contents_DOCS);
+    const listing = [
+        ...[...dirs].map(([name, subtree]) => entry(ctx, prefix + name, ref, 'dir', treeShaOf(subtree))),
+        ...[...files].map(([name, fileSha]) => entry(ctx, prefix + name, ref, 'file', fileSha)),
+    ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return ok(listing);
+}
+function identity(value, fallback, date) {
+    if (!value || typeof value !== 'object')
+        return fallback;
+    const v = value;
+    if (typeof v.name !== 'string' || typeof v.email !== 'string') {
+        throw invalidRequest(`For 'properties/committer', name and email are required.`, contents_DOCS);
+    }
+    return { name: v.name, email: v.email, date: typeof v.date === 'string' ? v.date : date };
+}
+function fileCommit(ctx, commit) {
+    const api = ctx.render.repoApi;
+    return {
+        sha: commit.sha,
+        node_id: ctx.render.commit(commit).node_id,
+        url: `${api}/git/commits/${commit.sha}`,
+        html_url: `${ctx.render.repoHtml}/commit/${commit.sha}`,
+        author: commit.author,
+        committer: commit.committer,
+        message: commit.message,
+        tree: { url: `${api}/git/trees/${commit.tree_sha}`, sha: commit.tree_sha },
+        parents: commit.parents.map((sha) => ({
+            url: `${api}/git/commits/${sha}`,
+            html_url: `${ctx.render.repoHtml}/commit/${sha}`,
+            sha,
+        })),
+        verification: {
+            verified: false,
+            reason: 'unsigned',
+            signature: null,
+            payload: null,
+            verified_at: null,
+        },
+    };
+}
+/** The branch a write targets, and the current blob sha of `path` on it. */
+function target(ctx, body, path) {
+    const branch = optionalString(body, 'branch', contents_DOCS) ?? ctx.store.repo.default_branch;
+    const head = ctx.store.branchSha(branch);
+    if (!head)
+        throw fail(404, `Branch ${branch} not found`, contents_DOCS);
+    const current = ctx.store.commit(head)?.tree[path];
+    return { branch, current };
+}
+function checkSha(supplied, current, path) {
+    if (supplied === undefined)
+        throw invalidRequest(`"sha" wasn't supplied.`, contents_DOCS);
+    if (supplied !== current)
+        throw fail(409, `${path} does not match ${supplied}`, contents_DOCS);
+}
+function putContent(ctx) {
+    requirePermission(ctx, 'write');
+    const path = contents_normalizePath(ctx.params.path ?? '');
+    const body = bodyObject(ctx);
+    const message = requiredString(body, 'message', contents_DOCS);
+    const base64 = requiredString(body, 'content', contents_DOCS);
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) {
+        throw invalidRequest('content is not valid Base64', contents_DOCS);
+    }
+    if (path === '')
+        throw fail(404, 'Not Found', contents_DOCS);
+    const sha = optionalString(body, 'sha', contents_DOCS);
+    const { branch, current } = target(ctx, body, path);
+    if (current !== undefined)
+        checkSha(sha, current, path);
+    const now = ctx.clock.iso();
+    const login = ctx.actor.user.login;
+    const fallback = ctx.store.gitIdentity(login, now);
+    const committer = identity(body.committer, fallback, now);
+    const author = identity(body.author, committer, now);
+    const commit = ctx.store.commitChanges({
+        branch,
+        changes: { [path]: Buffer.from(base64, 'base64') },
+        message,
+        authorLogin: login,
+        author,
+        date: now,
+    });
+    commit.committer = committer;
+    const blobSha = commit.tree[path];
+    const content = entry(ctx, path, branch, 'file', blobSha);
+    const response = {
+        content: { ...content, download_url: content.download_url },
+        commit: fileCommit(ctx, commit),
+    };
+    return { status: current === undefined ? 201 : 200, body: response };
+}
+function deleteContent(ctx) {
+    requirePermission(ctx, 'write');
+    const path = contents_normalizePath(ctx.params.path ?? '');
+    const body = bodyObject(ctx);
+    const message = requiredString(body, 'message', contents_DOCS);
+    const sha = optionalString(body, 'sha', contents_DOCS);
+    const { branch, current } = target(ctx, body, path);
+    if (current === undefined)
+        throw fail(404, 'Not Found', contents_DOCS);
+    checkSha(sha, current, path);
+    const now = ctx.clock.iso();
+    const commit = ctx.store.commitChanges({
+        branch,
+        changes: { [path]: null },
+        message,
+        authorLogin: ctx.actor.user.login,
+        date: now,
+    });
+    const response = { content: null, commit: fileCommit(ctx, commit) };
+    return ok(response);
+}
+const contentRoutes = [
+    { method: 'GET', pattern: `${contents_P}/contents`, handler: getContent },
+    { method: 'GET', pattern: `${contents_P}/contents/*path`, handler: getContent },
+    { method: 'PUT', pattern: `${contents_P}/contents/*path`, handler: putContent },
+    { method: 'DELETE', pattern: `${contents_P}/contents/*path`, handler: deleteContent },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/git.ts
+
+const git_P = '/repos/:owner/:repo';
+const git_DOCS = 'https://docs.github.com/rest/git/refs';
+function fullRef(ctx) {
+    return `refs/${(ctx.params.ref ?? '').replace(/^refs\//, '').replace(/\/+$/, '')}`;
+}
+function sortedRefs(ctx) {
+    return Object.entries(ctx.store.data.refs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function getRef(ctx) {
+    const ref = fullRef(ctx);
+    const sha = ctx.store.data.refs[ref];
+    if (!sha)
+        throw notFound(`${git_DOCS}#get-a-reference`);
+    return ok(ctx.render.gitRef(ref, sha));
+}
+/** The legacy `GET /git/refs/{ref}`: one object for an exact match, an array for a prefix. */
+function getRefsLegacy(ctx) {
+    const ref = fullRef(ctx);
+    const exact = ctx.store.data.refs[ref];
+    if (exact)
+        return ok(ctx.render.gitRef(ref, exact));
+    const matches = sortedRefs(ctx).filter(([name]) => name.startsWith(`${ref}/`));
+    if (matches.length === 0)
+        throw notFound(`${git_DOCS}#get-a-reference`);
+    return paginate(ctx, matches.map(([name, sha]) => ctx.render.gitRef(name, sha)));
+}
+function listAllRefs(ctx) {
+    return paginate(ctx, sortedRefs(ctx).map(([name, sha]) => ctx.render.gitRef(name, sha)));
+}
+function matchingRefs(ctx) {
+    const ref = fullRef(ctx);
+    return ok(sortedRefs(ctx)
+        .filter(([name]) => name.startsWith(ref))
+        .map(([name, sha]) => ctx.render.gitRef(name, sha)));
+}
+function existingCommit(ctx, sha) {
+    const resolved = /^[0-9a-f]{40}$/i.test(sha) ? sha.toLowerCase() : undefined;
+    if (!resolved || !ctx.store.commit(resolved))
+        throw fail(422, 'Object does not exist', git_DOCS);
+    return resolved;
+}
+function createRef(ctx) {
+    requirePermission(ctx, 'write');
+    const body = bodyObject(ctx);
+    const ref = requiredString(body, 'ref', git_DOCS);
+    const sha = requiredString(body, 'sha', git_DOCS);
+    if (!ref.startsWith('refs/') || ref.split('/').length < 3 || ref.endsWith('/')) {
+        throw fail(422, "Reference name must start with 'refs/' and have at least two slashes.", git_DOCS);
+    }
+    if (ctx.store.data.refs[ref])
+        throw fail(422, 'Reference already exists', git_DOCS);
+    const resolved = existingCommit(ctx, sha);
+    ctx.store.data.refs[ref] = resolved;
+    return created(ctx.render.gitRef(ref, resolved));
+}
+function updateRef(ctx) {
+    requirePermission(ctx, 'write');
+    const ref = fullRef(ctx);
+    const body = bodyObject(ctx);
+    const sha = requiredString(body, 'sha', git_DOCS);
+    const current = ctx.store.data.refs[ref];
+    if (!current)
+        throw fail(422, 'Reference does not exist', git_DOCS);
+    const resolved = existingCommit(ctx, sha);
+    if (body.force !== true && !ctx.store.isAncestor(current, resolved)) {
+        throw fail(422, 'Update is not a fast forward', git_DOCS);
+    }
+    ctx.store.data.refs[ref] = resolved;
+    if (ref.startsWith('refs/heads/'))
+        ctx.store.repo.pushed_at = ctx.clock.iso();
+    return ok(ctx.render.gitRef(ref, resolved));
+}
+function deleteRef(ctx) {
+    requirePermission(ctx, 'write');
+    const ref = fullRef(ctx);
+    if (!ctx.store.data.refs[ref])
+        throw fail(422, 'Reference does not exist', git_DOCS);
+    if (ref === `refs/heads/${ctx.store.repo.default_branch}`) {
+        throw fail(422, 'Cannot delete the default branch', git_DOCS);
+    }
+    delete ctx.store.data.refs[ref];
+    return noContent();
+}
+function listBranches(ctx) {
+    const branches = sortedRefs(ctx)
+        .filter(([name]) => name.startsWith('refs/heads/'))
+        .map(([name, sha]) => ({
+        name: name.slice('refs/heads/'.length),
+        commit: { sha, url: `${ctx.render.repoApi}/commits/${sha}` },
+        protected: false,
+    }));
+    return paginate(ctx, branches);
+}
+function getBranch(ctx) {
+    const name = (ctx.params.branch ?? '').replace(/\/+$/, '');
+    const sha = ctx.store.branchSha(name);
+    if (!sha)
+        throw fail(404, 'Branch not found', 'https://docs.github.com/rest/branches/branches#get-a-branch');
+    return ok(ctx.render.branch(name, sha));
+}
+function getCommit(ctx) {
+    const ref = optionalString(ctx.params, 'ref') ?? '';
+    const sha = ctx.store.resolveRef(ref);
+    const commit = sha ? ctx.store.commit(sha) : undefined;
+    if (!commit)
+        throw fail(422, `No commit found for SHA: ${ref}`, 'https://docs.github.com/rest/commits/commits#get-a-commit');
+    return ok(ctx.render.commit(commit));
+}
+const gitRoutes = [
+    { method: 'GET', pattern: `${git_P}/git/ref/*ref`, handler: getRef },
+    { method: 'GET', pattern: `${git_P}/git/refs`, handler: listAllRefs },
+    { method: 'GET', pattern: `${git_P}/git/refs/*ref`, handler: getRefsLegacy },
+    { method: 'GET', pattern: `${git_P}/git/matching-refs/*ref`, handler: matchingRefs },
+    { method: 'POST', pattern: `${git_P}/git/refs`, handler: createRef },
+    { method: 'PATCH', pattern: `${git_P}/git/refs/*ref`, handler: updateRef },
+    { method: 'DELETE', pattern: `${git_P}/git/refs/*ref`, handler: deleteRef },
+    { method: 'GET', pattern: `${git_P}/branches`, handler: listBranches },
+    { method: 'GET', pattern: `${git_P}/branches/*branch`, handler: getBranch },
+    { method: 'GET', pattern: `${git_P}/commits/*ref`, handler: getCommit },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/labels.ts
+
+
+const labels_P = '/repos/:owner/:repo';
+const labels_DOCS = 'https://docs.github.com/rest/issues/labels';
+function findLabel(ctx) {
+    const label = ctx.store.label(ctx.params.name ?? '');
+    if (!label)
+        throw notFound(`${labels_DOCS}#get-a-label`);
+    return label;
+}
+function color(value) {
+    if (value === undefined)
+        return undefined;
+    const hex = value.replace(/^#/, '');
+    if (!/^[0-9a-fA-F]{6}$/.test(hex)) {
+        throw validationFailed([{ resource: 'Label', code: 'invalid', field: 'color' }], labels_DOCS);
+    }
+    return hex.toLowerCase();
+}
+function byName(a, b) {
+    return a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+}
+function listLabels(ctx) {
+    const labels = [...ctx.store.data.labels].sort(byName);
+    return paginate(ctx, labels, (l) => ctx.render.label(l));
+}
+function getLabel(ctx) {
+    return ok(ctx.render.label(findLabel(ctx)));
+}
+function createLabel(ctx) {
+    requirePermission(ctx, 'triage');
+    const body = bodyObject(ctx);
+    const name = optionalString(body, 'name', labels_DOCS);
+    if (name === undefined)
+        throw invalidRequest(`"name" wasn't supplied.`, labels_DOCS);
+    if (name.trim() === '') {
+        throw validationFailed([{ resource: 'Label', code: 'missing_field', field: 'name' }], labels_DOCS);
+    }
+    if (ctx.store.label(name)) {
+        throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }], labels_DOCS);
+    }
+    const label = {
+        id: ctx.store.nextId(),
+        name: name.trim(),
+        color: color(optionalString(body, 'color', labels_DOCS)) ?? 'ededed',
+        description: body.description ?? null,
+        default: false,
+    };
+    ctx.store.data.labels.push(label);
+    return created(ctx.render.label(label));
+}
+function updateLabel(ctx) {
+    requirePermission(ctx, 'triage');
+    const label = findLabel(ctx);
+    const body = bodyObject(ctx);
+    const newName = optionalString(body, 'new_name', labels_DOCS);
+    const newColor = color(optionalString(body, 'color', labels_DOCS));
+    if (newName !== undefined) {
+        const clash = ctx.store.label(newName);
+        if (clash && clash.id !== label.id) {
+            throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }], labels_DOCS);
+        }
+        label.name = newName;
+    }
+    if (newColor !== undefined)
+        label.color = newColor;
+    if (body.description !== undefined)
+        label.description = body.description;
+    return ok(ctx.render.label(label));
+}
+function deleteLabel(ctx) {
+    requirePermission(ctx, 'triage');
+    const label = findLabel(ctx);
+    const data = ctx.store.data;
+    data.labels = data.labels.filter((l) => l.id !== label.id);
+    for (const issue of data.issues)
+        issue.labels = issue.labels.filter((id) => id !== label.id);
+    return noContent();
+}
+function labels_issueLabels(ctx, issue) {
+    const labels = issue.labels
+        .map((id) => ctx.store.labelById(id))
+        .filter((l) => l !== undefined);
+    return paginate(ctx, labels, (l) => ctx.render.label(l));
+}
+/** `{ labels: [...] }`, a bare array, or `{ labels: [{ name }] }`. */
+function requestedLabels(ctx) {
+    const body = ctx.body;
+    const names = Array.isArray(body)
+        ? issues_labelNames(body)
+        : issues_labelNames(body?.labels);
+    if (names === undefined)
+        throw invalidRequest(`"labels" wasn't supplied.`, labels_DOCS);
+    return names;
+}
+function listIssueLabels(ctx) {
+    return labels_issueLabels(ctx, findIssue(ctx));
+}
+function addIssueLabels(ctx) {
+    const issue = findIssue(ctx);
+    requirePermission(ctx, 'triage');
+    const ids = labelIds(ctx.store, requestedLabels(ctx));
+    const before = issue.labels.length;
+    issue.labels = [...issue.labels, ...ids.filter((id) => !issue.labels.includes(id))];
+    if (issue.labels.length !== before)
+        issue.updated_at = ctx.clock.iso();
+    return labels_issueLabels(ctx, issue);
+}
+function setIssueLabels(ctx) {
+    const issue = findIssue(ctx);
+    requirePermission(ctx, 'triage');
+    issue.labels = labelIds(ctx.store, requestedLabels(ctx));
+    issue.updated_at = ctx.clock.iso();
+    return labels_issueLabels(ctx, issue);
+}
+function removeIssueLabel(ctx) {
+    const issue = findIssue(ctx);
+    requirePermission(ctx, 'triage');
+    const label = ctx.store.label(ctx.params.name ?? '');
+    if (!label || !issue.labels.includes(label.id)) {
+        throw fail(404, 'Label does not exist', `${labels_DOCS}#remove-a-label-from-an-issue`);
+    }
+    issue.labels = issue.labels.filter((id) => id !== label.id);
+    issue.updated_at = ctx.clock.iso();
+    return labels_issueLabels(ctx, issue);
+}
+function removeAllIssueLabels(ctx) {
+    const issue = findIssue(ctx);
+    requirePermission(ctx, 'triage');
+    issue.labels = [];
+    issue.updated_at = ctx.clock.iso();
+    return noContent();
+}
+const labelRoutes = [
+    { method: 'GET', pattern: `${labels_P}/labels`, handler: listLabels },
+    { method: 'POST', pattern: `${labels_P}/labels`, handler: createLabel },
+    { method: 'GET', pattern: `${labels_P}/labels/:name`, handler: getLabel },
+    { method: 'PATCH', pattern: `${labels_P}/labels/:name`, handler: updateLabel },
+    { method: 'DELETE', pattern: `${labels_P}/labels/:name`, handler: deleteLabel },
+    { method: 'GET', pattern: `${labels_P}/issues/:issue_number/labels`, handler: listIssueLabels },
+    { method: 'POST', pattern: `${labels_P}/issues/:issue_number/labels`, handler: addIssueLabels },
+    { method: 'PUT', pattern: `${labels_P}/issues/:issue_number/labels`, handler: setIssueLabels },
+    { method: 'DELETE', pattern: `${labels_P}/issues/:issue_number/labels`, handler: removeAllIssueLabels },
+    {
+        method: 'DELETE',
+        pattern: `${labels_P}/issues/:issue_number/labels/:name`,
+        handler: removeIssueLabel,
+    },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/milestones.ts
+
+
+const milestones_P = '/repos/:owner/:repo';
+const milestones_DOCS = 'https://docs.github.com/rest/issues/milestones';
+function findMilestone(ctx) {
+    const milestone = ctx.store.milestone(intParam(ctx.params.milestone_number));
+    if (!milestone)
+        throw notFound(`${milestones_DOCS}#get-a-milestone`);
+    return milestone;
+}
+function state(value) {
+    if (value === undefined)
+        return undefined;
+    if (value !== 'open' && value !== 'closed') {
+        throw validationFailed([{ resource: 'Milestone', code: 'invalid', field: 'state' }], milestones_DOCS);
+    }
+    return value;
+}
+function dueOn(value) {
+    if (value === undefined)
+        return undefined;
+    if (value === null)
+        return null;
+    const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+    if (Number.isNaN(ms)) {
+        throw invalidRequest(`For 'properties/due_on', ${JSON.stringify(value)} is not a timestamp.`);
+    }
+    return isoSeconds(new Date(ms));
+}
+function titleTaken(ctx, title, except) {
+    return ctx.store.data.milestones.some((m) => m.title.toLowerCase() === title.toLowerCase() && m.number !== except);
+}
+function listMilestones(ctx) {
+    const wanted = ctx.query.state ?? 'open';
+    const direction = ctx.query.direction === 'desc' ? -1 : 1;
+    const rendered = ctx.store.data.milestones
+        .filter((m) => wanted === 'all' || m.state === wanted)
+        .map((m) => ctx.render.milestone(m));
+    const key = ctx.query.sort === 'completeness'
+        ? (m) => m.closed_issues / Math.max(1, m.open_issues + m.closed_issues)
+        : (m) => m.due_on === null ? Number.MAX_SAFE_INTEGER : Date.parse(m.due_on);
+    rendered.sort((a, b) => direction * (key(a) - key(b) || a.number - b.number));
+    return paginate(ctx, rendered);
+}
+function getMilestone(ctx) {
+    return ok(ctx.render.milestone(findMilestone(ctx)));
+}
+function createMilestone(ctx) {
+    requirePermission(ctx, 'write');
+    const body = bodyObject(ctx);
+    const title = optionalString(body, 'title', milestones_DOCS);
+    if (title === undefined)
+        throw invalidRequest(`"title" wasn't supplied.`, milestones_DOCS);
+    if (titleTaken(ctx, title)) {
+        throw validationFailed([{ resource: 'Milestone', code: 'already_exists', field: 'title' }], milestones_DOCS);
+    }
+    const now = ctx.clock.iso();
+    const milestoneState = state(body.state) ?? 'open';
+    const milestone = {
+        id: ctx.store.nextId(),
+        number: ctx.store.data.next_milestone_number++,
+        title,
+        description: body.description ?? null,
+        state: milestoneState,
+        due_on: dueOn(body.due_on) ?? null,
+        creator: ctx.actor.user.login,
+        created_at: now,
+        updated_at: now,
+        closed_at: milestoneState === 'closed' ? now : null,
+    };
+    ctx.store.data.milestones.push(milestone);
+    return created(ctx.render.milestone(milestone));
+}
+function updateMilestone(ctx) {
+    requirePermission(ctx, 'write');
+    const milestone = findMilestone(ctx);
+    const body = bodyObject(ctx);
+    const title = optionalString(body, 'title', milestones_DOCS);
+    const newState = state(body.state);
+    const due = dueOn(body.due_on);
+    if (title !== undefined) {
+        if (titleTaken(ctx, title, milestone.number)) {
+            throw validationFailed([{ resource: 'Milestone', code: 'already_exists', field: 'title' }], milestones_DOCS);
+        }
+        milestone.title = title;
+    }
+    const now = ctx.clock.iso();
+    if (newState !== undefined && newState !== milestone.state) {
+        milestone.state = newState;
+        milestone.closed_at = newState === 'closed' ? now : null;
+    }
+    if (body.description !== undefined)
+        milestone.description = body.description;
+    if (due !== undefined)
+        milestone.due_on = due;
+    milestone.updated_at = now;
+    return ok(ctx.render.milestone(milestone));
+}
+function deleteMilestone(ctx) {
+    requirePermission(ctx, 'write');
+    const milestone = findMilestone(ctx);
+    const data = ctx.store.data;
+    data.milestones = data.milestones.filter((m) => m.number !== milestone.number);
+    for (const issue of data.issues) {
+        if (issue.milestone === milestone.number)
+            issue.milestone = null;
+    }
+    return noContent();
+}
+const milestoneRoutes = [
+    { method: 'GET', pattern: `${milestones_P}/milestones`, handler: listMilestones },
+    { method: 'POST', pattern: `${milestones_P}/milestones`, handler: createMilestone },
+    { method: 'GET', pattern: `${milestones_P}/milestones/:milestone_number`, handler: getMilestone },
+    { method: 'PATCH', pattern: `${milestones_P}/milestones/:milestone_number`, handler: updateMilestone },
+    { method: 'DELETE', pattern: `${milestones_P}/milestones/:milestone_number`, handler: deleteMilestone },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/pulls.ts
+
+
+
+const pulls_P = '/repos/:owner/:repo';
+const pulls_DOCS = 'https://docs.github.com/rest/pulls/pulls';
+function findPull(ctx) {
+    const number = intParam(ctx.params.pull_number);
+    const pull = ctx.store.pull(number);
+    const issue = ctx.store.issue(number);
+    if (!pull || !issue || issue.deleted)
+        throw notFound(`${pulls_DOCS}#get-a-pull-request`);
+    return { pull, issue };
+}
+/** `branch` or `owner:branch` (only this repository's owner: forks are not emulated). */
+function branchName(ctx, value) {
+    const colon = value.indexOf(':');
+    if (colon === -1)
+        return value;
+    const owner = value.slice(0, colon);
+    if (owner.toLowerCase() !== ctx.store.repo.owner.toLowerCase())
+        return undefined;
+    return value.slice(colon + 1);
+}
+function createPull(ctx) {
+    const body = bodyObject(ctx);
+    const title = optionalString(body, 'title', pulls_DOCS);
+    const head = optionalString(body, 'head', pulls_DOCS);
+    const base = optionalString(body, 'base', pulls_DOCS);
+    if (head === undefined)
+        throw invalidRequest(`"head" wasn't supplied.`, pulls_DOCS);
+    if (base === undefined)
+        throw invalidRequest(`"base" wasn't supplied.`, pulls_DOCS);
+    if (title === undefined)
+        throw invalidRequest(`"title" wasn't supplied.`, pulls_DOCS);
+    const store = ctx.store;
+    const headBranch = branchName(ctx, head);
+    const headSha = headBranch === undefined ? undefined : store.branchSha(headBranch);
+    if (headBranch === undefined || headSha === undefined) {
+        throw validationFailed([{ resource: 'PullRequest', field: 'head', code: 'invalid' }], pulls_DOCS);
+    }
+    const baseSha = store.branchSha(base);
+    if (baseSha === undefined) {
+        throw validationFailed([{ resource: 'PullRequest', field: 'base', code: 'invalid' }], pulls_DOCS);
+    }
+    const duplicate = store.data.pulls.find((p) => p.head === headBranch && p.base === base && store.issue(p.number)?.state === 'open');
+    if (duplicate) {
+        throw validationFailed([
+            {
+                resource: 'PullRequest',
+                code: 'custom',
+                message: `A pull request already exists for ${store.repo.owner}:${headBranch}.`,
+            },
+        ], pulls_DOCS);
+    }
+    if (store.isAncestor(headSha, baseSha)) {
+        throw validationFailed([
+            {
+                resource: 'PullRequest',
+                code: 'custom',
+                message: `No commits between ${base} and ${headBranch}`,
+            },
+        ], pulls_DOCS);
+    }
+    const issue = insertIssue(ctx, {
+        title,
+        body: body.body ?? null,
+        labels: [],
+        assignees: [],
+        milestone: null,
+        pull_request: true,
+    });
+    const pull = {
+        number: issue.number,
+        id: store.nextId(),
+        head: headBranch,
+        base,
+        head_sha: headSha,
+        base_sha: baseSha,
+        draft: body.draft === true,
+        maintainer_can_modify: body.maintainer_can_modify !== false,
+        merged_at: null,
+        merged_by: null,
+        merge_commit_sha: null,
+    };
+    store.data.pulls.push(pull);
+    return created(ctx.render.pull(pull));
+}
+function listPulls(ctx) {
+    const q = ctx.query;
+    const state = q.state ?? 'open';
+    const head = q.head === undefined ? undefined : branchName(ctx, q.head);
+    const store = ctx.store;
+    const rows = store.data.pulls
+        .map((pull) => ({ pull, issue: store.issue(pull.number) }))
+        .filter(({ pull, issue }) => {
+        if (issue.deleted)
+            return false;
+        if (state !== 'all' && issue.state !== state)
+            return false;
+        if (q.head !== undefined && pull.head !== head)
+            return false;
+        if (q.base !== undefined && pull.base !== q.base)
+            return false;
+        return true;
+    });
+    const sort = q.sort ?? 'created';
+    const direction = (q.direction ?? (sort === 'long-running' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
+    const key = ({ issue }) => sort === 'updated'
+        ? Date.parse(issue.updated_at)
+        : sort === 'popularity'
+            ? store.commentsOf(issue.number).length
+            : Date.parse(issue.created_at);
+    rows.sort((a, b) => direction * (key(a) - key(b) || a.pull.number - b.pull.number));
+    return paginate(ctx, rows, ({ pull }) => ctx.render.pullSimple(pull));
+}
+function getPull(ctx) {
+    return ok(ctx.render.pull(findPull(ctx).pull));
+}
+function updatePull(ctx) {
+    const { pull, issue } = findPull(ctx);
+    const isAuthor = issue.user.toLowerCase() === ctx.actor.user.login.toLowerCase();
+    if (!isAuthor && !hasPermission(ctx.actor, 'write')) {
+        throw fail(403, 'Must have push access to repository', pulls_DOCS);
+    }
+    const body = bodyObject(ctx);
+    const title = optionalString(body, 'title', pulls_DOCS);
+    const state = body.state;
+    if (state !== undefined && state !== 'open' && state !== 'closed') {
+        throw validationFailed([{ resource: 'PullRequest', field: 'state', code: 'invalid' }], pulls_DOCS);
+    }
+    const base = optionalString(body, 'base', pulls_DOCS);
+    if (base !== undefined && !ctx.store.branchSha(base)) {
+        throw validationFailed([{ resource: 'PullRequest', field: 'base', code: 'invalid' }], pulls_DOCS);
+    }
+    if (state === 'open' && issue.state === 'closed') {
+        if (pull.merged_at !== null) {
+            throw validationFailed([
+                {
+                    resource: 'PullRequest',
+                    code: 'custom',
+                    message: 'Cannot reopen a merged pull request',
+                },
+            ], pulls_DOCS);
+        }
+        if (!ctx.store.branchSha(pull.head)) {
+            throw validationFailed([
+                {
+                    resource: 'PullRequest',
+                    code: 'custom',
+                    message: 'state cannot be changed. The head branch was deleted.',
+                },
+            ], pulls_DOCS);
+        }
+    }
+    if (title !== undefined)
+        issue.title = title;
+    if (body.body !== undefined)
+        issue.body = body.body;
+    if (base !== undefined)
+        pull.base = base;
+    if (typeof body.maintainer_can_modify === 'boolean') {
+        pull.maintainer_can_modify = body.maintainer_can_modify;
+    }
+    if (state !== undefined)
+        setIssueState(ctx, issue, state, undefined);
+    issue.updated_at = ctx.clock.iso();
+    return ok(ctx.render.pull(pull));
+}
+function listFiles(ctx) {
+    const { pull } = findPull(ctx);
+    const api = ctx.render.repoApi;
+    const headSha = ctx.render.headSha(pull);
+    const files = pullDiff(ctx.store, pull).files.map((f) => ({
+        sha: f.sha,
+        filename: f.filename,
+        status: f.status,
+        additions: f.additions,
+        deletions: f.deletions,
+        changes: f.additions + f.deletions,
+        blob_url: `${ctx.render.repoHtml}/blob/${headSha}/${f.filename}`,
+        raw_url: `${ctx.render.repoHtml}/raw/${headSha}/${f.filename}`,
+        contents_url: `${api}/contents/${f.filename}?ref=${headSha}`,
+        patch: f.patch,
+    }));
+    return paginate(ctx, files);
+}
+function mergePull(ctx) {
+    requirePermission(ctx, 'write');
+    const { pull, issue } = findPull(ctx);
+    if (issue.state !== 'open')
+        throw fail(405, 'Pull Request is not mergeable', pulls_DOCS);
+    const body = bodyObject(ctx);
+    const store = ctx.store;
+    const headSha = store.branchSha(pull.head) ?? pull.head_sha;
+    const baseSha = store.branchSha(pull.base);
+    if (!baseSha)
+        throw fail(405, 'Base branch was deleted', pulls_DOCS);
+    const expected = optionalString(body, 'sha', pulls_DOCS);
+    if (expected !== undefined && expected !== headSha) {
+        throw fail(409, 'Head branch was modified. Review and try the merge again.', pulls_DOCS);
+    }
+    const mergeBase = store.mergeBase(baseSha, headSha) ?? baseSha;
+    const changes = {};
+    for (const change of diffTrees(store, mergeBase, headSha)) {
+        changes[change.filename] =
+            change.sha === null ? null : (store.blob(change.sha) ?? Buffer.alloc(0));
+    }
+    const now = ctx.clock.iso();
+    const login = ctx.actor.user.login;
+    const title = optionalString(body, 'commit_title', pulls_DOCS) ??
+        `Merge pull request #${pull.number} from ${store.repo.owner}/${pull.head}`;
+    const message = optionalString(body, 'commit_message', pulls_DOCS) ?? issue.title;
+    const commit = store.commitChanges({
+        branch: pull.base,
+        changes,
+        message: `${title}\n\n${message}`,
+        authorLogin: login,
+        date: now,
+    });
+    commit.parents = [baseSha, headSha];
+    pull.merged_at = now;
+    pull.merged_by = login;
+    pull.merge_commit_sha = commit.sha;
+    setIssueState(ctx, issue, 'closed', undefined);
+    pull.head_sha = headSha;
+    issue.updated_at = now;
+    const result = {
+        sha: commit.sha,
+        merged: true,
+        message: 'Pull Request successfully merged',
+    };
+    return ok(result);
+}
+function checkMerged(ctx) {
+    const { pull } = findPull(ctx);
+    if (pull.merged_at === null)
+        throw notFound(pulls_DOCS);
+    return noContent();
+}
+const pullRoutes = [
+    { method: 'GET', pattern: `${pulls_P}/pulls`, handler: listPulls },
+    { method: 'POST', pattern: `${pulls_P}/pulls`, handler: createPull },
+    { method: 'GET', pattern: `${pulls_P}/pulls/:pull_number`, handler: getPull },
+    { method: 'PATCH', pattern: `${pulls_P}/pulls/:pull_number`, handler: updatePull },
+    { method: 'GET', pattern: `${pulls_P}/pulls/:pull_number/files`, handler: listFiles },
+    { method: 'GET', pattern: `${pulls_P}/pulls/:pull_number/merge`, handler: checkMerged },
+    { method: 'PUT', pattern: `${pulls_P}/pulls/:pull_number/merge`, handler: mergePull },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/types.ts
+const REACTION_CONTENTS = [
+    '+1',
+    '-1',
+    'laugh',
+    'confused',
+    'heart',
+    'hooray',
+    'rocket',
+    'eyes',
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/reactions.ts
+
+
+
+
+const reactions_P = '/repos/:owner/:repo';
+const reactions_DOCS = 'https://docs.github.com/rest/reactions/reactions';
+function issueSubject(ctx) {
+    return { subject: 'issue', subject_id: findIssue(ctx).number };
+}
+function commentSubject(ctx) {
+    return { subject: 'comment', subject_id: findComment(ctx).id };
+}
+function reactionsOf(ctx, s) {
+    return ctx.store.data.reactions.filter((r) => r.subject === s.subject && r.subject_id === s.subject_id);
+}
+function list(subjectOf) {
+    return (ctx) => {
+        const subject = subjectOf(ctx);
+        const content = ctx.query.content;
+        if (content !== undefined && !REACTION_CONTENTS.includes(content)) {
+            throw invalidRequest(`For 'content', "${content}" is not one of the allowed values.`, reactions_DOCS);
+        }
+        const reactions = reactionsOf(ctx, subject)
+            .filter((r) => content === undefined || r.content === content)
+            .sort((a, b) => a.id - b.id);
+        return paginate(ctx, reactions, (r) => ctx.render.reaction(r));
+    };
+}
+function create(subjectOf) {
+    return (ctx) => {
+        const subject = subjectOf(ctx);
+        const content = bodyObject(ctx).content;
+        if (content === undefined)
+            throw invalidRequest(`"content" wasn't supplied.`, reactions_DOCS);
+        if (!REACTION_CONTENTS.includes(content)) {
+            throw validationFailed([{ resource: 'Reaction', code: 'invalid', field: 'content' }], reactions_DOCS);
+        }
+        const login = ctx.actor.user.login;
+        const existing = reactionsOf(ctx, subject).find((r) => r.user === login && r.content === content);
+        // The same user reacting with the same content again gets the existing reaction back (200).
+        if (existing)
+            return ok(ctx.render.reaction(existing));
+        const reaction = {
+            id: ctx.store.nextId(),
+            ...subject,
+            user: login,
+            content: content,
+            created_at: ctx.clock.iso(),
+        };
+        ctx.store.data.reactions.push(reaction);
+        return created(ctx.render.reaction(reaction));
+    };
+}
+function remove(subjectOf) {
+    return (ctx) => {
+        const subject = subjectOf(ctx);
+        const id = intParam(ctx.params.reaction_id);
+        const reaction = reactionsOf(ctx, subject).find((r) => r.id === id);
+        if (!reaction)
+            throw notFound(reactions_DOCS);
+        ctx.store.data.reactions = ctx.store.data.reactions.filter((r) => r.id !== id);
+        return noContent();
+    };
+}
+const reactionRoutes = [
+    {
+        method: 'GET',
+        pattern: `${reactions_P}/issues/comments/:comment_id/reactions`,
+        handler: list(commentSubject),
+    },
+    {
+        method: 'POST',
+        pattern: `${reactions_P}/issues/comments/:comment_id/reactions`,
+        handler: create(commentSubject),
+    },
+    {
+        method: 'DELETE',
+        pattern: `${reactions_P}/issues/comments/:comment_id/reactions/:reaction_id`,
+        handler: remove(commentSubject),
+    },
+    { method: 'GET', pattern: `${reactions_P}/issues/:issue_number/reactions`, handler: list(issueSubject) },
+    { method: 'POST', pattern: `${reactions_P}/issues/:issue_number/reactions`, handler: create(issueSubject) },
+    {
+        method: 'DELETE',
+        pattern: `${reactions_P}/issues/:issue_number/reactions/:reaction_id`,
+        handler: remove(issueSubject),
+    },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/routes/repos.ts
+
+const repos_P = '/repos/:owner/:repo';
+/** GitHub's legacy `permission` field folds maintain into write and triage into read. */
+const LEGACY_PERMISSION = {
+    admin: 'admin',
+    maintain: 'write',
+    write: 'write',
+    triage: 'read',
+    read: 'read',
+    none: 'none',
+};
+function getRepo(ctx) {
+    return ok(ctx.render.repository(ctx.actor.permission));
+}
+function collaboratorPermission(ctx) {
+    const user = ctx.store.user(ctx.params.username ?? '');
+    if (!user || user.type === 'Organization')
+        throw notFound();
+    const permission = ctx.store.permission(user.login);
+    const body = {
+        permission: LEGACY_PERMISSION[permission],
+        role_name: permission,
+        user: ctx.render.collaborator(user.login, permission),
+    };
+    return ok(body);
+}
+function checkCollaborator(ctx) {
+    const login = ctx.params.username ?? '';
+    if (!ctx.store.isCollaborator(login))
+        throw notFound();
+    return noContent();
+}
+function listCollaborators(ctx) {
+    const wanted = ctx.query.permission;
+    const collaborators = ctx.store.data.users
+        .filter((u) => ctx.store.isCollaborator(u.login))
+        .filter((u) => wanted === undefined || ctx.store.permission(u.login) === wanted)
+        .map((u) => ctx.render.collaborator(u.login, ctx.store.permission(u.login)));
+    return paginate(ctx, collaborators);
+}
+function getUser(ctx) {
+    const user = ctx.store.user(ctx.params.username ?? '');
+    if (!user)
+        throw notFound();
+    return ok(ctx.render.publicUser(user.login));
+}
+function getAuthenticatedUser(ctx) {
+    if (ctx.actor.user.type === 'Bot')
+        throw fail(403, 'Resource not accessible by integration');
+    return ok(ctx.render.publicUser(ctx.actor.user.login));
+}
+const repoRoutes = [
+    { method: 'GET', pattern: repos_P, handler: getRepo },
+    { method: 'GET', pattern: `${repos_P}/collaborators`, handler: listCollaborators },
+    { method: 'GET', pattern: `${repos_P}/collaborators/:username`, handler: checkCollaborator },
+    {
+        method: 'GET',
+        pattern: `${repos_P}/collaborators/:username/permission`,
+        handler: collaboratorPermission,
+    },
+    { method: 'GET', pattern: '/users/:username', handler: getUser },
+    { method: 'GET', pattern: '/user', handler: getAuthenticatedUser },
+];
+
+;// CONCATENATED MODULE: ./emulator/src/server.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every route the emulator serves. Order matters where patterns overlap. */
+const ROUTES = [
+    ...repoRoutes,
+    ...commentRoutes,
+    ...reactionRoutes,
+    ...labelRoutes,
+    ...issueRoutes,
+    ...milestoneRoutes,
+    ...contentRoutes,
+    ...gitRoutes,
+    ...pullRoutes,
+];
+const HOUR = 3600_000;
+class RateLimiter {
+    limit;
+    clock;
+    buckets = new Map();
+    constructor(limit, clock) {
+        this.limit = limit;
+        this.clock = clock;
+    }
+    bucket(login) {
+        const now = this.clock.now().getTime();
+        let bucket = this.buckets.get(login);
+        if (!bucket || now >= bucket.start + HOUR || now < bucket.start) {
+            bucket = { start: now, used: 0 };
+            this.buckets.set(login, bucket);
+        }
+        return bucket;
+    }
+    /** Count one request; `exceeded` when the window's budget was already spent. */
+    take(login) {
+        const bucket = this.bucket(login);
+        const exceeded = bucket.used >= this.limit;
+        if (!exceeded)
+            bucket.used += 1;
+        return { ...this.status(login), exceeded };
+    }
+    status(login) {
+        const bucket = this.bucket(login);
+        return {
+            limit: this.limit,
+            used: bucket.used,
+            remaining: Math.max(0, this.limit - bucket.used),
+            reset: new Date(bucket.start + HOUR),
+        };
+    }
+}
+async function startGitHub(options = {}) {
+    const stateFile = options.stateFile;
+    const loaded = stateFile && (0,external_node_fs_namespaceObject.existsSync)(stateFile) ? Store.load(stateFile) : undefined;
+    const clock = createClock(options.now ?? loaded?.data.now, options.realTime ?? false);
+    const store = loaded ??
+        Store.create({
+            repo: options.repo ?? 'acme/circle',
+            private: options.private ?? true,
+            users: options.users ?? [],
+            now: clock.now(),
+            description: options.description,
+            defaultBranch: options.defaultBranch,
+        });
+    if (loaded) {
+        for (const spec of options.users ?? []) {
+            const user = typeof spec === 'string' ? { login: spec } : spec;
+            if (!store.user(user.login))
+                store.addUser(user.login, user);
+        }
+    }
+    const autosave = options.autosave ?? stateFile !== undefined;
+    const router = new Router(ROUTES);
+    const faults = new Faults();
+    const limiter = new RateLimiter(options.rateLimit ?? 1000, clock);
+    const requests = [];
+    const errors = [];
+    let seq = 0;
+    let url = '';
+    const rateHeaders = (status) => {
+        // Reset is reported on the wall clock (now + what is left of the emulator-clock window), so
+        // clients computing `reset - Date.now()` wait the right amount whatever the emulator date is.
+        const left = status.reset.getTime() - clock.now().getTime();
+        return {
+            'x-ratelimit-limit': String(status.limit),
+            'x-ratelimit-remaining': String(status.remaining),
+            'x-ratelimit-reset': String(Math.ceil((Date.now() + Math.max(0, left)) / 1000)),
+            'x-ratelimit-used': String(status.used),
+            'x-ratelimit-resource': 'core',
+        };
+    };
+    const faultResponse = (rule, actor, status) => {
+        switch (rule.kind) {
+            case 'secondary-rate-limit':
+                return {
+                    status: rule.status,
+                    headers: { ...rateHeaders(status), 'retry-after': String(rule.retryAfter ?? 60) },
+                    body: {
+                        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID EMULATOR.',
+                        documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+                        status: String(rule.status),
+                    },
+                };
+            case 'primary-rate-limit': {
+                const who = actor.user.login === BOT_LOGIN ? 'installation ID 1' : `user ID ${actor.user.id}`;
+                return {
+                    status: rule.status,
+                    headers: {
+                        ...rateHeaders(status),
+                        'x-ratelimit-remaining': '0',
+                        'x-ratelimit-used': String(status.limit),
+                        'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000 + (rule.resetIn ?? 60))),
+                    },
+                    body: {
+                        message: `API rate limit exceeded for ${who}.`,
+                        documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+                        status: String(rule.status),
+                    },
+                };
+            }
+            default:
+                return {
+                    status: rule.status,
+                    headers: rateHeaders(status),
+                    body: { message: rule.message ?? 'Server Error', status: String(rule.status) },
+                };
+        }
+    };
+    const send = (res, result) => {
+        const headers = {
+            'x-github-api-version-selected': '2022-11-28',
+            'x-github-media-type': 'github.v3; format=json',
+            'x-github-request-id': `EMU:${seq.toString(16).toUpperCase()}`,
+            ...result.headers,
+        };
+        if (result.raw) {
+            res.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+            res.end(result.raw);
+            return;
+        }
+        if (result.status === 204 || result.status === 304 || result.body === undefined) {
+            res.writeHead(result.status, headers);
+            res.end();
+            return;
+        }
+        const text = JSON.stringify(result.body);
+        res.writeHead(result.status, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': String(Buffer.byteLength(text)),
+            ...headers,
+        });
+        res.end(text);
+    };
+    const handle = async (req, res) => {
+        const chunks = [];
+        for await (const chunk of req)
+            chunks.push(chunk);
+        const rawBody = Buffer.concat(chunks);
+        const parsed = new URL(req.url ?? '/', 'http://emulator');
+        const rawPath = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
+        const method = (req.method ?? 'GET').toUpperCase();
+        const query = Object.fromEntries(parsed.searchParams);
+        let body;
+        let badJson = false;
+        if (rawBody.length > 0) {
+            const text = rawBody.toString('utf8');
+            try {
+                body = JSON.parse(text);
+            }
+            catch {
+                body = text;
+                badJson = true;
+            }
+        }
+        const entry = {
+            seq: ++seq,
+            method,
+            path: router_safeDecode(rawPath),
+            query,
+            status: 0,
+            body,
+            user: null,
+            at: clock.iso(),
+        };
+        const finish = (result, fault) => {
+            entry.status = result.status;
+            if (fault)
+                entry.fault = fault;
+            requests.push(entry);
+            send(res, result);
+            options.onRequest?.(entry);
+        };
+        const error = (status, message, headers = {}) => finish({ status, body: errorBody(status, message), headers });
+        // Authentication: x-emulator-user acts as that user; any non-empty token is the Actions bot.
+        const header = (name) => {
+            const value = req.headers[name];
+            return Array.isArray(value) ? value[0] : value;
+        };
+        const asUser = header('x-emulator-user');
+        const authorization = header('authorization');
+        let user;
+        if (asUser !== undefined && asUser !== '') {
+            user = store.user(asUser);
+            if (!user || user.type === 'Organization') {
+                return error(401, `Bad credentials (x-emulator-user "${asUser}" is not a known user)`);
+            }
+        }
+        else if (authorization !== undefined) {
+            const token = authorization.replace(/^(token|bearer|basic)\s*/i, '').trim();
+            if (token === '')
+                return error(401, 'Bad credentials');
+            user = store.user(BOT_LOGIN);
+        }
+        else {
+            return error(401, 'Requires authentication');
+        }
+        entry.user = user.login;
+        const actor = { user, permission: store.permission(user.login) };
+        if (method === 'GET' && rawPath === '/rate_limit') {
+            const status = limiter.status(user.login);
+            const rate = {
+                limit: status.limit,
+                remaining: status.remaining,
+                used: status.used,
+                reset: Number(rateHeaders(status)['x-ratelimit-reset']),
+            };
+            const overview = {
+                resources: { core: rate, search: { ...rate, limit: 30, remaining: 30, used: 0 } },
+                rate,
+            };
+            return finish({ status: 200, headers: rateHeaders(status), body: overview });
+        }
+        const taken = limiter.take(user.login);
+        if (taken.exceeded) {
+            return finish({
+                status: 403,
+                headers: rateHeaders(taken),
+                body: {
+                    message: `API rate limit exceeded for ${user.login === BOT_LOGIN ? 'installation ID 1' : `user ID ${user.id}`}.`,
+                    documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+                    status: '403',
+                },
+            });
+        }
+        const limitHeaders = rateHeaders(taken);
+        const faultRequest = { method, path: entry.path, query, body, user: user.login };
+        const early = faults.before(faultRequest);
+        if (early)
+            return finish(faultResponse(early, actor, taken), early.kind);
+        if (badJson) {
+            return error(400, 'Problems parsing JSON', limitHeaders);
+        }
+        const matched = router.match(method, rawPath);
+        if (!matched)
+            return error(404, 'Not Found', limitHeaders);
+        const { params } = matched;
+        if (params.owner !== undefined && params.repo !== undefined) {
+            const sameRepo = params.owner.toLowerCase() === store.repo.owner.toLowerCase() &&
+                params.repo.toLowerCase() === store.repo.name.toLowerCase();
+            // A private repository is invisible (404) to users without access, as on GitHub.
+            if (!sameRepo || actor.permission === 'none')
+                return error(404, 'Not Found', limitHeaders);
+        }
+        const ctx = {
+            method,
+            path: entry.path,
+            query,
+            params,
+            body,
+            headers: req.headers,
+            actor,
+            store,
+            clock,
+            render: new Renderer(store, url),
+        };
+        let result;
+        try {
+            result = matched.route.handler(ctx);
+        }
+        catch (err) {
+            if (err instanceof HttpError) {
+                return finish({
+                    status: err.status,
+                    body: err.body,
+                    headers: { ...limitHeaders, ...err.headers },
+                });
+            }
+            const failure = err instanceof Error ? err : new Error(String(err));
+            errors.push(failure);
+            return error(500, `Emulator error: ${failure.message}`, limitHeaders);
+        }
+        if (autosave && stateFile && method !== 'GET')
+            store.save(stateFile, clock.now());
+        const lost = result.status < 300 ? faults.after(faultRequest) : undefined;
+        if (lost)
+            return finish(faultResponse(lost, actor, taken), lost.kind);
+        finish({ ...result, headers: { ...limitHeaders, ...result.headers } });
+    };
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+        handle(req, res).catch((err) => {
+            errors.push(err instanceof Error ? err : new Error(String(err)));
+            if (!res.headersSent) {
+                res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+                res.end(JSON.stringify(errorBody(500, 'Emulator error')));
+            }
+        });
+    });
+    const host = options.host ?? '127.0.0.1';
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const port = server.address().port;
+    url = `http://${host}:${port}`;
+    const view = createStateView(store, () => new Renderer(store, url), clock);
+    const setFiles = (files, opts = {}) => {
+        const branch = opts.branch ?? store.repo.default_branch;
+        if (!store.branchSha(branch)) {
+            store.data.refs[`refs/heads/${branch}`] = store.branchSha(store.repo.default_branch);
+        }
+        const changes = {};
+        for (const [path, content] of Object.entries(files)) {
+            changes[path.replace(/^\/+/, '')] =
+                content === null ? null : Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+        }
+        const paths = Object.keys(changes);
+        const commit = store.commitChanges({
+            branch,
+            changes,
+            message: opts.message ??
+                (paths.length === 1 ? `Update ${paths[0]}` : `Update ${paths.length} files`),
+            authorLogin: null,
+            date: clock.iso(),
+        });
+        return commit.sha;
+    };
+    const emulator = {
+        url,
+        port,
+        repo: { owner: store.repo.owner, name: store.repo.name, fullName: store.fullName },
+        clock,
+        state: view,
+        store,
+        requests,
+        clearRequests: () => {
+            requests.length = 0;
+        },
+        writes: () => requests.filter((r) => r.method !== 'GET'),
+        faults,
+        errors,
+        addUser: (login, userOptions) => store.addUser(login, userOptions),
+        userHeaders: (login) => ({ 'x-emulator-user': login }),
+        setFile: (path, content, branch) => setFiles({ [path]: content }, { branch }),
+        setFiles,
+        rateLimit: (login = BOT_LOGIN) => limiter.status(login),
+        save: (file = stateFile) => {
+            if (!file)
+                throw new Error('save(): no file given and no stateFile option');
+            store.save(file, clock.now());
+        },
+        deleteIssue: (number) => {
+            const issue = store.issue(number);
+            if (!issue)
+                throw new Error(`no issue #${number}`);
+            issue.deleted = true;
+        },
+        close: async () => {
+            if (stateFile)
+                store.save(stateFile, clock.now());
+            await new Promise((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            });
+        },
+    };
+    return emulator;
+}
+function createStateView(store, renderer, clock) {
+    const r = renderer;
+    const files = (ref) => store.filesAt(ref ?? store.repo.default_branch);
+    return {
+        repo: () => r().repository(),
+        issues: ({ state = 'all', includePulls = false } = {}) => store.data.issues
+            .filter((i) => !i.deleted && (includePulls || !i.pull_request))
+            .filter((i) => state === 'all' || i.state === state)
+            .sort((a, b) => a.number - b.number)
+            .map((i) => r().issue(i)),
+        issue: (number) => {
+            const issue = store.issue(number);
+            return issue && !issue.deleted ? r().issue(issue) : undefined;
+        },
+        comments: (issueNumber) => store.data.comments
+            .filter((c) => issueNumber === undefined || c.issue_number === issueNumber)
+            .sort((a, b) => a.id - b.id)
+            .map((c) => r().comment(c)),
+        comment: (id) => {
+            const comment = store.comment(id);
+            return comment ? r().comment(comment) : undefined;
+        },
+        deletedComments: () => store.data.deleted_comments.map((c) => r().comment(c)),
+        labels: () => [...store.data.labels]
+            .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
+            .map((l) => r().label(l)),
+        label: (name) => {
+            const label = store.label(name);
+            return label ? r().label(label) : undefined;
+        },
+        milestones: () => [...store.data.milestones].sort((a, b) => a.number - b.number).map((m) => r().milestone(m)),
+        reactions: (subject) => store.data.reactions
+            .filter((x) => subject === undefined
+            ? true
+            : 'issue' in subject
+                ? x.subject === 'issue' && x.subject_id === subject.issue
+                : x.subject === 'comment' && x.subject_id === subject.comment)
+            .map((x) => ({ ...r().reaction(x), subject: x.subject, subject_id: x.subject_id })),
+        files: (ref) => {
+            const map = files(ref);
+            if (!map)
+                throw new Error(`unknown ref ${ref}`);
+            return Object.fromEntries([...map].map(([path, content]) => [path, content.toString('utf8')]));
+        },
+        file: (path, ref) => files(ref)?.get(path.replace(/^\/+/, ''))?.toString('utf8'),
+        refs: () => ({ ...store.data.refs }),
+        pulls: () => [...store.data.pulls].sort((a, b) => a.number - b.number).map((p) => r().pull(p)),
+        pull: (number) => {
+            const pull = store.pull(number);
+            return pull ? r().pull(pull) : undefined;
+        },
+        users: () => structuredClone(store.data.users),
+        raw: () => ({ ...store.toJSON(), now: clock.iso() }),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./emulator/src/payloads.ts
+
+const DEFAULT_WORKFLOW = '.github/workflows/skill-share.yml';
+function renderer(gh) {
+    return new Renderer(gh.store, gh.url);
+}
+/** Whoever a human-triggered event is attributed to by default: the first owner/member/
+ * collaborator, else the Actions bot. */
+function defaultSender(gh) {
+    const users = gh.store.data.users;
+    const rank = { owner: 0, member: 1, collaborator: 2, none: 3 };
+    const human = users
+        .filter((u) => u.type === 'User' && u.role !== 'none')
+        .sort((a, b) => rank[a.role] - rank[b.role])[0];
+    return human?.login ?? 'github-actions[bot]';
+}
+/** A `schedule` event: GitHub sends only the cron expression and the workflow path. */
+function schedulePayload(_gh, cron = '0 9 * * 1', options = {}) {
+    return { schedule: cron, workflow: options.workflow ?? DEFAULT_WORKFLOW };
+}
+function workflowDispatchPayload(gh, inputs = {}, options = {}) {
+    const r = renderer(gh);
+    return {
+        inputs,
+        ref: options.ref ?? `refs/heads/${gh.store.repo.default_branch}`,
+        repository: r.repository(),
+        sender: r.user(options.sender ?? defaultSender(gh)),
+        workflow: options.workflow ?? DEFAULT_WORKFLOW,
+    };
+}
+const OPTION_KEYS = ['changes', 'sender', 'label', 'assignee'];
+/** The fourth argument may be the options or, as a shorthand, just the `changes` object. */
+function optionsOf(arg) {
+    if (arg === undefined)
+        return {};
+    const isOptions = Object.keys(arg).every((key) => OPTION_KEYS.includes(key));
+    return (isOptions ? arg : { changes: arg });
+}
+/**
+ * An `issues` event. The fourth argument is either options or just the `changes` object, e.g.
+ * `issuesPayload(gh, 'edited', 7, { title: { from: 'Old title' } })`.
+ */
+function issuesPayload(gh, action, issueNumber, optionsOrChanges) {
+    const options = optionsOf(optionsOrChanges);
+    const r = renderer(gh);
+    const stored = gh.store.issue(issueNumber);
+    if (!stored)
+        throw new Error(`issuesPayload: no issue #${issueNumber} in the emulator`);
+    const sender = options.sender ??
+        (action === 'closed' && stored.closed_by !== null ? stored.closed_by : stored.user);
+    const payload = {
+        action,
+        issue: r.issue(stored),
+        repository: r.repository(),
+        sender: r.user(sender),
+    };
+    if (options.changes)
+        payload.changes = options.changes;
+    if (options.label !== undefined) {
+        const label = gh.store.label(options.label);
+        if (!label)
+            throw new Error(`issuesPayload: no label "${options.label}"`);
+        payload.label = r.label(label);
+    }
+    if (options.assignee !== undefined)
+        payload.assignee = r.user(options.assignee);
+    return payload;
+}
+/**
+ * An `issue_comment` event. `comment` is an id (looked up in the emulator, including deleted
+ * comments, which it keeps as tombstones) or a comment object captured earlier. The fourth
+ * argument is either options or just the `changes` object (`{ body: { from: 'old' } }`).
+ */
+function issueCommentPayload(gh, action, comment, optionsOrChanges) {
+    const options = optionsOf(optionsOrChanges);
+    const r = renderer(gh);
+    let rendered;
+    if (typeof comment === 'number') {
+        const stored = gh.store.comment(comment) ?? gh.store.data.deleted_comments.find((c) => c.id === comment);
+        rendered = stored ? r.comment(stored) : undefined;
+        if (!rendered)
+            throw new Error(`issueCommentPayload: no comment ${comment} in the emulator`);
+    }
+    else {
+        rendered = comment;
+    }
+    const issueNumber = Number(rendered.issue_url.split('/').pop());
+    const issue = gh.store.issue(issueNumber);
+    if (!issue)
+        throw new Error(`issueCommentPayload: no issue #${issueNumber} in the emulator`);
+    const payload = {
+        action,
+        issue: r.issue(issue),
+        comment: rendered,
+        repository: r.repository(),
+        sender: r.user(options.sender ?? rendered.user?.login ?? defaultSender(gh)),
+    };
+    if (options.changes)
+        payload.changes = options.changes;
+    return payload;
+}
+
+;// CONCATENATED MODULE: ./emulator/src/harness.ts
+
+
+
+
+
+
+
+
+
+/** The repository root (emulator/src/harness.ts → ../..). */
+const REPO_ROOT = (0,external_node_url_namespaceObject.fileURLToPath)(new URL(/* asset import */ __nccwpck_require__(5762), __nccwpck_require__.b));
+/** Inherited variables that would change how an action talks to the network or reads its
+ * configuration; stripped so every run sees only what the harness sets. */
+const STRIPPED = new Set([
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+]);
+const STRIPPED_PREFIX = /^(INPUT_|GITHUB_|ACTIONS_|RUNNER_|SKILL_SHARE_)/i;
+let runCounter = 0;
+/** `INPUT_<NAME>`: upper case, spaces → underscores, hyphens kept (as the runner does). */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** Parse a GITHUB_OUTPUT/GITHUB_ENV/GITHUB_STATE file: `k=v` lines and `k<<DELIM` heredocs. */
+function parseCommandFile(text) {
+    const result = {};
+    const lines = text.split(/\r?\n/);
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        i += 1;
+        if (line === '')
+            continue;
+        const heredoc = /^([^=]+?)<<(.+)$/.exec(line);
+        if (heredoc) {
+            const [, name, delimiter] = heredoc;
+            const value = [];
+            while (i < lines.length && lines[i] !== delimiter)
+                value.push(lines[i++]);
+            if (i >= lines.length)
+                throw new Error(`unterminated ${name}<<${delimiter} in command file`);
+            i += 1;
+            result[name] = value.join('\n');
+            continue;
+        }
+        const eq = line.indexOf('=');
+        if (eq > 0)
+            result[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+    return result;
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(text) {
+    return unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+function parseAnnotations(stdout) {
+    const annotations = [];
+    for (const line of stdout.split(/\r?\n/)) {
+        const match = /^::(error|warning|notice|debug)(?: ([^:]*))?::(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const properties = {};
+        for (const pair of (match[2] ?? '').split(',')) {
+            const eq = pair.indexOf('=');
+            if (eq > 0)
+                properties[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1));
+        }
+        annotations.push({
+            level: match[1],
+            message: unescapeData(match[3] ?? ''),
+            properties,
+        });
+    }
+    return annotations;
+}
+function defaultEvent(gh, eventName) {
+    if (eventName === 'schedule')
+        return schedulePayload(gh);
+    if (eventName === 'workflow_dispatch')
+        return workflowDispatchPayload(gh);
+    return {};
+}
+/**
+ * Run a bundled action (`<actionsRoot>/<name>/dist/index.js`) in a child Node process the way
+ * an Actions runner would, against the emulator. Asynchronous, so an in-process emulator keeps
+ * serving while the action runs.
+ */
+async function runAction(name, options) {
+    const { gh } = options;
+    const actionsRoot = options.actionsRoot ?? 'actions';
+    const root = (0,external_node_path_namespaceObject.isAbsolute)(actionsRoot) ? actionsRoot : (0,external_node_path_namespaceObject.resolve)(REPO_ROOT, actionsRoot);
+    const script = (0,external_node_path_namespaceObject.join)(root, name, 'dist', 'index.js');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(script)) {
+        throw new Error(`runAction(${name}): ${script} does not exist (is the action bundled?)`);
+    }
+    const runDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `skill-share-${name}-`));
+    const workspace = (0,external_node_path_namespaceObject.join)(runDir, 'workspace');
+    const runnerTemp = (0,external_node_path_namespaceObject.join)(runDir, 'runner-temp');
+    const files = (0,external_node_path_namespaceObject.join)(runDir, 'files');
+    await Promise.all([(0,promises_namespaceObject.mkdir)(runnerTemp), (0,promises_namespaceObject.mkdir)(files)]);
+    if (options.workspace !== undefined) {
+        const source = (0,external_node_path_namespaceObject.isAbsolute)(options.workspace)
+            ? options.workspace
+            : (0,external_node_path_namespaceObject.resolve)(REPO_ROOT, options.workspace);
+        await (0,promises_namespaceObject.cp)(source, workspace, { recursive: true });
+    }
+    else {
+        await (0,promises_namespaceObject.mkdir)(workspace);
+    }
+    if (options.now !== undefined)
+        gh.clock.set(options.now);
+    const eventName = options.eventName ?? 'workflow_dispatch';
+    const event = options.event ?? defaultEvent(gh, eventName);
+    const paths = {
+        event: (0,external_node_path_namespaceObject.join)(files, 'event.json'),
+        output: (0,external_node_path_namespaceObject.join)(files, 'output'),
+        summary: (0,external_node_path_namespaceObject.join)(files, 'step_summary'),
+        state: (0,external_node_path_namespaceObject.join)(files, 'state'),
+        env: (0,external_node_path_namespaceObject.join)(files, 'env'),
+        path: (0,external_node_path_namespaceObject.join)(files, 'path'),
+    };
+    await Promise.all([
+        (0,promises_namespaceObject.writeFile)(paths.event, JSON.stringify(event, null, 2)),
+        (0,promises_namespaceObject.writeFile)(paths.output, ''),
+        (0,promises_namespaceObject.writeFile)(paths.summary, ''),
+        (0,promises_namespaceObject.writeFile)(paths.state, ''),
+        (0,promises_namespaceObject.writeFile)(paths.env, ''),
+        (0,promises_namespaceObject.writeFile)(paths.path, ''),
+    ]);
+    const sender = event.sender?.login;
+    const actor = options.actor ?? (typeof sender === 'string' ? sender : gh.repo.owner);
+    const defaultBranch = gh.store.repo.default_branch;
+    runCounter += 1;
+    const env = {};
+    for (const [key, value] of Object.entries(process.env)) {
+        if (value === undefined || STRIPPED.has(key) || STRIPPED_PREFIX.test(key))
+            continue;
+        env[key] = value;
+    }
+    Object.assign(env, {
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_ACTION: name,
+        GITHUB_ACTION_PATH: (0,external_node_path_namespaceObject.join)(root, name),
+        GITHUB_ACTOR: actor,
+        GITHUB_TRIGGERING_ACTOR: actor,
+        GITHUB_API_URL: gh.url,
+        GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: gh.repo.fullName,
+        GITHUB_REPOSITORY_OWNER: gh.repo.owner,
+        GITHUB_EVENT_NAME: eventName,
+        GITHUB_EVENT_PATH: paths.event,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_OUTPUT: paths.output,
+        GITHUB_STEP_SUMMARY: paths.summary,
+        GITHUB_STATE: paths.state,
+        GITHUB_ENV: paths.env,
+        GITHUB_PATH: paths.path,
+        GITHUB_RUN_ID: String(7_000_000_000 + runCounter),
+        GITHUB_RUN_NUMBER: String(runCounter),
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_SHA: gh.store.branchSha(defaultBranch) ?? '0'.repeat(40),
+        GITHUB_REF: `refs/heads/${defaultBranch}`,
+        GITHUB_REF_NAME: defaultBranch,
+        GITHUB_REF_TYPE: 'branch',
+        GITHUB_JOB: options.job ?? 'run',
+        GITHUB_WORKFLOW: 'skill-share',
+        RUNNER_TEMP: runnerTemp,
+        RUNNER_OS: 'Linux',
+        RUNNER_ARCH: 'X64',
+        RUNNER_NAME: 'emulator',
+        RUNNER_ENVIRONMENT: 'github-hosted',
+        SKILL_SHARE_RETRY_SCALE: '0.001',
+    });
+    if (options.now !== undefined)
+        env.SKILL_SHARE_NOW = toDate(options.now).toISOString();
+    const inputs = {
+        ...(await actionDefaults((0,external_node_path_namespaceObject.join)(root, name, 'action.yml'))),
+        ...options.inputs,
+    };
+    for (const [input, value] of Object.entries(inputs)) {
+        if (value !== undefined)
+            env[inputEnvName(input)] = String(value);
+    }
+    for (const [key, value] of Object.entries(options.env ?? {})) {
+        if (value === undefined)
+            delete env[key];
+        else
+            env[key] = value;
+    }
+    const firstSeq = (gh.requests[gh.requests.length - 1]?.seq ?? 0) + 1;
+    const started = Date.now();
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [script], {
+        cwd: workspace,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, options.timeoutMs ?? 60_000);
+    const { code, signal } = await new Promise((done, fail) => {
+        child.once('error', fail);
+        child.once('close', (exitCode, exitSignal) => done({ code: exitCode, signal: exitSignal }));
+    }).finally(() => clearTimeout(timer));
+    const [output, summary, state, exported] = await Promise.all([
+        (0,promises_namespaceObject.readFile)(paths.output, 'utf8'),
+        (0,promises_namespaceObject.readFile)(paths.summary, 'utf8'),
+        (0,promises_namespaceObject.readFile)(paths.state, 'utf8'),
+        (0,promises_namespaceObject.readFile)(paths.env, 'utf8'),
+    ]);
+    return {
+        exitCode: code,
+        signal,
+        timedOut,
+        stdout,
+        stderr,
+        outputs: parseCommandFile(output),
+        summary,
+        savedState: parseCommandFile(state),
+        exportedEnv: parseCommandFile(exported),
+        annotations: parseAnnotations(stdout),
+        requests: gh.requests.filter((r) => r.seq >= firstSeq),
+        workspace,
+        runDir,
+        durationMs: Date.now() - started,
+        cleanup: () => (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true }),
+    };
+}
+/**
+ * The runner sets every input declared in action.yml, with its default when the workflow gives
+ * none. `${{ github.token }}` becomes the test token; other expressions have no value here.
+ */
+async function actionDefaults(file) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return { 'github-token': 'test-token' };
+    const metadata = (0,dist/* parse */.qg)(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    const defaults = { 'github-token': 'test-token' };
+    for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+        if (spec.default === undefined)
+            continue;
+        const text = String(spec.default);
+        defaults[input] = text.includes('github.token')
+            ? 'test-token'
+            : text.includes('${{')
+                ? ''
+                : text;
+    }
+    return defaults;
+}
+
+;// CONCATENATED MODULE: ./emulator/src/index.ts
+/** Public API of the local GitHub REST emulator and the Actions-runner harness. */
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./cli/src/rehearse/describe.ts
+/** What a run did, in a line a person can read, from the writes in its request log. */
+function describeWrites(requests) {
+    const parts = [];
+    const counts = new Map();
+    const add = (what) => counts.set(what, (counts.get(what) ?? 0) + 1);
+    for (const r of requests) {
+        if (r.method === 'GET' || r.status >= 400)
+            continue;
+        const body = (r.body ?? {});
+        const issue = /\/issues\/(\d+)/.exec(r.path)?.[1];
+        if (r.method === 'POST' && /\/issues$/.test(r.path))
+            parts.push(`opened "${String(body['title'])}"`);
+        else if (r.method === 'POST' && /\/pulls$/.test(r.path))
+            parts.push(`opened pull request "${String(body['title'])}"`);
+        else if (r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path) && body['state'] === 'closed')
+            parts.push(`closed #${issue}${body['state_reason'] === 'not_planned' ? ' (not planned)' : ''}`);
+        else if (r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path))
+            add(`commented on #${issue}`);
+        else if (r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path))
+            add('updated a comment');
+        else if (r.method === 'POST' && /\/reactions$/.test(r.path))
+            add('acknowledged a command');
+        else if (r.method === 'POST' && /\/labels$/.test(r.path) && !issue)
+            add('created a label');
+        else if (r.method === 'POST' && /\/issues\/\d+\/labels$/.test(r.path))
+            add(`labelled #${issue}`);
+        else if (r.method === 'POST' && /\/milestones$/.test(r.path))
+            add('created the milestone');
+        else if (r.method === 'PUT' && /\/contents\//.test(r.path))
+            add(`wrote ${r.path.split('/contents/')[1]}`);
+        else if (r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path))
+            add(`edited #${issue}`);
+        else
+            add(`${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, '')}`);
+    }
+    for (const [what, n] of counts)
+        parts.push(n > 1 ? `${what} (×${n})` : what);
+    return parts.length ? parts.join('; ') : 'nothing to do';
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/render-body.ts
+
+/**
+ * An issue body exactly as GitHub writes it when a form is submitted: a `### Label` heading per
+ * field, the answer, `_No response_` for an empty one, and `- [X]` lines for checkboxes (answers
+ * are option values). The rehearsal uses it to play members; tests use it for realistic input.
+ */
+function renderFormBody(kind, answers) {
+    return FORMS[kind].fields
+        .map((field) => {
+        const answer = answers[field.id];
+        if (field.type === 'checkboxes') {
+            const ticked = new Set(Array.isArray(answer) ? answer : answer ? [answer] : []);
+            const lines = (field.options ?? []).map((o) => `- [${ticked.has(o.value) ? 'X' : ' '}] ${o.label}`);
+            return `### ${field.label}\n\n${lines.join('\n')}`;
+        }
+        const option = field.options?.find((o) => o.value === answer);
+        const text = option?.label ?? (typeof answer === 'string' && answer.trim() ? answer : '_No response_');
+        return `### ${field.label}\n\n${text}`;
+    })
+        .join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./cli/src/rehearse/script.ts
+
+const script_HOUR = 3_600_000;
+const THEMES_TOPICS = [
+    'Saying no to my own manager',
+    'Delegating work I love doing myself',
+    'Coping when the team is burning out',
+];
+const STORIES = [
+    'We tried writing the decision down before the meeting, and the meeting took ten minutes.',
+    'Asking "what would you do?" before giving advice changed the conversation.',
+    'Blocking one focus morning a week was harder to keep than to start.',
+    'Naming the feeling first made the hard conversation shorter.',
+];
+/**
+ * A plausible week for a group: RSVPs soon after an issue opens, some homework before the meeting,
+ * attendance and a scribe's notes after it, topics in week 1 and reflections at the close. The
+ * same group always gets the same script.
+ */
+function memberScript(group, sessions) {
+    const members = group.members.map((m) => m.github);
+    const lead = group.members.find((m) => m.role === 'facilitator')?.github ?? members[0] ?? '';
+    const steps = [];
+    for (const session of sessions.filter((s) => s.week !== undefined)) {
+        const n = session.number;
+        const opens = Date.parse(session.opensAt);
+        const rsvps = members.map((author, i) => {
+            const answer = i === members.length - 1
+                ? 'no travelling that weekend'
+                : i === members.length - 2
+                    ? 'maybe'
+                    : 'yes';
+            return { kind: 'comment', session: n, author, body: `/rsvp ${answer}` };
+        });
+        if (session.kind === 'kickoff') {
+            THEMES_TOPICS.forEach((topic, i) => {
+                rsvps.push({
+                    kind: 'comment',
+                    session: n,
+                    author: members[(i + 1) % members.length] ?? lead,
+                    body: `/topic ${topic}`,
+                });
+            });
+        }
+        steps.push({ at: new Date(opens + 2 * script_HOUR), actions: rsvps, note: `RSVPs for session ${n}` });
+        const homework = members.slice(0, 4).map((author, i) => ({
+            kind: 'form',
+            form: 'homework',
+            author,
+            title: `Homework · ${group.slug} · session ${n}`,
+            body: renderFormBody('homework', {
+                group: group.slug,
+                session: String(n),
+                'work-score': String(5 + ((i + n) % 4)),
+                'work-notes': 'A busy week with one hard conversation.',
+                'family-score': String(6 + ((i * 2 + n) % 3)),
+                'self-score': String(4 + ((i + 2 * n) % 5)),
+                'self-notes': 'Sleeping better since I stopped checking chat at night.',
+                circle: i % 2 ? ['work', 'self'] : ['work', 'family'],
+            }),
+        }));
+        steps.push({
+            at: new Date(opens + 20 * script_HOUR),
+            actions: homework,
+            note: `homework for session ${n}`,
+        });
+        const after = [
+            {
+                kind: 'comment',
+                session: n,
+                author: lead,
+                body: `/attended ${members
+                    .slice(0, -1)
+                    .map((m) => `@${m}`)
+                    .join(' ')}`,
+            },
+            { kind: 'comment', session: n, author: lead, body: `/notes ${STORIES[n % STORIES.length]}` },
+        ];
+        if (session.kind === 'closing') {
+            members.slice(0, 5).forEach((author, i) => {
+                after.push({
+                    kind: 'comment',
+                    session: n,
+                    author,
+                    body: `/continue ${i === 4 ? 'biweekly' : 'monthly'}`,
+                });
+            });
+            after.push({ kind: 'comment', session: n, author: lead, body: '/continue confirm' });
+            for (const author of members.slice(0, 3)) {
+                after.push({
+                    kind: 'form',
+                    form: 'reflection',
+                    author,
+                    title: `Reflection · ${group.slug}`,
+                    body: renderFormBody('reflection', {
+                        group: group.slug,
+                        learned: 'Most of my problems were shared problems; saying them out loud made them smaller.',
+                        'in-a-year': 'Leading a team of leads without being the bottleneck.',
+                        continue: 'monthly',
+                        consent: ['quote-anonymously'],
+                    }),
+                });
+            }
+        }
+        steps.push({
+            at: new Date(Date.parse(session.endsAt) + script_HOUR),
+            actions: after,
+            note: `after session ${n}`,
+        });
+    }
+    return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+;// CONCATENATED MODULE: ./cli/src/rehearse/rehearse.ts
+
+
+
+
+
+
+
+
+const rehearse_HOUR = 3_600_000;
+/**
+ * Plays a cohort on a local GitHub: the real bundled actions run as their workflows would (the
+ * sessions workflow at every hour where something is due, the forms and commands workflows after
+ * each burst of member activity, the retrospective after the closing meeting), while scripted
+ * members RSVP, hand in homework, take notes and reflect.
+ */
+async function rehearse(options) {
+    const { root, group, sessions } = options;
+    const actionsRoot = external_node_path_default().join(root, 'actions');
+    const has = (name) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(actionsRoot, name, 'dist', 'index.js'));
+    const first = sessions[0];
+    if (!first)
+        throw new Error(`group ${group.slug} has no sessions to rehearse`);
+    const gh = await startGitHub({
+        repo: `rehearsal/${group.slug}`,
+        private: true,
+        users: group.members.map((m) => ({ login: m.github })),
+        now: new Date(Date.parse(first.opensAt) - 24 * rehearse_HOUR),
+        rateLimit: 100_000,
+    });
+    const workspace = await checkout(root, group.slug);
+    gh.setFiles(await repositoryFiles(workspace), { message: 'The group repository' });
+    const timeline = [];
+    const record = (at, source, requests) => {
+        const entry = { at, source, what: describeWrites(requests) };
+        timeline.push(entry);
+        options.onEntry?.(entry);
+    };
+    const run = async (name, at, eventName, event, inputs = {}) => {
+        if (!has(name))
+            return;
+        const result = await runAction(name, {
+            gh,
+            actionsRoot,
+            workspace,
+            now: at,
+            eventName,
+            inputs,
+            ...(event ? { event } : {}),
+        });
+        record(at, name, result.requests);
+        await result.cleanup();
+    };
+    const steps = [];
+    const add = (at, order, step) => steps.push({ at, order, run: step });
+    const start = new Date(Date.parse(first.opensAt) - 12 * rehearse_HOUR);
+    add(start, 0, () => run('start-cohort', start, 'workflow_dispatch', workflowDispatchPayload(gh, {}), startCohortInputs(group)));
+    for (const session of sessions) {
+        for (const moment of [
+            session.opensAt,
+            new Date(Date.parse(session.startsAt) - 24 * rehearse_HOUR).toISOString(),
+            session.endsAt,
+        ]) {
+            const at = new Date(Math.ceil(Date.parse(moment) / rehearse_HOUR) * rehearse_HOUR);
+            add(at, 1, () => run('sessions', at, 'schedule'));
+        }
+        if (session.week !== undefined) {
+            const buddies = new Date(Math.ceil(Date.parse(session.endsAt) / rehearse_HOUR) * rehearse_HOUR + 2 * rehearse_HOUR);
+            add(buddies, 3, () => run('commands', buddies, 'schedule'));
+        }
+    }
+    for (const burst of memberScript(group, sessions)) {
+        add(burst.at, 2, async () => {
+            gh.clock.set(burst.at);
+            await play(gh, group, burst.actions, async (kind, id) => {
+                if (kind === 'issue')
+                    await run('forms', burst.at, 'issues', issuesPayload(gh, 'opened', id));
+                else
+                    await run('commands', burst.at, 'issue_comment', issueCommentPayload(gh, 'created', id));
+            });
+        });
+    }
+    const closing = sessions.find((s) => s.kind === 'closing');
+    if (closing) {
+        const at = new Date(Math.ceil(Date.parse(closing.endsAt) / rehearse_HOUR) * rehearse_HOUR + 3 * rehearse_HOUR);
+        add(at, 4, () => run('retro', at, 'workflow_dispatch', workflowDispatchPayload(gh, { group: group.slug }), {
+            group: group.slug,
+        }));
+    }
+    steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
+    for (const [index, step] of steps.entries()) {
+        await step.run();
+        options.onProgress?.(index + 1, steps.length, step.at);
+    }
+    return { gh, timeline };
+}
+/** Members act through the API as themselves; one workflow run follows each issue's last comment. */
+async function play(gh, group, actions, trigger) {
+    const lastComment = new Map();
+    const opened = [];
+    for (const action of actions) {
+        const headers = gh.userHeaders(action.author);
+        if (action.kind === 'form') {
+            const issue = await api(gh, headers, 'POST', '/issues', {
+                title: action.title,
+                body: action.body,
+                labels: ['skill-share', action.form],
+            });
+            opened.push(issue.number);
+            continue;
+        }
+        const issue = sessionIssue(gh, group, action.session);
+        if (issue === undefined)
+            continue;
+        if (action.kind === 'react') {
+            await api(gh, headers, 'POST', `/issues/${issue}/reactions`, { content: '+1' });
+            continue;
+        }
+        const comment = await api(gh, headers, 'POST', `/issues/${issue}/comments`, {
+            body: action.body,
+        });
+        lastComment.set(issue, comment.id);
+    }
+    for (const id of opened)
+        await trigger('issue', id);
+    for (const id of lastComment.values())
+        await trigger('comment', id);
+}
+async function api(gh, headers, method, route, body) {
+    const response = await fetch(`${gh.url}/repos/${gh.repo.fullName}${route}`, {
+        method,
+        headers: { ...headers, authorization: 'token rehearsal', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+    });
+    if (!response.ok)
+        throw new Error(`rehearsal: ${method} ${route} answered ${response.status}`);
+    return (await response.json());
+}
+function sessionIssue(gh, group, n) {
+    const marker = new RegExp(`<!-- skill-share:session group=${group.slug} n=${n}[ >-]`);
+    return gh.state
+        .issues({ state: 'all' })
+        .find((i) => i.user?.login === 'github-actions[bot]' && marker.test(i.body ?? ''))?.number;
+}
+/** What actions/checkout would give the workflows: the group, the templates and the issue forms. */
+async function checkout(root, slug) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'skill-share-rehearsal-'));
+    for (const part of [
+        `groups/${slug}`,
+        'groups/group.schema.json',
+        'templates',
+        '.github/ISSUE_TEMPLATE',
+    ]) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, part)))
+            await (0,promises_namespaceObject.cp)(external_node_path_default().join(root, part), external_node_path_default().join(dir, part), { recursive: true });
+    }
+    return dir;
+}
+async function repositoryFiles(workspace) {
+    const files = await glob('**/*', { cwd: workspace, dot: true, onlyFiles: true });
+    const entries = await Promise.all(files.map(async (f) => [f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(workspace, f), 'utf8')]));
+    return Object.fromEntries(entries);
+}
+function startCohortInputs(group) {
+    const facilitators = group.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+    return {
+        slug: group.slug,
+        name: group.name,
+        start: `${group.start ?? ''} ${group.meeting?.time ?? ''}`.trim(),
+        timezone: group.timezone,
+        weekly: String(group.weekly),
+        then: group.then,
+        facilitators: facilitators.join(','),
+        members: group.members
+            .filter((m) => m.role !== 'facilitator')
+            .map((m) => m.github)
+            .join(','),
+        skip: group.skip.join(','),
+        mode: 'commit',
+    };
+}
+
+;// CONCATENATED MODULE: ./cli/src/commands/rehearse.ts
+
+
+
+
+
+
+
+
+
+
+const rehearse_usage = 'skill-share rehearse <group-dir> [--until DATE] [--out DIR]';
+async function rehearseCommand(args, io) {
+    const { values, positionals } = parseCommandArgs('rehearse', args, {
+        until: { type: 'string' },
+        out: { type: 'string' },
+    });
+    const dir = onePositional(positionals, '<group-dir>', 'rehearse');
+    const until = requireDate(values.until, '--until', 'rehearse');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(io.cwd, 'actions', 'sessions', 'dist', 'index.js'))) {
+        throw new UsageError('run it from the repository root (actions/sessions/dist/index.js not found)', 'rehearse');
+    }
+    const group = await loadGroupForCommand(io, dir);
+    const weekly = buildSchedule(group).filter((s) => s.week !== undefined);
+    const last = weekly.at(-1)?.date ?? group.start ?? '';
+    const end = until ?? DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last;
+    const sessions = buildSchedule(group, { until: end });
+    const started = Date.now();
+    const { gh, timeline } = await rehearse({
+        root: io.cwd,
+        group,
+        sessions,
+        onEntry: (e) => io.out(`${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.source.padEnd(12)}  ${e.what}`),
+        onProgress: (done, total, at) => {
+            if (!io.isTty)
+                return;
+            const width = 30;
+            const filled = Math.round((done / total) * width);
+            process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round((100 * done) / total)).padStart(3)}% ${at.toISOString().slice(0, 10)}`);
+            if (done === total)
+                process.stderr.write('\n');
+        },
+    });
+    try {
+        const out = external_node_path_default().resolve(io.cwd, values.out ?? external_node_path_default().join('rehearsal', group.slug));
+        await (0,promises_namespaceObject.rm)(out, { recursive: true, force: true });
+        for (const file of exportRepository(gh, timeline, group.name)) {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().join(out, file.path)), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(out, file.path), file.content);
+        }
+        const issues = gh.state.issues({ state: 'all' }).length;
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        io.out(`\n${timeline.length} workflow runs, ${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${external_node_path_default().relative(io.cwd, external_node_path_default().join(out, 'index.md'))}`);
+    }
+    finally {
+        await gh.close();
+    }
+    return EXIT_OK;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR$1 = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar$1 = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR$1;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection$1(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR$1:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar$1(node) || isCollection$1(node)) && !!node.anchor;
+
+const BREAK$1 = Symbol('break visit');
+const SKIP$1 = Symbol('skip children');
+const REMOVE$1 = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit$1(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE$1)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit$1.BREAK = BREAK$1;
+/** Do not visit the children of the current node */
+visit$1.SKIP = SKIP$1;
+/** Remove the current node */
+visit$1.REMOVE = REMOVE$1;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (isNode(ctrl) || isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (isCollection$1(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK$1)
+                    return BREAK$1;
+                else if (ci === REMOVE$1) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK$1)
+                return BREAK$1;
+            else if (ck === REMOVE$1)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK$1)
+                return BREAK$1;
+            else if (cv === REMOVE$1)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE$1)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK$1;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP$1;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE$1;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (isNode(ctrl) || isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (isCollection$1(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK$1)
+                    return BREAK$1;
+                else if (ci === REMOVE$1) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK$1)
+                return BREAK$1;
+            else if (ck === REMOVE$1)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK$1)
+                return BREAK$1;
+            else if (cv === REMOVE$1)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (isScalar$1(node))
+        return visitor.Scalar?.(key, node, path);
+    if (isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (isCollection$1(parent)) {
+        parent.items[key] = node;
+    }
+    else if (isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && isNode(doc.contents)) {
+            const tags = {};
+            visit$1(doc.contents, (_key, node) => {
+                if (isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit$1(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            if (!prevAnchors)
+                prevAnchors = anchorNames(doc);
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (isScalar$1(ref.node) || isCollection$1(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+class Alias extends NodeBase {
+    constructor(source) {
+        super(ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc) {
+        let found = undefined;
+        visit$1(doc, {
+            Node: (_key, node) => {
+                if (node === this)
+                    return visit$1.BREAK;
+                if (node.anchor === this.source)
+                    found = node;
+            }
+        });
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const { anchors, doc, maxAliasCount } = ctx;
+        const source = this.resolve(doc);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        let data = anchors.get(source);
+        if (!data) {
+            // Resolve anchors for Node.prototype.toJS()
+            toJS(source, null, ctx);
+            data = anchors.get(source);
+        }
+        /* istanbul ignore if */
+        if (!data || data.res === undefined) {
+            const msg = 'This should not happen: Alias anchor was not resolved?';
+            throw new ReferenceError(msg);
+        }
+        if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+                data.aliasCount = getAliasCount(doc, source, anchors);
+            if (data.count * data.aliasCount > maxAliasCount) {
+                const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                throw new ReferenceError(msg);
+            }
+        }
+        return data.res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (isCollection$1(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends NodeBase {
+    constructor(value) {
+        super(SCALAR$1);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (isDocument(value))
+        value = value.contents;
+    if (isNode(value))
+        return value;
+    if (isPair(value)) {
+        const map = ctx.schema[MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            if (!ref.anchor)
+                ref.anchor = onAnchor(value);
+            return new Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[SEQ]
+                    : schema[MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => isNode(it) || isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (isCollection$1(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (isCollection$1(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && isScalar$1(node) ? node.value : node;
+        else
+            return isCollection$1(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    isScalar$1(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return isCollection$1(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (isCollection$1(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines(str, indent, FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value) || /^\s*$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines(`${start}${foldedValue}${end}`, indent, FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (!value ||
+        /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - empty string, '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines(str, indent, FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.BLOCK_FOLDED:
+            case Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (isScalar$1(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? typeof obj;
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (isScalar$1(node) || isCollection$1(node)) && node.anchor;
+    if (anchor && anchorIsValid(anchor)) {
+        anchors.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ? node.tag : tagObj.default ? null : tagObj.tag;
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify$2(item, ctx, onComment, onChompKeep) {
+    if (isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    if (!tagObj)
+        tagObj = getTagObject(ctx.doc.schema.tags, node);
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : isScalar$1(node)
+            ? stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return isScalar$1(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (isCollection$1(key) || (!isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            isCollection$1(key) ||
+            (isScalar$1(key)
+                ? key.type === Scalar.BLOCK_FOLDED || key.type === Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify$2(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && isScalar$1(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify$2(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n')
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && isCollection$1(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        console.warn(warning);
+    }
+}
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const dist_merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (dist_merge.identify(key) ||
+    (isScalar$1(key) &&
+        (!key.type || key.type === Scalar.PLAIN) &&
+        dist_merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === dist_merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    value = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
+    if (isSeq(value))
+        for (const it of value.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(value))
+        for (const it of value)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, value);
+}
+function mergeValue(ctx, map, value) {
+    const source = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
+    if (!isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (isMergeKey(ctx, key))
+        addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (isNode(key) && ctx?.doc) {
+        const strCtx = createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+function createPair(key, value, ctx) {
+    const k = createNode(key, undefined, ctx);
+    const v = createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, NODE_TYPE, { value: PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (isNode(key))
+            key = key.clone(schema);
+        if (isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (isPair(item)) {
+            const ik = isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify$2(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (isPair(item)) {
+            const ik = isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify$2(item, itemCtx, () => (comment = null));
+        if (i < items.length - 1)
+            str += ',';
+        if (comment)
+            str += lineComment(str, itemIndent, commentString(comment));
+        if (!reqNewline && (lines.length > linesAtValue || str.includes('\n')))
+            reqNewline = true;
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+function dist_findPair(items, key) {
+    const k = isScalar$1(key) ? key.value : key;
+    for (const it of items) {
+        if (isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (isScalar$1(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair(pair.key, pair.value);
+        const prev = dist_findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (isScalar$1(prev.value) && isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = dist_findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = dist_findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && isScalar$1(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!dist_findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+const dist_map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.from(schema, obj, ctx)
+};
+
+class YAMLSeq extends Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && isScalar$1(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (isScalar$1(prev) && isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = isScalar$1(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.from(schema, obj, ctx)
+};
+
+const dist_string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^\d/.test(n)) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+const floatNaN$1 = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber
+};
+const floatExp$1 = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber(node);
+    }
+};
+const float$1 = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber
+};
+
+const intIdentify$2 = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve$1 = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify$1(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify$2(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber(node);
+}
+const intOct$1 = {
+    identify: value => intIdentify$2(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve$1(str, 2, 8, opt),
+    stringify: node => intStringify$1(node, 8, '0o')
+};
+const int$1 = {
+    identify: intIdentify$2,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve$1(str, 0, 10, opt),
+    stringify: stringifyNumber
+};
+const intHex$1 = {
+    identify: value => intIdentify$2(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve$1(str, 2, 16, opt),
+    stringify: node => intStringify$1(node, 16, '0x')
+};
+
+const schema$2 = [
+    dist_map,
+    seq,
+    dist_string,
+    nullTag,
+    boolTag,
+    intOct$1,
+    int$1,
+    intHex$1,
+    floatNaN$1,
+    floatExp$1,
+    float$1
+];
+
+function intIdentify$1(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify$1,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify$1(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema$1 = [dist_map, seq].concat(jsonScalars, jsonError);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        if (!type)
+            type = Scalar.BLOCK_LITERAL;
+        if (type !== Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+function resolvePairs(seq, onError) {
+    if (isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (isPair(item))
+                continue;
+            else if (isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair(new Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = isPair(item) ? item : new Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+class YAMLOMap extends YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (isPair(pair)) {
+                key = toJS(pair.key, '', ctx);
+                value = toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs = createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs = resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs.items) {
+            if (isScalar$1(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar(false),
+    stringify: boolStringify
+};
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber(node);
+    }
+};
+const dist_float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber
+};
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const dist_int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+class YAMLSet extends YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair(key.key, null);
+        else
+            pair = new Pair(key, null);
+        const prev = dist_findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = dist_findPair(this.items, key);
+        return !keepPair && isPair(pair)
+            ? isScalar$1(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = dist_findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const dist_set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value.toISOString().replace(/(T00:00:00)?\.000Z$/, '')
+};
+
+const schema = [
+    dist_map,
+    seq,
+    dist_string,
+    nullTag,
+    trueTag,
+    falseTag,
+    intBin,
+    intOct,
+    dist_int,
+    intHex,
+    floatNaN,
+    floatExp,
+    dist_float,
+    binary,
+    dist_merge,
+    omap,
+    pairs,
+    dist_set,
+    intTime,
+    floatTime,
+    timestamp
+];
+
+const dist_schemas = new Map([
+    ['core', schema$2],
+    ['failsafe', [dist_map, seq, dist_string]],
+    ['json', schema$1],
+    ['yaml11', schema],
+    ['yaml-1.1', schema]
+]);
+const tagsByName = {
+    binary,
+    bool: boolTag,
+    float: float$1,
+    floatExp: floatExp$1,
+    floatNaN: floatNaN$1,
+    floatTime,
+    int: int$1,
+    intHex: intHex$1,
+    intOct: intOct$1,
+    intTime,
+    map: dist_map,
+    merge: dist_merge,
+    null: nullTag,
+    omap,
+    pairs,
+    seq,
+    set: dist_set,
+    timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary,
+    'tag:yaml.org,2002:merge': dist_merge,
+    'tag:yaml.org,2002:omap': omap,
+    'tag:yaml.org,2002:pairs': pairs,
+    'tag:yaml.org,2002:set': dist_set,
+    'tag:yaml.org,2002:timestamp': timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = dist_schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(dist_merge)
+            ? schemaTags.concat(dist_merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(dist_schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(dist_merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? getTags(compat, 'compat')
+            : compat
+                ? getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? coreKnownTags : {};
+        this.tags = getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, MAP, { value: dist_map });
+        Object.defineProperty(this, SCALAR$1, { value: dist_string });
+        Object.defineProperty(this, SEQ, { value: seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify$2(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify$2(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, NODE_TYPE, { value: DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [NODE_TYPE]: { value: DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode(value, tag, ctx);
+        if (flow && isCollection$1(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return isCollection$1(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (isEmptyPath(path))
+            return !keepScalar && isScalar$1(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return isCollection$1(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return isCollection$1(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (isEmptyPath(path))
+            return this.contents !== undefined;
+        return isCollection$1(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (isCollection$1(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const dist_prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end && end.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                if (start === null)
+                    start = token.offset;
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                if (start === null)
+                    start = token.offset;
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (isScalar$1(a) && isScalar$1(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value && value.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap : YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source && value.source[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce && ce.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt && kt.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt?.collection) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = isNode(res)
+        ? res
+        : new Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? dist_splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function dist_splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return foldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return foldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function foldLines(source) {
+    /**
+     * The negative lookbehind here and in the `re` RegExp is to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari, which doesn't support this yet:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let first, line;
+    try {
+        first = new RegExp('(.*?)(?<![ \t])[ \t]*\r?\n', 'sy');
+        line = new RegExp('[ \t]*(.*?)(?:(?<![ \t])[ \t]*)?\r?\n', 'sy');
+    }
+    catch {
+        first = /(.*?)[ \t]*\r?\n/sy;
+        line = /[ \t]*(.*?)[ \t]*\r?\n/sy;
+    }
+    let match = first.exec(source);
+    if (!match)
+        return source;
+    let res = match[1];
+    let sep = ' ';
+    let pos = first.lastIndex;
+    line.lastIndex = pos;
+    while ((match = line.exec(source))) {
+        if (match[1] === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + match[1];
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = { x: 2, u: 4, U: 8 }[next];
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    if (isNaN(code)) {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+    return String.fromCodePoint(code);
+}
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[SCALAR$1];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[SCALAR$1];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = isScalar$1(res) ? res : new Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[SCALAR$1]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[SCALAR$1];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[SCALAR$1];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[SCALAR$1];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        if (pos === null)
+            pos = before.length;
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            node = composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError);
+            isSrcToken = false;
+        }
+    }
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!isScalar$1(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode(ctx, value, props, onError)
+        : composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (isCollection$1(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            Array.prototype.push.apply(doc.errors, this.errors);
+            Array.prototype.push.apply(doc.warnings, this.warnings);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify$1 = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+var cst = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    BOM: BOM,
+    DOCUMENT: DOCUMENT,
+    FLOW_END: FLOW_END,
+    SCALAR: SCALAR,
+    createScalarToken: createScalarToken,
+    isCollection: isCollection,
+    isScalar: isScalar,
+    prettyToken: prettyToken,
+    resolveAsScalar: resolveAsScalar,
+    setScalarValue: setScalarValue,
+    stringify: stringify$1,
+    tokenType: tokenType,
+    visit: visit
+});
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return yield* this.parseBlockStart();
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        switch (this.charAt(0)) {
+            case '!':
+                return ((yield* this.pushTag()) +
+                    (yield* this.pushSpaces(true)) +
+                    (yield* this.pushIndicators()));
+            case '&':
+                return ((yield* this.pushUntil(isNotAnchorChar)) +
+                    (yield* this.pushSpaces(true)) +
+                    (yield* this.pushIndicators()));
+            case '-': // this is an error
+            case '?': // this is an error outside flow collections
+            case ':': {
+                const inFlow = this.flowLevel > 0;
+                const ch1 = this.charAt(1);
+                if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                    if (!inFlow)
+                        this.indentNext = this.indentValue + 1;
+                    else if (this.flowKey)
+                        this.flowKey = false;
+                    return ((yield* this.pushCount(1)) +
+                        (yield* this.pushSpaces(true)) +
+                        (yield* this.pushIndicators()));
+                }
+            }
+        }
+        return 0;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        Array.prototype.push.apply(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    Array.prototype.push.apply(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && (!top || top.type !== 'doc-end')) {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            Array.prototype.push.apply(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (atMapIndent && bv.type !== 'block-seq') {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            Array.prototype.push.apply(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top && top.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter = options.lineCounter || (prettyErrors && new LineCounter()) || null;
+    return { lineCounter, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser = new Parser(lineCounter?.addNewLine);
+    const composer = new Composer(options);
+    const docs = Array.from(composer.compose(parser.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(dist_prettifyError(source, lineCounter));
+            doc.warnings.forEach(dist_prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser = new Parser(lineCounter?.addNewLine);
+    const composer = new Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer.compose(parser.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(dist_prettifyError(source, lineCounter));
+        doc.warnings.forEach(dist_prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function dist_parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document(value, _replacer, options).toString(options);
+}
+
+var YAML = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    Alias: Alias,
+    CST: cst,
+    Composer: Composer,
+    Document: Document,
+    Lexer: Lexer,
+    LineCounter: LineCounter,
+    Pair: Pair,
+    Parser: Parser,
+    Scalar: Scalar,
+    Schema: Schema,
+    YAMLError: YAMLError,
+    YAMLMap: YAMLMap,
+    YAMLParseError: YAMLParseError,
+    YAMLSeq: YAMLSeq,
+    YAMLWarning: YAMLWarning,
+    isAlias: isAlias,
+    isCollection: isCollection$1,
+    isDocument: isDocument,
+    isMap: isMap,
+    isNode: isNode,
+    isPair: isPair,
+    isScalar: isScalar$1,
+    isSeq: isSeq,
+    parse: dist_parse,
+    parseAllDocuments: parseAllDocuments,
+    parseDocument: parseDocument,
+    stringify: stringify,
+    visit: visit$1,
+    visitAsync: visitAsync
+});
+
+/** Issue Form Field Types */
+var FieldType;
+(function (FieldType) {
+    /** Checkboxes Field */
+    FieldType["CHECKBOXES"] = "checkboxes";
+    /** Dropdown Field */
+    FieldType["DROPDOWN"] = "dropdown";
+    /** Input Field */
+    FieldType["INPUT"] = "input";
+    /** Markdown Field */
+    FieldType["MARKDOWN"] = "markdown";
+    /** Textarea Field */
+    FieldType["TEXTAREA"] = "textarea";
+})(FieldType || (FieldType = {}));
+/** Empty Issue Form Responses */
+var EmptyResponse;
+(function (EmptyResponse) {
+    /** No Response */
+    EmptyResponse["NO_RESPONSE"] = "_No response_";
+    /** None */
+    EmptyResponse["NONE"] = "None";
+})(EmptyResponse || (EmptyResponse = {}));
+
+/**
+ * Checks if a response is empty (it is either empty or contains one of the
+ * "empty" strings used in issue form responses).
+ *
+ * @param value Value to Check
+ */
+function isEmptyResponse(value) {
+    return (value.toLowerCase() === EmptyResponse.NONE.toLowerCase() ||
+        value.toLowerCase() === EmptyResponse.NO_RESPONSE.toLowerCase() ||
+        value === '');
+}
+/**
+ * Formats an input name to a slugified string.
+ *
+ * @param name Name to Format
+ */
+function formatKey(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .replace(/_+/g, '_');
+}
+/**
+ * Formats an input value to an appropriate type
+ */
+function formatValue(input, field) {
+    // Regex to check if a checkbox is checked.
+    const checkedExp = /^-\s\[x\]\s/im;
+    // Remove any whitespace, carriage returns, and leading/trailing newlines.
+    const value = input
+        .trim()
+        .replace(/\r/g, '')
+        .replace(/^[\n]+|[\n]+$/g, '');
+    if (field === undefined)
+        return value;
+    // Parse input field types.
+    switch (field.type) {
+        case FieldType.INPUT:
+        case FieldType.TEXTAREA:
+            // Return empty string if no response was provided. Otherwise, return the
+            // formatted response.
+            return isEmptyResponse(value) ? undefined : value;
+        case FieldType.DROPDOWN:
+            // Return empty list if no response was provided. Otherwise, split by
+            // commas and return the list.
+            return isEmptyResponse(value) ? [] : value.split(/, */);
+        case FieldType.CHECKBOXES: {
+            // Return empty object if no response was provided. Otherwise, verify
+            // which checkboxes are checked and return the object.
+            const checkboxes = {
+                selected: [],
+                unselected: []
+            };
+            // Return empty object if no response was provided
+            if (isEmptyResponse(value))
+                return checkboxes;
+            // Split response by newlines.
+            for (let line of value.split('\n')) {
+                line = line.trim();
+                // Add checked items to selected.
+                if (checkedExp.test(line))
+                    checkboxes.selected.push(line.replace(/-\s\[x\]\s/i, ''));
+                // Add unchecked items to unselected.
+                else
+                    checkboxes.unselected.push(line.replace(/-\s\[\s\]\s/i, ''));
+            }
+            return checkboxes;
+        }
+        default:
+            throw new Error(`Unknown field type: ${field.type}`);
+    }
+}
+
+/**
+ * Parses an issue body (Markdown string) and returns a dictionary of the parsed
+ * fields. Uses the issue form template (optional YAML string) to match field
+ * types and labels. If the issue form template is not provided, the function
+ * will use the field header text as the key in the parsed body.
+ *
+ * @param issue Issue Body (Markdown String)
+ * @param template Issue Form Template (YAML String)
+ * @param options Additional Processing Options
+ * @returns Parsed Issue Body
+ */
+function parseIssue(issue, template, options) {
+    // Match the sections of the issue body
+    const regexp = /### *(?<key>.*?)\s*[\r\n]+(?<value>[\s\S]*?)(?=\n?###|\n?$)/g;
+    const matches = issue.matchAll(regexp);
+    // Create an empty dictionary to store the parsed issue body.
+    const parsedIssue = {};
+    if (template) {
+        const parsedTemplate = parseTemplate(template);
+        // If the form template was provided, iterate over the matches and confirm
+        // there is a corresponding form field. If not, that match should be combined
+        // with the previous match.
+        const parsedMatches = [];
+        for (const match of matches) {
+            if (match.groups?.key === undefined ||
+                match.groups?.value === undefined ||
+                match.groups?.key === '' ||
+                match.groups?.value === '')
+                continue;
+            // If the key is in the template, add it to the parsed matches.
+            if (Object.values(parsedTemplate).some((field) => field.label === match.groups.key)) {
+                parsedMatches.push(match);
+                continue;
+            }
+            // If this is the first match, we have to drop it because there is no
+            // previous match to append it to.
+            /* istanbul ignore if */
+            if (parsedMatches.length === 0)
+                continue;
+            // Append the full content to the most recent match.
+            parsedMatches[parsedMatches.length - 1].groups.value =
+                parsedMatches[parsedMatches.length - 1].groups.value + '\n' + match[0];
+        }
+        for (const match of parsedMatches) {
+            let key = match.groups.key;
+            const value = match.groups.value;
+            // If the form template was provided, use the key from there instead of
+            // the heading in the issue body.
+            for (const [k, v] of Object.entries(parsedTemplate))
+                if (v.label === key) {
+                    key = k;
+                    break;
+                }
+            // Add to the parsed issue body
+            parsedIssue[key] = formatValue(value, parsedTemplate[key]);
+        }
+    }
+    else {
+        // No template was provided. Use the field header text as the key.
+        for (const match of matches) {
+            /* istanbul ignore if */
+            if (match.groups?.key === undefined ||
+                match.groups?.value === undefined ||
+                match.groups?.key === '' ||
+                match.groups?.value === '')
+                continue;
+            let key = match.groups.key;
+            const value = match.groups.value;
+            // If the slugify option is enabled, format the key. Otherwise, use the
+            // field header text as the key.
+            if (options?.slugify)
+                key = formatKey(key);
+            // Add to the parsed issue body
+            parsedIssue[key] = formatValue(value);
+        }
+    }
+    // Return the dictionary
+    return parsedIssue;
+}
+/**
+ * Parses an issue form template and returns a dictionary of fields. The
+ * dictionary is used to match the field types and labels in the issue body. If
+ * no template is provided, an empty dictionary is returned.
+ *
+ * @param template Issue Form Template (YAML String)
+ * @returns Parsed Issue Form Template
+ * @throws Error if the template is not valid YAML
+ */
+function parseTemplate(template) {
+    // If the template was not provided, return an empty object.
+    if (!template)
+        return {};
+    // Parse the template and confirm the type/properties are valid.
+    const fields = YAML.parse(template);
+    if (typeof fields !== 'object')
+        throw new Error('Issue template could not be parsed into an object.');
+    if (!Array.isArray(fields.body))
+        throw new Error('Issue template is missing a body array property.');
+    const parsedTemplate = {};
+    for (const item of fields.body) {
+        // Skip markdown fields.
+        if (item.type === FieldType.MARKDOWN)
+            continue;
+        // Check if the ID is present in the field attributes. If so, use it as the
+        // key. Otherwise, convert the label to snake case (this is the heading in
+        // the issue body when the form is submitted).
+        const key = item.id || formatKey(item.attributes.label);
+        // Take the rest of the attributes and add them to the object
+        parsedTemplate[key] = {
+            type: item.type,
+            label: item.attributes.label,
+            required: item.validations?.required || false
+        };
+        // Parse fields only used by dropdowns.
+        if (item.type === FieldType.DROPDOWN) {
+            parsedTemplate[key].multiple =
+                item.attributes.multiple || false;
+            parsedTemplate[key].options = item.attributes.options;
+        }
+        // Parse fields only used by checkboxes.
+        if (item.type === FieldType.CHECKBOXES) {
+            // Checkboxes have a different options format than dropdowns.
+            parsedTemplate[key].options = item.attributes.options.map((x) => {
+                return { label: x.label, required: x.required || false };
+            });
+        }
+    }
+    return parsedTemplate;
+}
+
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./actions/lib/forms/template.ts
+
+
+/** The form YAML itself is broken: a repository problem for the organizer, not the member. */
+class FormTemplateError extends Error {
+    template;
+    constructor(template, reason) {
+        super(`.github/ISSUE_TEMPLATE/${template}: ${reason}`);
+        this.template = template;
+        this.name = 'FormTemplateError';
+    }
+}
+/** The fields of a form's YAML, keyed by id (or by GitHub's slug of the label when id is absent). */
+function templateFields(kind, yaml) {
+    const { template } = FORMS[kind];
+    try {
+        return parseTemplate(yaml);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new FormTemplateError(template, `not a readable issue form (${reason})`);
+    }
+}
+/** A template option's text, whether it came from a dropdown or a checkbox list. */
+function optionText(option) {
+    return typeof option === 'string' ? option : option.label;
+}
+/**
+ * Checks that a (possibly customized) form still has what the actions read: every field id with
+ * its type, a single choice where one is expected, and the expected number of options.
+ */
+function checkTemplate(kind, yaml) {
+    const { template, fields: expected } = FORMS[kind];
+    let fields;
+    try {
+        fields = templateFields(kind, yaml);
+    }
+    catch (error) {
+        return [{ field: '', message: error.message }];
+    }
+    const problems = [];
+    for (const want of expected) {
+        const have = fields[want.id];
+        const needs = `${withArticle(want.type)}${want.options ? ` with ${want.options.length} options` : ''}`;
+        if (!have) {
+            problems.push({
+                field: want.id,
+                message: `${template} has no field with id "${want.id}"; the actions need it (${needs}).`,
+            });
+            continue;
+        }
+        if (have.type !== want.type) {
+            problems.push({
+                field: want.id,
+                message: `"${want.id}" in ${template} is ${withArticle(have.type)}; the actions read it as ${needs}.`,
+            });
+            continue;
+        }
+        if (have.multiple) {
+            problems.push({
+                field: want.id,
+                message: `"${want.id}" in ${template} allows several answers; the actions expect exactly one (remove "multiple").`,
+            });
+        }
+        const count = have.options?.length ?? 0;
+        if (want.options && count !== want.options.length) {
+            const defaults = want.options.map((option) => option.label).join(', ');
+            problems.push({
+                field: want.id,
+                message: `"${want.id}" in ${template} has ${count} options; the actions read them by position and expect ${want.options.length} (${defaults}), in that order.`,
+            });
+        }
+    }
+    return problems;
+}
+function withArticle(type) {
+    return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/workspace/check.ts
+
+
+
+
+
+
+
+
+
+
+const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/;
+function problem(file, field, message) {
+    return { file, line: 1, col: 1, field, message, severity: 'error' };
+}
+/**
+ * Templates and issue forms a group has customised: every template's front matter must parse (and
+ * never run code), session templates may only use placeholders the sessions action fills, and every
+ * form must keep the field ids and option counts the actions read.
+ */
+async function checkCustomisations(root, sample) {
+    const problems = [];
+    const sampleSession = sample ? buildSchedule(sample)[0] : undefined;
+    const known = sample && sampleSession ? Object.keys(sessionContext(sample, sampleSession, {})) : undefined;
+    for (const file of (await glob('templates/*.md', { cwd: root })).sort()) {
+        let content;
+        try {
+            content = parseFrontMatter(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'), file).content;
+        }
+        catch (e) {
+            problems.push(problem(file, '', e.message.replace(`${file}: `, '')));
+            continue;
+        }
+        if (known && SESSION_TEMPLATES.test(file)) {
+            for (const name of unknownPlaceholders(content, known)) {
+                problems.push(problem(file, '', `{{ ${name} }} is not a placeholder the sessions action fills (known: ${known.join(', ')})`));
+            }
+        }
+    }
+    for (const kind of FORM_KINDS) {
+        const file = `.github/ISSUE_TEMPLATE/${FORMS[kind].template}`;
+        if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, file)))
+            continue;
+        for (const p of checkTemplate(kind, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'))) {
+            problems.push(problem(file, p.field, p.message));
+        }
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./cli/src/commands/validate.ts
+
 
 
 
@@ -37337,7 +49294,9 @@ async function validate_validate(args, io) {
     if (positionals.length > 0)
         throw new UsageError(`unexpected argument "${positionals[0]}"`, 'validate');
     const root = external_node_path_default().resolve(io.cwd, values.repo ?? '.');
-    const { groups, problems, failed } = await loadGroups(root);
+    const loaded = await loadGroups(root);
+    const { groups, failed } = loaded;
+    const problems = [...loaded.problems, ...(await checkCustomisations(root, groups[0]))];
     for (const problem of problems)
         io.err(formatProblem(problem));
     if (groups.length === 0 && failed.length === 0) {
@@ -37346,11 +49305,12 @@ async function validate_validate(args, io) {
     }
     if (hasErrors(problems))
         return EXIT_INVALID;
-    io.out(`${groups.length} group file(s) valid: ${groups.map((g) => g.slug).join(', ')}`);
+    io.out(`${groups.length} group file(s) valid: ${groups.map((g) => g.slug).join(', ')}; templates and issue forms valid`);
     return EXIT_OK;
 }
 
 ;// CONCATENATED MODULE: ./cli/src/main.ts
+
 
 
 
@@ -37379,6 +49339,11 @@ const COMMANDS = {
         usage: preview_usage,
         summary: 'render every issue of the cohort to files',
         run: preview,
+    },
+    rehearse: {
+        usage: rehearse_usage,
+        summary: 'play the cohort on a local GitHub with the real actions',
+        run: rehearseCommand,
     },
 };
 function usageText() {

@@ -127,3 +127,33 @@ describe('the committed CLI bundle', () => {
     expect(usage.stderr).toContain('missing <group-dir>')
   })
 })
+
+describe('skill-share validate, customised templates and forms', () => {
+  it('reports a template placeholder the sessions action does not fill', async () => {
+    const dir = await scratchRepo()
+    const file = path.join(dir, 'templates/session-theme.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{{ place }}', '{{ venue }}'))
+    const { code, stderr } = await cli(['validate', '--repo', dir])
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      'templates/session-theme.md:1:1: {{ venue }} is not a placeholder the sessions action fills',
+    )
+  })
+
+  it('reports a form that lost a field the actions read', async () => {
+    const dir = await scratchRepo()
+    await cp(
+      path.join(REPO_ROOT, '.github/ISSUE_TEMPLATE'),
+      path.join(dir, '.github/ISSUE_TEMPLATE'),
+      { recursive: true },
+    )
+    const file = path.join(dir, '.github/ISSUE_TEMPLATE/homework.yml')
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('id: work-score', 'id: work-rating'),
+    )
+    const { code, stderr } = await cli(['validate', '--repo', dir])
+    expect(code).toBe(1)
+    expect(stderr).toContain('.github/ISSUE_TEMPLATE/homework.yml:1:1: work-score:')
+  })
+})

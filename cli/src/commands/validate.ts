@@ -1,4 +1,5 @@
 import { formatProblem, hasErrors } from '../../../actions/lib/group-file/problems.js'
+import { checkCustomisations } from '../../../actions/lib/workspace/check.js'
 import { loadGroups } from '../../../actions/lib/workspace/workspace.js'
 import path from 'node:path'
 import { parseCommandArgs } from '../args.js'
@@ -12,13 +13,17 @@ export async function validate(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0)
     throw new UsageError(`unexpected argument "${positionals[0]}"`, 'validate')
   const root = path.resolve(io.cwd, values.repo ?? '.')
-  const { groups, problems, failed } = await loadGroups(root)
+  const loaded = await loadGroups(root)
+  const { groups, failed } = loaded
+  const problems = [...loaded.problems, ...(await checkCustomisations(root, groups[0]))]
   for (const problem of problems) io.err(formatProblem(problem))
   if (groups.length === 0 && failed.length === 0) {
     io.err(`${path.relative(io.cwd, root) || '.'}: no group files found (groups/*/group.yml)`)
     return EXIT_INVALID
   }
   if (hasErrors(problems)) return EXIT_INVALID
-  io.out(`${groups.length} group file(s) valid: ${groups.map((g) => g.slug).join(', ')}`)
+  io.out(
+    `${groups.length} group file(s) valid: ${groups.map((g) => g.slug).join(', ')}; templates and issue forms valid`,
+  )
   return EXIT_OK
 }

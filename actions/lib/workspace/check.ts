@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { glob } from 'tinyglobby'
+import { FORMS, FORM_KINDS } from '../forms/catalog.js'
+import { checkTemplate } from '../forms/template.js'
+import type { Problem } from '../group-file/problems.js'
+import type { Group } from '../group-file/schema.js'
+import { buildSchedule } from '../schedule/schedule.js'
+import { sessionContext } from '../sessions/issue.js'
+import { parseFrontMatter } from '../templates/front-matter.js'
+import { unknownPlaceholders } from '../templates/render.js'
+
+const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/
+
+function problem(file: string, field: string, message: string): Problem {
+  return { file, line: 1, col: 1, field, message, severity: 'error' }
+}
+
+/**
+ * Templates and issue forms a group has customised: every template's front matter must parse (and
+ * never run code), session templates may only use placeholders the sessions action fills, and every
+ * form must keep the field ids and option counts the actions read.
+ */
+export async function checkCustomisations(root: string, sample?: Group): Promise<Problem[]> {
+  const problems: Problem[] = []
+  const sampleSession = sample ? buildSchedule(sample)[0] : undefined
+  const known =
+    sample && sampleSession ? Object.keys(sessionContext(sample, sampleSession, {})) : undefined
+  for (const file of (await glob('templates/*.md', { cwd: root })).sort()) {
+    let content: string
+    try {
+      content = parseFrontMatter(await readFile(path.join(root, file), 'utf8'), file).content
+    } catch (e) {
+      problems.push(problem(file, '', (e as Error).message.replace(`${file}: `, '')))
+      continue
+    }
+    if (known && SESSION_TEMPLATES.test(file)) {
+      for (const name of unknownPlaceholders(content, known)) {
+        problems.push(
+          problem(
+            file,
+            '',
+            `{{ ${name} }} is not a placeholder the sessions action fills (known: ${known.join(', ')})`,
+          ),
+        )
+      }
+    }
+  }
+  for (const kind of FORM_KINDS) {
+    const file = `.github/ISSUE_TEMPLATE/${FORMS[kind].template}`
+    if (!existsSync(path.join(root, file))) continue
+    for (const p of checkTemplate(kind, await readFile(path.join(root, file), 'utf8'))) {
+      problems.push(problem(file, p.field, p.message))
+    }
+  }
+  return problems
+}

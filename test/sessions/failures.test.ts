@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runAction, startGitHub, type GitHubEmulator } from '../../emulator/src/index.js'
+import { REPO_ROOT } from '../support/cli.js'
+import { asMember, OWNER, REPO } from '../support/github.js'
+import { EXAMPLE_MEMBERS, workspaceWith } from '../support/workspace.js'
+
+let gh: GitHubEmulator | undefined
+afterEach(async () => {
+  await gh?.close()
+  gh = undefined
+})
+
+const NOW = '2026-10-23T00:00:00Z'
+
+describe('the sessions action with several groups', () => {
+  it('runs every good group when one group file is broken, then fails the run naming it', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const example = await readFile(path.join(REPO_ROOT, 'groups/example/group.yml'), 'utf8')
+    const workspace = await workspaceWith({
+      example: { from: 'groups/example' },
+      second: example.replace('Fall 2026 circle', 'Second circle'),
+      broken: example.replace('time: "16:00"', 'time: "4pm"'),
+    })
+    const result = await runAction('sessions', { gh, workspace, now: NOW, eventName: 'schedule' })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      '::error file=groups/broken/group.yml,line=9,col=9::groups/broken/group.yml:9:9: meeting.time: "4pm" is not HH:MM',
+    )
+    expect(
+      gh.state
+        .issues()
+        .map((i) =>
+          i.labels
+            .map((l) => (typeof l === 'string' ? l : l.name))
+            .find((n) => n?.startsWith('group:')),
+        ),
+    ).toEqual(['group:example', 'group:second'])
+    expect(result.summary).toContain('`groups/broken/group.yml` is invalid')
+  })
+
+  it('never recolours or recreates a label someone edited', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const owner = asMember(gh, 'octo-ana')
+    await owner.rest.issues.createLabel({
+      owner: OWNER,
+      repo: REPO,
+      name: 'kickoff',
+      color: '000000',
+      description: 'Ours',
+    })
+    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+    const result = await runAction('sessions', { gh, workspace, now: NOW, eventName: 'schedule' })
+    expect(result.exitCode).toBe(0)
+    expect(gh.state.label('kickoff')).toMatchObject({ color: '000000', description: 'Ours' })
+    expect(gh.state.label('skill-share')).toMatchObject({
+      color: '5319e7',
+      description: 'Managed by the skill-share automation',
+    })
+    expect(
+      result.requests
+        .filter((r) => r.method === 'POST' && r.path.endsWith('/labels'))
+        .map((r) => (r.body as { name: string }).name),
+    ).not.toContain('kickoff')
+  })
+
+  it('logs issue numbers, never issue bodies or member names', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+    const result = await runAction('sessions', { gh, workspace, now: NOW, eventName: 'schedule' })
+    expect(result.stdout).toContain('opened #1 for group example session 1')
+    for (const secret of ['Ana Lima', 'Bartosz', 'Welcome to Fall 2026 circle', "Ana's place"]) {
+      expect(result.stdout + result.stderr).not.toContain(secret)
+    }
+  })
+})

@@ -1,4 +1,7 @@
+import type { UserRef } from '../markers/ownership.js'
 import type { GitHubClient } from './client.js'
+
+export { BOT_LOGIN, isOwnBot, type UserRef } from '../markers/ownership.js'
 
 /** The fields of an issue our actions read; everything else GitHub returns is ignored. */
 export interface IssueView {
@@ -18,11 +21,6 @@ export interface IssueView {
   closedAt: string | null
   isPullRequest: boolean
   htmlUrl: string
-}
-
-export interface UserRef {
-  login: string
-  type: string
 }
 
 export interface LabelView {
@@ -53,13 +51,6 @@ export interface NewIssue {
   labels: string[]
   assignees?: string[]
   milestone?: number
-}
-
-/** The token's identity when a workflow uses GITHUB_TOKEN. */
-export const BOT_LOGIN = 'github-actions[bot]'
-
-export function isOwnBot(user: UserRef): boolean {
-  return user.type === 'Bot' && user.login === BOT_LOGIN
 }
 
 // A create is never retried blindly: the caller looks its marker up first (see createOnce).
@@ -154,6 +145,20 @@ export class Repository {
       issue_number: number,
       labels,
     })
+  }
+
+  /** Removes one label from an issue; a label that is already gone is fine. */
+  async removeLabel(number: number, name: string): Promise<void> {
+    try {
+      await this.client.rest.issues.removeLabel({
+        owner: this.owner,
+        repo: this.repo,
+        issue_number: number,
+        name,
+      })
+    } catch (e) {
+      if (statusOf(e) !== 404) throw e
+    }
   }
 
   async listComments(number: number): Promise<CommentView[]> {

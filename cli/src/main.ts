@@ -1,9 +1,12 @@
 import { formatProblem } from '../../actions/lib/group-file/problems.js'
+import * as binderCommand from './commands/binder.js'
 import * as calendarCommand from './commands/calendar.js'
 import * as initCommand from './commands/init.js'
+import * as pairsCommand from './commands/pairs.js'
 import * as planCommand from './commands/plan.js'
 import * as previewCommand from './commands/preview.js'
 import * as rehearseCommand from './commands/rehearse.js'
+import * as retroCommand from './commands/retro.js'
 import * as validateCommand from './commands/validate.js'
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, InvalidFilesError, UsageError } from './errors.js'
 import type { Io } from './io.js'
@@ -31,15 +34,30 @@ const COMMANDS: Record<string, Command> = {
     summary: 'export the schedule as iCalendar',
     run: calendarCommand.calendar,
   },
+  pairs: {
+    usage: pairsCommand.usage,
+    summary: 'print the accountability buddies of a week',
+    run: pairsCommand.pairs,
+  },
   preview: {
     usage: previewCommand.usage,
     summary: 'render every issue of the cohort to files',
     run: previewCommand.preview,
   },
+  retro: {
+    usage: retroCommand.usage,
+    summary: 'compile the anonymized retrospective from the notes files',
+    run: retroCommand.retro,
+  },
   rehearse: {
     usage: rehearseCommand.usage,
     summary: 'play the cohort on a local GitHub with the real actions',
     run: rehearseCommand.rehearseCommand,
+  },
+  binder: {
+    usage: binderCommand.usage,
+    summary: "compile one member's own submissions into a markdown binder",
+    run: binderCommand.binder,
   },
 }
 

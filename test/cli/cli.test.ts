@@ -157,3 +157,21 @@ describe('skill-share validate, customised templates and forms', () => {
     expect(stderr).toContain('.github/ISSUE_TEMPLATE/homework.yml:1:1: work-score:')
   })
 })
+
+describe('skill-share retro', () => {
+  it('compiles the notes files into an anonymized retrospective and prints the replacement counts', async () => {
+    const dir = await scratchRepo()
+    await mkdir(path.join(dir, 'groups/example/notes'), { recursive: true })
+    await writeFile(
+      path.join(dir, 'groups/example/notes/2026-11-08.md'),
+      '---\nsession: 3\n---\n\n## What worked\n\n- Priya Natarajan suggested role play in pairs.\n',
+    )
+    const { code, stdout } = await cli(['retro', 'groups/example', '--date', '2026-12-10'], dir)
+    expect(code).toBe(0)
+    expect(stdout).toContain('wrote groups/example/retros/2026-12-10.md from 1 notes file(s)')
+    expect(stdout).toMatch(/replacements: name [1-9]/)
+    const retro = await readFile(path.join(dir, 'groups/example/retros/2026-12-10.md'), 'utf8')
+    expect(retro).toContain('- Member A suggested role play in pairs.')
+    expect(retro).not.toMatch(/Priya|Natarajan/)
+  })
+})

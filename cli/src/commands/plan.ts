@@ -1,4 +1,10 @@
 import { DateTime } from 'luxon'
+import type { Group } from '../../../actions/lib/group-file/schema.js'
+import {
+  buildCoachingSchedule,
+  openConversationsAt,
+  type Conversation,
+} from '../../../actions/lib/schedule/coaching.js'
 import {
   buildSchedule,
   openSessionsAt,
@@ -22,6 +28,7 @@ export async function plan(args: string[], io: Io): Promise<number> {
   const until = requireDate(values.until, '--until', 'plan')
   const at = requireInstant(values.at, '--at', 'plan')
   const group = await loadGroupForCommand(io, dir)
+  if (group.format === 'coaching') return planCoaching(group, { json: values.json, until, at }, io)
   const sessions = buildSchedule(group, until ? { until } : {})
   const open = at ? openSessionsAt(sessions, at) : undefined
   if (values.json) {
@@ -66,5 +73,53 @@ function planRow(session: Session): string[] {
       .filter(Boolean)
       .map((l) => `@${l}`)
       .join(', '),
+  ]
+}
+
+/** Coaching: every pair's conversations, by default for 12 weeks after the earliest start. */
+function planCoaching(
+  group: Group,
+  options: { json: boolean | undefined; until: string | undefined; at: Date | undefined },
+  io: Io,
+): number {
+  const { json, until, at } = options
+  const conversations = buildCoachingSchedule(group, until ? { until } : {})
+  const open = at ? openConversationsAt(conversations, at) : undefined
+  if (json) {
+    const listed = open
+      ? {
+          conversations,
+          openAt: { at: at?.toISOString(), conversations: open.map((c) => [c.pair, c.number]) },
+        }
+      : conversations
+    io.out(JSON.stringify(listed, null, 2))
+    return EXIT_OK
+  }
+  io.out(`${group.name} (${group.slug}), coaching: each pair's times in its own time zone\n`)
+  io.out(
+    renderTable(
+      ['Pair', '#', 'Cadence', 'Local start', 'Time zone', 'UTC start', 'Issue opens (UTC)'],
+      conversations.map(conversationRow),
+    ),
+  )
+  if (open && at) {
+    const names = open.map((c) => `${c.pair} #${c.number}`).join(', ')
+    io.out(
+      `\nAt ${at.toISOString()}: ${open.length ? `open: ${names}` : 'no conversation issue is open'}`,
+    )
+  }
+  return EXIT_OK
+}
+
+function conversationRow(c: Conversation): string[] {
+  const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat('ccc MM-dd HH:mm')
+  return [
+    `@${c.coach} → @${c.coachee}`,
+    String(c.number),
+    c.cadence,
+    DateTime.fromISO(c.localStart, { setZone: true }).toFormat('ccc yyyy-MM-dd HH:mm'),
+    c.timezone,
+    utc(c.startsAt),
+    utc(c.opensAt),
   ]
 }

@@ -10,7 +10,7 @@ import {
   homeworkFormUrl,
   type RepositoryRef,
 } from '../../../actions/lib/sessions/links.js'
-import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
+import { loadSessionTemplates, readTemplate } from '../../../actions/lib/workspace/workspace.js'
 import {
   facilitatorsOf,
   renderGroundRules,
@@ -27,6 +27,7 @@ import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 import { loadGroupForCommand } from '../load.js'
+import { coachingPreview } from '../preview/conversations.js'
 import { issueFile, previewIndex, type PreviewFile, type PreviewIssue } from '../preview/files.js'
 
 export const usage = 'skill-share preview <group-dir> [--out DIR] [--repo OWNER/NAME]'
@@ -41,8 +42,12 @@ export async function preview(args: string[], io: Io): Promise<number> {
   if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
     throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
   const group = await loadGroupForCommand(io, dir)
-  const templates = await loadSessionTemplates(io.cwd)
   const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
+  if (group.format === 'coaching') {
+    const conversation = await readTemplate(io.cwd, 'conversation.md')
+    return writePreview(io, values.out, group, coachingPreview(group, conversation, repo))
+  }
+  const templates = await loadSessionTemplates(io.cwd)
   const sessions = buildSchedule(group)
 
   const issues: PreviewIssue[] = sessions.map((session, index) => {
@@ -80,7 +85,16 @@ export async function preview(args: string[], io: Io): Promise<number> {
     },
     previewIndex(group, sessions, [...starting, ...issues]),
   ]
-  const out = path.resolve(io.cwd, values.out ?? path.join('preview', group.slug))
+  return writePreview(io, values.out, group, files)
+}
+
+async function writePreview(
+  io: Io,
+  outFlag: string | undefined,
+  group: Group,
+  files: readonly PreviewFile[],
+): Promise<number> {
+  const out = path.resolve(io.cwd, outFlag ?? path.join('preview', group.slug))
   await rm(out, { recursive: true, force: true })
   for (const file of files) {
     const target = path.join(out, file.path)

@@ -183,3 +183,19 @@ describe('group file validation', () => {
     expect(problemsOf(huge)).toEqual([`${FILE}:1:1: file is larger than 256 KiB`])
   })
 })
+
+describe('one pass', () => {
+  it('reports cross-field rules alongside schema errors', () => {
+    const text = withLine(4, 'timezone: Nowhere/Land').replace(
+      'github: grace-o',
+      'github: OCTO-ANA',
+    )
+    const problems = problemsOf(text)
+    expect(problems).toContain(
+      `${FILE}:4:11: timezone: "Nowhere/Land" is not an IANA time zone, e.g. "America/Los_Angeles" or "Europe/Berlin"`,
+    )
+    expect(problems.some((p) => p.includes('members[4].github: "OCTO-ANA" is listed twice'))).toBe(
+      true,
+    )
+  })
+})

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, YAMLError } from 'yaml'
 import type { core } from 'zod'
 import { locate } from './locate.js'
 import { formatFieldPath, type Problem } from './problems.js'
-import { checkGroupRules, type Finding } from './rules.js'
+import { checkGroupRules, checkGroupRulesLeniently, type Finding } from './rules.js'
 import { groupSchema, type Group } from './schema.js'
 
 /** Group files are a screenful of YAML; anything far larger is a mistake or an attack. */
@@ -69,7 +69,14 @@ export function parseGroupFile(
 
   const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true })
   if (!parsed.success) {
-    return { problems: sortProblems(parsed.error.issues.flatMap(issueFindings).map(locateFinding)) }
+    const schemaFindings = parsed.error.issues.flatMap(issueFindings)
+    const broken = new Set(schemaFindings.map((f) => formatFieldPath(f.path)))
+    // Cross-field rules still speak about the fields the schema accepted.
+    const ruleFindings = checkGroupRulesLeniently(data as Record<string, unknown>).filter(
+      (f) =>
+        f.severity === 'error' && ![...broken].some((b) => overlaps(b, formatFieldPath(f.path))),
+    )
+    return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) }
   }
   const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding))
   const failed = problems.some((p) => p.severity === 'error')
@@ -100,6 +107,19 @@ function issueFindings(issue: core.$ZodIssue): Finding[] {
   return [
     { path: issue.path.map(pathKey), message: issue.message, severity: 'error', atKey: missing },
   ]
+}
+
+/** Whether one field path contains the other (`members` and `members[2].github`). */
+function overlaps(a: string, b: string): boolean {
+  return (
+    a === '' ||
+    b === '' ||
+    a === b ||
+    b.startsWith(`${a}.`) ||
+    b.startsWith(`${a}[`) ||
+    a.startsWith(`${b}.`) ||
+    a.startsWith(`${b}[`)
+  )
 }
 
 function pathKey(key: PropertyKey): string | number {

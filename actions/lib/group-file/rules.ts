@@ -15,18 +15,42 @@ export interface Finding {
 const SMALLEST_GOOD_GROUP = 5
 const LARGEST_GOOD_GROUP = 9
 
+const RULES: ReadonlyArray<(group: GroupFile) => Finding[]> = [
+  requiredForFormat,
+  startOnMeetingDay,
+  duplicateMembers,
+  facilitatorPresent,
+  skipDatesInSchedule,
+  groupSize,
+  themeCount,
+  pairsAreMembers,
+]
+
 /** Rules that span fields: what a schema alone cannot say. */
 export function checkGroupRules(group: GroupFile): Finding[] {
-  return [
-    ...requiredForFormat(group),
-    ...startOnMeetingDay(group),
-    ...duplicateMembers(group),
-    ...facilitatorPresent(group),
-    ...skipDatesInSchedule(group),
-    ...groupSize(group),
-    ...themeCount(group),
-    ...pairsAreMembers(group),
-  ]
+  return RULES.flatMap((rule) => rule(group))
+}
+
+/**
+ * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
+ * fields are themselves broken cannot say anything useful and is skipped.
+ */
+export function checkGroupRulesLeniently(data: Record<string, unknown>): Finding[] {
+  const group = {
+    skip: [],
+    members: [],
+    weekly: 6,
+    then: 'monthly',
+    format: 'circle',
+    ...data,
+  } as unknown as GroupFile
+  return RULES.flatMap((rule) => {
+    try {
+      return rule(group)
+    } catch {
+      return []
+    }
+  })
 }
 
 function error(path: FieldPath, message: string, atKey = false): Finding {

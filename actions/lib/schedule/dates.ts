@@ -29,6 +29,8 @@ const FOLLOW_UP_GAP_DAYS = 14
 export function* meetingDates(group: Cadence): Generator<MeetingDate> {
   const skip = new Set(group.skip)
   let day = DateTime.fromISO(group.start, { zone: 'utc' })
+  // Validation rejects these first; the guard keeps a lenient caller from looping forever.
+  if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1) return
   let shifted: string[] = []
   let closing = day
   for (let week = 1; week <= group.weekly;) {

@@ -8,7 +8,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -29,8 +32,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', '@octokit/*', 'octokit'], message: 'Pure logic never talks to GitHub: take data, return data.' },
-            { group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'], message: 'Pure logic never touches the file system.' },
+            {
+              group: ['@actions/*', '@octokit/*', 'octokit'],
+              message: 'Pure logic never talks to GitHub: take data, return data.',
+            },
+            {
+              group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'],
+              message: 'Pure logic never touches the file system.',
+            },
           ],
         },
       ],

@@ -8,7 +8,11 @@ import { benchSessions } from './sessions.js'
 const counts = (process.env['BENCH_GROUPS'] ?? '1,10,100,1000').split(',').map(Number)
 
 function table(headers: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
 }
 
 async function coldStart() {
@@ -20,12 +24,20 @@ async function coldStart() {
       if (!existsSync(bundle)) continue
       const times: number[] = []
       for (let i = 0; i < 5; i++) {
-        const result = await runAction(name, { gh, eventName: 'schedule', inputs: name === 'sessions' ? {} : { 'dry-run': 'true' } })
+        const result = await runAction(name, {
+          gh,
+          eventName: 'schedule',
+          inputs: name === 'sessions' ? {} : { 'dry-run': 'true' },
+        })
         times.push(result.durationMs)
         await result.cleanup()
       }
       times.sort((a, b) => a - b)
-      rows.push([`\`${name}\``, `${(statSync(bundle).size / 1024 / 1024).toFixed(2)} MB`, `${Math.round(times[2] ?? 0)} ms`])
+      rows.push([
+        `\`${name}\``,
+        `${(statSync(bundle).size / 1024 / 1024).toFixed(2)} MB`,
+        `${Math.round(times[2] ?? 0)} ms`,
+      ])
     }
   } finally {
     await gh.close()
@@ -38,14 +50,28 @@ console.log('### Sessions: GitHub API requests per run\n')
 console.log(
   table(
     ['Groups', 'Run', 'Requests', 'Lower bound', 'Ratio', 'Wall time'],
-    sessions.map((r) => [r.groups, r.scenario, r.requests, r.lowerBound, (r.requests / r.lowerBound).toFixed(2), `${r.wallMs} ms`]),
+    sessions.map((r) => [
+      r.groups,
+      r.scenario,
+      r.requests,
+      r.lowerBound,
+      (r.requests / r.lowerBound).toFixed(2),
+      `${r.wallMs} ms`,
+    ]),
   ),
 )
 console.log('\n### Cold start\n')
 console.log(await coldStart())
 const retroBench = path.join(REPO_ROOT, 'bench', 'retro.ts')
 if (existsSync(retroBench)) {
-  const { benchRetro } = (await import('./retro.js')) as { benchRetro: () => Promise<Array<{ name: string; value: string }>> }
+  const { benchRetro } = (await import('./retro.js')) as {
+    benchRetro: () => Promise<Array<{ name: string; value: string }>>
+  }
   console.log('\n### Retrospective throughput\n')
-  console.log(table(['Measure', 'Value'], (await benchRetro()).map((r) => [r.name, r.value])))
+  console.log(
+    table(
+      ['Measure', 'Value'],
+      (await benchRetro()).map((r) => [r.name, r.value]),
+    ),
+  )
 }

@@ -34,15 +34,19 @@ const actions: Section = async (root) => {
     if (inputs.length) {
       parts.push('| Input | Default | Description |', '| --- | --- | --- |')
       for (const [key, input] of inputs) {
-        const fallback = input.default === undefined || input.default === '' ? '' : `\`${cell(input.default)}\``
-        parts.push(`| \`${key}\`${input.required ? ' (required)' : ''} | ${fallback} | ${cell(input.description)} |`)
+        const fallback =
+          input.default === undefined || input.default === '' ? '' : `\`${cell(input.default)}\``
+        parts.push(
+          `| \`${key}\`${input.required ? ' (required)' : ''} | ${fallback} | ${cell(input.description)} |`,
+        )
       }
       parts.push('')
     }
     const outputs = Object.entries(meta.outputs ?? {})
     if (outputs.length) {
       parts.push('| Output | Description |', '| --- | --- |')
-      for (const [key, output] of outputs) parts.push(`| \`${key}\` | ${cell(output.description)} |`)
+      for (const [key, output] of outputs)
+        parts.push(`| \`${key}\` | ${cell(output.description)} |`)
       parts.push('')
     }
   }
@@ -76,9 +80,12 @@ function fieldRows(node: JsonSchemaNode, prefix: string): string[] {
     const name = `${prefix}${key}`
     const required = node.required?.includes(key) ? 'yes' : ''
     const fallback = child.default === undefined ? '' : `\`${JSON.stringify(child.default)}\``
-    rows.push(`| \`${name}\` | ${typeOf(child)} | ${required} | ${fallback} | ${cell(child.description)} |`)
+    rows.push(
+      `| \`${name}\` | ${typeOf(child)} | ${required} | ${fallback} | ${cell(child.description)} |`,
+    )
     const nested = child.type === 'array' ? child.items : child
-    if (nested?.properties) rows.push(...fieldRows(nested, child.type === 'array' ? `${name}[].` : `${name}.`))
+    if (nested?.properties)
+      rows.push(...fieldRows(nested, child.type === 'array' ? `${name}[].` : `${name}.`))
   }
   return rows
 }
@@ -98,26 +105,42 @@ const commands: Section = async () => {
     const who = spec.who === 'facilitator' ? 'facilitators' : 'members'
     return `| \`${cell(spec.usage)}\` | ${who} | ${cell(describePlaces(spec.where))} | ${cell(spec.summary)} |`
   })
-  return ['| Command | Who | Where | What it does |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  return ['| Command | Who | Where | What it does |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  )
 }
 
 const forms: Section = async (root) => {
-  const files = (await glob('.github/ISSUE_TEMPLATE/*.yml', { cwd: root })).filter((f) => !f.endsWith('config.yml')).sort()
+  const files = (await glob('.github/ISSUE_TEMPLATE/*.yml', { cwd: root }))
+    .filter((f) => !f.endsWith('config.yml'))
+    .sort()
   const rows: string[] = []
   for (const file of files) {
-    const form = parseYaml(await readFile(path.join(root, file), 'utf8')) as { name: string; description: string }
-    rows.push(`| [\`${path.basename(file)}\`](${file}) | ${cell(form.name)} | ${cell(form.description)} |`)
+    const form = parseYaml(await readFile(path.join(root, file), 'utf8')) as {
+      name: string
+      description: string
+    }
+    rows.push(
+      `| [\`${path.basename(file)}\`](${file}) | ${cell(form.name)} | ${cell(form.description)} |`,
+    )
   }
   return ['| Form | Name | What it is for |', '| --- | --- | --- |', ...rows].join('\n')
 }
 
-export const SECTIONS: Record<string, Section> = { actions, 'group-file': groupFile, commands, forms }
+export const SECTIONS: Record<string, Section> = {
+  actions,
+  'group-file': groupFile,
+  commands,
+  forms,
+}
 
 /** Replaces the body between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` markers. */
 export async function renderReadme(root: string, readme: string): Promise<string> {
   let out = readme
   for (const [name, section] of Object.entries(SECTIONS)) {
-    const pattern = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`)
+    const pattern = new RegExp(
+      `(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`,
+    )
     if (!pattern.test(out)) continue
     const body = await section(root)
     out = out.replace(pattern, (_m, open: string, close: string) => `${open}\n${body}\n${close}`)

@@ -10,7 +10,9 @@ const run = promisify(exec)
 /** Shell blocks the README marks `<!-- runnable -->`; `npm ci` has already happened here. */
 async function runnableCommands(): Promise<string[]> {
   const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
-  const blocks = [...readme.matchAll(/<!-- runnable -->\n```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string)
+  const blocks = [...readme.matchAll(/<!-- runnable -->\n```sh\n([\s\S]*?)```/g)].map(
+    (m) => m[1] as string,
+  )
   return blocks
     .flatMap((block) => block.split('\n'))
     .map((line) => line.replace(/^npm ci && /, '').trim())
@@ -27,7 +29,10 @@ describe('the README', () => {
   it('has commands that work exactly as written', async () => {
     for (const command of await runnableCommands()) {
       // exec rejects on a non-zero exit code, which fails the test with the command's output.
-      const { stdout, stderr } = await run(command, { cwd: REPO_ROOT, env: { ...process.env, npm_config_offline: 'true' } })
+      const { stdout, stderr } = await run(command, {
+        cwd: REPO_ROOT,
+        env: { ...process.env, npm_config_offline: 'true' },
+      })
       expect(`${stdout}${stderr}`.length, command).toBeGreaterThan(0)
     }
   }, 120_000)

@@ -17,7 +17,11 @@ export const REPO = 'circle'
 export function botComments(gh: GitHubEmulator, issue: number, kind: string) {
   return gh.state
     .comments(issue)
-    .filter((c) => c.user?.login === 'github-actions[bot]' && (c.body ?? '').includes(`<!-- skill-share:${kind} `))
+    .filter(
+      (c) =>
+        c.user?.login === 'github-actions[bot]' &&
+        (c.body ?? '').includes(`<!-- skill-share:${kind} `),
+    )
 }
 
 /** A comparable picture of the repository: what a person would see, without ids or timestamps. */

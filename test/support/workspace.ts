@@ -7,10 +7,16 @@ import { REPO_ROOT } from './cli.js'
  * A checkout as a runner would have it: the repository's own templates and issue forms, plus the
  * given groups (copied from the repo, or written from YAML text).
  */
-export async function workspaceWith(groups: Record<string, string | { from: string }>): Promise<string> {
+export async function workspaceWith(
+  groups: Record<string, string | { from: string }>,
+): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'skill-share-ws-'))
   await cp(path.join(REPO_ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true })
-  await cp(path.join(REPO_ROOT, '.github/ISSUE_TEMPLATE'), path.join(dir, '.github/ISSUE_TEMPLATE'), { recursive: true })
+  await cp(
+    path.join(REPO_ROOT, '.github/ISSUE_TEMPLATE'),
+    path.join(dir, '.github/ISSUE_TEMPLATE'),
+    { recursive: true },
+  )
   for (const [slug, source] of Object.entries(groups)) {
     const target = path.join(dir, 'groups', slug)
     if (typeof source === 'string') {

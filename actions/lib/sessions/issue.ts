@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Group } from '../group-file/schema.js'
-import { withMarker } from '../markers/markers.js'
+import { findMarker, marker, withMarker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
 import { renderIssue, type RenderedIssue, type TemplateContext } from '../templates/render.js'
@@ -99,4 +99,35 @@ function previousLink(previous: SessionLinks['previous']): string {
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/**
+ * What the last status refresh saw of an issue (its 👍 count and comment count), recorded in the
+ * session issue's own marker. The hourly run compares it with the issue list it already has, so a
+ * quiet issue costs no request at all.
+ */
+export function statusFingerprint(issue: { plusOnes: number; comments: number }): string {
+  return `${issue.plusOnes}-${issue.comments}`
+}
+
+export function recordedFingerprint(
+  body: string,
+  group: Group,
+  session: Session,
+): string | undefined {
+  return findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes[
+    'status'
+  ]
+}
+
+export function withFingerprint(
+  body: string,
+  group: Group,
+  session: Session,
+  fingerprint: string,
+): string {
+  const current = findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })
+  if (!current) return body
+  const old = marker(SESSION_MARKER, current.attributes)
+  return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }))
 }

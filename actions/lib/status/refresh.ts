@@ -54,7 +54,12 @@ export function commentInputs(comments: readonly CommentView[]): CommentInput[] 
   }))
 }
 
-export function sessionState(group: Group, kind: IssueKind, comments: readonly CommentView[], reactions: readonly ReactionView[]): SessionState {
+export function sessionState(
+  group: Group,
+  kind: IssueKind,
+  comments: readonly CommentView[],
+  reactions: readonly ReactionView[],
+): SessionState {
   return rebuildState({
     group,
     kind,
@@ -68,7 +73,11 @@ export function sessionState(group: Group, kind: IssueKind, comments: readonly C
 }
 
 /** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
-export async function homeworkCount(github: Repository, group: Group, session: Session): Promise<number> {
+export async function homeworkCount(
+  github: Repository,
+  group: Group,
+  session: Session,
+): Promise<number> {
   const issues = await github.listIssues({
     labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
     state: 'all',
@@ -77,7 +86,11 @@ export async function homeworkCount(github: Repository, group: Group, session: S
 }
 
 /** Counts, from any list of issues, the members with accepted homework for one session. */
-export function countHomework(issues: readonly IssueView[], group: Group, session: Session): number {
+export function countHomework(
+  issues: readonly IssueView[],
+  group: Group,
+  session: Session,
+): number {
   const members = new Set(group.members.map((m) => m.github.toLowerCase()))
   const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework']
   const authors = issues
@@ -124,7 +137,9 @@ export async function refreshStatus(
   const existing = findStatusComment(comments, group, session)
   if (existing && existing.body.trim() === body.trim()) return { result: 'unchanged', state }
   if (options.dryRun) {
-    options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`)
+    options.log.info(
+      `dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`,
+    )
     return { result: existing ? 'updated' : 'posted', state }
   }
   if (existing) {
@@ -146,6 +161,8 @@ export function findStatusComment(
   session: Session,
 ): CommentView | undefined {
   return comments.find(
-    (c) => isOwnBot(c.author) && findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }),
+    (c) =>
+      isOwnBot(c.author) &&
+      findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }),
   )
 }

@@ -143,7 +143,8 @@ export function planSessions(
   const plans = groups.map((group) => planGroup(group, known, extra, now, templates, repo))
   // One homework query serves every status of the run, so it must reach back to the earliest one.
   const since = plans.flatMap((p) => p.status.map((s) => s.homeworkSince)).sort()[0]
-  for (const step of plans.flatMap((p) => p.status)) step.homeworkSince = since ?? step.homeworkSince
+  for (const step of plans.flatMap((p) => p.status))
+    step.homeworkSince = since ?? step.homeworkSince
   return plans
 }
 

@@ -17,7 +17,11 @@ export function createStatusRefresher(
   let homework: Promise<IssueView[]> | undefined
   return async (step, dryRun) => {
     const { group, session, issue } = step
-    homework ??= github.listIssues({ labels: ['homework'], state: 'all', since: step.homeworkSince })
+    homework ??= github.listIssues({
+      labels: ['homework'],
+      state: 'all',
+      since: step.homeworkSince,
+    })
     const homeworkIn = countHomework(await homework, group, session)
     const { result } = await refreshStatus(
       github,
@@ -25,7 +29,10 @@ export function createStatusRefresher(
       { now, dryRun, log, homeworkIn },
     )
     if (dryRun) return result
-    const seen = statusFingerprint({ plusOnes: issue.plusOnes, comments: issue.comments + (result === 'posted' ? 1 : 0) })
+    const seen = statusFingerprint({
+      plusOnes: issue.plusOnes,
+      comments: issue.comments + (result === 'posted' ? 1 : 0),
+    })
     const body = withFingerprint(issue.body, group, session, seen)
     if (body !== issue.body) await github.updateIssue(issue.number, { body })
     return result

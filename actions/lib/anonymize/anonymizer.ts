@@ -1,11 +1,6 @@
 import { findContacts, type ContactContext } from './contact.js'
 import { foldString, foldText, originalSpan } from './fold.js'
-import {
-  findKnownNames,
-  findOutsideNames,
-  propagatableWords,
-  type SafetyNetOptions,
-} from './outside.js'
+import { findOutsideNames, type SafetyNetOptions } from './outside.js'
 import {
   REPLACEMENT_CATEGORIES,
   SURNAME_PARTICLES,
@@ -104,7 +99,7 @@ export function createAnonymizer(roster: Roster, options: AnonymizerOptions = {}
     number
   >
   const flagged = new Map<string, string>()
-  /** Words of flagged names, looked for again everywhere (see propagatableWords). */
+  /** Words of outside names found so far, looked for again everywhere (see findOutsideNames). */
   const known = new Set<string>()
   const flag = (name: string) => {
     const shown = name
@@ -113,7 +108,6 @@ export function createAnonymizer(roster: Roster, options: AnonymizerOptions = {}
       .trim()
     const key = shown.toLowerCase()
     if (!flagged.has(key)) flagged.set(key, shown)
-    for (const word of propagatableWords(shown)) known.add(word)
   }
   const labels = new Map<string, string>()
 
@@ -161,15 +155,11 @@ export function createAnonymizer(roster: Roster, options: AnonymizerOptions = {}
         ...(m.member === undefined ? {} : { member: m.member }),
       })
     }
-    for (const r of coalesce(members, text)) accept(absorbMarkup(r, text))
+    for (const r of coalesce(members, text)) accept(absorbMarkup(r, text, taken))
 
-    const outside = findOutsideNames(text, isTaken, options.safetyNet)
-    for (const name of outside) {
+    for (const name of findOutsideNames(text, isTaken, options.safetyNet, known)) {
       accept({ start: name.start, end: name.end, text: MARKERS.outside, category: 'outside' })
       flag(name.text)
-    }
-    for (const name of findKnownNames(text, known, isTaken)) {
-      accept({ start: name.start, end: name.end, text: MARKERS.outside, category: 'outside' })
     }
 
     accepted.sort((a, b) => a.start - b.start)
@@ -259,7 +249,8 @@ function coalesce<T extends Replacement & { member?: number }>(spans: T[], text:
 }
 
 function isNameGap(gap: string): boolean {
-  if (/^[\s*_~`]*$/.test(gap)) return gap.length <= 6
+  // Spaces, emphasis marks and at most one line break: never across a paragraph.
+  if (/^[ \t*_~`]*(?:\r?\n[ \t>*_~`]*)?$/.test(gap)) return gap.length <= 6
   const words = gap
     .replace(/[*_~`]/g, ' ')
     .trim()
@@ -270,11 +261,11 @@ function isNameGap(gap: string): boolean {
 }
 
 /** A span with emphasis inside ("_Ana_ Lima") takes the marks around it too, so none dangle. */
-function absorbMarkup(r: Replacement, text: string): Replacement {
+function absorbMarkup(r: Replacement, text: string, taken: Uint8Array): Replacement {
   if (!MARKUP.test(text.slice(r.start, r.end))) return r
   let start = r.start
   let end = r.end
-  while (start > 0 && MARKUP.test(text[start - 1] as string)) start--
-  while (end < text.length && MARKUP.test(text[end] as string)) end++
+  while (start > 0 && !taken[start - 1] && MARKUP.test(text[start - 1] as string)) start--
+  while (end < text.length && !taken[end] && MARKUP.test(text[end] as string)) end++
   return { ...r, start, end }
 }

@@ -162,14 +162,3 @@ function isPhoneNumber(candidate: string): boolean {
   if (/^(?:(?:19|20)\d{2}[ ,/-]+)+(?:19|20)\d{2}$/.test(candidate)) return false
   return true
 }
-
-/** Lookup tables for member-owned addresses, keyed the way `findContacts` sees them. */
-export function contactContext(
-  logins: readonly string[],
-  emails: readonly (string | undefined)[],
-): ContactContext {
-  return {
-    logins: new Map(logins.map((login, i) => [login, i])),
-    emails: new Map(emails.flatMap((email, i) => (email ? [[email, i] as [string, number]] : []))),
-  }
-}

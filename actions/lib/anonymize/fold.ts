@@ -95,7 +95,7 @@ const COMBINING = /\p{M}/gu
 const cache = new Map<string, string>()
 
 /** Folds one character (a code point) to zero or more skeleton characters. */
-export function foldChar(ch: string): string {
+function foldChar(ch: string): string {
   const code = ch.charCodeAt(0)
   if (code < 0x80) return ASCII_FOLD[code] as string
   const hit = cache.get(ch)

@@ -59,12 +59,19 @@ type Gap = (typeof Gap)[keyof typeof Gap]
 /** Folded word tokens of a text; separators and places are read only for the few that matter. */
 interface Tokens {
   text: string
-  keys: string[]
-  /** Offset of each token's first character. */
-  starts: number[]
+  count: number
+  /** Folded keys, made on demand (most tokens are never looked at closely). */
+  keys: Map<number, string>
+  /** Keys of tokens that needed more than lower-casing, made while tokenizing. */
+  folded: Map<number, string>
+  /** Offset of each token's first character, and just after its last. */
+  starts: Int32Array
+  ends: Int32Array
+  /** FNV-1a hash of each key, computed while reading: set lookups without the string. */
+  hashes: Uint32Array
   /** Offset where the separator before each token begins (the previous token's end). */
-  gapStarts: number[]
-  capitalized: boolean[]
+  gapStarts: Int32Array
+  capitalized: Uint8Array
 }
 
 // Look-alikes that canonical decomposition leaves apart, as "from to" pairs, kept separate from
@@ -139,38 +146,63 @@ const isEmphasis = (c: string) => c === '*' || c === '_' || c === '~' || c === '
 
 /** Splits text into folded word tokens. Plain ASCII words take a fast path without per-character strings. */
 function tokenize(text: string): Tokens {
-  const tokens: Tokens = { text, keys: [], starts: [], gapStarts: [], capitalized: [] }
+  // A token takes at least two characters with its separator: room for all without growing.
+  const capacity = (text.length >> 1) + 1
+  const tokens: Tokens = {
+    text,
+    count: 0,
+    keys: new Map(),
+    folded: new Map(),
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    hashes: new Uint32Array(capacity),
+    gapStarts: new Int32Array(capacity),
+    capitalized: new Uint8Array(capacity),
+  }
   let start = -1
   /** The key so far once the word needed folding; undefined while it is plain ASCII. */
   let folded: string | undefined
+  /** FNV-1a of the plain ASCII key so far. */
+  let hash = 0
   let lastEnd = 0
   let previousEnd = 0
   const flush = (end: number) => {
     if (start < 0) return
-    tokens.keys.push(folded ?? text.slice(start, end).toLowerCase())
-    tokens.starts.push(start)
-    tokens.gapStarts.push(previousEnd)
+    const index = tokens.count++
+    if (folded !== undefined) tokens.folded.set(index, folded)
+    tokens.starts[index] = start
+    tokens.ends[index] = end
+    tokens.hashes[index] = folded === undefined ? hash >>> 0 : hashKey(folded)
+    tokens.gapStarts[index] = previousEnd
     const first = text.codePointAt(start) as number
-    tokens.capitalized.push(
+    tokens.capitalized[index] =
       first < 0x80
-        ? first >= 0x41 && first <= 0x5a
-        : String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase(),
-    )
+        ? Number(first >= 0x41 && first <= 0x5a)
+        : Number(String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase())
     previousEnd = end
     start = -1
     folded = undefined
   }
   for (let i = 0; i < text.length;) {
-    const code = text.codePointAt(i) as number
-    const width = code > 0xffff ? 2 : 1
-    if (code < 0x80 && ASCII_WORD[code]) {
-      if (start < 0) start = i
-      else if (folded !== undefined) folded += String.fromCharCode(code).toLowerCase()
-      lastEnd = i + 1
+    const code = text.charCodeAt(i)
+    if (code < 0x80) {
+      if (ASCII_WORD[code]) {
+        if (start < 0) {
+          start = i
+          hash = FNV_OFFSET
+        } else if (folded !== undefined) folded += String.fromCharCode(lowerUnit(code))
+        hash = Math.imul(hash ^ lowerUnit(code), FNV_PRIME)
+        lastEnd = i + 1
+      } else if (start >= 0 && code === 0x27 && isWordApostrophe(text, i + 1)) {
+        // "O'Brien" is one word; "Priya's" ends before the possessive (see isWordApostrophe).
+        folded ??= text.slice(start, i).toLowerCase()
+      } else flush(lastEnd)
       i++
       continue
     }
-    const letters = gateLetters(code)
+    const point = text.codePointAt(i) as number
+    const width = point > 0xffff ? 2 : 1
+    const letters = gateLetters(point)
     if (letters === null) {
       // Invisible: neither a letter nor a separator; the word goes on.
       if (start >= 0 && folded === undefined) folded = text.slice(start, i).toLowerCase()
@@ -183,7 +215,6 @@ function tokenize(text: string): Tokens {
       }
       lastEnd = i + width
     } else if (start >= 0 && isApostrophe(text[i] as string) && isWordApostrophe(text, i + width)) {
-      // "O'Brien" is one word; "Priya's" ends before the possessive (see isWordApostrophe).
       folded ??= text.slice(start, i).toLowerCase()
     } else {
       flush(lastEnd)
@@ -192,6 +223,30 @@ function tokenize(text: string): Tokens {
   }
   flush(lastEnd)
   return tokens
+}
+
+/** The folded key of token i, or undefined past the end. */
+function keyAt(tokens: Tokens, i: number): string | undefined {
+  if (i < 0 || i >= tokens.count) return undefined
+  let key = tokens.keys.get(i)
+  if (key === undefined) {
+    key = tokens.folded.get(i) ?? tokens.text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase()
+    tokens.keys.set(i, key)
+  }
+  return key
+}
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+function hashKey(key: string): number {
+  let hash = FNV_OFFSET
+  for (let k = 0; k < key.length; k++) hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME)
+  return hash >>> 0
+}
+
+function lowerUnit(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 32 : c
 }
 
 const ASCII_WORD: boolean[] = Array.from({ length: 128 }, (_, c) =>
@@ -217,7 +272,8 @@ function classifyGap(separator: string): Gap {
 }
 
 function gateKeyOf(value: string): string[] {
-  return tokenize(value).keys
+  const tokens = tokenize(value)
+  return Array.from({ length: tokens.count }, (_, i) => keyAt(tokens, i) as string)
 }
 
 const gateLenient = (word: string) =>
@@ -319,16 +375,20 @@ export function createLeakGate(roster: Roster): LeakGate {
   // Any key that could begin a match: prefixes of single keys (a token may be glued to the next,
   // "kowal" + "ski") and the first words of sequences.
   const starters = new Set<string>(sequences.keys())
-  for (const key of singles.keys())
+  for (const [key, id] of singles) {
     for (let n = 1; n <= key.length; n++) starters.add(key.slice(0, n))
+    if (id.plural) starters.add(`${key}s`)
+  }
+  const starterHashes = new Set([...starters].map(hashKey))
 
   const scan = (input: string): Leak[] => {
     const text = input.replace(OWN_MARKERS, (m) => ' '.repeat(m.length))
     const tokens = tokenize(text)
     const found: Array<{ category: LeakCategory; offset: number }> = []
-    for (let i = 0; i < tokens.keys.length; i++) {
-      const key = tokens.keys[i] as string
-      if (!starters.has(key) && !(key.endsWith('s') && singles.has(key.slice(0, -1)))) continue
+    for (let i = 0; i < tokens.count; i++) {
+      if (!starterHashes.has(tokens.hashes[i] as number)) continue
+      const key = keyAt(tokens, i) as string
+      if (!starters.has(key)) continue
       const match = matchSequence(tokens, i, sequences.get(key)) ?? matchJoined(tokens, i, singles)
       if (match) {
         found.push({ category: match.category, offset: tokens.starts[i] as number })
@@ -344,7 +404,17 @@ export function createLeakGate(roster: Roster): LeakGate {
     }
     for (const m of text.matchAll(PROFILE_LINK))
       found.push({ category: 'contact', offset: m.index })
-    return dedupe(found.map(({ category, offset }) => ({ category, ...position(text, offset) })))
+    if (found.length === 0) return []
+    const places = positions(
+      text,
+      found.map((f) => f.offset),
+    )
+    return dedupe(
+      found.map(({ category }, i) => ({
+        category,
+        ...(places[i] as { line: number; column: number }),
+      })),
+    )
   }
   return { scan }
 }
@@ -385,7 +455,7 @@ function matchSequence(
   for (const { tokens: want, id } of candidates ?? []) {
     let k = 1
     for (; k < want.length; k++) {
-      if (tokens.keys[at + k] !== want[k]) break
+      if (keyAt(tokens, at + k) !== want[k]) break
       const gap = gapOf(tokens, at + k)
       if (
         id.category === 'login'
@@ -410,13 +480,13 @@ function matchJoined(
 ): { category: IdentifierCategory; last: number } | undefined {
   let key = ''
   let best: { category: IdentifierCategory; last: number } | undefined
-  for (let k = at; k < tokens.keys.length && k - at < MAX_JOINED_TOKENS; k++) {
+  for (let k = at; k < tokens.count && k - at < MAX_JOINED_TOKENS; k++) {
     if (k > at) {
       const gap = gapOf(tokens, k)
       const kind = classifyGap(gap)
       if (kind !== Gap.None && kind !== Gap.Tight && !(gap.length === 1 && isHyphen(gap))) break
     }
-    key += tokens.keys[k]
+    key += keyAt(tokens, k)
     const id = singles.get(key) ?? pluralOf(key, singles)
     if (!id) continue
     if (id.lenient && (!isEmphatic(tokens, at) || (k === at && isMonthDate(tokens, at)))) continue
@@ -427,16 +497,16 @@ function matchJoined(
 
 /** "in May", "mid-June", "May 2027" name the month; "May's" and "May said" do not. */
 function isMonthDate(tokens: Tokens, at: number): boolean {
-  const key = tokens.keys[at] as string
+  const key = keyAt(tokens, at) as string
   if (!MONTH_NAMES.has(key) || gapOf(tokens, at).endsWith('@')) return false
   const bare = (separator: string) => separator.replace(/[*_~`]/g, '')
-  const next = tokens.keys[at + 1]
+  const next = keyAt(tokens, at + 1)
   if (next !== undefined) {
     const gap = gapOf(tokens, at + 1)
     if (next === 's' && /^['’ʼ]$/.test(gap)) return false
     if (/^\d/.test(next) && /^\s+$/.test(bare(gap))) return true
   }
-  const previous = tokens.keys[at - 1]
+  const previous = keyAt(tokens, at - 1)
   return (
     previous !== undefined &&
     MONTH_LEAD_WORDS.has(previous) &&
@@ -446,7 +516,7 @@ function isMonthDate(tokens: Tokens, at: number): boolean {
 
 /** Capitalized or an @mention: a common-word name counts as a name. */
 function isEmphatic(tokens: Tokens, at: number): boolean {
-  return (tokens.capitalized[at] as boolean) || gapOf(tokens, at).endsWith('@')
+  return tokens.capitalized[at] === 1 || gapOf(tokens, at).endsWith('@')
 }
 
 function pluralOf(key: string, singles: Map<string, GateId>): GateId | undefined {
@@ -455,14 +525,20 @@ function pluralOf(key: string, singles: Map<string, GateId>): GateId | undefined
   return id?.plural ? id : undefined
 }
 
-function position(text: string, index: number): { line: number; column: number } {
-  let line = 1
-  let lineStart = 0
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
-  }
-  return { line, column: index - lineStart + 1 }
+/** Line and column of each offset, from one pass over the line breaks. */
+function positions(text: string, offsets: number[]): Array<{ line: number; column: number }> {
+  const lineStarts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  return offsets.map((offset) => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if ((lineStarts[mid] as number) <= offset) low = mid
+      else high = mid - 1
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 }
+  })
 }
 
 function dedupe(leaks: Leak[]): Leak[] {

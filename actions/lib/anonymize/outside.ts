@@ -1,6 +1,9 @@
 import nlp from 'compromise'
 import { COMMON_WORD_NAMES } from './policy.js'
 
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
 /**
  * The safety net for people outside the roster (a boss, a report, a partner in a story), built on
  * compromise. Its full parser costs about half a millisecond per sentence, far too slow for a year
@@ -48,6 +51,8 @@ const NOT_NAMES = new Set(
   co-facilitator one each all both`.split(/\s+/),
 )
 
+const LEXICON_TRIGGERS = wordSet([...PERSON_WORDS, ...HONORIFICS])
+
 /** Known to compromise as something other than a person ("Monday", "Then", "Slack"). */
 function isKnownNonPerson(lower: string): boolean {
   return Object.hasOwn(LEXICON, lower) && !PERSON_WORDS.has(lower)
@@ -59,39 +64,78 @@ const NON_ASCII = 4
 const CONTRACTION_ENDS = new Set(['t', 're', 've', 'll', 'd', 'm'])
 const LETTER = /[\p{L}\p{M}]/u
 
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)
+  return LETTER.test(text[i] as string)
+}
+
+function hashOf(word: string): number {
+  let hash = FNV_OFFSET
+  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME)
+  return hash >>> 0
+}
+
+/** A set of lower-case words, indexed by hash so a word of a text is checked without a string. */
+interface WordSet {
+  words: ReadonlySet<string>
+  byHash: ReadonlyMap<number, readonly string[]>
+}
+
+function wordSet(words: Iterable<string>): WordSet {
+  const set = new Set(words)
+  const byHash = new Map<number, string[]>()
+  for (const word of set) byHash.set(hashOf(word), [...(byHash.get(hashOf(word)) ?? []), word])
+  return { words: set, byHash }
+}
+
 /** The words of a text, found once: offsets in typed arrays, lower case and case worked out on demand. */
 class Words {
-  readonly starts: number[] = []
+  readonly starts: Int32Array
   /** End of the word without a possessive "'s". */
-  readonly ends: number[] = []
-  private readonly flags: number[] = []
+  readonly ends: Int32Array
+  /** Hash of each word in lower case: set lookups without making a string per word. */
+  readonly hashes: Uint32Array
+  private readonly flags: Uint8Array
   private readonly lowers: Array<string | undefined> = []
+  private readonly triggers = new Map<number, string>()
+  private count = 0
 
   constructor(readonly text: string) {
-    const isLetter = (i: number) => {
-      const c = text.charCodeAt(i)
-      if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)
-      return LETTER.test(text[i] as string)
-    }
+    // A word takes at least two characters with its separator: room for all without growing.
+    const capacity = (text.length >> 1) + 1
+    this.starts = new Int32Array(capacity)
+    this.ends = new Int32Array(capacity)
+    this.hashes = new Uint32Array(capacity)
+    this.flags = new Uint8Array(capacity)
     for (let i = 0; i < text.length;) {
-      if (!isLetter(i)) {
+      if (!isLetterAt(text, i)) {
         i++
         continue
       }
       const start = i
       let flags = 0
       let apostrophe = -1
+      let hash = FNV_OFFSET
+      let hashBeforeApostrophe = hash
       while (i < text.length) {
-        if (isLetter(i)) {
-          if (text.charCodeAt(i) >= 0x80) flags |= NON_ASCII
+        const c = text.charCodeAt(i)
+        if (c < 0x80 ? (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) : isLetterAt(text, i)) {
+          if (c >= 0x80) flags |= NON_ASCII
+          hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 32 : c), FNV_PRIME)
           i++
-        } else {
-          const c = text[i]
-          if ((c === "'" || c === '’' || c === '-') && i + 1 < text.length && isLetter(i + 1)) {
-            if (c !== '-') apostrophe = i
-            i++
-          } else break
-        }
+        } else if (
+          (c === 0x27 || c === 0x2019 || c === 0x2d) &&
+          i + 1 < text.length &&
+          isLetterAt(text, i + 1)
+        ) {
+          if (c !== 0x2d) {
+            apostrophe = i
+            hashBeforeApostrophe = hash
+          }
+          hash = Math.imul(hash ^ c, FNV_PRIME)
+          i++
+        } else break
       }
       let end = i
       if (apostrophe >= 0) {
@@ -99,16 +143,27 @@ class Words {
         if (tail === 's') {
           end = apostrophe
           flags |= POSSESSIVE
+          hash = hashBeforeApostrophe
         } else if (CONTRACTION_ENDS.has(tail)) flags |= CONTRACTION
       }
-      this.starts.push(start)
-      this.ends.push(end)
-      this.flags.push(flags)
+      const index = this.count++
+      this.starts[index] = start
+      this.ends[index] = end
+      this.flags[index] = flags
+      this.hashes[index] = flags & NON_ASCII ? hashOf(this.lower(index)) : hash >>> 0
+      // One lookup per word serves both the lexicon tier and the context rules.
+      const trigger = this.match(index, triggerWords())
+      if (trigger !== undefined) this.triggers.set(index, trigger)
     }
   }
 
+  /** The lexicon name or rule word that word i is (in lower case), if any. */
+  trigger(i: number): string | undefined {
+    return this.triggers.get(i)
+  }
+
   get length(): number {
-    return this.starts.length
+    return this.count
   }
   word(i: number): string {
     return this.text.slice(this.starts[i], this.ends[i])
@@ -125,13 +180,48 @@ class Words {
     }
     return lower
   }
+  /** The word of `set` that word i is, in lower case (hash first: most words cost no string). */
+  match(i: number, set: WordSet): string | undefined {
+    if (i < 0 || i >= this.count) return undefined
+    const candidates = set.byHash.get(this.hashes[i] as number)
+    if (!candidates) return undefined
+    for (const candidate of candidates) if (this.is(i, candidate)) return candidate
+    return undefined
+  }
+  /** Word i, in lower case, is `word` (compared in place for plain ASCII words). */
+  is(i: number, word: string): boolean {
+    if (i < 0 || i >= this.count) return false
+    if ((this.flags[i] as number) & NON_ASCII) return this.lower(i) === word
+    const start = this.starts[i] as number
+    if ((this.ends[i] as number) - start !== word.length) return false
+    for (let k = 0; k < word.length; k++) {
+      const c = this.text.charCodeAt(start + k)
+      if ((c >= 0x41 && c <= 0x5a ? c + 32 : c) !== word.charCodeAt(k)) return false
+    }
+    return true
+  }
   /** "Priya", "Mei-Ling", "McAdams"; not "priya" and not an acronym like "CTO". */
   capitalized(i: number): boolean {
-    if (i < 0 || i >= this.starts.length) return false
-    const first = this.text[this.starts[i] as number] as string
-    if (first === first.toLowerCase()) return false
-    const word = this.word(i)
-    return word.length === 1 || word !== word.toUpperCase()
+    if (i < 0 || i >= this.count) return false
+    const start = this.starts[i] as number
+    const end = this.ends[i] as number
+    const first = this.text.charCodeAt(start)
+    if (first < 0x80) {
+      if (first < 0x41 || first > 0x5a) return false
+    } else {
+      const c = this.text[start] as string
+      if (c === c.toLowerCase()) return false
+    }
+    if (end - start === 1) return true
+    for (let k = start + 1; k < end; k++) {
+      const c = this.text.charCodeAt(k)
+      if (c >= 0x61 && c <= 0x7a) return true
+      if (c >= 0x80) {
+        const ch = this.text[k] as string
+        if (ch !== ch.toUpperCase()) return true
+      }
+    }
+    return false
   }
   possessive(i: number): boolean {
     return ((this.flags[i] as number) & POSSESSIVE) !== 0
@@ -158,31 +248,45 @@ type Span = [number, number]
 
 /**
  * People named in `text` who are not covered already (`covered(start, end)` says whether a span
- * overlaps a roster or contact replacement).
+ * overlaps a roster or contact replacement). `known` carries the words of names found so far, in
+ * this text or earlier ones: once "Xiomara" is flagged, "Xiomara is now our strongest engineer" is
+ * caught too, where no rule fires. Common words are not carried over.
  */
 export function findOutsideNames(
   text: string,
   covered: (start: number, end: number) => boolean,
   options: SafetyNetOptions = {},
+  known: Set<string> = new Set(),
 ): OutsideName[] {
   const words = new Words(text)
   const found: Span[] = []
   if (options.compromise !== false) found.push(...lexiconAndParser(words, covered))
   if (options.rules !== false) found.push(...contextRules(words), ...mentions(text))
-  return mergeSpans(
+  const names = mergeSpans(
     found.filter(([s, e]) => !covered(s, e)),
     text,
   )
+  for (const name of names) for (const word of propagatableWords(name.text)) known.add(word)
+  if (known.size === 0) return names
+  const knownWords = wordSet([...known].map((w) => w.toLowerCase()))
+  const again: Span[] = []
+  for (let i = 0; i < words.length; i++) {
+    if (words.match(i, knownWords) === undefined || !known.has(words.word(i))) continue
+    const span: Span = [words.starts[i] as number, words.ends[i] as number]
+    if (!covered(span[0], span[1])) again.push(span)
+  }
+  return again.length === 0
+    ? names
+    : mergeSpans([...names.map((n): Span => [n.start, n.end]), ...again], text)
 }
 
 function lexiconAndParser(words: Words, covered: (s: number, e: number) => boolean): Span[] {
   const out: Span[] = []
   const isCovered = (i: number) => covered(words.starts[i] as number, words.ends[i] as number)
   for (let i = 0; i < words.length; i++) {
-    if (words.contraction(i)) continue
-    const lower = words.lower(i)
+    const lower = words.trigger(i)
+    if (lower === undefined || !LEXICON_TRIGGERS.words.has(lower) || words.contraction(i)) continue
     const honorific = HONORIFICS.has(lower)
-    if (!honorific && !PERSON_WORDS.has(lower)) continue
     if (isCovered(i)) continue
     if (honorific) {
       if (words.capitalized(i + 1) && words.sameSentence(i + 1) && !isCovered(i + 1)) {
@@ -207,17 +311,21 @@ function lexiconAndParser(words: Words, covered: (s: number, e: number) => boole
 
 /** Extends a name over neighbouring capitalized words the lexicon does not know as something else. */
 function growName(words: Words, at: number, isCovered: (i: number) => boolean): Span {
-  const nameLike = (i: number) =>
+  let first = at
+  let last = at
+  while (last - at < 3 && words.adjacent(last + 1) && nameLike(words, last + 1, isCovered)) last++
+  while (at - first < 2 && words.adjacent(first) && nameLike(words, first - 1, isCovered)) first--
+  return [first, last]
+}
+
+function nameLike(words: Words, i: number, isCovered: (i: number) => boolean): boolean {
+  return (
     words.capitalized(i) &&
     !words.contraction(i) &&
     !isKnownNonPerson(words.lower(i)) &&
     !NOT_NAMES.has(words.lower(i)) &&
     !isCovered(i)
-  let first = at
-  let last = at
-  while (last - at < 3 && words.adjacent(last + 1) && nameLike(last + 1)) last++
-  while (at - first < 2 && words.adjacent(first) && nameLike(first - 1)) first--
-  return [first, last]
+  )
 }
 
 const windowCache = new Map<string, Span[]>()
@@ -271,17 +379,27 @@ function isOnlyCommonWords(span: string): boolean {
   return true
 }
 
-// Context rules, read from the words with set lookups (hyphens and spaces inside a role are
-// dropped, so "tech lead", "tech-lead" and "techlead" are one role).
-const ROLES = new Set(
-  `manager boss skiplevel report reports directreport wife husband partner spouse girlfriend
-  boyfriend fiance fiancee son daughter kid child mom mum mother dad father brother sister cousin
-  friend colleague coworker peer teammate cto ceo cfo coo cpo vp svp evp founder cofounder director
-  lead techlead mentor mentee coach therapist recruiter hire newhire intern engineer designer pm
-  productmanager em staffengineer architect investor customer client neighbour neighbor landlord
-  doctor`.split(/\s+/),
+// Context rules, read from the words with set lookups.
+const ROLE_WORDS =
+  `manager boss report reports wife husband partner spouse girlfriend boyfriend fiance
+  fiancee son daughter kid child mom mum mother dad father brother sister cousin friend colleague
+  coworker co-worker peer teammate cto ceo cfo coo cpo vp svp evp founder cofounder co-founder
+  director lead techlead tech-lead mentor mentee coach therapist recruiter hire newhire new-hire
+  intern engineer designer pm em architect investor customer client neighbour neighbor landlord
+  doctor skip-level skiplevel direct-report product-manager staff-engineer`.split(/\s+/)
+/** Roles written as one word ("manager", "co-founder"). */
+const ROLES = wordSet(ROLE_WORDS)
+/** Roles written as two ("tech lead", "skip level"), by their first word. */
+const TWO_WORD_ROLES = new Map<string, string[]>(
+  ROLE_WORDS.filter((w) => w.includes('-'))
+    .map((w) => w.split('-') as [string, string])
+    .reduce(
+      (map, [first, second]) => map.set(first, [...(map.get(first) ?? []), second]),
+      new Map<string, string[]>(),
+    ),
 )
-const DETERMINERS = new Set([
+const ROLE_FIRST_WORDS = wordSet(TWO_WORD_ROLES.keys())
+const DETERMINERS = wordSet([
   'my',
   'our',
   'his',
@@ -293,7 +411,7 @@ const DETERMINERS = new Set([
   'new',
   'former',
 ])
-const ROLE_ADJECTIVES = new Set([
+const ROLE_ADJECTIVES = wordSet([
   'new',
   'former',
   'old',
@@ -330,12 +448,28 @@ const VERBS_WITH = new Set(
   `talked spoke speak talk met meeting chatted argued disagreed agreed worked paired one-on-one lunch
   coffee dinner call sync`.split(/\s+/),
 )
-const RELATIONS = new Set(
+const RELATIONS = wordSet(
   `wife husband partner kid kids children son daughter manager boss team feedback idea report reports
   promotion review mom dad mother father advice comment question reaction resignation departure
   burnout offer leave`.split(/\s+/),
 )
 const RULE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof'])
+const RULE_TRIGGERS = wordSet([
+  ...DETERMINERS.words,
+  ...VERBS_AFTER.keys(),
+  ...VERBS_BEFORE,
+  ...VERBS_WITH,
+  'with',
+  'from',
+  ...RULE_HONORIFICS,
+])
+
+let triggers: WordSet | undefined
+/** Words either tier looks at closely; built on first use, after both lists exist. */
+function triggerWords(): WordSet {
+  triggers ??= wordSet([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words])
+  return triggers
+}
 
 function phraseIndex(phrases: string[]): Map<string, string[][]> {
   const index = new Map<string, string[][]>()
@@ -364,27 +498,27 @@ function contextRules(words: Words): Span[] {
     words.capitalized(first + 1) && words.adjacent(first + 1) ? first + 1 : first
   /** The number of words of a role starting at word k ("manager", "tech lead"), or 0. */
   const roleAt = (k: number): number => {
-    if (k >= words.length) return 0
-    const one = words.lower(k).replace(/-/g, '')
-    if (ROLES.has(one)) return 1
-    if (k + 1 < words.length && words.adjacent(k + 1) && ROLES.has(one + words.lower(k + 1)))
-      return 2
-    return 0
+    if (words.match(k, ROLES) !== undefined) return 1
+    const first = words.match(k, ROLE_FIRST_WORDS)
+    if (first === undefined || !words.adjacent(k + 1)) return 0
+    return TWO_WORD_ROLES.get(first)?.some((second) => words.is(k + 1, second)) ? 2 : 0
   }
   const roleAfterDeterminer = (k: number): number => {
     let at = k
-    if (at < words.length && ROLE_ADJECTIVES.has(words.lower(at).replace(/-$/, ''))) at++
+    if (words.match(at, ROLE_ADJECTIVES) !== undefined) at++
     const length = roleAt(at)
     return length === 0 ? 0 : at + length - k
   }
 
   for (let i = 0; i < words.length; i++) {
-    const lower = words.lower(i)
+    // Most words start no rule: only rule words and capitalized words are looked at closely.
+    const trigger = words.trigger(i)
+    const lower = trigger !== undefined && RULE_TRIGGERS.words.has(trigger) ? trigger : ''
     // "my manager Priya", "our CTO, Kenji Watanabe"
-    if (DETERMINERS.has(lower) && i + 1 < words.length && words.sameSentence(i + 1)) {
-      const length = roleAfterDeterminer(i + 1)
+    const length = DETERMINERS.words.has(lower) ? roleAfterDeterminer(i + 1) : 0
+    if (length > 0 && words.sameSentence(i + 1)) {
       const name = i + 1 + length
-      if (length > 0 && words.capitalized(name) && /^\s*,?\s+$/.test(words.gap(name))) {
+      if (words.capitalized(name) && /^\s*,?\s+$/.test(words.gap(name))) {
         add(name, nameStartingAt(name), true)
       }
     }
@@ -392,17 +526,14 @@ function contextRules(words: Words): Span[] {
     const verbs = VERBS_AFTER.get(lower)
     if (verbs && words.capitalized(i - 1) && words.adjacent(i)) {
       const fits = verbs.some((rest) =>
-        rest.every((w, k) => words.lower(i + 1 + k) === w && words.adjacent(i + 1 + k)),
+        rest.every((w, k) => words.is(i + 1 + k, w) && words.adjacent(i + 1 + k)),
       )
       if (fits) add(nameEndingAt(i - 1), i - 1, false)
     }
     // "hired Xiomara", "talked to Priya", "1:1 with Raj"
     let target = -1
     if (VERBS_BEFORE.has(lower)) target = i + 1
-    else if (
-      VERBS_WITH.has(lower) &&
-      (words.lower(i + 1) === 'to' || words.lower(i + 1) === 'with')
-    )
+    else if (VERBS_WITH.has(lower) && (words.is(i + 1, 'to') || words.is(i + 1, 'with')))
       target = i + 2
     else if (lower === 'with' && /1:1\s*$/.test(words.gap(i))) target = i + 1
     if (
@@ -417,24 +548,25 @@ function contextRules(words: Words): Span[] {
     if (
       words.possessive(i) &&
       words.capitalized(i) &&
-      RELATIONS.has(words.lower(i + 1)) &&
+      words.match(i + 1, RELATIONS) !== undefined &&
       /^\s+$/.test(words.gap(i + 1))
     ) {
       add(nameEndingAt(i), i, false)
     }
     // "Thandiwe, a new hire"
     if (
+      words.text.charCodeAt(words.ends[i] as number) === 0x2c &&
       words.capitalized(i) &&
       i + 1 < words.length &&
       /^,\s+$/.test(words.gap(i + 1)) &&
-      DETERMINERS.has(words.lower(i + 1)) &&
+      words.match(i + 1, DETERMINERS) !== undefined &&
       roleAfterDeterminer(i + 2) > 0
     ) {
       add(nameEndingAt(i), i, true)
     }
     // "Chidi from Cyberdyne"
     if (lower === 'from' && words.capitalized(i - 1) && words.adjacent(i)) {
-      const next = words.lower(i + 1) === 'the' ? i + 2 : i + 1
+      const next = words.is(i + 1, 'the') ? i + 2 : i + 1
       if (words.capitalized(next) && words.sameSentence(next))
         add(nameEndingAt(i - 1), i - 1, false)
     }
@@ -452,15 +584,16 @@ function contextRules(words: Words): Span[] {
 
 /** Drops leading and trailing words that are no name ("Then", "The", "Monday"). */
 function trimToName(words: Words, from: number, to: number, strong: boolean): Span | undefined {
-  const isName = (i: number) =>
-    !words.contraction(i) &&
-    !NOT_NAMES.has(words.lower(i)) &&
-    (strong || !isKnownNonPerson(words.lower(i)))
   let first = from
   let last = to
-  while (first <= last && !isName(first)) first++
-  while (last >= first && !isName(last)) last--
+  while (first <= last && !isNameWord(words, first, strong)) first++
+  while (last >= first && !isNameWord(words, last, strong)) last--
   return first > last ? undefined : [words.starts[first] as number, words.ends[last] as number]
+}
+
+function isNameWord(words: Words, i: number, strong: boolean): boolean {
+  const lower = words.lower(i)
+  return !words.contraction(i) && !NOT_NAMES.has(lower) && (strong || !isKnownNonPerson(lower))
 }
 
 const MENTION = /@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\p{L}\p{N}@/-])/uy
@@ -480,11 +613,8 @@ function mentions(text: string): Span[] {
   return out
 }
 
-/**
- * Words of a flagged name worth looking for elsewhere: once "Xiomara" is known to be someone,
- * "Xiomara is now our strongest engineer" is caught too. Common words are not propagated.
- */
-export function propagatableWords(name: string): string[] {
+/** Words of a flagged name worth looking for elsewhere; common words are not. */
+function propagatableWords(name: string): string[] {
   const words = new Words(name)
   const out: string[] = []
   for (let i = 0; i < words.length; i++) {
@@ -499,28 +629,6 @@ export function propagatableWords(name: string): string[] {
     ) {
       out.push(words.word(i))
     }
-  }
-  return out
-}
-
-/** Every capitalized occurrence of names flagged before, where nothing else was replaced. */
-export function findKnownNames(
-  text: string,
-  names: ReadonlySet<string>,
-  covered: (start: number, end: number) => boolean,
-): OutsideName[] {
-  if (names.size === 0) return []
-  const alternatives = [...names]
-    .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
-    'gu',
-  )
-  const out: OutsideName[] = []
-  for (const m of text.matchAll(pattern)) {
-    const end = m.index + m[0].length
-    if (!covered(m.index, end)) out.push({ start: m.index, end, text: m[0] })
   }
   return out
 }

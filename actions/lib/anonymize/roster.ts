@@ -141,7 +141,7 @@ function addEmployer(
 }
 
 /** "acme" for acme.io, eng.acme.com or acme.co.uk. */
-export function organizationLabel(domain: string): string | undefined {
+function organizationLabel(domain: string): string | undefined {
   const labels = domain.split('.')
   labels.pop()
   if (
@@ -160,7 +160,7 @@ function isLenientWord(word: string): boolean {
 }
 
 /** Letters and digits only: "Anne-Marie", "anne marie" and "annemarie" share one key. */
-export function identifierKey(folded: string): string {
+function identifierKey(folded: string): string {
   return folded.replace(/[^\p{L}\p{N}]/gu, '')
 }
 
@@ -239,6 +239,9 @@ function trieRegex(spelled: string[][]): string {
 interface KeyInfo {
   ids: Identifier[]
   lenient: boolean
+  /** What a match stands for, worked out once per key (as written, and as an @mention). */
+  resolved?: Omit<RosterMatch, 'from' | 'to'>
+  mentioned?: Omit<RosterMatch, 'from' | 'to'>
 }
 
 /**
@@ -332,7 +335,10 @@ export class RosterMatcher {
       if (!startsCapitalized(source, folded.origin[from] as number)) return undefined
       if (isMonth(identifierKey(text), folded.text, from, to)) return undefined
     }
-    return { from, to, ...resolve(info.ids, strict) }
+    const meaning = strict
+      ? (info.mentioned ??= resolve(info.ids, true))
+      : (info.resolved ??= resolve(info.ids, false))
+    return { from, to, ...meaning }
   }
 
   private lookup(matched: string): KeyInfo | undefined {

@@ -14,7 +14,14 @@ import {
   type SessionAggregate,
 } from './types.js'
 
+/** groups/<slug>/retros/<date>.md; both parts are checked, as they become a path. */
 export function retroPath(slug: string, date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new Error(`retrospective date ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`)
+  }
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(slug)) {
+    throw new Error(`group slug ${JSON.stringify(slug)} must be letters, digits, "-" or "_"`)
+  }
   return `groups/${slug}/retros/${date}.md`
 }
 
@@ -25,6 +32,7 @@ export function retroPath(slug: string, date: string): string {
  */
 export function compileRetro(input: RetroInput): RetroResult {
   const { group, date } = input
+  const path = retroPath(group.slug, date)
   const anonymizer = createAnonymizer(group, input.anonymizer ?? {})
   const sessions = [...input.sessions]
     .filter((s) => s.date <= date)
@@ -62,7 +70,7 @@ export function compileRetro(input: RetroInput): RetroResult {
   const leaks = createLeakGate(group).scan(markdown)
   const { replacements, flagged } = anonymizer.report()
   return {
-    path: retroPath(group.slug, date),
+    path,
     markdown: leaks.length === 0 ? markdown : '',
     report: {
       replacements,
@@ -193,5 +201,7 @@ function oneLine(text: string): string {
 
 /** A point is one list item: a leading "#", ">" or "1." must not turn it into something else. */
 function escapeLineStart(text: string): string {
+  const first = text.charCodeAt(0)
+  if (first !== 0x23 && first !== 0x3e && (first < 0x30 || first > 0x39)) return text
   return text.replace(/^([#>]|\d+[.)](?=\s))/, '\\$1')
 }

@@ -17,7 +17,7 @@ export interface PointToMerge {
 /** Two points whose content words overlap this much (Jaccard) say the same thing. */
 export const NEAR_DUPLICATE = 0.8
 /** Compared per point at most, so a bucket of look-alike points cannot make merging quadratic. */
-const MAX_CANDIDATES = 12
+const MAX_CANDIDATES = 8
 /** Shorter points are merged only when their words are the same. */
 const MIN_WORDS_FOR_NEAR = 4
 
@@ -30,25 +30,50 @@ const STOP_WORDS = new Set(
   ),
 )
 
-const NON_ASCII = /[^\x00-\x7f]/
-
 /** Content words, folded and lightly stemmed: "Delegating outcomes" and "delegate the outcome" meet. */
 export function contentWords(text: string): string[] {
   let plain = text
   if (plain.includes('\uE000')) plain = plain.replace(/\uE000(\d+)\uE001/g, ' member$1 ')
   if (plain.includes('](')) plain = plain.replace(/\]\([^)]*\)/g, ' ')
-  if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '')
-  const words = plain.toLowerCase().match(WORD)
-  if (!words) return []
+  const lower = plain.toLowerCase()
   const out = new Set<string>()
-  for (const word of words) {
-    const bare = word.includes("'") || word.includes('’') ? word.replace(/['’]/g, '') : word
-    if (!STOP_WORDS.has(bare)) out.add(stem(bare))
+  let start = -1
+  let joined = ''
+  let accented = false
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0
+    if (isWordUnit(c)) {
+      if (start < 0) start = i
+      if (c >= 0x80) accented = true
+    } else if ((c === 0x27 || c === 0x2019) && start >= 0 && isWordUnit(lower.charCodeAt(i + 1))) {
+      // "don't" reads "dont"
+      joined += lower.slice(start, i)
+      start = i + 1
+    } else if (start >= 0) {
+      let word = joined + lower.slice(start, i)
+      if (accented) word = word.normalize('NFKD').replace(/\p{M}/gu, '')
+      if (!STOP_WORDS.has(word)) out.add(stem(word))
+      start = -1
+      joined = ''
+      accented = false
+    }
   }
   return [...out]
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu
+const letterCache = new Map<number, boolean>()
+
+/** ASCII letters and digits, and any letter, digit or accent beyond ASCII. */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
+  if (c >= 0xd800 && c <= 0xdfff) return true
+  let known = letterCache.get(c)
+  if (known === undefined) {
+    known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c))
+    letterCache.set(c, known)
+  }
+  return known
+}
 
 /** "delegating", "delegated", "delegates" and "delegate" all become "delegat". */
 function stem(word: string): string {
@@ -64,7 +89,8 @@ interface Entry {
   point: MergedPoint
   /** Sorted ids of the content words. */
   words: Int32Array
-  sessions: Set<number>
+  /** Sessions the point came up in (a short list; most points come up once). */
+  sessions: number[]
 }
 
 /**
@@ -74,43 +100,54 @@ interface Entry {
 export function mergePoints(points: readonly PointToMerge[]): MergedPoint[] {
   const ids = new Map<string, number>()
   const entries: Entry[] = []
-  const exact = new Map<string, Entry>()
+  // Keyed by the sorted word ids; a numeric key can collide, so a hit is checked word for word.
+  const exact = new Map<number | string, Entry>()
   const buckets = Array.from({ length: BANDS }, () => new Map<number, Entry[]>())
 
   for (const p of points) {
-    const words = Int32Array.from(
-      contentWords(p.text).map((w) => {
-        let id = ids.get(w)
-        if (id === undefined) {
-          id = ids.size
-          ids.set(w, id)
-        }
-        return id
-      }),
-    ).sort()
-    const key = `${p.section}|${words.length > 0 ? words.join(',') : p.text.trim().toLowerCase()}`
+    const list = contentWords(p.text)
+    const words = new Int32Array(list.length)
+    for (let k = 0; k < list.length; k++) {
+      const word = list[k] as string
+      let id = ids.get(word)
+      if (id === undefined) {
+        id = ids.size
+        ids.set(word, id)
+      }
+      words[k] = id
+    }
+    words.sort()
+    const key =
+      words.length > 0 ? idsKey(words, p.section) : `${p.section}|${p.text.trim().toLowerCase()}`
     const bands = words.length >= MIN_WORDS_FOR_NEAR ? minHashBands(words, p.section) : undefined
-    const entry = exact.get(key) ?? (bands ? nearDuplicate(words, bands, buckets) : undefined)
+    const same = exact.get(key)
+    const entry =
+      (same && same.point.section === p.section && sameWords(same.words, words)
+        ? same
+        : undefined) ?? (bands ? nearDuplicate(words, bands, buckets) : undefined)
     if (entry) {
       entry.point.count++
-      if (p.session !== undefined) entry.sessions.add(p.session)
-      entry.point.sessions = entry.sessions.size
+      if (p.session !== undefined && !entry.sessions.includes(p.session)) {
+        entry.sessions.push(p.session)
+      }
+      entry.point.sessions = entry.sessions.length
       exact.set(key, entry)
       continue
     }
-    const sessions = new Set(p.session === undefined ? [] : [p.session])
+    const sessions = p.session === undefined ? [] : [p.session]
     const created: Entry = {
-      point: { section: p.section, text: p.text.trim(), count: 1, sessions: sessions.size },
+      point: { section: p.section, text: p.text.trim(), count: 1, sessions: sessions.length },
       words,
       sessions,
     }
     entries.push(created)
     exact.set(key, created)
-    bands?.forEach((band, b) => {
-      const bucket = (buckets[b] as Map<number, Entry[]>).get(band)
-      if (!bucket) (buckets[b] as Map<number, Entry[]>).set(band, [created])
+    for (let b = 0; bands && b < bands.length; b++) {
+      const index = buckets[b] as Map<number, Entry[]>
+      const bucket = index.get(bands[b] as number)
+      if (!bucket) index.set(bands[b] as number, [created])
       else if (bucket.length < MAX_BUCKET) bucket.push(created)
-    })
+    }
   }
   return entries.map((e) => e.point)
 }
@@ -122,7 +159,9 @@ function nearDuplicate(
 ): Entry | undefined {
   const seen: Entry[] = []
   for (let b = 0; b < bands.length; b++) {
-    for (const candidate of buckets[b]?.get(bands[b] as number) ?? []) {
+    const bucket = buckets[b]?.get(bands[b] as number)
+    if (!bucket) continue
+    for (const candidate of bucket) {
       if (seen.includes(candidate)) continue
       if (seen.length >= MAX_CANDIDATES) return undefined
       seen.push(candidate)
@@ -130,6 +169,23 @@ function nearDuplicate(
     }
   }
   return undefined
+}
+
+/** Two hashes of the sorted ids in one safe integer (53 bits), with the section mixed in. */
+function idsKey(words: Int32Array, section: Section): number {
+  let high = SECTION_SALT[section]
+  let low = mix(high)
+  for (const id of words) {
+    high = mix(high ^ id)
+    low = Math.imul(low ^ id, 0x01000193) >>> 0
+  }
+  return (high & 0x1fffff) * 0x100000000 + low
+}
+
+function sameWords(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** Jaccard of two sorted id lists is at least NEAR_DUPLICATE; stops as soon as it cannot be. */
@@ -163,12 +219,12 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 }
 
 const ROWS = 2
-const BANDS = 8
+const BANDS = 4
 const SEEDS = Array.from({ length: ROWS * BANDS }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0)
 /** A bucket keeps its first entries only: enough to find a duplicate, never a quadratic scan. */
-const MAX_BUCKET = 12
+const MAX_BUCKET = 8
 
-/** Banded MinHash signature: points that share a band are compared; s=0.8 collides ~99.9%. */
+/** Banded MinHash signature: points that share a band are compared; at s=0.8 they do ~98% of the time. */
 function minHashBands(words: Int32Array, section: Section): number[] {
   const salt = SECTION_SALT[section]
   const bands: number[] = []

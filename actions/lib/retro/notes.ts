@@ -99,11 +99,12 @@ export function readMarkdown(markdown: string, session?: number): Point[] {
   let currentIndent = -1
   let inFence = false
   const flush = () => {
+    if (current.length === 0) return
     // Line breaks stay until anonymization: a name may be hyphenated across them ("Kowal-\nski").
-    const text = current
-      .join('\n')
-      .replace(/[ \t]+/g, ' ')
-      .trim()
+    let text = current.length === 1 ? (current[0] as string) : current.join('\n')
+    if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]+/g, ' ')
+    text = text.trim()
+    if (text.includes('; ')) text = text.replace(/\s+; /g, '; ')
     current = []
     currentIndent = -1
     if (!/[\p{L}\p{N}]{2}/u.test(text)) return
@@ -114,24 +115,31 @@ export function readMarkdown(markdown: string, session?: number): Point[] {
     })
   }
   for (const raw of stripComments(markdown).split(/\r?\n/)) {
-    if (FENCE.test(raw)) {
+    // Dispatch on the first character: most lines are plain text or a bullet.
+    const first = raw.trimStart().charAt(0)
+    if ((first === '`' || first === '~') && FENCE.test(raw)) {
       flush()
       inFence = !inFence
       continue
     }
     if (inFence) continue
-    const line = raw.replace(/^\s*(?:>\s?)+/, '')
-    const heading = HEADING.exec(line)
+    const line = first === '>' ? raw.replace(/^\s*(?:>\s?)+/, '') : raw
+    const lead = first === '>' ? line.trimStart().charAt(0) : first
+    const heading = lead === '#' ? HEADING.exec(line) : null
     if (heading) {
       flush()
       section = sectionOfHeading(heading[1] as string)
       continue
     }
-    if (line.trim() === '' || TABLE_RULE.test(line) || /^\s*(?:---+|\*\*\*+|___+)\s*$/.test(line)) {
+    if (
+      lead === '' ||
+      ('|:-*_'.includes(lead) &&
+        (TABLE_RULE.test(line) || /^\s*(?:---+|\*\*\*+|___+)\s*$/.test(line)))
+    ) {
       flush()
       continue
     }
-    const item = LIST_ITEM.exec(line)
+    const item = '-*+0123456789'.includes(lead) ? LIST_ITEM.exec(line) : null
     if (item) {
       const indent = (item[1] as string).length
       // A nested bullet elaborates its parent: keep them together.
@@ -144,15 +152,13 @@ export function readMarkdown(markdown: string, session?: number): Point[] {
       currentIndent = indent
       continue
     }
+    const text = line.trim()
     current.push(
-      line
-        .trim()
-        .replace(/^\|\s*|\s*\|$/g, '')
-        .replace(/\s*\|\s*/g, ' · '),
+      text.includes('|') ? text.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' · ') : text,
     )
   }
   flush()
-  return points.map((p) => ({ ...p, text: p.text.replace(/\s+; /g, '; ') }))
+  return points
 }
 
 function stripComments(markdown: string): string {

@@ -52,9 +52,10 @@ export function createClient(options: ClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'tech-leads-skill-share',
-    // Octokit reports every non-2xx response at warn level, including the 404s we expect (a file
-    // that does not exist yet); those are debug detail. Our own limit handlers warn above.
-    log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.warning },
+    // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
+    // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
+    // and our own rate-limit handlers warn above.
+    log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
     retry: { retryAfterBaseValue: 1000 * scale },
     throttle: {
       retryAfterBaseValue: 1000 * scale,

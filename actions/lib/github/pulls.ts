@@ -44,6 +44,18 @@ export async function findOpenPull(repo: Repository, head: string): Promise<Pull
   return match ? pullView(match) : undefined
 }
 
+/** Every pull request from one of this repository's branches, open and closed, newest first. */
+export async function findPulls(repo: Repository, head: string): Promise<PullView[]> {
+  const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+    owner: repo.owner,
+    repo: repo.repo,
+    head: `${repo.owner}:${head}`,
+    state: 'all',
+    per_page: 100,
+  })
+  return data.filter((pull) => pull.head.ref === head).map(pullView)
+}
+
 /**
  * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
  * so a create retried after a lost response (or raced by another run) finds the first one instead.

@@ -14,6 +14,7 @@ const CATALOG: Record<string, { color: string; description: string }> = {
   intention: { color: 'd4c5f9', description: 'What a member wants to get better at' },
   homework: { color: 'bfd4f2', description: 'Reflection before a meeting' },
   'check-in': { color: 'bfdadc', description: 'Accountability buddy check-in' },
+  buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
   topic: { color: 'fef2c0', description: 'A proposed theme' },
   reflection: { color: 'e99695', description: 'Closing reflection' },
   conversation: { color: 'c2e0c6', description: 'A coaching conversation' },

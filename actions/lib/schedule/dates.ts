@@ -32,7 +32,7 @@ export function* meetingDates(group: Cadence): Generator<MeetingDate> {
   // Validation rejects these first; the guard keeps a lenient caller from looping forever.
   if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1) return
   let shifted: string[] = []
-  let closing = day
+  let closing: DateTime = day
   for (let week = 1; week <= group.weekly;) {
     const date = isoDate(day)
     day = day.plus({ weeks: 1 })

@@ -1,3 +1,4 @@
+import { formTitle, formUrl } from '../forms/prefill.js'
 import type { Group } from '../group-file/schema.js'
 import type { Session } from '../schedule/schedule.js'
 
@@ -10,13 +11,13 @@ export interface RepositoryRef {
 
 /** The homework form, prefilled with the group and session through query parameters. */
 export function homeworkFormUrl(repo: RepositoryRef, group: Group, session: Session): string {
-  const query = new URLSearchParams({
+  return formUrl({
+    serverUrl: repo.serverUrl,
+    repository: repo.repository,
     template: 'homework.yml',
-    title: `Homework · ${group.slug} · session ${session.number}`,
-    group: group.slug,
-    session: String(session.number),
+    title: formTitle('homework', group.slug, session.number),
+    fields: { group: group.slug, session: session.number },
   })
-  return `${repo.serverUrl}/${repo.repository}/issues/new?${query.toString()}`
 }
 
 export function calendarUrl(repo: RepositoryRef, group: Group): string {

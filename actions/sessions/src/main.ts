@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
 import { formatProblem } from '../../lib/group-file/problems.js'
+import type { Group } from '../../lib/group-file/schema.js'
 import { repositoryPrivacy, resolveNow, runnerContext } from '../../lib/runner/context.js'
 import { connect } from '../../lib/runner/repository.js'
-import { loadGroups, loadSessionTemplates } from '../../lib/workspace/workspace.js'
+import { loadFormTemplates } from '../../lib/submissions/forms.js'
+import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'
 import { runSessions, type GroupReport } from './run.js'
 import { createStatusRefresher } from './status.js'
 import { writeSummary } from './summary.js'
@@ -52,6 +54,7 @@ export async function run(): Promise<void> {
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
       refreshStatus: createStatusRefresher(github, inputs.now, { info: core.info }),
       log: { info: core.info, warning: core.warning },
+      ...(await loadCoaching(context.workspace, loaded.groups)),
     },
   )
   setOutputs(reports)
@@ -59,6 +62,20 @@ export async function run(): Promise<void> {
   const failures = [...loaded.failed, ...reports.filter((r) => r.error).map((r) => r.group)]
   if (failures.length > 0)
     core.setFailed(`failed for: ${failures.join(', ')} (see the job summary)`)
+}
+
+/** The conversation template and form, read only when a coaching group needs them. */
+async function loadCoaching(root: string, groups: readonly Group[]) {
+  if (!groups.some((g) => g.format === 'coaching')) return {}
+  let template
+  try {
+    template = await readTemplate(root, 'conversation.md')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw e
+  }
+  const form = (await loadFormTemplates(root)).conversation
+  return { coaching: { template, ...(form !== undefined ? { form } : {}) } }
 }
 
 function setOutputs(reports: readonly GroupReport[]): void {

@@ -12,6 +12,8 @@ import { findMarker } from '../../lib/markers/markers.js'
 import { SESSION_MARKER, type SessionTemplates } from '../../lib/sessions/issue.js'
 import type { RepositoryRef } from '../../lib/sessions/links.js'
 import type { StatusResult } from '../../lib/status/refresh.js'
+import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
+import { conversationLookupSince, conversationsMissing } from './plan-coaching.js'
 import {
   closedLookupSince,
   closingMarker,
@@ -23,6 +25,7 @@ import {
   type OpenStep,
   type StatusStep,
 } from './plan.js'
+import { runCoaching } from './run-coaching.js'
 
 export interface Logger {
   info(message: string): void
@@ -43,6 +46,11 @@ export interface SessionsDeps {
   repositoryPrivate?: boolean
   refreshStatus: (step: StatusStep, dryRun: boolean) => Promise<StatusResult>
   log: Logger
+  /**
+   * For coaching groups: templates/conversation.md, and the conversation form's YAML when the
+   * repository has one (without it, write-ups cannot be read). Undefined: the template is missing.
+   */
+  coaching?: { template: FrontMatterDocument; form?: string }
 }
 
 export interface GroupReport {
@@ -50,6 +58,8 @@ export interface GroupReport {
   opened: Array<{ issue?: number; session: number; title: string }>
   closed: Array<{ issue: number; session: number; duplicateOf?: number }>
   status: Array<{ issue: number; session: number; result: string }>
+  /** Coaching: the conversation issues that got their one nudge. */
+  nudged?: Array<{ issue: number; session: number }>
   next?: { session: number; title: string; opensAt: string }
   error?: string
 }
@@ -69,9 +79,14 @@ export async function runSessions(
 ): Promise<GroupReport[]> {
   const { github, groups, now } = { ...deps, now: inputs.now }
   const circles = groups.filter((g) => g.format === 'circle')
-  if (circles.length === 0) return []
+  const coaching = groups.filter((g) => g.format === 'coaching')
+  if (circles.length === 0 && coaching.length === 0) return []
+  // Conversation issues carry the `session` label too: this one query observes both formats.
   const open = await github.listIssues({ labels: SESSION_LABELS, state: 'open' })
-  const since = closedLookupSince(sessionsMissing(circles, open, now))
+  const since = earliest(
+    closedLookupSince(sessionsMissing(circles, open, now)),
+    conversationLookupSince(conversationsMissing(coaching, open, now)),
+  )
   const closed = since
     ? await github.listIssues({ labels: SESSION_LABELS, state: 'closed', since })
     : []
@@ -80,11 +95,16 @@ export async function runSessions(
   const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
   const reports: GroupReport[] = []
   for (const plan of plans) reports.push(await applyGroup(plan, context))
+  reports.push(...(await runCoaching(coaching, { open, closed }, context, now)))
   return reports
 }
 
+function earliest(...moments: Array<string | undefined>): string | undefined {
+  return moments.filter((m): m is string => m !== undefined).sort()[0]
+}
+
 /** What one run has learned about the repository, shared by all groups so nothing is fetched twice. */
-class ApplyContext {
+export class ApplyContext {
   private labels?: Map<string, LabelView>
   private milestones = new Map<string, number>()
   private milestonesListed = false
@@ -128,7 +148,8 @@ class ApplyContext {
     // Read the repository's milestones once per run, however many groups need theirs.
     if (!this.milestonesListed) {
       this.milestonesListed = true
-      for (const m of await this.deps.github.listMilestones()) this.milestones.set(m.title, m.number)
+      for (const m of await this.deps.github.listMilestones())
+        this.milestones.set(m.title, m.number)
       const listed = this.milestones.get(spec.title)
       if (listed !== undefined) return listed
     }
@@ -138,7 +159,8 @@ class ApplyContext {
     }
     const number = await createOnce({
       create: () => this.deps.github.createMilestone({ title: spec.title, due_on: spec.dueOn }),
-      lookup: async () => (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
+      lookup: async () =>
+        (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
     })
     this.milestones.set(spec.title, number)
     return number
@@ -223,9 +245,14 @@ async function closeSession(step: CloseStep, context: ApplyContext) {
   // between the two steps never posts it twice.
   const closing = closingMarker(step.group, step.session)
   const hasClosing = async () =>
-    (await github.listComments(step.issue)).find((c) => isOwnBot(c.author) && c.body.includes(closing))
+    (await github.listComments(step.issue)).find(
+      (c) => isOwnBot(c.author) && c.body.includes(closing),
+    )
   if (!(await hasClosing())) {
-    await createOnce({ create: () => github.createComment(step.issue, step.comment), lookup: hasClosing })
+    await createOnce({
+      create: () => github.createComment(step.issue, step.comment),
+      lookup: hasClosing,
+    })
   }
   await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
   log.info(`closed ${where}`)

@@ -32,6 +32,7 @@ export async function writeSummary(
         c.duplicateOf ? `duplicate of #${c.duplicateOf}` : '',
       ]),
       ...report.status.map((s) => [`status ${s.result}`, `#${s.issue}`, `${s.session}`, '']),
+      ...(report.nudged ?? []).map((n) => ['nudged', `#${n.issue}`, `${n.session}`, '']),
     ]
     if (rows.length === 0) summary.addRaw('Nothing to do.', true)
     else

@@ -15,7 +15,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const root = path.resolve(io.cwd, values.repo ?? '.')
   const loaded = await loadGroups(root)
   const { groups, failed } = loaded
-  const problems = [...loaded.problems, ...(await checkCustomisations(root, groups[0]))]
+  const problems = [...loaded.problems, ...(await checkCustomisations(root, groups))]
   for (const problem of problems) io.err(formatProblem(problem))
   if (groups.length === 0 && failed.length === 0) {
     io.err(`${path.relative(io.cwd, root) || '.'}: no group files found (groups/*/group.yml)`)

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import * as core from '@actions/core'
+import { formatProblem } from '../../lib/group-file/problems.js'
+import { repositoryPrivacy, resolveNow, runnerContext } from '../../lib/runner/context.js'
+import { connect } from '../../lib/runner/repository.js'
+import { loadFormTemplates } from '../../lib/submissions/forms.js'
+import { loadGroups } from '../../lib/workspace/workspace.js'
+import { parseDelivery, type Delivery } from './plan.js'
+import { compileAndDeliver } from './run.js'
+import { writeSummary } from './summary.js'
+
+export interface Inputs {
+  token: string
+  member: string
+  group: string
+  deliver: Delivery
+  now: Date
+}
+
+export function getInputs(): Inputs {
+  return {
+    token: core.getInput('github-token'),
+    member: core.getInput('member', { required: true }),
+    group: core.getInput('group'),
+    deliver: parseDelivery(core.getInput('deliver')),
+    now: resolveNow(''),
+  }
+}
+
+export async function run(): Promise<void> {
+  const inputs = getInputs()
+  const context = runnerContext()
+  const loaded = await loadGroups(context.workspace)
+  for (const problem of loaded.problems.filter((p) => p.severity === 'error')) {
+    core.error(formatProblem(problem), { file: problem.file, startLine: problem.line })
+  }
+  const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
+  const privacy = repositoryPrivacy(context.event)
+  const defaultBranch = defaultBranchOf(context.event)
+  const report = await compileAndDeliver(
+    { ...inputs, actor: actorOf(context.event) },
+    {
+      github,
+      groups: loaded.groups,
+      forms: await loadFormTemplates(context.workspace),
+      template: await readFile(path.join(context.workspace, 'templates', 'binder.md'), 'utf8'),
+      repository: {
+        ...(privacy !== undefined ? { private: privacy } : {}),
+        ...(defaultBranch ? { defaultBranch } : {}),
+      },
+      log: { info: core.info },
+    },
+  )
+  core.setOutput('path', report.failure ? '' : (report.path ?? ''))
+  core.setOutput('pull-request', report.pullRequest ?? '')
+  await writeSummary(report)
+  if (report.failure) {
+    const broken = loaded.failed.length ? ` (invalid group files: ${loaded.failed.join(', ')})` : ''
+    core.setFailed(`${report.failure}${broken}`)
+  }
+}
+
+/**
+ * Who asked for the binder: the sender GitHub records on the workflow_dispatch event (not an input,
+ * which anyone dispatching could fill in), else the run's actor.
+ */
+function actorOf(event: Record<string, unknown>): string {
+  const sender = event['sender']
+  if (sender && typeof sender === 'object' && 'login' in sender) {
+    const login = (sender as { login: unknown }).login
+    if (typeof login === 'string' && login) return login
+  }
+  return process.env['GITHUB_ACTOR'] ?? ''
+}
+
+function defaultBranchOf(event: Record<string, unknown>): string | undefined {
+  const repository = event['repository']
+  if (repository && typeof repository === 'object' && 'default_branch' in repository) {
+    const branch = (repository as { default_branch: unknown }).default_branch
+    return typeof branch === 'string' && branch ? branch : undefined
+  }
+  return undefined
+}

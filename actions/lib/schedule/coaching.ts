@@ -1,0 +1,144 @@
+import { DateTime } from 'luxon'
+import type { Group, Pair } from '../group-file/schema.js'
+import { isoDate, nthWeekdayOfMonth } from './dates.js'
+import { localDateTime, parseLead, toUtcIso, weekdayNumber } from './time.js'
+
+export type Cadence = Pair['cadence']
+
+/** One coaching conversation of one pair, everything known about it ahead of time. */
+export interface Conversation {
+  group: string
+  /** `coach+coachee` in lower case: the pair's stable key (GitHub logins ignore case). */
+  pair: string
+  coach: string
+  coachee: string
+  /** Counts the pair's conversations from 1. */
+  number: number
+  cadence: Cadence
+  /** Local calendar date in the pair's time zone (YYYY-MM-DD). */
+  date: string
+  timezone: string
+  /** Local start and end with their offset, e.g. 2026-11-03T08:30:00-08:00. */
+  localStart: string
+  localEnd: string
+  /** The same instants in UTC (ISO-8601, Z). */
+  startsAt: string
+  endsAt: string
+  /** When the conversation issue opens: start minus the group's lead. */
+  opensAt: string
+  duration: number
+}
+
+export interface CoachingScheduleOptions {
+  /** Last local date to include (inclusive). Default: 12 weeks after the earliest start. */
+  until?: string
+}
+
+/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
+export const DEFAULT_COACHING_WEEKS = 12
+
+/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
+export function pairKey(pair: Pick<Pair, 'coach' | 'coachee'>): string {
+  return `${pair.coach}+${pair.coachee}`.toLowerCase()
+}
+
+/** The pair's time zone: its own when the two agreed one, else the group's. */
+export function pairTimezone(group: Pick<Group, 'timezone'>, pair: Pair): string {
+  return pair.timezone ?? group.timezone
+}
+
+/** 12 weeks after the earliest start of any pair (local date). */
+export function defaultCoachingUntil(group: Pick<Group, 'pairs'>): string | undefined {
+  const starts = (group.pairs ?? []).map((p) => p.start).sort()
+  if (!starts[0]) return undefined
+  return isoDate(
+    DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: DEFAULT_COACHING_WEEKS }),
+  )
+}
+
+/**
+ * Every pair's conversations up to `until`, in the order they happen. A date the group skips
+ * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
+ */
+export function buildCoachingSchedule(
+  group: Group,
+  options: CoachingScheduleOptions = {},
+): Conversation[] {
+  const until = options.until ?? defaultCoachingUntil(group)
+  if (!until) return []
+  const seen = new Set<string>()
+  const conversations: Conversation[] = []
+  for (const pair of group.pairs ?? []) {
+    // A pair listed twice would open every issue twice; the first listing counts.
+    if (seen.has(pairKey(pair))) continue
+    seen.add(pairKey(pair))
+    conversations.push(...pairConversations(group, pair, until))
+  }
+  return conversations.sort(
+    (a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair),
+  )
+}
+
+/** One pair's conversations from its start up to `until` (a local date, inclusive). */
+export function pairConversations(group: Group, pair: Pair, until: string): Conversation[] {
+  const skip = new Set(group.skip)
+  const lead = parseLead(group.lead)
+  const timezone = pairTimezone(group, pair)
+  const conversations: Conversation[] = []
+  for (const date of conversationDates(pair)) {
+    if (date > until) break
+    if (skip.has(date)) continue
+    const begin = localDateTime(date, pair.time, timezone)
+    const end = begin.plus({ minutes: pair.duration })
+    conversations.push({
+      group: group.slug,
+      pair: pairKey(pair),
+      coach: pair.coach,
+      coachee: pair.coachee,
+      number: conversations.length + 1,
+      cadence: pair.cadence,
+      date,
+      timezone,
+      localStart: iso(begin),
+      localEnd: iso(end),
+      startsAt: toUtcIso(begin),
+      endsAt: toUtcIso(end),
+      opensAt: toUtcIso(begin.minus(lead)),
+      duration: pair.duration,
+    })
+  }
+  return conversations
+}
+
+/**
+ * The pair's dates, endlessly: every week, every other week, or monthly on the same weekday in the
+ * same week of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a
+ * start in the fifth week meets on the last one, since not every month has a fifth).
+ */
+export function* conversationDates(pair: Pick<Pair, 'cadence' | 'start'>): Generator<string> {
+  const start = DateTime.fromISO(pair.start, { zone: 'utc' })
+  // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
+  if (!start.isValid) return
+  if (pair.cadence !== 'monthly') {
+    const step = pair.cadence === 'weekly' ? 1 : 2
+    for (let day = start; ; day = day.plus({ weeks: step })) yield isoDate(day)
+  }
+  const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)]!
+  const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase())
+  for (let month = start.startOf('month'); ; month = month.plus({ months: 1 })) {
+    yield isoDate(nthWeekdayOfMonth(month, weekday, which))
+  }
+}
+
+/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
+export function openConversationsAt(
+  conversations: readonly Conversation[],
+  at: Date,
+): Conversation[] {
+  const t = at.getTime()
+  return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt))
+}
+
+function iso(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true }) ?? ''
+}

@@ -1,0 +1,225 @@
+import type { Group } from '../../lib/group-file/schema.js'
+import { createOnce } from '../../lib/github/idempotent.js'
+import { isOwnBot, type IssueView } from '../../lib/github/repository.js'
+import { findMarker, marker } from '../../lib/markers/markers.js'
+import { pairKey, type Conversation } from '../../lib/schedule/coaching.js'
+import { collectSubmissions } from '../../lib/submissions/collect.js'
+import {
+  closingMarker,
+  conversationAttributes,
+  CONVERSATION_MARKER,
+  nudgeMarker,
+} from '../../lib/sessions/conversation.js'
+import {
+  groupsOpening,
+  planCoaching,
+  type CoachingPlan,
+  type ConversationCloseStep,
+  type ConversationDuplicateStep,
+  type ConversationOpenStep,
+  type NudgeStep,
+  type WriteUp,
+} from './plan-coaching.js'
+import type { ApplyContext, GroupReport } from './run.js'
+
+/**
+ * Coaching groups, on the observation the circles already made (open session issues, and the
+ * closed ones when something was missing). Write-ups are read only for a group with a conversation
+ * to open, so a quiet run costs nothing beyond the shared query.
+ */
+export async function runCoaching(
+  groups: readonly Group[],
+  observed: { open: readonly IssueView[]; closed: readonly IssueView[] },
+  context: ApplyContext,
+  now: Date,
+): Promise<GroupReport[]> {
+  const { coaching } = context.deps
+  const opening = new Set(groupsOpening(groups, observed, now).map((g) => g.slug))
+  const reports: GroupReport[] = []
+  for (const group of groups) {
+    const report: GroupReport = { group: group.slug, opened: [], closed: [], status: [] }
+    try {
+      if (!coaching) {
+        throw new Error(
+          'templates/conversation.md is missing: copy it from the skill-share template repository so conversation issues can be opened',
+        )
+      }
+      const writeUps = new Map<string, WriteUp[]>()
+      if (opening.has(group.slug) && coaching.form !== undefined) {
+        writeUps.set(
+          group.slug,
+          await collectSubmissions(context.deps.github, {
+            kind: 'conversation',
+            group,
+            formYaml: coaching.form,
+          }),
+        )
+      }
+      const [plan] = planCoaching(
+        [group],
+        { ...observed, writeUps },
+        now,
+        coaching.template,
+        context.deps.repo,
+      )
+      if (plan) await applyPlan(plan, context, report)
+    } catch (e) {
+      report.error = e instanceof Error ? e.message : String(e)
+      context.deps.log.warning(`group ${group.slug}: ${report.error}`)
+    }
+    reports.push(report)
+  }
+  return reports
+}
+
+async function applyPlan(
+  plan: CoachingPlan,
+  context: ApplyContext,
+  report: GroupReport,
+): Promise<void> {
+  const { group } = plan
+  if (plan.next) {
+    report.next = {
+      session: plan.next.conversation.number,
+      title: plan.next.title,
+      opensAt: plan.next.conversation.opensAt,
+    }
+  }
+  const writes = plan.open.length + plan.close.length + plan.nudge.length + plan.duplicates.length
+  if (writes > 0 && !group.public && !(await context.isPrivate())) {
+    throw new Error(
+      `refusing to post group "${group.slug}" into a public repository: make the repository private, ` +
+        'or set "public: true" in its group.yml if the group really wants its conversations public',
+    )
+  }
+  report.nudged = []
+  for (const step of plan.duplicates) report.closed.push(await closeDuplicate(step, context))
+  for (const step of plan.open) {
+    const opened = await openConversation(step, context)
+    report.opened.push(opened.report)
+    if (opened.issue && step.nudge) {
+      const nudge = { group, conversation: step.conversation, issue: opened.issue }
+      report.nudged.push(await postNudge({ ...nudge, comment: step.nudge }, context))
+    }
+  }
+  for (const step of plan.nudge) report.nudged.push(await postNudge(step, context))
+  for (const step of plan.close) report.closed.push(await closeConversation(step, context))
+}
+
+/** Names a conversation in logs without names: the group, the pair's position in the file, the number. */
+function where(group: Group, c: Conversation): string {
+  const index = (group.pairs ?? []).findIndex((p) => pairKey(p) === c.pair)
+  return `group ${group.slug} pair ${index + 1} conversation ${c.number}`
+}
+
+async function openConversation(
+  step: ConversationOpenStep,
+  context: ApplyContext,
+): Promise<{ issue?: IssueView; report: GroupReport['opened'][number] }> {
+  const { github, log } = context.deps
+  const { group, conversation: c } = step
+  const done = { session: c.number, title: step.title }
+  if (context.dryRun) {
+    log.info(`dry run: would open the issue for ${where(group, c)}`)
+    return { report: done }
+  }
+  await context.ensureLabels(step.labels)
+  const issue = await createOnce({
+    create: () =>
+      github.createIssue({
+        title: step.title,
+        body: step.body,
+        labels: step.labels,
+        assignees: step.assignees,
+      }),
+    lookup: async () =>
+      (
+        await github.listIssues({
+          labels: ['skill-share', 'session', `group:${group.slug}`],
+          state: 'all',
+        })
+      ).find(
+        (i) =>
+          isOwnBot(i.author) &&
+          findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined,
+      ),
+  })
+  log.info(`opened #${issue.number} for ${where(group, c)}`)
+  return { issue, report: { ...done, issue: issue.number } }
+}
+
+/**
+ * Posts the nudge once: an earlier run may have posted it and died before recording that in the
+ * issue's marker, so the comments are looked at first. Then the marker says `nudge=sent`.
+ */
+async function postNudge(step: NudgeStep, context: ApplyContext) {
+  const { github, log } = context.deps
+  const { group, conversation: c, issue } = step
+  const done = { issue: issue.number, session: c.number }
+  if (context.dryRun) {
+    log.info(`dry run: would nudge #${issue.number} (${where(group, c)})`)
+    return done
+  }
+  const wanted = nudgeMarker(c)
+  const posted = async () =>
+    (await github.listComments(issue.number)).find(
+      (comment) => isOwnBot(comment.author) && comment.body.includes(wanted),
+    )
+  if (!(await posted())) {
+    await createOnce({
+      create: () => github.createComment(issue.number, step.comment),
+      lookup: posted,
+    })
+    log.info(`nudged #${issue.number} (${where(group, c)})`)
+  }
+  const current = findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c))
+  if (current) {
+    const body = issue.body.replace(
+      marker(CONVERSATION_MARKER, current.attributes),
+      marker(CONVERSATION_MARKER, { ...current.attributes, nudge: 'sent' }),
+    )
+    if (body !== issue.body) await github.updateIssue(issue.number, { body })
+  }
+  return done
+}
+
+async function closeConversation(step: ConversationCloseStep, context: ApplyContext) {
+  const { github, log } = context.deps
+  const { group, conversation: c } = step
+  const done = { issue: step.issue, session: c.number }
+  if (context.dryRun) {
+    log.info(`dry run: would comment on and close #${step.issue} (${where(group, c)})`)
+    return done
+  }
+  // As for sessions: comment first, close second, so no closing comment is lost to a failed run.
+  const closing = closingMarker(c)
+  const hasClosing = async () =>
+    (await github.listComments(step.issue)).find(
+      (comment) => isOwnBot(comment.author) && comment.body.includes(closing),
+    )
+  if (!(await hasClosing())) {
+    await createOnce({
+      create: () => github.createComment(step.issue, step.comment),
+      lookup: hasClosing,
+    })
+  }
+  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
+  log.info(`closed #${step.issue} (${where(group, c)})`)
+  return done
+}
+
+async function closeDuplicate(step: ConversationDuplicateStep, context: ApplyContext) {
+  const { github, log } = context.deps
+  const done = { issue: step.issue, session: step.conversation.number, duplicateOf: step.keep }
+  if (context.dryRun) {
+    log.info(`dry run: would close #${step.issue} as a duplicate of #${step.keep}`)
+    return done
+  }
+  await github.updateIssue(step.issue, {
+    state: 'closed',
+    state_reason: 'not_planned',
+    body: `Duplicate of #${step.keep}; please use that issue.`,
+  })
+  log.info(`closed #${step.issue} as a duplicate of #${step.keep}`)
+  return done
+}

@@ -20,6 +20,7 @@ import {
   type NudgeStep,
   type WriteUp,
 } from './plan-coaching.js'
+import { closeAsDuplicate, closeWithComment } from './closing.js'
 import type { ApplyContext, GroupReport } from './run.js'
 
 /**
@@ -191,19 +192,7 @@ async function closeConversation(step: ConversationCloseStep, context: ApplyCont
     log.info(`dry run: would comment on and close #${step.issue} (${where(group, c)})`)
     return done
   }
-  // As for sessions: comment first, close second, so no closing comment is lost to a failed run.
-  const closing = closingMarker(c)
-  const hasClosing = async () =>
-    (await github.listComments(step.issue)).find(
-      (comment) => isOwnBot(comment.author) && comment.body.includes(closing),
-    )
-  if (!(await hasClosing())) {
-    await createOnce({
-      create: () => github.createComment(step.issue, step.comment),
-      lookup: hasClosing,
-    })
-  }
-  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
+  await closeWithComment(github, step.issue, step.comment, closingMarker(c))
   log.info(`closed #${step.issue} (${where(group, c)})`)
   return done
 }
@@ -215,11 +204,7 @@ async function closeDuplicate(step: ConversationDuplicateStep, context: ApplyCon
     log.info(`dry run: would close #${step.issue} as a duplicate of #${step.keep}`)
     return done
   }
-  await github.updateIssue(step.issue, {
-    state: 'closed',
-    state_reason: 'not_planned',
-    body: `Duplicate of #${step.keep}; please use that issue.`,
-  })
+  await closeAsDuplicate(github, step.issue, step.keep)
   log.info(`closed #${step.issue} as a duplicate of #${step.keep}`)
   return done
 }

@@ -25,6 +25,7 @@ import {
   type OpenStep,
   type StatusStep,
 } from './plan.js'
+import { closeAsDuplicate, closeWithComment } from './closing.js'
 import { runCoaching } from './run-coaching.js'
 
 export interface Logger {
@@ -240,21 +241,7 @@ async function closeSession(step: CloseStep, context: ApplyContext) {
     log.info(`dry run: would comment on and close ${where}`)
     return { issue: step.issue, session: step.session.number }
   }
-  // Comment first, close second: an issue stays open (and so in the next run's observation) until
-  // its closing comment is certainly there. The comment is looked up first, so a run that died
-  // between the two steps never posts it twice.
-  const closing = closingMarker(step.group, step.session)
-  const hasClosing = async () =>
-    (await github.listComments(step.issue)).find(
-      (c) => isOwnBot(c.author) && c.body.includes(closing),
-    )
-  if (!(await hasClosing())) {
-    await createOnce({
-      create: () => github.createComment(step.issue, step.comment),
-      lookup: hasClosing,
-    })
-  }
-  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
+  await closeWithComment(github, step.issue, step.comment, closingMarker(step.group, step.session))
   log.info(`closed ${where}`)
   return { issue: step.issue, session: step.session.number }
 }
@@ -267,11 +254,7 @@ async function closeDuplicate(step: DuplicateStep, context: ApplyContext) {
     log.info(`dry run: would close #${step.issue} as a duplicate of #${step.keep}`)
     return done
   }
-  await github.updateIssue(step.issue, {
-    state: 'closed',
-    state_reason: 'not_planned',
-    body: `Duplicate of #${step.keep}; please use that issue.`,
-  })
+  await closeAsDuplicate(github, step.issue, step.keep)
   log.info(`closed #${step.issue} as a duplicate of #${step.keep}`)
   return done
 }

@@ -60,3 +60,9 @@ export function resolveNow(input: string, env: NodeJS.ProcessEnv = process.env):
   }
   return at
 }
+
+/** The default branch when the event names it (most do; `schedule` does not). */
+export function defaultBranchOf(event: Record<string, unknown>): string | undefined {
+  const repository = event['repository'] as { default_branch?: unknown } | undefined
+  return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined
+}

@@ -1,7 +1,12 @@
 import * as core from '@actions/core'
-import { formatProblem } from '../../lib/group-file/problems.js'
+import { annotateProblems } from '../../lib/runner/annotate.js'
 import type { Group } from '../../lib/group-file/schema.js'
-import { repositoryPrivacy, resolveNow, runnerContext } from '../../lib/runner/context.js'
+import {
+  defaultBranchOf,
+  repositoryPrivacy,
+  resolveNow,
+  runnerContext,
+} from '../../lib/runner/context.js'
 import { connect } from '../../lib/runner/repository.js'
 import { loadFormTemplates } from '../../lib/submissions/forms.js'
 import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'
@@ -29,19 +34,13 @@ export async function run(): Promise<void> {
   const inputs = getInputs()
   const context = runnerContext()
   const loaded = await loadGroups(context.workspace, inputs.groups)
-  for (const problem of loaded.problems) {
-    const annotate = problem.severity === 'error' ? core.error : core.warning
-    annotate(formatProblem(problem), {
-      file: problem.file,
-      startLine: problem.line,
-      startColumn: problem.col,
-    })
-  }
+  annotateProblems(loaded.problems)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const repo = {
     serverUrl: context.serverUrl,
     repository: context.repository,
-    defaultBranch: 'main',
+    // GitHub resolves HEAD to the default branch in links, when the event does not name it.
+    defaultBranch: defaultBranchOf(context.event) ?? 'HEAD',
   }
   const privacy = repositoryPrivacy(context.event)
   const reports = await runSessions(

@@ -283,7 +283,7 @@ describe('Start a cohort refuses, and writes nothing', () => {
     expect(writesOf(result)).toEqual([])
     expect(gh.store.data.issues).toEqual([])
     expect(result.annotations).toContainEqual({ level: 'error', message, properties: {} })
-    expect(result.summary).toContain('problem with the inputs; nothing was written')
+    expect(result.summary, result.summary).toContain('problem with the inputs; nothing was written')
     expect(result.summary).toContain(message.slice(message.indexOf(': ') + 2))
     expect(result.outputs['kickoff-issue']).toBe('')
   })

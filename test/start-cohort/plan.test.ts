@@ -8,14 +8,14 @@ import {
   type CohortForm,
 } from '../../actions/lib/group-file/write.js'
 import { findMarker } from '../../actions/lib/markers/markers.js'
-import type { CohortTemplates } from '../../actions/start-cohort/src/issues.js'
+import type { CohortTemplates } from '../../actions/lib/cohort/issues.js'
 import {
   planCohort,
   type CohortObservation,
   type CohortPlan,
   type Mode,
 } from '../../actions/start-cohort/src/plan.js'
-import { loadCohortTemplates } from '../../actions/start-cohort/src/templates.js'
+import { loadCohortTemplates } from '../../actions/lib/cohort/templates.js'
 import { REPO_ROOT } from '../support/cli.js'
 
 const FORM: CohortForm = {

@@ -70,11 +70,10 @@ export function parseGroupFile(
   const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true })
   if (!parsed.success) {
     const schemaFindings = parsed.error.issues.flatMap(issueFindings)
-    const broken = new Set(schemaFindings.map((f) => formatFieldPath(f.path)))
-    // Cross-field rules still speak about the fields the schema accepted.
-    const ruleFindings = checkGroupRulesLeniently(data as Record<string, unknown>).filter(
-      (f) =>
-        f.severity === 'error' && ![...broken].some((b) => overlaps(b, formatFieldPath(f.path))),
+    // Cross-field rules still speak, but only those whose fields all passed the schema.
+    const broken = new Set(schemaFindings.map((f) => String(f.path[0] ?? '')))
+    const ruleFindings = checkGroupRulesLeniently(data as Record<string, unknown>, broken).filter(
+      (f) => f.severity === 'error',
     )
     return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) }
   }
@@ -107,19 +106,6 @@ function issueFindings(issue: core.$ZodIssue): Finding[] {
   return [
     { path: issue.path.map(pathKey), message: issue.message, severity: 'error', atKey: missing },
   ]
-}
-
-/** Whether one field path contains the other (`members` and `members[2].github`). */
-function overlaps(a: string, b: string): boolean {
-  return (
-    a === '' ||
-    b === '' ||
-    a === b ||
-    b.startsWith(`${a}.`) ||
-    b.startsWith(`${a}[`) ||
-    a.startsWith(`${b}.`) ||
-    a.startsWith(`${b}[`)
-  )
 }
 
 function pathKey(key: PropertyKey): string | number {

@@ -15,27 +15,33 @@ export interface Finding {
 const SMALLEST_GOOD_GROUP = 5
 const LARGEST_GOOD_GROUP = 9
 
-const RULES: ReadonlyArray<(group: GroupFile) => Finding[]> = [
-  requiredForFormat,
-  startOnMeetingDay,
-  duplicateMembers,
-  facilitatorPresent,
-  skipDatesInSchedule,
-  groupSize,
-  themeCount,
-  pairsAreMembers,
+type Rule = (group: GroupFile) => Finding[]
+
+/** Each rule with the top-level fields it reads. */
+const RULES: ReadonlyArray<readonly [Rule, readonly string[]]> = [
+  [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
+  [startOnMeetingDay, ['start', 'meeting']],
+  [duplicateMembers, ['members']],
+  [facilitatorPresent, ['members']],
+  [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
+  [groupSize, ['format', 'members']],
+  [themeCount, ['themes', 'weekly']],
+  [pairsAreMembers, ['members', 'pairs']],
 ]
 
 /** Rules that span fields: what a schema alone cannot say. */
 export function checkGroupRules(group: GroupFile): Finding[] {
-  return RULES.flatMap((rule) => rule(group))
+  return RULES.flatMap(([rule]) => rule(group))
 }
 
 /**
  * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
  * fields are themselves broken cannot say anything useful and is skipped.
  */
-export function checkGroupRulesLeniently(data: Record<string, unknown>): Finding[] {
+export function checkGroupRulesLeniently(
+  data: Record<string, unknown>,
+  brokenFields: ReadonlySet<string>,
+): Finding[] {
   const group = {
     skip: [],
     members: [],
@@ -44,7 +50,8 @@ export function checkGroupRulesLeniently(data: Record<string, unknown>): Finding
     format: 'circle',
     ...data,
   } as unknown as GroupFile
-  return RULES.flatMap((rule) => {
+  return RULES.flatMap(([rule, reads]) => {
+    if (reads.some((field) => brokenFields.has(field))) return []
     try {
       return rule(group)
     } catch {
@@ -116,10 +123,12 @@ function skipDatesInSchedule(group: GroupFile): Finding[] {
     scheduled.add(slot.date)
     for (const shifted of slot.shiftedFrom ?? []) scheduled.add(shifted)
   }
+  const schedulable = scheduled.size > 0 || DateTime.fromISO(start, { zone: 'utc' }).isValid
   return group.skip.flatMap((date, index) => {
     if (date < start)
       return [error(['skip', index], `${date} is before the first meeting (${start})`)]
-    if (scheduled.has(date)) return []
+    // Without a schedule to compare with there is nothing to say; other messages say why.
+    if (!schedulable || scheduled.has(date)) return []
     return [
       error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
     ]

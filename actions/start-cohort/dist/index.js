@@ -64756,6 +64756,9 @@ const FOLLOW_UP_GAP_DAYS = 14;
 function* meetingDates(group) {
     const skip = new Set(group.skip);
     let day = DateTime.fromISO(group.start, { zone: 'utc' });
+    // Validation rejects these first; the guard keeps a lenient caller from looping forever.
+    if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
+        return;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
@@ -64811,18 +64814,44 @@ function isoDate(day) {
 
 const SMALLEST_GOOD_GROUP = 5;
 const LARGEST_GOOD_GROUP = 9;
+/** Each rule with the top-level fields it reads. */
+const RULES = [
+    [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
+    [startOnMeetingDay, ['start', 'meeting']],
+    [duplicateMembers, ['members']],
+    [facilitatorPresent, ['members']],
+    [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
+    [groupSize, ['format', 'members']],
+    [themeCount, ['themes', 'weekly']],
+    [pairsAreMembers, ['members', 'pairs']],
+];
 /** Rules that span fields: what a schema alone cannot say. */
 function checkGroupRules(group) {
-    return [
-        ...requiredForFormat(group),
-        ...startOnMeetingDay(group),
-        ...duplicateMembers(group),
-        ...facilitatorPresent(group),
-        ...skipDatesInSchedule(group),
-        ...groupSize(group),
-        ...themeCount(group),
-        ...pairsAreMembers(group),
-    ];
+    return RULES.flatMap(([rule]) => rule(group));
+}
+/**
+ * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
+ * fields are themselves broken cannot say anything useful and is skipped.
+ */
+function checkGroupRulesLeniently(data, brokenFields) {
+    const group = {
+        skip: [],
+        members: [],
+        weekly: 6,
+        then: 'monthly',
+        format: 'circle',
+        ...data,
+    };
+    return RULES.flatMap(([rule, reads]) => {
+        if (reads.some((field) => brokenFields.has(field)))
+            return [];
+        try {
+            return rule(group);
+        }
+        catch {
+            return [];
+        }
+    });
 }
 function rules_error(path, message, atKey = false) {
     return { path, message, severity: 'error', ...(atKey ? { atKey } : {}) };
@@ -64882,10 +64911,12 @@ function skipDatesInSchedule(group) {
         for (const shifted of slot.shiftedFrom ?? [])
             scheduled.add(shifted);
     }
+    const schedulable = scheduled.size > 0 || DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
-        if (scheduled.has(date))
+        // Without a schedule to compare with there is nothing to say; other messages say why.
+        if (!schedulable || scheduled.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
@@ -64963,8 +64994,11 @@ function load_parseGroupFile(text, where) {
     }
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        return { problems: doc.errors.map((e) => yamlProblem(e, lines, at)) };
+    // An unknown tag (`!!js/function`, `!!python/object`) is never executed, only kept as text; a
+    // group file has no use for tags, so one is reported rather than silently ignored.
+    const unsupported = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (doc.errors.length > 0 || unsupported.length > 0) {
+        return { problems: [...doc.errors, ...unsupported].map((e) => yamlProblem(e, lines, at)) };
     }
     let data;
     try {
@@ -64992,7 +65026,11 @@ function load_parseGroupFile(text, where) {
     };
     const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true });
     if (!parsed.success) {
-        return { problems: sortProblems(parsed.error.issues.flatMap(issueFindings).map(locateFinding)) };
+        const schemaFindings = parsed.error.issues.flatMap(issueFindings);
+        // Cross-field rules still speak, but only those whose fields all passed the schema.
+        const broken = new Set(schemaFindings.map((f) => String(f.path[0] ?? '')));
+        const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
+        return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
     const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
@@ -65504,6 +65542,11 @@ function resolveNow(input, env = process.env) {
         throw new Error(`now: "${text}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`);
     }
     return at;
+}
+/** The default branch when the event names it (most do; `schedule` does not). */
+function defaultBranchOf(event) {
+    const repository = event['repository'];
+    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
@@ -70743,9 +70786,10 @@ function createClient(options) {
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
-        // Octokit reports every non-2xx response at warn level, including the 404s we expect (a file
-        // that does not exist yet); those are debug detail. Our own limit handlers warn above.
-        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.warning },
+        // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
+        // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
+        // and our own rate-limit handlers warn above.
+        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
         retry: { retryAfterBaseValue: 1000 * scale },
         throttle: {
             retryAfterBaseValue: 1000 * scale,
@@ -70843,6 +70887,21 @@ class Repository {
             issue_number: number,
             labels,
         });
+    }
+    /** Removes one label from an issue; a label that is already gone is fine. */
+    async removeLabel(number, name) {
+        try {
+            await this.client.rest.issues.removeLabel({
+                owner: this.owner,
+                repo: this.repo,
+                issue_number: number,
+                name,
+            });
+        }
+        catch (e) {
+            if (statusOf(e) !== 404)
+                throw e;
+        }
     }
     async listComments(number) {
         const raw = await this.client.paginate(this.client.rest.issues.listComments, {
@@ -71166,6 +71225,17 @@ async function findOpenPull(repo, head) {
     const match = data.find((pull) => pull.head.ref === head);
     return match ? pullView(match) : undefined;
 }
+/** Every pull request from one of this repository's branches, open and closed, newest first. */
+async function findPulls(repo, head) {
+    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+        owner: repo.owner,
+        repo: repo.repo,
+        head: `${repo.owner}:${head}`,
+        state: 'all',
+        per_page: 100,
+    });
+    return data.filter((pull) => pull.head.ref === head).map(pullView);
+}
 /**
  * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
  * so a create retried after a lost response (or raced by another run) finds the first one instead.
@@ -71229,6 +71299,7 @@ const CATALOG = {
     intention: { color: 'd4c5f9', description: 'What a member wants to get better at' },
     homework: { color: 'bfd4f2', description: 'Reflection before a meeting' },
     'check-in': { color: 'bfdadc', description: 'Accountability buddy check-in' },
+    buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
     topic: { color: 'fef2c0', description: 'A proposed theme' },
     reflection: { color: 'e99695', description: 'Closing reflection' },
     conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
@@ -71560,7 +71631,7 @@ function renderIssue(template, context) {
     return { title, labels, body };
 }
 
-;// CONCATENATED MODULE: ./actions/start-cohort/src/issues.ts
+;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
 
 
 
@@ -72620,7 +72691,7 @@ async function loadSessionTemplates(root) {
     return { kickoff: kickoff, theme: theme, closing: closing, 'follow-up': followUp };
 }
 
-;// CONCATENATED MODULE: ./actions/start-cohort/src/templates.ts
+;// CONCATENATED MODULE: ./actions/lib/cohort/templates.ts
 
 
 

@@ -5,7 +5,7 @@ import { connect } from '../../lib/runner/repository.js'
 import type { Mode } from './plan.js'
 import { startCohort, type CohortReport } from './run.js'
 import { writeSummary } from './summary.js'
-import { hasIntentionForm, loadCohortTemplates } from './templates.js'
+import { hasIntentionForm, loadCohortTemplates } from '../../lib/cohort/templates.js'
 
 export interface Inputs {
   token: string

@@ -26,7 +26,7 @@ import {
   renderIntention,
   type CohortLinks,
   type CohortTemplates,
-} from './issues.js'
+} from '../../lib/cohort/issues.js'
 
 export type Mode = 'pull-request' | 'commit'
 export type Access = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none' | 'unknown-user'

@@ -24,7 +24,7 @@ import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repo
 import { labelSpec } from '../../lib/labels/labels.js'
 import { findMarker, parseMarkers } from '../../lib/markers/markers.js'
 import type { Session } from '../../lib/schedule/schedule.js'
-import { renderKickoff, type CohortTemplates } from './issues.js'
+import { renderKickoff, type CohortTemplates } from '../../lib/cohort/issues.js'
 import {
   cohortBranch,
   planCohort,

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { formatFormProblem } from '../../lib/group-file/write.js'
-import { scheduleTable } from './issues.js'
+import { scheduleTable } from '../../lib/cohort/issues.js'
 import type { CohortReport } from './run.js'
 
 /**

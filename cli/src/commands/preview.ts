@@ -17,11 +17,8 @@ import {
   renderIntention,
   renderKickoff,
   type CohortLinks,
-} from '../../../actions/start-cohort/src/issues.js'
-import {
-  hasIntentionForm,
-  loadCohortTemplates,
-} from '../../../actions/start-cohort/src/templates.js'
+} from '../../../actions/lib/cohort/issues.js'
+import { hasIntentionForm, loadCohortTemplates } from '../../../actions/lib/cohort/templates.js'
 import type { Group } from '../../../actions/lib/group-file/schema.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'

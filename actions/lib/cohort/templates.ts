@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { ISSUE_TEMPLATE_DIR } from '../../lib/forms/catalog.js'
-import { readTemplate } from '../../lib/workspace/workspace.js'
+import { ISSUE_TEMPLATE_DIR } from '../forms/catalog.js'
+import { readTemplate } from '../workspace/workspace.js'
 import { COHORT_TEMPLATE_FILES, type CohortTemplates } from './issues.js'
 
 /** The cohort's issue templates from a checkout (templates/*.md), so a group can reword them. */

@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon'
-import { formTitle, formUrl } from '../../lib/forms/prefill.js'
-import { groupFilePath } from '../../lib/group-file/write.js'
-import type { Group } from '../../lib/group-file/schema.js'
-import { withMarker } from '../../lib/markers/markers.js'
-import type { Session } from '../../lib/schedule/schedule.js'
-import { calendarUrl, type RepositoryRef } from '../../lib/sessions/links.js'
-import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
+import { formTitle, formUrl } from '../forms/prefill.js'
+import { groupFilePath } from '../group-file/write.js'
+import type { Group } from '../group-file/schema.js'
+import { withMarker } from '../markers/markers.js'
+import type { Session } from '../schedule/schedule.js'
+import { calendarUrl, type RepositoryRef } from '../sessions/links.js'
+import type { FrontMatterDocument } from '../templates/front-matter.js'
 import {
   fillPlaceholders,
   renderIssue,
   type RenderedIssue,
   type TemplateContext,
-} from '../../lib/templates/render.js'
+} from '../templates/render.js'
 
 /*
  * The issues that start a cohort, rendered from templates/: the organizer's checklist (kickoff),

@@ -35411,6 +35411,9 @@ const FOLLOW_UP_GAP_DAYS = 14;
 function* meetingDates(group) {
     const skip = new Set(group.skip);
     let day = luxon_DateTime.fromISO(group.start, { zone: 'utc' });
+    // Validation rejects these first; the guard keeps a lenient caller from looping forever.
+    if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
+        return;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
@@ -35540,6 +35543,9 @@ function pairConversations(group, pair, until) {
  */
 function* conversationDates(pair) {
     const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
+    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
+    if (!start.isValid)
+        return;
     if (pair.cadence !== 'monthly') {
         const step = pair.cadence === 'weekly' ? 1 : 2;
         for (let day = start;; day = day.plus({ weeks: step }))
@@ -35817,7 +35823,12 @@ function conversationLabels(group) {
     return ['skill-share', `group:${group.slug}`, 'session', 'conversation'];
 }
 function conversationAttributes(c) {
-    return { group: c.group, coach: c.coach.toLowerCase(), coachee: c.coachee.toLowerCase(), n: c.number };
+    return {
+        group: c.group,
+        coach: c.coach.toLowerCase(),
+        coachee: c.coachee.toLowerCase(),
+        n: c.number,
+    };
 }
 function writeUpUrl(repo, c) {
     return formUrl({
@@ -35851,7 +35862,11 @@ function renderConversationIssue(group, c, template, links) {
         ...conversationAttributes(c),
         ...(links.nudge ? { nudge: 'due' } : {}),
     };
-    return { title: rendered.title, labels, body: withMarker(rendered.body, CONVERSATION_MARKER, attributes) };
+    return {
+        title: rendered.title,
+        labels,
+        body: withMarker(rendered.body, CONVERSATION_MARKER, attributes),
+    };
 }
 const CADENCE_NAMES = {
     weekly: 'every week',
@@ -44104,14 +44119,14 @@ function homeworkSection(homework) {
         ...rows,
     ];
     if (homework.length >= 2) {
-        lines.push('', scoreChart('My scores', homework.map((h) => `S${h.submission.session}`), AREAS.map((area) => homework.map((h) => h.submission.scores[area]))), '', '_Blue: work · orange: family · green: self._');
+        lines.push('', scoreChart('My scores', 'Score', homework.map((h) => `S${h.submission.session}`), AREAS.map((area) => homework.map((h) => h.submission.scores[area]))), '', '_Blue: work · orange: family · green: self._');
     }
     const notes = homework.flatMap(({ submission: h }) => {
         const parts = [
             ...AREAS.flatMap((area) => h.notes[area] ? [`**${capitalize(area)}**`, '', quote(h.notes[area]), ''] : []),
             ...(h.forFacilitator ? ['**For the facilitator**', '', quote(h.forFacilitator), ''] : []),
         ];
-        return parts.length ? [`### Session ${h.session}`, '', ...parts] : [];
+        return parts.length ? [`#### Session ${h.session}`, '', ...parts] : [];
     });
     if (notes.length)
         lines.push('', '### In my own words', '', ...notes);
@@ -44172,7 +44187,7 @@ function conversationSection(writeUps, taken) {
         .map(([skill, count]) => `${skill} (${count})`);
     lines.push(`**The skills my conversations came back to:** ${skills.join(', ')}`);
     if (writeUps.length >= 2) {
-        lines.push('', scoreChart('My confidence in my next step', writeUps.map((w) => `C${w.submission.session}`), [writeUps.map((w) => w.submission.confidence)]));
+        lines.push('', scoreChart('My confidence in my next step', 'Confidence', writeUps.map((w) => `C${w.submission.session}`), [writeUps.map((w) => w.submission.confidence)]));
     }
     return lines.join('\n');
 }
@@ -44198,14 +44213,14 @@ function reflectionSection(filed, timezone) {
     ].join('\n');
 }
 /** A mermaid line chart (GitHub renders it); one line per series, numbers only. */
-function scoreChart(title, labels, series) {
+function scoreChart(title, axis, labels, series) {
     return [
         '```mermaid',
         `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${CHART_COLOURS}"}}}}%%`,
         'xychart-beta',
         `  title "${title}"`,
         `  x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
-        `  y-axis "Score" ${SCORE_MIN} --> ${SCORE_MAX}`,
+        `  y-axis "${axis}" ${SCORE_MIN} --> ${SCORE_MAX}`,
         ...series.map((values) => `  line [${values.join(', ')}]`),
         '```',
     ].join('\n');
@@ -44286,7 +44301,9 @@ function binderBranch(group, member) {
     return `skill-share/binder-${group.slug}-${member.toLowerCase()}`;
 }
 function pullRequestText(group, member, actor) {
-    const requested = plan_same(actor, member) ? 'at their request' : `at the request of @${actor}, a facilitator`;
+    const requested = plan_same(actor, member)
+        ? 'at their request'
+        : `at the request of @${actor}, a facilitator`;
     return {
         title: `Binder: @${member} in ${group.name}`,
         body: [
@@ -44439,18 +44456,44 @@ function keyText(key) {
 
 const SMALLEST_GOOD_GROUP = 5;
 const LARGEST_GOOD_GROUP = 9;
+/** Each rule with the top-level fields it reads. */
+const RULES = [
+    [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
+    [startOnMeetingDay, ['start', 'meeting']],
+    [duplicateMembers, ['members']],
+    [facilitatorPresent, ['members']],
+    [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
+    [groupSize, ['format', 'members']],
+    [themeCount, ['themes', 'weekly']],
+    [pairsAreMembers, ['members', 'pairs']],
+];
 /** Rules that span fields: what a schema alone cannot say. */
 function checkGroupRules(group) {
-    return [
-        ...requiredForFormat(group),
-        ...startOnMeetingDay(group),
-        ...duplicateMembers(group),
-        ...facilitatorPresent(group),
-        ...skipDatesInSchedule(group),
-        ...groupSize(group),
-        ...themeCount(group),
-        ...pairsAreMembers(group),
-    ];
+    return RULES.flatMap(([rule]) => rule(group));
+}
+/**
+ * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
+ * fields are themselves broken cannot say anything useful and is skipped.
+ */
+function checkGroupRulesLeniently(data, brokenFields) {
+    const group = {
+        skip: [],
+        members: [],
+        weekly: 6,
+        then: 'monthly',
+        format: 'circle',
+        ...data,
+    };
+    return RULES.flatMap(([rule, reads]) => {
+        if (reads.some((field) => brokenFields.has(field)))
+            return [];
+        try {
+            return rule(group);
+        }
+        catch {
+            return [];
+        }
+    });
 }
 function rules_error(path, message, atKey = false) {
     return { path, message, severity: 'error', ...(atKey ? { atKey } : {}) };
@@ -44510,10 +44553,12 @@ function skipDatesInSchedule(group) {
         for (const shifted of slot.shiftedFrom ?? [])
             scheduled.add(shifted);
     }
+    const schedulable = scheduled.size > 0 || luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
-        if (scheduled.has(date))
+        // Without a schedule to compare with there is nothing to say; other messages say why.
+        if (!schedulable || scheduled.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
@@ -44623,7 +44668,11 @@ function parseGroupFile(text, where) {
     };
     const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true });
     if (!parsed.success) {
-        return { problems: sortProblems(parsed.error.issues.flatMap(issueFindings).map(locateFinding)) };
+        const schemaFindings = parsed.error.issues.flatMap(issueFindings);
+        // Cross-field rules still speak, but only those whose fields all passed the schema.
+        const broken = new Set(schemaFindings.map((f) => String(f.path[0] ?? '')));
+        const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
+        return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
     const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
@@ -46140,7 +46189,7 @@ function cohortMilestone(group) {
     return group.name;
 }
 
-;// CONCATENATED MODULE: ./actions/start-cohort/src/issues.ts
+;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
 
 
 
@@ -46342,7 +46391,7 @@ function issues_capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-;// CONCATENATED MODULE: ./actions/start-cohort/src/templates.ts
+;// CONCATENATED MODULE: ./actions/lib/cohort/templates.ts
 
 
 
@@ -50840,13 +50889,6 @@ function isPhoneNumber(candidate) {
     if (/^(?:(?:19|20)\d{2}[ ,/-]+)+(?:19|20)\d{2}$/.test(candidate))
         return false;
     return true;
-}
-/** Lookup tables for member-owned addresses, keyed the way `findContacts` sees them. */
-function contactContext(logins, emails) {
-    return {
-        logins: new Map(logins.map((login, i) => [login, i])),
-        emails: new Map(emails.flatMap((email, i) => (email ? [[email, i]] : []))),
-    };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/anonymize/fold.ts
@@ -74272,6 +74314,8 @@ const SHORT_NAME_LENGTH = 2;
 ;// CONCATENATED MODULE: ./actions/lib/anonymize/outside.ts
 
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 /** compromise's public typings describe world() as `object`; the lexicon is a plain word → tag map. */
 const LEXICON = three.world().model.one.lexicon;
 const PERSON_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
@@ -74287,6 +74331,7 @@ const NOT_NAMES = new Set(`i i'm i've i'd we they he she him them us it you who 
   yesterday monday tuesday wednesday thursday friday saturday sunday january february march april
   may june july august september october november december member members group facilitator
   co-facilitator one each all both`.split(/\s+/));
+const LEXICON_TRIGGERS = wordSet([...PERSON_WORDS, ...HONORIFICS]);
 /** Known to compromise as something other than a person ("Monday", "Then", "Slack"). */
 function isKnownNonPerson(lower) {
     return Object.hasOwn(LEXICON, lower) && !PERSON_WORDS.has(lower);
@@ -74296,46 +74341,75 @@ const CONTRACTION = 2;
 const NON_ASCII = 4;
 const CONTRACTION_ENDS = new Set(['t', 're', 've', 'll', 'd', 'm']);
 const LETTER = /[\p{L}\p{M}]/u;
+function isLetterAt(text, i) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80)
+        return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+    return LETTER.test(text[i]);
+}
+function hashOf(word) {
+    let hash = FNV_OFFSET;
+    for (let k = 0; k < word.length; k++)
+        hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+    return hash >>> 0;
+}
+function wordSet(words) {
+    const set = new Set(words);
+    const byHash = new Map();
+    for (const word of set)
+        byHash.set(hashOf(word), [...(byHash.get(hashOf(word)) ?? []), word]);
+    return { words: set, byHash };
+}
 /** The words of a text, found once: offsets in typed arrays, lower case and case worked out on demand. */
 class Words {
     text;
-    starts = [];
+    starts;
     /** End of the word without a possessive "'s". */
-    ends = [];
-    flags = [];
+    ends;
+    /** Hash of each word in lower case: set lookups without making a string per word. */
+    hashes;
+    flags;
     lowers = [];
+    triggers = new Map();
+    count = 0;
     constructor(text) {
         this.text = text;
-        const isLetter = (i) => {
-            const c = text.charCodeAt(i);
-            if (c < 0x80)
-                return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-            return LETTER.test(text[i]);
-        };
+        // A word takes at least two characters with its separator: room for all without growing.
+        const capacity = (text.length >> 1) + 1;
+        this.starts = new Int32Array(capacity);
+        this.ends = new Int32Array(capacity);
+        this.hashes = new Uint32Array(capacity);
+        this.flags = new Uint8Array(capacity);
         for (let i = 0; i < text.length;) {
-            if (!isLetter(i)) {
+            if (!isLetterAt(text, i)) {
                 i++;
                 continue;
             }
             const start = i;
             let flags = 0;
             let apostrophe = -1;
+            let hash = FNV_OFFSET;
+            let hashBeforeApostrophe = hash;
             while (i < text.length) {
-                if (isLetter(i)) {
-                    if (text.charCodeAt(i) >= 0x80)
+                const c = text.charCodeAt(i);
+                if (c < 0x80 ? (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) : isLetterAt(text, i)) {
+                    if (c >= 0x80)
                         flags |= NON_ASCII;
+                    hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 32 : c), FNV_PRIME);
                     i++;
                 }
-                else {
-                    const c = text[i];
-                    if ((c === "'" || c === '’' || c === '-') && i + 1 < text.length && isLetter(i + 1)) {
-                        if (c !== '-')
-                            apostrophe = i;
-                        i++;
+                else if ((c === 0x27 || c === 0x2019 || c === 0x2d) &&
+                    i + 1 < text.length &&
+                    isLetterAt(text, i + 1)) {
+                    if (c !== 0x2d) {
+                        apostrophe = i;
+                        hashBeforeApostrophe = hash;
                     }
-                    else
-                        break;
+                    hash = Math.imul(hash ^ c, FNV_PRIME);
+                    i++;
                 }
+                else
+                    break;
             }
             let end = i;
             if (apostrophe >= 0) {
@@ -74343,17 +74417,28 @@ class Words {
                 if (tail === 's') {
                     end = apostrophe;
                     flags |= POSSESSIVE;
+                    hash = hashBeforeApostrophe;
                 }
                 else if (CONTRACTION_ENDS.has(tail))
                     flags |= CONTRACTION;
             }
-            this.starts.push(start);
-            this.ends.push(end);
-            this.flags.push(flags);
+            const index = this.count++;
+            this.starts[index] = start;
+            this.ends[index] = end;
+            this.flags[index] = flags;
+            this.hashes[index] = flags & NON_ASCII ? hashOf(this.lower(index)) : hash >>> 0;
+            // One lookup per word serves both the lexicon tier and the context rules.
+            const trigger = this.match(index, triggerWords());
+            if (trigger !== undefined)
+                this.triggers.set(index, trigger);
         }
     }
+    /** The lexicon name or rule word that word i is (in lower case), if any. */
+    trigger(i) {
+        return this.triggers.get(i);
+    }
     get length() {
-        return this.starts.length;
+        return this.count;
     }
     word(i) {
         return this.text.slice(this.starts[i], this.ends[i]);
@@ -74370,15 +74455,63 @@ class Words {
         }
         return lower;
     }
+    /** The word of `set` that word i is, in lower case (hash first: most words cost no string). */
+    match(i, set) {
+        if (i < 0 || i >= this.count)
+            return undefined;
+        const candidates = set.byHash.get(this.hashes[i]);
+        if (!candidates)
+            return undefined;
+        for (const candidate of candidates)
+            if (this.is(i, candidate))
+                return candidate;
+        return undefined;
+    }
+    /** Word i, in lower case, is `word` (compared in place for plain ASCII words). */
+    is(i, word) {
+        if (i < 0 || i >= this.count)
+            return false;
+        if (this.flags[i] & NON_ASCII)
+            return this.lower(i) === word;
+        const start = this.starts[i];
+        if (this.ends[i] - start !== word.length)
+            return false;
+        for (let k = 0; k < word.length; k++) {
+            const c = this.text.charCodeAt(start + k);
+            if ((c >= 0x41 && c <= 0x5a ? c + 32 : c) !== word.charCodeAt(k))
+                return false;
+        }
+        return true;
+    }
     /** "Priya", "Mei-Ling", "McAdams"; not "priya" and not an acronym like "CTO". */
     capitalized(i) {
-        if (i < 0 || i >= this.starts.length)
+        if (i < 0 || i >= this.count)
             return false;
-        const first = this.text[this.starts[i]];
-        if (first === first.toLowerCase())
-            return false;
-        const word = this.word(i);
-        return word.length === 1 || word !== word.toUpperCase();
+        const start = this.starts[i];
+        const end = this.ends[i];
+        const first = this.text.charCodeAt(start);
+        if (first < 0x80) {
+            if (first < 0x41 || first > 0x5a)
+                return false;
+        }
+        else {
+            const c = this.text[start];
+            if (c === c.toLowerCase())
+                return false;
+        }
+        if (end - start === 1)
+            return true;
+        for (let k = start + 1; k < end; k++) {
+            const c = this.text.charCodeAt(k);
+            if (c >= 0x61 && c <= 0x7a)
+                return true;
+            if (c >= 0x80) {
+                const ch = this.text[k];
+                if (ch !== ch.toUpperCase())
+                    return true;
+            }
+        }
+        return false;
     }
     possessive(i) {
         return (this.flags[i] & POSSESSIVE) !== 0;
@@ -74402,27 +74535,44 @@ class Words {
 }
 /**
  * People named in `text` who are not covered already (`covered(start, end)` says whether a span
- * overlaps a roster or contact replacement).
+ * overlaps a roster or contact replacement). `known` carries the words of names found so far, in
+ * this text or earlier ones: once "Xiomara" is flagged, "Xiomara is now our strongest engineer" is
+ * caught too, where no rule fires. Common words are not carried over.
  */
-function findOutsideNames(text, covered, options = {}) {
+function findOutsideNames(text, covered, options = {}, known = new Set()) {
     const words = new Words(text);
     const found = [];
     if (options.compromise !== false)
         found.push(...lexiconAndParser(words, covered));
     if (options.rules !== false)
         found.push(...contextRules(words), ...mentions(text));
-    return mergeSpans(found.filter(([s, e]) => !covered(s, e)), text);
+    const names = mergeSpans(found.filter(([s, e]) => !covered(s, e)), text);
+    for (const name of names)
+        for (const word of propagatableWords(name.text))
+            known.add(word);
+    if (known.size === 0)
+        return names;
+    const knownWords = wordSet([...known].map((w) => w.toLowerCase()));
+    const again = [];
+    for (let i = 0; i < words.length; i++) {
+        if (words.match(i, knownWords) === undefined || !known.has(words.word(i)))
+            continue;
+        const span = [words.starts[i], words.ends[i]];
+        if (!covered(span[0], span[1]))
+            again.push(span);
+    }
+    return again.length === 0
+        ? names
+        : mergeSpans([...names.map((n) => [n.start, n.end]), ...again], text);
 }
 function lexiconAndParser(words, covered) {
     const out = [];
     const isCovered = (i) => covered(words.starts[i], words.ends[i]);
     for (let i = 0; i < words.length; i++) {
-        if (words.contraction(i))
+        const lower = words.trigger(i);
+        if (lower === undefined || !LEXICON_TRIGGERS.words.has(lower) || words.contraction(i))
             continue;
-        const lower = words.lower(i);
         const honorific = HONORIFICS.has(lower);
-        if (!honorific && !PERSON_WORDS.has(lower))
-            continue;
         if (isCovered(i))
             continue;
         if (honorific) {
@@ -74448,18 +74598,20 @@ function lexiconAndParser(words, covered) {
 }
 /** Extends a name over neighbouring capitalized words the lexicon does not know as something else. */
 function growName(words, at, isCovered) {
-    const nameLike = (i) => words.capitalized(i) &&
+    let first = at;
+    let last = at;
+    while (last - at < 3 && words.adjacent(last + 1) && nameLike(words, last + 1, isCovered))
+        last++;
+    while (at - first < 2 && words.adjacent(first) && nameLike(words, first - 1, isCovered))
+        first--;
+    return [first, last];
+}
+function nameLike(words, i, isCovered) {
+    return (words.capitalized(i) &&
         !words.contraction(i) &&
         !isKnownNonPerson(words.lower(i)) &&
         !NOT_NAMES.has(words.lower(i)) &&
-        !isCovered(i);
-    let first = at;
-    let last = at;
-    while (last - at < 3 && words.adjacent(last + 1) && nameLike(last + 1))
-        last++;
-    while (at - first < 2 && words.adjacent(first) && nameLike(first - 1))
-        first--;
-    return [first, last];
+        !isCovered(i));
 }
 const windowCache = new Map();
 const WINDOW_WORDS = 4;
@@ -74508,15 +74660,21 @@ function isOnlyCommonWords(span) {
     }
     return true;
 }
-// Context rules, read from the words with set lookups (hyphens and spaces inside a role are
-// dropped, so "tech lead", "tech-lead" and "techlead" are one role).
-const outside_ROLES = new Set(`manager boss skiplevel report reports directreport wife husband partner spouse girlfriend
-  boyfriend fiance fiancee son daughter kid child mom mum mother dad father brother sister cousin
-  friend colleague coworker peer teammate cto ceo cfo coo cpo vp svp evp founder cofounder director
-  lead techlead mentor mentee coach therapist recruiter hire newhire intern engineer designer pm
-  productmanager em staffengineer architect investor customer client neighbour neighbor landlord
-  doctor`.split(/\s+/));
-const DETERMINERS = new Set([
+// Context rules, read from the words with set lookups.
+const ROLE_WORDS = `manager boss report reports wife husband partner spouse girlfriend boyfriend fiance
+  fiancee son daughter kid child mom mum mother dad father brother sister cousin friend colleague
+  coworker co-worker peer teammate cto ceo cfo coo cpo vp svp evp founder cofounder co-founder
+  director lead techlead tech-lead mentor mentee coach therapist recruiter hire newhire new-hire
+  intern engineer designer pm em architect investor customer client neighbour neighbor landlord
+  doctor skip-level skiplevel direct-report product-manager staff-engineer`.split(/\s+/);
+/** Roles written as one word ("manager", "co-founder"). */
+const outside_ROLES = wordSet(ROLE_WORDS);
+/** Roles written as two ("tech lead", "skip level"), by their first word. */
+const TWO_WORD_ROLES = new Map(ROLE_WORDS.filter((w) => w.includes('-'))
+    .map((w) => w.split('-'))
+    .reduce((map, [first, second]) => map.set(first, [...(map.get(first) ?? []), second]), new Map()));
+const ROLE_FIRST_WORDS = wordSet(TWO_WORD_ROLES.keys());
+const DETERMINERS = wordSet([
     'my',
     'our',
     'his',
@@ -74528,7 +74686,7 @@ const DETERMINERS = new Set([
     'new',
     'former',
 ]);
-const ROLE_ADJECTIVES = new Set([
+const ROLE_ADJECTIVES = wordSet([
     'new',
     'former',
     'old',
@@ -74557,10 +74715,25 @@ const VERBS_BEFORE = new Set(`asked told thanked hired fired promoted mentored c
   praised blamed interviewed onboarded convinced reminded invited introduced managing manage managed`.split(/\s+/));
 const VERBS_WITH = new Set(`talked spoke speak talk met meeting chatted argued disagreed agreed worked paired one-on-one lunch
   coffee dinner call sync`.split(/\s+/));
-const RELATIONS = new Set(`wife husband partner kid kids children son daughter manager boss team feedback idea report reports
+const RELATIONS = wordSet(`wife husband partner kid kids children son daughter manager boss team feedback idea report reports
   promotion review mom dad mother father advice comment question reaction resignation departure
   burnout offer leave`.split(/\s+/));
 const RULE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof']);
+const RULE_TRIGGERS = wordSet([
+    ...DETERMINERS.words,
+    ...VERBS_AFTER.keys(),
+    ...VERBS_BEFORE,
+    ...VERBS_WITH,
+    'with',
+    'from',
+    ...RULE_HONORIFICS,
+]);
+let triggers;
+/** Words either tier looks at closely; built on first use, after both lists exist. */
+function triggerWords() {
+    triggers ??= wordSet([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words]);
+    return triggers;
+}
 function phraseIndex(phrases) {
     const index = new Map();
     for (const phrase of phrases) {
@@ -74586,36 +74759,36 @@ function contextRules(words) {
     const nameStartingAt = (first) => words.capitalized(first + 1) && words.adjacent(first + 1) ? first + 1 : first;
     /** The number of words of a role starting at word k ("manager", "tech lead"), or 0. */
     const roleAt = (k) => {
-        if (k >= words.length)
-            return 0;
-        const one = words.lower(k).replace(/-/g, '');
-        if (outside_ROLES.has(one))
+        if (words.match(k, outside_ROLES) !== undefined)
             return 1;
-        if (k + 1 < words.length && words.adjacent(k + 1) && outside_ROLES.has(one + words.lower(k + 1)))
-            return 2;
-        return 0;
+        const first = words.match(k, ROLE_FIRST_WORDS);
+        if (first === undefined || !words.adjacent(k + 1))
+            return 0;
+        return TWO_WORD_ROLES.get(first)?.some((second) => words.is(k + 1, second)) ? 2 : 0;
     };
     const roleAfterDeterminer = (k) => {
         let at = k;
-        if (at < words.length && ROLE_ADJECTIVES.has(words.lower(at).replace(/-$/, '')))
+        if (words.match(at, ROLE_ADJECTIVES) !== undefined)
             at++;
         const length = roleAt(at);
         return length === 0 ? 0 : at + length - k;
     };
     for (let i = 0; i < words.length; i++) {
-        const lower = words.lower(i);
+        // Most words start no rule: only rule words and capitalized words are looked at closely.
+        const trigger = words.trigger(i);
+        const lower = trigger !== undefined && RULE_TRIGGERS.words.has(trigger) ? trigger : '';
         // "my manager Priya", "our CTO, Kenji Watanabe"
-        if (DETERMINERS.has(lower) && i + 1 < words.length && words.sameSentence(i + 1)) {
-            const length = roleAfterDeterminer(i + 1);
+        const length = DETERMINERS.words.has(lower) ? roleAfterDeterminer(i + 1) : 0;
+        if (length > 0 && words.sameSentence(i + 1)) {
             const name = i + 1 + length;
-            if (length > 0 && words.capitalized(name) && /^\s*,?\s+$/.test(words.gap(name))) {
+            if (words.capitalized(name) && /^\s*,?\s+$/.test(words.gap(name))) {
                 add(name, nameStartingAt(name), true);
             }
         }
         // "Kenji said", "Oluwaseun pushed back"
         const verbs = VERBS_AFTER.get(lower);
         if (verbs && words.capitalized(i - 1) && words.adjacent(i)) {
-            const fits = verbs.some((rest) => rest.every((w, k) => words.lower(i + 1 + k) === w && words.adjacent(i + 1 + k)));
+            const fits = verbs.some((rest) => rest.every((w, k) => words.is(i + 1 + k, w) && words.adjacent(i + 1 + k)));
             if (fits)
                 add(nameEndingAt(i - 1), i - 1, false);
         }
@@ -74623,8 +74796,7 @@ function contextRules(words) {
         let target = -1;
         if (VERBS_BEFORE.has(lower))
             target = i + 1;
-        else if (VERBS_WITH.has(lower) &&
-            (words.lower(i + 1) === 'to' || words.lower(i + 1) === 'with'))
+        else if (VERBS_WITH.has(lower) && (words.is(i + 1, 'to') || words.is(i + 1, 'with')))
             target = i + 2;
         else if (lower === 'with' && /1:1\s*$/.test(words.gap(i)))
             target = i + 1;
@@ -74637,21 +74809,22 @@ function contextRules(words) {
         // "Raj's advice"
         if (words.possessive(i) &&
             words.capitalized(i) &&
-            RELATIONS.has(words.lower(i + 1)) &&
+            words.match(i + 1, RELATIONS) !== undefined &&
             /^\s+$/.test(words.gap(i + 1))) {
             add(nameEndingAt(i), i, false);
         }
         // "Thandiwe, a new hire"
-        if (words.capitalized(i) &&
+        if (words.text.charCodeAt(words.ends[i]) === 0x2c &&
+            words.capitalized(i) &&
             i + 1 < words.length &&
             /^,\s+$/.test(words.gap(i + 1)) &&
-            DETERMINERS.has(words.lower(i + 1)) &&
+            words.match(i + 1, DETERMINERS) !== undefined &&
             roleAfterDeterminer(i + 2) > 0) {
             add(nameEndingAt(i), i, true);
         }
         // "Chidi from Cyberdyne"
         if (lower === 'from' && words.capitalized(i - 1) && words.adjacent(i)) {
-            const next = words.lower(i + 1) === 'the' ? i + 2 : i + 1;
+            const next = words.is(i + 1, 'the') ? i + 2 : i + 1;
             if (words.capitalized(next) && words.sameSentence(next))
                 add(nameEndingAt(i - 1), i - 1, false);
         }
@@ -74666,16 +74839,17 @@ function contextRules(words) {
 }
 /** Drops leading and trailing words that are no name ("Then", "The", "Monday"). */
 function trimToName(words, from, to, strong) {
-    const isName = (i) => !words.contraction(i) &&
-        !NOT_NAMES.has(words.lower(i)) &&
-        (strong || !isKnownNonPerson(words.lower(i)));
     let first = from;
     let last = to;
-    while (first <= last && !isName(first))
+    while (first <= last && !isNameWord(words, first, strong))
         first++;
-    while (last >= first && !isName(last))
+    while (last >= first && !isNameWord(words, last, strong))
         last--;
     return first > last ? undefined : [words.starts[first], words.ends[last]];
+}
+function isNameWord(words, i, strong) {
+    const lower = words.lower(i);
+    return !words.contraction(i) && !NOT_NAMES.has(lower) && (strong || !isKnownNonPerson(lower));
 }
 const MENTION = /@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\p{L}\p{N}@/-])/uy;
 const BEFORE_MENTION = /[\p{L}\p{N}._%+\-@/]/u;
@@ -74694,10 +74868,7 @@ function mentions(text) {
     }
     return out;
 }
-/**
- * Words of a flagged name worth looking for elsewhere: once "Xiomara" is known to be someone,
- * "Xiomara is now our strongest engineer" is caught too. Common words are not propagated.
- */
+/** Words of a flagged name worth looking for elsewhere; common words are not. */
 function propagatableWords(name) {
     const words = new Words(name);
     const out = [];
@@ -74711,22 +74882,6 @@ function propagatableWords(name) {
             !isKnownNonPerson(lower)) {
             out.push(words.word(i));
         }
-    }
-    return out;
-}
-/** Every capitalized occurrence of names flagged before, where nothing else was replaced. */
-function findKnownNames(text, names, covered) {
-    if (names.size === 0)
-        return [];
-    const alternatives = [...names]
-        .sort((a, b) => b.length - a.length)
-        .map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-    const out = [];
-    for (const m of text.matchAll(pattern)) {
-        const end = m.index + m[0].length;
-        if (!covered(m.index, end))
-            out.push({ start: m.index, end, text: m[0] });
     }
     return out;
 }
@@ -75000,7 +75155,10 @@ class RosterMatcher {
             if (isMonth(identifierKey(text), folded.text, from, to))
                 return undefined;
         }
-        return { from, to, ...resolve(info.ids, strict) };
+        const meaning = strict
+            ? (info.mentioned ??= resolve(info.ids, true))
+            : (info.resolved ??= resolve(info.ids, false));
+        return { from, to, ...meaning };
     }
     lookup(matched) {
         const key = identifierKey(matched);
@@ -75100,7 +75258,7 @@ function createAnonymizer(roster, options = {}) {
     };
     const replacements = Object.fromEntries(REPLACEMENT_CATEGORIES.map((c) => [c, 0]));
     const flagged = new Map();
-    /** Words of flagged names, looked for again everywhere (see propagatableWords). */
+    /** Words of outside names found so far, looked for again everywhere (see findOutsideNames). */
     const known = new Set();
     const flag = (name) => {
         const shown = name
@@ -75110,8 +75268,6 @@ function createAnonymizer(roster, options = {}) {
         const key = shown.toLowerCase();
         if (!flagged.has(key))
             flagged.set(key, shown);
-        for (const word of propagatableWords(shown))
-            known.add(word);
     };
     const labels = new Map();
     /** `text` holds no placeholder marks of its own (callers strip them). */
@@ -75161,14 +75317,10 @@ function createAnonymizer(roster, options = {}) {
             });
         }
         for (const r of coalesce(members, text))
-            accept(absorbMarkup(r, text));
-        const outside = findOutsideNames(text, isTaken, options.safetyNet);
-        for (const name of outside) {
+            accept(absorbMarkup(r, text, taken));
+        for (const name of findOutsideNames(text, isTaken, options.safetyNet, known)) {
             accept({ start: name.start, end: name.end, text: MARKERS.outside, category: 'outside' });
             flag(name.text);
-        }
-        for (const name of findKnownNames(text, known, isTaken)) {
-            accept({ start: name.start, end: name.end, text: MARKERS.outside, category: 'outside' });
         }
         accepted.sort((a, b) => a.start - b.start);
         let out = '';
@@ -75242,7 +75394,8 @@ function coalesce(spans, text) {
     return out;
 }
 function isNameGap(gap) {
-    if (/^[\s*_~`]*$/.test(gap))
+    // Spaces, emphasis marks and at most one line break: never across a paragraph.
+    if (/^[ \t*_~`]*(?:\r?\n[ \t>*_~`]*)?$/.test(gap))
         return gap.length <= 6;
     const words = gap
         .replace(/[*_~`]/g, ' ')
@@ -75251,14 +75404,14 @@ function isNameGap(gap) {
     return (words.every((w) => SURNAME_PARTICLES.has(w.toLowerCase())) && /^\s/.test(gap) && /\s$/.test(gap));
 }
 /** A span with emphasis inside ("_Ana_ Lima") takes the marks around it too, so none dangle. */
-function absorbMarkup(r, text) {
+function absorbMarkup(r, text, taken) {
     if (!anonymizer_MARKUP.test(text.slice(r.start, r.end)))
         return r;
     let start = r.start;
     let end = r.end;
-    while (start > 0 && anonymizer_MARKUP.test(text[start - 1]))
+    while (start > 0 && !taken[start - 1] && anonymizer_MARKUP.test(text[start - 1]))
         start--;
-    while (end < text.length && anonymizer_MARKUP.test(text[end]))
+    while (end < text.length && !taken[end] && anonymizer_MARKUP.test(text[end]))
         end++;
     return { ...r, start, end };
 }
@@ -75346,39 +75499,70 @@ const gate_isHyphen = (c) => c === '-' || (c >= '\u2010' && c <= '\u2015') || c 
 const isEmphasis = (c) => c === '*' || c === '_' || c === '~' || c === '`';
 /** Splits text into folded word tokens. Plain ASCII words take a fast path without per-character strings. */
 function gate_tokenize(text) {
-    const tokens = { text, keys: [], starts: [], gapStarts: [], capitalized: [] };
+    // A token takes at least two characters with its separator: room for all without growing.
+    const capacity = (text.length >> 1) + 1;
+    const tokens = {
+        text,
+        count: 0,
+        keys: new Map(),
+        folded: new Map(),
+        starts: new Int32Array(capacity),
+        ends: new Int32Array(capacity),
+        hashes: new Uint32Array(capacity),
+        gapStarts: new Int32Array(capacity),
+        capitalized: new Uint8Array(capacity),
+    };
     let start = -1;
     /** The key so far once the word needed folding; undefined while it is plain ASCII. */
     let folded;
+    /** FNV-1a of the plain ASCII key so far. */
+    let hash = 0;
     let lastEnd = 0;
     let previousEnd = 0;
     const flush = (end) => {
         if (start < 0)
             return;
-        tokens.keys.push(folded ?? text.slice(start, end).toLowerCase());
-        tokens.starts.push(start);
-        tokens.gapStarts.push(previousEnd);
+        const index = tokens.count++;
+        if (folded !== undefined)
+            tokens.folded.set(index, folded);
+        tokens.starts[index] = start;
+        tokens.ends[index] = end;
+        tokens.hashes[index] = folded === undefined ? hash >>> 0 : hashKey(folded);
+        tokens.gapStarts[index] = previousEnd;
         const first = text.codePointAt(start);
-        tokens.capitalized.push(first < 0x80
-            ? first >= 0x41 && first <= 0x5a
-            : String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase());
+        tokens.capitalized[index] =
+            first < 0x80
+                ? Number(first >= 0x41 && first <= 0x5a)
+                : Number(String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase());
         previousEnd = end;
         start = -1;
         folded = undefined;
     };
     for (let i = 0; i < text.length;) {
-        const code = text.codePointAt(i);
-        const width = code > 0xffff ? 2 : 1;
-        if (code < 0x80 && ASCII_WORD[code]) {
-            if (start < 0)
-                start = i;
-            else if (folded !== undefined)
-                folded += String.fromCharCode(code).toLowerCase();
-            lastEnd = i + 1;
+        const code = text.charCodeAt(i);
+        if (code < 0x80) {
+            if (ASCII_WORD[code]) {
+                if (start < 0) {
+                    start = i;
+                    hash = gate_FNV_OFFSET;
+                }
+                else if (folded !== undefined)
+                    folded += String.fromCharCode(lowerUnit(code));
+                hash = Math.imul(hash ^ lowerUnit(code), gate_FNV_PRIME);
+                lastEnd = i + 1;
+            }
+            else if (start >= 0 && code === 0x27 && isWordApostrophe(text, i + 1)) {
+                // "O'Brien" is one word; "Priya's" ends before the possessive (see isWordApostrophe).
+                folded ??= text.slice(start, i).toLowerCase();
+            }
+            else
+                flush(lastEnd);
             i++;
             continue;
         }
-        const letters = gateLetters(code);
+        const point = text.codePointAt(i);
+        const width = point > 0xffff ? 2 : 1;
+        const letters = gateLetters(point);
         if (letters === null) {
             // Invisible: neither a letter nor a separator; the word goes on.
             if (start >= 0 && folded === undefined)
@@ -75395,7 +75579,6 @@ function gate_tokenize(text) {
             lastEnd = i + width;
         }
         else if (start >= 0 && isApostrophe(text[i]) && isWordApostrophe(text, i + width)) {
-            // "O'Brien" is one word; "Priya's" ends before the possessive (see isWordApostrophe).
             folded ??= text.slice(start, i).toLowerCase();
         }
         else {
@@ -75405,6 +75588,28 @@ function gate_tokenize(text) {
     }
     flush(lastEnd);
     return tokens;
+}
+/** The folded key of token i, or undefined past the end. */
+function keyAt(tokens, i) {
+    if (i < 0 || i >= tokens.count)
+        return undefined;
+    let key = tokens.keys.get(i);
+    if (key === undefined) {
+        key = tokens.folded.get(i) ?? tokens.text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase();
+        tokens.keys.set(i, key);
+    }
+    return key;
+}
+const gate_FNV_OFFSET = 0x811c9dc5;
+const gate_FNV_PRIME = 0x01000193;
+function hashKey(key) {
+    let hash = gate_FNV_OFFSET;
+    for (let k = 0; k < key.length; k++)
+        hash = Math.imul(hash ^ key.charCodeAt(k), gate_FNV_PRIME);
+    return hash >>> 0;
+}
+function lowerUnit(c) {
+    return c >= 0x41 && c <= 0x5a ? c + 32 : c;
 }
 const ASCII_WORD = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9]/.test(String.fromCharCode(c)));
 /** An apostrophe inside a word, unless it starts a possessive "'s" at the word's end. */
@@ -75428,7 +75633,8 @@ function classifyGap(separator) {
     return Gap.Other;
 }
 function gateKeyOf(value) {
-    return gate_tokenize(value).keys;
+    const tokens = gate_tokenize(value);
+    return Array.from({ length: tokens.count }, (_, i) => keyAt(tokens, i));
 }
 const gateLenient = (word) => COMMON_WORD_NAMES.has(word) || [...word].length <= SHORT_NAME_LENGTH;
 /** The gate's own list of identifiers, derived from the roster independently of roster.ts. */
@@ -75520,16 +75726,22 @@ function createLeakGate(roster) {
     // Any key that could begin a match: prefixes of single keys (a token may be glued to the next,
     // "kowal" + "ski") and the first words of sequences.
     const starters = new Set(sequences.keys());
-    for (const key of singles.keys())
+    for (const [key, id] of singles) {
         for (let n = 1; n <= key.length; n++)
             starters.add(key.slice(0, n));
+        if (id.plural)
+            starters.add(`${key}s`);
+    }
+    const starterHashes = new Set([...starters].map(hashKey));
     const scan = (input) => {
         const text = input.replace(OWN_MARKERS, (m) => ' '.repeat(m.length));
         const tokens = gate_tokenize(text);
         const found = [];
-        for (let i = 0; i < tokens.keys.length; i++) {
-            const key = tokens.keys[i];
-            if (!starters.has(key) && !(key.endsWith('s') && singles.has(key.slice(0, -1))))
+        for (let i = 0; i < tokens.count; i++) {
+            if (!starterHashes.has(tokens.hashes[i]))
+                continue;
+            const key = keyAt(tokens, i);
+            if (!starters.has(key))
                 continue;
             const match = matchSequence(tokens, i, sequences.get(key)) ?? matchJoined(tokens, i, singles);
             if (match) {
@@ -75548,7 +75760,13 @@ function createLeakGate(roster) {
         }
         for (const m of text.matchAll(PROFILE_LINK))
             found.push({ category: 'contact', offset: m.index });
-        return dedupe(found.map(({ category, offset }) => ({ category, ...position(text, offset) })));
+        if (found.length === 0)
+            return [];
+        const places = positions(text, found.map((f) => f.offset));
+        return dedupe(found.map(({ category }, i) => ({
+            category,
+            ...places[i],
+        })));
     };
     return { scan };
 }
@@ -75580,7 +75798,7 @@ function matchSequence(tokens, at, candidates) {
     for (const { tokens: want, id } of candidates ?? []) {
         let k = 1;
         for (; k < want.length; k++) {
-            if (tokens.keys[at + k] !== want[k])
+            if (keyAt(tokens, at + k) !== want[k])
                 break;
             const gap = gapOf(tokens, at + k);
             if (id.category === 'login'
@@ -75602,14 +75820,14 @@ function matchSequence(tokens, at, candidates) {
 function matchJoined(tokens, at, singles) {
     let key = '';
     let best;
-    for (let k = at; k < tokens.keys.length && k - at < MAX_JOINED_TOKENS; k++) {
+    for (let k = at; k < tokens.count && k - at < MAX_JOINED_TOKENS; k++) {
         if (k > at) {
             const gap = gapOf(tokens, k);
             const kind = classifyGap(gap);
             if (kind !== Gap.None && kind !== Gap.Tight && !(gap.length === 1 && gate_isHyphen(gap)))
                 break;
         }
-        key += tokens.keys[k];
+        key += keyAt(tokens, k);
         const id = singles.get(key) ?? pluralOf(key, singles);
         if (!id)
             continue;
@@ -75621,11 +75839,11 @@ function matchJoined(tokens, at, singles) {
 }
 /** "in May", "mid-June", "May 2027" name the month; "May's" and "May said" do not. */
 function isMonthDate(tokens, at) {
-    const key = tokens.keys[at];
+    const key = keyAt(tokens, at);
     if (!MONTH_NAMES.has(key) || gapOf(tokens, at).endsWith('@'))
         return false;
     const bare = (separator) => separator.replace(/[*_~`]/g, '');
-    const next = tokens.keys[at + 1];
+    const next = keyAt(tokens, at + 1);
     if (next !== undefined) {
         const gap = gapOf(tokens, at + 1);
         if (next === 's' && /^['’ʼ]$/.test(gap))
@@ -75633,14 +75851,14 @@ function isMonthDate(tokens, at) {
         if (/^\d/.test(next) && /^\s+$/.test(bare(gap)))
             return true;
     }
-    const previous = tokens.keys[at - 1];
+    const previous = keyAt(tokens, at - 1);
     return (previous !== undefined &&
         MONTH_LEAD_WORDS.has(previous) &&
         /^(?:\s+|-)$/.test(bare(gapOf(tokens, at))));
 }
 /** Capitalized or an @mention: a common-word name counts as a name. */
 function isEmphatic(tokens, at) {
-    return tokens.capitalized[at] || gapOf(tokens, at).endsWith('@');
+    return tokens.capitalized[at] === 1 || gapOf(tokens, at).endsWith('@');
 }
 function pluralOf(key, singles) {
     if (!key.endsWith('s'))
@@ -75648,14 +75866,23 @@ function pluralOf(key, singles) {
     const id = singles.get(key.slice(0, -1));
     return id?.plural ? id : undefined;
 }
-function position(text, index) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
-    }
-    return { line, column: index - lineStart + 1 };
+/** Line and column of each offset, from one pass over the line breaks. */
+function positions(text, offsets) {
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+    return offsets.map((offset) => {
+        let low = 0;
+        let high = lineStarts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return { line: low + 1, column: offset - lineStarts[low] + 1 };
+    });
 }
 function dedupe(leaks) {
     const seen = new Set();
@@ -75793,14 +76020,13 @@ function formatScore(value) {
 /** Two points whose content words overlap this much (Jaccard) say the same thing. */
 const NEAR_DUPLICATE = 0.8;
 /** Compared per point at most, so a bucket of look-alike points cannot make merging quadratic. */
-const MAX_CANDIDATES = 12;
+const MAX_CANDIDATES = 8;
 /** Shorter points are merged only when their words are the same. */
 const MIN_WORDS_FOR_NEAR = 4;
 const STOP_WORDS = new Set(`a an the and or but if so of to in on at by for with from as is are was were be been being it its
   this that these those we our us i me my you your he she they them their his her there here then
   than too very just also really about into over out up down what which who whom when where why how
   do does did doing have has had having can could would should will may might must shall am`.split(/\s+/));
-const merge_NON_ASCII = /[^\x00-\x7f]/;
 /** Content words, folded and lightly stemmed: "Delegating outcomes" and "delegate the outcome" meet. */
 function contentWords(text) {
     let plain = text;
@@ -75808,20 +76034,51 @@ function contentWords(text) {
         plain = plain.replace(/\uE000(\d+)\uE001/g, ' member$1 ');
     if (plain.includes(']('))
         plain = plain.replace(/\]\([^)]*\)/g, ' ');
-    if (merge_NON_ASCII.test(plain))
-        plain = plain.normalize('NFKD').replace(/\p{M}/gu, '');
-    const words = plain.toLowerCase().match(merge_WORD);
-    if (!words)
-        return [];
+    const lower = plain.toLowerCase();
     const out = new Set();
-    for (const word of words) {
-        const bare = word.includes("'") || word.includes('’') ? word.replace(/['’]/g, '') : word;
-        if (!STOP_WORDS.has(bare))
-            out.add(stem(bare));
+    let start = -1;
+    let joined = '';
+    let accented = false;
+    for (let i = 0; i <= lower.length; i++) {
+        const c = i < lower.length ? lower.charCodeAt(i) : 0;
+        if (merge_isWordUnit(c)) {
+            if (start < 0)
+                start = i;
+            if (c >= 0x80)
+                accented = true;
+        }
+        else if ((c === 0x27 || c === 0x2019) && start >= 0 && merge_isWordUnit(lower.charCodeAt(i + 1))) {
+            // "don't" reads "dont"
+            joined += lower.slice(start, i);
+            start = i + 1;
+        }
+        else if (start >= 0) {
+            let word = joined + lower.slice(start, i);
+            if (accented)
+                word = word.normalize('NFKD').replace(/\p{M}/gu, '');
+            if (!STOP_WORDS.has(word))
+                out.add(stem(word));
+            start = -1;
+            joined = '';
+            accented = false;
+        }
     }
     return [...out];
 }
-const merge_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const merge_letterCache = new Map();
+/** ASCII letters and digits, and any letter, digit or accent beyond ASCII. */
+function merge_isWordUnit(c) {
+    if (c < 0x80)
+        return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    if (c >= 0xd800 && c <= 0xdfff)
+        return true;
+    let known = merge_letterCache.get(c);
+    if (known === undefined) {
+        known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+        merge_letterCache.set(c, known);
+    }
+    return known;
+}
 /** "delegating", "delegated", "delegates" and "delegate" all become "delegat". */
 function stem(word) {
     if (word.length <= 4)
@@ -75842,50 +76099,63 @@ function stem(word) {
 function mergePoints(points) {
     const ids = new Map();
     const entries = [];
+    // Keyed by the sorted word ids; a numeric key can collide, so a hit is checked word for word.
     const exact = new Map();
     const buckets = Array.from({ length: BANDS }, () => new Map());
     for (const p of points) {
-        const words = Int32Array.from(contentWords(p.text).map((w) => {
-            let id = ids.get(w);
+        const list = contentWords(p.text);
+        const words = new Int32Array(list.length);
+        for (let k = 0; k < list.length; k++) {
+            const word = list[k];
+            let id = ids.get(word);
             if (id === undefined) {
                 id = ids.size;
-                ids.set(w, id);
+                ids.set(word, id);
             }
-            return id;
-        })).sort();
-        const key = `${p.section}|${words.length > 0 ? words.join(',') : p.text.trim().toLowerCase()}`;
+            words[k] = id;
+        }
+        words.sort();
+        const key = words.length > 0 ? idsKey(words, p.section) : `${p.section}|${p.text.trim().toLowerCase()}`;
         const bands = words.length >= MIN_WORDS_FOR_NEAR ? minHashBands(words, p.section) : undefined;
-        const entry = exact.get(key) ?? (bands ? nearDuplicate(words, bands, buckets) : undefined);
+        const same = exact.get(key);
+        const entry = (same && same.point.section === p.section && sameWords(same.words, words)
+            ? same
+            : undefined) ?? (bands ? nearDuplicate(words, bands, buckets) : undefined);
         if (entry) {
             entry.point.count++;
-            if (p.session !== undefined)
-                entry.sessions.add(p.session);
-            entry.point.sessions = entry.sessions.size;
+            if (p.session !== undefined && !entry.sessions.includes(p.session)) {
+                entry.sessions.push(p.session);
+            }
+            entry.point.sessions = entry.sessions.length;
             exact.set(key, entry);
             continue;
         }
-        const sessions = new Set(p.session === undefined ? [] : [p.session]);
+        const sessions = p.session === undefined ? [] : [p.session];
         const created = {
-            point: { section: p.section, text: p.text.trim(), count: 1, sessions: sessions.size },
+            point: { section: p.section, text: p.text.trim(), count: 1, sessions: sessions.length },
             words,
             sessions,
         };
         entries.push(created);
         exact.set(key, created);
-        bands?.forEach((band, b) => {
-            const bucket = buckets[b].get(band);
+        for (let b = 0; bands && b < bands.length; b++) {
+            const index = buckets[b];
+            const bucket = index.get(bands[b]);
             if (!bucket)
-                buckets[b].set(band, [created]);
+                index.set(bands[b], [created]);
             else if (bucket.length < MAX_BUCKET)
                 bucket.push(created);
-        });
+        }
     }
     return entries.map((e) => e.point);
 }
 function nearDuplicate(words, bands, buckets) {
     const seen = [];
     for (let b = 0; b < bands.length; b++) {
-        for (const candidate of buckets[b]?.get(bands[b]) ?? []) {
+        const bucket = buckets[b]?.get(bands[b]);
+        if (!bucket)
+            continue;
+        for (const candidate of bucket) {
             if (seen.includes(candidate))
                 continue;
             if (seen.length >= MAX_CANDIDATES)
@@ -75896,6 +76166,24 @@ function nearDuplicate(words, bands, buckets) {
         }
     }
     return undefined;
+}
+/** Two hashes of the sorted ids in one safe integer (53 bits), with the section mixed in. */
+function idsKey(words, section) {
+    let high = SECTION_SALT[section];
+    let low = mix(high);
+    for (const id of words) {
+        high = mix(high ^ id);
+        low = Math.imul(low ^ id, 0x01000193) >>> 0;
+    }
+    return (high & 0x1fffff) * 0x100000000 + low;
+}
+function sameWords(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
 }
 /** Jaccard of two sorted id lists is at least NEAR_DUPLICATE; stops as soon as it cannot be. */
 function similarEnough(a, b) {
@@ -75933,11 +76221,11 @@ function jaccard(a, b) {
     return union === 0 ? 1 : shared / union;
 }
 const ROWS = 2;
-const BANDS = 8;
+const BANDS = 4;
 const SEEDS = Array.from({ length: ROWS * BANDS }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
 /** A bucket keeps its first entries only: enough to find a duplicate, never a quadratic scan. */
-const MAX_BUCKET = 12;
-/** Banded MinHash signature: points that share a band are compared; s=0.8 collides ~99.9%. */
+const MAX_BUCKET = 8;
+/** Banded MinHash signature: points that share a band are compared; at s=0.8 they do ~98% of the time. */
 function minHashBands(words, section) {
     const salt = SECTION_SALT[section];
     const bands = [];
@@ -76051,11 +76339,15 @@ function readMarkdown(markdown, session) {
     let currentIndent = -1;
     let inFence = false;
     const flush = () => {
+        if (current.length === 0)
+            return;
         // Line breaks stay until anonymization: a name may be hyphenated across them ("Kowal-\nski").
-        const text = current
-            .join('\n')
-            .replace(/[ \t]+/g, ' ')
-            .trim();
+        let text = current.length === 1 ? current[0] : current.join('\n');
+        if (text.includes('  ') || text.includes('\t'))
+            text = text.replace(/[ \t]+/g, ' ');
+        text = text.trim();
+        if (text.includes('; '))
+            text = text.replace(/\s+; /g, '; ');
         current = [];
         currentIndent = -1;
         if (!/[\p{L}\p{N}]{2}/u.test(text))
@@ -76067,25 +76359,30 @@ function readMarkdown(markdown, session) {
         });
     };
     for (const raw of stripComments(markdown).split(/\r?\n/)) {
-        if (FENCE.test(raw)) {
+        // Dispatch on the first character: most lines are plain text or a bullet.
+        const first = raw.trimStart().charAt(0);
+        if ((first === '`' || first === '~') && FENCE.test(raw)) {
             flush();
             inFence = !inFence;
             continue;
         }
         if (inFence)
             continue;
-        const line = raw.replace(/^\s*(?:>\s?)+/, '');
-        const heading = HEADING.exec(line);
+        const line = first === '>' ? raw.replace(/^\s*(?:>\s?)+/, '') : raw;
+        const lead = first === '>' ? line.trimStart().charAt(0) : first;
+        const heading = lead === '#' ? HEADING.exec(line) : null;
         if (heading) {
             flush();
             section = sectionOfHeading(heading[1]);
             continue;
         }
-        if (line.trim() === '' || TABLE_RULE.test(line) || /^\s*(?:---+|\*\*\*+|___+)\s*$/.test(line)) {
+        if (lead === '' ||
+            ('|:-*_'.includes(lead) &&
+                (TABLE_RULE.test(line) || /^\s*(?:---+|\*\*\*+|___+)\s*$/.test(line)))) {
             flush();
             continue;
         }
-        const item = LIST_ITEM.exec(line);
+        const item = '-*+0123456789'.includes(lead) ? LIST_ITEM.exec(line) : null;
         if (item) {
             const indent = item[1].length;
             // A nested bullet elaborates its parent: keep them together.
@@ -76098,13 +76395,11 @@ function readMarkdown(markdown, session) {
             currentIndent = indent;
             continue;
         }
-        current.push(line
-            .trim()
-            .replace(/^\|\s*|\s*\|$/g, '')
-            .replace(/\s*\|\s*/g, ' · '));
+        const text = line.trim();
+        current.push(text.includes('|') ? text.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' · ') : text);
     }
     flush();
-    return points.map((p) => ({ ...p, text: p.text.replace(/\s+; /g, '; ') }));
+    return points;
 }
 function stripComments(markdown) {
     return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
@@ -76137,7 +76432,14 @@ const SECTION_TITLES = {
 
 
 
+/** groups/<slug>/retros/<date>.md; both parts are checked, as they become a path. */
 function retroPath(slug, date) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        throw new Error(`retrospective date ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
+    }
+    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(slug)) {
+        throw new Error(`group slug ${JSON.stringify(slug)} must be letters, digits, "-" or "_"`);
+    }
     return `groups/${slug}/retros/${date}.md`;
 }
 /**
@@ -76147,6 +76449,7 @@ function retroPath(slug, date) {
  */
 function compileRetro(input) {
     const { group, date } = input;
+    const path = retroPath(group.slug, date);
     const anonymizer = createAnonymizer(group, input.anonymizer ?? {});
     const sessions = [...input.sessions]
         .filter((s) => s.date <= date)
@@ -76176,7 +76479,7 @@ function compileRetro(input) {
     const leaks = createLeakGate(group).scan(markdown);
     const { replacements, flagged } = anonymizer.report();
     return {
-        path: retroPath(group.slug, date),
+        path,
         markdown: leaks.length === 0 ? markdown : '',
         report: {
             replacements,
@@ -76290,6 +76593,9 @@ function oneLine(text) {
 }
 /** A point is one list item: a leading "#", ">" or "1." must not turn it into something else. */
 function escapeLineStart(text) {
+    const first = text.charCodeAt(0);
+    if (first !== 0x23 && first !== 0x3e && (first < 0x30 || first > 0x39))
+        return text;
     return text.replace(/^([#>]|\d+[.)](?=\s))/, '\\$1');
 }
 
@@ -76364,7 +76670,8 @@ function problem(file, field, message) {
  * never run code), session templates may only use placeholders the sessions action fills, and every
  * form must keep the field ids and option counts the actions read.
  */
-async function checkCustomisations(root, sample) {
+async function checkCustomisations(root, groups) {
+    const sample = groups.find((g) => g.format === 'circle');
     const problems = [];
     const sampleSession = sample ? buildSchedule(sample)[0] : undefined;
     const known = sample && sampleSession ? Object.keys(sessionContext(sample, sampleSession, {})) : undefined;
@@ -76409,7 +76716,7 @@ async function validate_validate(args, io) {
     const root = external_node_path_default().resolve(io.cwd, values.repo ?? '.');
     const loaded = await loadGroups(root);
     const { groups, failed } = loaded;
-    const problems = [...loaded.problems, ...(await checkCustomisations(root, groups[0]))];
+    const problems = [...loaded.problems, ...(await checkCustomisations(root, groups))];
     for (const problem of problems)
         io.err(formatProblem(problem));
     if (groups.length === 0 && failed.length === 0) {

@@ -49464,6 +49464,11 @@ function resolveNow(input, env = process.env) {
     }
     return at;
 }
+/** The default branch when the event names it (most do; `schedule` does not). */
+function defaultBranchOf(event) {
+    const repository = event['repository'];
+    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+}
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -54702,9 +54707,10 @@ function createClient(options) {
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
-        // Octokit reports every non-2xx response at warn level, including the 404s we expect (a file
-        // that does not exist yet); those are debug detail. Our own limit handlers warn above.
-        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.warning },
+        // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
+        // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
+        // and our own rate-limit handlers warn above.
+        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
         retry: { retryAfterBaseValue: 1000 * scale },
         throttle: {
             retryAfterBaseValue: 1000 * scale,
@@ -74069,25 +74075,26 @@ function isoDate(day) {
 
 const SMALLEST_GOOD_GROUP = 5;
 const LARGEST_GOOD_GROUP = 9;
+/** Each rule with the top-level fields it reads. */
 const RULES = [
-    requiredForFormat,
-    startOnMeetingDay,
-    duplicateMembers,
-    facilitatorPresent,
-    skipDatesInSchedule,
-    groupSize,
-    themeCount,
-    pairsAreMembers,
+    [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
+    [startOnMeetingDay, ['start', 'meeting']],
+    [duplicateMembers, ['members']],
+    [facilitatorPresent, ['members']],
+    [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
+    [groupSize, ['format', 'members']],
+    [themeCount, ['themes', 'weekly']],
+    [pairsAreMembers, ['members', 'pairs']],
 ];
 /** Rules that span fields: what a schema alone cannot say. */
 function checkGroupRules(group) {
-    return RULES.flatMap((rule) => rule(group));
+    return RULES.flatMap(([rule]) => rule(group));
 }
 /**
  * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
  * fields are themselves broken cannot say anything useful and is skipped.
  */
-function checkGroupRulesLeniently(data) {
+function checkGroupRulesLeniently(data, brokenFields) {
     const group = {
         skip: [],
         members: [],
@@ -74096,7 +74103,9 @@ function checkGroupRulesLeniently(data) {
         format: 'circle',
         ...data,
     };
-    return RULES.flatMap((rule) => {
+    return RULES.flatMap(([rule, reads]) => {
+        if (reads.some((field) => brokenFields.has(field)))
+            return [];
         try {
             return rule(group);
         }
@@ -74163,10 +74172,12 @@ function skipDatesInSchedule(group) {
         for (const shifted of slot.shiftedFrom ?? [])
             scheduled.add(shifted);
     }
+    const schedulable = scheduled.size > 0 || luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
-        if (scheduled.has(date))
+        // Without a schedule to compare with there is nothing to say; other messages say why.
+        if (!schedulable || scheduled.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
@@ -74277,9 +74288,9 @@ function load_parseGroupFile(text, where) {
     const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true });
     if (!parsed.success) {
         const schemaFindings = parsed.error.issues.flatMap(issueFindings);
-        const broken = new Set(schemaFindings.map((f) => formatFieldPath(f.path)));
-        // Cross-field rules still speak about the fields the schema accepted.
-        const ruleFindings = checkGroupRulesLeniently(data).filter((f) => f.severity === 'error' && ![...broken].some((b) => overlaps(b, formatFieldPath(f.path))));
+        // Cross-field rules still speak, but only those whose fields all passed the schema.
+        const broken = new Set(schemaFindings.map((f) => String(f.path[0] ?? '')));
+        const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
         return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
     const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
@@ -74304,16 +74315,6 @@ function issueFindings(issue) {
     return [
         { path: issue.path.map(pathKey), message: issue.message, severity: 'error', atKey: missing },
     ];
-}
-/** Whether one field path contains the other (`members` and `members[2].github`). */
-function overlaps(a, b) {
-    return (a === '' ||
-        b === '' ||
-        a === b ||
-        b.startsWith(`${a}.`) ||
-        b.startsWith(`${a}[`) ||
-        a.startsWith(`${b}.`) ||
-        a.startsWith(`${b}[`));
 }
 function pathKey(key) {
     return typeof key === 'number' ? key : String(key);
@@ -83686,7 +83687,7 @@ async function run() {
     }
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });
     const privacy = repositoryPrivacy(context.event);
-    const defaultBranch = defaultBranchOf(context.event);
+    const defaultBranch = main_defaultBranchOf(context.event);
     const report = await compileAndDeliver({ ...inputs, actor: actorOf(context.event) }, {
         github,
         groups: loaded.groups,
@@ -83719,7 +83720,7 @@ function actorOf(event) {
     }
     return process.env['GITHUB_ACTOR'] ?? '';
 }
-function defaultBranchOf(event) {
+function main_defaultBranchOf(event) {
     const repository = event['repository'];
     if (repository && typeof repository === 'object' && 'default_branch' in repository) {
         const branch = repository.default_branch;

@@ -49459,6 +49459,11 @@ function resolveNow(input, env = process.env) {
     }
     return at;
 }
+/** The default branch when the event names it (most do; `schedule` does not). */
+function defaultBranchOf(event) {
+    const repository = event['repository'];
+    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+}
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -54697,9 +54702,10 @@ function createClient(options) {
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
-        // Octokit reports every non-2xx response at warn level, including the 404s we expect (a file
-        // that does not exist yet); those are debug detail. Our own limit handlers warn above.
-        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.warning },
+        // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
+        // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
+        // and our own rate-limit handlers warn above.
+        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
         retry: { retryAfterBaseValue: 1000 * scale },
         throttle: {
             retryAfterBaseValue: 1000 * scale,
@@ -74019,6 +74025,9 @@ const FOLLOW_UP_GAP_DAYS = 14;
 function* meetingDates(group) {
     const skip = new Set(group.skip);
     let day = luxon_DateTime.fromISO(group.start, { zone: 'utc' });
+    // Validation rejects these first; the guard keeps a lenient caller from looping forever.
+    if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
+        return;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
@@ -74074,18 +74083,44 @@ function isoDate(day) {
 
 const SMALLEST_GOOD_GROUP = 5;
 const LARGEST_GOOD_GROUP = 9;
+/** Each rule with the top-level fields it reads. */
+const RULES = [
+    [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
+    [startOnMeetingDay, ['start', 'meeting']],
+    [duplicateMembers, ['members']],
+    [facilitatorPresent, ['members']],
+    [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
+    [groupSize, ['format', 'members']],
+    [themeCount, ['themes', 'weekly']],
+    [pairsAreMembers, ['members', 'pairs']],
+];
 /** Rules that span fields: what a schema alone cannot say. */
 function checkGroupRules(group) {
-    return [
-        ...requiredForFormat(group),
-        ...startOnMeetingDay(group),
-        ...duplicateMembers(group),
-        ...facilitatorPresent(group),
-        ...skipDatesInSchedule(group),
-        ...groupSize(group),
-        ...themeCount(group),
-        ...pairsAreMembers(group),
-    ];
+    return RULES.flatMap(([rule]) => rule(group));
+}
+/**
+ * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
+ * fields are themselves broken cannot say anything useful and is skipped.
+ */
+function checkGroupRulesLeniently(data, brokenFields) {
+    const group = {
+        skip: [],
+        members: [],
+        weekly: 6,
+        then: 'monthly',
+        format: 'circle',
+        ...data,
+    };
+    return RULES.flatMap(([rule, reads]) => {
+        if (reads.some((field) => brokenFields.has(field)))
+            return [];
+        try {
+            return rule(group);
+        }
+        catch {
+            return [];
+        }
+    });
 }
 function rules_error(path, message, atKey = false) {
     return { path, message, severity: 'error', ...(atKey ? { atKey } : {}) };
@@ -74145,10 +74180,12 @@ function skipDatesInSchedule(group) {
         for (const shifted of slot.shiftedFrom ?? [])
             scheduled.add(shifted);
     }
+    const schedulable = scheduled.size > 0 || luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
-        if (scheduled.has(date))
+        // Without a schedule to compare with there is nothing to say; other messages say why.
+        if (!schedulable || scheduled.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
@@ -74258,7 +74295,11 @@ function load_parseGroupFile(text, where) {
     };
     const parsed = groupSchema.safeParse(data, { error: describeIssue, reportInput: true });
     if (!parsed.success) {
-        return { problems: sortProblems(parsed.error.issues.flatMap(issueFindings).map(locateFinding)) };
+        const schemaFindings = parsed.error.issues.flatMap(issueFindings);
+        // Cross-field rules still speak, but only those whose fields all passed the schema.
+        const broken = new Set(schemaFindings.map((f) => String(f.path[0] ?? '')));
+        const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
+        return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
     const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
@@ -76030,7 +76071,8 @@ async function refreshStatus(github, target, options) {
     return { result: 'posted', state };
 }
 function findStatusComment(comments, group, session) {
-    return comments.find((c) => isOwnBot(c.author) && markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
+    return comments.find((c) => isOwnBot(c.author) &&
+        markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js

@@ -1,0 +1,155 @@
+import type { Group } from '../../lib/group-file/schema.js'
+import { groupFilePath } from '../../lib/group-file/write.js'
+import {
+  branchSha,
+  createBranch,
+  getFile,
+  resetBranch,
+  writeFile,
+} from '../../lib/github/contents.js'
+import {
+  findPulls,
+  isPullRequestCreationForbidden,
+  openPull,
+  updatePull,
+} from '../../lib/github/pulls.js'
+import { rankedTopics } from '../../lib/status/extras.js'
+import { commandState, identifyIssue } from './plan.js'
+import {
+  changeBranch,
+  continueChange,
+  editGroupFile,
+  planPull,
+  pullText,
+  themesChange,
+  type GroupChange,
+  type GroupChangeRequest,
+  type PullPlan,
+} from './plan-group-files.js'
+import type { RunContext } from './run.js'
+
+export interface ProposalCheck {
+  plan: PullPlan
+  base: string
+  edited: string
+}
+
+/**
+ * Whether a decision still needs its pull request: the group file as the checkout has it (the
+ * default branch), the file with the change, and every pull request from the change's branch.
+ * Reads only; the first job of the workflow uses it to decide whether the second must run.
+ */
+export async function checkProposal(
+  change: GroupChange,
+  context: RunContext,
+): Promise<ProposalCheck> {
+  const base = await context.deps.groupFile(change.slug)
+  if (base === undefined) throw new Error(`${groupFilePath(change.slug)} is not in the checkout`)
+  const edited = editGroupFile(base, change)
+  const pulls = await findPulls(context.github, changeBranch(change))
+  return { plan: planPull(change, { base, edited }, pulls), base, edited }
+}
+
+/**
+ * The workflow's second job: re-derives each requested decision from its issue (the request only
+ * names where to look) and opens or updates the pull request that makes it.
+ */
+export async function proposeChanges(
+  requests: readonly GroupChangeRequest[],
+  context: RunContext,
+): Promise<void> {
+  for (const request of requests) {
+    try {
+      const group = context.deps.groups.find((g) => g.slug === request.slug)
+      if (!group) throw new Error(`no group "${request.slug}" in the checkout`)
+      const change = await decide(request, group, context)
+      if (!change) {
+        context.row(
+          group.slug,
+          `${request.kind} pull request`,
+          `#${request.issue}`,
+          'nothing to propose',
+        )
+        continue
+      }
+      await propose(change, group, context)
+    } catch (e) {
+      context.fail(request.slug, e)
+    }
+  }
+}
+
+async function decide(
+  request: GroupChangeRequest,
+  group: Group,
+  context: RunContext,
+): Promise<GroupChange | undefined> {
+  const { github } = context
+  const issue = await github.getIssue(request.issue)
+  const target = identifyIssue(issue, [group], context.now)
+  const wanted = request.kind === 'continue' ? 'closing' : 'kickoff'
+  if (target?.type !== 'session' || target.kind !== wanted)
+    throw new Error(`#${request.issue} is not the ${wanted} issue of group ${group.slug}`)
+  const state = commandState(group, target.kind, await github.listComments(request.issue), [])
+  if (request.kind === 'continue') return continueChange(group, request.issue, state)
+  const votesCount =
+    !state.themesChosen && Date.parse(target.session.endsAt) <= context.now.getTime()
+  const ranked = votesCount ? await rankedTopics(github, group, state) : undefined
+  return themesChange(group, request.issue, state, ranked)
+}
+
+async function propose(change: GroupChange, group: Group, context: RunContext): Promise<void> {
+  const { github } = context
+  const where = changeBranch(change)
+  const { plan, edited } = await checkProposal(change, context)
+  if (plan.action === 'none') {
+    context.row(group.slug, `${change.kind} pull request`, where, plan.reason)
+    return
+  }
+  const text = pullText(change, group)
+  const path = groupFilePath(change.slug)
+  const base = await context.defaultBranch()
+  if (context.dryRun) {
+    context.row(group.slug, `${change.kind} pull request`, where, `would ${plan.action}`)
+    return
+  }
+  if (plan.action === 'open') {
+    const sha = await branchSha(github, base)
+    if (!sha) throw new Error(`the default branch ${base} has no commit`)
+    // A branch left from a closed pull request starts again from the default branch.
+    if ((await branchSha(github, where)) !== undefined) await resetBranch(github, where, sha)
+    else await createBranch(github, where, sha)
+  }
+  const current = await getFile(github, path, where)
+  await writeFile(github, { path, text: edited, message: text.message, branch: where }, current)
+  let number: number
+  if (plan.action === 'update') {
+    number = plan.pull
+    await updatePull(github, number, { title: text.title, body: text.body })
+  } else {
+    number = await openOrExplain(context, { head: where, base, title: text.title, body: text.body })
+  }
+  context.report.pullRequests.push(number)
+  context.row(
+    group.slug,
+    `${change.kind} pull request`,
+    `#${number}`,
+    plan.action === 'open' ? 'opened' : 'updated',
+  )
+}
+
+async function openOrExplain(
+  context: RunContext,
+  pull: { head: string; base: string; title: string; body: string },
+): Promise<number> {
+  try {
+    return (await openPull(context.github, pull)).number
+  } catch (e) {
+    if (!isPullRequestCreationForbidden(e)) throw e
+    throw new Error(
+      'GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ' +
+        'Workflow permissions ("Allow GitHub Actions to create and approve pull requests") and comment again, ' +
+        `or open a pull request from the branch ${pull.head} yourself.`,
+    )
+  }
+}

@@ -1,0 +1,296 @@
+import { createHash } from 'node:crypto'
+import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml'
+import { inertText } from '../../lib/commands/inert.js'
+import type { SessionState } from '../../lib/commands/state.js'
+import {
+  chosenTopics,
+  fillThemes,
+  type RankedTopic,
+  type ThemeAssignment,
+} from '../../lib/commands/topics.js'
+import { parseGroupFile } from '../../lib/group-file/load.js'
+import type { Group } from '../../lib/group-file/schema.js'
+import { groupFilePath } from '../../lib/group-file/write.js'
+import type { PullView } from '../../lib/github/pulls.js'
+import { isOwnBot } from '../../lib/markers/ownership.js'
+import { findMarker, marker } from '../../lib/markers/markers.js'
+
+/*
+ * Group decisions that change the group file reach it the way every change to a group file does:
+ * as a pull request the facilitators review and merge. `/continue confirm` on the closing issue
+ * proposes `then:`; `/themes` on the kickoff issue (or, once week 1 is over without one, the most
+ * voted topics) proposes `themes:` for the themed weeks the file leaves open. The sessions workflow
+ * reads the file from the default branch, so issues opened after the merge carry the themes; theme
+ * issues already open when it is merged are retitled by the scheduled run (see plan-sweep.ts).
+ *
+ * Each proposal lives on its own branch, `skill-share/<slug>/<change>`, and its pull request body
+ * carries `<!-- skill-share:group-change group=<slug> change=<change> value=<v> -->`. The same
+ * value is proposed once: a pull request that was merged or closed with it is the group's answer.
+ */
+
+export const GROUP_CHANGE_MARKER = 'group-change'
+export const GROUP_CHANGES = ['continue', 'themes'] as const
+export type GroupChangeKind = (typeof GROUP_CHANGES)[number]
+
+/** A decision to look at again, passed between the workflow's two jobs: `example/continue#6`. */
+export interface GroupChangeRequest {
+  slug: string
+  kind: GroupChangeKind
+  issue: number
+}
+
+export type GroupChange =
+  | { kind: 'continue'; slug: string; issue: number; then: 'monthly' | 'biweekly' | 'none' }
+  | {
+      kind: 'themes'
+      slug: string
+      issue: number
+      themes: ThemeAssignment[]
+      /** Picked by a facilitator with `/themes`, rather than taken from the votes. */
+      chosen: boolean
+    }
+
+const REQUEST = /^([a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39})\/(continue|themes)#(\d{1,9})$/
+
+export function formatRequests(requests: readonly GroupChangeRequest[]): string {
+  return requests.map((r) => `${r.slug}/${r.kind}#${r.issue}`).join(' ')
+}
+
+/** Reads the `group-changes` input; anything else in it is an error, never guessed at. */
+export function parseRequests(text: string): GroupChangeRequest[] {
+  const words = text.split(/[\s,]+/).filter(Boolean)
+  const bad = words.filter((word) => !REQUEST.test(word))
+  if (bad.length > 0) {
+    throw new Error(
+      `group-changes: ${bad.map((w) => JSON.stringify(w)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not <slug>/<continue|themes>#<issue>, e.g. "fall-2026/continue#12"`,
+    )
+  }
+  return words.map((word) => {
+    const [, slug, kind, issue] = REQUEST.exec(word) as RegExpExecArray
+    return { slug: slug as string, kind: kind as GroupChangeKind, issue: Number(issue) }
+  })
+}
+
+/** The confirmed `/continue` vote, as a value of `then:`. */
+export function continueChange(
+  group: Pick<Group, 'slug'>,
+  issue: number,
+  state: Pick<SessionState, 'continueConfirmed' | 'continueDecision'>,
+): GroupChange | undefined {
+  if (!state.continueConfirmed || !state.continueDecision) return undefined
+  const then = state.continueDecision === 'stop' ? 'none' : state.continueDecision
+  return { kind: 'continue', slug: group.slug, issue, then }
+}
+
+/**
+ * Themes for the open themed weeks: the topics a facilitator picked with `/themes`, else (when
+ * `ranked` is given, i.e. once week 1 is over) the topics by votes, ties to the earliest proposal.
+ */
+export function themesChange(
+  group: Pick<Group, 'slug' | 'weekly' | 'themes'>,
+  issue: number,
+  state: Pick<SessionState, 'topics' | 'themesChosen'>,
+  ranked?: readonly RankedTopic[],
+): GroupChange | undefined {
+  const chosen = state.themesChosen !== undefined
+  const picks = state.themesChosen ? chosenTopics(state.topics, state.themesChosen) : (ranked ?? [])
+  const themes = fillThemes(group, picks)
+  if (themes.length === 0) return undefined
+  return { kind: 'themes', slug: group.slug, issue, themes, chosen }
+}
+
+/** What identifies a proposal: the same value is never proposed twice. */
+export function changeValue(change: GroupChange): string {
+  if (change.kind === 'continue') return change.then
+  const text = change.themes.map((t) => `${t.week}:${t.title}`).join('\n')
+  return createHash('sha256').update(text).digest('hex').slice(0, 12)
+}
+
+export function changeBranch(change: Pick<GroupChange, 'slug' | 'kind'>): string {
+  return `skill-share/${change.slug}/${change.kind}`
+}
+
+export function changeMarker(change: GroupChange): string {
+  return marker(GROUP_CHANGE_MARKER, {
+    group: change.slug,
+    change: change.kind,
+    value: changeValue(change),
+  })
+}
+
+/**
+ * The group file with the change made as a small text edit: one value replaced or a few lines
+ * added, so the pull request's diff shows exactly the decision and every comment, alignment and
+ * flow style the organizer wrote stays. Throws when the result would not be a valid group file
+ * with the change: nothing broken is ever proposed.
+ */
+export function editGroupFile(text: string, change: GroupChange): string {
+  const doc = parseDocument(text)
+  const root = doc.contents
+  const file = groupFilePath(change.slug)
+  if (doc.errors.length > 0 || !isMap(root))
+    throw new Error(`${file} is not a YAML mapping; fix it first`)
+  const edited =
+    change.kind === 'continue' ? withThen(text, root, change.then) : withThemes(text, root, change)
+  const { group, problems } = parseGroupFile(edited, { file, slug: change.slug })
+  if (!group) {
+    const first = problems.find((p) => p.severity === 'error')
+    throw new Error(`the change would make ${file} invalid: ${first?.field}: ${first?.message}`)
+  }
+  const applied =
+    change.kind === 'continue'
+      ? group.then === change.then
+      : change.themes.every((t) => themeAt(group, t.week) === t.title)
+  if (!applied) throw new Error(`could not write the ${change.kind} change into ${file}`)
+  return edited
+}
+
+function withThen(text: string, root: YAMLMap, then: string): string {
+  const node: unknown = root.get('then', true)
+  if (isScalar(node) && node.range)
+    return splice(text, node.range[0], node.range[1], scalarText(then))
+  if (node !== undefined) throw new Error('then: is not a single value; fix it first')
+  return insertLinesBefore(text, root, ['quorum', 'members'], `then: ${scalarText(then)}\n`)
+}
+
+function withThemes(text: string, root: YAMLMap, change: Extract<GroupChange, { kind: 'themes' }>) {
+  const node: unknown = root.get('themes', true)
+  const existing = isSeq(node) ? node.items.length : 0
+  change.themes.forEach((theme, index) => {
+    if (theme.week - 2 !== existing + index)
+      throw new Error(`week ${theme.week} does not follow the themes already in the file`)
+  })
+  const titles = change.themes.map((t) => scalarText(t.title))
+  if (node === undefined) {
+    const block = `themes:\n${titles.map((t) => `  - ${t}\n`).join('')}`
+    return insertLinesBefore(text, root, ['members'], block)
+  }
+  if (!isSeq(node) || !node.range) throw new Error('themes: is not a list; fix it first')
+  const items = node.items.filter(isNode)
+  const last = items.at(-1)
+  if (node.flow || !last?.range) {
+    const kept = items.map((item) => text.slice(item.range?.[0], item.range?.[1]))
+    return splice(text, node.range[0], node.range[1], `[${[...kept, ...titles].join(', ')}]`)
+  }
+  const first = items[0]?.range?.[0] ?? last.range[0]
+  const prefix = text.slice(text.lastIndexOf('\n', first - 1) + 1, first)
+  const lineEnd = text.indexOf('\n', last.range[1])
+  const at = lineEnd < 0 ? text.length : lineEnd
+  return splice(text, at, at, titles.map((t) => `\n${prefix}${t}`).join(''))
+}
+
+function themeAt(group: Group, week: number): string | undefined {
+  const theme = group.themes?.[week - 2]
+  return typeof theme === 'string' ? theme : theme?.title
+}
+
+/** Inserts whole lines before the first of `keys` present (at the start of its line), else at the end. */
+function insertLinesBefore(
+  text: string,
+  root: YAMLMap,
+  keys: readonly string[],
+  lines: string,
+): string {
+  for (const key of keys) {
+    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key)
+    const start = isNode(pair?.key) ? pair.key.range?.[0] : undefined
+    if (start !== undefined) {
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1
+      return splice(text, lineStart, lineStart, lines)
+    }
+  }
+  return `${text.endsWith('\n') || text === '' ? text : `${text}\n`}${lines}`
+}
+
+/** A value as one line of YAML: plain when it can be, quoted when it must. */
+function scalarText(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd()
+}
+
+function splice(text: string, from: number, to: number, insert: string): string {
+  return `${text.slice(0, from)}${insert}${text.slice(to)}`
+}
+
+export interface PullText {
+  title: string
+  body: string
+  /** The commit message. */
+  message: string
+}
+
+export function pullText(change: GroupChange, group: Pick<Group, 'name'>): PullText {
+  const file = groupFilePath(change.slug)
+  if (change.kind === 'continue') {
+    const how =
+      change.then === 'none'
+        ? 'to stop after the weekly meetings'
+        : change.then === 'monthly'
+          ? 'to go on meeting monthly'
+          : 'to go on meeting every other week'
+    return {
+      title: `${group.name}: then ${change.then}`,
+      message: `${group.name}: then ${change.then} (decided in #${change.issue})`,
+      body: [
+        `The group voted in #${change.issue} ${how}, and a facilitator confirmed the vote with \`/continue confirm\`.`,
+        `Merging this sets \`then: ${change.then}\` in \`${file}\`; the sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.`,
+        changeMarker(change),
+      ].join('\n\n'),
+    }
+  }
+  const how = change.chosen
+    ? 'as a facilitator picked them with `/themes`'
+    : 'the most voted topics, ties going to the earliest proposal'
+  const weeks = change.themes.map(
+    (t) => `- Week ${t.week}: ${inertText(t.title, { maxLength: 100 })}`,
+  )
+  return {
+    title: `${group.name}: themes for weeks ${change.themes[0]?.week}–${change.themes.at(-1)?.week}`,
+    message: `${group.name}: themes from the topics in #${change.issue}`,
+    body: [
+      `Themes for the weeks \`${file}\` leaves open, from the topics proposed in #${change.issue}, ${how}:`,
+      weeks.join('\n'),
+      'Edit the titles here if you like before merging. Session issues opened after the merge carry their theme; one already open is retitled within the hour.',
+      changeMarker(change),
+    ].join('\n\n'),
+  }
+}
+
+export type PullPlan =
+  { action: 'none'; reason: string } | { action: 'update'; pull: number } | { action: 'open' }
+
+/**
+ * Whether a change still needs a pull request. `pulls` are every pull request from the change's
+ * branch, open or closed. Nothing to do when the file already says so, or when a pull request
+ * proposed this very value (open: it is there; closed or merged: the facilitators decided).
+ */
+export function planPull(
+  change: GroupChange,
+  files: { base: string; edited: string },
+  pulls: readonly PullView[],
+): PullPlan {
+  if (files.base === files.edited)
+    return { action: 'none', reason: 'the group file already says so' }
+  const value = changeValue(change)
+  const ours = pulls
+    .filter((pull) => isOwnBot(pull.author))
+    .map((pull) => ({
+      pull,
+      found: findMarker(pull.body, GROUP_CHANGE_MARKER, {
+        group: change.slug,
+        change: change.kind,
+      }),
+    }))
+    .filter((p) => p.found !== undefined)
+  const same = ours.find((p) => p.found?.attributes['value'] === value)
+  if (same) {
+    return {
+      action: 'none',
+      reason:
+        same.pull.state === 'open'
+          ? `pull request #${same.pull.number} proposes it`
+          : `pull request #${same.pull.number} proposed it and was closed`,
+    }
+  }
+  const open = ours.find((p) => p.pull.state === 'open')
+  return open ? { action: 'update', pull: open.pull.number } : { action: 'open' }
+}

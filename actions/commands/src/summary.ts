@@ -1,0 +1,41 @@
+import * as core from '@actions/core'
+import type { CommandsReport } from './run.js'
+
+const MODE_TITLE: Record<CommandsReport['mode'], string> = {
+  issue: 'one issue reconciled',
+  sweep: 'scheduled sweep',
+  'group-files': 'group-file pull requests',
+}
+
+/** What the run did, as a table of groups, issue numbers and results: never a body or a name. */
+export async function writeSummary(
+  report: CommandsReport,
+  failedFiles: readonly string[],
+  inputs: { now: Date; dryRun: boolean },
+): Promise<void> {
+  const summary = core.summary.addHeading(
+    `Commands: ${MODE_TITLE[report.mode]}${inputs.dryRun ? ' (dry run: nothing written)' : ''}`,
+    2,
+  )
+  summary.addRaw(`Run at ${inputs.now.toISOString()}.`, true)
+  for (const file of failedFiles)
+    summary.addRaw(`\n:x: \`${file}\` is invalid; see the annotations.`, true)
+  for (const error of report.errors) summary.addRaw(`\n:x: ${error}`, true)
+  if (report.rows.length === 0) summary.addRaw('\nNothing to do.', true)
+  else
+    summary.addTable([
+      [
+        { data: 'Group', header: true },
+        { data: 'What', header: true },
+        { data: 'Where', header: true },
+        { data: 'Result', header: true },
+      ],
+      ...report.rows.map((r) => [r.group, r.what, r.where, r.result]),
+    ])
+  if (report.groupChanges.length > 0)
+    summary.addRaw(
+      `\nPull requests to open or update in the next job: ${report.groupChanges.map((c) => `${c.slug}/${c.kind} (#${c.issue})`).join(', ')}.`,
+      true,
+    )
+  await summary.write()
+}

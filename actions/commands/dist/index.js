@@ -76718,6 +76718,7 @@ function isTransient(error) {
 
 
 
+
 const STATUS_MARKER = 'status';
 /** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
 const DUE_HOURS = 24;
@@ -76791,7 +76792,9 @@ async function refreshStatus(github, target, options) {
         sessionNumber: session.number,
         phase: statusPhase(session, options.now),
         homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-        ...options.extras,
+        // Every action renders the same status: topic votes and the commitment line come along even
+        // when the caller did not compute them, so the comment never flips between versions.
+        ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
     });
     const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())

@@ -75970,7 +75970,298 @@ function byLogin(a, b) {
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
+
+const MAX_THEME_TITLE_CHARS = 80;
+/** Most votes first; ties go to the topic proposed first. */
+function rankTopics(topics, reactionsByComment, group) {
+    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
+    return topics
+        .map((topic) => {
+        const voters = new Set();
+        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
+            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+                continue;
+            const login = roster.get(reaction.user.toLowerCase());
+            if (login && login.toLowerCase() !== topic.author.toLowerCase())
+                voters.add(login);
+        }
+        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
+    })
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((topic, index) => ({ ...topic, rank: index + 1 }));
+}
+/** The topics a facilitator picked with `/themes`, in the order picked. */
+function chosenTopics(topics, themesChosen) {
+    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
+    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
+}
+/**
+ * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
+ * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
+ */
+function fillThemes(group, picks) {
+    const existing = group.themes ?? [];
+    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
+    const titles = picks
+        .map((pick) => themeTitle(pick.text))
+        .filter((title) => {
+        const key = title.toLowerCase();
+        if (!title || taken.has(key))
+            return false;
+        taken.add(key);
+        return true;
+    });
+    const assignments = [];
+    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
+        if (existing[week - 2] !== undefined)
+            continue;
+        assignments.push({ week, title: titles.shift() });
+    }
+    return assignments;
+}
+/**
+ * A topic as a theme title: it will be written to the group file and shown in issue titles and
+ * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
+ */
+function themeTitle(text) {
+    const plain = text
+        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
+        .replace(/[<>`|{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = Array.from(plain);
+    if (chars.length <= MAX_THEME_TITLE_CHARS)
+        return plain;
+    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
+    const atWord = cut.replace(/\s+\S*$/, '');
+    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
+/** The playbook's agendas for a 90-minute meeting; other lengths are scaled to sum exactly. */
+const AGENDAS = {
+    kickoff: [
+        ['Welcome', 5],
+        ['Introductions, and how each of us is connected to the organizers', 25],
+        ['Homework circle: two answers each, and your intention for the six weeks', 40],
+        ['Gather topics and coalesce them into four themes for the weeks ahead', 15],
+        ['Close: buddies for the week, next session', 5],
+    ],
+    discussion: [
+        ['Homework circle: two answers each', 10],
+        ['Facilitated discussion of the theme', 70],
+        ['Closing round: one thing I take away', 10],
+    ],
+    roleplay: [
+        ['Homework circle: two answers each', 10],
+        ['Gather scenarios from our own weeks', 10],
+        ['Role play in pairs', 30],
+        ['Re-enact for the group, and feedback', 40],
+    ],
+    workshop: [
+        ['Homework circle: two answers each', 15],
+        ['Two subgroups workshop different questions', 45],
+        ['Report back and discuss', 30],
+    ],
+    closing: [
+        ['Homework circle: what did I learn, where do I want to be in a year', 20],
+        ['What the group did for each of us', 40],
+        ['Decide together: continue? how often, with homework or not, and who may join', 25],
+        ['Close', 5],
+    ],
+    'follow-up': [
+        ['Homework circle: two answers each', 15],
+        ['Facilitated discussion of the theme', 65],
+        ['Closing round', 10],
+    ],
+};
+const BASE_MINUTES = 90;
+/** Scales an agenda to the meeting length in 5-minute steps; the longest item absorbs rounding. */
+function agendaFor(kind, duration) {
+    const blocks = AGENDAS[kind];
+    const items = blocks.map(([title, minutes]) => ({
+        title,
+        minutes: Math.max(5, Math.round((minutes * duration) / BASE_MINUTES / 5) * 5),
+    }));
+    const longest = items.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+    longest.minutes += duration - items.reduce((sum, item) => sum + item.minutes, 0);
+    return items;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/rotation.ts
+
+/**
+ * Facilitators take turns leading; everyone else co-facilitates in a seeded round robin, so each
+ * member co-facilitates once before anyone does it twice. When the group has only facilitators,
+ * they co-facilitate for each other.
+ */
+function facilitationRotation(members, seed) {
+    const leads = members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+    const others = members.filter((m) => m.role !== 'facilitator').map((m) => m.github);
+    const pool = seededShuffle(others.length > 0 ? others : leads, `${seed}:co-facilitation`);
+    let next = 0;
+    return (index) => {
+        const facilitator = leads[index % leads.length] ?? members[0]?.github ?? '';
+        if (pool.length === 0 || (pool.length === 1 && pool[0] === facilitator))
+            return { facilitator };
+        let co = pool[next % pool.length];
+        if (co === facilitator) {
+            next++;
+            co = pool[next % pool.length];
+        }
+        next++;
+        return { facilitator, coFacilitator: co };
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/schedule.ts
+
+
+
+
+const DEFAULT_FOLLOW_UPS = 6;
+function buildSchedule(group, options = {}) {
+    const { meeting, start } = group;
+    if (!meeting || !start)
+        return [];
+    const lead = parseLead(group.lead);
+    const rotate = facilitationRotation(group.members, group.slug);
+    const sessions = [];
+    let followUps = 0;
+    for (const slot of meetingDates({ ...group, start, meeting })) {
+        if (options.until
+            ? slot.date > options.until
+            : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS)
+            break;
+        if (slot.week === undefined)
+            followUps++;
+        const begin = localDateTime(slot.date, meeting.time, group.timezone);
+        const end = begin.plus({ minutes: meeting.duration });
+        const index = sessions.length;
+        const { title: theme, style } = themeFor(group, slot.kind, slot.week);
+        sessions.push({
+            group: group.slug,
+            number: index + 1,
+            kind: slot.kind,
+            ...(slot.week !== undefined ? { week: slot.week } : {}),
+            date: slot.date,
+            timezone: group.timezone,
+            localStart: iso(begin),
+            localEnd: iso(end),
+            startsAt: toUtcIso(begin),
+            endsAt: toUtcIso(end),
+            opensAt: toUtcIso(begin.minus(lead)),
+            ...(theme ? { theme } : {}),
+            agendaStyle: style,
+            agenda: agendaFor(style, meeting.duration),
+            ...rotate(index),
+            ...(meeting.place ? { place: meeting.place } : {}),
+            ...(slot.shiftedFrom ? { shiftedFrom: slot.shiftedFrom } : {}),
+        });
+    }
+    return sessions;
+}
+function themeFor(group, kind, week) {
+    if (kind === 'kickoff')
+        return { title: 'Kickoff', style: 'kickoff' };
+    if (kind === 'closing')
+        return { title: 'Looking back, looking ahead', style: 'closing' };
+    if (kind !== 'theme' || week === undefined)
+        return { style: 'follow-up' };
+    const theme = group.themes?.[week - 2];
+    if (theme === undefined)
+        return { style: group.agenda };
+    if (typeof theme === 'string')
+        return { title: theme, style: group.agenda };
+    return { title: theme.title, style: (theme.agenda ?? group.agenda) };
+}
+function iso(dt) {
+    return dt.toISO({ suppressMilliseconds: true }) ?? '';
+}
+/** Sessions whose issue should be open at `at`: opened, and the meeting not yet over. */
+function openSessionsAt(sessions, at) {
+    const t = at.getTime();
+    return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+
+
+
+
+
+
+/**
+ * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
+ * topic comment, one request per topic) and the commitment line (attendance recorded on the
+ * earlier weekly session issues, one request per earlier issue that has comments). Every caller
+ * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
+ */
+async function statusExtras(github, target, options) {
+    const { group, session } = target;
+    const extras = {};
+    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
+        extras.ranked = await rankedTopics(github, group, options.state);
+    if (session.week !== undefined)
+        extras.commitment = await commitmentOf(github, group, session, options);
+    return extras;
+}
+/** Topics with their votes: 👍 reactions on each topic's own comment. */
+async function rankedTopics(github, group, state) {
+    const reactions = new Map();
+    for (const topic of state.topics) {
+        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
+    }
+    return rankTopics(state.topics, reactions, group);
+}
+function reactionInputs(reactions) {
+    return reactions.map((r) => ({
+        content: r.content,
+        user: r.user.login,
+        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    }));
+}
+/**
+ * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
+ * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
+ */
+async function commitmentOf(github, group, session, options) {
+    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
+    const earlier = started.filter((s) => s.number !== session.number);
+    const issues = earlier.length === 0
+        ? []
+        : (options.sessionIssues ??
+            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
+    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
+        markers_findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const attended = new Map();
+    const count = (logins) => {
+        for (const login of logins)
+            attended.set(login, (attended.get(login) ?? 0) + 1);
+    };
+    let held = 0;
+    for (const s of started) {
+        if (s.number === session.number) {
+            held++;
+            count(options.state.attendance);
+            continue;
+        }
+        const issue = issueOf(s);
+        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
+            continue;
+        held++;
+        if (!issue || issue.comments === 0)
+            continue;
+        const comments = await github.listComments(issue.number);
+        count(sessionState(group, s.kind, comments, []).attendance);
+    }
+    return { attended, held };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+
 
 
 
@@ -76049,7 +76340,9 @@ async function refreshStatus(github, target, options) {
         sessionNumber: session.number,
         phase: statusPhase(session, options.now),
         homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-        ...options.extras,
+        // Every action renders the same status: topic votes and the commitment line come along even
+        // when the caller did not compute them, so the comment never flips between versions.
+        ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
     });
     const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())
@@ -84236,153 +84529,6 @@ const READERS = {
         skill: reader.choice('skill', CORE_SKILLS, 'Which core skill did this conversation exercise? Pick one from the list.'),
     }),
 };
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
-/** The playbook's agendas for a 90-minute meeting; other lengths are scaled to sum exactly. */
-const AGENDAS = {
-    kickoff: [
-        ['Welcome', 5],
-        ['Introductions, and how each of us is connected to the organizers', 25],
-        ['Homework circle: two answers each, and your intention for the six weeks', 40],
-        ['Gather topics and coalesce them into four themes for the weeks ahead', 15],
-        ['Close: buddies for the week, next session', 5],
-    ],
-    discussion: [
-        ['Homework circle: two answers each', 10],
-        ['Facilitated discussion of the theme', 70],
-        ['Closing round: one thing I take away', 10],
-    ],
-    roleplay: [
-        ['Homework circle: two answers each', 10],
-        ['Gather scenarios from our own weeks', 10],
-        ['Role play in pairs', 30],
-        ['Re-enact for the group, and feedback', 40],
-    ],
-    workshop: [
-        ['Homework circle: two answers each', 15],
-        ['Two subgroups workshop different questions', 45],
-        ['Report back and discuss', 30],
-    ],
-    closing: [
-        ['Homework circle: what did I learn, where do I want to be in a year', 20],
-        ['What the group did for each of us', 40],
-        ['Decide together: continue? how often, with homework or not, and who may join', 25],
-        ['Close', 5],
-    ],
-    'follow-up': [
-        ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
-        ['Closing round', 10],
-    ],
-};
-const BASE_MINUTES = 90;
-/** Scales an agenda to the meeting length in 5-minute steps; the longest item absorbs rounding. */
-function agendaFor(kind, duration) {
-    const blocks = AGENDAS[kind];
-    const items = blocks.map(([title, minutes]) => ({
-        title,
-        minutes: Math.max(5, Math.round((minutes * duration) / BASE_MINUTES / 5) * 5),
-    }));
-    const longest = items.reduce((a, b) => (b.minutes > a.minutes ? b : a));
-    longest.minutes += duration - items.reduce((sum, item) => sum + item.minutes, 0);
-    return items;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/rotation.ts
-
-/**
- * Facilitators take turns leading; everyone else co-facilitates in a seeded round robin, so each
- * member co-facilitates once before anyone does it twice. When the group has only facilitators,
- * they co-facilitate for each other.
- */
-function facilitationRotation(members, seed) {
-    const leads = members.filter((m) => m.role === 'facilitator').map((m) => m.github);
-    const others = members.filter((m) => m.role !== 'facilitator').map((m) => m.github);
-    const pool = seededShuffle(others.length > 0 ? others : leads, `${seed}:co-facilitation`);
-    let next = 0;
-    return (index) => {
-        const facilitator = leads[index % leads.length] ?? members[0]?.github ?? '';
-        if (pool.length === 0 || (pool.length === 1 && pool[0] === facilitator))
-            return { facilitator };
-        let co = pool[next % pool.length];
-        if (co === facilitator) {
-            next++;
-            co = pool[next % pool.length];
-        }
-        next++;
-        return { facilitator, coFacilitator: co };
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/schedule.ts
-
-
-
-
-const DEFAULT_FOLLOW_UPS = 6;
-function buildSchedule(group, options = {}) {
-    const { meeting, start } = group;
-    if (!meeting || !start)
-        return [];
-    const lead = parseLead(group.lead);
-    const rotate = facilitationRotation(group.members, group.slug);
-    const sessions = [];
-    let followUps = 0;
-    for (const slot of meetingDates({ ...group, start, meeting })) {
-        if (options.until
-            ? slot.date > options.until
-            : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS)
-            break;
-        if (slot.week === undefined)
-            followUps++;
-        const begin = localDateTime(slot.date, meeting.time, group.timezone);
-        const end = begin.plus({ minutes: meeting.duration });
-        const index = sessions.length;
-        const { title: theme, style } = themeFor(group, slot.kind, slot.week);
-        sessions.push({
-            group: group.slug,
-            number: index + 1,
-            kind: slot.kind,
-            ...(slot.week !== undefined ? { week: slot.week } : {}),
-            date: slot.date,
-            timezone: group.timezone,
-            localStart: iso(begin),
-            localEnd: iso(end),
-            startsAt: toUtcIso(begin),
-            endsAt: toUtcIso(end),
-            opensAt: toUtcIso(begin.minus(lead)),
-            ...(theme ? { theme } : {}),
-            agendaStyle: style,
-            agenda: agendaFor(style, meeting.duration),
-            ...rotate(index),
-            ...(meeting.place ? { place: meeting.place } : {}),
-            ...(slot.shiftedFrom ? { shiftedFrom: slot.shiftedFrom } : {}),
-        });
-    }
-    return sessions;
-}
-function themeFor(group, kind, week) {
-    if (kind === 'kickoff')
-        return { title: 'Kickoff', style: 'kickoff' };
-    if (kind === 'closing')
-        return { title: 'Looking back, looking ahead', style: 'closing' };
-    if (kind !== 'theme' || week === undefined)
-        return { style: 'follow-up' };
-    const theme = group.themes?.[week - 2];
-    if (theme === undefined)
-        return { style: group.agenda };
-    if (typeof theme === 'string')
-        return { title: theme, style: group.agenda };
-    return { title: theme.title, style: (theme.agenda ?? group.agenda) };
-}
-function iso(dt) {
-    return dt.toISO({ suppressMilliseconds: true }) ?? '';
-}
-/** Sessions whose issue should be open at `at`: opened, and the meeting not yet over. */
-function openSessionsAt(sessions, at) {
-    const t = at.getTime();
-    return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
-}
 
 ;// CONCATENATED MODULE: ./actions/lib/submissions/collect.ts
 

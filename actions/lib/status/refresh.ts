@@ -14,6 +14,7 @@ import {
 } from '../github/repository.js'
 import { findMarker, marker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
+import { statusExtras } from './extras.js'
 
 export const STATUS_MARKER = 'status'
 /** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
@@ -132,7 +133,9 @@ export async function refreshStatus(
     sessionNumber: session.number,
     phase: statusPhase(session, options.now),
     homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-    ...options.extras,
+    // Every action renders the same status: topic votes and the commitment line come along even
+    // when the caller did not compute them, so the comment never flips between versions.
+    ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
   })
   const existing = findStatusComment(comments, group, session)
   if (existing && existing.body.trim() === body.trim()) return { result: 'unchanged', state }

@@ -22,7 +22,10 @@ function problem(file: string, field: string, message: string): Problem {
  * never run code), session templates may only use placeholders the sessions action fills, and every
  * form must keep the field ids and option counts the actions read.
  */
-export async function checkCustomisations(root: string, groups: readonly Group[]): Promise<Problem[]> {
+export async function checkCustomisations(
+  root: string,
+  groups: readonly Group[],
+): Promise<Problem[]> {
   const sample = groups.find((g) => g.format === 'circle')
   const problems: Problem[] = []
   const sampleSession = sample ? buildSchedule(sample)[0] : undefined

@@ -99112,7 +99112,7 @@ function facilitationRotation(members, seed) {
 
 
 const DEFAULT_FOLLOW_UPS = 6;
-function buildSchedule(group, options = {}) {
+function schedule_buildSchedule(group, options = {}) {
     const { meeting, start } = group;
     if (!meeting || !start)
         return [];
@@ -100708,7 +100708,7 @@ function ownership_isOwnBot(user) {
 
 
 
-const SESSION_MARKER = 'session';
+const issue_SESSION_MARKER = 'session';
 function templateKey(session) {
     if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
         return session.kind;
@@ -100750,7 +100750,7 @@ function sessionContext(group, session, links) {
 function renderSessionIssue(group, session, templates, links) {
     const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links));
     const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])];
-    const body = withMarker(rendered.body, SESSION_MARKER, { group: group.slug, n: session.number });
+    const body = withMarker(rendered.body, issue_SESSION_MARKER, { group: group.slug, n: session.number });
     return { title: rendered.title, labels, body };
 }
 function agendaTable(session) {
@@ -100781,14 +100781,14 @@ function statusFingerprint(issue) {
     return `${issue.plusOnes}-${issue.comments}`;
 }
 function recordedFingerprint(body, group, session) {
-    return findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
+    return findMarker(body, issue_SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
 }
 function withFingerprint(body, group, session, fingerprint) {
-    const current = findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
+    const current = findMarker(body, issue_SESSION_MARKER, { group: group.slug, n: session.number });
     if (!current)
         return body;
-    const old = marker(SESSION_MARKER, current.attributes);
-    return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
+    const old = marker(issue_SESSION_MARKER, current.attributes);
+    return body.replace(old, marker(issue_SESSION_MARKER, { ...current.attributes, status: fingerprint }));
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
@@ -101493,7 +101493,7 @@ function rebuildState(input) {
     const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
     const ordered = threadOrder(input.comments);
     for (const comment of ordered) {
-        if (isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
+        if (state_isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
             continue;
         const parsed = parseCommands(comment.body);
         if (parsed.length === 0)
@@ -101710,7 +101710,7 @@ function applyIssueReactions(state, input, roster) {
     if (!canRsvp)
         return;
     for (const reaction of input.issueReactions ?? []) {
-        if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+        if (reaction.content !== '+1' || state_isBot(reaction.user, reaction.userType))
             continue;
         const member = roster.get(reaction.user.toLowerCase());
         if (member && !state.rsvps.has(member.github))
@@ -101746,7 +101746,7 @@ function state_refuse(at, command, code, reason) {
 function rosterOf(members) {
     return new Map(members.map((member) => [member.github.toLowerCase(), member]));
 }
-function isBot(login, type) {
+function state_isBot(login, type) {
     return type === 'Bot' || /\[bot\]$/i.test(login);
 }
 function threadOrder(comments) {
@@ -102026,7 +102026,151 @@ function byLogin(a, b) {
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
+
+const MAX_THEME_TITLE_CHARS = 80;
+/** Most votes first; ties go to the topic proposed first. */
+function topics_rankTopics(topics, reactionsByComment, group) {
+    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
+    return topics
+        .map((topic) => {
+        const voters = new Set();
+        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
+            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+                continue;
+            const login = roster.get(reaction.user.toLowerCase());
+            if (login && login.toLowerCase() !== topic.author.toLowerCase())
+                voters.add(login);
+        }
+        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
+    })
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((topic, index) => ({ ...topic, rank: index + 1 }));
+}
+/** The topics a facilitator picked with `/themes`, in the order picked. */
+function chosenTopics(topics, themesChosen) {
+    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
+    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
+}
+/**
+ * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
+ * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
+ */
+function fillThemes(group, picks) {
+    const existing = group.themes ?? [];
+    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
+    const titles = picks
+        .map((pick) => themeTitle(pick.text))
+        .filter((title) => {
+        const key = title.toLowerCase();
+        if (!title || taken.has(key))
+            return false;
+        taken.add(key);
+        return true;
+    });
+    const assignments = [];
+    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
+        if (existing[week - 2] !== undefined)
+            continue;
+        assignments.push({ week, title: titles.shift() });
+    }
+    return assignments;
+}
+/**
+ * A topic as a theme title: it will be written to the group file and shown in issue titles and
+ * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
+ */
+function themeTitle(text) {
+    const plain = text
+        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
+        .replace(/[<>`|{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = Array.from(plain);
+    if (chars.length <= MAX_THEME_TITLE_CHARS)
+        return plain;
+    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
+    const atWord = cut.replace(/\s+\S*$/, '');
+    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+
+
+
+
+
+
+/**
+ * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
+ * topic comment, one request per topic) and the commitment line (attendance recorded on the
+ * earlier weekly session issues, one request per earlier issue that has comments). Every caller
+ * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
+ */
+async function extras_statusExtras(github, target, options) {
+    const { group, session } = target;
+    const extras = {};
+    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
+        extras.ranked = await rankedTopics(github, group, options.state);
+    if (session.week !== undefined)
+        extras.commitment = await commitmentOf(github, group, session, options);
+    return extras;
+}
+/** Topics with their votes: 👍 reactions on each topic's own comment. */
+async function rankedTopics(github, group, state) {
+    const reactions = new Map();
+    for (const topic of state.topics) {
+        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
+    }
+    return rankTopics(state.topics, reactions, group);
+}
+function reactionInputs(reactions) {
+    return reactions.map((r) => ({
+        content: r.content,
+        user: r.user.login,
+        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    }));
+}
+/**
+ * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
+ * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
+ */
+async function commitmentOf(github, group, session, options) {
+    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
+    const earlier = started.filter((s) => s.number !== session.number);
+    const issues = earlier.length === 0
+        ? []
+        : (options.sessionIssues ??
+            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
+    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
+        findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const attended = new Map();
+    const count = (logins) => {
+        for (const login of logins)
+            attended.set(login, (attended.get(login) ?? 0) + 1);
+    };
+    let held = 0;
+    for (const s of started) {
+        if (s.number === session.number) {
+            held++;
+            count(options.state.attendance);
+            continue;
+        }
+        const issue = issueOf(s);
+        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
+            continue;
+        held++;
+        if (!issue || issue.comments === 0)
+            continue;
+        const comments = await github.listComments(issue.number);
+        count(sessionState(group, s.kind, comments, []).attendance);
+    }
+    return { attended, held };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+
 
 
 
@@ -102056,7 +102200,7 @@ function commentInputs(comments) {
         updatedAt: c.updatedAt,
     }));
 }
-function sessionState(group, kind, comments, reactions) {
+function refresh_sessionState(group, kind, comments, reactions) {
     return rebuildState({
         group,
         kind,
@@ -102096,7 +102240,7 @@ async function refreshStatus(github, target, options) {
     const { group, session, issue } = target;
     const comments = options.comments ?? (await github.listComments(issue));
     const reactions = options.reactions ?? (await github.listIssueReactions(issue));
-    const state = sessionState(group, session.kind, comments, reactions);
+    const state = refresh_sessionState(group, session.kind, comments, reactions);
     const body = renderStatus({
         marker: statusMarker(group, session),
         group,
@@ -102105,7 +102249,9 @@ async function refreshStatus(github, target, options) {
         sessionNumber: session.number,
         phase: statusPhase(session, options.now),
         homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-        ...options.extras,
+        // Every action renders the same status: topic votes and the commitment line come along even
+        // when the caller did not compute them, so the comment never flips between versions.
+        ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
     });
     const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())
@@ -110188,11 +110334,11 @@ async function githubMaterial(github, group, sessions, forms) {
     for (const issue of issues) {
         if (!ownership_isOwnBot(issue.author))
             continue;
-        const n = Number(markers_findMarker(issue.body, SESSION_MARKER, { group: group.slug })?.attributes['n']);
+        const n = Number(markers_findMarker(issue.body, issue_SESSION_MARKER, { group: group.slug })?.attributes['n']);
         const session = sessions.find((s) => s.number === n);
         if (!session)
             continue;
-        const state = sessionState(group, session.kind, await github.listComments(issue.number), []);
+        const state = refresh_sessionState(group, session.kind, await github.listComments(issue.number), []);
         for (const note of state.notes)
             comments.push({ session: n, body: note.text });
         observed.push({
@@ -110362,7 +110508,7 @@ async function run() {
         throw new Error(`refusing to publish the retrospective of "${slug}" in a public repository: make the repository private, ` +
             'or set "public: true" in its group.yml');
     }
-    const sessions = buildSchedule(group, { until: inputs.date });
+    const sessions = schedule_buildSchedule(group, { until: inputs.date });
     const material = await githubMaterial(github, group, sessions, {
         homework: await formYaml(context.workspace, 'homework'),
         reflection: await formYaml(context.workspace, 'reflection'),

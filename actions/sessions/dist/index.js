@@ -18936,7 +18936,7 @@ module.exports = RetryHandler
 
 
 const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(8229)
+const { lookup } = __nccwpck_require__(610)
 const DecoratorHandler = __nccwpck_require__(8155)
 const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
@@ -37631,7 +37631,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnos
 
 /***/ }),
 
-/***/ 8229:
+/***/ 610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
@@ -85209,7 +85209,151 @@ function byLogin(a, b) {
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
+
+const MAX_THEME_TITLE_CHARS = 80;
+/** Most votes first; ties go to the topic proposed first. */
+function rankTopics(topics, reactionsByComment, group) {
+    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
+    return topics
+        .map((topic) => {
+        const voters = new Set();
+        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
+            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+                continue;
+            const login = roster.get(reaction.user.toLowerCase());
+            if (login && login.toLowerCase() !== topic.author.toLowerCase())
+                voters.add(login);
+        }
+        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
+    })
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((topic, index) => ({ ...topic, rank: index + 1 }));
+}
+/** The topics a facilitator picked with `/themes`, in the order picked. */
+function chosenTopics(topics, themesChosen) {
+    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
+    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
+}
+/**
+ * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
+ * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
+ */
+function fillThemes(group, picks) {
+    const existing = group.themes ?? [];
+    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
+    const titles = picks
+        .map((pick) => themeTitle(pick.text))
+        .filter((title) => {
+        const key = title.toLowerCase();
+        if (!title || taken.has(key))
+            return false;
+        taken.add(key);
+        return true;
+    });
+    const assignments = [];
+    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
+        if (existing[week - 2] !== undefined)
+            continue;
+        assignments.push({ week, title: titles.shift() });
+    }
+    return assignments;
+}
+/**
+ * A topic as a theme title: it will be written to the group file and shown in issue titles and
+ * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
+ */
+function themeTitle(text) {
+    const plain = text
+        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
+        .replace(/[<>`|{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = Array.from(plain);
+    if (chars.length <= MAX_THEME_TITLE_CHARS)
+        return plain;
+    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
+    const atWord = cut.replace(/\s+\S*$/, '');
+    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+
+
+
+
+
+
+/**
+ * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
+ * topic comment, one request per topic) and the commitment line (attendance recorded on the
+ * earlier weekly session issues, one request per earlier issue that has comments). Every caller
+ * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
+ */
+async function statusExtras(github, target, options) {
+    const { group, session } = target;
+    const extras = {};
+    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
+        extras.ranked = await rankedTopics(github, group, options.state);
+    if (session.week !== undefined)
+        extras.commitment = await commitmentOf(github, group, session, options);
+    return extras;
+}
+/** Topics with their votes: 👍 reactions on each topic's own comment. */
+async function rankedTopics(github, group, state) {
+    const reactions = new Map();
+    for (const topic of state.topics) {
+        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
+    }
+    return rankTopics(state.topics, reactions, group);
+}
+function reactionInputs(reactions) {
+    return reactions.map((r) => ({
+        content: r.content,
+        user: r.user.login,
+        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    }));
+}
+/**
+ * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
+ * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
+ */
+async function commitmentOf(github, group, session, options) {
+    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
+    const earlier = started.filter((s) => s.number !== session.number);
+    const issues = earlier.length === 0
+        ? []
+        : (options.sessionIssues ??
+            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
+    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
+        findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const attended = new Map();
+    const count = (logins) => {
+        for (const login of logins)
+            attended.set(login, (attended.get(login) ?? 0) + 1);
+    };
+    let held = 0;
+    for (const s of started) {
+        if (s.number === session.number) {
+            held++;
+            count(options.state.attendance);
+            continue;
+        }
+        const issue = issueOf(s);
+        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
+            continue;
+        held++;
+        if (!issue || issue.comments === 0)
+            continue;
+        const comments = await github.listComments(issue.number);
+        count(sessionState(group, s.kind, comments, []).attendance);
+    }
+    return { attended, held };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+
 
 
 
@@ -85288,7 +85432,9 @@ async function refreshStatus(github, target, options) {
         sessionNumber: session.number,
         phase: statusPhase(session, options.now),
         homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-        ...options.extras,
+        // Every action renders the same status: topic votes and the commitment line come along even
+        // when the caller did not compute them, so the comment never flips between versions.
+        ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
     });
     const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())

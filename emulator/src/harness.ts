@@ -2,15 +2,17 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { toDate } from './clock.js'
 import { schedulePayload, workflowDispatchPayload } from './payloads.js'
 import type { GitHubEmulator, RequestLogEntry } from './server.js'
 
-/** The repository root (emulator/src/harness.ts → ../..). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/** The repository root (emulator/src/harness.ts → ../..). Resolved from the module's own path
+ * at run time: a `new URL(relative, import.meta.url)` would be turned into an asset by the
+ * bundler, with an id that depends on where the checkout lives. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** Inherited variables that would change how an action talks to the network or reads its
  * configuration; stripped so every run sees only what the harness sets. */

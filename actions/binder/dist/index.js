@@ -49412,6 +49412,27 @@ class InvalidInputError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
+
+
+/**
+ * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
+ * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
+ * say) are not repeated on each of their runs.
+ */
+function annotateProblems(problems, options = {}) {
+    for (const problem of problems) {
+        if (options.errorsOnly && problem.severity !== 'error')
+            continue;
+        const annotate = problem.severity === 'error' ? error : warning;
+        annotate(formatProblem(problem), {
+            file: problem.file,
+            startLine: problem.line,
+            startColumn: problem.col,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./actions/lib/runner/context.ts
@@ -49467,7 +49488,8 @@ function resolveNow(input, env = process.env) {
 /** The default branch when the event names it (most do; `schedule` does not). */
 function defaultBranchOf(event) {
     const repository = event['repository'];
-    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+    const branch = repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
@@ -83682,12 +83704,10 @@ async function run() {
     const inputs = getInputs();
     const context = runnerContext();
     const loaded = await loadGroups(context.workspace);
-    for (const problem of loaded.problems.filter((p) => p.severity === 'error')) {
-        error(formatProblem(problem), { file: problem.file, startLine: problem.line });
-    }
+    annotateProblems(loaded.problems, { errorsOnly: true });
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });
     const privacy = repositoryPrivacy(context.event);
-    const defaultBranch = main_defaultBranchOf(context.event);
+    const defaultBranch = defaultBranchOf(context.event);
     const report = await compileAndDeliver({ ...inputs, actor: actorOf(context.event) }, {
         github,
         groups: loaded.groups,
@@ -83719,14 +83739,6 @@ function actorOf(event) {
             return login;
     }
     return process.env['GITHUB_ACTOR'] ?? '';
-}
-function main_defaultBranchOf(event) {
-    const repository = event['repository'];
-    if (repository && typeof repository === 'object' && 'default_branch' in repository) {
-        const branch = repository.default_branch;
-        return typeof branch === 'string' && branch ? branch : undefined;
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/binder/src/index.ts

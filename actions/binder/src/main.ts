@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { formatProblem } from '../../lib/group-file/problems.js'
-import { repositoryPrivacy, resolveNow, runnerContext } from '../../lib/runner/context.js'
+import { annotateProblems } from '../../lib/runner/annotate.js'
+import {
+  defaultBranchOf,
+  repositoryPrivacy,
+  resolveNow,
+  runnerContext,
+} from '../../lib/runner/context.js'
 import { connect } from '../../lib/runner/repository.js'
 import { loadFormTemplates } from '../../lib/submissions/forms.js'
 import { loadGroups } from '../../lib/workspace/workspace.js'
@@ -32,9 +37,7 @@ export async function run(): Promise<void> {
   const inputs = getInputs()
   const context = runnerContext()
   const loaded = await loadGroups(context.workspace)
-  for (const problem of loaded.problems.filter((p) => p.severity === 'error')) {
-    core.error(formatProblem(problem), { file: problem.file, startLine: problem.line })
-  }
+  annotateProblems(loaded.problems, { errorsOnly: true })
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const privacy = repositoryPrivacy(context.event)
   const defaultBranch = defaultBranchOf(context.event)
@@ -72,13 +75,4 @@ function actorOf(event: Record<string, unknown>): string {
     if (typeof login === 'string' && login) return login
   }
   return process.env['GITHUB_ACTOR'] ?? ''
-}
-
-function defaultBranchOf(event: Record<string, unknown>): string | undefined {
-  const repository = event['repository']
-  if (repository && typeof repository === 'object' && 'default_branch' in repository) {
-    const branch = (repository as { default_branch: unknown }).default_branch
-    return typeof branch === 'string' && branch ? branch : undefined
-  }
-  return undefined
 }

@@ -68045,9 +68045,15 @@ function formatFormProblem(problem, prefix = '') {
 ;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
 
 
-/** Group-file problems as workflow annotations, so GitHub shows them on the file and line. */
-function annotateProblems(problems) {
+/**
+ * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
+ * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
+ * say) are not repeated on each of their runs.
+ */
+function annotateProblems(problems, options = {}) {
     for (const problem of problems) {
+        if (options.errorsOnly && problem.severity !== 'error')
+            continue;
         const annotate = problem.severity === 'error' ? error : warning;
         annotate(problems_formatProblem(problem), {
             file: problem.file,
@@ -68112,7 +68118,8 @@ function resolveNow(input, env = process.env) {
 /** The default branch when the event names it (most do; `schedule` does not). */
 function defaultBranchOf(event) {
     const repository = event['repository'];
-    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+    const branch = repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js

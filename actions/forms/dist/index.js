@@ -49407,6 +49407,27 @@ class InvalidInputError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
+
+
+/**
+ * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
+ * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
+ * say) are not repeated on each of their runs.
+ */
+function annotateProblems(problems, options = {}) {
+    for (const problem of problems) {
+        if (options.errorsOnly && problem.severity !== 'error')
+            continue;
+        const annotate = problem.severity === 'error' ? error : warning;
+        annotate(formatProblem(problem), {
+            file: problem.file,
+            startLine: problem.line,
+            startColumn: problem.col,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./actions/lib/runner/context.ts
@@ -49462,7 +49483,8 @@ function resolveNow(input, env = process.env) {
 /** The default branch when the event names it (most do; `schedule` does not). */
 function defaultBranchOf(event) {
     const repository = event['repository'];
-    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+    const branch = repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
@@ -85040,13 +85062,7 @@ async function run() {
     const context = runnerContext();
     const issue = eventIssue(context);
     const loaded = await loadGroups(context.workspace, inputs.groups);
-    for (const problem of loaded.problems.filter((p) => p.severity === 'error')) {
-        error(formatProblem(problem), {
-            file: problem.file,
-            startLine: problem.line,
-            startColumn: problem.col,
-        });
-    }
+    annotateProblems(loaded.problems, { errorsOnly: true });
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });
     const privacy = repositoryPrivacy(context.event);
     const report = await runForms({ issue, now: inputs.now }, {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { formatProblem } from '../../lib/group-file/problems.js'
+import { annotateProblems } from '../../lib/runner/annotate.js'
 import {
   repositoryPrivacy,
   resolveNow,
@@ -31,13 +31,7 @@ export async function run(): Promise<void> {
   const context = runnerContext()
   const issue = eventIssue(context)
   const loaded = await loadGroups(context.workspace, inputs.groups)
-  for (const problem of loaded.problems.filter((p) => p.severity === 'error')) {
-    core.error(formatProblem(problem), {
-      file: problem.file,
-      startLine: problem.line,
-      startColumn: problem.col,
-    })
-  }
+  annotateProblems(loaded.problems, { errorsOnly: true })
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const privacy = repositoryPrivacy(context.event)
   const report = await runForms(

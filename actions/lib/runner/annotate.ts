@@ -1,9 +1,17 @@
 import * as core from '@actions/core'
 import { formatProblem, type Problem } from '../group-file/problems.js'
 
-/** Group-file problems as workflow annotations, so GitHub shows them on the file and line. */
-export function annotateProblems(problems: readonly Problem[]): void {
+/**
+ * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
+ * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
+ * say) are not repeated on each of their runs.
+ */
+export function annotateProblems(
+  problems: readonly Problem[],
+  options: { errorsOnly?: boolean } = {},
+): void {
   for (const problem of problems) {
+    if (options.errorsOnly && problem.severity !== 'error') continue
     const annotate = problem.severity === 'error' ? core.error : core.warning
     annotate(formatProblem(problem), {
       file: problem.file,

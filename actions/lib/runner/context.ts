@@ -64,5 +64,6 @@ export function resolveNow(input: string, env: NodeJS.ProcessEnv = process.env):
 /** The default branch when the event names it (most do; `schedule` does not). */
 export function defaultBranchOf(event: Record<string, unknown>): string | undefined {
   const repository = event['repository'] as { default_branch?: unknown } | undefined
-  return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined
+  const branch = repository?.default_branch
+  return typeof branch === 'string' && branch !== '' ? branch : undefined
 }

@@ -9460,7 +9460,7 @@ var __webpack_unused_export__;
 const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
 const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
+const BalancedPool = __nccwpck_require__(3218)
 const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
 const EnvHttpProxyAgent = __nccwpck_require__(3137)
@@ -13735,7 +13735,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3218:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -57542,6 +57542,27 @@ class InvalidInputError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
+
+
+/**
+ * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
+ * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
+ * say) are not repeated on each of their runs.
+ */
+function annotateProblems(problems, options = {}) {
+    for (const problem of problems) {
+        if (options.errorsOnly && problem.severity !== 'error')
+            continue;
+        const annotate = problem.severity === 'error' ? error : warning;
+        annotate(formatProblem(problem), {
+            file: problem.file,
+            startLine: problem.line,
+            startColumn: problem.col,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/github/repository.ts
 
 // A create is never retried blindly: the caller looks its marker up first (see createOnce).
@@ -83982,7 +84003,8 @@ function resolveNow(input, env = process.env) {
 /** The default branch when the event names it (most do; `schedule` does not). */
 function defaultBranchOf(event) {
     const repository = event['repository'];
-    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+    const branch = repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
@@ -110478,6 +110500,7 @@ function pullBody(file, report) {
 
 
 
+
 function getInputs() {
     const now = resolveNow(getInput('now'));
     const date = getInput('date') || luxon_DateTime.fromJSDate(now, { zone: 'utc' }).toISODate() || '';
@@ -110498,8 +110521,7 @@ async function run() {
     if (!slug)
         throw new Error('group: name the group to compile (the folder under groups/)');
     const { group, problems } = await loadGroupAt(context.workspace, `groups/${slug}`);
-    for (const p of problems)
-        warning(formatProblem(p));
+    annotateProblems(problems);
     if (!group || hasErrors(problems))
         throw new Error(`groups/${slug}/group.yml is invalid or missing; nothing was written`);
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { DateTime } from 'luxon'
-import { formatProblem, hasErrors } from '../../lib/group-file/problems.js'
+import { hasErrors } from '../../lib/group-file/problems.js'
+import { annotateProblems } from '../../lib/runner/annotate.js'
 import { proposeFile } from '../../lib/github/propose.js'
 import { compileRetro } from '../../lib/retro/compile.js'
 import { resolveNow, runnerContext, type RunnerContext } from '../../lib/runner/context.js'
@@ -40,7 +41,7 @@ export async function run(): Promise<void> {
   const slug = inputs.group || groupOfEvent(context)
   if (!slug) throw new Error('group: name the group to compile (the folder under groups/)')
   const { group, problems } = await loadGroupAt(context.workspace, `groups/${slug}`)
-  for (const p of problems) core.warning(formatProblem(p))
+  annotateProblems(problems)
   if (!group || hasErrors(problems))
     throw new Error(`groups/${slug}/group.yml is invalid or missing; nothing was written`)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })

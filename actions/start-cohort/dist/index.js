@@ -65546,7 +65546,8 @@ function resolveNow(input, env = process.env) {
 /** The default branch when the event names it (most do; `schedule` does not). */
 function defaultBranchOf(event) {
     const repository = event['repository'];
-    return typeof repository?.default_branch === 'string' ? repository.default_branch : undefined;
+    const branch = repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js

@@ -45043,11 +45043,7 @@ VERSION:2.0\r
  * duplicating them; DTSTAMP is fixed per session so the same schedule exports byte for byte.
  */
 function sessionCalendar(group, sessions, sessionTitle) {
-    const calendar = W({
-        name: group.name,
-        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
-        method: H.PUBLISH,
-    });
+    const calendar = newCalendar(group);
     for (const session of sessions) {
         calendar.createEvent({
             id: `${group.slug}-session-${session.number}@skill-share`,
@@ -45060,6 +45056,36 @@ function sessionCalendar(group, sessions, sessionTitle) {
         });
     }
     return calendar.toString();
+}
+/**
+ * A coaching network's calendar: one event per conversation of every pair, with UIDs derived from
+ * the pair and the conversation number, as stable as a circle's.
+ */
+function conversationCalendar(group, conversations) {
+    const calendar = newCalendar(group);
+    for (const c of conversations) {
+        calendar.createEvent({
+            id: `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`,
+            start: new Date(c.startsAt),
+            end: new Date(c.endsAt),
+            stamp: new Date(c.opensAt),
+            summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            description: [
+                `Coach: @${c.coach}, coachee: @${c.coachee}`,
+                `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
+                '',
+                'Start from the last next step; end with one new next step and by when.',
+            ].join('\n'),
+        });
+    }
+    return calendar.toString();
+}
+function newCalendar(group) {
+    return W({
+        name: group.name,
+        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
+        method: H.PUBLISH,
+    });
 }
 function calendar_describe(session) {
     const lines = [
@@ -45109,6 +45135,8 @@ function sessionContext(group, session, links) {
         homework_link: links.homework ?? '',
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
+        calendar: calendarLink(links.calendar),
+        links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
         quorum: group.quorum,
         shifted: session.shiftedFrom?.length
             ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
@@ -45129,6 +45157,10 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
+function calendarLink(url) {
+    return url ? `[Add to your calendar](${url})` : '';
 }
 function previousLink(previous) {
     if (!previous)
@@ -45159,6 +45191,58 @@ function withFingerprint(body, group, session, fingerprint) {
     return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
 }
 
+;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
+
+/** The homework form, prefilled with the group and session through query parameters. */
+function homeworkFormUrl(repo, group, session) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'homework.yml',
+        title: formTitle('homework', group.slug, session.number),
+        fields: { group: group.slug, session: session.number },
+    });
+}
+/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
+function calendarPath(slug) {
+    return `groups/${slug}/calendar.ics`;
+}
+function calendarUrl(repo, group) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
+}
+function cohortMilestone(group) {
+    return group.name;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
+
+
+
+
+
+
+
+/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
+const COACHING_CALENDAR_WEEKS = 52;
+/**
+ * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
+ * a circle's sessions titled as their issues are, or every conversation of a coaching network for
+ * a year. The same group and templates always give the same bytes, so a stale file can be told.
+ */
+function groupCalendar(group, templates) {
+    if (group.format === 'coaching') {
+        const starts = (group.pairs ?? []).map((p) => p.start).sort();
+        const until = starts[0]
+            ? isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: COACHING_CALENDAR_WEEKS }))
+            : undefined;
+        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
+        return { text: conversationCalendar(group, conversations), events: conversations.length };
+    }
+    const sessions = buildSchedule(group);
+    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
+    return { text, events: sessions.length };
+}
+
 ;// CONCATENATED MODULE: ./cli/src/commands/calendar.ts
 
 
@@ -45167,24 +45251,26 @@ function withFingerprint(body, group, session, fingerprint) {
 
 
 
-
-
 const calendar_usage = 'skill-share calendar <group-dir> [--out FILE]';
+/**
+ * Prints the group's iCalendar, or writes it to `--out`. Session issues link
+ * `groups/<slug>/calendar.ics` when the repository has it, so that is the usual `--out`.
+ */
 async function calendar(args, io) {
     const { values, positionals } = parseCommandArgs('calendar', args, { out: { type: 'string' } });
     const dir = onePositional(positionals, '<group-dir>', 'calendar');
     const group = await loadGroupForCommand(io, dir);
-    const templates = await loadSessionTemplates(io.cwd);
-    const sessions = buildSchedule(group);
-    const ics = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
+    const { text, events } = groupCalendar(group, await loadSessionTemplates(io.cwd));
     if (!values.out) {
-        io.out(ics);
+        io.out(text);
         return EXIT_OK;
     }
     const file = external_node_path_default().resolve(io.cwd, values.out);
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(file, ics);
-    io.err(`wrote ${external_node_path_default().relative(io.cwd, file)} (${sessions.length} events)`);
+    await (0,promises_namespaceObject.writeFile)(file, text);
+    const where = external_node_path_default().relative(io.cwd, file);
+    const linked = where === calendarPath(group.slug) ? '; session issues link it once committed' : '';
+    io.err(`wrote ${where} (${events} events${linked})`);
     return EXIT_OK;
 }
 
@@ -46125,25 +46211,6 @@ function conversationRow(c) {
     ];
 }
 
-;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
-
-/** The homework form, prefilled with the group and session through query parameters. */
-function homeworkFormUrl(repo, group, session) {
-    return formUrl({
-        serverUrl: repo.serverUrl,
-        repository: repo.repository,
-        template: 'homework.yml',
-        title: formTitle('homework', group.slug, session.number),
-        fields: { group: group.slug, session: session.number },
-    });
-}
-function calendarUrl(repo, group) {
-    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/groups/${group.slug}/calendar.ics`;
-}
-function cohortMilestone(group) {
-    return group.name;
-}
-
 ;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
 
 
@@ -46217,6 +46284,7 @@ function renderKickoff(group, sessions, templates, links) {
             .join(', '),
         group_file_step: groupFileStep(file, links),
         calendar_link: calendarUrl(links.repo, group),
+        calendar_step: calendarStep(group, links),
         ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
         intentions: intentionList(group, links.intentions),
         kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
@@ -46297,6 +46365,17 @@ function groupFileStep(file, links) {
         return `\`${file}\` is on the default branch: the session issues appear on schedule.`;
     const pull = links.pullRequest === 'pending' ? 'the pull request' : `#${links.pullRequest}`;
     return `Review and merge ${pull}, which adds \`${file}\`; the session issues appear on schedule once it is merged.`;
+}
+/**
+ * The calendar is a file the organizer publishes (a workflow token may not commit to the default
+ * branch on every change), so the checklist says how, and links it once it is there.
+ */
+function calendarStep(group, links) {
+    const file = calendarPath(group.slug);
+    const command = `npx skill-share calendar groups/${group.slug} --out ${file}`;
+    if (links.calendar)
+        return `Ask everyone to subscribe to the group calendar: ${calendarUrl(links.repo, group)} (after changing the schedule or the themes, refresh it with \`${command}\`).`;
+    return `Publish the group calendar: run \`${command}\` and commit the file; every session issue links it from then on. Ask everyone to import it, and refresh it after changing the schedule or the themes.`;
 }
 function intentionList(group, numbers) {
     return group.members
@@ -46477,6 +46556,7 @@ function conversations_capitalize(word) {
 
 
 
+
 const preview_usage = 'skill-share preview <group-dir> [--out DIR] [--repo OWNER/NAME]';
 async function preview(args, io) {
     const { values, positionals } = parseCommandArgs('preview', args, {
@@ -46489,17 +46569,21 @@ async function preview(args, io) {
         throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview');
     const group = await loadGroupForCommand(io, dir);
     const repo = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' };
+    const templates = await loadSessionTemplates(io.cwd);
+    const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text };
     if (group.format === 'coaching') {
         const conversation = await readTemplate(io.cwd, 'conversation.md');
-        return writePreview(io, values.out, group, coachingPreview(group, conversation, repo));
+        const files = coachingPreview(group, conversation, repo);
+        return writePreview(io, values.out, group, [...files, calendarFile]);
     }
-    const templates = await loadSessionTemplates(io.cwd);
     const sessions = buildSchedule(group);
+    // Issues link the calendar only when the repository has the file, as the sessions action does.
+    const hasCalendar = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(io.cwd, calendarPath(group.slug)));
     const issues = sessions.map((session, index) => {
         const previous = sessions[index - 1];
         const rendered = renderSessionIssue(group, session, templates, {
             homework: homeworkFormUrl(repo, group, session),
-            calendar: calendarUrl(repo, group),
+            ...(hasCalendar ? { calendar: calendarUrl(repo, group) } : {}),
             ...(previous
                 ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } }
                 : {}),
@@ -46517,10 +46601,7 @@ async function preview(args, io) {
     const files = [
         ...starting.map(issueFile),
         ...issues.map(issueFile),
-        {
-            path: 'calendar.ics',
-            content: sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title),
-        },
+        calendarFile,
         previewIndex(group, sessions, [...starting, ...issues]),
     ];
     return writePreview(io, values.out, group, files);
@@ -46566,6 +46647,7 @@ async function cohortIssues(group, sessions, repo, root) {
                 ...links,
                 pullRequest: 'pending',
                 intentions: {},
+                calendar: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, calendarPath(group.slug))),
             }),
             file: 'issues/kickoff.md',
             assignees: facilitatorsOf(group),
@@ -76618,6 +76700,8 @@ async function retro(args, io) {
 
 
 
+
+
 const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/;
 function problem(file, field, message) {
     return { file, line: 1, col: 1, field, message, severity: 'error' };
@@ -76657,6 +76741,39 @@ async function checkCustomisations(root, groups) {
     }
     return problems;
 }
+/**
+ * A group's published `calendar.ics` that no longer matches its group file and templates (a theme
+ * set, a date skipped, the time moved): a warning with the command that refreshes it. A group
+ * without the file is fine; its issues simply carry no calendar link.
+ */
+async function checkCalendars(root, groups) {
+    const published = groups.filter((g) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, calendarPath(g.slug))));
+    if (published.length === 0)
+        return [];
+    let templates;
+    try {
+        templates = await loadSessionTemplates(root);
+    }
+    catch {
+        return []; // checkCustomisations reports the broken template
+    }
+    const problems = [];
+    for (const group of published) {
+        const file = calendarPath(group.slug);
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
+        if (text === groupCalendar(group, templates).text)
+            continue;
+        problems.push({
+            file,
+            line: 1,
+            col: 1,
+            field: '',
+            message: `out of date with groups/${group.slug}/group.yml and templates/: refresh it with \`npx skill-share calendar groups/${group.slug} --out ${file}\` and commit it`,
+            severity: 'warning',
+        });
+    }
+    return problems;
+}
 
 ;// CONCATENATED MODULE: ./cli/src/commands/validate.ts
 
@@ -76673,7 +76790,11 @@ async function validate_validate(args, io) {
     const root = external_node_path_default().resolve(io.cwd, values.repo ?? '.');
     const loaded = await loadGroups(root);
     const { groups, failed } = loaded;
-    const problems = [...loaded.problems, ...(await checkCustomisations(root, groups))];
+    const problems = [
+        ...loaded.problems,
+        ...(await checkCustomisations(root, groups)),
+        ...(await checkCalendars(root, groups)),
+    ];
     for (const problem of problems)
         io.err(formatProblem(problem));
     if (groups.length === 0 && failed.length === 0) {

@@ -40,6 +40,27 @@ describe('the sessions action with several groups', () => {
     expect(result.summary).toContain('`groups/broken/group.yml` is invalid')
   })
 
+  it('links the calendar only from the issues of a group that publishes calendar.ics', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const example = await readFile(path.join(REPO_ROOT, 'groups/example/group.yml'), 'utf8')
+    const workspace = await workspaceWith({
+      example: { from: 'groups/example' },
+      second: example.replace('Fall 2026 circle', 'Second circle'),
+    })
+    const result = await runAction('sessions', { gh, workspace, now: NOW, eventName: 'schedule' })
+    expect(result.exitCode).toBe(0)
+    const body = (slug: string) =>
+      gh!.state
+        .issues()
+        .find((i) => i.labels.some((l) => (typeof l === 'string' ? l : l.name) === `group:${slug}`))
+        ?.body ?? ''
+    expect(body('example')).toContain(
+      `[Add to your calendar](https://github.com/${OWNER}/${REPO}/blob/HEAD/groups/example/calendar.ics)`,
+    )
+    expect(body('second')).toContain('RSVP by reacting')
+    expect(body('second')).not.toContain('calendar')
+  })
+
   it('never recolours or recreates a label someone edited', async () => {
     gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
     const owner = asMember(gh, 'octo-ana')

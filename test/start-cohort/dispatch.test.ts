@@ -132,6 +132,11 @@ describe('Start a cohort, pull-request mode', () => {
       '- [ ] Review and merge #1, which adds `groups/fall-2026/group.yml`',
     )
     expect(checklist).toContain('agreed with a 👍: #2')
+    // No calendar.ics in the checkout yet: the checklist says how to publish one, links none.
+    expect(checklist).toContain(
+      '- [ ] Publish the group calendar: run `npx skill-share calendar groups/fall-2026 --out groups/fall-2026/calendar.ics` and commit the file',
+    )
+    expect(checklist).not.toContain('calendar.ics)')
     expect(checklist).toContain('#3 (@octo-ana), #4 (@priya-n), #5 (@bkowalski)')
     expect(checklist).toContain('````text\nHi,')
     expect(checklist).toContain(

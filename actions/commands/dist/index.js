@@ -76318,6 +76318,8 @@ function sessionContext(group, session, links) {
         homework_link: links.homework ?? '',
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
+        calendar: calendarLink(links.calendar),
+        links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
         quorum: group.quorum,
         shifted: session.shiftedFrom?.length
             ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
@@ -76338,6 +76340,10 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
+function calendarLink(url) {
+    return url ? `[Add to your calendar](${url})` : '';
 }
 function previousLink(previous) {
     if (!previous)

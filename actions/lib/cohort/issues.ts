@@ -4,7 +4,7 @@ import { groupFilePath } from '../group-file/write.js'
 import type { Group } from '../group-file/schema.js'
 import { withMarker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
-import { calendarUrl, type RepositoryRef } from '../sessions/links.js'
+import { calendarPath, calendarUrl, type RepositoryRef } from '../sessions/links.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
 import {
   fillPlaceholders,
@@ -48,6 +48,8 @@ export interface KickoffLinks {
   groundRules?: number
   /** Intention issue numbers by login. */
   intentions: Record<string, number | undefined>
+  /** The repository already has `groups/<slug>/calendar.ics`. */
+  calendar?: boolean
 }
 
 export function cohortLabels(group: Group): string[] {
@@ -127,6 +129,7 @@ export function renderKickoff(
       .join(', '),
     group_file_step: groupFileStep(file, links),
     calendar_link: calendarUrl(links.repo, group),
+    calendar_step: calendarStep(group, links),
     ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
     intentions: intentionList(group, links.intentions),
     kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
@@ -217,6 +220,18 @@ function groupFileStep(file: string, links: KickoffLinks): string {
     return `\`${file}\` is on the default branch: the session issues appear on schedule.`
   const pull = links.pullRequest === 'pending' ? 'the pull request' : `#${links.pullRequest}`
   return `Review and merge ${pull}, which adds \`${file}\`; the session issues appear on schedule once it is merged.`
+}
+
+/**
+ * The calendar is a file the organizer publishes (a workflow token may not commit to the default
+ * branch on every change), so the checklist says how, and links it once it is there.
+ */
+function calendarStep(group: Group, links: CohortLinks & KickoffLinks): string {
+  const file = calendarPath(group.slug)
+  const command = `npx skill-share calendar groups/${group.slug} --out ${file}`
+  if (links.calendar)
+    return `Ask everyone to subscribe to the group calendar: ${calendarUrl(links.repo, group)} (after changing the schedule or the themes, refresh it with \`${command}\`).`
+  return `Publish the group calendar: run \`${command}\` and commit the file; every session issue links it from then on. Ask everyone to import it, and refresh it after changing the schedule or the themes.`
 }
 
 function intentionList(group: Group, numbers: KickoffLinks['intentions']): string {

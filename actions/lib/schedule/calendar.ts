@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator'
 import type { Group } from '../group-file/schema.js'
+import type { Conversation } from './coaching.js'
 import type { Session } from './schedule.js'
 
 /**
@@ -12,11 +13,7 @@ export function sessionCalendar(
   sessions: readonly Session[],
   sessionTitle: (s: Session) => string,
 ): string {
-  const calendar = ical({
-    name: group.name,
-    prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-  })
+  const calendar = newCalendar(group)
   for (const session of sessions) {
     calendar.createEvent({
       id: `${group.slug}-session-${session.number}@skill-share`,
@@ -29,6 +26,38 @@ export function sessionCalendar(
     })
   }
   return calendar.toString()
+}
+
+/**
+ * A coaching network's calendar: one event per conversation of every pair, with UIDs derived from
+ * the pair and the conversation number, as stable as a circle's.
+ */
+export function conversationCalendar(group: Group, conversations: readonly Conversation[]): string {
+  const calendar = newCalendar(group)
+  for (const c of conversations) {
+    calendar.createEvent({
+      id: `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`,
+      start: new Date(c.startsAt),
+      end: new Date(c.endsAt),
+      stamp: new Date(c.opensAt),
+      summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+      description: [
+        `Coach: @${c.coach}, coachee: @${c.coachee}`,
+        `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
+        '',
+        'Start from the last next step; end with one new next step and by when.',
+      ].join('\n'),
+    })
+  }
+  return calendar.toString()
+}
+
+function newCalendar(group: Group) {
+  return ical({
+    name: group.name,
+    prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  })
 }
 
 function describe(session: Session): string {

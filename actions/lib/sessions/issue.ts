@@ -58,6 +58,8 @@ export function sessionContext(
     homework_link: links.homework ?? '',
     previous: previousLink(links.previous),
     calendar_link: links.calendar ?? '',
+    calendar: calendarLink(links.calendar),
+    links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
     quorum: group.quorum,
     shifted: session.shiftedFrom?.length
       ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
@@ -88,6 +90,11 @@ function agendaTable(session: Session): string {
     return row
   })
   return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n')
+}
+
+/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
+function calendarLink(url: string | undefined): string {
+  return url ? `[Add to your calendar](${url})` : ''
 }
 
 function previousLink(previous: SessionLinks['previous']): string {

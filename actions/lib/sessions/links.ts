@@ -20,8 +20,13 @@ export function homeworkFormUrl(repo: RepositoryRef, group: Group, session: Sess
   })
 }
 
+/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
+export function calendarPath(slug: string): string {
+  return `groups/${slug}/calendar.ics`
+}
+
 export function calendarUrl(repo: RepositoryRef, group: Group): string {
-  return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/groups/${group.slug}/calendar.ics`
+  return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`
 }
 
 export function cohortMilestone(group: Group): string {

@@ -7,9 +7,11 @@ import { checkTemplate } from '../forms/template.js'
 import type { Problem } from '../group-file/problems.js'
 import type { Group } from '../group-file/schema.js'
 import { buildSchedule } from '../schedule/schedule.js'
-import { sessionContext } from '../sessions/issue.js'
+import { calendarPath, groupCalendar } from '../sessions/calendar-file.js'
+import { sessionContext, type SessionTemplates } from '../sessions/issue.js'
 import { parseFrontMatter } from '../templates/front-matter.js'
 import { unknownPlaceholders } from '../templates/render.js'
+import { loadSessionTemplates } from './workspace.js'
 
 const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/
 
@@ -57,6 +59,37 @@ export async function checkCustomisations(
     for (const p of checkTemplate(kind, await readFile(path.join(root, file), 'utf8'))) {
       problems.push(problem(file, p.field, p.message))
     }
+  }
+  return problems
+}
+
+/**
+ * A group's published `calendar.ics` that no longer matches its group file and templates (a theme
+ * set, a date skipped, the time moved): a warning with the command that refreshes it. A group
+ * without the file is fine; its issues simply carry no calendar link.
+ */
+export async function checkCalendars(root: string, groups: readonly Group[]): Promise<Problem[]> {
+  const published = groups.filter((g) => existsSync(path.join(root, calendarPath(g.slug))))
+  if (published.length === 0) return []
+  let templates: SessionTemplates
+  try {
+    templates = await loadSessionTemplates(root)
+  } catch {
+    return [] // checkCustomisations reports the broken template
+  }
+  const problems: Problem[] = []
+  for (const group of published) {
+    const file = calendarPath(group.slug)
+    const text = await readFile(path.join(root, file), 'utf8')
+    if (text === groupCalendar(group, templates).text) continue
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      field: '',
+      message: `out of date with groups/${group.slug}/group.yml and templates/: refresh it with \`npx skill-share calendar groups/${group.slug} --out ${file}\` and commit it`,
+      severity: 'warning',
+    })
   }
   return problems
 }

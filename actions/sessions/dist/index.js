@@ -49379,6 +49379,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./actions/lib/group-file/problems.ts
 function formatFieldPath(path) {
     return path.reduce((out, key) => {
@@ -49428,8 +49433,267 @@ function annotateProblems(problems, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./actions/lib/forms/catalog.ts
+/**
+ * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
+ * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
+ * contract), plus the default headings and options, which a test keeps in step with the YAML.
+ *
+ * A group may reword its forms freely. What must not change is a field's id and type, and for
+ * choices the number and order of options: answers are read by position, so "Family" renamed to
+ * "Home life" still means `family`.
+ */
+const FORM_KINDS = [
+    'homework',
+    'intention',
+    'check-in',
+    'topic',
+    'reflection',
+    'conversation',
+];
+/** Every form carries this label next to its own. */
+const SKILL_SHARE_LABEL = 'skill-share';
+/** Fields every form shares; their ids are also the query parameters that prefill them. */
+const GROUP_FIELD = 'group';
+const SESSION_FIELD = 'session';
+const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
+const AREAS = ['work', 'family', 'self'];
+const CHECK_IN_OUTCOMES = [
+    { value: 'done', label: 'Done' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+const CONTINUE_CHOICES = [
+    { value: 'monthly', label: 'Monthly' },
+    { value: 'biweekly', label: 'Every two weeks' },
+    { value: 'stop', label: 'Stop here' },
+];
+/**
+ * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
+ * so that a coaching network can see, over months, which skills its conversations keep returning
+ * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
+ */
+const CORE_SKILLS = [
+    { value: 'communication', label: 'Communication' },
+    { value: 'delegation', label: 'Delegation' },
+    { value: 'feedback', label: 'Feedback' },
+    { value: 'running-meetings', label: 'Running meetings' },
+    { value: 'technical-decision-making', label: 'Technical decision making' },
+    { value: 'influence-without-authority', label: 'Influence without authority' },
+    { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
+    { value: 'prioritization', label: 'Prioritization' },
+    { value: 'coaching-others', label: 'Coaching others' },
+    { value: 'self-care', label: 'Self-care' },
+];
+const SCORE_MIN = 1;
+const SCORE_MAX = 10;
+const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
+const AREA_OPTIONS = [
+    { value: 'work', label: 'Work' },
+    { value: 'family', label: 'Family' },
+    { value: 'self', label: 'Self' },
+];
+const CONSENT_OPTION = {
+    value: 'quote-anonymously',
+    label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
+};
+const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
+const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
+function score(id, label) {
+    return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
+}
+function catalog_text(id, label, required) {
+    return { id, type: 'textarea', label, required };
+}
+const catalog_FORMS = {
+    homework: {
+        kind: 'homework',
+        name: 'Homework',
+        template: 'homework.yml',
+        label: 'homework',
+        title: 'Homework · ',
+        fields: [
+            catalog_group,
+            session,
+            score('work-score', 'Work: my score'),
+            catalog_text('work-notes', 'Work: a few lines', false),
+            score('family-score', 'Family: my score'),
+            catalog_text('family-notes', 'Family: a few lines', false),
+            score('self-score', 'Self: my score'),
+            catalog_text('self-notes', 'Self: a few lines', false),
+            {
+                id: 'circle',
+                type: 'checkboxes',
+                label: 'Two answers for the opening circle',
+                required: false,
+                options: AREA_OPTIONS,
+            },
+            catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+        ],
+    },
+    intention: {
+        kind: 'intention',
+        name: 'Intention',
+        template: 'intention.yml',
+        label: 'intention',
+        title: 'Intention · ',
+        fields: [
+            catalog_group,
+            catalog_text('goal', 'What I want to get better at', true),
+            catalog_text('how-i-will-know', 'How I will know', true),
+            catalog_text('support', 'Support I would like from the group', false),
+        ],
+    },
+    'check-in': {
+        kind: 'check-in',
+        name: 'Buddy check-in',
+        template: 'check-in.yml',
+        label: 'check-in',
+        title: 'Check-in · ',
+        fields: [
+            catalog_group,
+            session,
+            catalog_text('commitment', 'My commitment this week', true),
+            {
+                id: 'outcome',
+                type: 'dropdown',
+                label: 'How it went',
+                required: true,
+                options: CHECK_IN_OUTCOMES,
+            },
+            catalog_text('notes', 'What helped or got in the way', false),
+        ],
+    },
+    topic: {
+        kind: 'topic',
+        name: 'Topic proposal',
+        template: 'topic.yml',
+        label: 'topic',
+        title: 'Topic · ',
+        fields: [
+            catalog_group,
+            { id: 'topic', type: 'input', label: 'The topic', required: true },
+            catalog_text('why', 'Why it matters to me', true),
+            catalog_text('story', 'A story or question I would bring', false),
+        ],
+    },
+    reflection: {
+        kind: 'reflection',
+        name: 'Closing reflection',
+        template: 'reflection.yml',
+        label: 'reflection',
+        title: 'Reflection · ',
+        fields: [
+            catalog_group,
+            catalog_text('learned', 'What did I learn?', true),
+            catalog_text('in-a-year', 'Where do I want to be in a year?', true),
+            {
+                id: 'continue',
+                type: 'dropdown',
+                label: 'Should the group continue?',
+                required: true,
+                options: CONTINUE_CHOICES,
+            },
+            {
+                id: 'consent',
+                type: 'checkboxes',
+                label: 'Quoting this reflection',
+                required: false,
+                options: [CONSENT_OPTION],
+            },
+        ],
+    },
+    conversation: {
+        kind: 'conversation',
+        name: 'Coaching conversation',
+        template: 'conversation.yml',
+        label: 'conversation',
+        title: 'Conversation · ',
+        fields: [
+            catalog_group,
+            { ...session, label: 'Conversation number' },
+            catalog_text('next-step', 'My one next step', true),
+            { id: 'by-when', type: 'input', label: 'By when', required: true },
+            score('confidence', 'How confident I am that I will take it'),
+            {
+                id: 'skill',
+                type: 'dropdown',
+                label: 'The core skill it exercises',
+                required: true,
+                options: CORE_SKILLS,
+            },
+        ],
+    },
+};
+function isFormKind(value) {
+    return FORM_KINDS.includes(value);
+}
+/** The form behind a template file name, e.g. `homework.yml`. */
+function formByTemplate(template) {
+    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
+}
+/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
+function templatePath(kind) {
+    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
+}
+function fieldOf(kind, id) {
+    return catalog_FORMS[kind].fields.find((field) => field.id === id);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
+
+const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/**
+ * The "new issue" address of a form with answers filled in through query parameters. Each part is
+ * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
+ */
+function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
+    if (!REPOSITORY.test(repository)) {
+        throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
+    }
+    const params = [['template', template]];
+    if (title !== undefined)
+        params.push(['title', title]);
+    for (const [id, value] of Object.entries(fields)) {
+        if (value !== undefined)
+            params.push([id, String(value)]);
+    }
+    const query = params
+        .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+        .join('&');
+    return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
+}
+/** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
+function formTitle(kind, group, session) {
+    const base = `${catalog_FORMS[kind].title}${group}`;
+    if (session === undefined)
+        return base;
+    return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
+
+/** The homework form, prefilled with the group and session through query parameters. */
+function homeworkFormUrl(repo, group, session) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'homework.yml',
+        title: formTitle('homework', group.slug, session.number),
+        fields: { group: group.slug, session: session.number },
+    });
+}
+/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
+function calendarPath(slug) {
+    return `groups/${slug}/calendar.ics`;
+}
+function calendarUrl(repo, group) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
+}
+function cohortMilestone(group) {
+    return group.name;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/runner/context.ts
 
 function runnerContext(env = process.env) {
@@ -55033,216 +55297,6 @@ function connect(context, token, log, env = process.env) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./actions/lib/forms/catalog.ts
-/**
- * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
- * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
- * contract), plus the default headings and options, which a test keeps in step with the YAML.
- *
- * A group may reword its forms freely. What must not change is a field's id and type, and for
- * choices the number and order of options: answers are read by position, so "Family" renamed to
- * "Home life" still means `family`.
- */
-const FORM_KINDS = [
-    'homework',
-    'intention',
-    'check-in',
-    'topic',
-    'reflection',
-    'conversation',
-];
-/** Every form carries this label next to its own. */
-const SKILL_SHARE_LABEL = 'skill-share';
-/** Fields every form shares; their ids are also the query parameters that prefill them. */
-const GROUP_FIELD = 'group';
-const SESSION_FIELD = 'session';
-const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
-const AREAS = ['work', 'family', 'self'];
-const CHECK_IN_OUTCOMES = [
-    { value: 'done', label: 'Done' },
-    { value: 'partly', label: 'Partly' },
-    { value: 'not-yet', label: 'Not yet' },
-];
-const CONTINUE_CHOICES = [
-    { value: 'monthly', label: 'Monthly' },
-    { value: 'biweekly', label: 'Every two weeks' },
-    { value: 'stop', label: 'Stop here' },
-];
-/**
- * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
- * so that a coaching network can see, over months, which skills its conversations keep returning
- * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
- */
-const CORE_SKILLS = [
-    { value: 'communication', label: 'Communication' },
-    { value: 'delegation', label: 'Delegation' },
-    { value: 'feedback', label: 'Feedback' },
-    { value: 'running-meetings', label: 'Running meetings' },
-    { value: 'technical-decision-making', label: 'Technical decision making' },
-    { value: 'influence-without-authority', label: 'Influence without authority' },
-    { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
-    { value: 'prioritization', label: 'Prioritization' },
-    { value: 'coaching-others', label: 'Coaching others' },
-    { value: 'self-care', label: 'Self-care' },
-];
-const SCORE_MIN = 1;
-const SCORE_MAX = 10;
-const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
-const AREA_OPTIONS = [
-    { value: 'work', label: 'Work' },
-    { value: 'family', label: 'Family' },
-    { value: 'self', label: 'Self' },
-];
-const CONSENT_OPTION = {
-    value: 'quote-anonymously',
-    label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
-};
-const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
-const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
-function score(id, label) {
-    return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
-}
-function catalog_text(id, label, required) {
-    return { id, type: 'textarea', label, required };
-}
-const catalog_FORMS = {
-    homework: {
-        kind: 'homework',
-        name: 'Homework',
-        template: 'homework.yml',
-        label: 'homework',
-        title: 'Homework · ',
-        fields: [
-            catalog_group,
-            session,
-            score('work-score', 'Work: my score'),
-            catalog_text('work-notes', 'Work: a few lines', false),
-            score('family-score', 'Family: my score'),
-            catalog_text('family-notes', 'Family: a few lines', false),
-            score('self-score', 'Self: my score'),
-            catalog_text('self-notes', 'Self: a few lines', false),
-            {
-                id: 'circle',
-                type: 'checkboxes',
-                label: 'Two answers for the opening circle',
-                required: false,
-                options: AREA_OPTIONS,
-            },
-            catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
-        ],
-    },
-    intention: {
-        kind: 'intention',
-        name: 'Intention',
-        template: 'intention.yml',
-        label: 'intention',
-        title: 'Intention · ',
-        fields: [
-            catalog_group,
-            catalog_text('goal', 'What I want to get better at', true),
-            catalog_text('how-i-will-know', 'How I will know', true),
-            catalog_text('support', 'Support I would like from the group', false),
-        ],
-    },
-    'check-in': {
-        kind: 'check-in',
-        name: 'Buddy check-in',
-        template: 'check-in.yml',
-        label: 'check-in',
-        title: 'Check-in · ',
-        fields: [
-            catalog_group,
-            session,
-            catalog_text('commitment', 'My commitment this week', true),
-            {
-                id: 'outcome',
-                type: 'dropdown',
-                label: 'How it went',
-                required: true,
-                options: CHECK_IN_OUTCOMES,
-            },
-            catalog_text('notes', 'What helped or got in the way', false),
-        ],
-    },
-    topic: {
-        kind: 'topic',
-        name: 'Topic proposal',
-        template: 'topic.yml',
-        label: 'topic',
-        title: 'Topic · ',
-        fields: [
-            catalog_group,
-            { id: 'topic', type: 'input', label: 'The topic', required: true },
-            catalog_text('why', 'Why it matters to me', true),
-            catalog_text('story', 'A story or question I would bring', false),
-        ],
-    },
-    reflection: {
-        kind: 'reflection',
-        name: 'Closing reflection',
-        template: 'reflection.yml',
-        label: 'reflection',
-        title: 'Reflection · ',
-        fields: [
-            catalog_group,
-            catalog_text('learned', 'What did I learn?', true),
-            catalog_text('in-a-year', 'Where do I want to be in a year?', true),
-            {
-                id: 'continue',
-                type: 'dropdown',
-                label: 'Should the group continue?',
-                required: true,
-                options: CONTINUE_CHOICES,
-            },
-            {
-                id: 'consent',
-                type: 'checkboxes',
-                label: 'Quoting this reflection',
-                required: false,
-                options: [CONSENT_OPTION],
-            },
-        ],
-    },
-    conversation: {
-        kind: 'conversation',
-        name: 'Coaching conversation',
-        template: 'conversation.yml',
-        label: 'conversation',
-        title: 'Conversation · ',
-        fields: [
-            catalog_group,
-            { ...session, label: 'Conversation number' },
-            catalog_text('next-step', 'My one next step', true),
-            { id: 'by-when', type: 'input', label: 'By when', required: true },
-            score('confidence', 'How confident I am that I will take it'),
-            {
-                id: 'skill',
-                type: 'dropdown',
-                label: 'The core skill it exercises',
-                required: true,
-                options: CORE_SKILLS,
-            },
-        ],
-    },
-};
-function isFormKind(value) {
-    return FORM_KINDS.includes(value);
-}
-/** The form behind a template file name, e.g. `homework.yml`. */
-function formByTemplate(template) {
-    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
-}
-/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
-function templatePath(kind) {
-    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
-}
-function fieldOf(kind, id) {
-    return catalog_FORMS[kind].fields.find((field) => field.id === id);
-}
-
 ;// CONCATENATED MODULE: ./actions/lib/submissions/forms.ts
 
 
@@ -74647,6 +74701,8 @@ function sessionContext(group, session, links) {
         homework_link: links.homework ?? '',
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
+        calendar: calendarLink(links.calendar),
+        links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
         quorum: group.quorum,
         shifted: session.shiftedFrom?.length
             ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
@@ -74667,6 +74723,10 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
+function calendarLink(url) {
+    return url ? `[Add to your calendar](${url})` : '';
 }
 function previousLink(previous) {
     if (!previous)
@@ -74797,37 +74857,6 @@ function openConversationsAt(conversations, at) {
 }
 function iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
-}
-
-;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
-
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
-/**
- * The "new issue" address of a form with answers filled in through query parameters. Each part is
- * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
- */
-function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
-    if (!REPOSITORY.test(repository)) {
-        throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
-    }
-    const params = [['template', template]];
-    if (title !== undefined)
-        params.push(['title', title]);
-    for (const [id, value] of Object.entries(fields)) {
-        if (value !== undefined)
-            params.push([id, String(value)]);
-    }
-    const query = params
-        .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-        .join('&');
-    return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
-}
-/** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
-function formTitle(kind, group, session) {
-    const base = `${catalog_FORMS[kind].title}${group}`;
-    if (session === undefined)
-        return base;
-    return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/sessions/conversation.ts
@@ -75364,25 +75393,6 @@ function openSessionsAt(sessions, at) {
     return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
 }
 
-;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
-
-/** The homework form, prefilled with the group and session through query parameters. */
-function homeworkFormUrl(repo, group, session) {
-    return formUrl({
-        serverUrl: repo.serverUrl,
-        repository: repo.repository,
-        template: 'homework.yml',
-        title: formTitle('homework', group.slug, session.number),
-        fields: { group: group.slug, session: session.number },
-    });
-}
-function calendarUrl(repo, group) {
-    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/groups/${group.slug}/calendar.ics`;
-}
-function cohortMilestone(group) {
-    return group.name;
-}
-
 ;// CONCATENATED MODULE: ./actions/sessions/src/plan.ts
 
 
@@ -75426,7 +75436,9 @@ function closedLookupSince(missing) {
  * issues to open (window current, never opened, never closed by hand), issues to close (meeting
  * over), and status comments to refresh (the day before a meeting).
  */
-function planSessions(groups, observed, now, templates, repo) {
+function planSessions(groups, observed, now, templates, repo, 
+/** Groups whose `calendar.ics` the repository holds; only their issues link a calendar. */
+calendars = new Set()) {
     const known = new Map();
     const extra = new Map();
     const refs = sessionRefs([...(observed.closed ?? []), ...observed.open]);
@@ -75438,14 +75450,18 @@ function planSessions(groups, observed, now, templates, repo) {
         else if (ref.issue.state === 'open')
             extra.set(k, [...(extra.get(k) ?? []), ref]);
     }
-    const plans = groups.map((group) => plan_planGroup(group, known, extra, now, templates, repo));
+    const plans = groups.map((group) => plan_planGroup(group, known, extra, now, templates, {
+        repo,
+        calendar: calendars.has(group.slug),
+    }));
     // One homework query serves every status of the run, so it must reach back to the earliest one.
     const since = plans.flatMap((p) => p.status.map((s) => s.homeworkSince)).sort()[0];
     for (const step of plans.flatMap((p) => p.status))
         step.homeworkSince = since ?? step.homeworkSince;
     return plans;
 }
-function plan_planGroup(group, known, extra, now, templates, repo) {
+function plan_planGroup(group, known, extra, now, templates, links) {
+    const { repo } = links;
     const sessions = sessionsAround(group, now);
     const plan = { group, open: [], close: [], status: [], duplicates: [] };
     const issueOf = (s) => known.get(key(group.slug, s.number))?.issue;
@@ -75461,7 +75477,7 @@ function plan_planGroup(group, known, extra, now, templates, repo) {
             const previousIssue = previous ? issueOf(previous) : undefined;
             const rendered = renderSessionIssue(group, session, templates, {
                 homework: homeworkFormUrl(repo, group, session),
-                calendar: calendarUrl(repo, group),
+                ...(links.calendar ? { calendar: calendarUrl(repo, group) } : {}),
                 ...(previous
                     ? {
                         previous: {
@@ -83760,7 +83776,7 @@ async function runSessions(inputs, deps) {
     const closed = since
         ? await github.listIssues({ labels: SESSION_LABELS, state: 'closed', since })
         : [];
-    const plans = planSessions(circles, { open, closed }, now, deps.templates, deps.repo);
+    const plans = planSessions(circles, { open, closed }, now, deps.templates, deps.repo, deps.calendars);
     const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun);
     const reports = [];
     for (const plan of plans)
@@ -85559,6 +85575,9 @@ async function writeSummary(reports, failedFiles, inputs) {
 
 
 
+
+
+
 function getInputs() {
     return {
         token: getInput('github-token'),
@@ -85585,6 +85604,9 @@ async function run() {
         repo,
         groups: loaded.groups,
         templates: await loadSessionTemplates(context.workspace),
+        calendars: new Set(loaded.groups
+            .map((g) => g.slug)
+            .filter((slug) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(context.workspace, calendarPath(slug))))),
         ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
         refreshStatus: createStatusRefresher(github, inputs.now, { info: info }),
         log: { info: info, warning: warning },

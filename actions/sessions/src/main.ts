@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import * as core from '@actions/core'
 import { annotateProblems } from '../../lib/runner/annotate.js'
+import { calendarPath } from '../../lib/sessions/links.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import {
   defaultBranchOf,
@@ -50,6 +53,11 @@ export async function run(): Promise<void> {
       repo,
       groups: loaded.groups,
       templates: await loadSessionTemplates(context.workspace),
+      calendars: new Set(
+        loaded.groups
+          .map((g) => g.slug)
+          .filter((slug) => existsSync(path.join(context.workspace, calendarPath(slug)))),
+      ),
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
       refreshStatus: createStatusRefresher(github, inputs.now, { info: core.info }),
       log: { info: core.info, warning: core.warning },

@@ -129,6 +129,8 @@ export function planSessions(
   now: Date,
   templates: SessionTemplates,
   repo: RepositoryRef,
+  /** Groups whose `calendar.ics` the repository holds; only their issues link a calendar. */
+  calendars: ReadonlySet<string> = new Set(),
 ): GroupPlan[] {
   const known = new Map<string, SessionIssueRef>()
   const extra = new Map<string, SessionIssueRef[]>()
@@ -140,7 +142,12 @@ export function planSessions(
       known.set(k, ref)
     else if (ref.issue.state === 'open') extra.set(k, [...(extra.get(k) ?? []), ref])
   }
-  const plans = groups.map((group) => planGroup(group, known, extra, now, templates, repo))
+  const plans = groups.map((group) =>
+    planGroup(group, known, extra, now, templates, {
+      repo,
+      calendar: calendars.has(group.slug),
+    }),
+  )
   // One homework query serves every status of the run, so it must reach back to the earliest one.
   const since = plans.flatMap((p) => p.status.map((s) => s.homeworkSince)).sort()[0]
   for (const step of plans.flatMap((p) => p.status))
@@ -154,8 +161,9 @@ function planGroup(
   extra: Map<string, SessionIssueRef[]>,
   now: Date,
   templates: SessionTemplates,
-  repo: RepositoryRef,
+  links: { repo: RepositoryRef; calendar: boolean },
 ): GroupPlan {
+  const { repo } = links
   const sessions = sessionsAround(group, now)
   const plan: GroupPlan = { group, open: [], close: [], status: [], duplicates: [] }
   const issueOf = (s: Session) => known.get(key(group.slug, s.number))?.issue
@@ -172,7 +180,7 @@ function planGroup(
       const previousIssue = previous ? issueOf(previous) : undefined
       const rendered = renderSessionIssue(group, session, templates, {
         homework: homeworkFormUrl(repo, group, session),
-        calendar: calendarUrl(repo, group),
+        ...(links.calendar ? { calendar: calendarUrl(repo, group) } : {}),
         ...(previous
           ? {
               previous: {

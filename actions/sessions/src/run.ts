@@ -43,6 +43,8 @@ export interface SessionsDeps {
   repo: RepositoryRef
   groups: Group[]
   templates: SessionTemplates
+  /** Groups whose `groups/<slug>/calendar.ics` is in the checkout; their issues link it. */
+  calendars?: ReadonlySet<string>
   /** Whether the repository is private, when the event payload already says so. */
   repositoryPrivate?: boolean
   refreshStatus: (step: StatusStep, dryRun: boolean) => Promise<StatusResult>
@@ -91,7 +93,14 @@ export async function runSessions(
   const closed = since
     ? await github.listIssues({ labels: SESSION_LABELS, state: 'closed', since })
     : []
-  const plans = planSessions(circles, { open, closed }, now, deps.templates, deps.repo)
+  const plans = planSessions(
+    circles,
+    { open, closed },
+    now,
+    deps.templates,
+    deps.repo,
+    deps.calendars,
+  )
 
   const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
   const reports: GroupReport[] = []

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import * as core from '@actions/core'
+import { calendarPath } from '../../lib/sessions/links.js'
 import { formatFormProblem, type CohortForm } from '../../lib/group-file/write.js'
 import { resolveNow, runnerContext } from '../../lib/runner/context.js'
 import { connect } from '../../lib/runner/repository.js'
@@ -48,6 +51,7 @@ export async function run(): Promise<void> {
     serverUrl: context.serverUrl,
     templates: await loadCohortTemplates(context.workspace),
     intentionForm: hasIntentionForm(context.workspace),
+    hasCalendar: (slug) => existsSync(path.join(context.workspace, calendarPath(slug))),
     log: { info: core.info, warning: core.warning },
   })
   annotate(report)

@@ -53,6 +53,8 @@ export interface StartCohortDeps {
   templates: CohortTemplates
   /** The checkout has .github/ISSUE_TEMPLATE/intention.yml. */
   intentionForm: boolean
+  /** The checkout has the group's `calendar.ics` (a cohort started again, say). */
+  hasCalendar?: (slug: string) => boolean
   log: Logger
 }
 
@@ -254,6 +256,7 @@ async function apply(
     ...(kickoffPull !== undefined ? { pullRequest: kickoffPull } : {}),
     ...(groundRules.number !== undefined ? { groundRules: groundRules.number } : {}),
     intentions,
+    calendar: deps.hasCalendar?.(plan.group.slug) ?? false,
   })
   const kickoffDone = await ensureIssue(
     {

@@ -1,9 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { sessionCalendar } from '../../../actions/lib/schedule/calendar.js'
-import { buildSchedule } from '../../../actions/lib/schedule/schedule.js'
+import { calendarPath, groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
 import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
-import { renderSessionIssue } from '../../../actions/lib/sessions/issue.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK } from '../errors.js'
 import type { Io } from '../io.js'
@@ -11,24 +9,24 @@ import { loadGroupForCommand } from '../load.js'
 
 export const usage = 'skill-share calendar <group-dir> [--out FILE]'
 
+/**
+ * Prints the group's iCalendar, or writes it to `--out`. Session issues link
+ * `groups/<slug>/calendar.ics` when the repository has it, so that is the usual `--out`.
+ */
 export async function calendar(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('calendar', args, { out: { type: 'string' } })
   const dir = onePositional(positionals, '<group-dir>', 'calendar')
   const group = await loadGroupForCommand(io, dir)
-  const templates = await loadSessionTemplates(io.cwd)
-  const sessions = buildSchedule(group)
-  const ics = sessionCalendar(
-    group,
-    sessions,
-    (s) => renderSessionIssue(group, s, templates, {}).title,
-  )
+  const { text, events } = groupCalendar(group, await loadSessionTemplates(io.cwd))
   if (!values.out) {
-    io.out(ics)
+    io.out(text)
     return EXIT_OK
   }
   const file = path.resolve(io.cwd, values.out)
   await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(file, ics)
-  io.err(`wrote ${path.relative(io.cwd, file)} (${sessions.length} events)`)
+  await writeFile(file, text)
+  const where = path.relative(io.cwd, file)
+  const linked = where === calendarPath(group.slug) ? '; session issues link it once committed' : ''
+  io.err(`wrote ${where} (${events} events${linked})`)
   return EXIT_OK
 }

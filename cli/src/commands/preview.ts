@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
-import { sessionCalendar } from '../../../actions/lib/schedule/calendar.js'
 import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
+import { calendarPath, groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
 import { renderSessionIssue } from '../../../actions/lib/sessions/issue.js'
 import {
   calendarUrl,
@@ -40,18 +41,22 @@ export async function preview(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
   const group = await loadGroupForCommand(io, dir)
   const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
+  const templates = await loadSessionTemplates(io.cwd)
+  const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text }
   if (group.format === 'coaching') {
     const conversation = await readTemplate(io.cwd, 'conversation.md')
-    return writePreview(io, values.out, group, coachingPreview(group, conversation, repo))
+    const files = coachingPreview(group, conversation, repo)
+    return writePreview(io, values.out, group, [...files, calendarFile])
   }
-  const templates = await loadSessionTemplates(io.cwd)
   const sessions = buildSchedule(group)
+  // Issues link the calendar only when the repository has the file, as the sessions action does.
+  const hasCalendar = existsSync(path.join(io.cwd, calendarPath(group.slug)))
 
   const issues: PreviewIssue[] = sessions.map((session, index) => {
     const previous = sessions[index - 1]
     const rendered = renderSessionIssue(group, session, templates, {
       homework: homeworkFormUrl(repo, group, session),
-      calendar: calendarUrl(repo, group),
+      ...(hasCalendar ? { calendar: calendarUrl(repo, group) } : {}),
       ...(previous
         ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } }
         : {}),
@@ -72,14 +77,7 @@ export async function preview(args: string[], io: Io): Promise<number> {
   const files: PreviewFile[] = [
     ...starting.map(issueFile),
     ...issues.map(issueFile),
-    {
-      path: 'calendar.ics',
-      content: sessionCalendar(
-        group,
-        sessions,
-        (s) => renderSessionIssue(group, s, templates, {}).title,
-      ),
-    },
+    calendarFile,
     previewIndex(group, sessions, [...starting, ...issues]),
   ]
   return writePreview(io, values.out, group, files)
@@ -138,6 +136,7 @@ async function cohortIssues(
         ...links,
         pullRequest: 'pending',
         intentions: {},
+        calendar: existsSync(path.join(root, calendarPath(group.slug))),
       }),
       file: 'issues/kickoff.md',
       assignees: facilitatorsOf(group),

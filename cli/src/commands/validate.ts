@@ -1,5 +1,5 @@
 import { formatProblem, hasErrors } from '../../../actions/lib/group-file/problems.js'
-import { checkCustomisations } from '../../../actions/lib/workspace/check.js'
+import { checkCalendars, checkCustomisations } from '../../../actions/lib/workspace/check.js'
 import { loadGroups } from '../../../actions/lib/workspace/workspace.js'
 import path from 'node:path'
 import { parseCommandArgs } from '../args.js'
@@ -15,7 +15,11 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const root = path.resolve(io.cwd, values.repo ?? '.')
   const loaded = await loadGroups(root)
   const { groups, failed } = loaded
-  const problems = [...loaded.problems, ...(await checkCustomisations(root, groups))]
+  const problems = [
+    ...loaded.problems,
+    ...(await checkCustomisations(root, groups)),
+    ...(await checkCalendars(root, groups)),
+  ]
   for (const problem of problems) io.err(formatProblem(problem))
   if (groups.length === 0 && failed.length === 0) {
     io.err(`${path.relative(io.cwd, root) || '.'}: no group files found (groups/*/group.yml)`)

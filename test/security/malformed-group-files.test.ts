@@ -159,6 +159,22 @@ const CASES: Array<[string, string, string]> = [
     'pairs[0].coachee: "stranger" is not in members',
   ],
   [
+    'the same pair listed twice',
+    ok(
+      `pairs:
+  - { coach: lead-one, coachee: member-two, cadence: weekly, weekday: tuesday, time: "08:00", start: 2026-10-27 }
+  - { coach: Lead-One, coachee: member-two, cadence: monthly, weekday: tuesday, time: "09:00", start: 2026-10-27 }`,
+    ).replace('name: Bad circle', 'name: Bad circle\nformat: coaching'),
+    'pairs[1]: Lead-One and member-two are already a pair (pairs[0]); list each pair once',
+  ],
+  [
+    'a member coaching themselves',
+    ok(
+      'pairs: [{ coach: lead-one, coachee: LEAD-ONE, cadence: weekly, weekday: tuesday, time: "08:00", start: 2026-10-27 }]',
+    ).replace('name: Bad circle', 'name: Bad circle\nformat: coaching'),
+    'pairs[0].coachee: a member cannot coach themselves',
+  ],
+  [
     'a billion-laughs alias bomb',
     'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
     'YAML could not be expanded',

@@ -74236,8 +74236,16 @@ function themeCount(group) {
 }
 function pairsAreMembers(group) {
     const logins = new Set(group.members.map((m) => m.github.toLowerCase()));
+    const firstListed = new Map();
     return (group.pairs ?? []).flatMap((pair, index) => {
         const findings = [];
+        // Logins ignore case; a pair listed twice would get every conversation issue twice.
+        const key = `${pair.coach}+${pair.coachee}`.toLowerCase();
+        const first = firstListed.get(key);
+        if (first === undefined)
+            firstListed.set(key, index);
+        else
+            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`));
         for (const role of ['coach', 'coachee']) {
             if (!logins.has(pair[role].toLowerCase()))
                 findings.push(rules_error(['pairs', index, role], `"${pair[role]}" is not in members`));

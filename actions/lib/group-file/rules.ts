@@ -163,8 +163,20 @@ function themeCount(group: GroupFile): Finding[] {
 
 function pairsAreMembers(group: GroupFile): Finding[] {
   const logins = new Set(group.members.map((m) => m.github.toLowerCase()))
+  const firstListed = new Map<string, number>()
   return (group.pairs ?? []).flatMap((pair, index) => {
     const findings: Finding[] = []
+    // Logins ignore case; a pair listed twice would get every conversation issue twice.
+    const key = `${pair.coach}+${pair.coachee}`.toLowerCase()
+    const first = firstListed.get(key)
+    if (first === undefined) firstListed.set(key, index)
+    else
+      findings.push(
+        error(
+          ['pairs', index],
+          `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`,
+        ),
+      )
     for (const role of ['coach', 'coachee'] as const) {
       if (!logins.has(pair[role].toLowerCase()))
         findings.push(error(['pairs', index, role], `"${pair[role]}" is not in members`))

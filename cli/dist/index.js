@@ -46541,6 +46541,10 @@ function coachingPreview(group, template, repo) {
         '| --- | --- |',
         ...rows,
         '',
+        '## Files',
+        '',
+        "- [calendar.ics](calendar.ics): every pair's conversations for a year, to import",
+        '',
     ];
     return [...issues.map(issueFile), { path: 'index.md', content: index.join('\n') }];
 }

@@ -75,6 +75,9 @@ describe('skill-share preview for a coaching network', () => {
     expect(second).toContain('Leave the distant past and the far future for another day')
     const index = await readFile(path.join(out, 'index.md'), 'utf8')
     expect(index).toContain('A coaching network of 3 pairs')
+    expect(index).toContain('[calendar.ics](calendar.ics)')
+    const calendar = await readFile(path.join(out, 'calendar.ics'), 'utf8')
+    expect(calendar).toContain('UID:example-coaching-octo-ana-tomvdb-2@skill-share')
   })
 })
 

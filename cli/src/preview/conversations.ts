@@ -61,6 +61,10 @@ export function coachingPreview(
     '| --- | --- |',
     ...rows,
     '',
+    '## Files',
+    '',
+    "- [calendar.ics](calendar.ics): every pair's conversations for a year, to import",
+    '',
   ]
   return [...issues.map(issueFile), { path: 'index.md', content: index.join('\n') }]
 }

@@ -50411,6 +50411,10 @@ function describeWrites(requests) {
             add(`wrote ${r.path.split('/contents/')[1]}`);
         else if (r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path))
             add(`edited #${issue}`);
+        else if (r.method === 'POST' && /\/git\/refs$/.test(r.path))
+            add(`created branch ${String(body['ref']).replace(/^refs\/heads\//, '')}`);
+        else if (r.method === 'PATCH' && /\/git\/refs\/heads\//.test(r.path))
+            add(`moved branch ${r.path.split('/git/refs/heads/')[1]}`);
         else
             add(`${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, '')}`);
     }
@@ -50450,12 +50454,85 @@ const THEMES_TOPICS = [
     'Delegating work I love doing myself',
     'Coping when the team is burning out',
 ];
+/** One story per session, told by a member; `{name}` and `{employer}` are theirs. */
 const STORIES = [
-    'We tried writing the decision down before the meeting, and the meeting took ten minutes.',
-    'Asking "what would you do?" before giving advice changed the conversation.',
-    'Blocking one focus morning a week was harder to keep than to start.',
-    'Naming the feeling first made the hard conversation shorter.',
+    '{name} wrote the decision down before the meeting at {employer}, and the meeting took ten minutes.',
+    '{name} asked "what would you do?" before giving advice, and the conversation changed.',
+    '{name} blocked one focus morning a week; keeping it was harder than starting it.',
+    '{name} named the feeling first, and the hard conversation with the team at {employer} was shorter.',
+    '{name} stopped reviewing every pull request; nothing broke, and two people grew.',
+    '{name} told the manager at {employer} "not this quarter", and the sky did not fall.',
 ];
+/** What a scribe notes per session: [what worked, what was hard, what we learned]. */
+const NOTES = [
+    [
+        'Everyone brought a real story to the homework circle.',
+        'Introductions ran long; we started the topics late.',
+        'Most of us carry the same few worries.',
+    ],
+    [
+        'Role play in pairs made delegation concrete.',
+        'Letting go of a project we love is harder than it sounds.',
+        'Delegating the outcome, not the task, leaves room to grow.',
+    ],
+    [
+        'Practising the first sentence of a hard conversation out loud.',
+        'Two of us had the same conversation waiting at home, not at work.',
+        'Silence after a hard sentence is fine; it is not ours to fill.',
+    ],
+    [
+        'The five-minute silence before the circle.',
+        'Admitting we were tired took most of the meeting.',
+        'A stop-doing list helps more than a to-do list.',
+    ],
+    [
+        'Swapping interview questions that actually predict the job.',
+        'Hiring for the bar we set, when the team is short of people.',
+        'A scorecard written before the first interview keeps us honest.',
+    ],
+    [
+        'Looking back at the intentions from week 1.',
+        'Saying goodbye to the weekly rhythm.',
+        'The group is where we say what we cannot say at work.',
+    ],
+];
+/** Closing reflections, one per member who writes one (quoted only with consent). */
+const REFLECTIONS = [
+    [
+        'Most of my problems were shared problems; saying them out loud made them smaller.',
+        'Leading a team of leads without being the bottleneck.',
+    ],
+    [
+        'I delegate the outcome now, and check in instead of checking up.',
+        'Running the planning without owning every decision in it.',
+    ],
+    [
+        'A hard conversation goes better when I name the feeling first.',
+        'Coaching a new lead through their first year.',
+    ],
+];
+/**
+ * The scribe's `/notes` after a session, in the shape of templates/notes.md, with the names of
+ * members and their employers as a scribe would write them (the retrospective must scrub them).
+ */
+function scribeNotes(group, n) {
+    const [worked, hard, learned] = NOTES[(n - 1) % NOTES.length];
+    const teller = group.members[n % group.members.length];
+    const story = STORIES[(n - 1) % STORIES.length]
+        .replace('{name}', teller?.aliases?.[0] ?? teller?.name.split(' ')[0] ?? 'Someone')
+        .replace('{employer}', teller?.employer ?? 'work');
+    return [
+        '/notes',
+        '### What worked',
+        `- ${worked}`,
+        '### What was hard',
+        `- ${hard}`,
+        '### What we learned',
+        `- ${learned}`,
+        '### Stories and takeaways',
+        `- ${story}`,
+    ].join('\n');
+}
 /**
  * A plausible week for a group: RSVPs soon after an issue opens, some homework before the meeting,
  * attendance and a scribe's notes after it, topics in week 1 and reflections at the close. The
@@ -50518,7 +50595,7 @@ function memberScript(group, sessions) {
                     .map((m) => `@${m}`)
                     .join(' ')}`,
             },
-            { kind: 'comment', session: n, author: lead, body: `/notes ${STORIES[n % STORIES.length]}` },
+            { kind: 'comment', session: n, author: lead, body: scribeNotes(group, n) },
         ];
         if (session.kind === 'closing') {
             members.slice(0, 5).forEach((author, i) => {
@@ -50530,7 +50607,8 @@ function memberScript(group, sessions) {
                 });
             });
             after.push({ kind: 'comment', session: n, author: lead, body: '/continue confirm' });
-            for (const author of members.slice(0, 3)) {
+            members.slice(0, REFLECTIONS.length).forEach((author, i) => {
+                const [learned, inAYear] = REFLECTIONS[i];
                 after.push({
                     kind: 'form',
                     form: 'reflection',
@@ -50538,13 +50616,13 @@ function memberScript(group, sessions) {
                     title: `Reflection · ${group.slug}`,
                     body: renderFormBody('reflection', {
                         group: group.slug,
-                        learned: 'Most of my problems were shared problems; saying them out loud made them smaller.',
-                        'in-a-year': 'Leading a team of leads without being the bottleneck.',
+                        learned,
+                        'in-a-year': inAYear,
                         continue: 'monthly',
                         consent: ['quote-anonymously'],
                     }),
                 });
-            }
+            });
         }
         steps.push({
             at: new Date(Date.parse(session.endsAt) + script_HOUR),
@@ -50760,6 +50838,9 @@ async function rehearseCommand(args, io) {
         throw new UsageError('run it from the repository root (actions/sessions/dist/index.js not found)', 'rehearse');
     }
     const group = await loadGroupForCommand(io, dir);
+    if (group.format === 'coaching') {
+        throw new UsageError(`${dir} is a coaching network; rehearse plays circles. See its conversations with \`skill-share preview ${dir}\` and \`skill-share plan ${dir}\``, 'rehearse');
+    }
     const weekly = buildSchedule(group).filter((s) => s.week !== undefined);
     const last = weekly.at(-1)?.date ?? group.start ?? '';
     const end = until ?? luxon_DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last;

@@ -26,6 +26,12 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
     )
   }
   const group = await loadGroupForCommand(io, dir)
+  if (group.format === 'coaching') {
+    throw new UsageError(
+      `${dir} is a coaching network; rehearse plays circles. See its conversations with \`skill-share preview ${dir}\` and \`skill-share plan ${dir}\``,
+      'rehearse',
+    )
+  }
   const weekly = buildSchedule(group).filter((s) => s.week !== undefined)
   const last = weekly.at(-1)?.date ?? group.start ?? ''
   const end = until ?? DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last

@@ -28,6 +28,10 @@ export function describeWrites(requests: readonly RequestLogEntry[]): string {
     else if (r.method === 'PUT' && /\/contents\//.test(r.path))
       add(`wrote ${r.path.split('/contents/')[1]}`)
     else if (r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path)) add(`edited #${issue}`)
+    else if (r.method === 'POST' && /\/git\/refs$/.test(r.path))
+      add(`created branch ${String(body['ref']).replace(/^refs\/heads\//, '')}`)
+    else if (r.method === 'PATCH' && /\/git\/refs\/heads\//.test(r.path))
+      add(`moved branch ${r.path.split('/git/refs/heads/')[1]}`)
     else add(`${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, '')}`)
   }
   for (const [what, n] of counts) parts.push(n > 1 ? `${what} (×${n})` : what)

@@ -13,7 +13,7 @@ describe('skill-share rehearse', () => {
     expect(code).toBe(0)
 
     // The timeline: every workflow ran, in time order.
-    const lines = stdout.split('\n').filter((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d  /.test(l))
+    const lines = stdout.split('\n').filter((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d {2}/.test(l))
     const sources = new Set(lines.map((l) => l.slice(18).trim().split(/\s+/)[0]))
     expect([...sources].sort()).toEqual(['commands', 'forms', 'retro', 'sessions', 'start-cohort'])
     expect(lines.map((l) => l.slice(0, 16))).toEqual(lines.map((l) => l.slice(0, 16)).sort())

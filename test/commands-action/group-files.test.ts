@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GitHubEmulator } from '../../emulator/src/index.js'
-import { REPO_ROOT } from '../support/cli.js'
+import { cli, REPO_ROOT } from '../support/cli.js'
 import {
   asBot,
   comment,
@@ -22,6 +23,16 @@ import {
 import { OWNER, REPO } from '../support/github.js'
 
 const FILE = 'groups/example/group.yml'
+const CALENDAR = 'groups/example/calendar.ics'
+
+/** A checkout with the templates and the given example group file, for the offline CLI. */
+function scratchWith(groupYaml: string | undefined): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'skill-share-calendar-'))
+  cpSync(path.join(REPO_ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true })
+  mkdirSync(path.join(dir, 'groups/example'), { recursive: true })
+  writeFileSync(path.join(dir, FILE), groupYaml ?? '')
+  return dir
+}
 const EXAMPLE = readFileSync(path.join(REPO_ROOT, FILE), 'utf8')
 /** The example group before anyone chose themes. */
 const NO_THEMES = EXAMPLE.replace(/^themes:\n(?: {2}- .*\n)+/m, '')
@@ -104,6 +115,13 @@ describe('/continue on the closing issue', () => {
     expect(pull?.body).toContain(`The group voted in #${closing} to go on meeting every other week`)
     const proposed = gh.state.file(FILE, 'skill-share/example/continue')
     expect(proposed).toBe(EXAMPLE.replace('then: monthly', 'then: biweekly'))
+    // The repository publishes the calendar, so the same pull request refreshes it: follow-ups
+    // every other week instead of monthly.
+    const calendar = gh.state.file(CALENDAR, 'skill-share/example/continue') ?? ''
+    expect(calendar).toBe(
+      (await cli(['calendar', 'groups/example'], scratchWith(proposed))).stdout.slice(0, -1),
+    )
+    expect(calendar).not.toBe(readFileSync(path.join(REPO_ROOT, CALENDAR), 'utf8'))
 
     // Both jobs again (a rerun, a redelivered event): no second pull request, nothing rewritten.
     const writes = gh.writes().length
@@ -163,6 +181,8 @@ describe('themes from the kickoff topics', () => {
         '  - Running a calmer incident review\n  - Delegating without losing the plot\nmembers:',
     )
     expect(pull?.body).toContain('as a facilitator picked them with `/themes`')
+    // This checkout publishes no calendar, so the pull request adds none.
+    expect(gh.state.file(CALENDAR, 'skill-share/example/themes')).toBeUndefined()
   }, 120_000)
 
   it('after week 1, the most voted topics are proposed, and open theme issues take them once merged', async () => {

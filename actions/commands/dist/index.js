@@ -73674,6 +73674,267 @@ function connect(context, token, log, env = process.env) {
     return new Repository(client, context.owner, context.repo);
 }
 
+;// CONCATENATED MODULE: ./actions/lib/forms/catalog.ts
+/**
+ * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
+ * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
+ * contract), plus the default headings and options, which a test keeps in step with the YAML.
+ *
+ * A group may reword its forms freely. What must not change is a field's id and type, and for
+ * choices the number and order of options: answers are read by position, so "Family" renamed to
+ * "Home life" still means `family`.
+ */
+const FORM_KINDS = (/* unused pure expression or super */ null && ([
+    'homework',
+    'intention',
+    'check-in',
+    'topic',
+    'reflection',
+    'conversation',
+]));
+/** Every form carries this label next to its own. */
+const SKILL_SHARE_LABEL = 'skill-share';
+/** Fields every form shares; their ids are also the query parameters that prefill them. */
+const GROUP_FIELD = 'group';
+const SESSION_FIELD = 'session';
+const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
+const AREAS = ['work', 'family', 'self'];
+const CHECK_IN_OUTCOMES = [
+    { value: 'done', label: 'Done' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+const CONTINUE_CHOICES = [
+    { value: 'monthly', label: 'Monthly' },
+    { value: 'biweekly', label: 'Every two weeks' },
+    { value: 'stop', label: 'Stop here' },
+];
+/**
+ * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
+ * so that a coaching network can see, over months, which skills its conversations keep returning
+ * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
+ */
+const CORE_SKILLS = [
+    { value: 'communication', label: 'Communication' },
+    { value: 'delegation', label: 'Delegation' },
+    { value: 'feedback', label: 'Feedback' },
+    { value: 'running-meetings', label: 'Running meetings' },
+    { value: 'technical-decision-making', label: 'Technical decision making' },
+    { value: 'influence-without-authority', label: 'Influence without authority' },
+    { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
+    { value: 'prioritization', label: 'Prioritization' },
+    { value: 'coaching-others', label: 'Coaching others' },
+    { value: 'self-care', label: 'Self-care' },
+];
+const SCORE_MIN = 1;
+const SCORE_MAX = 10;
+const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
+const AREA_OPTIONS = [
+    { value: 'work', label: 'Work' },
+    { value: 'family', label: 'Family' },
+    { value: 'self', label: 'Self' },
+];
+const CONSENT_OPTION = {
+    value: 'quote-anonymously',
+    label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
+};
+const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
+const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
+function score(id, label) {
+    return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
+}
+function catalog_text(id, label, required) {
+    return { id, type: 'textarea', label, required };
+}
+const catalog_FORMS = {
+    homework: {
+        kind: 'homework',
+        name: 'Homework',
+        template: 'homework.yml',
+        label: 'homework',
+        title: 'Homework · ',
+        fields: [
+            catalog_group,
+            session,
+            score('work-score', 'Work: my score'),
+            catalog_text('work-notes', 'Work: a few lines', false),
+            score('family-score', 'Family: my score'),
+            catalog_text('family-notes', 'Family: a few lines', false),
+            score('self-score', 'Self: my score'),
+            catalog_text('self-notes', 'Self: a few lines', false),
+            {
+                id: 'circle',
+                type: 'checkboxes',
+                label: 'Two answers for the opening circle',
+                required: false,
+                options: AREA_OPTIONS,
+            },
+            catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+        ],
+    },
+    intention: {
+        kind: 'intention',
+        name: 'Intention',
+        template: 'intention.yml',
+        label: 'intention',
+        title: 'Intention · ',
+        fields: [
+            catalog_group,
+            catalog_text('goal', 'What I want to get better at', true),
+            catalog_text('how-i-will-know', 'How I will know', true),
+            catalog_text('support', 'Support I would like from the group', false),
+        ],
+    },
+    'check-in': {
+        kind: 'check-in',
+        name: 'Buddy check-in',
+        template: 'check-in.yml',
+        label: 'check-in',
+        title: 'Check-in · ',
+        fields: [
+            catalog_group,
+            session,
+            catalog_text('commitment', 'My commitment this week', true),
+            {
+                id: 'outcome',
+                type: 'dropdown',
+                label: 'How it went',
+                required: true,
+                options: CHECK_IN_OUTCOMES,
+            },
+            catalog_text('notes', 'What helped or got in the way', false),
+        ],
+    },
+    topic: {
+        kind: 'topic',
+        name: 'Topic proposal',
+        template: 'topic.yml',
+        label: 'topic',
+        title: 'Topic · ',
+        fields: [
+            catalog_group,
+            { id: 'topic', type: 'input', label: 'The topic', required: true },
+            catalog_text('why', 'Why it matters to me', true),
+            catalog_text('story', 'A story or question I would bring', false),
+        ],
+    },
+    reflection: {
+        kind: 'reflection',
+        name: 'Closing reflection',
+        template: 'reflection.yml',
+        label: 'reflection',
+        title: 'Reflection · ',
+        fields: [
+            catalog_group,
+            catalog_text('learned', 'What did I learn?', true),
+            catalog_text('in-a-year', 'Where do I want to be in a year?', true),
+            {
+                id: 'continue',
+                type: 'dropdown',
+                label: 'Should the group continue?',
+                required: true,
+                options: CONTINUE_CHOICES,
+            },
+            {
+                id: 'consent',
+                type: 'checkboxes',
+                label: 'Quoting this reflection',
+                required: false,
+                options: [CONSENT_OPTION],
+            },
+        ],
+    },
+    conversation: {
+        kind: 'conversation',
+        name: 'Coaching conversation',
+        template: 'conversation.yml',
+        label: 'conversation',
+        title: 'Conversation · ',
+        fields: [
+            catalog_group,
+            { ...session, label: 'Conversation number' },
+            catalog_text('next-step', 'My one next step', true),
+            { id: 'by-when', type: 'input', label: 'By when', required: true },
+            score('confidence', 'How confident I am that I will take it'),
+            {
+                id: 'skill',
+                type: 'dropdown',
+                label: 'The core skill it exercises',
+                required: true,
+                options: CORE_SKILLS,
+            },
+        ],
+    },
+};
+function isFormKind(value) {
+    return FORM_KINDS.includes(value);
+}
+/** The form behind a template file name, e.g. `homework.yml`. */
+function formByTemplate(template) {
+    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
+}
+/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
+function templatePath(kind) {
+    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
+}
+function fieldOf(kind, id) {
+    return catalog_FORMS[kind].fields.find((field) => field.id === id);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
+
+const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/**
+ * The "new issue" address of a form with answers filled in through query parameters. Each part is
+ * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
+ */
+function prefill_formUrl({ serverUrl, repository, template, title, fields = {}, }) {
+    if (!REPOSITORY.test(repository)) {
+        throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
+    }
+    const params = [['template', template]];
+    if (title !== undefined)
+        params.push(['title', title]);
+    for (const [id, value] of Object.entries(fields)) {
+        if (value !== undefined)
+            params.push([id, String(value)]);
+    }
+    const query = params
+        .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+        .join('&');
+    return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
+}
+/** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
+function prefill_formTitle(kind, group, session) {
+    const base = `${catalog_FORMS[kind].title}${group}`;
+    if (session === undefined)
+        return base;
+    return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
+
+/** The homework form, prefilled with the group and session through query parameters. */
+function homeworkFormUrl(repo, group, session) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'homework.yml',
+        title: formTitle('homework', group.slug, session.number),
+        fields: { group: group.slug, session: session.number },
+    });
+}
+/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
+function calendarPath(slug) {
+    return `groups/${slug}/calendar.ics`;
+}
+function calendarUrl(repo, group) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
+}
+function cohortMilestone(group) {
+    return group.name;
+}
+
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -75134,7 +75395,7 @@ function precededByOddBackslashes(line, index) {
 
 
 const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
-const CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'];
+const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'];
 const MAX_TOPIC_CHARS = 200;
 const MAX_NOTE_CHARS = 200;
 const MAX_THEME_PICKS = 24;
@@ -75545,8 +75806,8 @@ function continueTally(state) {
     return tally;
 }
 function leadingChoice(tally) {
-    const best = Math.max(...CONTINUE_CHOICES.map((choice) => tally[choice]));
-    const leaders = CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
+    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
+    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
     return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 function describeChoice(choice) {
@@ -75728,7 +75989,7 @@ function markers_findMarker(body, kind, match = {}) {
     return parseMarkers(body).find((m) => m.kind === kind &&
         Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
 }
-function markers_withMarker(body, kind, attributes) {
+function withMarker(body, kind, attributes) {
     return `${body.trimEnd()}\n\n${markers_marker(kind, attributes)}\n`;
 }
 
@@ -76115,6 +76376,256 @@ function pullView(raw) {
     };
 }
 
+;// CONCATENATED MODULE: ./node_modules/ical-generator/dist/index.mjs
+let e=function(e){return e.DAILY=`DAILY`,e.HOURLY=`HOURLY`,e.MINUTELY=`MINUTELY`,e.MONTHLY=`MONTHLY`,e.SECONDLY=`SECONDLY`,e.WEEKLY=`WEEKLY`,e.YEARLY=`YEARLY`,e}({}),t=function(e){return e.AUTOMATIC=`AUTOMATIC`,e.DISABLED=`DISABLED`,e.ENABLED=`ENABLED`,e}({}),dist_n=function(e){return e.BICYCLE=`BICYCLE`,e.CAR=`CAR`,e.TRANSIT=`TRANSIT`,e.WALKING=`WALKING`,e}({}),r=function(e){return e.FR=`FR`,e.MO=`MO`,e.SA=`SA`,e.SU=`SU`,e.TH=`TH`,e.TU=`TU`,e.WE=`WE`,e}({});function i(e,t,n){if(Array.isArray(t))e.x=t.map(e=>{if(Array.isArray(e))return e;if(typeof e.key!=`string`||typeof e.value!=`string`)throw Error(`Either key or value is not a string!`);if(e.key.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e.key,e.value]});else if(typeof t==`object`)e.x=Object.entries(t).map(([e,t])=>{if(typeof e!=`string`||typeof t!=`string`)throw Error(`Either key or value is not a string!`);if(e.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e,t]});else if(typeof t==`string`&&typeof n==`string`){if(t.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");e.x.push([t,n])}else return e.x.map(e=>({key:e[0],value:e[1]}))}function a(e,t){if(e instanceof Date&&isNaN(e.getTime())||typeof e==`string`&&isNaN(new Date(e).getTime()))throw Error(`\`${t}\` has to be a valid date!`);if(e instanceof Date||typeof e==`string`||typeof e==`object`&&e&&(C(e)||S(e)||x(e)||b(e))||m(e)&&e.isValid===!0||(h(e)||p(e))&&e.isValid())return e;throw Error(`\`${t}\` has to be a valid date!`)}function o(e,t){let n=Object.values(e),r=String(t).toUpperCase();if(!r||!n.includes(r))throw Error(`Input must be one of the following: ${n.join(`, `)}`);return r}function dist_s(e,t){let n=null;if(typeof t==`string`){let e=t.match(/^(.+) ?<([^>]+)>$/);e?n={email:e[2].trim(),name:e[1].trim()}:t.includes(`@`)&&(n={email:t.trim(),name:t.trim()})}else typeof t==`object`&&(n={email:t.email,mailto:t.mailto,name:t.name,sentBy:t.sentBy});if(!n&&typeof t==`string`)throw Error("`"+e+"` isn't formated correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n)throw Error("`"+e+"` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n.name)throw Error("`"+e+".name` is empty!");if(!n.email)throw Error("`"+e+".email` is empty!");return n}function c(e,t){return String(e).replace(t?/[\\"]/g:/[\\;,]/g,function(e){return`\\`+e}).replace(/(?:\r\n|\r|\n)/g,`\\n`)}function dist_l(e){return e.split(`\r
+`).map(function(e){let t=``,n=0;for(let r=0;r<e.length;r++){let i=e.charAt(r);i>=`\ud800`&&i<=`\udbff`&&(i+=e.charAt(++r));let a=new TextEncoder().encode(i).length;n+=a,n>74&&(t+=`\r
+ `,n=a),t+=i}return t}).join(`\r
+`)}function u(e,t,n,r){if(e?.startsWith(`/`)&&(e=e.substr(1)),typeof t==`string`||t instanceof Date){let i=w(t)?t.withTimeZone(e):new Date(t),a=i.getUTCFullYear().toString().padStart(4,`0`)+String(i.getUTCMonth()+1).padStart(2,`0`)+i.getUTCDate().toString().padStart(2,`0`);return e&&(a=i.getFullYear().toString().padStart(2,`0`)+String(i.getMonth()+1).padStart(2,`0`)+i.getDate().toString().padStart(2,`0`)),n?a:e?(a+=`T`+i.getHours().toString().padStart(2,`0`)+i.getMinutes().toString().padStart(2,`0`)+i.getSeconds().toString().padStart(2,`0`),a):(a+=`T`+i.getUTCHours().toString().padStart(2,`0`)+i.getUTCMinutes().toString().padStart(2,`0`)+i.getUTCSeconds().toString().padStart(2,`0`)+(r?``:`Z`),a)}else if(h(t)){let i=e?_(t)&&!t.tz()?t.clone().tz(e):t:r||n&&_(t)&&t.tz()?t:t.utc();return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}else if(m(t)){let i=e?t.setZone(e):r||n&&t.zone.type!==`system`?t:t.setZone(`utc`);return i.toFormat(`yyyyLLdd`)+(n?``:`T`+i.toFormat(`HHmmss`)+(r||e?``:`Z`))}else if(C(t)){let i=t;return e&&(i=t.withTimeZone(t.timeZoneId)),!e&&t.timeZoneId!==`UTC`&&(i=t.withTimeZone(`UTC`)),u(null,i.toPlainDateTime(),n,r||!!e)}else if(S(t)){if(n)return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`);if(e){let i=t.toZonedDateTime(e);return u(e,i,n,r)}return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+`T`+t.hour.toString().padStart(2,`0`)+t.minute.toString().padStart(2,`0`)+t.second.toString().padStart(2,`0`)+(r||e?``:`Z`)}else if(x(t))return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+(n?``:`T000000`+(r||e?``:`Z`));else if(b(t)){let i=e||`UTC`,a=t.toZonedDateTimeISO(i);return u(e,a,n,r)}else{let i=t;if(e)i=typeof t.tz==`function`?t.tz(e):t;else if(!r)if(typeof t.utc==`function`)i=t.utc();else throw Error(`Unable to convert dayjs object to UTC value: UTC plugin is not available!`);return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}}function d(e,t,n,r){let i=``,a=r?.floating||!1;return r?.timezone&&(i=`;TZID=`+r.timezone,a=!0),t+i+`:`+u(e,n,!1,a)}function f(e){let t=e.x.map(([e,t])=>e.toUpperCase()+`:`+c(t,!1)).join(`\r
+`);return t.length?t+`\r
+`:``}function p(e){return typeof e==`object`&&!!e&&!(e instanceof Date)&&!h(e)&&!m(e)&&!y(e)}function m(e){return typeof e==`object`&&!!e&&`toJSDate`in e&&typeof e.toJSDate==`function`&&!y(e)}function h(e){return e!=null&&e._isAMomentObject!=null&&!y(e)}function g(e){return typeof e==`object`&&!!e&&`asSeconds`in e&&typeof e.asSeconds==`function`}function _(e){return h(e)&&`tz`in e&&typeof e.tz==`function`}function v(e){return typeof e==`object`&&!!e&&`between`in e&&typeof e.between==`function`&&typeof e.toString==`function`}function y(e){return C(e)||S(e)||x(e)||b(e)}function b(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&!x(e)&&`toZonedDateTimeISO`in e&&typeof e.toZonedDateTimeISO==`function`&&!(`year`in e)&&!(`timeZoneId`in e)}function x(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&!(`hour`in e)&&!(`timeZoneId`in e)&&!(`epochSeconds`in e)}function S(e){return typeof e==`object`&&!!e&&!C(e)&&`toZonedDateTime`in e&&typeof e.toZonedDateTime==`function`&&`toPlainDate`in e&&typeof e.toPlainDate==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`&&!(`timeZone`in e)}function C(e){return typeof e==`object`&&!!e&&`timeZoneId`in e&&typeof e.timeZoneId==`string`&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`}function w(e){return e instanceof Date&&`internal`in e&&e.internal instanceof Date&&`withTimeZone`in e&&typeof e.withTimeZone==`function`&&`tzComponents`in e&&typeof e.tzComponents==`function`}function T(e){if(typeof e==`string`||e instanceof Date)return new Date(e);if(C(e)){let t=e.toInstant();return new Date(t.epochMilliseconds)}return S(e)?new Date(Date.UTC(e.year,e.month-1,e.day,e.hour,e.minute,e.second)):x(e)?new Date(Date.UTC(e.year,e.month-1,e.day)):b(e)?new Date(e.epochMilliseconds):m(e)?e.toJSDate():e.toDate()}function E(e){let t=``;return e<0&&(t=`-`,e*=-1),t+=`P`,e>=86400&&(t+=Math.floor(e/86400)+`D`,e%=86400),!e&&t.length>1?t:(t+=`T`,e>=3600&&(t+=Math.floor(e/3600)+`H`,e%=3600),e>=60&&(t+=Math.floor(e/60)+`M`,e%=60),e>0?t+=e+`S`:t.length<=2&&(t+=`0S`),t)}function D(e){return e?typeof e==`string`?e:C(e)?D(e.withTimeZone(`UTC`).toPlainDateTime()):(y(e),e.toJSON()):null}let O=function(e){return e.CHAIR=`CHAIR`,e.NON=`NON-PARTICIPANT`,e.OPT=`OPT-PARTICIPANT`,e.REQ=`REQ-PARTICIPANT`,e}({}),k=function(e){return e.CLIENT=`CLIENT`,e.NONE=`NONE`,e.SERVER=`SERVER`,e}({}),A=function(e){return e.ACCEPTED=`ACCEPTED`,e.DECLINED=`DECLINED`,e.DELEGATED=`DELEGATED`,e.NEEDSACTION=`NEEDS-ACTION`,e.TENTATIVE=`TENTATIVE`,e}({}),j=function(e){return e.GROUP=`GROUP`,e.INDIVIDUAL=`INDIVIDUAL`,e.RESOURCE=`RESOURCE`,e.ROOM=`ROOM`,e.UNKNOWN=`UNKNOWN`,e}({});var M=class e{data;parent;constructor(e,t){if(this.data={delegatedFrom:null,delegatedTo:null,email:``,mailto:null,name:null,role:O.REQ,rsvp:null,scheduleAgent:null,sentBy:null,status:null,type:null,x:[]},this.parent=t,!this.parent)throw Error("`event` option required!");if(!e.email)throw Error("No value for `email` in ICalAttendee given!");e.name!==void 0&&this.name(e.name),e.email!==void 0&&this.email(e.email),e.mailto!==void 0&&this.mailto(e.mailto),e.sentBy!==void 0&&this.sentBy(e.sentBy),e.status!==void 0&&this.status(e.status),e.role!==void 0&&this.role(e.role),e.rsvp!==void 0&&this.rsvp(e.rsvp),e.type!==void 0&&this.type(e.type),e.delegatedTo!==void 0&&this.delegatedTo(e.delegatedTo),e.delegatedFrom!==void 0&&this.delegatedFrom(e.delegatedFrom),e.delegatesTo&&this.delegatesTo(e.delegatesTo),e.delegatesFrom&&this.delegatesFrom(e.delegatesFrom),e.scheduleAgent!==void 0&&this.scheduleAgent(e.scheduleAgent),e.x!==void 0&&this.x(e.x)}delegatedFrom(t){return t===void 0?this.data.delegatedFrom:(t?typeof t==`string`?this.data.delegatedFrom=new e(dist_s(`delegatedFrom`,t),this.parent):t instanceof e?this.data.delegatedFrom=t:this.data.delegatedFrom=new e(t,this.parent):this.data.delegatedFrom=null,this)}delegatedTo(t){return t===void 0?this.data.delegatedTo:t?(typeof t==`string`?this.data.delegatedTo=new e(dist_s(`delegatedTo`,t),this.parent):t instanceof e?this.data.delegatedTo=t:this.data.delegatedTo=new e(t,this.parent),this.data.status=A.DELEGATED,this):(this.data.delegatedTo=null,this.data.status===A.DELEGATED&&(this.data.status=null),this)}delegatesFrom(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedFrom(n),n.delegatedTo(this),n}delegatesTo(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedTo(n),n.delegatedFrom(this),n}email(e){return e?(this.data.email=e,this):this.data.email}mailto(e){return e===void 0?this.data.mailto:(this.data.mailto=e||null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e||null,this)}role(e){return e===void 0?this.data.role:(this.data.role=o(O,e),this)}rsvp(e){return e===void 0?this.data.rsvp:e===null?(this.data.rsvp=null,this):(this.data.rsvp=!!e,this)}scheduleAgent(e){return e===void 0?this.data.scheduleAgent:e?typeof e==`string`&&e.toUpperCase().startsWith(`X-`)?(this.data.scheduleAgent=e,this):(this.data.scheduleAgent=o(k,e),this):(this.data.scheduleAgent=null,this)}sentBy(e){return e?(this.data.sentBy=e,this):this.data.sentBy}status(e){return e===void 0?this.data.status:e?(this.data.status=o(A,e),this):(this.data.status=null,this)}toJSON(){return Object.assign({},this.data,{delegatedFrom:this.data.delegatedFrom?.email()||null,delegatedTo:this.data.delegatedTo?.email()||null,x:this.x()})}toString(){let e=`ATTENDEE`;if(!this.data.email)throw Error("No value for `email` in ICalAttendee given!");return e+=`;ROLE=`+this.data.role,this.data.type&&(e+=`;CUTYPE=`+this.data.type),this.data.status&&(e+=`;PARTSTAT=`+this.data.status),this.data.rsvp!==null&&(e+=`;RSVP=`+this.data.rsvp.toString().toUpperCase()),this.data.sentBy!==null&&(e+=`;SENT-BY="mailto:`+this.data.sentBy+`"`),this.data.delegatedTo&&(e+=`;DELEGATED-TO="`+this.data.delegatedTo.email()+`"`),this.data.delegatedFrom&&(e+=`;DELEGATED-FROM="`+this.data.delegatedFrom.email()+`"`),this.data.name&&(e+=`;CN="`+c(this.data.name,!0)+`"`),this.data.email&&this.data.mailto&&(e+=`;EMAIL=`+c(this.data.email,!1)),this.data.scheduleAgent&&(e+=`;SCHEDULE-AGENT=`+this.data.scheduleAgent),this.data.x.length&&(e+=`;`+this.data.x.map(([e,t])=>e.toUpperCase()+`=`+c(t,!1)).join(`;`)),e+=`:MAILTO:`+c(this.data.mailto||this.data.email,!1)+`\r
+`,e}type(e){return e===void 0?this.data.type:e?(this.data.type=o(j,e),this):(this.data.type=null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};let N=function(e){return e.audio=`audio`,e.display=`display`,e.email=`email`,e}({});const P={end:`END`,start:`START`};var F=class{data;event;constructor(e,t){if(this.data={attach:null,attendees:[],description:null,interval:null,relatesTo:null,repeat:null,summary:null,trigger:-600,type:N.display,x:[]},this.event=t,!t)throw Error("`event` option required!");e.type!==void 0&&this.type(e.type),`trigger`in e&&e.trigger!==void 0&&this.trigger(e.trigger),`triggerBefore`in e&&e.triggerBefore!==void 0&&this.triggerBefore(e.triggerBefore),`triggerAfter`in e&&e.triggerAfter!==void 0&&this.triggerAfter(e.triggerAfter),e.repeat&&this.repeat(e.repeat),e.attach!==void 0&&this.attach(e.attach),e.description!==void 0&&this.description(e.description),e.summary!==void 0&&this.summary(e.summary),e.attendees!==void 0&&this.attendees(e.attendees),e.x!==void 0&&this.x(e.x)}attach(e){if(e===void 0)return this.data.attach;if(!e)return this.data.attach=null,this;let t;if(typeof e==`string`)t={mime:null,uri:e};else if(typeof e==`object`)t={mime:e.mime||null,uri:e.uri};else throw Error("`attachment` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalAlarm.html#attach");if(!t.uri)throw Error("`attach.uri` is empty!");return this.data.attach={mime:t.mime,uri:t.uri},this}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}description(e){return e===void 0?this.data.description:e?(this.data.description=e,this):(this.data.description=null,this)}relatesTo(e){if(e===void 0)return this.data.relatesTo;if(!e)return this.data.relatesTo=null,this;if(!Object.values(P).includes(e))throw Error("`relatesTo` is not correct, must be either `START` or `END`!");return this.data.relatesTo=e,this}repeat(e){if(e===void 0)return this.data.repeat;if(!e)return this.data.repeat=null,this;if(typeof e!=`object`)throw Error("`repeat` is not correct, must be an object!");if(typeof e.times!=`number`||!isFinite(e.times))throw Error("`repeat.times` is not correct, must be numeric!");if(typeof e.interval!=`number`||!isFinite(e.interval))throw Error("`repeat.interval` is not correct, must be numeric!");return this.data.repeat=e,this}summary(e){return e===void 0?this.data.summary:e?(this.data.summary=e,this):(this.data.summary=null,this)}toJSON(){let e=this.trigger();return Object.assign({},this.data,{trigger:typeof e==`number`?e:D(e),x:this.x()})}toString(){let e=`BEGIN:VALARM\r
+`;if(e+=`ACTION:`+this.data.type.toUpperCase()+`\r
+`,typeof this.data.trigger==`number`&&this.data.relatesTo===null?this.data.trigger>0?e+=`TRIGGER;RELATED=END:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER:`+E(this.data.trigger)+`\r
+`:typeof this.data.trigger==`number`?e+=`TRIGGER;RELATED=`+this.data.relatesTo?.toUpperCase()+`:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER;VALUE=DATE-TIME:`+u(this.event.timezone(),this.data.trigger)+`\r
+`,this.data.repeat){if(!this.data.repeat.times)throw Error("No value for `repeat.times` in ICalAlarm given, but required for `interval`!");if(!this.data.repeat.interval)throw Error("No value for `repeat.interval` in ICalAlarm given, but required for `repeat`!");e+=`REPEAT:`+this.data.repeat.times+`\r
+`,e+=`DURATION:`+E(this.data.repeat.interval)+`\r
+`}return this.data.type===`audio`&&this.data.attach&&this.data.attach.mime?e+=`ATTACH;FMTTYPE=`+c(this.data.attach.mime,!1)+`:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&this.data.attach?e+=`ATTACH;VALUE=URI:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&(e+=`ATTACH;VALUE=URI:Basso\r
+`),this.data.type!==`audio`&&this.data.description?e+=`DESCRIPTION:`+c(this.data.description,!1)+`\r
+`:this.data.type!==`audio`&&(e+=`DESCRIPTION:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.summary?e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`:this.data.type===`email`&&(e+=`SUMMARY:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.attendees.forEach(t=>{e+=t.toString()}),e+=f(this.data),e+=`END:VALARM\r
+`,e}trigger(e){if(e===void 0&&typeof this.data.trigger==`number`)return-1*this.data.trigger;if(e===void 0)return this.data.trigger;if(typeof e==`number`&&isFinite(e))this.data.trigger=-1*e;else if(!e||typeof e==`number`)throw Error("`trigger` is not correct, must be a finite number or a supported date!");else this.data.trigger=a(e,`trigger`);return this}triggerAfter(e){return e===void 0?this.data.trigger:this.trigger(typeof e==`number`?-1*e:e)}triggerBefore(e){return e===void 0?this.trigger():this.trigger(e)}type(e){if(e===void 0)return this.data.type;if(!e||!Object.keys(N).includes(e))throw Error("`type` is not correct, must be either `display` or `audio`!");return this.data.type=e,this}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}},I=class{data;constructor(e){if(this.data={name:``},!e.name)throw Error("No value for `name` in ICalCategory given!");this.name(e.name)}name(e){return e===void 0?this.data.name:(this.data.name=e,this)}toJSON(){return Object.assign({},this.data)}toString(){return c(this.data.name,!1)}};let L=function(e){return e.BUSY=`BUSY`,e.FREE=`FREE`,e.OOF=`OOF`,e.TENTATIVE=`TENTATIVE`,e}({}),R=function(e){return e.CONFIDENTIAL=`CONFIDENTIAL`,e.PRIVATE=`PRIVATE`,e.PUBLIC=`PUBLIC`,e}({}),dist_z=function(e){return e.CANCELLED=`CANCELLED`,e.CONFIRMED=`CONFIRMED`,e.TENTATIVE=`TENTATIVE`,e}({}),B=function(e){return e.OPAQUE=`OPAQUE`,e.TRANSPARENT=`TRANSPARENT`,e}({});var V=class{calendar;data;constructor(e,t){if(this.data={alarms:[],allDay:!1,attachments:[],attendees:[],busystatus:null,categories:[],class:null,created:null,description:null,end:null,floating:!1,id:crypto.randomUUID(),lastModified:null,location:null,organizer:null,priority:null,recurrenceId:null,repeating:null,sequence:0,stamp:new Date,start:new Date,status:null,summary:``,timezone:null,transparency:null,travelTime:null,url:null,x:[]},this.calendar=t,!t)throw Error("`calendar` option required!");e.id&&this.id(e.id),e.sequence!==void 0&&this.sequence(e.sequence),e.start&&this.start(e.start),e.end!==void 0&&this.end(e.end),e.recurrenceId!==void 0&&this.recurrenceId(e.recurrenceId),e.timezone!==void 0&&this.timezone(e.timezone),e.stamp!==void 0&&this.stamp(e.stamp),e.allDay!==void 0&&this.allDay(e.allDay),e.floating!==void 0&&this.floating(e.floating),e.repeating!==void 0&&this.repeating(e.repeating),e.summary!==void 0&&this.summary(e.summary),e.location!==void 0&&this.location(e.location),e.description!==void 0&&this.description(e.description),e.organizer!==void 0&&this.organizer(e.organizer),e.attendees!==void 0&&this.attendees(e.attendees),e.alarms!==void 0&&this.alarms(e.alarms),e.categories!==void 0&&this.categories(e.categories),e.status!==void 0&&this.status(e.status),e.busystatus!==void 0&&this.busystatus(e.busystatus),e.priority!==void 0&&this.priority(e.priority),e.url!==void 0&&this.url(e.url),e.attachments!==void 0&&this.attachments(e.attachments),e.transparency!==void 0&&this.transparency(e.transparency),e.travelTime!==void 0&&this.travelTime(e.travelTime),e.created!==void 0&&this.created(e.created),e.lastModified!==void 0&&this.lastModified(e.lastModified),e.class!==void 0&&this.class(e.class),e.x!==void 0&&this.x(e.x)}alarms(e){return e?(e.forEach(e=>this.createAlarm(e)),this):this.data.alarms}allDay(e){return e===void 0?this.data.allDay:(this.data.allDay=!!e,this)}attachments(e){return e?(e.forEach(e=>this.createAttachment(e)),this):this.data.attachments}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}busystatus(e){return e===void 0?this.data.busystatus:e===null?(this.data.busystatus=null,this):(this.data.busystatus=o(L,e),this)}categories(e){return e?(e.forEach(e=>this.createCategory(e)),this):this.data.categories}class(e){return e===void 0?this.data.class:e===null?(this.data.class=null,this):(this.data.class=o(R,e),this)}createAlarm(e){let t=e instanceof F?e:new F(e,this);return this.data.alarms.push(t),t}createAttachment(e){return this.data.attachments.push(e),this}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}createCategory(e){let t=e instanceof I?e:new I(e);return this.data.categories.push(t),t}created(e){return e===void 0?this.data.created:e===null?(this.data.created=null,this):(this.data.created=a(e,`created`),this)}description(e){return e===void 0?this.data.description:e===null?(this.data.description=null,this):(typeof e==`string`?this.data.description={plain:e}:this.data.description=e,this)}end(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.end):e===null?(this.data.end=null,this):(this.data.end=a(e,`end`),this)}floating(e){return e===void 0?this.data.floating:(this.data.floating=!!e,this.data.floating&&(this.data.timezone=null),this)}id(e){return e===void 0?this.data.id:(this.data.id=String(e),this)}lastModified(e){return e===void 0?this.data.lastModified:e===null?(this.data.lastModified=null,this):(this.data.lastModified=a(e,`lastModified`),this)}location(e){if(e===void 0)return this.data.location;if(typeof e==`string`)return this.data.location={title:e},this;if(e&&(`title`in e&&!e.title||e?.geo&&(typeof e.geo.lat!=`number`||!isFinite(e.geo.lat)||typeof e.geo.lon!=`number`||!isFinite(e.geo.lon))||!(`title`in e)&&!e?.geo))throw Error("`location` isn't formatted correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalEvent.html#location");return this.data.location=e||null,this}organizer(e){return e===void 0?this.data.organizer:e===null?(this.data.organizer=null,this):(this.data.organizer=dist_s(`organizer`,e),this)}priority(e){if(e===void 0)return this.data.priority;if(e===null)return this.data.priority=null,this;if(e<0||e>9)throw Error("`priority` is invalid, musst be 0 ≤ priority ≤ 9.");return this.data.priority=Math.round(e),this}recurrenceId(e){return e===void 0?this.data.recurrenceId:e===null?(this.data.recurrenceId=null,this):(this.data.recurrenceId=a(e,`recurrenceId`),this)}repeating(t){if(t===void 0)return this.data.repeating;if(!t)return this.data.repeating=null,this;if(v(t)||typeof t==`string`)return this.data.repeating=t,this;if(this.data.repeating={freq:o(e,t.freq)},t.count){if(!isFinite(t.count))throw Error("`repeating.count` must be a finite number!");this.data.repeating.count=t.count}if(t.interval){if(!isFinite(t.interval))throw Error("`repeating.interval` must be a finite number!");this.data.repeating.interval=t.interval}if(t.until!==void 0&&(this.data.repeating.until=a(t.until,`repeating.until`)),t.byDay){let e=Array.isArray(t.byDay)?t.byDay:[t.byDay];this.data.repeating.byDay=e.map(e=>o(r,e))}if(t.byMonth){let e=Array.isArray(t.byMonth)?t.byMonth:[t.byMonth];this.data.repeating.byMonth=e.map(e=>{if(typeof e!=`number`||e<1||e>12)throw Error("`repeating.byMonth` contains invalid value `"+e+"`!");return e})}if(t.byMonthDay){let e=Array.isArray(t.byMonthDay)?t.byMonthDay:[t.byMonthDay];this.data.repeating.byMonthDay=e.map(e=>{if(typeof e!=`number`||e<-31||e>31||e===0)throw Error("`repeating.byMonthDay` contains invalid value `"+e+"`!");return e})}if(t.bySetPos){if(!this.data.repeating.byDay)throw"`repeating.bySetPos` must be used along with `repeating.byDay`!";let e=Array.isArray(t.bySetPos)?t.bySetPos:[t.bySetPos];this.data.repeating.bySetPos=e.map(e=>{if(typeof e!=`number`||e<-366||e>366||e===0)throw"`repeating.bySetPos` contains invalid value `"+e+"`!";return e})}if(t.exclude){let e=Array.isArray(t.exclude)?t.exclude:[t.exclude];this.data.repeating.exclude=e.map((e,t)=>a(e,`repeating.exclude[${t}]`))}return t.startOfWeek&&(this.data.repeating.startOfWeek=o(r,t.startOfWeek)),this}sequence(e){if(e===void 0)return this.data.sequence;if(isNaN(parseInt(String(e),10)))throw Error("`sequence` must be a number!");return this.data.sequence=e,this}stamp(e){return e===void 0?this.data.stamp:(this.data.stamp=a(e,`stamp`),this)}start(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.start):(this.data.start=a(e,`start`),this)}status(e){return e===void 0?this.data.status:e===null?(this.data.status=null,this):(this.data.status=o(dist_z,e),this)}summary(e){return e===void 0?this.data.summary:(this.data.summary=e?String(e):``,this)}timestamp(e){return e===void 0?this.stamp():this.stamp(e)}timezone(e){return e===void 0&&this.data.timezone!==null?this.data.timezone:e===void 0?this.calendar.timezone():(this.data.timezone=e&&e!==`UTC`?e.toString():null,this.data.timezone&&(this.data.floating=!1),this)}toJSON(){let e=null;return v(this.data.repeating)||typeof this.data.repeating==`string`?e=this.data.repeating.toString():this.data.repeating&&(e=Object.assign({},this.data.repeating,{exclude:this.data.repeating.exclude?.map(e=>D(e)),until:D(this.data.repeating.until)||void 0})),this.swapStartAndEndIfRequired(),Object.assign({},this.data,{created:D(this.data.created)||null,end:D(this.data.end)||null,lastModified:D(this.data.lastModified)||null,recurrenceId:D(this.data.recurrenceId)||null,repeating:e,stamp:D(this.data.stamp)||null,start:D(this.data.start)||null,x:this.x()})}toString(){let e=``;if(e+=`BEGIN:VEVENT\r
+`,e+=`UID:`+this.data.id+`\r
+`,e+=`SEQUENCE:`+this.data.sequence+`\r
+`,this.swapStartAndEndIfRequired(),e+=`DTSTAMP:`+u(this.calendar.timezone(),this.data.stamp)+`\r
+`,this.data.allDay?(e+=`DTSTART;VALUE=DATE:`+u(this.timezone(),this.data.start,!0)+`\r
+`,this.data.end&&(e+=`DTEND;VALUE=DATE:`+u(this.timezone(),this.data.end,!0)+`\r
+`),e+=`X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r
+`,e+=`X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r
+`):(e+=d(this.timezone(),`DTSTART`,this.data.start,this.data)+`\r
+`,this.data.end&&(e+=d(this.timezone(),`DTEND`,this.data.end,this.data)+`\r
+`)),v(this.data.repeating)||typeof this.data.repeating==`string`){let t=this.data.repeating.toString().replace(/\r\n/g,`
+`).split(`
+`).filter(e=>e&&!e.startsWith(`DTSTART:`)).join(`\r
+`);!t.includes(`\r
+`)&&!t.startsWith(`RRULE:`)&&(t=`RRULE:`+t),e+=t.trim()+`\r
+`}else this.data.repeating&&(e+=`RRULE:FREQ=`+this.data.repeating.freq,this.data.repeating.count&&(e+=`;COUNT=`+this.data.repeating.count),this.data.repeating.interval&&(e+=`;INTERVAL=`+this.data.repeating.interval),this.data.repeating.until&&(e+=`;UNTIL=`+u(this.calendar.timezone(),this.data.repeating.until,!1,this.floating())),this.data.repeating.byDay&&(e+=`;BYDAY=`+this.data.repeating.byDay.join(`,`)),this.data.repeating.byMonth&&(e+=`;BYMONTH=`+this.data.repeating.byMonth.join(`,`)),this.data.repeating.byMonthDay&&(e+=`;BYMONTHDAY=`+this.data.repeating.byMonthDay.join(`,`)),this.data.repeating.bySetPos&&(e+=`;BYSETPOS=`+this.data.repeating.bySetPos.join(`,`)),this.data.repeating.startOfWeek&&(e+=`;WKST=`+this.data.repeating.startOfWeek),e+=`\r
+`,this.data.repeating.exclude&&(this.data.allDay?e+=`EXDATE;VALUE=DATE:`+this.data.repeating.exclude.map(e=>u(this.calendar.timezone(),e,!0)).join(`,`)+`\r
+`:(e+=`EXDATE`,this.timezone()?e+=`;TZID=`+this.timezone()+`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,!0)).join(`,`)+`\r
+`:e+=`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,this.floating())).join(`,`)+`\r
+`)));if(this.data.recurrenceId&&(e+=d(this.timezone(),`RECURRENCE-ID`,this.data.recurrenceId,this.data)+`\r
+`),e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`,this.data.transparency&&(e+=`TRANSP:`+c(this.data.transparency,!1)+`\r
+`),this.data.location&&`title`in this.data.location&&this.data.location.title&&(e+=`LOCATION:`+c(this.data.location.title+(this.data.location.address?`
+`+this.data.location.address:``),!1)+`\r
+`,this.data.location.radius&&this.data.location.geo&&(e+=`X-APPLE-STRUCTURED-LOCATION;VALUE=URI;`+(this.data.location.address?`X-ADDRESS=`+c(this.data.location.address,!1)+`;`:``)+`X-APPLE-RADIUS=`+c(this.data.location.radius,!1)+`;X-TITLE=`+c(this.data.location.title,!1)+`:geo:`+c(this.data.location.geo?.lat,!1)+`,`+c(this.data.location.geo?.lon,!1)+`\r
+`)),this.data.location?.geo?.lat&&this.data.location.geo.lon&&(e+=`GEO:`+c(this.data.location.geo.lat,!1)+`;`+c(this.data.location.geo.lon,!1)+`\r
+`),this.data.travelTime&&(e+=`X-APPLE-TRAVEL-DURATION;VALUE=DURATION:`+E(this.data.travelTime.seconds)+`\r
+`,this.data.location&&(this.data.travelTime.suggestionBehavior&&(e+=`X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:`+this.data.travelTime.suggestionBehavior+`\r
+`),this.data.travelTime.startFrom))){e+=`X-APPLE-TRAVEL-START;`;let t=[];t.push(`ROUTING=`+this.data.travelTime.startFrom.transportation),t.push(`VALUE=URI`),`address`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.address&&t.push(`X-ADDRESS=`+c(this.data.travelTime.startFrom.location.address,!1)),`radius`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.radius&&t.push(`X-APPLE-RADIUS=`+c(this.data.travelTime.startFrom.location.radius,!1)),`title`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.title&&t.push(`X-TITLE=`+c(this.data.travelTime.startFrom.location.title,!1)),e+=t.join(`;`),`geo`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.geo&&(e+=`:geo:`+c(this.data.travelTime.startFrom.location.geo?.lat,!1)+`,`+c(this.data.travelTime.startFrom.location.geo?.lon,!1)),e+=`\r
+`}return this.data.description&&(e+=`DESCRIPTION:`+c(this.data.description.plain,!1)+`\r
+`,this.data.description.html&&(e+=`X-ALT-DESC;FMTTYPE=text/html:`+c(this.data.description.html,!1)+`\r
+`)),this.data.organizer&&(e+=`ORGANIZER;CN="`+c(this.data.organizer.name,!0)+`"`,this.data.organizer.sentBy&&(e+=`;SENT-BY="mailto:`+c(this.data.organizer.sentBy,!0)+`"`),this.data.organizer.email&&this.data.organizer.mailto&&(e+=`;EMAIL=`+c(this.data.organizer.email,!1)),e+=`:`,this.data.organizer.email&&(e+=`mailto:`+c(this.data.organizer.mailto||this.data.organizer.email,!1)),e+=`\r
+`),this.data.attendees.forEach(function(t){e+=t.toString()}),this.data.alarms.forEach(function(t){e+=t.toString()}),this.data.categories.length>0&&(e+=`CATEGORIES:`+this.data.categories.map(e=>e.toString()).join()+`\r
+`),this.data.url&&(e+=`URL;VALUE=URI:`+c(this.data.url,!1)+`\r
+`),this.data.attachments.length>0&&this.data.attachments.forEach(t=>{e+=`ATTACH:`+c(t,!1)+`\r
+`}),this.data.status&&(e+=`STATUS:`+this.data.status.toUpperCase()+`\r
+`),this.data.busystatus&&(e+=`X-MICROSOFT-CDO-BUSYSTATUS:`+this.data.busystatus.toUpperCase()+`\r
+`),this.data.priority!==null&&(e+=`PRIORITY:`+this.data.priority+`\r
+`),e+=f(this.data),this.data.created&&(e+=`CREATED:`+u(this.calendar.timezone(),this.data.created)+`\r
+`),this.data.lastModified&&(e+=`LAST-MODIFIED:`+u(this.calendar.timezone(),this.data.lastModified)+`\r
+`),this.data.class&&(e+=`CLASS:`+this.data.class.toUpperCase()+`\r
+`),e+=`END:VEVENT\r
+`,e}transparency(e){return e===void 0?this.data.transparency:e?(this.data.transparency=o(B,e),this):(this.data.transparency=null,this)}travelTime(e){if(e===void 0)return this.data.travelTime;if(typeof e==`number`&&e<=0)throw Error("`travelTime` has to be more than 0!");if(e&&typeof e==`object`&&`seconds`in e&&e.seconds<=0)throw Error("`travelTime.seconds` has to be more than 0!");return typeof e==`number`?(this.data.travelTime={seconds:e},this):(this.data.travelTime=e,this)}uid(e){return e===void 0?this.id():this.id(e)}url(e){return e===void 0?this.data.url:(this.data.url=e?String(e):null,this)}x(e,t){return e===void 0?i(this.data):(typeof e==`string`&&typeof t==`string`&&i(this.data,e,t),typeof e==`object`&&i(this.data,e),this)}swapStartAndEndIfRequired(){if(this.data.start&&this.data.end&&T(this.data.start).getTime()>T(this.data.end).getTime()){let e=this.data.start;this.data.start=this.data.end,this.data.end=e}}};let H=function(e){return e.ADD=`ADD`,e.CANCEL=`CANCEL`,e.COUNTER=`COUNTER`,e.DECLINECOUNTER=`DECLINECOUNTER`,e.PUBLISH=`PUBLISH`,e.REFRESH=`REFRESH`,e.REPLY=`REPLY`,e.REQUEST=`REQUEST`,e}({});var U=class{data;constructor(e={}){this.data={color:null,description:null,events:[],method:null,name:null,prodId:`//sebbo.net//ical-generator//EN`,scale:null,source:null,timezone:null,ttl:null,url:null,x:[]},e.prodId!==void 0&&this.prodId(e.prodId),e.method!==void 0&&this.method(e.method),e.name!==void 0&&this.name(e.name),e.description!==void 0&&this.description(e.description),e.timezone!==void 0&&this.timezone(e.timezone),e.source!==void 0&&this.source(e.source),e.url!==void 0&&this.url(e.url),e.scale!==void 0&&this.scale(e.scale),e.ttl!==void 0&&this.ttl(e.ttl),e.color!==void 0&&this.color(e.color),e.events!==void 0&&this.events(e.events),e.x!==void 0&&this.x(e.x)}clear(){return this.data.events=[],this}color(e){if(e===void 0)return this.data.color;if(typeof e==`string`&&!/^#[A-F0-9]{6}$/gi.test(e))throw Error("`color` is malformed!");return this.data.color=e?String(e).toUpperCase():null,this}createEvent(e){let t=e instanceof V?e:new V(e,this);return this.data.events.push(t),t}description(e){return e===void 0?this.data.description:(this.data.description=e?String(e):null,this)}events(e){return e?(e.forEach(e=>this.createEvent(e)),this):this.data.events}length(){return this.data.events.length}method(e){return e===void 0?this.data.method:e?(this.data.method=o(H,e),this):(this.data.method=null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e?String(e):null,this)}prodId(e){if(!e)return this.data.prodId;if(typeof e==`string`)return this.data.prodId=e,this;if(typeof e!=`object`)throw Error("`prodid` needs to be a string or an object!");if(!e.company)throw Error("`prodid.company` is a mandatory item!");if(!e.product)throw Error("`prodid.product` is a mandatory item!");let t=(e.language||`EN`).toUpperCase();return this.data.prodId=`//`+e.company+`//`+e.product+`//`+t,this}scale(e){return e===void 0?this.data.scale:(e===null?this.data.scale=null:this.data.scale=e.toUpperCase(),this)}source(e){return e===void 0?this.data.source:(this.data.source=e||null,this)}timezone(e){return e===void 0?this.data.timezone?.name||null:(e===`UTC`?this.data.timezone=null:typeof e==`string`?this.data.timezone={name:e}:e===null?this.data.timezone=null:this.data.timezone=e,this)}toJSON(){return Object.assign({},this.data,{events:this.data.events.map(e=>e.toJSON()),timezone:this.timezone(),x:this.x()})}toString(){let e=``;return e=`BEGIN:VCALENDAR\r
+VERSION:2.0\r
+`,e+=`PRODID:-`+this.data.prodId+`\r
+`,this.data.url&&(e+=`URL:`+this.data.url+`\r
+`),this.data.source&&(e+=`SOURCE;VALUE=URI:`+this.data.source+`\r
+`),this.data.scale&&(e+=`CALSCALE:`+this.data.scale+`\r
+`),this.data.method&&(e+=`METHOD:`+this.data.method+`\r
+`),this.data.name&&(e+=`NAME:`+this.data.name+`\r
+`,e+=`X-WR-CALNAME:`+this.data.name+`\r
+`),this.data.description&&(e+=`X-WR-CALDESC:`+this.data.description+`\r
+`),this.data.timezone?.generator&&[...new Set([this.timezone(),...this.data.events.map(e=>e.timezone())])].filter(e=>e!==null&&!e.startsWith(`/`)).forEach(t=>{if(!this.data.timezone?.generator)return;let n=this.data.timezone.generator(t);n&&(e+=n.replace(/\r\n/g,`
+`).replace(/\n/g,`\r
+`).trim()+`\r
+`)}),this.data.timezone?.name&&(e+=`TIMEZONE-ID:`+this.data.timezone.name+`\r
+`,e+=`X-WR-TIMEZONE:`+this.data.timezone.name+`\r
+`),this.data.ttl&&(e+=`REFRESH-INTERVAL;VALUE=DURATION:`+E(this.data.ttl)+`\r
+`,e+=`X-PUBLISHED-TTL:`+E(this.data.ttl)+`\r
+`),this.data.color&&(e+=`X-APPLE-CALENDAR-COLOR:`+this.data.color+`\r
+`),this.data.events.forEach(t=>e+=t.toString()),e+=f(this.data),e+=`END:VCALENDAR`,dist_l(e)}ttl(e){return e===void 0?this.data.ttl:(g(e)?this.data.ttl=e.asSeconds():e&&e>0?this.data.ttl=e:this.data.ttl=null,this)}url(e){return e===void 0?this.data.url:(this.data.url=e||null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};function W(e){return new U(e)}
+//# sourceMappingURL=index.mjs.map
+;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
+
+/**
+ * An RFC 5545 calendar with one event per session. UIDs are derived from the group and session
+ * number, so re-exporting after a change updates events in a subscribed calendar instead of
+ * duplicating them; DTSTAMP is fixed per session so the same schedule exports byte for byte.
+ */
+function sessionCalendar(group, sessions, sessionTitle) {
+    const calendar = newCalendar(group);
+    for (const session of sessions) {
+        calendar.createEvent({
+            id: `${group.slug}-session-${session.number}@skill-share`,
+            start: new Date(session.startsAt),
+            end: new Date(session.endsAt),
+            stamp: new Date(session.opensAt),
+            summary: `${group.name}: ${sessionTitle(session)}`,
+            description: calendar_describe(session),
+            ...(session.place ? { location: session.place } : {}),
+        });
+    }
+    return calendar.toString();
+}
+/**
+ * A coaching network's calendar: one event per conversation of every pair, with UIDs derived from
+ * the pair and the conversation number, as stable as a circle's.
+ */
+function conversationCalendar(group, conversations) {
+    const calendar = newCalendar(group);
+    for (const c of conversations) {
+        calendar.createEvent({
+            id: `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`,
+            start: new Date(c.startsAt),
+            end: new Date(c.endsAt),
+            stamp: new Date(c.opensAt),
+            summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            description: [
+                `Coach: @${c.coach}, coachee: @${c.coachee}`,
+                `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
+                '',
+                'Start from the last next step; end with one new next step and by when.',
+            ].join('\n'),
+        });
+    }
+    return calendar.toString();
+}
+function newCalendar(group) {
+    return W({
+        name: group.name,
+        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
+        method: H.PUBLISH,
+    });
+}
+function calendar_describe(session) {
+    const lines = [
+        session.theme ? `Theme: ${session.theme}` : 'Theme: to be announced',
+        `Facilitator: @${session.facilitator}` +
+            (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
+        '',
+        ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
+    ];
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/coaching.ts
+
+
+
+/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
+const DEFAULT_COACHING_WEEKS = 12;
+/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
+function pairKey(pair) {
+    return `${pair.coach}+${pair.coachee}`.toLowerCase();
+}
+/** The pair's time zone: its own when the two agreed one, else the group's. */
+function pairTimezone(group, pair) {
+    return pair.timezone ?? group.timezone;
+}
+/** 12 weeks after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group) {
+    const starts = (group.pairs ?? []).map((p) => p.start).sort();
+    if (!starts[0])
+        return undefined;
+    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: DEFAULT_COACHING_WEEKS }));
+}
+/**
+ * Every pair's conversations up to `until`, in the order they happen. A date the group skips
+ * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
+ */
+function buildCoachingSchedule(group, options = {}) {
+    const until = options.until ?? defaultCoachingUntil(group);
+    if (!until)
+        return [];
+    const seen = new Set();
+    const conversations = [];
+    for (const pair of group.pairs ?? []) {
+        // A pair listed twice would open every issue twice; the first listing counts.
+        if (seen.has(pairKey(pair)))
+            continue;
+        seen.add(pairKey(pair));
+        conversations.push(...pairConversations(group, pair, until));
+    }
+    return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
+}
+/** One pair's conversations from its start up to `until` (a local date, inclusive). */
+function pairConversations(group, pair, until) {
+    const skip = new Set(group.skip);
+    const lead = parseLead(group.lead);
+    const timezone = pairTimezone(group, pair);
+    const conversations = [];
+    for (const date of conversationDates(pair)) {
+        if (date > until)
+            break;
+        if (skip.has(date))
+            continue;
+        const begin = localDateTime(date, pair.time, timezone);
+        const end = begin.plus({ minutes: pair.duration });
+        conversations.push({
+            group: group.slug,
+            pair: pairKey(pair),
+            coach: pair.coach,
+            coachee: pair.coachee,
+            number: conversations.length + 1,
+            cadence: pair.cadence,
+            date,
+            timezone,
+            localStart: iso(begin),
+            localEnd: iso(end),
+            startsAt: toUtcIso(begin),
+            endsAt: toUtcIso(end),
+            opensAt: toUtcIso(begin.minus(lead)),
+            duration: pair.duration,
+        });
+    }
+    return conversations;
+}
+/**
+ * The pair's dates, endlessly: every week, every other week, or monthly on the same weekday in the
+ * same week of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a
+ * start in the fifth week meets on the last one, since not every month has a fifth).
+ */
+function* conversationDates(pair) {
+    const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
+    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
+    if (!start.isValid)
+        return;
+    if (pair.cadence !== 'monthly') {
+        const step = pair.cadence === 'weekly' ? 1 : 2;
+        for (let day = start;; day = day.plus({ weeks: step }))
+            yield isoDate(day);
+    }
+    const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)];
+    const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase());
+    for (let month = start.startOf('month');; month = month.plus({ months: 1 })) {
+        yield isoDate(nthWeekdayOfMonth(month, weekday, which));
+    }
+}
+/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
+function openConversationsAt(conversations, at) {
+    const t = at.getTime();
+    return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt));
+}
+function iso(dt) {
+    return dt.toISO({ suppressMilliseconds: true }) ?? '';
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
 /** The playbook's agendas for a 90-minute meeting; other lengths are scaled to sum exactly. */
 const AGENDAS = {
@@ -76251,8 +76762,8 @@ function buildSchedule(group, options = {}) {
             ...(slot.week !== undefined ? { week: slot.week } : {}),
             date: slot.date,
             timezone: group.timezone,
-            localStart: iso(begin),
-            localEnd: iso(end),
+            localStart: schedule_iso(begin),
+            localEnd: schedule_iso(end),
             startsAt: toUtcIso(begin),
             endsAt: toUtcIso(end),
             opensAt: toUtcIso(begin.minus(lead)),
@@ -76280,13 +76791,41 @@ function themeFor(group, kind, week) {
         return { title: theme, style: group.agenda };
     return { title: theme.title, style: (theme.agenda ?? group.agenda) };
 }
-function iso(dt) {
+function schedule_iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
 }
 /** Sessions whose issue should be open at `at`: opened, and the meeting not yet over. */
 function openSessionsAt(sessions, at) {
     const t = at.getTime();
     return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
+const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
+/**
+ * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
+ * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
+ * templates: anything conditional is computed in code and passed in as a value.
+ */
+function fillPlaceholders(text, context) {
+    return text.replace(PLACEHOLDER, (whole, name) => {
+        const value = context[name];
+        return value === undefined ? '' : String(value);
+    });
+}
+/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
+function unknownPlaceholders(text, known) {
+    const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+    return [...new Set(names.filter((name) => !known.includes(name)))];
+}
+function renderIssue(template, context) {
+    const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
+        .replace(/\s+/g, ' ')
+        .replace(/( · )+$/, '')
+        .trim();
+    const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
+    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
+    return { title, labels, body };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
@@ -76304,8 +76843,8 @@ function sessionLabels(group, session) {
     return ['skill-share', `group:${group.slug}`, 'session', session.kind];
 }
 function sessionContext(group, session, links) {
-    const start = DateTime.fromISO(session.localStart, { setZone: true });
-    const end = DateTime.fromISO(session.localEnd, { setZone: true });
+    const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+    const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
     return {
         group_name: group.name,
         group_slug: group.slug,
@@ -76317,7 +76856,7 @@ function sessionContext(group, session, links) {
             (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
         date_short: start.toFormat('ccc d LLL'),
         when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
-        utc: `${DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
+        utc: `${luxon_DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
         duration: group.meeting?.duration,
         place: session.place ?? 'to be announced',
         facilitator: `@${session.facilitator}`,
@@ -76341,7 +76880,7 @@ function renderSessionIssue(group, session, templates, links) {
     return { title: rendered.title, labels, body };
 }
 function agendaTable(session) {
-    let clock = DateTime.fromISO(session.localStart, { setZone: true });
+    let clock = luxon_DateTime.fromISO(session.localStart, { setZone: true });
     const rows = session.agenda.map((item) => {
         const row = `| ${clock.toFormat('HH:mm')} | ${item.minutes} min | ${item.title} |`;
         clock = clock.plus({ minutes: item.minutes });
@@ -76380,6 +76919,35 @@ function withFingerprint(body, group, session, fingerprint) {
         return body;
     const old = marker(SESSION_MARKER, current.attributes);
     return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
+
+
+
+
+
+
+
+/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
+const COACHING_CALENDAR_WEEKS = 52;
+/**
+ * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
+ * a circle's sessions titled as their issues are, or every conversation of a coaching network for
+ * a year. The same group and templates always give the same bytes, so a stale file can be told.
+ */
+function groupCalendar(group, templates) {
+    if (group.format === 'coaching') {
+        const starts = (group.pairs ?? []).map((p) => p.start).sort();
+        const until = starts[0]
+            ? isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: COACHING_CALENDAR_WEEKS }))
+            : undefined;
+        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
+        return { text: conversationCalendar(group, conversations), events: conversations.length };
+    }
+    const sessions = buildSchedule(group);
+    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
+    return { text, events: sessions.length };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/pairing/subgroups.ts
@@ -76913,244 +77481,6 @@ async function commitmentOf(github, group, session, options) {
         count(sessionState(group, s.kind, comments, []).attendance);
     }
     return { attended, held };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/forms/catalog.ts
-/**
- * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
- * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
- * contract), plus the default headings and options, which a test keeps in step with the YAML.
- *
- * A group may reword its forms freely. What must not change is a field's id and type, and for
- * choices the number and order of options: answers are read by position, so "Family" renamed to
- * "Home life" still means `family`.
- */
-const FORM_KINDS = (/* unused pure expression or super */ null && ([
-    'homework',
-    'intention',
-    'check-in',
-    'topic',
-    'reflection',
-    'conversation',
-]));
-/** Every form carries this label next to its own. */
-const SKILL_SHARE_LABEL = 'skill-share';
-/** Fields every form shares; their ids are also the query parameters that prefill them. */
-const GROUP_FIELD = 'group';
-const SESSION_FIELD = 'session';
-const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
-const AREAS = ['work', 'family', 'self'];
-const CHECK_IN_OUTCOMES = [
-    { value: 'done', label: 'Done' },
-    { value: 'partly', label: 'Partly' },
-    { value: 'not-yet', label: 'Not yet' },
-];
-const catalog_CONTINUE_CHOICES = [
-    { value: 'monthly', label: 'Monthly' },
-    { value: 'biweekly', label: 'Every two weeks' },
-    { value: 'stop', label: 'Stop here' },
-];
-/**
- * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
- * so that a coaching network can see, over months, which skills its conversations keep returning
- * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
- */
-const CORE_SKILLS = [
-    { value: 'communication', label: 'Communication' },
-    { value: 'delegation', label: 'Delegation' },
-    { value: 'feedback', label: 'Feedback' },
-    { value: 'running-meetings', label: 'Running meetings' },
-    { value: 'technical-decision-making', label: 'Technical decision making' },
-    { value: 'influence-without-authority', label: 'Influence without authority' },
-    { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
-    { value: 'prioritization', label: 'Prioritization' },
-    { value: 'coaching-others', label: 'Coaching others' },
-    { value: 'self-care', label: 'Self-care' },
-];
-const SCORE_MIN = 1;
-const SCORE_MAX = 10;
-const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
-const AREA_OPTIONS = [
-    { value: 'work', label: 'Work' },
-    { value: 'family', label: 'Family' },
-    { value: 'self', label: 'Self' },
-];
-const CONSENT_OPTION = {
-    value: 'quote-anonymously',
-    label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
-};
-const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
-const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
-function score(id, label) {
-    return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
-}
-function catalog_text(id, label, required) {
-    return { id, type: 'textarea', label, required };
-}
-const catalog_FORMS = {
-    homework: {
-        kind: 'homework',
-        name: 'Homework',
-        template: 'homework.yml',
-        label: 'homework',
-        title: 'Homework · ',
-        fields: [
-            catalog_group,
-            session,
-            score('work-score', 'Work: my score'),
-            catalog_text('work-notes', 'Work: a few lines', false),
-            score('family-score', 'Family: my score'),
-            catalog_text('family-notes', 'Family: a few lines', false),
-            score('self-score', 'Self: my score'),
-            catalog_text('self-notes', 'Self: a few lines', false),
-            {
-                id: 'circle',
-                type: 'checkboxes',
-                label: 'Two answers for the opening circle',
-                required: false,
-                options: AREA_OPTIONS,
-            },
-            catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
-        ],
-    },
-    intention: {
-        kind: 'intention',
-        name: 'Intention',
-        template: 'intention.yml',
-        label: 'intention',
-        title: 'Intention · ',
-        fields: [
-            catalog_group,
-            catalog_text('goal', 'What I want to get better at', true),
-            catalog_text('how-i-will-know', 'How I will know', true),
-            catalog_text('support', 'Support I would like from the group', false),
-        ],
-    },
-    'check-in': {
-        kind: 'check-in',
-        name: 'Buddy check-in',
-        template: 'check-in.yml',
-        label: 'check-in',
-        title: 'Check-in · ',
-        fields: [
-            catalog_group,
-            session,
-            catalog_text('commitment', 'My commitment this week', true),
-            {
-                id: 'outcome',
-                type: 'dropdown',
-                label: 'How it went',
-                required: true,
-                options: CHECK_IN_OUTCOMES,
-            },
-            catalog_text('notes', 'What helped or got in the way', false),
-        ],
-    },
-    topic: {
-        kind: 'topic',
-        name: 'Topic proposal',
-        template: 'topic.yml',
-        label: 'topic',
-        title: 'Topic · ',
-        fields: [
-            catalog_group,
-            { id: 'topic', type: 'input', label: 'The topic', required: true },
-            catalog_text('why', 'Why it matters to me', true),
-            catalog_text('story', 'A story or question I would bring', false),
-        ],
-    },
-    reflection: {
-        kind: 'reflection',
-        name: 'Closing reflection',
-        template: 'reflection.yml',
-        label: 'reflection',
-        title: 'Reflection · ',
-        fields: [
-            catalog_group,
-            catalog_text('learned', 'What did I learn?', true),
-            catalog_text('in-a-year', 'Where do I want to be in a year?', true),
-            {
-                id: 'continue',
-                type: 'dropdown',
-                label: 'Should the group continue?',
-                required: true,
-                options: catalog_CONTINUE_CHOICES,
-            },
-            {
-                id: 'consent',
-                type: 'checkboxes',
-                label: 'Quoting this reflection',
-                required: false,
-                options: [CONSENT_OPTION],
-            },
-        ],
-    },
-    conversation: {
-        kind: 'conversation',
-        name: 'Coaching conversation',
-        template: 'conversation.yml',
-        label: 'conversation',
-        title: 'Conversation · ',
-        fields: [
-            catalog_group,
-            { ...session, label: 'Conversation number' },
-            catalog_text('next-step', 'My one next step', true),
-            { id: 'by-when', type: 'input', label: 'By when', required: true },
-            score('confidence', 'How confident I am that I will take it'),
-            {
-                id: 'skill',
-                type: 'dropdown',
-                label: 'The core skill it exercises',
-                required: true,
-                options: CORE_SKILLS,
-            },
-        ],
-    },
-};
-function isFormKind(value) {
-    return FORM_KINDS.includes(value);
-}
-/** The form behind a template file name, e.g. `homework.yml`. */
-function formByTemplate(template) {
-    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
-}
-/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
-function templatePath(kind) {
-    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
-}
-function fieldOf(kind, id) {
-    return catalog_FORMS[kind].fields.find((field) => field.id === id);
-}
-
-;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
-
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
-/**
- * The "new issue" address of a form with answers filled in through query parameters. Each part is
- * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
- */
-function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
-    if (!REPOSITORY.test(repository)) {
-        throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
-    }
-    const params = [['template', template]];
-    if (title !== undefined)
-        params.push(['title', title]);
-    for (const [id, value] of Object.entries(fields)) {
-        if (value !== undefined)
-            params.push([id, String(value)]);
-    }
-    const query = params
-        .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-        .join('&');
-    return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
-}
-/** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
-function formTitle(kind, group, session) {
-    const base = `${catalog_FORMS[kind].title}${group}`;
-    if (session === undefined)
-        return base;
-    return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js
@@ -85126,7 +85456,7 @@ const READERS = {
         group: reader.group(),
         learned: reader.required('learned', 'What did you learn? A few lines is plenty.'),
         inAYear: reader.required('in-a-year', 'Where do you want to be in a year?'),
-        continue: reader.choice('continue', catalog_CONTINUE_CHOICES, 'Should the group continue? Pick Monthly, Every two weeks or Stop here.'),
+        continue: reader.choice('continue', CONTINUE_CHOICES, 'Should the group continue? Pick Monthly, Every two weeks or Stop here.'),
         consent: reader.ticked('consent', CONSENT_OPTION),
     }),
     conversation: (reader) => ({
@@ -85314,7 +85644,7 @@ function pairBuddies(input) {
     const cost = (i, j) => {
         const a = people[i];
         const b = people[j];
-        const met = counts.get(pairKey(a.github, b.github)) ?? 0;
+        const met = counts.get(buddies_pairKey(a.github, b.github)) ?? 0;
         return ((sameEmployer(a, b) ? COWORKER_COST : 0) +
             (REPEAT_COST * met * (met + 1)) / 2 +
             (jitter.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0));
@@ -85333,14 +85663,14 @@ function pairCounts(history) {
     for (const group of history) {
         for (let a = 0; a < group.length; a++) {
             for (let b = a + 1; b < group.length; b++) {
-                const key = pairKey(group[a], group[b]);
+                const key = buddies_pairKey(group[a], group[b]);
                 counts.set(key, (counts.get(key) ?? 0) + 1);
             }
         }
     }
     return counts;
 }
-function pairKey(a, b) {
+function buddies_pairKey(a, b) {
     const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
     return `${x} ${y}`;
 }
@@ -85398,34 +85728,6 @@ function plannedPairs(group, through) {
 }
 function isoSeconds(ms) {
     return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
-const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
-/**
- * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
- * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
- * templates: anything conditional is computed in code and passed in as a value.
- */
-function fillPlaceholders(text, context) {
-    return text.replace(PLACEHOLDER, (whole, name) => {
-        const value = context[name];
-        return value === undefined ? '' : String(value);
-    });
-}
-/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
-function unknownPlaceholders(text, known) {
-    const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    return [...new Set(names.filter((name) => !known.includes(name)))];
-}
-function render_renderIssue(template, context) {
-    const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
-        .replace(/\s+/g, ' ')
-        .replace(/( · )+$/, '')
-        .trim();
-    const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
-    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
-    return { title, labels, body };
 }
 
 ;// CONCATENATED MODULE: ./actions/commands/src/plan-buddies.ts
@@ -85528,7 +85830,7 @@ function pairIssueSpecs(pairs, context) {
     const { group, week } = context;
     return pairs.map((buddies, index) => {
         const pair = index + 1;
-        const rendered = render_renderIssue(context.template, {
+        const rendered = renderIssue(context.template, {
             group_name: group.name,
             group_slug: group.slug,
             week: week.week,
@@ -85543,7 +85845,7 @@ function pairIssueSpecs(pairs, context) {
             week: week.week,
             pair,
             title: rendered.title,
-            body: markers_withMarker(rendered.body, CHECK_IN_MARKER, {
+            body: withMarker(rendered.body, CHECK_IN_MARKER, {
                 group: group.slug,
                 week: week.week,
                 pair,
@@ -85576,11 +85878,11 @@ function pairsToOpen(specs, existing) {
 }
 function checkInUrl(context) {
     const { group, week, repo } = context;
-    return formUrl({
+    return prefill_formUrl({
         serverUrl: repo.serverUrl,
         repository: repo.repository,
         template: 'check-in.yml',
-        title: formTitle('check-in', group.slug, week.session.number),
+        title: prefill_formTitle('check-in', group.slug, week.session.number),
         fields: { group: group.slug, session: week.session.number },
     });
 }
@@ -85909,6 +86211,9 @@ function rosterSpelling(group, logins) {
 
 
 
+
+
+
 /**
  * Whether a decision still needs its pull request: the group file as the checkout has it (the
  * default branch), the file with the change, and every pull request from the change's branch.
@@ -85985,6 +86290,12 @@ async function propose(change, group, context) {
     }
     const current = await getFile(github, path, where);
     await contents_writeFile(github, { path, text: edited, message: text.message, branch: where }, current);
+    const calendar = await refreshedCalendar(change.slug, edited, context);
+    if (calendar !== undefined) {
+        const file = calendarPath(change.slug);
+        const message = `Refresh ${file} with ${path}`;
+        await contents_writeFile(github, { path: file, text: calendar, message, branch: where }, await getFile(github, file, where));
+    }
     let number;
     if (plan.action === 'update') {
         number = plan.pull;
@@ -85995,6 +86306,20 @@ async function propose(change, group, context) {
     }
     context.report.pullRequests.push(number);
     context.row(group.slug, `${change.kind} pull request`, `#${number}`, plan.action === 'open' ? 'opened' : 'updated');
+}
+/**
+ * The group's calendar as the edited group file makes it, when the repository publishes one: the
+ * decision's pull request carries both, so the calendar never lags behind a merged change.
+ */
+async function refreshedCalendar(slug, edited, context) {
+    const calendar = context.deps.calendar;
+    if (!calendar || (await calendar.file(slug)) === undefined)
+        return undefined;
+    const { group } = load_parseGroupFile(edited, { file: groupFilePath(slug), slug });
+    // The edit only sets a field the schema knows; a file it broke is reported by validation.
+    if (!group)
+        return undefined;
+    return groupCalendar(group, await calendar.templates()).text;
 }
 async function openOrExplain(context, pull) {
     try {
@@ -86622,6 +86947,7 @@ async function writeSummary(report, failedFiles, inputs) {
 
 
 
+
 function getInputs() {
     const issue = getInput('issue').trim().replace(/^#/, '');
     if (issue && !/^\d{1,9}$/.test(issue))
@@ -86655,6 +86981,10 @@ async function run() {
         repo: { serverUrl: context.serverUrl, repository: context.repository },
         groups: loaded.groups,
         groupFile: (slug) => readOptional(context.workspace, groupFilePath(slug)),
+        calendar: {
+            file: (slug) => readOptional(context.workspace, calendarPath(slug)),
+            templates: () => loadSessionTemplates(context.workspace),
+        },
         ...(checkInTemplate ? { checkInTemplate } : {}),
         ...(checkInForm !== undefined ? { checkInForm } : {}),
         ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),

@@ -1,3 +1,4 @@
+import { parseGroupFile } from '../../lib/group-file/load.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { groupFilePath } from '../../lib/group-file/write.js'
 import {
@@ -13,6 +14,8 @@ import {
   openPull,
   updatePull,
 } from '../../lib/github/pulls.js'
+import { groupCalendar } from '../../lib/sessions/calendar-file.js'
+import { calendarPath } from '../../lib/sessions/links.js'
 import { rankedTopics } from '../../lib/status/extras.js'
 import { commandState, identifyIssue } from './plan.js'
 import {
@@ -122,6 +125,16 @@ async function propose(change: GroupChange, group: Group, context: RunContext): 
   }
   const current = await getFile(github, path, where)
   await writeFile(github, { path, text: edited, message: text.message, branch: where }, current)
+  const calendar = await refreshedCalendar(change.slug, edited, context)
+  if (calendar !== undefined) {
+    const file = calendarPath(change.slug)
+    const message = `Refresh ${file} with ${path}`
+    await writeFile(
+      github,
+      { path: file, text: calendar, message, branch: where },
+      await getFile(github, file, where),
+    )
+  }
   let number: number
   if (plan.action === 'update') {
     number = plan.pull
@@ -136,6 +149,23 @@ async function propose(change: GroupChange, group: Group, context: RunContext): 
     `#${number}`,
     plan.action === 'open' ? 'opened' : 'updated',
   )
+}
+
+/**
+ * The group's calendar as the edited group file makes it, when the repository publishes one: the
+ * decision's pull request carries both, so the calendar never lags behind a merged change.
+ */
+async function refreshedCalendar(
+  slug: string,
+  edited: string,
+  context: RunContext,
+): Promise<string | undefined> {
+  const calendar = context.deps.calendar
+  if (!calendar || (await calendar.file(slug)) === undefined) return undefined
+  const { group } = parseGroupFile(edited, { file: groupFilePath(slug), slug })
+  // The edit only sets a field the schema knows; a file it broke is reported by validation.
+  if (!group) return undefined
+  return groupCalendar(group, await calendar.templates()).text
 }
 
 async function openOrExplain(

@@ -12,7 +12,8 @@ import {
 } from '../../lib/runner/context.js'
 import { connect } from '../../lib/runner/repository.js'
 import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
-import { loadGroups, readTemplate } from '../../lib/workspace/workspace.js'
+import { calendarPath } from '../../lib/sessions/links.js'
+import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'
 import { parseRequests, formatRequests, type GroupChangeRequest } from './plan-group-files.js'
 import { runCommands, type CommandsInputs, type CommandsReport } from './run.js'
 import { writeSummary } from './summary.js'
@@ -63,6 +64,10 @@ export async function run(): Promise<void> {
       repo: { serverUrl: context.serverUrl, repository: context.repository },
       groups: loaded.groups,
       groupFile: (slug) => readOptional(context.workspace, groupFilePath(slug)),
+      calendar: {
+        file: (slug) => readOptional(context.workspace, calendarPath(slug)),
+        templates: () => loadSessionTemplates(context.workspace),
+      },
       ...(checkInTemplate ? { checkInTemplate } : {}),
       ...(checkInForm !== undefined ? { checkInForm } : {}),
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),

@@ -1,5 +1,6 @@
 import type { Group } from '../../lib/group-file/schema.js'
 import { statusOf, type Repository } from '../../lib/github/repository.js'
+import type { SessionTemplates } from '../../lib/sessions/issue.js'
 import type { RepositoryRef } from '../../lib/sessions/links.js'
 import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
 import { proposeChanges } from './group-files.js'
@@ -29,6 +30,14 @@ export interface CommandsDeps {
   groups: Group[]
   /** The text of `groups/<slug>/group.yml` in the checkout (the default branch). */
   groupFile(slug: string): Promise<string | undefined>
+  /**
+   * The group's published calendar in the checkout, and the session templates its titles come
+   * from; a pull request that changes the group file refreshes the calendar with it.
+   */
+  calendar?: {
+    file(slug: string): Promise<string | undefined>
+    templates(): Promise<SessionTemplates>
+  }
   /** templates/check-in.md, the pair issue (only the scheduled run needs it). */
   checkInTemplate?: FrontMatterDocument
   /** .github/ISSUE_TEMPLATE/check-in.yml, to read which group a check-in names. */

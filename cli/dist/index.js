@@ -35433,12 +35433,12 @@ function pairKey(pair) {
 function pairTimezone(group, pair) {
     return pair.timezone ?? group.timezone;
 }
-/** 12 weeks after the earliest start of any pair (local date). */
-function defaultCoachingUntil(group) {
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
     const starts = (group.pairs ?? []).map((p) => p.start).sort();
     if (!starts[0])
         return undefined;
-    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: DEFAULT_COACHING_WEEKS }));
+    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
 }
 /**
  * Every pair's conversations up to `until`, in the order they happen. A date the group skips
@@ -45199,6 +45199,29 @@ function withFingerprint(body, group, session, fingerprint) {
     return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
 }
 
+;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
+
+
+
+
+/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
+const COACHING_CALENDAR_WEEKS = 52;
+/**
+ * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
+ * a circle's sessions titled as their issues are, or every conversation of a coaching network for
+ * a year. The same group and templates always give the same bytes, so a stale file can be told.
+ */
+function groupCalendar(group, templates) {
+    if (group.format === 'coaching') {
+        const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS);
+        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
+        return { text: conversationCalendar(group, conversations), events: conversations.length };
+    }
+    const sessions = buildSchedule(group);
+    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
+    return { text, events: sessions.length };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
 
 /** The homework form, prefilled with the group and session through query parameters. */
@@ -45222,36 +45245,8 @@ function cohortMilestone(group) {
     return group.name;
 }
 
-;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
-
-
-
-
-
-
-
-/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
-const COACHING_CALENDAR_WEEKS = 52;
-/**
- * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
- * a circle's sessions titled as their issues are, or every conversation of a coaching network for
- * a year. The same group and templates always give the same bytes, so a stale file can be told.
- */
-function groupCalendar(group, templates) {
-    if (group.format === 'coaching') {
-        const starts = (group.pairs ?? []).map((p) => p.start).sort();
-        const until = starts[0]
-            ? isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: COACHING_CALENDAR_WEEKS }))
-            : undefined;
-        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
-        return { text: conversationCalendar(group, conversations), events: conversations.length };
-    }
-    const sessions = buildSchedule(group);
-    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
-    return { text, events: sessions.length };
-}
-
 ;// CONCATENATED MODULE: ./cli/src/commands/calendar.ts
+
 
 
 
@@ -76783,6 +76778,7 @@ async function retro(args, io) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/workspace/check.ts
+
 
 
 

@@ -74786,12 +74786,12 @@ function pairKey(pair) {
 function pairTimezone(group, pair) {
     return pair.timezone ?? group.timezone;
 }
-/** 12 weeks after the earliest start of any pair (local date). */
-function defaultCoachingUntil(group) {
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
     const starts = (group.pairs ?? []).map((p) => p.start).sort();
     if (!starts[0])
         return undefined;
-    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: DEFAULT_COACHING_WEEKS }));
+    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
 }
 /**
  * Every pair's conversations up to `until`, in the order they happen. A date the group skips

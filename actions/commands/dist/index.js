@@ -76538,12 +76538,12 @@ function pairKey(pair) {
 function pairTimezone(group, pair) {
     return pair.timezone ?? group.timezone;
 }
-/** 12 weeks after the earliest start of any pair (local date). */
-function defaultCoachingUntil(group) {
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
     const starts = (group.pairs ?? []).map((p) => p.start).sort();
     if (!starts[0])
         return undefined;
-    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: DEFAULT_COACHING_WEEKS }));
+    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
 }
 /**
  * Every pair's conversations up to `until`, in the order they happen. A date the group skips
@@ -76926,9 +76926,6 @@ function withFingerprint(body, group, session, fingerprint) {
 
 
 
-
-
-
 /** How far a coaching network's calendar reaches: a year of conversations from the first start. */
 const COACHING_CALENDAR_WEEKS = 52;
 /**
@@ -76938,10 +76935,7 @@ const COACHING_CALENDAR_WEEKS = 52;
  */
 function groupCalendar(group, templates) {
     if (group.format === 'coaching') {
-        const starts = (group.pairs ?? []).map((p) => p.start).sort();
-        const until = starts[0]
-            ? isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: COACHING_CALENDAR_WEEKS }))
-            : undefined;
+        const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS);
         const conversations = until ? buildCoachingSchedule(group, { until }) : [];
         return { text: conversationCalendar(group, conversations), events: conversations.length };
     }

@@ -47,13 +47,14 @@ export function pairTimezone(group: Pick<Group, 'timezone'>, pair: Pair): string
   return pair.timezone ?? group.timezone
 }
 
-/** 12 weeks after the earliest start of any pair (local date). */
-export function defaultCoachingUntil(group: Pick<Group, 'pairs'>): string | undefined {
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+export function defaultCoachingUntil(
+  group: Pick<Group, 'pairs'>,
+  weeks = DEFAULT_COACHING_WEEKS,
+): string | undefined {
   const starts = (group.pairs ?? []).map((p) => p.start).sort()
   if (!starts[0]) return undefined
-  return isoDate(
-    DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: DEFAULT_COACHING_WEEKS }),
-  )
+  return isoDate(DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }))
 }
 
 /**

@@ -1,12 +1,8 @@
-import { DateTime } from 'luxon'
 import type { Group } from '../group-file/schema.js'
 import { conversationCalendar, sessionCalendar } from '../schedule/calendar.js'
-import { buildCoachingSchedule } from '../schedule/coaching.js'
-import { isoDate } from '../schedule/dates.js'
+import { buildCoachingSchedule, defaultCoachingUntil } from '../schedule/coaching.js'
 import { buildSchedule } from '../schedule/schedule.js'
 import { renderSessionIssue, type SessionTemplates } from './issue.js'
-
-export { calendarPath } from './links.js'
 
 /** How far a coaching network's calendar reaches: a year of conversations from the first start. */
 export const COACHING_CALENDAR_WEEKS = 52
@@ -23,12 +19,7 @@ export interface GroupCalendar {
  */
 export function groupCalendar(group: Group, templates: SessionTemplates): GroupCalendar {
   if (group.format === 'coaching') {
-    const starts = (group.pairs ?? []).map((p) => p.start).sort()
-    const until = starts[0]
-      ? isoDate(
-          DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks: COACHING_CALENDAR_WEEKS }),
-        )
-      : undefined
+    const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS)
     const conversations = until ? buildCoachingSchedule(group, { until }) : []
     return { text: conversationCalendar(group, conversations), events: conversations.length }
   }

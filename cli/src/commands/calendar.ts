@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { calendarPath, groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
+import { groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
+import { calendarPath } from '../../../actions/lib/sessions/links.js'
 import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK } from '../errors.js'

@@ -3,9 +3,10 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
-import { calendarPath, groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
+import { groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
 import { renderSessionIssue } from '../../../actions/lib/sessions/issue.js'
 import {
+  calendarPath,
   calendarUrl,
   cohortMilestone,
   homeworkFormUrl,

@@ -25465,6 +25465,17 @@ const AREA_OPTIONS = [
     { value: 'family', label: 'Family' },
     { value: 'self', label: 'Self' },
 ];
+const AREA_NAMES = { work: 'Work', family: 'Family', self: 'Self' };
+/** The playbook's sheet asks for something positive and something negative in every area. */
+const LEANINGS = ['positive', 'negative'];
+/** The six prompts in sheet order, with the wording the "two I'll share" checkboxes use. */
+const PROMPTS = AREAS.flatMap((area) => LEANINGS.map((leaning) => ({
+    value: `${area}-${leaning}`,
+    label: `${AREA_NAMES[area]}, ${leaning}`,
+})));
+function promptArea(prompt) {
+    return prompt.split('-')[0];
+}
 const CONSENT_OPTION = {
     value: 'quote-anonymously',
     label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
@@ -25473,6 +25484,17 @@ const group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true }
 const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
 function score(id, label) {
     return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
+}
+function optionalScore(id, label) {
+    return { ...score(id, label), required: false };
+}
+/** A prompt's two answers: what happened, and why it matters to me. */
+function promptFields(prompt) {
+    const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+    return [
+        catalog_text(`${prompt}-what`, `${name}: what happened`, false),
+        catalog_text(`${prompt}-significance`, `${name}: why it matters to me`, false),
+    ];
 }
 function catalog_text(id, label, required) {
     return { id, type: 'textarea', label, required };
@@ -25487,18 +25509,16 @@ const catalog_FORMS = {
         fields: [
             group,
             session,
-            score('work-score', 'Work: my score'),
-            catalog_text('work-notes', 'Work: a few lines', false),
-            score('family-score', 'Family: my score'),
-            catalog_text('family-notes', 'Family: a few lines', false),
-            score('self-score', 'Self: my score'),
-            catalog_text('self-notes', 'Self: a few lines', false),
+            ...AREAS.flatMap((area) => [
+                ...LEANINGS.flatMap((leaning) => promptFields(`${area}-${leaning}`)),
+                optionalScore(`${area}-score`, `${AREA_NAMES[area]}: a score from 1 to 10, if you like`),
+            ]),
             {
-                id: 'circle',
+                id: 'share',
                 type: 'checkboxes',
-                label: 'Two answers for the opening circle',
+                label: "The two I'll share in the opening circle",
                 required: false,
-                options: AREA_OPTIONS,
+                options: PROMPTS,
             },
             catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
         ],
@@ -25597,6 +25617,34 @@ const catalog_FORMS = {
         ],
     },
 };
+/**
+ * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
+ * areas ticked for the circle. Issues filled in on it keep reading, and a repository that still
+ * has this form keeps working; new repositories get the playbook's sheet above.
+ */
+const SCORE_HOMEWORK = {
+    ...catalog_FORMS.homework,
+    fields: [
+        group,
+        session,
+        ...AREAS.flatMap((area) => [
+            score(`${area}-score`, `${AREA_NAMES[area]}: my score`),
+            catalog_text(`${area}-notes`, `${AREA_NAMES[area]}: a few lines`, false),
+        ]),
+        {
+            id: 'circle',
+            type: 'checkboxes',
+            label: 'Two answers for the opening circle',
+            required: false,
+            options: AREA_OPTIONS,
+        },
+        catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+    ],
+};
+/** The shapes a form has had, newest first; only homework has more than one. */
+function catalog_formShapes(kind) {
+    return kind === 'homework' ? [catalog_FORMS.homework, SCORE_HOMEWORK] : [catalog_FORMS[kind]];
+}
 function isFormKind(value) {
     return FORM_KINDS.includes(value);
 }
@@ -43279,7 +43327,7 @@ function dist_parse(src, reviver, options) {
     }
     return doc.toJS(Object.assign({ reviver: _reviver }, options));
 }
-function stringify(value, replacer, options) {
+function dist_stringify(value, replacer, options) {
     let _replacer = null;
     if (typeof replacer === 'function' || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -43331,7 +43379,7 @@ var YAML = /*#__PURE__*/Object.freeze({
     parse: dist_parse,
     parseAllDocuments: parseAllDocuments,
     parseDocument: parseDocument,
-    stringify: stringify,
+    stringify: dist_stringify,
     visit: visit$1,
     visitAsync: visitAsync
 });
@@ -43567,7 +43615,10 @@ function parseTemplate(template) {
 
 //# sourceMappingURL=index.js.map
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./actions/lib/forms/template.ts
+
 
 
 /** The form YAML itself is broken: a repository problem for the organizer, not the member. */
@@ -43596,10 +43647,10 @@ function optionText(option) {
 }
 /**
  * Checks that a (possibly customized) form still has what the actions read: every field id with
- * its type, a single choice where one is expected, and the expected number of options.
+ * its type, a single choice where one is expected, and the expected number of options. A form in
+ * an earlier shape the actions still read (homework's score form) passes as it is.
  */
 function checkTemplate(kind, yaml) {
-    const { template, fields: expected } = catalog_FORMS[kind];
     let fields;
     try {
         fields = templateFields(kind, yaml);
@@ -43607,6 +43658,56 @@ function checkTemplate(kind, yaml) {
     catch (error) {
         return [{ field: '', message: error.message }];
     }
+    const [current, ...earlier] = catalog_formShapes(kind);
+    const problems = shapeProblems(current ?? catalog_FORMS[kind], fields);
+    if (problems.length === 0)
+        return [];
+    if (earlier.some((shape) => shapeProblems(shape, fields).length === 0))
+        return [];
+    return problems;
+}
+/**
+ * Which of the form's shapes a repository's YAML has: the shape with the largest share of its
+ * fields present (by id and type); on a tie the newest. A customized form keeps its shape.
+ */
+function shapeOfTemplate(kind, fields) {
+    const shapes = formShapes(kind);
+    let best = shapes[0] ?? FORMS[kind];
+    let bestFit = -1;
+    for (const shape of shapes) {
+        const count = shape.fields.filter((field) => fields[field.id]?.type === field.type).length;
+        const fit = count / shape.fields.length;
+        if (fit > bestFit) {
+            best = shape;
+            bestFit = fit;
+        }
+    }
+    return best;
+}
+/** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
+function defaultFormYaml(shape) {
+    return stringify({
+        name: shape.name,
+        description: shape.name,
+        body: shape.fields.map((field) => ({
+            type: field.type,
+            id: field.id,
+            attributes: {
+                label: field.label,
+                ...(field.options
+                    ? {
+                        options: field.type === 'checkboxes'
+                            ? field.options.map((option) => ({ label: option.label }))
+                            : field.options.map((option) => option.label),
+                    }
+                    : {}),
+            },
+            validations: { required: field.required },
+        })),
+    });
+}
+function shapeProblems(shape, fields) {
+    const { template, fields: expected } = shape;
     const problems = [];
     for (const want of expected) {
         const have = fields[want.id];
@@ -43655,6 +43756,7 @@ function readAnswers(form, body, yaml, fields) {
     return {
         // A `_No response_` answer is present with an undefined value, so look at the keys.
         found: form.fields.some((field) => Object.hasOwn(parsed, field.id)),
+        foundOwn: form.fields.some((field) => field.id !== GROUP_FIELD && field.id !== SESSION_FIELD && Object.hasOwn(parsed, field.id)),
         text(id) {
             const value = parsed[id];
             if (typeof value === 'string')
@@ -43670,16 +43772,19 @@ function readAnswers(form, body, yaml, fields) {
             const values = new Set();
             let unknown = 0;
             for (const answer of answers) {
-                const value = toCatalogValue(answer, options, fieldOf(form.kind, id));
+                const value = toCatalogValue(answer, options, fieldIn(form, id));
                 if (value === undefined)
                     unknown++;
                 else
                     values.add(value);
             }
-            const order = fieldOf(form.kind, id)?.options?.map((option) => option.value) ?? [];
+            const order = fieldIn(form, id)?.options?.map((option) => option.value) ?? [];
             return { values: order.filter((value) => values.has(value)), unknown };
         },
     };
+}
+function fieldIn(form, id) {
+    return form.fields.find((field) => field.id === id);
 }
 function rawChoices(value, multiple) {
     if (value === undefined)
@@ -43939,7 +44044,7 @@ function readSubmissions(issues, { kind, group, formYaml }) {
     });
 }
 
-;// CONCATENATED MODULE: ./actions/binder/src/binder.ts
+;// CONCATENATED MODULE: ./actions/lib/binder/compile.ts
 
 
 
@@ -44130,7 +44235,7 @@ function conversationSection(writeUps, taken) {
                 ? 'taken: ticked off in the next conversation'
                 : 'not ticked off in the next conversation'
             : 'not reviewed yet';
-        lines.push(`### Conversation ${w.session}`, '', quote(w.nextStep), '', `By ${binder_inline(w.byWhen)} · my confidence ${w.confidence}/${SCORE_MAX} · ${skill} · ${status}`, '');
+        lines.push(`### Conversation ${w.session}`, '', quote(w.nextStep), '', `By ${compile_inline(w.byWhen)} · my confidence ${w.confidence}/${SCORE_MAX} · ${skill} · ${status}`, '');
     }
     const tally = new Map();
     for (const { submission: w } of writeUps) {
@@ -44183,7 +44288,7 @@ function scoreChart(title, axis, labels, series) {
 function day(iso, timezone) {
     return luxon_DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('d LLLL yyyy');
 }
-function binder_inline(text) {
+function compile_inline(text) {
     return text.replace(/<!--/g, '&lt;!--').replace(/\s+/g, ' ').trim();
 }
 function cell(text) {
@@ -44196,9 +44301,8 @@ function capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-;// CONCATENATED MODULE: ./actions/binder/src/plan.ts
+;// CONCATENATED MODULE: ./actions/lib/binder/access.ts
 
-const DELIVERIES = (/* unused pure expression or super */ null && (['pull-request', 'summary']));
 /**
  * A binder holds one member's own words, so only that member or a facilitator of their group may
  * compile it. The group is the one named, or the only group the member is in.
@@ -44208,11 +44312,11 @@ function authorize(groups, request) {
     if (!GITHUB_LOGIN.test(member)) {
         return { ok: false, reason: `member: "${request.member}" is not a GitHub login, e.g. octo-ana` };
     }
-    const theirs = groups.filter((g) => g.members.some((m) => plan_same(m.github, member)));
+    const theirs = groups.filter((g) => g.members.some((m) => access_same(m.github, member)));
     const slug = request.group.trim();
     let group;
     if (slug) {
-        group = groups.find((g) => plan_same(g.slug, slug));
+        group = groups.find((g) => access_same(g.slug, slug));
         if (!group) {
             const known = groups.map((g) => g.slug).sort();
             return {
@@ -44237,9 +44341,9 @@ function authorize(groups, request) {
             reason: `@${member} is in ${slugs.length} groups (${slugs.join(', ')}): name one in the group input`,
         };
     }
-    const spelled = group.members.find((m) => plan_same(m.github, member))?.github ?? member;
-    const facilitator = group.members.some((m) => plan_same(m.github, request.actor) && m.role === 'facilitator');
-    if (!plan_same(request.actor, member) && !facilitator) {
+    const spelled = group.members.find((m) => access_same(m.github, member))?.github ?? member;
+    const facilitator = group.members.some((m) => access_same(m.github, request.actor) && m.role === 'facilitator');
+    if (!access_same(request.actor, member) && !facilitator) {
         return {
             ok: false,
             reason: `only @${spelled} or a facilitator of ${group.slug} can compile this binder; it holds their own words`,
@@ -44255,29 +44359,7 @@ function binderPath(group, member) {
 function binderBranch(group, member) {
     return `skill-share/binder-${group.slug}-${member.toLowerCase()}`;
 }
-function pullRequestText(group, member, actor) {
-    const requested = plan_same(actor, member)
-        ? 'at their request'
-        : `at the request of @${actor}, a facilitator`;
-    return {
-        title: `Binder: @${member} in ${group.name}`,
-        body: [
-            `The personal binder of @${member}, compiled from the group's issues ${requested}.`,
-            '',
-            `It holds only @${member}'s own words: their intention, homework, check-ins, reflections and write-ups. Nobody else's. The file is \`${binderPath(group, member)}\`.`,
-            '',
-            `@${member}: read it on the **Files changed** tab, or download it from the branch. Merge it to keep a copy in the repository, or close this pull request when you have what you need. Running the workflow again brings it up to date.`,
-        ].join('\n'),
-        message: `Binder for @${member} (${group.slug})`,
-    };
-}
-function parseDelivery(text) {
-    const value = text.trim() || 'pull-request';
-    if (DELIVERIES.includes(value))
-        return value;
-    throw new Error(`deliver: "${text}" is not one of: ${DELIVERIES.join(', ')}`);
-}
-function plan_same(a, b) {
+function access_same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
 
@@ -44363,8 +44445,6 @@ function onePositional(positionals, what, command) {
     return positionals[0];
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./actions/lib/group-file/locate.ts
 
 /**
@@ -46444,6 +46524,151 @@ function hasIntentionForm(root) {
     return (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, ISSUE_TEMPLATE_DIR, 'intention.yml'));
 }
 
+;// CONCATENATED MODULE: ./cli/src/output.ts
+
+
+
+/**
+ * The one rule for everything the CLI writes: a command only ever replaces what it wrote itself.
+ * A folder it fills gets a marker file listing what it wrote; the next run removes exactly those
+ * files and nothing else. A folder it did not make, a file where a folder is expected, the folder
+ * the user is working in (or one holding it) and a git checkout are refused before anything is
+ * touched.
+ */
+const OUTPUT_MARKER = '.skill-share-output.json';
+/** A refused output path: printed as one line, exit 1, nothing written. */
+class OutputRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'OutputRefusedError';
+    }
+}
+/**
+ * Writes `files` into the folder `dir`, replacing only an earlier output of a skill-share command.
+ * Everything is checked before the first file is removed or written.
+ */
+async function writeOutputFolder(dir, files, target) {
+    const folder = external_node_path_default().resolve(target.cwd, dir);
+    const previous = await claimFolder(folder, target);
+    const inside = files.map((file) => insideFolder(folder, file.path));
+    if (inside.some((f) => f === undefined) || files.some((f) => f.path === OUTPUT_MARKER))
+        throw new Error(`${target.command}: refusing to write outside ${target.shown}`);
+    if (previous)
+        await removePrevious(folder, previous);
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    for (const [index, file] of files.entries()) {
+        const absolute = inside[index];
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(absolute, file.content);
+    }
+    const marker = {
+        writtenBy: target.command,
+        files: files.map((f) => f.path.split((external_node_path_default()).sep).join('/')),
+    };
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(folder, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+}
+/** The same checks as `writeOutputFolder`, up front, for a command that works a while first. */
+async function checkOutputFolder(dir, target) {
+    await claimFolder(external_node_path_default().resolve(target.cwd, dir), target);
+}
+/**
+ * Writes one file. An existing file is replaced only when `ours` recognises it as this command's
+ * own earlier output; a folder in its place, or a file where its folder should be, is refused.
+ */
+async function writeOutputFile(file, content, target) {
+    const absolute = path.resolve(target.cwd, file);
+    await refuseFileInTheWay(path.dirname(absolute), target);
+    const existing = await lstat(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new OutputRefusedError(`${target.shown} is a folder; give a file name, e.g. ${path.join(target.shown, path.basename(target.shown) === '.' ? 'out' : 'file')}${extensionHint(target.command)}`);
+    if (existing) {
+        const text = existing.isFile() ? await readFile(absolute, 'utf8') : '';
+        if (!existing.isFile() || !target.ours(text))
+            throw new OutputRefusedError(`${target.shown} already exists and was not written by ${target.command}; nothing was written. Choose another path, or move that file away first.`);
+    }
+    await mkdir(path.dirname(absolute), { recursive: true });
+    await writeFile(absolute, content);
+    return absolute;
+}
+function extensionHint(command) {
+    if (command.endsWith('calendar'))
+        return '.ics';
+    return '.md';
+}
+/** Checks a folder can be written; returns the earlier output's marker when it has one. */
+async function claimFolder(folder, target) {
+    const { shown } = target;
+    const cwd = external_node_path_default().resolve(target.cwd);
+    if (!external_node_path_default().relative(folder, cwd).startsWith('..') && !external_node_path_default().isAbsolute(external_node_path_default().relative(folder, cwd)))
+        throw new OutputRefusedError(`${shown} is ${folder === cwd ? 'the folder you are working in' : 'a folder that holds the one you are working in'}; give a new folder for the output, e.g. ${defaultHint(target.command)}`);
+    await refuseFileInTheWay(folder, target);
+    const entries = await (0,promises_namespaceObject.readdir)(folder).catch(() => undefined);
+    if (entries === undefined || entries.length === 0)
+        return undefined;
+    if (entries.includes('.git'))
+        throw new OutputRefusedError(`${shown} is a git checkout; ${target.command} never writes into one. Give a new folder, e.g. ${defaultHint(target.command)}`);
+    const marker = entries.includes(OUTPUT_MARKER)
+        ? await readMarker(external_node_path_default().join(folder, OUTPUT_MARKER))
+        : undefined;
+    if (!marker)
+        throw new OutputRefusedError(`${shown} is not empty and was not written by skill-share, so nothing was written. Give a new or empty folder (skill-share replaces only folders it wrote itself, which hold a ${OUTPUT_MARKER} file), or empty ${shown} yourself first.`);
+    return marker;
+}
+/** The path, or one of its parents, is a file: say so instead of ENOTDIR/EEXIST. */
+async function refuseFileInTheWay(folder, target) {
+    for (let at = folder;; at = external_node_path_default().dirname(at)) {
+        const info = await (0,promises_namespaceObject.stat)(at).catch(() => undefined);
+        if (info && !info.isDirectory()) {
+            const where = at === external_node_path_default().resolve(target.cwd, target.shown) ? target.shown : at;
+            throw new OutputRefusedError(`${where} is a file, not a folder; ${target.command} writes a folder there. Give another path.`);
+        }
+        if (info || external_node_path_default().dirname(at) === at)
+            return;
+    }
+}
+async function readMarker(file) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        if (!Array.isArray(parsed.files) || typeof parsed.writtenBy !== 'string')
+            return undefined;
+        return { writtenBy: parsed.writtenBy, files: parsed.files.filter((f) => typeof f === 'string') };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Removes the files an earlier run listed (never anything outside the folder), then empty folders. */
+async function removePrevious(folder, marker) {
+    const folders = new Set();
+    for (const relative of marker.files) {
+        const absolute = insideFolder(folder, relative);
+        if (!absolute || relative.split(/[\\/]/)[0] === '.git')
+            continue;
+        const info = await (0,promises_namespaceObject.lstat)(absolute).catch(() => undefined);
+        if (!info || info.isDirectory())
+            continue;
+        await (0,promises_namespaceObject.rm)(absolute);
+        for (let at = external_node_path_default().dirname(absolute); at !== folder; at = external_node_path_default().dirname(at))
+            folders.add(at);
+    }
+    const deepestFirst = [...folders].sort((a, b) => b.length - a.length);
+    for (const dir of deepestFirst) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(dir) && (await (0,promises_namespaceObject.readdir)(dir)).length === 0)
+            await (0,promises_namespaceObject.rmdir)(dir);
+    }
+    await (0,promises_namespaceObject.rm)(external_node_path_default().join(folder, OUTPUT_MARKER), { force: true });
+}
+function insideFolder(folder, relative) {
+    const absolute = external_node_path_default().resolve(folder, relative);
+    const back = external_node_path_default().relative(folder, absolute);
+    return back === '' || back.startsWith('..') || external_node_path_default().isAbsolute(back) ? undefined : absolute;
+}
+function defaultHint(command) {
+    if (command.endsWith('rehearse'))
+        return '--out rehearsal/<slug>';
+    return '--out preview/<slug>';
+}
+
 ;// CONCATENATED MODULE: ./cli/src/preview/files.ts
 /** One issue as a reader sees it on GitHub: title, labels, people, then the body as posted. */
 function issueFile(issue) {
@@ -46614,13 +46839,9 @@ async function preview(args, io) {
     return writePreview(io, values.out, group, files);
 }
 async function writePreview(io, outFlag, group, files) {
-    const out = external_node_path_default().resolve(io.cwd, outFlag ?? external_node_path_default().join('preview', group.slug));
-    await (0,promises_namespaceObject.rm)(out, { recursive: true, force: true });
-    for (const file of files) {
-        const target = external_node_path_default().join(out, file.path);
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(target, file.content);
-    }
+    const shown = outFlag ?? external_node_path_default().join('preview', group.slug);
+    const out = external_node_path_default().resolve(io.cwd, shown);
+    await writeOutputFolder(out, files, { cwd: io.cwd, shown, command: 'skill-share preview' });
     io.out(`wrote ${files.length} files to ${external_node_path_default().relative(io.cwd, out) || '.'} (open index.md)`);
     return EXIT_OK;
 }
@@ -50836,6 +51057,10 @@ async function rehearseCommand(args, io) {
     if (group.format === 'coaching') {
         throw new UsageError(`${dir} is a coaching network; rehearse plays circles. See its conversations with \`skill-share preview ${dir}\` and \`skill-share plan ${dir}\``, 'rehearse');
     }
+    const shown = values.out ?? external_node_path_default().join('rehearsal', group.slug);
+    const out = external_node_path_default().resolve(io.cwd, shown);
+    const target = { cwd: io.cwd, shown, command: 'skill-share rehearse' };
+    await checkOutputFolder(out, target);
     const weekly = buildSchedule(group).filter((s) => s.week !== undefined);
     const last = weekly.at(-1)?.date ?? group.start ?? '';
     const end = until ?? luxon_DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last;
@@ -50857,12 +51082,7 @@ async function rehearseCommand(args, io) {
         },
     });
     try {
-        const out = external_node_path_default().resolve(io.cwd, values.out ?? external_node_path_default().join('rehearsal', group.slug));
-        await (0,promises_namespaceObject.rm)(out, { recursive: true, force: true });
-        for (const file of exportRepository(gh, timeline, group.name)) {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().join(out, file.path)), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(out, file.path), file.content);
-        }
+        await writeOutputFolder(out, exportRepository(gh, timeline, group.name), target);
         const issues = gh.state.issues({ state: 'all' }).length;
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         io.out(`\n${timeline.length} workflow runs, ${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${external_node_path_default().relative(io.cwd, external_node_path_default().join(out, 'index.md'))}`);

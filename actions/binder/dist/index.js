@@ -74489,9 +74489,8 @@ async function loadSessionTemplates(root) {
     return { kickoff: kickoff, theme: theme, closing: closing, 'follow-up': followUp };
 }
 
-;// CONCATENATED MODULE: ./actions/binder/src/plan.ts
+;// CONCATENATED MODULE: ./actions/lib/binder/access.ts
 
-const DELIVERIES = ['pull-request', 'summary'];
 /**
  * A binder holds one member's own words, so only that member or a facilitator of their group may
  * compile it. The group is the one named, or the only group the member is in.
@@ -74548,8 +74547,15 @@ function binderPath(group, member) {
 function binderBranch(group, member) {
     return `skill-share/binder-${group.slug}-${member.toLowerCase()}`;
 }
+function same(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./actions/binder/src/plan.ts
+
+const DELIVERIES = ['pull-request', 'summary'];
 function pullRequestText(group, member, actor) {
-    const requested = same(actor, member)
+    const requested = plan_same(actor, member)
         ? 'at their request'
         : `at the request of @${actor}, a facilitator`;
     return {
@@ -74570,7 +74576,7 @@ function parseDelivery(text) {
         return value;
     throw new Error(`deliver: "${text}" is not one of: ${DELIVERIES.join(', ')}`);
 }
-function same(a, b) {
+function plan_same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
 
@@ -83292,7 +83298,7 @@ function render_renderIssue(template, context) {
     return { title, labels, body };
 }
 
-;// CONCATENATED MODULE: ./actions/binder/src/binder.ts
+;// CONCATENATED MODULE: ./actions/lib/binder/compile.ts
 
 
 
@@ -83316,7 +83322,7 @@ function compileBinder(sources) {
     const homework = coaching ? [] : latestPerSession(mine('homework'));
     const checkIns = coaching ? [] : latestPerSession(mine('check-in'));
     const reflection = mine('reflection').at(-1);
-    const coachee = (group.pairs ?? []).filter((p) => binder_same(p.coachee, member));
+    const coachee = (group.pairs ?? []).filter((p) => compile_same(p.coachee, member));
     const writeUps = coaching && coachee.length ? latestPerSession(mine('conversation')) : [];
     const timezone = group.timezone;
     const text = fillPlaceholders(sources.template, {
@@ -83352,9 +83358,9 @@ function latestPerSession(filed) {
 }
 function circleCalendar(group, member) {
     const rows = buildSchedule(group).map((s) => {
-        const role = binder_same(s.facilitator, member)
+        const role = compile_same(s.facilitator, member)
             ? 'you facilitate'
-            : s.coFacilitator && binder_same(s.coFacilitator, member)
+            : s.coFacilitator && compile_same(s.coFacilitator, member)
                 ? 'you co-facilitate'
                 : '';
         const day = luxon_DateTime.fromISO(s.localStart, { setZone: true }).toFormat('ccc d LLL yyyy, HH:mm');
@@ -83373,20 +83379,20 @@ function circleCalendar(group, member) {
 function coachingCalendar(group, member, now) {
     const lines = ['## My pairs and the conversations ahead', ''];
     for (const pair of group.pairs ?? []) {
-        if (binder_same(pair.coachee, member))
+        if (compile_same(pair.coachee, member))
             lines.push(`- @${pair.coach} coaches you, ${pair.cadence}.`);
-        if (binder_same(pair.coach, member)) {
+        if (compile_same(pair.coach, member)) {
             lines.push(`- You coach @${pair.coachee}, ${pair.cadence}. Their write-ups are theirs, so they are not in your binder.`);
         }
     }
     const until = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).plus({ weeks: 12 }).toISODate() ?? '';
-    const ahead = buildCoachingSchedule(group, { until }).filter((c) => Date.parse(c.startsAt) >= now.getTime() && (binder_same(c.coach, member) || binder_same(c.coachee, member)));
+    const ahead = buildCoachingSchedule(group, { until }).filter((c) => Date.parse(c.startsAt) >= now.getTime() && (compile_same(c.coach, member) || compile_same(c.coachee, member)));
     lines.push('');
     if (ahead.length === 0)
         lines.push('No conversation is scheduled in the next 12 weeks.');
     for (const c of ahead) {
         const when = luxon_DateTime.fromISO(c.localStart, { setZone: true }).toFormat('ccc d LLL yyyy, HH:mm');
-        const other = binder_same(c.coach, member) ? `with @${c.coachee}` : `with @${c.coach}, your coach`;
+        const other = compile_same(c.coach, member) ? `with @${c.coachee}` : `with @${c.coach}, your coach`;
         lines.push(`- ${when} (${c.timezone}): conversation ${c.number} ${other}`);
     }
     return lines.join('\n');
@@ -83431,7 +83437,7 @@ function homeworkSection(homework) {
     }
     const notes = homework.flatMap(({ submission: h }) => {
         const parts = [
-            ...AREAS.flatMap((area) => h.notes[area] ? [`**${binder_capitalize(area)}**`, '', quote(h.notes[area]), ''] : []),
+            ...AREAS.flatMap((area) => h.notes[area] ? [`**${compile_capitalize(area)}**`, '', quote(h.notes[area]), ''] : []),
             ...(h.forFacilitator ? ['**For the facilitator**', '', quote(h.forFacilitator), ''] : []),
         ];
         return parts.length ? [`#### Session ${h.session}`, '', ...parts] : [];
@@ -83483,7 +83489,7 @@ function conversationSection(writeUps, taken) {
                 ? 'taken: ticked off in the next conversation'
                 : 'not ticked off in the next conversation'
             : 'not reviewed yet';
-        lines.push(`### Conversation ${w.session}`, '', quote(w.nextStep), '', `By ${binder_inline(w.byWhen)} · my confidence ${w.confidence}/${SCORE_MAX} · ${skill} · ${status}`, '');
+        lines.push(`### Conversation ${w.session}`, '', quote(w.nextStep), '', `By ${compile_inline(w.byWhen)} · my confidence ${w.confidence}/${SCORE_MAX} · ${skill} · ${status}`, '');
     }
     const tally = new Map();
     for (const { submission: w } of writeUps) {
@@ -83536,20 +83542,21 @@ function scoreChart(title, axis, labels, series) {
 function day(iso, timezone) {
     return luxon_DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('d LLLL yyyy');
 }
-function binder_inline(text) {
+function compile_inline(text) {
     return text.replace(/<!--/g, '&lt;!--').replace(/\s+/g, ' ').trim();
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|');
 }
-function binder_same(a, b) {
+function compile_same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
-function binder_capitalize(word) {
+function compile_capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./actions/binder/src/run.ts
+
 
 
 

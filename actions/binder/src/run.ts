@@ -9,15 +9,9 @@ import {
 } from '../../lib/github/contents.js'
 import { findOpenPull, isPullRequestCreationForbidden, openPull } from '../../lib/github/pulls.js'
 import type { Repository } from '../../lib/github/repository.js'
-import { compileBinder, type BinderCounts } from './binder.js'
-import {
-  authorize,
-  binderBranch,
-  binderPath,
-  pullRequestText,
-  type BinderRequest,
-  type Delivery,
-} from './plan.js'
+import { compileBinder, type BinderCounts } from '../../lib/binder/compile.js'
+import { authorize, binderBranch, binderPath, type BinderRequest } from '../../lib/binder/access.js'
+import { pullRequestText, type Delivery } from './plan.js'
 
 export interface BinderInputs extends BinderRequest {
   deliver: Delivery

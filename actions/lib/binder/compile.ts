@@ -7,18 +7,18 @@ import {
   SCORE_MAX,
   SCORE_MIN,
   type FormKind,
-} from '../../lib/forms/catalog.js'
-import type { FormTemplates } from '../../lib/forms/detect.js'
-import type { SubmissionOf } from '../../lib/forms/submissions.js'
-import type { Group } from '../../lib/group-file/schema.js'
-import type { IssueView } from '../../lib/github/repository.js'
-import { findMarker } from '../../lib/markers/markers.js'
-import { isOwnBot } from '../../lib/markers/ownership.js'
-import { buildCoachingSchedule } from '../../lib/schedule/coaching.js'
-import { buildSchedule } from '../../lib/schedule/schedule.js'
-import { CONVERSATION_MARKER, quote, stepDone } from '../../lib/sessions/conversation.js'
-import { readSubmissions } from '../../lib/submissions/collect.js'
-import { fillPlaceholders } from '../../lib/templates/render.js'
+} from '../forms/catalog.js'
+import type { FormTemplates } from '../forms/detect.js'
+import type { SubmissionOf } from '../forms/submissions.js'
+import type { Group } from '../group-file/schema.js'
+import type { IssueView } from '../github/repository.js'
+import { findMarker } from '../markers/markers.js'
+import { isOwnBot } from '../markers/ownership.js'
+import { buildCoachingSchedule } from '../schedule/coaching.js'
+import { buildSchedule } from '../schedule/schedule.js'
+import { CONVERSATION_MARKER, quote, stepDone } from '../sessions/conversation.js'
+import { readSubmissions } from '../submissions/collect.js'
+import { fillPlaceholders } from '../templates/render.js'
 
 /*
  * One member's binder: their own submissions, read back from the group's issues, as one markdown

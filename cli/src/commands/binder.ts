@@ -1,8 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
-import { compileBinder } from '../../../actions/binder/src/binder.js'
-import { authorize } from '../../../actions/binder/src/plan.js'
+import { compileBinder } from '../../../actions/lib/binder/compile.js'
+import { authorize } from '../../../actions/lib/binder/access.js'
 import type { IssueView } from '../../../actions/lib/github/repository.js'
 import { BOT_LOGIN } from '../../../actions/lib/markers/ownership.js'
 import { loadFormTemplates } from '../../../actions/lib/submissions/forms.js'
@@ -10,6 +10,7 @@ import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 import { loadGroupForCommand } from '../load.js'
+import { writeOutputFile } from '../output.js'
 
 export const usage = 'skill-share binder <group-dir> --member LOGIN [--from DIR] [--out FILE]'
 
@@ -54,9 +55,12 @@ export async function binder(args: string[], io: Io): Promise<number> {
     io.out(text)
     return EXIT_OK
   }
-  const file = path.resolve(io.cwd, values.out)
-  await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(file, text)
+  const file = await writeOutputFile(values.out, text, {
+    cwd: io.cwd,
+    shown: values.out,
+    command: 'skill-share binder',
+    ours: (existing) => existing.startsWith('# Binder: '),
+  })
   const found = `${counts.homework} homework, ${counts.checkIns} check-ins, ${counts.conversations} write-ups`
   io.err(
     `wrote ${path.relative(io.cwd, file)} (${values.from ? found : 'no --from: no submissions'})`,

@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse as parseYaml } from 'yaml'
-import { toDate } from './clock.js'
 import { schedulePayload, workflowDispatchPayload } from './payloads.js'
 import type { GitHubEmulator, RequestLogEntry } from './server.js'
 
@@ -13,6 +12,7 @@ import type { GitHubEmulator, RequestLogEntry } from './server.js'
  * at run time: a `new URL(relative, import.meta.url)` would be turned into an asset by the
  * bundler, with an id that depends on where the checkout lives. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const CLOCK_PRELOAD = join(REPO_ROOT, 'emulator', 'preload', 'clock.mjs')
 
 /** Inherited variables that would change how an action talks to the network or reads its
  * configuration; stripped so every run sees only what the harness sets. */
@@ -40,7 +40,7 @@ export interface RunActionOptions {
   eventName?: string
   /** Extra environment; `undefined` removes a variable. Applied last. */
   env?: Record<string, string | undefined>
-  /** Sets the emulator clock and exports SKILL_SHARE_NOW. */
+  /** Sets the emulator clock and the action process's clock (see emulator/preload/clock.mjs). */
   now?: Date | string
   /** A fixture directory copied into a fresh GITHUB_WORKSPACE (default: empty workspace). */
   workspace?: string
@@ -246,7 +246,8 @@ export async function runAction(name: string, options: RunActionOptions): Promis
     RUNNER_ENVIRONMENT: 'github-hosted',
     SKILL_SHARE_RETRY_SCALE: '0.001',
   })
-  if (options.now !== undefined) env.SKILL_SHARE_NOW = toDate(options.now).toISOString()
+  // The action reads the simulated moment as the real time: a preload moves its process's clock.
+  env.EMULATOR_NOW = gh.clock.iso()
   const inputs: Record<string, InputValue> = {
     ...(await actionDefaults(join(root, name, 'action.yml'))),
     ...options.inputs,
@@ -261,7 +262,7 @@ export async function runAction(name: string, options: RunActionOptions): Promis
 
   const firstSeq = (gh.requests[gh.requests.length - 1]?.seq ?? 0) + 1
   const started = Date.now()
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, ['--import', pathToFileURL(CLOCK_PRELOAD).href, script], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

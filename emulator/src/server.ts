@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createClock, type Clock } from './clock.js'
+import { deriveEvents, snapshot, type RecordedEvent } from './events.js'
 import { Faults, type FaultKind, type FaultRequest, type FaultRule } from './faults.js'
 import { errorBody, HttpError, type Actor, type HandlerResult, type RouteContext } from './http.js'
+import { allows, touchesWorkflowFiles, type TokenPermissions } from './permissions.js'
 import { Renderer } from './render.js'
 import { Router, safeDecode, type Route } from './router.js'
 import { commentRoutes } from './routes/comments.js'
@@ -16,6 +18,7 @@ import { pullRoutes } from './routes/pulls.js'
 import { reactionRoutes } from './routes/reactions.js'
 import { repoRoutes } from './routes/repos.js'
 import { BOT_LOGIN, Store, type UserOptions, type UserSpec } from './state.js'
+import type { AssigneeMode, Plan } from './types.js'
 import type {
   ApiIssue,
   ApiIssueComment,
@@ -65,6 +68,14 @@ export interface StartGitHubOptions {
   rateLimit?: number
   description?: string | null
   defaultBranch?: string
+  /** The owner's GitHub plan (default `free`); a Free-plan private repository takes one assignee per issue. */
+  plan?: Plan
+  /** On a Free-plan private repository, a second assignee is refused with 422 (`refuse`, default) or dropped (`first`). */
+  assigneeMode?: AssigneeMode
+  /** "Allow GitHub Actions to create and approve pull requests" (default true); off, the bot's pull requests get 403. */
+  actionsCanCreatePullRequests?: boolean
+  /** Tokens that act as a user or app other than `github-actions[bot]`, e.g. `{ 'pat-xyz': 'octo-ana' }`. */
+  tokens?: Record<string, string>
   /** Called after each request is answered (e.g. to print a request log). */
   onRequest?: (entry: RequestLogEntry) => void
 }
@@ -156,6 +167,29 @@ export interface GitHubEmulator {
   save(file?: string): void
   /** Mark an issue deleted: it then answers 410 Gone. */
   deleteIssue(number: number): void
+  /** A user invited with role `invited` accepts: from now on a collaborator with write access. */
+  acceptInvitation(login: string): void
+  /** Turns "Allow GitHub Actions to create and approve pull requests" on or off. */
+  setActionsCanCreatePullRequests(allowed: boolean): void
+  /** Webhook events derived from every successful write, in order (see events.ts). */
+  readonly events: RecordedEvent[]
+  /** Called with each event as it is recorded; returns a function that unsubscribes. */
+  onEvent(listener: (event: RecordedEvent) => void): () => void
+  /**
+   * A job's GITHUB_TOKEN: acts as `github-actions[bot]` and may do only what `permissions`
+   * grants (403 "Resource not accessible by integration" otherwise). Tokens not issued here keep
+   * acting as the bot with every permission, as the harness's plain `test-token` does.
+   */
+  issueToken(permissions: TokenPermissions): string
+  revokeToken(token: string): void
+  /**
+   * Answers `POST /actions/workflows/{id}/dispatches` (set by the workflow runner): returns an
+   * error message for a workflow that cannot be dispatched, else undefined, and the route then
+   * records a `workflow_dispatch` event.
+   */
+  setDispatchValidator(
+    validate: (workflow: string, ref: string, inputs: Record<string, unknown>) => string | undefined,
+  ): void
   close(): Promise<void>
 }
 
@@ -210,6 +244,9 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
       users: options.users ?? [],
       now: clock.now(),
       description: options.description,
+      plan: options.plan,
+      assigneeMode: options.assigneeMode,
+      actionsCanCreatePullRequests: options.actionsCanCreatePullRequests,
       defaultBranch: options.defaultBranch,
     })
   if (loaded) {
@@ -224,8 +261,34 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
   const limiter = new RateLimiter(options.rateLimit ?? 1000, clock)
   const requests: RequestLogEntry[] = []
   const errors: Error[] = []
+  const events: RecordedEvent[] = []
+  const listeners = new Set<(event: RecordedEvent) => void>()
+  const tokens = new Map<string, TokenPermissions>()
+  const revoked = new Set<string>()
+  let validateDispatch:
+    | ((workflow: string, ref: string, inputs: Record<string, unknown>) => string | undefined)
+    | undefined
+  let tokenCounter = 0
   let seq = 0
   let url = ''
+
+  const record = (
+    name: string,
+    action: string | undefined,
+    actorLogin: string,
+    payload: Record<string, unknown>,
+  ) => {
+    const event: RecordedEvent = {
+      seq: events.length + 1,
+      name,
+      ...(action !== undefined ? { action } : {}),
+      actor: actorLogin,
+      at: clock.iso(),
+      payload,
+    }
+    events.push(event)
+    for (const listener of listeners) listener(event)
+  }
 
   const rateHeaders = (status: RateLimitStatus): Record<string, string> => {
     // Reset is reported on the wall clock (now + what is left of the emulator-clock window), so
@@ -356,6 +419,7 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
     const asUser = header('x-emulator-user')
     const authorization = header('authorization')
     let user: StoredUser | undefined
+    let granted: TokenPermissions | undefined
     if (asUser !== undefined && asUser !== '') {
       user = store.user(asUser)
       if (!user || user.type === 'Organization') {
@@ -364,7 +428,11 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
     } else if (authorization !== undefined) {
       const token = authorization.replace(/^(token|bearer|basic)\s*/i, '').trim()
       if (token === '') return error(401, 'Bad credentials')
-      user = store.user(BOT_LOGIN) as StoredUser
+      const owner = options.tokens?.[token]
+      user = store.user(owner ?? BOT_LOGIN)
+      if (!user) return error(401, `Bad credentials (the token's user "${owner}" is not known)`)
+      if (revoked.has(token)) return error(401, 'Bad credentials')
+      granted = tokens.get(token)
     } else {
       return error(401, 'Requires authentication')
     }
@@ -407,6 +475,31 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
     if (badJson) {
       return error(400, 'Problems parsing JSON', limitHeaders)
     }
+    if (granted && (!allows(granted, method, entry.path) || touchesWorkflowFiles(method, entry.path))) {
+      return error(403, 'Resource not accessible by integration', limitHeaders)
+    }
+    const dispatch = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/dispatches$/.exec(entry.path)
+    if (dispatch && method === 'POST') {
+      const input = (body ?? {}) as { ref?: unknown; inputs?: unknown }
+      const ref = typeof input.ref === 'string' ? input.ref : ''
+      const inputs =
+        input.inputs && typeof input.inputs === 'object' ? (input.inputs as Record<string, unknown>) : {}
+      const workflow = safeDecode(dispatch[1] as string)
+      const problem = validateDispatch
+        ? validateDispatch(workflow, ref, inputs)
+        : 'Not Found'
+      if (problem === 'Not Found') return error(404, 'Not Found', limitHeaders)
+      if (problem) return error(422, problem, limitHeaders)
+      const r = new Renderer(store, url)
+      record('workflow_dispatch', undefined, user.login, {
+        inputs,
+        ref: ref.startsWith('refs/') ? ref : `refs/heads/${ref}`,
+        repository: r.repository(),
+        sender: r.user(user.login),
+        workflow: `.github/workflows/${workflow}`,
+      })
+      return finish({ status: 204, headers: limitHeaders })
+    }
     const matched = router.match(method, rawPath)
     if (!matched) return error(404, 'Not Found', limitHeaders)
     const { params } = matched
@@ -430,6 +523,7 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
       render: new Renderer(store, url),
     }
     let result: HandlerResult
+    const before = method === 'GET' ? undefined : snapshot(store)
     try {
       result = matched.route.handler(ctx)
     } catch (err) {
@@ -443,6 +537,12 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
       const failure = err instanceof Error ? err : new Error(String(err))
       errors.push(failure)
       return error(500, `Emulator error: ${failure.message}`, limitHeaders)
+    }
+    if (before && result.status < 300) {
+      const login = user.login
+      deriveEvents(store, url, before, login, (name, action, payload) =>
+        record(name, action, login, payload),
+      )
     }
     if (autosave && stateFile && method !== 'GET') store.save(stateFile, clock.now())
     const lost = result.status < 300 ? faults.after(faultRequest) : undefined
@@ -459,6 +559,10 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
       }
     })
   })
+  // Node closes an idle keep-alive connection after 5 s by default, racing clients that reuse it
+  // (they see "other side closed"); GitHub keeps them far longer.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -517,6 +621,29 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
     save: (file = stateFile) => {
       if (!file) throw new Error('save(): no file given and no stateFile option')
       store.save(file, clock.now())
+    },
+    events,
+    onEvent: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    issueToken: (permissions) => {
+      tokenCounter += 1
+      const token = `ghs_job${tokenCounter.toString().padStart(4, '0')}${Math.random().toString(36).slice(2, 10)}`
+      tokens.set(token, permissions)
+      return token
+    },
+    revokeToken: (token) => {
+      if (tokens.delete(token)) revoked.add(token)
+    },
+    setDispatchValidator: (validate) => {
+      validateDispatch = validate
+    },
+    acceptInvitation: (login) => {
+      store.acceptInvitation(login)
+    },
+    setActionsCanCreatePullRequests: (allowed) => {
+      store.data.repo.actions_can_create_pull_requests = allowed
     },
     deleteIssue: (number) => {
       const issue = store.issue(number)

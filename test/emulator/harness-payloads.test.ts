@@ -48,7 +48,7 @@ describe('harness: runAction', () => {
       expect(run.requests[1]?.body).toMatchObject({ title: 'Smoke test issue', labels: ['smoke'] })
       expect(gh.state.issue(1)).toMatchObject({
         title: 'Smoke test issue',
-        body: 'Group: circle of six tech leads\nNow: 2026-12-01T09:00:00.000Z',
+        body: 'Group: circle of six tech leads\nNow: 2026-12-01T09:00Z',
         created_at: '2026-12-01T09:00:00Z',
         user: { login: 'github-actions[bot]' },
       })

@@ -47,12 +47,9 @@ export function repositoryPrivacy(event: Record<string, unknown>): boolean | und
   return undefined
 }
 
-/**
- * The clock: the `now` input when given (dry runs, rehearsals), else SKILL_SHARE_NOW (set by the
- * test harness and the rehearsal), else the real time.
- */
-export function resolveNow(input: string, env: NodeJS.ProcessEnv = process.env): Date {
-  const text = input.trim() || env['SKILL_SHARE_NOW'] || ''
+/** The clock: the `now` input when given (dry runs, replaying a moment), else the real time. */
+export function resolveNow(input: string): Date {
+  const text = input.trim()
   if (!text) return new Date()
   const at = new Date(text)
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime())) {

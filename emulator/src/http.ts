@@ -78,6 +78,28 @@ export function validationFailed(
   })
 }
 
+/** GitHub's 422 for a text over its length limit, e.g. `body is too long (maximum is 65536 characters)`. */
+export function checkLength(
+  resource: string,
+  field: string,
+  value: string | null | undefined,
+  maximum: number,
+  documentationUrl = DOCS,
+): void {
+  if (typeof value !== 'string' || [...value].length <= maximum) return
+  throw validationFailed(
+    [
+      {
+        resource,
+        code: 'custom',
+        field,
+        message: `${field} is too long (maximum is ${maximum} characters)`,
+      },
+    ],
+    documentationUrl,
+  )
+}
+
 /** 422 for a schema problem, e.g. `Invalid request.\n\n"sha" wasn't supplied.` */
 export function invalidRequest(detail: string, documentationUrl = DOCS): HttpError {
   return fail(422, `Invalid request.\n\n${detail}`, documentationUrl)

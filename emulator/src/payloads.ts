@@ -68,9 +68,9 @@ function renderer(gh: GitHubEmulator): Renderer {
  * collaborator, else the Actions bot. */
 export function defaultSender(gh: GitHubEmulator): string {
   const users = gh.store.data.users
-  const rank = { owner: 0, member: 1, collaborator: 2, none: 3 }
+  const rank = { owner: 0, member: 1, collaborator: 2, invited: 3, none: 3 }
   const human = users
-    .filter((u) => u.type === 'User' && u.role !== 'none')
+    .filter((u) => u.type === 'User' && u.role !== 'none' && u.role !== 'invited')
     .sort((a, b) => rank[a.role] - rank[b.role])[0]
   return human?.login ?? 'github-actions[bot]'
 }

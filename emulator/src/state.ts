@@ -1,9 +1,11 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { isoSeconds } from './clock.js'
 import type {
+  AssigneeMode,
   AuthorAssociation,
   GitIdentity,
   Permission,
+  Plan,
   SerializedState,
   StoredComment,
   StoredCommit,
@@ -22,7 +24,7 @@ export const BOT_ID = 41898282
 
 export interface UserOptions {
   /** owner → OWNER/admin, member → MEMBER/write, collaborator (default) → COLLABORATOR/write,
-   * none → exists on GitHub without repository access. */
+   * invited → invitation pending (no access yet), none → exists on GitHub without repository access. */
   role?: UserRole
   /** Overrides the permission implied by the role. */
   permission?: Permission
@@ -43,12 +45,22 @@ export interface CreateStateOptions {
   now: Date
   defaultBranch?: string
   description?: string | null
+  /** Default `free`. */
+  plan?: Plan
+  /** Default `refuse`. */
+  assigneeMode?: AssigneeMode
+  /** Default true (the README's quick start turns the setting on). */
+  actionsCanCreatePullRequests?: boolean
 }
+
+/** GitHub's length limits, in characters, as its API enforces them. */
+export const LIMITS = { labelName: 50, issueTitle: 256, body: 65_536 } as const
 
 const ROLE_PERMISSION: Record<UserRole, Permission> = {
   owner: 'admin',
   member: 'write',
   collaborator: 'write',
+  invited: 'none',
   none: 'none',
 }
 
@@ -56,6 +68,7 @@ const ROLE_ASSOCIATION: Record<UserRole, AuthorAssociation | undefined> = {
   owner: 'OWNER',
   member: 'MEMBER',
   collaborator: 'COLLABORATOR',
+  invited: undefined,
   none: undefined,
 }
 
@@ -92,6 +105,9 @@ export class Store {
         created_at: now,
         updated_at: now,
         pushed_at: now,
+        plan: options.plan ?? 'free',
+        assignee_mode: options.assigneeMode ?? 'refuse',
+        actions_can_create_pull_requests: options.actionsCanCreatePullRequests ?? true,
       },
       users: [],
       issues: [],
@@ -233,7 +249,30 @@ export class Store {
     const user = this.user(login)
     if (!user || user.type === 'Organization') return false
     if (user.permission !== undefined) return user.permission !== 'none' && user.type !== 'Bot'
-    return user.role !== 'none'
+    return user.role !== 'none' && user.role !== 'invited'
+  }
+
+  /** A Free-plan private repository: one assignee per issue. */
+  get singleAssignee(): boolean {
+    return (this.data.repo.plan ?? 'free') === 'free' && this.data.repo.private
+  }
+
+  get assigneeMode(): AssigneeMode {
+    return this.data.repo.assignee_mode ?? 'refuse'
+  }
+
+  get actionsCanCreatePullRequests(): boolean {
+    return this.data.repo.actions_can_create_pull_requests ?? true
+  }
+
+  /** The invitee accepts: from then on a collaborator with write access. */
+  acceptInvitation(login: string): StoredUser {
+    const user = this.user(login)
+    if (!user || user.role !== 'invited') {
+      throw new Error(`acceptInvitation: ${login} has no pending invitation`)
+    }
+    user.role = 'collaborator'
+    return user
   }
 
   /** OWNER/MEMBER/COLLABORATOR from the configured role; CONTRIBUTOR once the login has

@@ -38,8 +38,15 @@ export const REACTION_CONTENTS: readonly ReactionContent[] = [
   'eyes',
 ]
 
-/** A configured user's relationship to the repository. `none`: exists on GitHub, no repository access. */
-export type UserRole = 'owner' | 'member' | 'collaborator' | 'none'
+/** A configured user's relationship to the repository. `none`: exists on GitHub, no repository
+ * access. `invited`: a collaborator invitation is pending (no access until it is accepted). */
+export type UserRole = 'owner' | 'member' | 'collaborator' | 'invited' | 'none'
+/** The GitHub plan of the repository's owner. */
+export type Plan = 'free' | 'pro' | 'team' | 'enterprise'
+export const PLANS: readonly Plan[] = ['free', 'pro', 'team', 'enterprise']
+/** What a Free-plan private repository does with a second assignee: GitHub documents the limit
+ * ("one person per issue") but not the API's answer, so the emulator can do either. */
+export type AssigneeMode = 'refuse' | 'first'
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 
 // ---------------------------------------------------------------------------------------------
@@ -67,6 +74,12 @@ export interface StoredRepo {
   created_at: string
   updated_at: string
   pushed_at: string
+  /** Absent in state files written before plans existed: `free`. */
+  plan?: Plan
+  /** Absent: `refuse`. */
+  assignee_mode?: AssigneeMode
+  /** "Allow GitHub Actions to create and approve pull requests". Absent: true. */
+  actions_can_create_pull_requests?: boolean
 }
 
 export type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null

@@ -1,5 +1,6 @@
 import {
   bodyObject,
+  checkLength,
   created,
   fail,
   hasPermission,
@@ -14,6 +15,7 @@ import {
   type RouteContext,
 } from '../http.js'
 import type { Route } from '../router.js'
+import { LIMITS } from '../state.js'
 import type { StoredComment } from '../types.js'
 import { findIssue } from './issues.js'
 
@@ -32,6 +34,7 @@ function commentBody(ctx: RouteContext): string {
   if (typeof body !== 'string') {
     throw invalidRequest(`For 'properties/body', ${JSON.stringify(body)} is not a string.`, DOCS)
   }
+  checkLength('IssueComment', 'body', body, LIMITS.body, DOCS)
   return body
 }
 

@@ -1,5 +1,6 @@
 import {
   bodyObject,
+  checkLength,
   created,
   fail,
   hasPermission,
@@ -15,7 +16,7 @@ import {
   type RouteContext,
 } from '../http.js'
 import type { Route } from '../router.js'
-import type { Store } from '../state.js'
+import { LIMITS, type Store } from '../state.js'
 import type { LockReason, StateReason, StoredIssue } from '../types.js'
 
 const P = '/repos/:owner/:repo'
@@ -50,6 +51,7 @@ export function labelIds(store: Store, names: readonly string[]): number[] {
   for (const name of names) {
     const trimmed = name.trim()
     if (trimmed === '') continue
+    if (!store.label(trimmed)) checkLength('Label', 'name', trimmed, LIMITS.labelName)
     const id = store.ensureLabel(trimmed).id
     if (!ids.includes(id)) ids.push(id)
   }
@@ -90,7 +92,32 @@ function assigneeLogins(
     const canonical = (ctx.store.user(login) as { login: string }).login
     if (!result.includes(canonical)) result.push(canonical)
   }
-  return result
+  return ctx.store.singleAssignee ? oneAssignee(ctx, result) : result
+}
+
+/**
+ * "Private repositories on the free plan are limited to one person per issue." GitHub does not
+ * document what the API does with a second one, so the emulator refuses or keeps the first, as
+ * configured.
+ */
+function oneAssignee(ctx: RouteContext, logins: string[]): string[] {
+  if (logins.length <= 1 || ctx.store.assigneeMode === 'first') return logins.slice(0, 1)
+  throw validationFailed(
+    [
+      {
+        resource: 'Issue',
+        field: 'assignees',
+        code: 'custom',
+        message: 'Private repositories on the free plan are limited to one assignee per issue.',
+      },
+    ],
+    DOCS_ISSUES,
+  )
+}
+
+function checkIssueText(title: string | undefined, body: string | null | undefined): void {
+  checkLength('Issue', 'title', title, LIMITS.issueTitle, DOCS_ISSUES)
+  checkLength('Issue', 'body', body, LIMITS.body, DOCS_ISSUES)
 }
 
 function milestoneNumber(ctx: RouteContext, value: unknown): number | null | undefined {
@@ -193,6 +220,7 @@ function createIssue(ctx: RouteContext): HandlerResult {
     throw validationFailed([{ resource: 'Issue', field: 'title', code: 'missing_field' }])
   }
   const text = bodyText(body.body) ?? null
+  checkIssueText(title, text)
   const author = ctx.actor.user.login
   // Without triage access GitHub silently drops labels, assignees and milestone.
   const canTriage = hasPermission(ctx.actor, 'triage')
@@ -231,6 +259,7 @@ function updateIssue(ctx: RouteContext): HandlerResult {
 
   const title = titleOf(body.title)
   const text = bodyText(body.body)
+  checkIssueText(title, text)
   const state = body.state
   if (state !== undefined && state !== 'open' && state !== 'closed') {
     throw validationFailed(

@@ -1,5 +1,6 @@
 import {
   bodyObject,
+  checkLength,
   created,
   fail,
   invalidRequest,
@@ -14,6 +15,7 @@ import {
   type RouteContext,
 } from '../http.js'
 import type { Route } from '../router.js'
+import { LIMITS } from '../state.js'
 import type { StoredIssue, StoredLabel } from '../types.js'
 import { findIssue, labelIds, labelNames } from './issues.js'
 
@@ -56,6 +58,7 @@ function createLabel(ctx: RouteContext): HandlerResult {
   if (name.trim() === '') {
     throw validationFailed([{ resource: 'Label', code: 'missing_field', field: 'name' }], DOCS)
   }
+  checkLength('Label', 'name', name.trim(), LIMITS.labelName, DOCS)
   if (ctx.store.label(name)) {
     throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }], DOCS)
   }
@@ -77,6 +80,7 @@ function updateLabel(ctx: RouteContext): HandlerResult {
   const newName = optionalString(body, 'new_name', DOCS)
   const newColor = color(optionalString(body, 'color', DOCS))
   if (newName !== undefined) {
+    checkLength('Label', 'name', newName.trim(), LIMITS.labelName, DOCS)
     const clash = ctx.store.label(newName)
     if (clash && clash.id !== label.id) {
       throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }], DOCS)

@@ -1,5 +1,6 @@
 import {
   bodyObject,
+  checkLength,
   created,
   fail,
   hasPermission,
@@ -17,6 +18,7 @@ import {
 } from '../http.js'
 import { diffTrees, pullDiff } from '../render.js'
 import type { Route } from '../router.js'
+import { BOT_LOGIN, LIMITS } from '../state.js'
 import type { ApiDiffEntry, Schemas, StoredIssue, StoredPull } from '../types.js'
 import { insertIssue, setIssueState } from './issues.js'
 
@@ -41,6 +43,11 @@ function branchName(ctx: RouteContext, value: string): string | undefined {
 }
 
 function createPull(ctx: RouteContext): HandlerResult {
+  // The repository setting "Allow GitHub Actions to create and approve pull requests" binds the
+  // GITHUB_TOKEN only: a personal or app token is not GitHub Actions.
+  if (ctx.actor.user.login === BOT_LOGIN && !ctx.store.actionsCanCreatePullRequests) {
+    throw fail(403, 'GitHub Actions is not permitted to create or approve pull requests.', DOCS)
+  }
   const body = bodyObject(ctx)
   const title = optionalString(body, 'title', DOCS)
   const head = optionalString(body, 'head', DOCS)
@@ -48,6 +55,8 @@ function createPull(ctx: RouteContext): HandlerResult {
   if (head === undefined) throw invalidRequest(`"head" wasn't supplied.`, DOCS)
   if (base === undefined) throw invalidRequest(`"base" wasn't supplied.`, DOCS)
   if (title === undefined) throw invalidRequest(`"title" wasn't supplied.`, DOCS)
+  checkLength('PullRequest', 'title', title, LIMITS.issueTitle, DOCS)
+  checkLength('PullRequest', 'body', body.body as string | null | undefined, LIMITS.body, DOCS)
   const store = ctx.store
   const headBranch = branchName(ctx, head)
   const headSha = headBranch === undefined ? undefined : store.branchSha(headBranch)
@@ -148,6 +157,8 @@ function updatePull(ctx: RouteContext): HandlerResult {
   }
   const body = bodyObject(ctx)
   const title = optionalString(body, 'title', DOCS)
+  checkLength('PullRequest', 'title', title, LIMITS.issueTitle, DOCS)
+  checkLength('PullRequest', 'body', body.body as string | null | undefined, LIMITS.body, DOCS)
   const state = body.state
   if (state !== undefined && state !== 'open' && state !== 'closed') {
     throw validationFailed([{ resource: 'PullRequest', field: 'state', code: 'invalid' }], DOCS)

@@ -59,6 +59,22 @@ function getUser(ctx: RouteContext): HandlerResult {
   return ok(ctx.render.publicUser(user.login))
 }
 
+/**
+ * GraphQL, only as far as `{ viewer { login } }`: the one question that works for every kind of
+ * token (GET /user is 403 for GITHUB_TOKEN and app installation tokens).
+ */
+function graphql(ctx: RouteContext): HandlerResult {
+  const query = (ctx.body as { query?: unknown } | undefined)?.query
+  if (
+    typeof query !== 'string' ||
+    !/^\s*(query\s*[A-Za-z_]*\s*)?\{\s*viewer\s*\{[\s\w]*\}\s*\}\s*$/.test(query)
+  ) {
+    return ok({ errors: [{ message: 'The emulator answers only the query { viewer { login } }' }] })
+  }
+  const user = ctx.actor.user
+  return ok({ data: { viewer: { login: user.login, databaseId: user.id } } })
+}
+
 function getAuthenticatedUser(ctx: RouteContext): HandlerResult {
   if (ctx.actor.user.type === 'Bot') throw fail(403, 'Resource not accessible by integration')
   return ok(ctx.render.publicUser(ctx.actor.user.login))
@@ -75,4 +91,5 @@ export const repoRoutes: Route[] = [
   },
   { method: 'GET', pattern: '/users/:username', handler: getUser },
   { method: 'GET', pattern: '/user', handler: getAuthenticatedUser },
+  { method: 'POST', pattern: '/graphql', handler: graphql },
 ]

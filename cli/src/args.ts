@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { DateTime } from 'luxon'
 import { UsageError } from './errors.js'
 
 type Options = NonNullable<ParseArgsConfig['options']>
@@ -23,6 +24,9 @@ export function requireDate(
   if (value === undefined) return undefined
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
     throw new UsageError(`${flag}: "${value}" is not a date (YYYY-MM-DD)`, command)
+  // Date.parse rolls 2026-02-30 over to 2 March; luxon refuses it, as the group file does.
+  if (!DateTime.fromISO(value, { zone: 'utc' }).isValid)
+    throw new UsageError(`${flag}: "${value}" is not a real calendar date`, command)
   return value
 }
 
@@ -36,6 +40,11 @@ export function requireInstant(
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime()))
     throw new UsageError(
       `${flag}: "${value}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`,
+      command,
+    )
+  if (!DateTime.fromISO(value, { setZone: true }).isValid)
+    throw new UsageError(
+      `${flag}: "${value}" is not a real moment (no such day or time), e.g. 2026-10-29T23:00:00Z`,
       command,
     )
   return at

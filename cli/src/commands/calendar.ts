@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
 import { calendarPath } from '../../../actions/lib/sessions/links.js'
@@ -6,7 +5,11 @@ import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.j
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK } from '../errors.js'
 import type { Io } from '../io.js'
-import { loadGroupForCommand } from '../load.js'
+import { loadGroupForCommand, repositoryRoot } from '../load.js'
+import { writeOutputFile } from '../output.js'
+
+/** What every calendar skill-share writes carries in its PRODID. */
+const OUR_PRODID = '//tech-leads-skill-share//'
 
 export const usage = 'skill-share calendar <group-dir> [--out FILE]'
 
@@ -18,14 +21,18 @@ export async function calendar(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('calendar', args, { out: { type: 'string' } })
   const dir = onePositional(positionals, '<group-dir>', 'calendar')
   const group = await loadGroupForCommand(io, dir)
-  const { text, events } = groupCalendar(group, await loadSessionTemplates(io.cwd))
+  const root = repositoryRoot(io, dir, 'calendar')
+  const { text, events } = groupCalendar(group, await loadSessionTemplates(root))
   if (!values.out) {
     io.out(text)
     return EXIT_OK
   }
-  const file = path.resolve(io.cwd, values.out)
-  await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(file, text)
+  const file = await writeOutputFile(values.out, text, {
+    cwd: io.cwd,
+    shown: values.out,
+    command: 'skill-share calendar',
+    ours: (existing) => existing.startsWith('BEGIN:VCALENDAR') && existing.includes(OUR_PRODID),
+  })
   const where = path.relative(io.cwd, file)
   const linked = where === calendarPath(group.slug) ? '; session issues link it once committed' : ''
   io.err(`wrote ${where} (${events} events${linked})`)

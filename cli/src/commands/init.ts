@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import {
@@ -15,6 +15,7 @@ import {
 import { parseCommandArgs } from '../args.js'
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
+import { checkAnswer } from '../init/answers.js'
 
 export const usage =
   'skill-share init <slug> [--name --start --time --weekday --timezone --weekly --then --facilitators --members --skip] [--force]'
@@ -94,8 +95,10 @@ export async function init(
       'give the group as flags (at least --name, --start, --timezone and --facilitators), or run it in a terminal to be asked',
       'init',
     )
-  if (!flagged) await askForMissing(form, prompt())
+  if (!flagged) await askForMissing(form, prompt(), io)
   if (!form.slug) throw new UsageError('missing <slug>', 'init')
+  // Answers to questions are not flags: problems name the field, not a flag nobody typed.
+  const prefix = flagged ? '--' : ''
 
   const { draft, problems: formProblems } = readCohortForm(form)
   const badSlug = formProblems.find((p) => p.field === 'slug')
@@ -105,6 +108,11 @@ export async function init(
   }
   const file = groupFilePath(draft.slug)
   const target = path.join(io.cwd, file)
+  const inTheWay = await pathInTheWay(io.cwd, file)
+  if (inTheWay) {
+    io.err(`skill-share: ${inTheWay}; ${file} not written`)
+    return EXIT_INVALID
+  }
   const exists = existsSync(target)
   if (exists && values.force !== true) {
     io.err(
@@ -121,7 +129,7 @@ export async function init(
   const text = renderGroupFile(draft, existing)
   const { problems } = validateGroupDraft(text, draft, formProblems)
   const all = [...formProblems, ...problems]
-  for (const problem of all) io.err(formatFormProblem(problem, '--'))
+  for (const problem of all) io.err(formatFormProblem(problem, prefix))
   if (all.some((p) => p.severity === 'error')) {
     io.err(`skill-share: ${file} not written`)
     return EXIT_INVALID
@@ -141,16 +149,53 @@ export async function init(
   return EXIT_OK
 }
 
-async function askForMissing(form: CohortForm, prompt: Prompt): Promise<void> {
+/** How many times a question is asked again after an answer that does not fit. */
+const ATTEMPTS = 3
+
+async function askForMissing(form: CohortForm, prompt: Prompt, io: Io): Promise<void> {
   try {
-    if (!form.slug) form.slug = await prompt.ask('Slug, the folder name (e.g. fall-2026)')
+    if (!form.slug) form.slug = await askChecked(prompt, io, 'slug', SLUG_QUESTION)
     for (const { field, question, fallback } of QUESTIONS) {
       if (form[field] !== undefined) continue
-      form[field] = await prompt.ask(question, fallback?.())
+      form[field] = await askChecked(prompt, io, field, question, fallback?.())
     }
   } finally {
     prompt.close()
   }
+}
+
+const SLUG_QUESTION = 'Slug, the folder name (e.g. fall-2026)'
+
+/** Asks until the answer fits (a few times), saying what was wrong right after each answer. */
+async function askChecked(
+  prompt: Prompt,
+  io: Io,
+  field: CohortField,
+  question: string,
+  fallback?: string,
+): Promise<string> {
+  let answer = ''
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    answer = await prompt.ask(question, fallback)
+    const problem = checkAnswer(field, answer)
+    if (!problem) return answer
+    io.err(`${problem}${attempt < ATTEMPTS ? '; try again' : ''}`)
+  }
+  return answer
+}
+
+/** Files or folders where init needs a folder or its group file: said plainly, not ENOTDIR. */
+async function pathInTheWay(cwd: string, file: string): Promise<string | undefined> {
+  const parts = file.split('/')
+  for (let i = 1; i <= parts.length; i++) {
+    const at = parts.slice(0, i).join('/')
+    const info = await stat(path.join(cwd, at)).catch(() => undefined)
+    if (!info) return undefined
+    const last = i === parts.length
+    if (last && info.isDirectory()) return `${at} is a folder, where the group file should be`
+    if (!last && !info.isDirectory()) return `${at} is a file, where a folder should be`
+  }
+  return undefined
 }
 
 function terminalPrompt(): Prompt {

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
@@ -25,7 +24,8 @@ import type { Group } from '../../../actions/lib/group-file/schema.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
-import { loadGroupForCommand } from '../load.js'
+import { loadGroupForCommand, repositoryRoot } from '../load.js'
+import { writeOutputFolder } from '../output.js'
 import { coachingPreview } from '../preview/conversations.js'
 import { issueFile, previewIndex, type PreviewFile, type PreviewIssue } from '../preview/files.js'
 
@@ -41,17 +41,18 @@ export async function preview(args: string[], io: Io): Promise<number> {
   if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
     throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
   const group = await loadGroupForCommand(io, dir)
+  const root = repositoryRoot(io, dir, 'preview')
   const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
-  const templates = await loadSessionTemplates(io.cwd)
+  const templates = await loadSessionTemplates(root)
   const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text }
   if (group.format === 'coaching') {
-    const conversation = await readTemplate(io.cwd, 'conversation.md')
+    const conversation = await readTemplate(root, 'conversation.md')
     const files = coachingPreview(group, conversation, repo)
     return writePreview(io, values.out, group, [...files, calendarFile])
   }
   const sessions = buildSchedule(group)
   // Issues link the calendar only when the repository has the file, as the sessions action does.
-  const hasCalendar = existsSync(path.join(io.cwd, calendarPath(group.slug)))
+  const hasCalendar = existsSync(path.join(root, calendarPath(group.slug)))
 
   const issues: PreviewIssue[] = sessions.map((session, index) => {
     const previous = sessions[index - 1]
@@ -73,8 +74,7 @@ export async function preview(args: string[], io: Io): Promise<number> {
       note: session.shiftedFrom ? `moved from ${session.shiftedFrom.join(', ')}` : '',
     }
   })
-  const starting =
-    group.format === 'circle' ? await cohortIssues(group, sessions, repo, io.cwd) : []
+  const starting = group.format === 'circle' ? await cohortIssues(group, sessions, repo, root) : []
   const files: PreviewFile[] = [
     ...starting.map(issueFile),
     ...issues.map(issueFile),
@@ -90,13 +90,9 @@ async function writePreview(
   group: Group,
   files: readonly PreviewFile[],
 ): Promise<number> {
-  const out = path.resolve(io.cwd, outFlag ?? path.join('preview', group.slug))
-  await rm(out, { recursive: true, force: true })
-  for (const file of files) {
-    const target = path.join(out, file.path)
-    await mkdir(path.dirname(target), { recursive: true })
-    await writeFile(target, file.content)
-  }
+  const shown = outFlag ?? path.join('preview', group.slug)
+  const out = path.resolve(io.cwd, shown)
+  await writeOutputFolder(out, files, { cwd: io.cwd, shown, command: 'skill-share preview' })
   io.out(`wrote ${files.length} files to ${path.relative(io.cwd, out) || '.'} (open index.md)`)
   return EXIT_OK
 }

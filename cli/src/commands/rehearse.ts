@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { buildSchedule } from '../../../actions/lib/schedule/schedule.js'
@@ -7,6 +6,7 @@ import { onePositional, parseCommandArgs, requireDate } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 import { loadGroupForCommand } from '../load.js'
+import { checkOutputFolder, writeOutputFolder } from '../output.js'
 import { exportRepository } from '../rehearse/export.js'
 import { rehearse } from '../rehearse/rehearse.js'
 
@@ -32,6 +32,10 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
       'rehearse',
     )
   }
+  const shown = values.out ?? path.join('rehearsal', group.slug)
+  const out = path.resolve(io.cwd, shown)
+  const target = { cwd: io.cwd, shown, command: 'skill-share rehearse' }
+  await checkOutputFolder(out, target)
   const weekly = buildSchedule(group).filter((s) => s.week !== undefined)
   const last = weekly.at(-1)?.date ?? group.start ?? ''
   const end = until ?? DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last
@@ -56,12 +60,7 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
     },
   })
   try {
-    const out = path.resolve(io.cwd, values.out ?? path.join('rehearsal', group.slug))
-    await rm(out, { recursive: true, force: true })
-    for (const file of exportRepository(gh, timeline, group.name)) {
-      await mkdir(path.dirname(path.join(out, file.path)), { recursive: true })
-      await writeFile(path.join(out, file.path), file.content)
-    }
+    await writeOutputFolder(out, exportRepository(gh, timeline, group.name), target)
     const issues = gh.state.issues({ state: 'all' }).length
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     io.out(

@@ -1,13 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { glob } from 'tinyglobby'
 import { compileRetro } from '../../../actions/lib/retro/compile.js'
 import { buildSchedule } from '../../../actions/lib/schedule/schedule.js'
 import { onePositional, parseCommandArgs, requireDate } from '../args.js'
-import { EXIT_INVALID, EXIT_OK } from '../errors.js'
+import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
-import { loadGroupForCommand } from '../load.js'
+import { groupFolder, loadGroupForCommand } from '../load.js'
+import { writeOutputFile } from '../output.js'
 
 export const usage = 'skill-share retro <group-dir> [--out FILE] [--date DATE]'
 
@@ -20,11 +21,25 @@ export async function retro(args: string[], io: Io): Promise<number> {
   const dir = onePositional(positionals, '<group-dir>', 'retro')
   const date = requireDate(values.date, '--date', 'retro') ?? DateTime.utc().toISODate() ?? ''
   const group = await loadGroupForCommand(io, dir)
-  const files = (await glob(`groups/${group.slug}/notes/*.md`, { cwd: io.cwd })).sort()
+  if (group.format === 'coaching')
+    throw new UsageError(
+      `${dir} is a coaching network; retro compiles a circle's retrospective from its notes. Each coachee keeps their own write-ups: see \`skill-share binder ${dir} --member LOGIN\``,
+      'retro',
+    )
+  const folder = groupFolder(io, dir)
+  const notesDir = path.join(folder, 'notes')
+  const shownNotes = path.relative(io.cwd, notesDir) || '.'
+  const files = (await glob('*.md', { cwd: notesDir, onlyFiles: true })).sort()
+  if (files.length === 0) {
+    io.err(
+      `skill-share: no notes in ${shownNotes}/ (*.md), so the retrospective would be empty; nothing was written. The scribe writes one file per session there (templates/notes.md shows the shape).`,
+    )
+    return EXIT_INVALID
+  }
   const notes = await Promise.all(
     files.map(async (file) => ({
-      path: file,
-      text: await readFile(path.join(io.cwd, file), 'utf8'),
+      path: path.relative(io.cwd, path.join(notesDir, file)),
+      text: await readFile(path.join(notesDir, file), 'utf8'),
     })),
   )
   const result = compileRetro({
@@ -33,6 +48,13 @@ export async function retro(args: string[], io: Io): Promise<number> {
     date,
     notes,
   })
+  if (result.report.problems.length > 0) {
+    for (const problem of result.report.problems) io.err(`${problem}`)
+    io.err(
+      'skill-share: fix the front matter above (YAML between the --- lines, e.g. "session: 3"); nothing was written',
+    )
+    return EXIT_INVALID
+  }
   if (result.report.leaks.length > 0) {
     const where = result.report.leaks
       .map((l) => `${l.category} at ${l.line}:${l.column}`)
@@ -42,9 +64,13 @@ export async function retro(args: string[], io: Io): Promise<number> {
     )
     return EXIT_INVALID
   }
-  const out = path.resolve(io.cwd, values.out ?? result.path)
-  await mkdir(path.dirname(out), { recursive: true })
-  await writeFile(out, result.markdown)
+  const shown = values.out ?? path.relative(io.cwd, path.join(folder, 'retros', `${date}.md`))
+  const out = await writeOutputFile(shown, result.markdown, {
+    cwd: io.cwd,
+    shown,
+    command: 'skill-share retro',
+    ours: (existing) => existing.startsWith('# Retrospective: '),
+  })
   const counts = Object.entries(result.report.replacements)
     .map(([category, n]) => `${category} ${n}`)
     .join(', ')

@@ -32,9 +32,11 @@ describe('detectForm by label', () => {
 
 describe('detectForm by headings', () => {
   it.each([
-    ['homework--full', 'homework'],
-    ['homework--crlf-whitespace', 'homework'],
-    ['homework--missing-required', 'homework'],
+    ['homework--sheet-full', 'homework'],
+    ['homework--sheet-two-answers-crlf', 'homework'],
+    ['homework--score-form-full', 'homework'],
+    ['homework--score-form-crlf-whitespace', 'homework'],
+    ['homework--score-form-missing-required', 'homework'],
     ['intention--full', 'intention'],
     ['check-in--full', 'check-in'],
     ['topic--full', 'topic'],

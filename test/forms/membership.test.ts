@@ -59,6 +59,7 @@ const at = (iso: string, plusMs = 0) => new Date(Date.parse(iso) + plusMs)
 const DAY = 24 * 60 * 60 * 1000
 
 const homework: HomeworkSubmission = {
+  sheet: 'scores',
   kind: 'homework',
   group: 'fall-2026',
   session: 3,

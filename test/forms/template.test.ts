@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { readSubmission } from '../../actions/lib/forms/read.js'
-import { checkTemplate, FormTemplateError } from '../../actions/lib/forms/template.js'
+import { SCORE_HOMEWORK } from '../../actions/lib/forms/catalog.js'
+import {
+  checkTemplate,
+  defaultFormYaml,
+  FormTemplateError,
+} from '../../actions/lib/forms/template.js'
 import { formYaml } from './helpers.js'
 
 describe('a group that rewords its forms', () => {
   const reworded = formYaml('homework')
-    .replace('label: Work\n', 'label: My job\n')
-    .replace('label: Family\n', 'label: Home life\n')
-    .replace("label: 'Self: my score'", 'label: Me, myself and I')
+    .replace('- label: Work, positive\n', '- label: My job, the good part\n')
+    .replace('- label: Family, negative\n', '- label: Home life, the hard part\n')
+    .replace("label: 'Self: a score from 1 to 10, if you like'", 'label: Me, myself and I')
 
   it('still passes checkTemplate: ids, types and option counts are unchanged', () => {
     expect(checkTemplate('homework', reworded)).toEqual([])
@@ -17,16 +22,67 @@ describe('a group that rewords its forms', () => {
     const body = [
       '### Group\n\nfall-2026',
       '### Session\n\n3',
+      '### Work, positive: what happened\n\nThe team shipped without me.',
+      '### Family, negative: what happened\n\nMissed a school play.',
+      '### Me, myself and I\n\n8',
+      "### The two I'll share in the opening circle\n\n- [X] My job, the good part\n- [ ] Work, negative\n- [ ] Family, positive\n- [X] Home life, the hard part\n- [ ] Self, positive\n- [ ] Self, negative",
+    ].join('\n\n')
+    const result = readSubmission('homework', body, reworded)
+    expect(result).toMatchObject({
+      ok: true,
+      submission: { scores: { self: 8 }, share: ['work-positive', 'family-negative'] },
+    })
+  })
+
+  it('keeps reading a repository that still has the score form, reworded', () => {
+    const old = defaultFormYaml(SCORE_HOMEWORK)
+      .replace('label: Work\n', 'label: My job\n')
+      .replace('label: Family\n', 'label: Home life\n')
+      .replace('label: "Self: my score"', 'label: Me, myself and I')
+    expect(old).toContain('Me, myself and I')
+    expect(checkTemplate('homework', old)).toEqual([])
+    const body = [
+      '### Group\n\nfall-2026',
+      '### Session\n\n3',
       '### Work: my score\n\n6',
       '### Family: my score\n\n7',
       '### Me, myself and I\n\n8',
       '### Two answers for the opening circle\n\n- [X] My job\n- [X] Home life\n- [ ] Self',
     ].join('\n\n')
-    const result = readSubmission('homework', body, reworded)
-    expect(result).toMatchObject({
+    expect(readSubmission('homework', body, old)).toMatchObject({
       ok: true,
-      submission: { scores: { work: 6, family: 7, self: 8 }, circle: ['work', 'family'] },
+      submission: {
+        sheet: 'scores',
+        scores: { work: 6, family: 7, self: 8 },
+        circle: ['work', 'family'],
+      },
     })
+  })
+
+  it('reads a sheet filed while the repository still has the score form', () => {
+    const old = defaultFormYaml(SCORE_HOMEWORK)
+    const body = [
+      '### Group\n\nfall-2026',
+      '### Session\n\n3',
+      '### Work, negative: what happened\n\nA missed deadline.',
+      '### Self, positive: what happened\n\nBack to running.',
+      "### The two I'll share in the opening circle\n\n- [ ] Work, positive\n- [X] Work, negative\n- [ ] Family, positive\n- [ ] Family, negative\n- [X] Self, positive\n- [ ] Self, negative",
+    ].join('\n\n')
+    expect(readSubmission('homework', body, old)).toMatchObject({
+      ok: true,
+      submission: { sheet: 'prompts', share: ['work-negative', 'self-positive'] },
+    })
+  })
+
+  it('reports what the current sheet needs when a form fits neither shape', () => {
+    const broken = formYaml('homework').replace('id: share', 'id: shared')
+    expect(checkTemplate('homework', broken)).toEqual([
+      {
+        field: 'share',
+        message:
+          'homework.yml has no field with id "share"; the actions need it (a checkboxes with 6 options).',
+      },
+    ])
   })
 
   it('keeps a reworded consent box meaning consent', () => {

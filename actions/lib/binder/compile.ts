@@ -9,6 +9,7 @@ import {
   type FormKind,
 } from '../forms/catalog.js'
 import type { FormTemplates } from '../forms/detect.js'
+import { fullScores, homeworkWords, sharedInCircle } from '../forms/homework.js'
 import type { SubmissionOf } from '../forms/submissions.js'
 import type { Group } from '../group-file/schema.js'
 import type { IssueView } from '../github/repository.js'
@@ -183,25 +184,30 @@ function homeworkSection(homework: Array<Filed<'homework'>>): string {
   const heading = '## My homework over time'
   if (homework.length === 0)
     return `${heading}\n\nNothing yet: your homework appears here once you file it.`
+  const score = (value: number | undefined): string => (value === undefined ? '–' : String(value))
   const rows = homework.map(({ submission: h }) => {
-    const circle = h.circle.join(', ')
-    return `| ${h.session} | ${h.scores.work} | ${h.scores.family} | ${h.scores.self} | ${circle} |`
+    const { work, family, self } = h.scores
+    return `| ${h.session} | ${sharedInCircle(h).join('; ')} | ${score(work)} | ${score(family)} | ${score(self)} |`
   })
   const lines = [
     heading,
     '',
-    '| Session | Work | Family | Self | Shared in the circle |',
+    '| Session | Shared in the circle | Work | Family | Self |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
   ]
-  if (homework.length >= 2) {
+  const scored = homework.flatMap(({ submission: h }) => {
+    const scores = fullScores(h)
+    return scores ? [{ session: h.session, scores }] : []
+  })
+  if (scored.length >= 2) {
     lines.push(
       '',
       scoreChart(
         'My scores',
         'Score',
-        homework.map((h) => `S${h.submission.session}`),
-        AREAS.map((area) => homework.map((h) => h.submission.scores[area])),
+        scored.map((h) => `S${h.session}`),
+        AREAS.map((area) => scored.map((h) => h.scores[area])),
       ),
       '',
       '_Blue: work · orange: family · green: self._',
@@ -209,9 +215,15 @@ function homeworkSection(homework: Array<Filed<'homework'>>): string {
   }
   const notes = homework.flatMap(({ submission: h }) => {
     const parts = [
-      ...AREAS.flatMap((area) =>
-        h.notes[area] ? [`**${capitalize(area)}**`, '', quote(h.notes[area]), ''] : [],
-      ),
+      ...homeworkWords(h).flatMap((words) => [
+        `**${words.heading}**`,
+        '',
+        quote(words.what),
+        ...(words.significance
+          ? ['', '_Why it matters to me:_', '', quote(words.significance)]
+          : []),
+        '',
+      ]),
       ...(h.forFacilitator ? ['**For the facilitator**', '', quote(h.forFacilitator), ''] : []),
     ]
     return parts.length ? [`#### Session ${h.session}`, '', ...parts] : []
@@ -348,8 +360,4 @@ function cell(text: string): string {
 
 function same(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
 }

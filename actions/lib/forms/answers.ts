@@ -1,11 +1,13 @@
 import { parseIssue, type ParsedBody } from '@github/issue-parser'
-import { fieldOf, type FormEntry, type FormField } from './catalog.js'
+import type { FormEntry, FormField } from './catalog.js'
 import { optionText, type TemplateFields } from './template.js'
 
 /** The answers of one submitted issue, read against the form it came from. */
 export interface Answers {
   /** True when at least one of the form's questions appears in the body. */
   readonly found: boolean
+  /** Whether the body has the question with this id (answered or `_No response_`). */
+  has(id: string): boolean
   /** A free-text answer, trimmed; undefined when blank or `_No response_`. */
   text(id: string): string | undefined
   /**
@@ -26,6 +28,7 @@ export function readAnswers(
   return {
     // A `_No response_` answer is present with an undefined value, so look at the keys.
     found: form.fields.some((field) => Object.hasOwn(parsed, field.id)),
+    has: (id) => Object.hasOwn(parsed, id),
     text(id) {
       const value = parsed[id]
       if (typeof value === 'string') return value.trim() || undefined
@@ -39,14 +42,18 @@ export function readAnswers(
       const values = new Set<string>()
       let unknown = 0
       for (const answer of answers) {
-        const value = toCatalogValue(answer, options, fieldOf(form.kind, id))
+        const value = toCatalogValue(answer, options, fieldIn(form, id))
         if (value === undefined) unknown++
         else values.add(value)
       }
-      const order = fieldOf(form.kind, id)?.options?.map((option) => option.value) ?? []
+      const order = fieldIn(form, id)?.options?.map((option) => option.value) ?? []
       return { values: order.filter((value) => values.has(value)), unknown }
     },
   }
+}
+
+function fieldIn(form: FormEntry, id: string): FormField | undefined {
+  return form.fields.find((field) => field.id === id)
 }
 
 function rawChoices(value: ParsedBody[string], multiple: boolean): string[] {

@@ -1,4 +1,11 @@
-import { FORM_KINDS, FORMS, GROUP_FIELD, SESSION_FIELD, type FormKind } from './catalog.js'
+import {
+  FORM_KINDS,
+  FORMS,
+  formShapes,
+  GROUP_FIELD,
+  SESSION_FIELD,
+  type FormKind,
+} from './catalog.js'
 import { templateFields } from './template.js'
 
 /** Labels as the REST API returns them (objects) or as plain names. */
@@ -71,15 +78,22 @@ function headingsOf(body: string): Set<string> {
   return new Set(headings.filter(Boolean).map(normalizeHeading))
 }
 
+/** A form's own headings: the repository's wording, plus the shipped wording of earlier shapes. */
 function ownHeadings(kind: FormKind, templates: FormTemplates): string[] {
   const shared = new Set([GROUP_FIELD, SESSION_FIELD])
   const yaml = templates[kind]
-  const labels = yaml
-    ? Object.entries(templateFields(kind, yaml))
-        .filter(([id]) => !shared.has(id))
-        .map(([, field]) => field.label)
-    : FORMS[kind].fields.filter((field) => !shared.has(field.id)).map((field) => field.label)
-  return labels.map(normalizeHeading)
+  const [current, ...earlier] = formShapes(kind)
+  const labels = [
+    ...(yaml
+      ? Object.entries(templateFields(kind, yaml))
+          .filter(([id]) => !shared.has(id))
+          .map(([, field]) => field.label)
+      : (current ?? FORMS[kind]).fields.filter((f) => !shared.has(f.id)).map((f) => f.label)),
+    ...earlier.flatMap((shape) =>
+      shape.fields.filter((f) => !shared.has(f.id)).map((f) => f.label),
+    ),
+  ]
+  return [...new Set(labels.map(normalizeHeading))]
 }
 
 function normalizeHeading(heading: string): string {

@@ -1,4 +1,4 @@
-import { FORMS, type FormKind } from './catalog.js'
+import { FORMS, type FormEntry, type FormKind } from './catalog.js'
 
 export type Answers = Readonly<Record<string, string | readonly string[] | undefined>>
 
@@ -6,9 +6,14 @@ export type Answers = Readonly<Record<string, string | readonly string[] | undef
  * An issue body exactly as GitHub writes it when a form is submitted: a `### Label` heading per
  * field, the answer, `_No response_` for an empty one, and `- [X]` lines for checkboxes (answers
  * are option values). The rehearsal uses it to play members; tests use it for realistic input.
+ * `shape` writes a body on an earlier shape of the form, e.g. homework's score form.
  */
-export function renderFormBody(kind: FormKind, answers: Answers): string {
-  return FORMS[kind].fields
+export function renderFormBody(
+  kind: FormKind,
+  answers: Answers,
+  shape: FormEntry = FORMS[kind],
+): string {
+  return shape.fields
     .map((field) => {
       const answer = answers[field.id]
       if (field.type === 'checkboxes') {

@@ -1,5 +1,6 @@
 import { parseTemplate, type FormattedField } from '@github/issue-parser'
-import { FORMS, type FormKind } from './catalog.js'
+import { stringify } from 'yaml'
+import { FORMS, formShapes, type FormEntry, type FormKind } from './catalog.js'
 import type { FormProblem } from './problems.js'
 
 /** The form YAML itself is broken: a repository problem for the organizer, not the member. */
@@ -33,16 +34,68 @@ export function optionText(option: string | { label: string }): string {
 
 /**
  * Checks that a (possibly customized) form still has what the actions read: every field id with
- * its type, a single choice where one is expected, and the expected number of options.
+ * its type, a single choice where one is expected, and the expected number of options. A form in
+ * an earlier shape the actions still read (homework's score form) passes as it is.
  */
 export function checkTemplate(kind: FormKind, yaml: string): FormProblem[] {
-  const { template, fields: expected } = FORMS[kind]
   let fields: TemplateFields
   try {
     fields = templateFields(kind, yaml)
   } catch (error) {
     return [{ field: '', message: (error as Error).message }]
   }
+  const [current, ...earlier] = formShapes(kind)
+  const problems = shapeProblems(current ?? FORMS[kind], fields)
+  if (problems.length === 0) return []
+  if (earlier.some((shape) => shapeProblems(shape, fields).length === 0)) return []
+  return problems
+}
+
+/**
+ * Which of the form's shapes a repository's YAML has: the shape with the largest share of its
+ * fields present (by id and type); on a tie the newest. A customized form keeps its shape.
+ */
+export function shapeOfTemplate(kind: FormKind, fields: TemplateFields): FormEntry {
+  const shapes = formShapes(kind)
+  let best = shapes[0] ?? FORMS[kind]
+  let bestFit = -1
+  for (const shape of shapes) {
+    const count = shape.fields.filter((field) => fields[field.id]?.type === field.type).length
+    const fit = count / shape.fields.length
+    if (fit > bestFit) {
+      best = shape
+      bestFit = fit
+    }
+  }
+  return best
+}
+
+/** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
+export function defaultFormYaml(shape: FormEntry): string {
+  return stringify({
+    name: shape.name,
+    description: shape.name,
+    body: shape.fields.map((field) => ({
+      type: field.type,
+      id: field.id,
+      attributes: {
+        label: field.label,
+        ...(field.options
+          ? {
+              options:
+                field.type === 'checkboxes'
+                  ? field.options.map((option) => ({ label: option.label }))
+                  : field.options.map((option) => option.label),
+            }
+          : {}),
+      },
+      validations: { required: field.required },
+    })),
+  })
+}
+
+function shapeProblems(shape: FormEntry, fields: TemplateFields): FormProblem[] {
+  const { template, fields: expected } = shape
   const problems: FormProblem[] = []
   for (const want of expected) {
     const have = fields[want.id]

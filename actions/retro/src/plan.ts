@@ -18,7 +18,7 @@ export interface HomeworkEntry {
 
 /**
  * Figures per session: held or skipped, how many attended, how many handed in homework and their
- * average scores (each member's latest submission counts once). The retrospective hides any figure
+ * average scores where given (each member's latest submission counts once). The retrospective hides any figure
  * covering fewer than three people; this only counts.
  */
 export function aggregates(
@@ -37,13 +37,15 @@ export function aggregates(
           latest.set(entry.author.toLowerCase(), entry.submission)
       }
       const submissions = [...latest.values()]
-      const average = (area: 'work' | 'family' | 'self') =>
-        submissions.length === 0
+      // Scores are optional on the playbook's sheet: an area's average covers those who gave one.
+      const average = (area: 'work' | 'family' | 'self') => {
+        const given = submissions.flatMap((s) =>
+          s.scores[area] === undefined ? [] : [s.scores[area]],
+        )
+        return given.length === 0
           ? undefined
-          : {
-              average: submissions.reduce((sum, s) => sum + s.scores[area], 0) / submissions.length,
-              people: submissions.length,
-            }
+          : { average: given.reduce((sum, n) => sum + n, 0) / given.length, people: given.length }
+      }
       return {
         session: session.number,
         held: !seen?.skipped,

@@ -85,7 +85,7 @@ describe('group file validation', () => {
     [
       'a duration that is not positive',
       withLine(5, 'meeting: { weekday: sunday, time: "16:00", duration: 0 }'),
-      `${FILE}:5:54: meeting.duration: must be positive, got 0`,
+      `${FILE}:5:54: meeting.duration: must be from 1 to 600 minutes, got 0`,
     ],
     [
       'an invalid login',
@@ -149,6 +149,7 @@ describe('group file validation', () => {
     const result = parseGroupFile(small, { file: FILE, slug: 'fall' })
     expect(result.group).toBeDefined()
     expect(result.problems.map(formatProblem)).toEqual([
+      `${FILE}:11:9: warning: quorum: quorum 5 is more than the 3 members: no meeting can reach it, so every RSVP status will say the meeting is short; set quorum to at most 3`,
       `${FILE}:13:3: warning: members: 3 members: under 5 makes for a thin discussion`,
     ])
     const extra = Array.from(

@@ -49,9 +49,13 @@ const CASES: Array<[string, string, string]> = [
     'name: expected a string, got 42',
   ],
   ['a string for weekly', ok('weekly: "six"'), 'weekly: expected a number, got "six"'],
-  ['a fractional weekly', ok('weekly: 5.5'), 'weekly: expected an int'],
-  ['zero weekly meetings', ok('weekly: 0'), 'weekly: must be at least 1, got 0'],
-  ['a negative quorum', ok('quorum: -1'), 'quorum: must be at least 2, got -1'],
+  [
+    'a fractional weekly',
+    ok('weekly: 5.5'),
+    'weekly: must be a whole number from 1 to 26, got 5.5',
+  ],
+  ['zero weekly meetings', ok('weekly: 0'), 'weekly: must be from 1 to 26, got 0'],
+  ['a negative quorum', ok('quorum: -1'), 'quorum: must be from 2 to 50, got -1'],
   [
     'a list for members',
     ok().replace(ROSTER, 'members: lead-one'),
@@ -88,7 +92,7 @@ const CASES: Array<[string, string, string]> = [
   [
     'a negative duration',
     ok().replace('duration: 90', 'duration: -90'),
-    'meeting.duration: must be positive, got -90',
+    'meeting.duration: must be from 1 to 600 minutes, got -90',
   ],
   [
     'a weekday with a capital',

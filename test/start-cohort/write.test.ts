@@ -219,7 +219,7 @@ describe('problems, worded for the form field to fix', () => {
     const broken = text.replace('public: false', 'quorum: 1\npublic: false')
     expect(messages(FORM, broken)).toEqual([
       expect.stringMatching(
-        /^groups\/fall-2026\/group\.yml:\d+:9: quorum: must be at least 2, got 1$/,
+        /^groups\/fall-2026\/group\.yml:\d+:9: quorum: must be from 2 to 50, got 1$/,
       ),
     ])
   })

@@ -1,12 +1,20 @@
 import { LineCounter, parseDocument, YAMLError } from 'yaml'
 import type { core } from 'zod'
 import { locate } from './locate.js'
+import { unprintableInFile } from './printable.js'
 import { formatFieldPath, type Problem } from './problems.js'
-import { checkGroupRules, checkGroupRulesLeniently, type Finding } from './rules.js'
+import {
+  checkGroupRules,
+  checkGroupRulesLeniently,
+  type Finding,
+  type RuleOptions,
+} from './rules.js'
 import { groupSchema, type Group } from './schema.js'
 
 /** Group files are a screenful of YAML; anything far larger is a mistake or an attack. */
 export const MAX_GROUP_FILE_BYTES = 256 * 1024
+/** The group's folder names its label `group:<folder>` (GitHub: at most 50 characters, no commas). */
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 /** Anchors are fine for a few shared values; expansion bombs ("billion laughs") are not. */
 const MAX_ALIAS_COUNT = 50
 
@@ -22,6 +30,7 @@ export interface GroupFileResult {
 export function parseGroupFile(
   text: string,
   where: { file: string; slug: string },
+  options: RuleOptions = {},
 ): GroupFileResult {
   const at = (line: number, col: number, field: string, message: string): Problem => ({
     file: where.file,
@@ -33,6 +42,24 @@ export function parseGroupFile(
   })
   if (Buffer.byteLength(text, 'utf8') > MAX_GROUP_FILE_BYTES) {
     return { problems: [at(1, 1, '', `file is larger than ${MAX_GROUP_FILE_BYTES / 1024} KiB`)] }
+  }
+  if (!FOLDER_NAME.test(where.slug)) {
+    return {
+      problems: [
+        at(
+          1,
+          1,
+          '',
+          `the folder name ${JSON.stringify(where.slug)} must be 1 to 40 letters, digits, ".", "_" or "-": the label "group:<folder>" is made from it, and GitHub allows 50 characters`,
+        ),
+      ],
+    }
+  }
+  // Checked on the text, before YAML reads it: a terminal shows comments too, and a byte that was
+  // not UTF-8 is only recognisable here (as U+FFFD).
+  const unprintable = unprintableInFile(text)
+  if (unprintable.length > 0) {
+    return { problems: unprintable.map((u) => at(u.line, u.col, '', u.message)) }
   }
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
@@ -77,7 +104,7 @@ export function parseGroupFile(
     )
     return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) }
   }
-  const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding))
+  const problems = sortProblems(checkGroupRules(parsed.data, options).map(locateFinding))
   const failed = problems.some((p) => p.severity === 'error')
   return failed ? { problems } : { group: { ...parsed.data, slug: where.slug }, problems }
 }

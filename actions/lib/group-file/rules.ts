@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
-import { meetingDates } from '../schedule/dates.js'
+import { samePairKey, conversationDates } from '../schedule/coaching.js'
+import { meetingDates, skipEffects } from '../schedule/dates.js'
+import { wallClock, zoneAdvice } from '../schedule/time.js'
 import type { FieldPath, Severity } from './problems.js'
 import type { GroupFile } from './schema.js'
 
@@ -15,23 +17,37 @@ export interface Finding {
 const SMALLEST_GOOD_GROUP = 5
 const LARGEST_GOOD_GROUP = 9
 
-type Rule = (group: GroupFile) => Finding[]
+export interface RuleOptions {
+  /**
+   * The moment of checking, for advice that depends on it (a start in the past). Commands a person
+   * runs pass it; the hourly actions leave it out, so a running group is not warned every hour.
+   */
+  now?: Date
+}
+
+type Rule = (group: GroupFile, options: RuleOptions) => Finding[]
 
 /** Each rule with the top-level fields it reads. */
 const RULES: ReadonlyArray<readonly [Rule, readonly string[]]> = [
   [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
   [startOnMeetingDay, ['start', 'meeting']],
+  [startInThePast, ['start', 'meeting', 'timezone']],
   [duplicateMembers, ['members']],
   [facilitatorPresent, ['members']],
   [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
   [groupSize, ['format', 'members']],
+  [quorumWithinRoster, ['format', 'members', 'quorum']],
+  [coworkersInOneCircle, ['format', 'members']],
   [themeCount, ['themes', 'weekly']],
   [pairsAreMembers, ['members', 'pairs']],
+  [pairsInACircle, ['format', 'pairs']],
+  [doubtfulTimeZones, ['timezone', 'pairs']],
+  [daylightSavingTimes, ['timezone', 'start', 'meeting', 'weekly', 'then', 'skip', 'pairs']],
 ]
 
 /** Rules that span fields: what a schema alone cannot say. */
-export function checkGroupRules(group: GroupFile): Finding[] {
-  return RULES.flatMap(([rule]) => rule(group))
+export function checkGroupRules(group: GroupFile, options: RuleOptions = {}): Finding[] {
+  return RULES.flatMap(([rule]) => rule(group, options))
 }
 
 /**
@@ -53,7 +69,7 @@ export function checkGroupRulesLeniently(
   return RULES.flatMap(([rule, reads]) => {
     if (reads.some((field) => brokenFields.has(field))) return []
     try {
-      return rule(group)
+      return rule(group, {})
     } catch {
       return []
     }
@@ -111,28 +127,146 @@ function facilitatorPresent(group: GroupFile): Finding[] {
 function skipDatesInSchedule(group: GroupFile): Finding[] {
   const { start, meeting } = group
   if (!start || !meeting || group.skip.length === 0) return []
-  const last = group.skip.reduce((a, b) => (a > b ? a : b))
-  const scheduled = new Set<string>()
-  for (const slot of meetingDates({ ...group, start, meeting, skip: [] })) {
-    if (slot.date > last) break
-    scheduled.add(slot.date)
-  }
-  // Shifts move later weekly meetings; a skip may name any date the unshifted or shifted phase uses.
-  for (const slot of meetingDates({ ...group, start, meeting })) {
-    if (slot.date > last) break
-    scheduled.add(slot.date)
-    for (const shifted of slot.shiftedFrom ?? []) scheduled.add(shifted)
-  }
-  const schedulable = scheduled.size > 0 || DateTime.fromISO(start, { zone: 'utc' }).isValid
+  // The scheduler's own walk says which skips it acts on: one definition of the schedule.
+  const effects = skipEffects({ ...group, start, meeting })
+  const schedulable = DateTime.fromISO(start, { zone: 'utc' }).isValid
   return group.skip.flatMap((date, index) => {
     if (date < start)
       return [error(['skip', index], `${date} is before the first meeting (${start})`)]
     // Without a schedule to compare with there is nothing to say; other messages say why.
-    if (!schedulable || scheduled.has(date)) return []
+    if (!schedulable || effects.has(date)) return []
     return [
       error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
     ]
   })
+}
+
+function startInThePast(group: GroupFile, options: RuleOptions): Finding[] {
+  if (!options.now || !group.start || !group.meeting) return []
+  const today = DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate()
+  if (!today || group.start >= today) return []
+  return [
+    warning(
+      ['start'],
+      `${group.start} is in the past: the sessions action only opens issues for meetings still ahead, so meetings before ${today} get none (ignore this if the cohort is already running)`,
+    ),
+  ]
+}
+
+function quorumWithinRoster(group: GroupFile): Finding[] {
+  if (group.format !== 'circle' || group.quorum <= group.members.length) return []
+  return [
+    warning(
+      ['quorum'],
+      `quorum ${group.quorum} is more than the ${group.members.length} members: no meeting can reach it, so every RSVP status will say the meeting is short; set quorum to at most ${group.members.length}`,
+    ),
+  ]
+}
+
+function coworkersInOneCircle(group: GroupFile): Finding[] {
+  if (group.format !== 'circle') return []
+  const first = new Map<string, number>()
+  return group.members.flatMap((member, index) => {
+    const key = member.employer?.trim().toLowerCase()
+    if (!key) return []
+    const earlier = first.get(key)
+    if (earlier === undefined) {
+      first.set(key, index)
+      return []
+    }
+    return [
+      warning(
+        ['members', index, 'employer'],
+        `${member.github} and ${group.members[earlier]?.github} (members[${earlier}]) work at the same place: coworkers speak less freely, and the playbook keeps them in different groups`,
+      ),
+    ]
+  })
+}
+
+function pairsInACircle(group: GroupFile): Finding[] {
+  if (group.format !== 'circle' || group.pairs === undefined) return []
+  return [
+    warning(
+      ['pairs'],
+      'is only read by format: coaching; this circle ignores it (set format: coaching for a coaching network, or remove pairs)',
+    ),
+  ]
+}
+
+function doubtfulTimeZones(group: GroupFile): Finding[] {
+  const zones: Array<[FieldPath, string]> = [[['timezone'], group.timezone]]
+  group.pairs?.forEach((pair, index) => {
+    if (pair.timezone) zones.push([['pairs', index, 'timezone'], pair.timezone])
+  })
+  return zones.flatMap(([path, zone]) => {
+    const advice = zoneAdvice(zone)
+    return advice ? [warning(path, `${advice.reason}; use "${advice.suggest}"`)] : []
+  })
+}
+
+/** How far ahead daylight-saving days are looked for: every change of the next two years. */
+const DST_HORIZON_YEARS = 2
+
+function daylightSavingTimes(group: GroupFile): Finding[] {
+  const findings: Finding[] = []
+  const { start, meeting } = group
+  if (start && meeting && group.format === 'circle') {
+    const dates = takeWhile(meetingDates({ ...group, start, meeting }), horizonOf(start))
+    const finding = wallClockFinding(['meeting', 'time'], dates, meeting.time, group.timezone)
+    if (finding) findings.push(finding)
+  }
+  if (group.format === 'coaching') {
+    group.pairs?.forEach((pair, index) => {
+      const dates = takeWhile(conversationDates(pair), horizonOf(pair.start))
+      const zone = pair.timezone ?? group.timezone
+      const finding = wallClockFinding(['pairs', index, 'time'], dates, pair.time, zone)
+      if (finding) findings.push(finding)
+    })
+  }
+  return findings
+}
+
+function horizonOf(start: string): (date: string) => boolean {
+  const until = DateTime.fromISO(start, { zone: 'utc' })
+    .plus({ years: DST_HORIZON_YEARS })
+    .toISODate()
+  return (date) => until !== null && date <= until
+}
+
+function takeWhile(dates: Iterable<string | { date: string }>, keep: (d: string) => boolean) {
+  const out: string[] = []
+  for (const item of dates) {
+    const date = typeof item === 'string' ? item : item.date
+    if (!keep(date)) break
+    out.push(date)
+  }
+  return out
+}
+
+/** One warning per time, naming the first meeting it affects and how many more. */
+function wallClockFinding(
+  path: FieldPath,
+  dates: readonly string[],
+  time: string,
+  zone: string,
+): Finding | undefined {
+  const affected = dates
+    .map((date) => ({ date, clock: wallClock(date, time, zone) }))
+    .filter((a) => a.clock.kind !== 'normal')
+  const first = affected[0]
+  if (!first) return undefined
+  const more = affected.length > 1 ? ` (and ${affected.length - 1} more meeting(s) like it)` : ''
+  if (first.clock.kind === 'skipped')
+    return warning(
+      path,
+      `${time} does not exist on ${first.date} in ${zone} (clocks spring forward): that meeting will start at ${first.clock.becomes} local time${more}; choose a time outside the change, e.g. after 03:00`,
+    )
+  if (first.clock.kind === 'repeated')
+    return warning(
+      path,
+      `${time} happens twice on ${first.date} in ${zone} (clocks fall back): that meeting is at the ${first.clock.occurrence} one (UTC${first.clock.offset})${more}; choose a time outside the change, e.g. after 03:00`,
+    )
+  return undefined
 }
 
 function groupSize(group: GroupFile): Finding[] {
@@ -166,15 +300,16 @@ function pairsAreMembers(group: GroupFile): Finding[] {
   const firstListed = new Map<string, number>()
   return (group.pairs ?? []).flatMap((pair, index) => {
     const findings: Finding[] = []
-    // Logins ignore case; a pair listed twice would get every conversation issue twice.
-    const key = `${pair.coach}+${pair.coachee}`.toLowerCase()
+    // Logins ignore case, and a→b is the same two people as b→a: a pair listed twice would get
+    // every conversation issue twice.
+    const key = samePairKey(pair)
     const first = firstListed.get(key)
     if (first === undefined) firstListed.set(key, index)
     else
       findings.push(
         error(
           ['pairs', index],
-          `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`,
+          `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once, with the coach first`,
         ),
       )
     for (const role of ['coach', 'coachee'] as const) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { isValidCalendarDate, isValidTimeZone } from '../schedule/time.js'
+import { isValidCalendarDate, isValidTimeZone, leadMinutes } from '../schedule/time.js'
+import { firstUnprintable, describeUnprintable } from './printable.js'
 
 export const WEEKDAYS = [
   'monday',
@@ -23,12 +24,58 @@ export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/
 export const LEAD_DURATION = /^(?=\d)(\d+d)?(\d+h)?(\d+m)?$/
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** Dates a group may use; far-off years are a typo, and every date loop stays bounded and fast. */
+export const EARLIEST_DATE = '2000-01-01'
+export const LATEST_DATE = '2199-12-31'
+/** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
+export const MAX_LEAD_DAYS = 28
+
+/** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
+export const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 } as const
+/**
+ * Lengths of the organizer's texts, chosen so that every title and label built from them stays
+ * within GitHub's limits whatever the template adds (a title carries at most two of them).
+ */
+export const MAX_TEXT = { name: 100, theme: 100, place: 300, person: 100, word: 100 } as const
+
 const date = z
   .string()
   .regex(ISO_DATE, { error: (iss) => `${JSON.stringify(iss.input)} is not a date (YYYY-MM-DD)` })
   .refine(isValidCalendarDate, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date`,
   })
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, {
+    error: (iss) =>
+      `${JSON.stringify(iss.input)} is out of range: use a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+  })
+
+/**
+ * Free text from the organizer: printable (no control characters, no bytes that were not UTF-8),
+ * not empty, and short enough for every title, label and body built from it.
+ */
+function text(max: number, why: string) {
+  return z
+    .string()
+    .min(1)
+    .max(max, { error: `must be at most ${max} characters (${why})` })
+    .refine((value) => firstUnprintable(value) === undefined, {
+      error: (iss) => describeUnprintable(String(iss.input)),
+    })
+}
+/** A whole number in a range; out of range, the message gives the range. */
+function whole(min: number, max: number, unit = '') {
+  const range = (input: unknown) => `must be from ${min} to ${max}${unit}, got ${String(input)}`
+  return z
+    .number()
+    .int({
+      error: (iss) =>
+        `must be a whole number from ${min} to ${max}${unit}, got ${String(iss.input)}`,
+    })
+    .min(min, { error: (iss) => range(iss.input) })
+    .max(max, { error: (iss) => range(iss.input) })
+}
+
+const TITLE_TEXT = 'issue titles are built from it, and GitHub allows 256'
 
 const login = z.string().regex(GITHUB_LOGIN, {
   error: (iss) => `${JSON.stringify(iss.input)} is not a valid GitHub login`,
@@ -43,26 +90,35 @@ const timezone = z.string().refine(isValidTimeZone, {
     `${JSON.stringify(iss.input)} is not an IANA time zone, e.g. "America/Los_Angeles" or "Europe/Berlin"`,
 })
 
-const lead = z.string().regex(LEAD_DURATION, {
-  error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
-})
+const lead = z
+  .string()
+  .regex(LEAD_DURATION, {
+    error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
+  })
+  .refine((value) => leadMinutes(value) <= MAX_LEAD_DAYS * 24 * 60, {
+    error: (iss) =>
+      `${JSON.stringify(iss.input)} is too long: a lead may be from 0m to ${MAX_LEAD_DAYS}d (four weeks)`,
+  })
 
 export const memberSchema = z
   .strictObject({
     github: login.describe('GitHub login; the member must be a collaborator of the repository.'),
-    name: z.string().min(1).describe('Full name, used only for anonymization; never published.'),
+    name: text(MAX_TEXT.person, 'a name is redacted word by word').describe(
+      'Full name, used only for anonymization; never published.',
+    ),
     aliases: z
-      .array(z.string().min(1))
+      .array(text(MAX_TEXT.person, 'a name is redacted word by word'))
+      .max(20, { error: 'must list at most 20 aliases' })
       .optional()
       .describe('Nicknames and other spellings, also redacted from anything published.'),
     email: z
       .email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })
       .optional(),
-    employer: z
-      .string()
-      .min(1)
+    employer: text(MAX_TEXT.word, 'an employer is a name')
       .optional()
-      .describe('Keeps coworkers apart in pairings; redacted from anything published.'),
+      .describe(
+        'Where the member works. Optional; validate warns when two members of one circle share an employer (coworkers speak less freely), pairings keep them apart, and it is redacted from anything published.',
+      ),
     role: z
       .enum(ROLES)
       .default('member')
@@ -74,10 +130,8 @@ export const meetingSchema = z
   .strictObject({
     weekday: z.enum(WEEKDAYS).describe('Day of the week the group meets.'),
     time: time.describe('Local start time, 24-hour HH:MM.'),
-    duration: z.number().int().positive().max(600).describe('Length in minutes, e.g. 90.'),
-    place: z
-      .string()
-      .min(1)
+    duration: whole(1, 600, ' minutes').describe('Length in minutes, e.g. 90.'),
+    place: text(MAX_TEXT.place, 'it is shown in every session issue')
       .optional()
       .describe('Where the group meets (an address or a video link).'),
     week: z
@@ -87,10 +141,11 @@ export const meetingSchema = z
   })
   .describe('When and where the group meets, in the group time zone.')
 
+const themeTitle = text(MAX_TEXT.theme, TITLE_TEXT)
 const themeSchema = z.union([
-  z.string().min(1),
+  themeTitle,
   z.strictObject({
-    title: z.string().min(1),
+    title: themeTitle,
     agenda: z.enum(AGENDA_STYLES).optional(),
   }),
 ])
@@ -102,7 +157,7 @@ export const pairSchema = z
     cadence: z.enum(CADENCES).default('biweekly'),
     weekday: z.enum(WEEKDAYS),
     time,
-    duration: z.number().int().positive().max(600).default(60),
+    duration: whole(1, 600, ' minutes').default(60),
     start: date.describe('Date of the first conversation.'),
     timezone: timezone.optional().describe('Defaults to the group time zone.'),
   })
@@ -110,7 +165,9 @@ export const pairSchema = z
 
 export const groupSchema = z
   .strictObject({
-    name: z.string().min(1).describe('The group name, shown in issue titles and the calendar.'),
+    name: text(MAX_TEXT.name, TITLE_TEXT).describe(
+      'The group name, shown in issue titles and the calendar.',
+    ),
     format: z
       .enum(FORMATS)
       .default('circle')
@@ -118,42 +175,53 @@ export const groupSchema = z
     timezone: timezone.describe('IANA time zone of the meeting times.'),
     meeting: meetingSchema.optional(),
     start: date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
-    weekly: z.number().int().min(1).max(26).default(6).describe('Number of weekly meetings.'),
+    weekly: whole(1, 26).default(6).describe('Number of weekly meetings.'),
     then: z.enum(THEN).default('monthly').describe('Cadence after the weekly phase.'),
     lead: lead
       .default('3d')
       .describe('How long before a meeting its issue opens, e.g. 3d (Thursday for a Sunday).'),
     skip: z
       .array(date)
+      .max(60, { error: 'must list at most 60 dates' })
       .default([])
       .describe(
         'Meeting dates to skip. A skipped weekly meeting moves the rest of the weekly phase one week later; a skipped follow-up is dropped.',
       ),
-    quorum: z
-      .number()
-      .int()
-      .min(2)
-      .max(50)
-      .default(5)
-      .describe('Fewest "yes" RSVPs for a good meeting.'),
+    quorum: whole(2, 50).default(5).describe('Fewest "yes" RSVPs for a good meeting.'),
     themes: z
       .array(themeSchema)
+      .max(26, { error: 'must list at most 26 themes (one per weekly meeting)' })
       .optional()
       .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
     agenda: z
       .enum(AGENDA_STYLES)
       .default('discussion')
       .describe('Default agenda for themed weeks.'),
-    members: z.array(memberSchema).min(1).describe('The group roster (private to the repository).'),
+    members: z
+      .array(memberSchema)
+      .min(1)
+      .max(200, { error: 'must list at most 200 members' })
+      .describe('The group roster (private to the repository).'),
     redact: z
-      .array(z.string().min(1))
+      .array(text(MAX_TEXT.word, 'one word or phrase each'))
+      .max(200, { error: 'must list at most 200 words' })
       .default([])
       .describe('Extra words never to appear in anything published.'),
     public: z
       .boolean()
       .default(false)
       .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
-    pairs: z.array(pairSchema).optional().describe('Coaching pairs (format: coaching).'),
+    pairs: z
+      .array(pairSchema)
+      .max(200, { error: 'must list at most 200 pairs' })
+      .optional()
+      .describe('Coaching pairs (format: coaching).'),
+    example: z
+      .boolean()
+      .default(false)
+      .describe(
+        'An example shipped with the template: plan, preview and rehearse use it, the workflows skip it, so it never runs on GitHub. Remove the line to run the group for real.',
+      ),
   })
   .describe('A tech leadership peer group: groups/<slug>/group.yml')
 

@@ -394,8 +394,10 @@ export function validateGroupDraft(
   draft: GroupDraft,
   formProblems: readonly FormProblem[] = [],
 ): { group?: Group; problems: FormProblem[] } {
-  const file = groupFilePath(draft.slug || 'new')
-  const { group, problems } = parseGroupFile(text, { file, slug: draft.slug || 'new' })
+  // A slug the form has already refused is not reported again as a folder name.
+  const slug = SLUG.test(draft.slug) ? draft.slug : 'new'
+  const file = groupFilePath(slug)
+  const { group, problems } = parseGroupFile(text, { file, slug })
   // A list field (members, skip) can have several problems; a single value only its first.
   const lists: ReadonlyArray<CohortField | undefined> = ['members', 'facilitators', 'skip']
   const reported = new Set(formProblems.map((p) => p.field).filter((f) => !lists.includes(f)))
@@ -429,6 +431,10 @@ function formFieldOf(problem: Problem, draft: GroupDraft): CohortField | undefin
   }
   if (direct[path]) return direct[path]
   if (path.startsWith('skip[')) return 'skip'
+  // The form sets no quorum; with too few members for the default one, the roster warning says it.
+  if (path === 'quorum' && problem.severity === 'warning') return null
+  // sharedEmployers below says it in the form's words.
+  if (/^members\[\d+\]\.employer$/.test(path)) return null
   // Without a time the form has already said why: no time given, or a start it could not read.
   if (path === 'meeting.time') return draft.time === undefined ? null : 'time'
   // A weekday taken from the start date cannot be wrong on its own: the start's problem says it.

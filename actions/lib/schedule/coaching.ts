@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Group, Pair } from '../group-file/schema.js'
-import { isoDate, nthWeekdayOfMonth } from './dates.js'
+import { HORIZON_YEARS, isoDate, MAX_STEPS, nthWeekdayOfMonth, PLAIN_DATE } from './dates.js'
 import { localDateTime, parseLead, toUtcIso, weekdayNumber } from './time.js'
 
 export type Cadence = Pair['cadence']
@@ -42,6 +42,11 @@ export function pairKey(pair: Pick<Pair, 'coach' | 'coachee'>): string {
   return `${pair.coach}+${pair.coachee}`.toLowerCase()
 }
 
+/** Who is coach and who coachee does not matter here: a→b and b→a are one pair of people. */
+export function samePairKey(pair: Pick<Pair, 'coach' | 'coachee'>): string {
+  return [pair.coach.toLowerCase(), pair.coachee.toLowerCase()].sort().join('+')
+}
+
 /** The pair's time zone: its own when the two agreed one, else the group's. */
 export function pairTimezone(group: Pick<Group, 'timezone'>, pair: Pair): string {
   return pair.timezone ?? group.timezone
@@ -70,9 +75,9 @@ export function buildCoachingSchedule(
   const seen = new Set<string>()
   const conversations: Conversation[] = []
   for (const pair of group.pairs ?? []) {
-    // A pair listed twice would open every issue twice; the first listing counts.
-    if (seen.has(pairKey(pair))) continue
-    seen.add(pairKey(pair))
+    // A pair listed twice (in either direction) would open every issue twice; the first counts.
+    if (seen.has(samePairKey(pair))) continue
+    seen.add(samePairKey(pair))
     conversations.push(...pairConversations(group, pair, until))
   }
   return conversations.sort(
@@ -112,16 +117,26 @@ export function pairConversations(group: Group, pair: Pair, until: string): Conv
 }
 
 /**
- * The pair's dates, endlessly: every week, every other week, or monthly on the same weekday in the
- * same week of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a
- * start in the fifth week meets on the last one, since not every month has a fifth).
+ * The pair's dates: every week, every other week, or monthly on the same weekday in the same week
+ * of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a start in the
+ * fifth week meets on the last one, since not every month has a fifth). Bounded like a circle's
+ * calendar: at most HORIZON_YEARS after the start and MAX_STEPS dates, whatever the input.
  */
 export function* conversationDates(pair: Pick<Pair, 'cadence' | 'start'>): Generator<string> {
   const start = DateTime.fromISO(pair.start, { zone: 'utc' })
   // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
   if (!start.isValid) return
-  if (pair.cadence !== 'monthly') {
-    const step = pair.cadence === 'weekly' ? 1 : 2
+  const horizon = isoDate(start.plus({ years: HORIZON_YEARS }))
+  let steps = 0
+  for (const date of endlessDates(pair.cadence, start)) {
+    if (++steps > MAX_STEPS || !PLAIN_DATE.test(date) || date > horizon) return
+    yield date
+  }
+}
+
+function* endlessDates(cadence: Cadence, start: DateTime): Generator<string> {
+  if (cadence !== 'monthly') {
+    const step = cadence === 'weekly' ? 1 : 2
     for (let day = start; ; day = day.plus({ weeks: step })) yield isoDate(day)
   }
   const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)]!

@@ -30,6 +30,15 @@ export function parseLead(text: string): Duration {
   })
 }
 
+/** The lead in minutes (days counted as 24 hours); Infinity for digits too long to mean anything. */
+export function leadMinutes(text: string): number {
+  const match = LEAD_DURATION.exec(text)
+  if (!match) return Number.NaN
+  const [, d, h, m] = match
+  const n = (part: string | undefined) => (part ? Number(part.slice(0, -1)) : 0)
+  return n(d) * 24 * 60 + n(h) * 60 + n(m)
+}
+
 export function toUtcIso(dt: DateTime): string {
   return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? ''
 }
@@ -40,4 +49,99 @@ export function weekdayNumber(weekday: string): number {
       weekday,
     ) + 1
   )
+}
+
+/** What daylight saving does to a wall-clock time on one date: nothing, skips it, or repeats it. */
+export type WallClock =
+  | { kind: 'normal' }
+  | { kind: 'skipped'; becomes: string }
+  | { kind: 'repeated'; offset: string; occurrence: 'first' | 'second' }
+
+/**
+ * Whether `time` exists once on `isoDate` in `zone`. A time in the spring-forward gap does not
+ * exist (luxon, like every calendar app, moves it forward by the gap); one in the fall-back hour
+ * happens twice (the meeting takes the offset luxon picks, reported here).
+ */
+export function wallClock(isoDate: string, time: string, zone: string): WallClock {
+  const dt = localDateTime(isoDate, time, zone)
+  if (!dt.isValid) return { kind: 'normal' }
+  if (dt.toFormat('HH:mm') !== time) return { kind: 'skipped', becomes: dt.toFormat('HH:mm') }
+  const offsets = dt.getPossibleOffsets().map((o) => o.offset)
+  if (offsets.length > 1) {
+    // Before the change clocks run ahead: the first occurrence has the larger offset.
+    const occurrence = dt.offset === Math.max(...offsets) ? 'first' : 'second'
+    return { kind: 'repeated', offset: dt.toFormat('ZZ'), occurrence }
+  }
+  return { kind: 'normal' }
+}
+
+/** Abbreviations and POSIX-style names people write, and the city zone they almost always mean. */
+const ZONE_ADVICE: Readonly<Record<string, string>> = {
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  EST5EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CST6CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MST7MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PST8PDT: 'America/Los_Angeles',
+  HST: 'Pacific/Honolulu',
+  GMT: 'Europe/London',
+  BST: 'Europe/London',
+  WET: 'Europe/Lisbon',
+  CET: 'Europe/Berlin',
+  MET: 'Europe/Berlin',
+  EET: 'Europe/Athens',
+}
+
+/** Zones that never change their offset: right for some places, an hour wrong half the year for most. */
+const FIXED_OFFSET = /^(?:EST|MST|HST|Etc\/GMT[+-]\d{1,2}|GMT[+-]\d{1,2})$/i
+
+export interface ZoneAdvice {
+  /** The zone to write instead. */
+  suggest: string
+  /** Why, and what happens if the group keeps what it wrote. */
+  reason: string
+}
+
+/**
+ * Advice for a valid but doubtful zone name: an abbreviation, a fixed offset, or a spelling other
+ * than the canonical IANA one. Undefined when the name is already the one to use (UTC included).
+ */
+export function zoneAdvice(zone: string): ZoneAdvice | undefined {
+  const upper = zone.toUpperCase()
+  const city = ZONE_ADVICE[upper]
+  if (FIXED_OFFSET.test(zone)) {
+    const offset = DateTime.now().setZone(zone).toFormat('ZZ')
+    return {
+      suggest: city ?? 'a city zone such as "America/New_York" or "Europe/Berlin"',
+      reason: `"${zone}" is a fixed UTC${offset} offset without daylight saving: where clocks change, every meeting in the other half of the year will be an hour off local time`,
+    }
+  }
+  if (city && upper !== 'UTC') {
+    return {
+      suggest: city,
+      reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
+    }
+  }
+  const canonical = canonicalZone(zone)
+  if (canonical && canonical !== zone && canonical !== 'UTC') {
+    return {
+      suggest: canonical,
+      reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+    }
+  }
+  return undefined
+}
+
+function canonicalZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+  } catch {
+    return undefined
+  }
 }

@@ -5,6 +5,7 @@
  * (which make a name read differently from what it is).
  */
 const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/u
 
 /** The first unprintable character and where it is, or undefined when every character is fine. */

@@ -145,7 +145,11 @@ export function deriveEvents(
     })
     if (was === undefined) emit('issue_comment', 'created', commentPayload('created'))
     else if (was !== body)
-      emit('issue_comment', 'edited', commentPayload('edited', { changes: { body: { from: was } } }))
+      emit(
+        'issue_comment',
+        'edited',
+        commentPayload('edited', { changes: { body: { from: was } } }),
+      )
   }
   for (const id of before.comments.keys()) {
     if (after.comments.has(id)) continue

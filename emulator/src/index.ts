@@ -45,3 +45,23 @@ export {
   type Changes,
 } from './payloads.js'
 export type * from './types.js'
+export { type RecordedEvent } from './events.js'
+export {
+  permissionsFrom,
+  requiredScopes,
+  DEFAULT_TOKEN_PERMISSIONS,
+  type TokenPermissions,
+  type Access,
+  type Scope,
+} from './permissions.js'
+export {
+  WorkflowRunner,
+  pacingSeconds,
+  type WorkflowRunnerOptions,
+  type WorkflowRun,
+  type JobRecord,
+  type Conclusion,
+  type IgnoredEvent,
+} from './workflows/runner.js'
+export { loadWorkflow, WorkflowError, type LoadedWorkflow } from './workflows/load.js'
+export { parseCron, cronMatches, nextFiring, type Cron } from './workflows/cron.js'

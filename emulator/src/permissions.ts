@@ -61,7 +61,8 @@ export function requiredScopes(method: string, path: string): { scopes: Scope[];
   const rest = /^\/repos\/[^/]+\/[^/]+(\/.*)?$/.exec(path)?.[1] ?? ''
   if (rest === '' || /^\/(collaborators|assignees)(\/|$)/.test(rest))
     return { scopes: ['metadata'], access: 'read' }
-  if (/^\/(labels|milestones)(\/|$)/.test(rest)) return { scopes: ['issues', 'pull-requests'], access }
+  if (/^\/(labels|milestones)(\/|$)/.test(rest))
+    return { scopes: ['issues', 'pull-requests'], access }
   if (/^\/issues(\/|$)/.test(rest)) return { scopes: ['issues', 'pull-requests'], access }
   if (/^\/pulls(\/|$)/.test(rest)) return { scopes: ['pull-requests'], access }
   if (/^\/actions(\/|$)/.test(rest)) return { scopes: ['actions'], access }

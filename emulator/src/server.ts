@@ -188,7 +188,11 @@ export interface GitHubEmulator {
    * records a `workflow_dispatch` event.
    */
   setDispatchValidator(
-    validate: (workflow: string, ref: string, inputs: Record<string, unknown>) => string | undefined,
+    validate: (
+      workflow: string,
+      ref: string,
+      inputs: Record<string, unknown>,
+    ) => string | undefined,
   ): void
   close(): Promise<void>
 }
@@ -475,19 +479,24 @@ export async function startGitHub(options: StartGitHubOptions = {}): Promise<Git
     if (badJson) {
       return error(400, 'Problems parsing JSON', limitHeaders)
     }
-    if (granted && (!allows(granted, method, entry.path) || touchesWorkflowFiles(method, entry.path))) {
+    if (
+      granted &&
+      (!allows(granted, method, entry.path) || touchesWorkflowFiles(method, entry.path))
+    ) {
       return error(403, 'Resource not accessible by integration', limitHeaders)
     }
-    const dispatch = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/dispatches$/.exec(entry.path)
+    const dispatch = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/dispatches$/.exec(
+      entry.path,
+    )
     if (dispatch && method === 'POST') {
       const input = (body ?? {}) as { ref?: unknown; inputs?: unknown }
       const ref = typeof input.ref === 'string' ? input.ref : ''
       const inputs =
-        input.inputs && typeof input.inputs === 'object' ? (input.inputs as Record<string, unknown>) : {}
+        input.inputs && typeof input.inputs === 'object'
+          ? (input.inputs as Record<string, unknown>)
+          : {}
       const workflow = safeDecode(dispatch[1] as string)
-      const problem = validateDispatch
-        ? validateDispatch(workflow, ref, inputs)
-        : 'Not Found'
+      const problem = validateDispatch ? validateDispatch(workflow, ref, inputs) : 'Not Found'
       if (problem === 'Not Found') return error(404, 'Not Found', limitHeaders)
       if (problem) return error(422, problem, limitHeaders)
       const r = new Renderer(store, url)

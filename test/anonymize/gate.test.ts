@@ -19,6 +19,9 @@ const roster: Roster = {
   redact: ['Project Falcon'],
 }
 
+/** A notes line the replacement leaves as it is (see the last test of 'a leak ...'). */
+const REAL_LEAK_NOTE = '- The rota lives in oncall_kowalski_v2.md.'
+
 const notes = [
   '## Stories',
   '',
@@ -27,32 +30,40 @@ const notes = [
   '- Globex moved the deadline again.',
 ].join('\n')
 
-describe('a planted leak', () => {
+describe('a leak in the text the gate scans', () => {
+  const leaks = findLeaks(notes, roster)
+
+  it('finds every roster identifier left in a text, in reading order', () => {
+    expect(leaks.map((l) => l.category)).toEqual([
+      'name',
+      'redact',
+      'alias',
+      'login',
+      'email',
+      'employer',
+    ])
+  })
+
   it.each<[IdentifierCategory, string, number, number]>([
     ['name', 'kowalski', 3, 3],
     ['redact', 'project falcon', 3, 37],
     ['alias', 'annie', 4, 3],
-    ['login', 'jgm', 4, 16],
-    ['email', 'amk', 4, 43],
+    ['login', 'jgm', 4, 13],
+    ['email', 'amk', 4, 35],
     ['employer', 'globex', 5, 3],
   ])(
-    'the gate catches a skipped %s, says where, and never names it',
+    'reports a %s by category and place, never by the identifier',
     (category, value, line, column) => {
-      // The safety net would catch some of these as outside names, so it is off: this is the gate's test.
-      const planted = anonymize(notes, roster, {
-        plantLeak: (id) => id.category === category && id.value === value,
-        safetyNet: { compromise: false, rules: false },
-      })
-      const leaks = findLeaks(planted.text, roster)
-      expect(leaks).toEqual([{ category, line, column }])
-      const outputLine = planted.text.split('\n')[line - 1] as string
+      const leak = leaks.find((l) => l.category === category)
+      expect(leak).toEqual({ category, line, column })
+      const sourceLine = notes.split('\n')[line - 1] as string
       expect(
-        outputLine
+        sourceLine
           .slice(column - 1)
           .toLowerCase()
-          .startsWith(value.split(' ')[0] as string),
+          .startsWith(value),
       ).toBe(true)
-      const message = formatLeak(leaks[0]!, 'groups/x/retros/2026-12-06.md')
+      const message = formatLeak(leak!, 'groups/x/retros/2026-12-06.md')
       expect(message).toMatch(/^groups\/x\/retros\/2026-12-06\.md:\d+:\d+: .+ would be published$/)
       for (const said of [message, JSON.stringify(leaks)]) {
         expect(said.toLowerCase()).not.toContain(value.split(' ')[0])
@@ -60,8 +71,16 @@ describe('a planted leak', () => {
     },
   )
 
-  it('is found by the gate only; without the hook the same notes pass', () => {
+  it('passes the same notes once anonymized', () => {
     expect(findLeaks(anonymize(notes, roster).text, roster)).toEqual([])
+  })
+
+  it('stops what the replacement really misses: a name inside a snake_case file name', () => {
+    // The replacement reads `oncall_kowalski_v2` as one word; the gate splits it. This is the
+    // real leak the retro tests use (REAL_LEAK in test/retro): if the replacement learns to split
+    // it, find another miss for them rather than planting one.
+    const replaced = anonymize(REAL_LEAK_NOTE, roster).text
+    expect(findLeaks(replaced, roster)).toEqual([{ category: 'name', line: 1, column: 28 }])
   })
 })
 

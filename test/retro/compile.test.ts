@@ -245,16 +245,16 @@ describe('failing closed', () => {
   it('returns no markdown when the gate finds a leak', () => {
     const result = compileRetro(
       input({
-        anonymizer: {
-          plantLeak: (id) => id.category === 'name' && id.value === 'kowalski',
-          safetyNet: { compromise: false, rules: false },
-        },
-        notes: [{ path: 'notes/1.md', text: '- Kowalski hosted the kickoff.' }],
+        // A real miss of the replacement (a name inside a snake_case file name), which the
+        // gate reads word by word; see test/anonymize/gate.test.ts.
+        notes: [{ path: 'notes/1.md', text: '- The rota lives in oncall_kowalski_v2.md.' }],
         comments: [],
       }),
     )
     expect(result.markdown).toBe('')
-    expect(result.report.leaks).toEqual([{ category: 'name', line: expect.any(Number), column: 3 }])
+    expect(result.report.leaks).toEqual([
+      { category: 'name', line: expect.any(Number), column: 28 },
+    ])
   })
 
   it('ignores reflections without consent: true, even when they have text', () => {

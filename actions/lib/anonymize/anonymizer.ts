@@ -7,10 +7,9 @@ import {
   type ReplacementCategory,
   type Roster,
 } from './policy.js'
-import { RosterMatcher, type SkipIdentifier } from './roster.js'
+import { RosterMatcher } from './roster.js'
 
 export type { SafetyNetOptions } from './outside.js'
-export type { SkipIdentifier } from './roster.js'
 
 /** What stands in for what was removed. Members get `Member A`, `Member B`, ... in `finish`. */
 export const MARKERS = {
@@ -25,11 +24,6 @@ export const MARKERS = {
 
 export interface AnonymizerOptions {
   safetyNet?: SafetyNetOptions
-  /**
-   * Test hook, never set in production: identifiers for which this returns true are left in the
-   * text (a planted leak), to show that the leak gate catches what the replacement misses.
-   */
-  plantLeak?: SkipIdentifier
 }
 
 export interface AnonymizationReport {
@@ -73,25 +67,15 @@ interface Replacement {
 
 /** One anonymizer per retrospective: pseudonyms stay consistent across all the texts it sees. */
 export function createAnonymizer(roster: Roster, options: AnonymizerOptions = {}): Anonymizer {
-  const matcher = new RosterMatcher(roster, options.plantLeak)
-  const skip = options.plantLeak
+  const matcher = new RosterMatcher(roster)
   const context: ContactContext = {
     logins: new Map(
-      roster.members.flatMap((m, member) => {
-        const value = foldString(m.github)
-        return skip?.({ category: 'login', member, value })
-          ? []
-          : [[value, member] as [string, number]]
-      }),
+      roster.members.map((m, member) => [foldString(m.github), member] as [string, number]),
     ),
     emails: new Map(
-      roster.members.flatMap((m, member) => {
-        if (!m.email) return []
-        const value = foldString(m.email)
-        return skip?.({ category: 'email', member, value })
-          ? []
-          : [[value, member] as [string, number]]
-      }),
+      roster.members.flatMap((m, member) =>
+        m.email ? [[foldString(m.email), member] as [string, number]] : [],
+      ),
     ),
   }
   const replacements = Object.fromEntries(REPLACEMENT_CATEGORIES.map((c) => [c, 0])) as Record<

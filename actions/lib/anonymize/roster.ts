@@ -23,13 +23,6 @@ export interface Identifier {
   lenient: boolean
 }
 
-/** A test hook: identifiers for which it returns true are not replaced (a planted leak). */
-export type SkipIdentifier = (identifier: {
-  category: IdentifierCategory
-  member?: number
-  value: string
-}) => boolean
-
 export interface RosterMatch {
   /** Skeleton offsets. */
   from: number
@@ -257,8 +250,8 @@ export class RosterMatcher {
   private readonly pairs = new Set<number>()
   private longest = 0
 
-  constructor(roster: Roster, skip?: SkipIdentifier) {
-    const ids = rosterIdentifiers(roster).filter((id) => !skip?.(id))
+  constructor(roster: Roster) {
+    const ids = rosterIdentifiers(roster)
     for (const id of ids) {
       const key = identifierKey(id.value)
       const info = this.keys.get(key)

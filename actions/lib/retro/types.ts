@@ -85,7 +85,7 @@ export interface RetroInput {
   aggregates?: readonly SessionAggregate[]
   /** The day the retrospective is compiled (YYYY-MM-DD); names the file. */
   date: string
-  /** Anonymizer options; `plantLeak` is a test hook. */
+  /** Anonymizer options (the safety net). */
   anonymizer?: AnonymizerOptions
 }
 

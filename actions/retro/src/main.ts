@@ -10,7 +10,6 @@ import { buildSchedule } from '../../lib/schedule/schedule.js'
 import { loadGroupAt } from '../../lib/workspace/workspace.js'
 import { formYaml, githubMaterial, notesFiles } from './gather.js'
 import { aggregates, consentedReflections, retroBranch } from './plan.js'
-import { plantedLeak } from './planted-leak.js'
 import { pullBody } from './report.js'
 
 export interface Inputs {
@@ -58,7 +57,6 @@ export async function run(): Promise<void> {
     homework: await formYaml(context.workspace, 'homework'),
     reflection: await formYaml(context.workspace, 'reflection'),
   })
-  const leakHook = plantedLeak(process.env)
   const result = compileRetro({
     group,
     sessions,
@@ -67,7 +65,6 @@ export async function run(): Promise<void> {
     comments: material.comments,
     reflections: consentedReflections(material.reflections.map((r) => r.submission)),
     aggregates: aggregates(sessions, material.observed, material.homework, inputs.now),
-    ...(leakHook ? { anonymizer: { plantLeak: leakHook } } : {}),
   })
   const counts = Object.entries(result.report.replacements)
     .map(([k, v]) => `${k} ${v}`)

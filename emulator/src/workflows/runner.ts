@@ -6,11 +6,7 @@ import { isBoolean, isMapping } from '@actions/workflow-parser'
 import { parse as parseYaml } from 'yaml'
 import type { RecordedEvent } from '../events.js'
 import { REPO_ROOT, runAction, type ActionRunResult } from '../harness.js'
-import {
-  DEFAULT_TOKEN_PERMISSIONS,
-  permissionsFrom,
-  type TokenPermissions,
-} from '../permissions.js'
+import { DEFAULT_TOKEN_PERMISSIONS, permissionsFrom } from '../permissions.js'
 import type { GitHubEmulator, RequestLogEntry } from '../server.js'
 import { BOT_LOGIN } from '../state.js'
 import { cronMatches, nextFiring, parseCron, type Cron } from './cron.js'

@@ -15,7 +15,7 @@ import {
   type CohortPlan,
   type Mode,
 } from '../../actions/start-cohort/src/plan.js'
-import { loadCohortTemplates } from '../../actions/lib/cohort/templates.js'
+import { loadCohortTemplates } from '../../actions/lib/workspace/cohort-templates.js'
 import { REPO_ROOT } from '../support/cli.js'
 
 const FORM: CohortForm = {

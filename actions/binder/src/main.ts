@@ -8,8 +8,8 @@ import {
   resolveNow,
   runnerContext,
 } from '../../lib/runner/context.js'
-import { connect } from '../../lib/runner/repository.js'
-import { loadFormTemplates } from '../../lib/submissions/forms.js'
+import { connect } from '../../lib/github/connect.js'
+import { loadFormTemplates } from '../../lib/workspace/forms.js'
 import { loadGroups } from '../../lib/workspace/workspace.js'
 import { parseDelivery, type Delivery } from './plan.js'
 import { compileAndDeliver } from './run.js'

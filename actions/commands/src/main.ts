@@ -10,7 +10,7 @@ import {
   runnerContext,
   type RunnerContext,
 } from '../../lib/runner/context.js'
-import { connect } from '../../lib/runner/repository.js'
+import { connect } from '../../lib/github/connect.js'
 import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
 import { calendarPath } from '../../lib/sessions/links.js'
 import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'

@@ -6,8 +6,8 @@ import {
   runnerContext,
   type RunnerContext,
 } from '../../lib/runner/context.js'
-import { connect } from '../../lib/runner/repository.js'
-import { loadFormTemplates } from '../../lib/submissions/forms.js'
+import { connect } from '../../lib/github/connect.js'
+import { loadFormTemplates } from '../../lib/workspace/forms.js'
 import { DEFAULT_GROUPS_GLOB, loadGroups, slugOf } from '../../lib/workspace/workspace.js'
 import { runForms } from './run.js'
 import { writeSummary } from './summary.js'

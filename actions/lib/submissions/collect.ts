@@ -2,7 +2,7 @@ import { FORMS, type FormKind } from '../forms/catalog.js'
 import { readSubmission } from '../forms/read.js'
 import type { SubmissionOf } from '../forms/submissions.js'
 import type { Group } from '../group-file/schema.js'
-import type { IssueView, Repository } from '../github/repository.js'
+import type { IssueView } from '../github/repository.js'
 
 /** Label of a submission the forms action found problems in; it counts nowhere until fixed. */
 export const NEEDS_FIX_LABEL = 'needs-fix'
@@ -22,23 +22,9 @@ export interface CollectOptions<K extends FormKind> {
 }
 
 /**
- * The accepted submissions of one kind for one group, read back from the issues themselves (the
- * forms action keeps no other record): issues labelled `<kind>` and `group:<slug>`, open or
- * closed, without `needs-fix`, written by a member of the group and still a valid form.
- * Oldest first; a member may have several (one per session, or a resubmission): callers decide.
+ * Which of these issues are accepted submissions (collectSubmissions in github/submissions.ts
+ * lists them from GitHub).
  */
-export async function collectSubmissions<K extends FormKind>(
-  github: Repository,
-  options: CollectOptions<K>,
-): Promise<Array<CollectedSubmission<K>>> {
-  const issues = await github.listIssues({
-    labels: [FORMS[options.kind].label, `group:${options.group.slug}`],
-    state: 'all',
-  })
-  return readSubmissions(issues, options)
-}
-
-/** The pure half of collectSubmissions: which of these issues are accepted submissions. */
 export function readSubmissions<K extends FormKind>(
   issues: readonly IssueView[],
   { kind, group, formYaml }: CollectOptions<K>,

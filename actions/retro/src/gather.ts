@@ -10,7 +10,7 @@ import type { NotesComment, NotesFile } from '../../lib/retro/types.js'
 import type { Session } from '../../lib/schedule/schedule.js'
 import { SESSION_MARKER } from '../../lib/sessions/issue.js'
 import { sessionState } from '../../lib/status/refresh.js'
-import { collectSubmissions } from '../../lib/submissions/collect.js'
+import { collectSubmissions } from '../../lib/github/submissions.js'
 import type { HomeworkEntry, ObservedSession } from './plan.js'
 
 /** The scribe's notes as committed: groups/<slug>/notes/*.md. */

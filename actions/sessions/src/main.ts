@@ -10,8 +10,8 @@ import {
   resolveNow,
   runnerContext,
 } from '../../lib/runner/context.js'
-import { connect } from '../../lib/runner/repository.js'
-import { loadFormTemplates } from '../../lib/submissions/forms.js'
+import { connect } from '../../lib/github/connect.js'
+import { loadFormTemplates } from '../../lib/workspace/forms.js'
 import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'
 import { runSessions, type GroupReport } from './run.js'
 import { createStatusRefresher } from './status.js'

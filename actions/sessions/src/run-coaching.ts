@@ -3,7 +3,7 @@ import { createOnce } from '../../lib/github/idempotent.js'
 import { isOwnBot, type IssueView } from '../../lib/github/repository.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
 import { pairKey, type Conversation } from '../../lib/schedule/coaching.js'
-import { collectSubmissions } from '../../lib/submissions/collect.js'
+import { collectSubmissions } from '../../lib/github/submissions.js'
 import {
   closingMarker,
   conversationAttributes,

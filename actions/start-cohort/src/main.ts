@@ -4,11 +4,11 @@ import * as core from '@actions/core'
 import { calendarPath } from '../../lib/sessions/links.js'
 import { formatFormProblem, type CohortForm } from '../../lib/group-file/write.js'
 import { resolveNow, runnerContext } from '../../lib/runner/context.js'
-import { connect } from '../../lib/runner/repository.js'
+import { connect } from '../../lib/github/connect.js'
 import type { Mode } from './plan.js'
 import { startCohort, type CohortReport } from './run.js'
 import { writeSummary } from './summary.js'
-import { hasIntentionForm, loadCohortTemplates } from '../../lib/cohort/templates.js'
+import { hasIntentionForm, loadCohortTemplates } from '../../lib/workspace/cohort-templates.js'
 
 export interface Inputs {
   token: string

@@ -19,7 +19,7 @@ import {
   renderKickoff,
   type CohortLinks,
 } from '../../../actions/lib/cohort/issues.js'
-import { hasIntentionForm, loadCohortTemplates } from '../../../actions/lib/cohort/templates.js'
+import { hasIntentionForm, loadCohortTemplates } from '../../../actions/lib/workspace/cohort-templates.js'
 import type { Group } from '../../../actions/lib/group-file/schema.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'

@@ -1,6 +1,6 @@
-import { createClient, waitScaleFromEnv } from '../github/client.js'
-import { Repository } from '../github/repository.js'
-import type { RunnerContext } from './context.js'
+import { createClient, waitScaleFromEnv } from './client.js'
+import { Repository } from './repository.js'
+import type { RunnerContext } from '../runner/context.js'
 
 /** The one way an action gets its GitHub client: reliable octokit, pointed where the runner says. */
 export function connect(

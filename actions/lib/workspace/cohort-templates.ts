@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { ISSUE_TEMPLATE_DIR } from '../forms/catalog.js'
-import { readTemplate } from '../workspace/workspace.js'
-import { COHORT_TEMPLATE_FILES, type CohortTemplates } from './issues.js'
+import { readTemplate } from './workspace.js'
+import { COHORT_TEMPLATE_FILES, type CohortTemplates } from '../cohort/issues.js'
 
 /** The cohort's issue templates from a checkout (templates/*.md), so a group can reword them. */
 export async function loadCohortTemplates(root: string): Promise<CohortTemplates> {

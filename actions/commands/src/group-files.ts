@@ -93,11 +93,12 @@ async function decide(
   const wanted = request.kind === 'continue' ? 'closing' : 'kickoff'
   if (target?.type !== 'session' || target.kind !== wanted)
     throw new Error(`#${request.issue} is not the ${wanted} issue of group ${group.slug}`)
-  const state = commandState(group, target.kind, await github.listComments(request.issue), [])
+  const comments = await github.listComments(request.issue)
+  const state = commandState(group, target.kind, comments, [])
   if (request.kind === 'continue') return continueChange(group, request.issue, state)
   const votesCount =
     !state.themesChosen && Date.parse(target.session.endsAt) <= context.now.getTime()
-  const ranked = votesCount ? await rankedTopics(github, group, state) : undefined
+  const ranked = votesCount ? await rankedTopics(github, group, state, comments) : undefined
   return themesChange(group, request.issue, state, ranked)
 }
 

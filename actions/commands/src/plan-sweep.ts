@@ -65,3 +65,44 @@ export function themeRetitles(
     ]
   })
 }
+
+/** The label every issue the bot opens carries: one listing of it observes every group. */
+export const BOT_LABEL = 'skill-share'
+
+/** The issues of one group, by its `group:<slug>` label. */
+export function issuesOfGroup(issues: readonly IssueView[], slug: string): IssueView[] {
+  const label = `group:${slug}`
+  return issues.filter((issue) => issue.labels.some((l) => l.name === label))
+}
+
+/**
+ * How the closed issues of the groups that need them (pairs to draw, themes to propose) are read:
+ * one listing per group, or one listing of every closed bot issue updated since the earliest of
+ * their cohorts started, whichever takes fewer requests. The shared listing's size is estimated
+ * from the schedules: the session issues opened since then and a pair issue per two members for
+ * each buddy week begun since then, in every circle.
+ */
+export function closedReadPlan(
+  needing: ReadonlyArray<{ group: Group; sessions: readonly Session[] }>,
+  circles: ReadonlyArray<{ group: Group; sessions: readonly Session[] }>,
+  now: Date,
+): { shared: false } | { shared: true; since: string } {
+  if (needing.length <= 1) return { shared: false }
+  const since = needing
+    .map((n) => n.sessions[0]?.opensAt)
+    .filter((s): s is string => s !== undefined)
+    .sort()[0]
+  if (since === undefined) return { shared: false }
+  const from = Date.parse(since)
+  const t = now.getTime()
+  const opened = (iso: string) => Date.parse(iso) >= from && Date.parse(iso) <= t
+  let estimate = 0
+  for (const { group, sessions } of circles) {
+    estimate += sessions.filter((s) => opened(s.opensAt)).length
+    const weeks = sessions.filter((s) => s.week !== undefined && opened(s.endsAt)).length
+    estimate += weeks * Math.max(1, Math.floor(group.members.length / 2))
+  }
+  return Math.max(1, Math.ceil(estimate / 100)) < needing.length
+    ? { shared: true, since }
+    : { shared: false }
+}

@@ -1,8 +1,8 @@
 import { createOnce } from '../../lib/github/idempotent.js'
 import { isOwnBot, type CommentView, type ReactionView } from '../../lib/github/repository.js'
 import { findMarker } from '../../lib/markers/markers.js'
-import { statusExtras } from '../../lib/status/extras.js'
-import { refreshStatus } from '../../lib/status/refresh.js'
+import { recordedVotes, statusExtras } from '../../lib/status/extras.js'
+import { findStatusComment, refreshStatus } from '../../lib/status/refresh.js'
 import { checkProposal } from './group-files.js'
 import {
   identifyIssue,
@@ -47,7 +47,7 @@ export async function reconcileIssue(
     })
     if (hasWrites(plan)) await context.mayWrite(target.group)
     const created = await applyPlan(number, target, plan, { comments, reactions }, context)
-    if (created && !context.dryRun) await settle(number, target, context)
+    if (created && !context.dryRun) await settle(number, target, latest(comments), context)
     if (plan.skip) {
       await context.write(`close #${number} as not planned`, () =>
         github.updateIssue(number, { state: 'closed', state_reason: 'not_planned' }),
@@ -62,6 +62,14 @@ export async function reconcileIssue(
 
 function hasWrites(plan: IssuePlan): boolean {
   const { create, update, remove } = plan.replies
+/** When the newest of the comments read was created. */
+function latest(comments: readonly CommentView[]): string | undefined {
+  return comments
+    .map((c) => c.createdAt)
+    .sort()
+    .at(-1)
+}
+
   return (
     create.length + update.length + remove.length + plan.duplicates.length > 0 ||
     plan.acknowledge !== undefined ||
@@ -122,7 +130,12 @@ async function applyPlan(
   }
   if (!plan.status) return created
   if (target.type === 'session') {
-    const extras = await statusExtras(github, target, { state: plan.state, now: context.now })
+    const extras = await statusExtras(github, target, {
+      state: plan.state,
+      now: context.now,
+      comments: seen.comments,
+      previous: recordedVotes(findStatusComment(seen.comments, target.group, target.session)),
+    })
     const { result } = await refreshStatus(
       github,
       { group: target.group, session: target.session, issue: number },
@@ -170,10 +183,15 @@ async function applyPlan(
  * Two runs for one issue can each post the status or a reply before seeing the other's. After
  * posting, the comments are read once more and the bot's later copies removed: the oldest stays.
  */
-async function settle(number: number, target: CommandIssue, context: RunContext): Promise<void> {
+async function settle(
+  number: number,
+  target: CommandIssue,
+  since: string | undefined,
+  context: RunContext,
+): Promise<void> {
   const status = statusMarkerFor(target)
   const seen = new Set<string>()
-  for (const comment of await context.github.listComments(number)) {
+  for (const comment of await context.github.listComments(number, since)) {
     if (!isOwnBot(comment.author)) continue
     const to = findMarker(comment.body, REPLY_MARKER)?.attributes['to']
     const key = comment.body.includes(status)
@@ -189,6 +207,8 @@ async function settle(number: number, target: CommandIssue, context: RunContext)
     await context.write(`delete the duplicate comment ${comment.id}`, () =>
       context.github.deleteComment(comment.id),
     )
+ * This run posted only what the comments it read lacked, so any copy was created after the
+ * newest of them: only comments since then are read again.
     context.row(target.group.slug, 'duplicate', `#${number}`, `removed comment ${comment.id}`)
   }
 }

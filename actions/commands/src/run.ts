@@ -1,3 +1,4 @@
+import { UNLIMITED, type RunBudget } from '../../lib/budget/budget.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { statusOf, type Repository } from '../../lib/github/repository.js'
 import type { SessionTemplates } from '../../lib/sessions/issue.js'
@@ -47,6 +48,8 @@ export interface CommandsDeps {
   /** The default branch, when the event payload already says so. */
   defaultBranch?: string
   log: Logger
+  /** The hour's requests and the job's time left (see lib/budget); unlimited when not given. */
+  budget?: RunBudget
 }
 
 export type Mode = 'issue' | 'sweep' | 'group-files'
@@ -67,6 +70,17 @@ export interface CommandsReport {
   pullRequests: number[]
   pairIssues: number[]
   errors: string[]
+  /** Work that was due but did not fit this run's budget: the next run takes it up. */
+  waiting: WaitingWork[]
+}
+
+export interface WaitingWork {
+  group: string
+  what: string
+  /** When it became due (ISO); the earliest goes first next time too. */
+  dueAt: string
+  /** Why it waits: requests left this hour, or time left before the job's timeout. */
+  reason: string
 }
 
 /** One run: reconcile the commented issue, sweep on schedule, or propose group-file changes. */
@@ -94,7 +108,15 @@ export class RunContext {
     readonly deps: CommandsDeps,
     mode: Mode,
   ) {
-    this.report = { mode, rows: [], groupChanges: [], pullRequests: [], pairIssues: [], errors: [] }
+    this.report = {
+      mode,
+      rows: [],
+      groupChanges: [],
+      pullRequests: [],
+      pairIssues: [],
+      errors: [],
+      waiting: [],
+    }
     if (deps.repositoryPrivate !== undefined) this.privacy = deps.repositoryPrivate
     if (deps.defaultBranch !== undefined) this.branch = deps.defaultBranch
   }
@@ -107,6 +129,16 @@ export class RunContext {
 
   get github(): Repository {
     return this.deps.github
+  }
+
+  get budget(): RunBudget {
+    return this.deps.budget ?? UNLIMITED
+  }
+
+  /** Records work left for the next run; logged with group and kind only. */
+  wait(work: WaitingWork): void {
+    this.report.waiting.push(work)
+    this.deps.log.info(`${work.group}: ${work.what} waits for the next run (${work.reason})`)
   }
 
   get now(): Date {

@@ -32,6 +32,20 @@ export async function writeSummary(
       ],
       ...report.rows.map((r) => [r.group, r.what, r.where, r.result]),
     ])
+  if (report.waiting.length > 0) {
+    summary.addRaw(
+      `\n:hourglass: ${report.waiting.length} due task(s) wait for the next run: ${report.waiting[0]?.reason}.`,
+      true,
+    )
+    summary.addTable([
+      [
+        { data: 'Group', header: true },
+        { data: 'Waiting', header: true },
+        { data: 'Due since', header: true },
+      ],
+      ...report.waiting.map((w) => [w.group, w.what, w.dueAt]),
+    ])
+  }
   if (report.groupChanges.length > 0)
     summary.addRaw(
       `\nPull requests to open or update in the next job: ${report.groupChanges.map((c) => `${c.slug}/${c.kind} (#${c.issue})`).join(', ')}.`,

@@ -4,18 +4,19 @@ import { rankTopics, type RankedTopic } from '../commands/topics.js'
 import type { Group } from '../group-file/schema.js'
 import {
   isOwnBot,
+  type CommentView,
   type IssueView,
   type ReactionView,
   type Repository,
 } from '../github/repository.js'
-import { findMarker } from '../markers/markers.js'
+import { findMarker, marker } from '../markers/markers.js'
 import { buildSchedule, type Session } from '../schedule/schedule.js'
 import { SESSION_MARKER } from '../sessions/issue.js'
 import { sessionState, type StatusExtras } from './refresh.js'
 
 /**
  * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
- * topic comment, one request per topic) and the commitment line (attendance recorded on the
+ * topic comment that has any, see rankedTopics) and the commitment line (attendance recorded on the
  * earlier weekly session issues, one request per earlier issue that has comments). Every caller
  * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
  */
@@ -27,31 +28,99 @@ export async function statusExtras(
     now: Date
     /** The group's session issues, when the caller listed them already. */
     sessionIssues?: readonly IssueView[]
+    /** The issue's comments as listed, with their reaction counts: topics without 👍 need no read. */
+    comments?: readonly CommentView[]
+    /** The votes the status comment recorded last time (see votesMarker), for a comment event. */
+    previous?: ReadonlyMap<number, RecordedVotes>
   },
 ): Promise<StatusExtras> {
   const { group, session } = target
   const extras: StatusExtras = {}
   if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
-    extras.ranked = await rankedTopics(github, group, options.state)
+    extras.ranked = await rankedTopics(
+      github,
+      group,
+      options.state,
+      options.comments,
+      options.previous,
+    )
   if (session.week !== undefined)
     extras.commitment = await commitmentOf(github, group, session, options)
   return extras
 }
 
-/** Topics with their votes: 👍 reactions on each topic's own comment. */
+/**
+ * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
+ * than its author. The comment list already carries each comment's reaction counts, so only the
+ * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
+ * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
+ * workflow, so the scheduled status refreshes recount every topic.
+ */
 export async function rankedTopics(
   github: Repository,
   group: Group,
   state: Pick<SessionState, 'topics'>,
+  comments?: readonly CommentView[],
+  previous?: ReadonlyMap<number, RecordedVotes>,
 ): Promise<RankedTopic[]> {
+  const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]))
   const reactions = new Map<number, ReactionInput[]>()
+  const kept = new Map<number, number>()
   for (const topic of state.topics) {
+    const count = plusOnes.get(topic.commentId)
+    if (count === 0) continue
+    const recorded = count === undefined ? undefined : previous?.get(topic.commentId)
+    if (recorded && recorded.plusOnes === count) {
+      kept.set(topic.commentId, recorded.votes)
+      continue
+    }
     reactions.set(
       topic.commentId,
       reactionInputs(await github.listCommentReactions(topic.commentId)),
     )
   }
-  return rankTopics(state.topics, reactions, group)
+  const ranked = rankTopics(state.topics, reactions, group)
+  if (kept.size === 0) return ranked
+  return ranked
+    .map((t) => (kept.has(t.commentId) ? { ...t, votes: kept.get(t.commentId) as number } : t))
+    .sort((a, b) => b.votes - a.votes || a.order - b.order)
+    .map((t, index) => ({ ...t, rank: index + 1 }))
+}
+
+export const VOTES_MARKER = 'votes'
+
+export interface RecordedVotes {
+  /** The topic comment's 👍 count when its votes were counted. */
+  plusOnes: number
+  votes: number
+}
+
+/**
+ * The votes a status counted, hidden in it as `comment:👍 count:votes` triples (numbers only), so
+ * the next comment event rereads only the topics whose 👍 count changed.
+ */
+export function votesMarker(
+  ranked: readonly RankedTopic[],
+  comments: readonly CommentView[],
+): string | undefined {
+  const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]))
+  const seen = ranked
+    .filter((t) => (plusOnes.get(t.commentId) ?? 0) > 0)
+    .map((t) => `${t.commentId}:${plusOnes.get(t.commentId)}:${t.votes}`)
+  return seen.length > 0 ? marker(VOTES_MARKER, { seen: seen.join('.') }) : undefined
+}
+
+/** The votes recorded in the bot's status comment, by topic comment id. */
+export function recordedVotes(status: CommentView | undefined): Map<number, RecordedVotes> {
+  const recorded = new Map<number, RecordedVotes>()
+  if (!status || !isOwnBot(status.author)) return recorded
+  const seen = findMarker(status.body, VOTES_MARKER)?.attributes['seen'] ?? ''
+  for (const triple of seen.split('.')) {
+    const [id, plusOnes, votes] = triple.split(':').map(Number)
+    if ([id, plusOnes, votes].every((n) => Number.isInteger(n) && (n as number) >= 0))
+      recorded.set(id as number, { plusOnes: plusOnes as number, votes: votes as number })
+  }
+  return recorded
 }
 
 export function reactionInputs(reactions: readonly ReactionView[]): ReactionInput[] {

@@ -14,7 +14,7 @@ import {
 } from '../github/repository.js'
 import { findMarker, marker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
-import { statusExtras } from './extras.js'
+import { statusExtras, votesMarker } from './extras.js'
 
 export const STATUS_MARKER = 'status'
 /** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
@@ -125,7 +125,11 @@ export async function refreshStatus(
   const comments = options.comments ?? (await github.listComments(issue))
   const reactions = options.reactions ?? (await github.listIssueReactions(issue))
   const state = sessionState(group, session.kind, comments, reactions)
-  const body = renderStatus({
+  // Every action renders the same status: topic votes and the commitment line come along even
+  // when the caller did not compute them, so the comment never flips between versions.
+  const extras =
+    options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }))
+  const rendered = renderStatus({
     marker: statusMarker(group, session),
     group,
     kind: session.kind,
@@ -133,10 +137,10 @@ export async function refreshStatus(
     sessionNumber: session.number,
     phase: statusPhase(session, options.now),
     homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-    // Every action renders the same status: topic votes and the commitment line come along even
-    // when the caller did not compute them, so the comment never flips between versions.
-    ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
+    ...extras,
   })
+  const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined
+  const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered
   const existing = findStatusComment(comments, group, session)
   if (existing && existing.body.trim() === body.trim()) return { result: 'unchanged', state }
   if (options.dryRun) {

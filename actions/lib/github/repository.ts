@@ -161,7 +161,8 @@ export class Repository {
     }
   }
 
-  async listComments(number: number): Promise<CommentView[]> {
+  /** The issue's comments, oldest first; with `since`, only those created or edited since then. */
+  async listComments(number: number, since?: string): Promise<CommentView[]> {
     const raw = await this.client.paginate(this.client.rest.issues.listComments, {
       owner: this.owner,
       repo: this.repo,
@@ -198,6 +199,7 @@ export class Repository {
       comment_id: id,
     })
   }
+      ...(since ? { since } : {}),
 
   async listIssueReactions(number: number): Promise<ReactionView[]> {
     const raw = await this.client.paginate(this.client.rest.reactions.listForIssue, {

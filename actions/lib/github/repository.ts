@@ -167,6 +167,7 @@ export class Repository {
       owner: this.owner,
       repo: this.repo,
       issue_number: number,
+      ...(since ? { since } : {}),
       per_page: 100,
     })
     return raw.map((c) => commentView(c as RawComment))
@@ -199,7 +200,6 @@ export class Repository {
       comment_id: id,
     })
   }
-      ...(since ? { since } : {}),
 
   async listIssueReactions(number: number): Promise<ReactionView[]> {
     const raw = await this.client.paginate(this.client.rest.reactions.listForIssue, {

@@ -60,8 +60,6 @@ export async function reconcileIssue(
   }
 }
 
-function hasWrites(plan: IssuePlan): boolean {
-  const { create, update, remove } = plan.replies
 /** When the newest of the comments read was created. */
 function latest(comments: readonly CommentView[]): string | undefined {
   return comments
@@ -70,6 +68,8 @@ function latest(comments: readonly CommentView[]): string | undefined {
     .at(-1)
 }
 
+function hasWrites(plan: IssuePlan): boolean {
+  const { create, update, remove } = plan.replies
   return (
     create.length + update.length + remove.length + plan.duplicates.length > 0 ||
     plan.acknowledge !== undefined ||
@@ -182,6 +182,8 @@ async function applyPlan(
 /**
  * Two runs for one issue can each post the status or a reply before seeing the other's. After
  * posting, the comments are read once more and the bot's later copies removed: the oldest stays.
+ * This run posted only what the comments it read lacked, so any copy was created after the
+ * newest of them: only comments since then are read again.
  */
 async function settle(
   number: number,
@@ -207,8 +209,6 @@ async function settle(
     await context.write(`delete the duplicate comment ${comment.id}`, () =>
       context.github.deleteComment(comment.id),
     )
- * This run posted only what the comments it read lacked, so any copy was created after the
- * newest of them: only comments since then are read again.
     context.row(target.group.slug, 'duplicate', `#${number}`, `removed comment ${comment.id}`)
   }
 }

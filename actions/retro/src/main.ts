@@ -9,7 +9,8 @@ import { connect } from '../../lib/github/connect.js'
 import { buildSchedule } from '../../lib/schedule/schedule.js'
 import { loadGroupAt } from '../../lib/workspace/workspace.js'
 import { formYaml, githubMaterial, notesFiles } from './gather.js'
-import { aggregates, consentedReflections, retroBranch } from './plan.js'
+import { aggregates, consentedReflections } from './plan.js'
+import { retroBranch } from '../../lib/retro/due.js'
 import { pullBody } from './report.js'
 
 export interface Inputs {

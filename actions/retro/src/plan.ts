@@ -62,7 +62,3 @@ export function consentedReflections(reflections: readonly ReflectionSubmission[
     .filter((r) => r.consent)
     .map((r) => ({ consent: true, learned: r.learned, inAYear: r.inAYear }))
 }
-
-export function retroBranch(group: Group, date: string): string {
-  return `skill-share/retro-${group.slug}-${date}`
-}

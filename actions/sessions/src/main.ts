@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { annotateProblems } from '../../lib/runner/annotate.js'
+import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import { calendarPath } from '../../lib/sessions/links.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import {
@@ -11,8 +11,11 @@ import {
   runnerContext,
 } from '../../lib/runner/context.js'
 import { connect } from '../../lib/github/connect.js'
+import { jobBudget, watchRequests } from '../../lib/github/rate-limit.js'
 import { loadFormTemplates } from '../../lib/workspace/forms.js'
 import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'
+import { retroToPropose } from './retro.js'
+import { JOB_TIMEOUT_MINUTES } from './budget.js'
 import { runSessions, type GroupReport } from './run.js'
 import { createStatusRefresher } from './status.js'
 import { writeSummary } from './summary.js'
@@ -38,7 +41,9 @@ export async function run(): Promise<void> {
   const context = runnerContext()
   const loaded = await loadGroups(context.workspace, inputs.groups)
   annotateProblems(loaded.problems)
+  noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
+  const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES })
   const repo = {
     serverUrl: context.serverUrl,
     repository: context.repository,
@@ -61,10 +66,16 @@ export async function run(): Promise<void> {
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
       refreshStatus: createStatusRefresher(github, inputs.now, { info: core.info }),
       log: { info: core.info, warning: core.warning },
+      budget,
       ...(await loadCoaching(context.workspace, loaded.groups)),
     },
   )
   setOutputs(reports)
+  const retro = inputs.dryRun
+    ? undefined
+    : await retroToPropose(github, loaded.groups, inputs.now, defaultBranchOf(context.event))
+  core.setOutput('retro-group', retro?.group ?? '')
+  core.setOutput('retro-date', retro?.date ?? '')
   await writeSummary(reports, loaded.failed, inputs)
   const failures = [...loaded.failed, ...reports.filter((r) => r.error).map((r) => r.group)]
   if (failures.length > 0)

@@ -1,7 +1,9 @@
+import path from 'node:path'
 import { formatProblem } from '../../actions/lib/group-file/problems.js'
 import * as binderCommand from './commands/binder.js'
 import * as calendarCommand from './commands/calendar.js'
 import * as initCommand from './commands/init.js'
+import * as matchCommand from './commands/match.js'
 import * as pairsCommand from './commands/pairs.js'
 import * as planCommand from './commands/plan.js'
 import * as previewCommand from './commands/preview.js'
@@ -54,6 +56,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'play the cohort on a local GitHub with the real actions',
     run: rehearseCommand.rehearseCommand,
   },
+  match: {
+    usage: matchCommand.usage,
+    summary: 'propose coaching pairs from exported sign-up issues',
+    run: matchCommand.match,
+  },
   binder: {
     usage: binderCommand.usage,
     summary: "compile one member's own submissions into a markdown binder",
@@ -96,6 +103,26 @@ function report(e: unknown, io: Io, command: Command | undefined): number {
     for (const problem of e.problems) io.err(formatProblem(problem))
     return EXIT_INVALID
   }
-  io.err(`skill-share: ${e instanceof Error ? e.message : String(e)}`)
+  io.err(
+    `skill-share: ${systemErrorMessage(e, io) ?? (e instanceof Error ? e.message : String(e))}`,
+  )
   return EXIT_INVALID
+}
+
+/** What a file-system error means, in words, for the few a user can cause by a path they typed. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder, where a file is expected',
+  ENOTDIR: 'a part of this path is a file, where a folder is expected',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'already exists',
+}
+
+function systemErrorMessage(e: unknown, io: Io): string | undefined {
+  const error = e as NodeJS.ErrnoException
+  const meaning = error?.code ? SYSTEM_ERRORS[error.code] : undefined
+  if (!meaning) return undefined
+  const where = error.path ? path.relative(io.cwd, error.path) || '.' : undefined
+  return where ? `${where}: ${meaning}` : meaning
 }

@@ -136,7 +136,7 @@ describe('skill-share validate, customised templates and forms', () => {
     const { code, stderr } = await cli(['validate', '--repo', dir])
     expect(code).toBe(1)
     expect(stderr).toContain(
-      'templates/session-theme.md:1:1: {{ venue }} is not a placeholder the sessions action fills',
+      'templates/session-theme.md:11:14: {{ venue }} is not a placeholder the sessions action fills',
     )
   })
 

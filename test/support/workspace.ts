@@ -1,4 +1,4 @@
-import { cp, mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { REPO_ROOT } from './cli.js'
@@ -21,12 +21,22 @@ export async function workspaceWith(
     const target = path.join(dir, 'groups', slug)
     if (typeof source === 'string') {
       await mkdir(target, { recursive: true })
-      await writeFile(path.join(target, 'group.yml'), source)
+      await writeFile(path.join(target, 'group.yml'), asOwnGroup(source))
     } else {
       await cp(path.join(REPO_ROOT, source.from), target, { recursive: true })
+      const file = path.join(target, 'group.yml')
+      await writeFile(file, asOwnGroup(await readFile(file, 'utf8')))
     }
   }
   return dir
+}
+
+/**
+ * A group file as the organizer's own: without the template's `example: true`, which makes the
+ * actions skip a group (tests play the examples as if they were a real group).
+ */
+export function asOwnGroup(text: string): string {
+  return text.replace(/^example: true\n/m, '')
 }
 
 /** The logins of the example group, as emulator collaborators. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { annotateProblems } from '../../lib/runner/annotate.js'
+import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import {
   defaultBranchOf,
   repositoryPrivacy,
@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
   const context = runnerContext()
   const loaded = await loadGroups(context.workspace)
   annotateProblems(loaded.problems, { errorsOnly: true })
+  noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const privacy = repositoryPrivacy(context.event)
   const defaultBranch = defaultBranchOf(context.event)

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { groupFilePath } from '../../lib/group-file/write.js'
-import { annotateProblems } from '../../lib/runner/annotate.js'
+import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import {
   defaultBranchOf,
   repositoryPrivacy,
@@ -47,6 +47,7 @@ export async function run(): Promise<void> {
   const context = runnerContext()
   const loaded = await loadGroups(context.workspace, inputs.groups)
   annotateProblems(loaded.problems)
+  noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const privacy = repositoryPrivacy(context.event)
   const defaultBranch = defaultBranchOf(context.event)

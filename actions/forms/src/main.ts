@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { annotateProblems } from '../../lib/runner/annotate.js'
+import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import {
   repositoryPrivacy,
   resolveNow,
@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
   const issue = eventIssue(context)
   const loaded = await loadGroups(context.workspace, inputs.groups)
   annotateProblems(loaded.problems, { errorsOnly: true })
+  noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const privacy = repositoryPrivacy(context.event)
   const report = await runForms(

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { formatProblem, type Problem } from '../group-file/problems.js'
+import { exampleNotice } from '../workspace/workspace.js'
 
 /**
  * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
@@ -19,4 +20,9 @@ export function annotateProblems(
       startColumn: problem.col,
     })
   }
+}
+
+/** The template's example groups, which the workflows skip: one notice each, on the file. */
+export function noticeExamples(files: readonly string[]): void {
+  for (const file of files) core.notice(exampleNotice(file), { file, startLine: 1 })
 }

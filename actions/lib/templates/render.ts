@@ -23,10 +23,24 @@ export function fillPlaceholders(text: string, context: TemplateContext): string
   })
 }
 
-/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
-export function unknownPlaceholders(text: string, known: readonly string[]): string[] {
-  const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string)
-  return [...new Set(names.filter((name) => !known.includes(name)))]
+/** Where a placeholder is used in a template file, 1-based, front matter included. */
+export interface PlaceholderUse {
+  name: string
+  line: number
+  col: number
+}
+
+/** Every `{{ name }}` in a whole template file (front matter and body), with its line and column. */
+export function placeholderUses(text: string): PlaceholderUse[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => {
+    const before = text.slice(0, match.index)
+    const lineStart = before.lastIndexOf('\n') + 1
+    return {
+      name: match[1] as string,
+      line: before.split('\n').length,
+      col: match.index - lineStart + 1,
+    }
+  })
 }
 
 export function renderIssue(

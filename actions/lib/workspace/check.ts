@@ -11,7 +11,7 @@ import { groupCalendar } from '../sessions/calendar-file.js'
 import { calendarPath } from '../sessions/links.js'
 import { sessionContext, type SessionTemplates } from '../sessions/issue.js'
 import { parseFrontMatter } from '../templates/front-matter.js'
-import { unknownPlaceholders } from '../templates/render.js'
+import { placeholderUses } from '../templates/render.js'
 import { loadSessionTemplates } from './workspace.js'
 
 const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/
@@ -35,24 +35,15 @@ export async function checkCustomisations(
   const known =
     sample && sampleSession ? Object.keys(sessionContext(sample, sampleSession, {})) : undefined
   for (const file of (await glob('templates/*.md', { cwd: root })).sort()) {
-    let content: string
+    const text = await readFile(path.join(root, file), 'utf8')
     try {
-      content = parseFrontMatter(await readFile(path.join(root, file), 'utf8'), file).content
+      parseFrontMatter(text, file)
     } catch (e) {
       problems.push(problem(file, '', (e as Error).message.replace(`${file}: `, '')))
       continue
     }
-    if (known && SESSION_TEMPLATES.test(file)) {
-      for (const name of unknownPlaceholders(content, known)) {
-        problems.push(
-          problem(
-            file,
-            '',
-            `{{ ${name} }} is not a placeholder the sessions action fills (known: ${known.join(', ')})`,
-          ),
-        )
-      }
-    }
+    if (known && SESSION_TEMPLATES.test(file))
+      problems.push(...unknownPlaceholderProblems(file, text, known))
   }
   for (const kind of FORM_KINDS) {
     const file = `.github/ISSUE_TEMPLATE/${FORMS[kind].template}`
@@ -60,6 +51,73 @@ export async function checkCustomisations(
     for (const p of checkTemplate(kind, await readFile(path.join(root, file), 'utf8'))) {
       problems.push(problem(file, p.field, p.message))
     }
+  }
+  return problems
+}
+
+/** The templates every repository needs: the actions read them to open issues. */
+export const REQUIRED_TEMPLATES = [
+  'session-kickoff.md',
+  'session-theme.md',
+  'session-closing.md',
+  'session-follow-up.md',
+  'kickoff.md',
+  'ground-rules.md',
+  'intention.md',
+  'invitation.md',
+  'check-in.md',
+  'conversation.md',
+  'notes.md',
+  'binder.md',
+] as const
+
+/** A repository without `templates/` (or missing one of them) cannot run; said per file. */
+export function checkTemplatesPresent(root: string): Problem[] {
+  if (!existsSync(path.join(root, 'templates')))
+    return [
+      problem(
+        'templates/',
+        '',
+        'not found: a repository made from the template has a templates/ folder with the issue texts; copy it from the template repository',
+      ),
+    ]
+  return REQUIRED_TEMPLATES.filter((name) => !existsSync(path.join(root, 'templates', name))).map(
+    (name) => problem(`templates/${name}`, '', 'is missing: copy it from the template repository'),
+  )
+}
+
+/** Placeholders a template uses that its context does not fill, each at its line and column. */
+export function unknownPlaceholderProblems(
+  file: string,
+  text: string,
+  known: readonly string[],
+): Problem[] {
+  return placeholderUses(text)
+    .filter((use) => !known.includes(use.name))
+    .map((use) => ({
+      file,
+      line: use.line,
+      col: use.col,
+      field: '',
+      message: `{{ ${use.name} }} is not a placeholder the sessions action fills (known: ${known.join(', ')})`,
+      severity: 'error' as const,
+    }))
+}
+
+/**
+ * The session templates a group's issues and calendar are rendered from, checked for misspelt
+ * placeholders before anything is rendered (an unknown one would silently become empty text).
+ */
+export async function sessionTemplateProblems(root: string, group: Group): Promise<Problem[]> {
+  if (group.format !== 'circle') return []
+  const session = buildSchedule(group)[0]
+  if (!session) return []
+  const known = Object.keys(sessionContext(group, session, {}))
+  const problems: Problem[] = []
+  for (const name of REQUIRED_TEMPLATES.filter((n) => n.startsWith('session-'))) {
+    const file = `templates/${name}`
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => undefined)
+    if (text !== undefined) problems.push(...unknownPlaceholderProblems(file, text, known))
   }
   return problems
 }

@@ -15,23 +15,41 @@ export interface LoadedGroups {
   problems: Problem[]
   /** Files that had errors (their groups are not in `groups`). */
   failed: string[]
+  /** Example groups (`example: true`) left out of `groups`, by file; see `exampleNotice`. */
+  examples: string[]
 }
 
-/** Reads and validates group files; one bad file never hides the others. */
+/**
+ * Reads and validates group files; one bad file never hides the others. The template's examples
+ * (`example: true`) are left out unless asked for: their members are not the repository's
+ * collaborators, so on GitHub they could only fail. The CLI asks for them (validate, plan,
+ * preview); the actions never do.
+ */
 export async function loadGroups(
   root: string,
   pattern = DEFAULT_GROUPS_GLOB,
+  options: { examples?: 'skip' | 'include' } = {},
 ): Promise<LoadedGroups> {
   const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort()
-  const result: LoadedGroups = { groups: [], problems: [], failed: [] }
+  const result: LoadedGroups = { groups: [], problems: [], failed: [], examples: [] }
   for (const file of files) {
     const text = await readFile(path.join(root, file), 'utf8')
     const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) })
+    if (group?.example && options.examples !== 'include') {
+      result.examples.push(file)
+      continue
+    }
     result.problems.push(...problems)
     if (group) result.groups.push(group)
     else result.failed.push(file)
   }
   return result
+}
+
+/** Why an example group did not run, and what to do with it. */
+export function exampleNotice(file: string): string {
+  const folder = path.posix.dirname(file)
+  return `${file}: an example (example: true), so the workflows skip it. To start your own group, run "Start a cohort" or copy ${folder}/ to groups/<your-slug>/ and delete its "example: true" line; delete ${folder}/ once you no longer need it for skill-share preview and rehearse.`
 }
 
 /** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */

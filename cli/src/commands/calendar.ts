@@ -3,8 +3,9 @@ import { groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
 import { calendarPath } from '../../../actions/lib/sessions/links.js'
 import { loadSessionTemplates } from '../../../actions/lib/workspace/workspace.js'
 import { onePositional, parseCommandArgs } from '../args.js'
-import { EXIT_OK } from '../errors.js'
+import { EXIT_OK, InvalidFilesError } from '../errors.js'
 import type { Io } from '../io.js'
+import { sessionTemplateProblems } from '../../../actions/lib/workspace/check.js'
 import { loadGroupForCommand, repositoryRoot } from '../load.js'
 import { writeOutputFile } from '../output.js'
 
@@ -22,6 +23,8 @@ export async function calendar(args: string[], io: Io): Promise<number> {
   const dir = onePositional(positionals, '<group-dir>', 'calendar')
   const group = await loadGroupForCommand(io, dir)
   const root = repositoryRoot(io, dir, 'calendar')
+  const templateProblems = await sessionTemplateProblems(root, group)
+  if (templateProblems.length > 0) throw new InvalidFilesError(templateProblems)
   const { text, events } = groupCalendar(group, await loadSessionTemplates(root))
   if (!values.out) {
     io.out(text)

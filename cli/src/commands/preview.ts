@@ -9,6 +9,7 @@ import {
   calendarUrl,
   cohortMilestone,
   homeworkFormUrl,
+  playbookLinks,
   type RepositoryRef,
 } from '../../../actions/lib/sessions/links.js'
 import { loadSessionTemplates, readTemplate } from '../../../actions/lib/workspace/workspace.js'
@@ -22,8 +23,9 @@ import {
 import { hasIntentionForm, loadCohortTemplates } from '../../../actions/lib/workspace/cohort-templates.js'
 import type { Group } from '../../../actions/lib/group-file/schema.js'
 import { onePositional, parseCommandArgs } from '../args.js'
-import { EXIT_OK, UsageError } from '../errors.js'
+import { EXIT_OK, UsageError, InvalidFilesError } from '../errors.js'
 import type { Io } from '../io.js'
+import { sessionTemplateProblems } from '../../../actions/lib/workspace/check.js'
 import { loadGroupForCommand, repositoryRoot } from '../load.js'
 import { writeOutputFolder } from '../output.js'
 import { coachingPreview } from '../preview/conversations.js'
@@ -42,6 +44,8 @@ export async function preview(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
   const group = await loadGroupForCommand(io, dir)
   const root = repositoryRoot(io, dir, 'preview')
+  const templateProblems = await sessionTemplateProblems(root, group)
+  if (templateProblems.length > 0) throw new InvalidFilesError(templateProblems)
   const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
   const templates = await loadSessionTemplates(root)
   const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text }
@@ -58,6 +62,7 @@ export async function preview(args: string[], io: Io): Promise<number> {
     const previous = sessions[index - 1]
     const rendered = renderSessionIssue(group, session, templates, {
       homework: homeworkFormUrl(repo, group, session),
+      ...playbookLinks(repo, group),
       ...(hasCalendar ? { calendar: calendarUrl(repo, group) } : {}),
       ...(previous
         ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { buildSchedule } from '../../../actions/lib/schedule/schedule.js'
 import { onePositional, parseCommandArgs, requireDate } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
-import { loadGroupForCommand } from '../load.js'
+import { groupFolder, loadGroupForCommand } from '../load.js'
 import { checkOutputFolder, writeOutputFolder } from '../output.js'
 import { exportRepository } from '../rehearse/export.js'
 import { rehearse } from '../rehearse/rehearse.js'
@@ -41,8 +43,9 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
   const end = until ?? DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last
   const sessions = buildSchedule(group, { until: end })
   const started = Date.now()
+  const root = await rehearsalRoot(io.cwd, groupFolder(io, dir), group.slug)
   const { gh, timeline } = await rehearse({
-    root: io.cwd,
+    root,
     group,
     sessions,
     onEntry: (e) =>
@@ -68,6 +71,28 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
     )
   } finally {
     await gh.close()
+    await rm(root, { recursive: true, force: true })
   }
   return EXIT_OK
+}
+
+/**
+ * The repository the rehearsal checks out: this one, except that groups/ holds only the group
+ * rehearsed, played as its organizer's own. The template's examples say `example: true`, which
+ * makes the actions skip them on GitHub; a rehearsal is where they should run, so the line goes.
+ * Everything else is linked, not copied; removing the folder afterwards removes only the links.
+ */
+async function rehearsalRoot(cwd: string, folder: string, slug: string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'skill-share-rehearse-'))
+  for (const entry of await readdir(cwd)) {
+    if (entry === 'groups' || entry === '.git') continue
+    await symlink(path.join(cwd, entry), path.join(root, entry))
+  }
+  const target = path.join(root, 'groups', slug)
+  await cp(folder, target, { recursive: true })
+  const schema = path.join(cwd, 'groups', 'group.schema.json')
+  if (existsSync(schema)) await cp(schema, path.join(root, 'groups', 'group.schema.json'))
+  const file = path.join(target, 'group.yml')
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/^example: true[^\S\n]*\n/m, ''))
+  return root
 }

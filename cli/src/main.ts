@@ -2,6 +2,7 @@ import path from 'node:path'
 import { formatProblem } from '../../actions/lib/group-file/problems.js'
 import * as binderCommand from './commands/binder.js'
 import * as calendarCommand from './commands/calendar.js'
+import * as cronCommand from './commands/cron.js'
 import * as initCommand from './commands/init.js'
 import * as matchCommand from './commands/match.js'
 import * as pairsCommand from './commands/pairs.js'
@@ -35,6 +36,11 @@ const COMMANDS: Record<string, Command> = {
     usage: calendarCommand.usage,
     summary: 'export the schedule as iCalendar',
     run: calendarCommand.calendar,
+  },
+  cron: {
+    usage: cronCommand.usage,
+    summary: "print or write the scheduled workflow's cron lines for the groups' due moments",
+    run: cronCommand.cron,
   },
   pairs: {
     usage: pairsCommand.usage,

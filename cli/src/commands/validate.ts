@@ -11,6 +11,7 @@ import { parseCommandArgs } from '../args.js'
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 import { groupFolder, repositoryRoot } from '../load.js'
+import { checkSchedule } from './cron.js'
 
 export const usage = 'skill-share validate [<group-dir> ...] [--repo DIR]'
 
@@ -35,6 +36,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
     ...checkTemplatesPresent(root),
     ...(await checkCustomisations(root, groups)),
     ...(await checkCalendars(root, groups)),
+    ...(await checkSchedule(root, groups)),
   ]
   for (const problem of problems) io.err(formatProblem(problem))
   if (groups.length === 0 && failed.length === 0) {

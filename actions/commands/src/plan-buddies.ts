@@ -10,7 +10,7 @@ import { currentBuddyWeek, type BuddyWeek } from '../../lib/pairing/weeks.js'
 import type { Session } from '../../lib/schedule/schedule.js'
 import type { RepositoryRef } from '../../lib/sessions/links.js'
 import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
-import { renderIssue } from '../../lib/templates/render.js'
+import { renderIssue, typed } from '../../lib/templates/render.js'
 
 /*
  * Accountability buddies, planned from what the scheduled run observed. Pair issues carry
@@ -164,7 +164,7 @@ export function pairIssueSpecs(pairs: readonly string[][], context: PairContext)
   return pairs.map((buddies, index) => {
     const pair = index + 1
     const rendered = renderIssue(context.template, {
-      group_name: group.name,
+      group_name: typed(group.name),
       group_slug: group.slug,
       week: week.week,
       buddies: mentionList(buddies),

@@ -6,9 +6,11 @@ import { withMarker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
 import { calendarPath, calendarUrl, type RepositoryRef } from '../sessions/links.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
+import { inertText } from '../markdown/inert.js'
 import {
   fillPlaceholders,
   renderIssue,
+  typed,
   type RenderedIssue,
   type TemplateContext,
 } from '../templates/render.js'
@@ -169,7 +171,7 @@ export function pullRequestTitle(group: Group): string {
 export function pullRequestBody(group: Group, sessions: readonly Session[]): string {
   const file = groupFilePath(group.slug)
   return [
-    `Adds \`${file}\` for **${group.name}**: ${group.members.length} members, ${cadenceText(group)}.`,
+    `Adds \`${file}\` for **${inertText(group.name)}**: ${group.members.length} members, ${cadenceText(group)}.`,
     '',
     "Merging it starts the schedule below: the sessions workflow opens each meeting issue when its time comes. Before merging, replace each member's `name:` with their full name (names are used only to redact them from anything the group publishes) and add the place.",
     '',
@@ -188,7 +190,7 @@ export function scheduleTable(sessions: readonly Session[]): string {
     const start = DateTime.fromISO(session.localStart, { setZone: true })
     const end = DateTime.fromISO(session.localEnd, { setZone: true })
     const what = session.week !== undefined ? `Week ${session.week}` : capitalize(session.kind)
-    const theme = session.theme ? ` · ${session.theme}` : ''
+    const theme = session.theme ? ` · ${inertText(session.theme)}` : ''
     const moved = session.shiftedFrom ? ` (moved: ${session.shiftedFrom.join(', ')} skipped)` : ''
     return `| ${session.number} | ${what}${theme}${moved} | ${start.toFormat('ccc d LLL yyyy')} | ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} | ${localMoment(session.opensAt, session.timezone)} |`
   })
@@ -202,13 +204,13 @@ export function scheduleTable(sessions: readonly Session[]): string {
 function baseContext(group: Group, sessions: readonly Session[]): TemplateContext {
   const first = sessions[0]
   return {
-    group_name: group.name,
+    group_name: typed(group.name),
     group_slug: group.slug,
     group_file: groupFilePath(group.slug),
     weekly: group.weekly,
     timezone: group.timezone,
     duration: group.meeting?.duration,
-    place: group.meeting?.place ?? 'to be announced',
+    place: typed(group.meeting?.place ?? 'to be announced'),
     cadence: capitalize(cadenceText(group)),
     first_meeting: first ? meetingMoment(first, group.timezone) : 'to be scheduled',
     members: group.members.map((m) => `@${m.github}`).join(' '),

@@ -5,7 +5,7 @@ import { marker, withMarker, type MarkerAttributes } from '../markers/markers.js
 import type { Conversation } from '../schedule/coaching.js'
 import type { RepositoryRef } from './links.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
-import { renderIssue, type RenderedIssue } from '../templates/render.js'
+import { renderIssue, typed, type RenderedIssue } from '../templates/render.js'
 
 /*
  * The words of a coaching conversation issue and of the bot's comments on it. Only the coachee's
@@ -66,7 +66,7 @@ export function renderConversationIssue(
   const start = DateTime.fromISO(c.localStart, { setZone: true })
   const end = DateTime.fromISO(c.localEnd, { setZone: true })
   const rendered = renderIssue(template, {
-    group_name: group.name,
+    group_name: typed(group.name),
     group_slug: group.slug,
     number: c.number,
     coach: c.coach,

@@ -3,7 +3,12 @@ import type { Group } from '../group-file/schema.js'
 import { findMarker, marker, withMarker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
-import { renderIssue, type RenderedIssue, type TemplateContext } from '../templates/render.js'
+import {
+  renderIssue,
+  typed,
+  type RenderedIssue,
+  type TemplateContext,
+} from '../templates/render.js'
 
 /** Links that depend on where the session is posted; the preview passes placeholders. */
 export interface SessionLinks {
@@ -38,20 +43,21 @@ export function sessionContext(
   const start = DateTime.fromISO(session.localStart, { setZone: true })
   const end = DateTime.fromISO(session.localEnd, { setZone: true })
   return {
-    group_name: group.name,
+    group_name: typed(group.name),
     group_slug: group.slug,
     number: session.number,
     heading: session.week !== undefined ? `Week ${session.week}` : capitalize(session.kind),
     week: session.week,
     weekly: group.weekly,
-    theme:
+    theme: typed(
       session.theme ??
-      (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
+        (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
+    ),
     date_short: start.toFormat('ccc d LLL'),
     when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
     utc: `${DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
     duration: group.meeting?.duration,
-    place: session.place ?? 'to be announced',
+    place: typed(session.place ?? 'to be announced'),
     facilitator: `@${session.facilitator}`,
     co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
     agenda: agendaTable(session),

@@ -1,7 +1,23 @@
+import { inertText, titleText } from '../markdown/inert.js'
 import type { FrontMatterDocument } from './front-matter.js'
 
-/** Values a template may use. Strings are inserted as they are and never evaluated again. */
-export type TemplateContext = Record<string, string | number | undefined>
+/**
+ * Text someone typed (the organizer's group name, theme or place): shown as exactly that text,
+ * never as a link, mention or HTML. In a title it is plain; in a body it is made inert Markdown.
+ */
+export interface TypedText {
+  typed: string
+}
+
+export function typed(text: string): TypedText {
+  return { typed: text }
+}
+
+/**
+ * Values a template may use. Strings are the bot's own Markdown, inserted as they are; `typed()`
+ * values are someone's text. Nothing is evaluated again.
+ */
+export type TemplateContext = Record<string, string | number | TypedText | undefined>
 
 export interface RenderedIssue {
   title: string
@@ -16,10 +32,17 @@ const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g
  * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
  * templates: anything conditional is computed in code and passed in as a value.
  */
-export function fillPlaceholders(text: string, context: TemplateContext): string {
+export function fillPlaceholders(
+  text: string,
+  context: TemplateContext,
+  into: 'markdown' | 'title' = 'markdown',
+): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = context[name]
-    return value === undefined ? '' : String(value)
+    if (value === undefined) return ''
+    if (typeof value === 'object')
+      return into === 'title' ? titleText(value.typed) : inertText(value.typed)
+    return String(value)
   })
 }
 
@@ -47,7 +70,7 @@ export function renderIssue(
   template: FrontMatterDocument,
   context: TemplateContext,
 ): RenderedIssue {
-  const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
+  const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
     .replace(/\s+/g, ' ')
     .replace(/( · )+$/, '')
     .trim()

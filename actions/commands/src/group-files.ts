@@ -17,6 +17,8 @@ import {
 import { groupCalendar } from '../../lib/sessions/calendar-file.js'
 import { calendarPath } from '../../lib/sessions/links.js'
 import { rankedTopics } from '../../lib/status/extras.js'
+import { identifyNetworkIssue } from '../../lib/coaching/network.js'
+import { pairsChange } from './network.js'
 import { commandState, identifyIssue } from './plan.js'
 import {
   changeBranch,
@@ -89,6 +91,11 @@ async function decide(
 ): Promise<GroupChange | undefined> {
   const { github } = context
   const issue = await github.getIssue(request.issue)
+  if (request.kind === 'pairs') {
+    if (!identifyNetworkIssue(issue, [group]))
+      throw new Error(`#${request.issue} is not the network issue of group ${group.slug}`)
+    return pairsChange(group, request.issue, context)
+  }
   const target = identifyIssue(issue, [group], context.now)
   const wanted = request.kind === 'continue' ? 'closing' : 'kickoff'
   if (target?.type !== 'session' || target.kind !== wanted)

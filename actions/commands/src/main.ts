@@ -53,6 +53,10 @@ export async function run(): Promise<void> {
   const defaultBranch = defaultBranchOf(context.event)
   const checkInTemplate = await optionalTemplate(context.workspace, 'check-in.md')
   const checkInForm = await readOptional(context.workspace, '.github/ISSUE_TEMPLATE/check-in.yml')
+  const signUpForm = await readOptional(
+    context.workspace,
+    '.github/ISSUE_TEMPLATE/coaching-sign-up.yml',
+  )
   const report = await runCommands(
     {
       now: inputs.now,
@@ -71,6 +75,7 @@ export async function run(): Promise<void> {
       },
       ...(checkInTemplate ? { checkInTemplate } : {}),
       ...(checkInForm !== undefined ? { checkInForm } : {}),
+      ...(signUpForm !== undefined ? { signUpForm } : {}),
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
       ...(defaultBranch !== undefined ? { defaultBranch } : {}),
       log: { info: core.info, warning: core.warning },

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml'
+import type { MatchResult } from '../../lib/coaching/match.js'
+import { pairNotes, pairsPullText, proposalValue, writePairs } from '../../lib/coaching/proposal.js'
 import { inertText } from '../../lib/commands/inert.js'
 import type { SessionState } from '../../lib/commands/state.js'
 import {
@@ -29,7 +31,7 @@ import { findMarker, marker } from '../../lib/markers/markers.js'
  */
 
 export const GROUP_CHANGE_MARKER = 'group-change'
-export const GROUP_CHANGES = ['continue', 'themes'] as const
+export const GROUP_CHANGES = ['continue', 'themes', 'pairs'] as const
 export type GroupChangeKind = (typeof GROUP_CHANGES)[number]
 
 /** A decision to look at again, passed between the workflow's two jobs: `example/continue#6`. */
@@ -49,8 +51,16 @@ export type GroupChange =
       /** Picked by a facilitator with `/themes`, rather than taken from the votes. */
       chosen: boolean
     }
+  | {
+      kind: 'pairs'
+      slug: string
+      /** The network's issue, where a facilitator commented `/match`. */
+      issue: number
+      /** The pairs matched from the sign-ups, with who could not be matched and why. */
+      match: MatchResult
+    }
 
-const REQUEST = /^([a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39})\/(continue|themes)#(\d{1,9})$/
+const REQUEST = /^([a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39})\/(continue|themes|pairs)#(\d{1,9})$/
 
 export function formatRequests(requests: readonly GroupChangeRequest[]): string {
   return requests.map((r) => `${r.slug}/${r.kind}#${r.issue}`).join(' ')
@@ -62,7 +72,7 @@ export function parseRequests(text: string): GroupChangeRequest[] {
   const bad = words.filter((word) => !REQUEST.test(word))
   if (bad.length > 0) {
     throw new Error(
-      `group-changes: ${bad.map((w) => JSON.stringify(w)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not <slug>/<continue|themes>#<issue>, e.g. "fall-2026/continue#12"`,
+      `group-changes: ${bad.map((w) => JSON.stringify(w)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not <slug>/<continue|themes|pairs>#<issue>, e.g. "fall-2026/continue#12"`,
     )
   }
   return words.map((word) => {
@@ -102,6 +112,7 @@ export function themesChange(
 /** What identifies a proposal: the same value is never proposed twice. */
 export function changeValue(change: GroupChange): string {
   if (change.kind === 'continue') return change.then
+  if (change.kind === 'pairs') return proposalValue(change.match.pairs)
   const text = change.themes.map((t) => `${t.week}:${t.title}`).join('\n')
   return createHash('sha256').update(text).digest('hex').slice(0, 12)
 }
@@ -130,6 +141,8 @@ export function editGroupFile(text: string, change: GroupChange): string {
   const file = groupFilePath(change.slug)
   if (doc.errors.length > 0 || !isMap(root))
     throw new Error(`${file} is not a YAML mapping; fix it first`)
+  if (change.kind === 'pairs')
+    return writePairs(text, change, change.match.pairs, pairNotes(change.match))
   const edited =
     change.kind === 'continue' ? withThen(text, root, change.then) : withThemes(text, root, change)
   const { group, problems } = parseGroupFile(edited, { file, slug: change.slug })
@@ -218,8 +231,12 @@ export interface PullText {
   message: string
 }
 
-export function pullText(change: GroupChange, group: Pick<Group, 'name'>): PullText {
+export function pullText(change: GroupChange, group: Pick<Group, 'name' | 'timezone'>): PullText {
   const file = groupFilePath(change.slug)
+  if (change.kind === 'pairs') {
+    const text = pairsPullText({ ...group, slug: change.slug }, change.match, change.issue)
+    return { ...text, body: `${text.body}\n\n${changeMarker(change)}` }
+  }
   if (change.kind === 'continue') {
     const how =
       change.then === 'none'

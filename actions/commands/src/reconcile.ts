@@ -3,7 +3,9 @@ import { isOwnBot, type CommentView, type ReactionView } from '../../lib/github/
 import { findMarker } from '../../lib/markers/markers.js'
 import { recordedVotes, statusExtras } from '../../lib/status/extras.js'
 import { findStatusComment, refreshStatus } from '../../lib/status/refresh.js'
+import { identifyNetworkIssue } from '../../lib/coaching/network.js'
 import { checkProposal } from './group-files.js'
+import { reconcileNetworkIssue } from './network.js'
 import {
   identifyIssue,
   planIssue,
@@ -29,6 +31,15 @@ export async function reconcileIssue(
   const { github, deps } = context
   const issue = await github.getIssue(number)
   const target = identifyIssue(issue, deps.groups, context.now)
+  const network = target ? undefined : identifyNetworkIssue(issue, deps.groups)
+  if (network) {
+    try {
+      await reconcileNetworkIssue(issue, network, context)
+    } catch (e) {
+      context.fail(network.slug, e)
+    }
+    return
+  }
   if (!target) {
     context.row('-', 'issue', `#${number}`, 'not a skill-share issue with commands; nothing to do')
     return

@@ -43,6 +43,8 @@ export interface CommandsDeps {
   checkInTemplate?: FrontMatterDocument
   /** .github/ISSUE_TEMPLATE/check-in.yml, to read which group a check-in names. */
   checkInForm?: string
+  /** .github/ISSUE_TEMPLATE/coaching-sign-up.yml, to read a coaching network's sign-ups. */
+  signUpForm?: string
   /** Whether the repository is private, when the event payload already says so. */
   repositoryPrivate?: boolean
   /** The default branch, when the event payload already says so. */

@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
       groups: loaded.groups,
       failedGroups: loaded.failed.map((file) => slugOf(file).toLowerCase()),
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
+      repo: { serverUrl: context.serverUrl, repository: context.repository },
       log: { info: core.info, warning: core.warning },
     },
   )

@@ -118,5 +118,23 @@ function acceptedText(
         '',
         edits,
       ].join('\n')
+    case 'sign-up':
+      return [
+        `${opening} Your coaching sign-up is in.`,
+        '',
+        `A facilitator proposes pairs from the sign-ups in a pull request; your pair appears in the group file once it is merged. ${edits}`,
+      ].join('\n')
+    case 'self-evaluation':
+      return [
+        `${opening} Your self-evaluation is in.`,
+        '',
+        `It is yours: it appears in your personal binder, next to your other one, and nowhere else. ${edits}`,
+      ].join('\n')
+    case 'assessment':
+      return [
+        `${opening} Your assessment is in your binder now.`,
+        '',
+        `Write who an interview was with as a role (a peer, your manager), never a name. ${edits}`,
+      ].join('\n')
   }
 }

@@ -20,6 +20,7 @@ import {
   type SessionRef,
   type Verdict,
 } from './plan.js'
+import { ensureNetworkIssue } from './network.js'
 import { REPLY_MARKER, replyFor, replyState } from './replies.js'
 
 export interface Logger {
@@ -41,6 +42,8 @@ export interface FormsDeps {
   failedGroups: string[]
   /** Whether the repository is private, when the event payload already says so. */
   repositoryPrivate?: boolean
+  /** Where form links point; a coaching sign-up needs it to open the network's issue. */
+  repo?: { serverUrl: string; repository: string }
   log: Logger
 }
 
@@ -126,6 +129,11 @@ export async function runForms(inputs: FormsInputs, deps: FormsDeps): Promise<Fo
     linked && sessionIssues.get(key(linked)),
   )
   if (replied !== 'unchanged') report.changes.push(`reply ${replied}`)
+
+  if (verdict.result === 'accepted' && verdict.kind === 'sign-up' && deps.repo) {
+    const network = await ensureNetworkIssue(github, verdict.group, deps.repo)
+    if (network.opened) report.changes.push(`network issue #${network.number} opened`)
+  }
 
   for (const ref of counted) {
     const number = sessionIssues.get(key(ref))

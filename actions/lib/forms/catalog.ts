@@ -15,6 +15,9 @@ export const FORM_KINDS = [
   'topic',
   'reflection',
   'conversation',
+  'sign-up',
+  'self-evaluation',
+  'assessment',
 ] as const
 export type FormKind = (typeof FORM_KINDS)[number]
 
@@ -94,6 +97,58 @@ export const CORE_SKILLS = [
   { value: 'self-care', label: 'Self-care' },
 ] as const satisfies readonly ChoiceOption[]
 export type CoreSkill = (typeof CORE_SKILLS)[number]['value']
+
+/** How often a pair meets, as the sign-up form words it; values are the group file's `cadence`. */
+export const CADENCE_CHOICES = [
+  { value: 'weekly', label: 'Every week' },
+  { value: 'biweekly', label: 'Every other week' },
+  { value: 'monthly', label: 'Once a month' },
+] as const satisfies readonly ChoiceOption[]
+export type CadenceChoice = (typeof CADENCE_CHOICES)[number]['value']
+
+/** How many coachees one coach takes at a time, at most. */
+export const CAPACITY_CHOICES = [
+  { value: '1', label: '1' },
+  { value: '2', label: '2' },
+  { value: '3', label: '3' },
+  { value: '4', label: '4' },
+] as const satisfies readonly ChoiceOption[]
+
+/** The five focus areas of technical leadership a member rates themselves on. */
+export const FOCUS_AREAS = [
+  { value: 'empowering-others', label: 'Empowering others' },
+  { value: 'challenging-assumptions', label: 'Challenging assumptions' },
+  { value: 'eliminating-pain-points', label: 'Eliminating pain points' },
+  { value: 'influencing-culture', label: 'Influencing culture' },
+  { value: 'leading-technology', label: 'Leading technology and architecture' },
+] as const satisfies readonly ChoiceOption[]
+export type FocusArea = (typeof FOCUS_AREAS)[number]['value']
+
+export const EVALUATION_MOMENTS = [
+  { value: 'start', label: 'At the start' },
+  { value: 'end', label: 'At the end' },
+] as const satisfies readonly ChoiceOption[]
+export type EvaluationMoment = (typeof EVALUATION_MOMENTS)[number]['value']
+
+/** "Is my team executing well, and is it happy?": the success test, answered in two parts. */
+export const TEAM_ANSWERS = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'partly', label: 'Partly' },
+  { value: 'not-yet', label: 'Not yet' },
+] as const satisfies readonly ChoiceOption[]
+export type TeamAnswer = (typeof TEAM_ANSWERS)[number]['value']
+
+/** Who a feedback interview was with: a role, never a name. */
+export const INTERVIEW_ROLES = [
+  { value: 'assessment', label: 'Nobody: it was an assessment or a test' },
+  { value: 'peer', label: 'A peer' },
+  { value: 'manager', label: 'My manager' },
+  { value: 'leader', label: 'Another leader' },
+  { value: 'report', label: 'Someone on my team' },
+  { value: 'coach', label: 'My coach' },
+  { value: 'outside', label: 'Someone outside work' },
+] as const satisfies readonly ChoiceOption[]
+export type InterviewRole = (typeof INTERVIEW_ROLES)[number]['value']
 
 export const SCORE_MIN = 1
 export const SCORE_MAX = 10
@@ -244,6 +299,130 @@ export const FORMS: { readonly [K in FormKind]: FormEntry & { kind: K } } = {
       },
     ],
   },
+  'sign-up': {
+    kind: 'sign-up',
+    name: 'Coaching sign-up',
+    template: 'coaching-sign-up.yml',
+    label: 'sign-up',
+    title: 'Sign-up · ',
+    fields: [
+      group,
+      {
+        id: 'offer',
+        type: 'checkboxes',
+        label: 'Skills I can coach others in',
+        required: false,
+        options: CORE_SKILLS,
+      },
+      {
+        id: 'capacity',
+        type: 'dropdown',
+        label: 'How many people I can coach at a time',
+        required: false,
+        options: CAPACITY_CHOICES,
+      },
+      {
+        id: 'seek',
+        type: 'checkboxes',
+        label: 'Skills I would like coaching in',
+        required: false,
+        options: CORE_SKILLS,
+      },
+      { id: 'timezone', type: 'input', label: 'My time zone', required: true },
+      { id: 'hours', type: 'input', label: 'My usual hours for a conversation', required: true },
+      {
+        id: 'cadence',
+        type: 'dropdown',
+        label: 'How often',
+        required: true,
+        options: CADENCE_CHOICES,
+      },
+      { id: 'place', type: 'input', label: 'How to meet', required: false },
+    ],
+  },
+  'self-evaluation': {
+    kind: 'self-evaluation',
+    name: 'Self-evaluation',
+    template: 'self-evaluation.yml',
+    label: 'self-evaluation',
+    title: 'Self-evaluation · ',
+    fields: [
+      group,
+      {
+        id: 'moment',
+        type: 'dropdown',
+        label: 'When',
+        required: true,
+        options: EVALUATION_MOMENTS,
+      },
+      ...FOCUS_AREAS.map((area) => score(area.value, area.label)),
+      {
+        id: 'executing',
+        type: 'dropdown',
+        label: 'Is my team executing well?',
+        required: true,
+        options: TEAM_ANSWERS,
+      },
+      {
+        id: 'happy',
+        type: 'dropdown',
+        label: 'Is my team happy?',
+        required: true,
+        options: TEAM_ANSWERS,
+      },
+      text('notes', 'What is behind these answers', false),
+    ],
+  },
+  assessment: {
+    kind: 'assessment',
+    name: 'Assessment or interview',
+    template: 'assessment.yml',
+    label: 'assessment',
+    title: 'Assessment · ',
+    fields: [
+      group,
+      { id: 'what', type: 'input', label: 'What it was', required: true },
+      {
+        id: 'with',
+        type: 'dropdown',
+        label: 'Who it was with',
+        required: true,
+        options: INTERVIEW_ROLES,
+      },
+      text('summary', 'The result, or what I heard, in my own words', true),
+      text('takeaway', 'What I take from it', false),
+    ],
+  },
+}
+
+/**
+ * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
+ * areas ticked for the circle. Issues filled in on it keep reading, and a repository that still
+ * has this form keeps working; new repositories get the playbook's sheet above.
+ */
+export const SCORE_HOMEWORK: FormEntry & { kind: 'homework' } = {
+  ...FORMS.homework,
+  fields: [
+    group,
+    session,
+    ...AREAS.flatMap((area) => [
+      score(`${area}-score`, `${AREA_NAMES[area]}: my score`),
+      text(`${area}-notes`, `${AREA_NAMES[area]}: a few lines`, false),
+    ]),
+    {
+      id: 'circle',
+      type: 'checkboxes',
+      label: 'Two answers for the opening circle',
+      required: false,
+      options: AREA_OPTIONS,
+    },
+    text('for-facilitator', 'Anything the facilitator should know?', false),
+  ],
+}
+
+/** The shapes a form has had, newest first; only homework has more than one. */
+export function formShapes(kind: FormKind): readonly FormEntry[] {
+  return kind === 'homework' ? [FORMS.homework, SCORE_HOMEWORK] : [FORMS[kind]]
 }
 
 export function isFormKind(value: string): value is FormKind {

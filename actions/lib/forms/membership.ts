@@ -17,6 +17,7 @@ const FORMAT_OF: Partial<Record<FormKind, Group['format']>> = {
   'check-in': 'circle',
   topic: 'circle',
   conversation: 'coaching',
+  'sign-up': 'coaching',
 }
 
 /** Forms whose `session` answer is a meeting on the group's schedule. */

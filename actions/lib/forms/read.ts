@@ -1,6 +1,15 @@
+import { HOURS_EXAMPLE, parseHours } from '../coaching/hours.js'
+import { isValidTimeZone } from '../schedule/time.js'
 import { readAnswers, type Answers } from './answers.js'
 import {
   AREAS,
+  CADENCE_CHOICES,
+  EVALUATION_MOMENTS,
+  FOCUS_AREAS,
+  INTERVIEW_ROLES,
+  TEAM_ANSWERS,
+  type CoreSkill,
+  type FocusArea,
   CHECK_IN_OUTCOMES,
   CONSENT_OPTION,
   CONTINUE_CHOICES,
@@ -132,6 +141,18 @@ class Reader {
     return this.answers.choices(id).values.includes(option.value)
   }
 
+  /** Ticked boxes of a checkbox list, in form order; a box the form no longer has is a problem. */
+  ticks<V extends string>(id: string, ask: string): V[] {
+    const { values, unknown } = this.answers.choices(id)
+    if (unknown > 0) this.fail(id, ask, undefined)
+    return values as V[]
+  }
+
+  /** Records a problem about an answer that is missing. */
+  missing(field: string, message: string): void {
+    this.problems.push({ field, message })
+  }
+
   private fail<T>(field: string, message: string, placeholder: T): T {
     this.problems.push({ field, message })
     return placeholder
@@ -256,4 +277,111 @@ const READERS: { [K in FormKind]: (reader: Reader) => Submission & { kind: K } }
       'Which core skill did this conversation exercise? Pick one from the list.',
     ),
   }),
+
+  'sign-up': (reader) => signUp(reader),
+
+  'self-evaluation': (reader) =>
+    withOptional(
+      {
+        kind: 'self-evaluation' as const,
+        group: reader.group(),
+        moment: reader.choice(
+          'moment',
+          EVALUATION_MOMENTS,
+          'Is this the start or the end? Pick one.',
+        ),
+        scores: focusScores(reader),
+        executing: reader.choice(
+          'executing',
+          TEAM_ANSWERS,
+          'Is your team executing well? Pick Yes, Partly or Not yet.',
+        ),
+        happy: reader.choice(
+          'happy',
+          TEAM_ANSWERS,
+          'Is your team happy? Pick Yes, Partly or Not yet.',
+        ),
+      },
+      { notes: reader.optional('notes') },
+    ),
+
+  assessment: (reader) =>
+    withOptional(
+      {
+        kind: 'assessment' as const,
+        group: reader.group(),
+        what: reader.required(
+          'what',
+          'What was it? The name of the assessment, or "feedback interview".',
+        ),
+        with: reader.choice(
+          'with',
+          INTERVIEW_ROLES,
+          'Who was it with? Pick a role from the list (never a name).',
+        ),
+        summary: reader.required(
+          'summary',
+          'What did it say, or what did you hear? A few lines in your own words.',
+        ),
+      },
+      { takeaway: reader.optional('takeaway') },
+    ),
+}
+
+function focusScores(reader: Reader): Record<FocusArea, number> {
+  const scores = {} as Record<FocusArea, number>
+  for (const area of FOCUS_AREAS) {
+    scores[area.value] = reader.score(
+      area.value,
+      `Rate "${area.label}" from ${SCORE_MIN} to ${SCORE_MAX}.`,
+      `Your rating of "${area.label}"`,
+    )
+  }
+  return scores
+}
+
+function signUp(reader: Reader): Submission & { kind: 'sign-up' } {
+  const group = reader.group()
+  const skillsAsk = 'Tick skills from the list; the list is the one in the shipped form.'
+  const offer = reader.ticks<CoreSkill>('offer', skillsAsk)
+  const seek = reader.ticks<CoreSkill>('seek', skillsAsk)
+  if (offer.length === 0 && seek.length === 0) {
+    reader.missing(
+      'offer',
+      'Tick at least one skill: the ones you can coach others in, the ones you would like coaching in, or both.',
+    )
+  }
+  const capacity = Number(
+    reader.ticks('capacity', 'How many people can you coach at a time? Pick 1 to 4.')[0] ?? '1',
+  )
+  const zone = reader.required('timezone', 'Which time zone are you in? E.g. Europe/Berlin.')
+  if (zone && !isValidTimeZone(zone)) {
+    reader.missing(
+      'timezone',
+      `"${zone}" is not a time zone name; use the IANA name, e.g. Europe/Berlin or America/Los_Angeles.`,
+    )
+  }
+  const hoursText = reader.required(
+    'hours',
+    `When do you usually have time for a conversation? E.g. "${HOURS_EXAMPLE}".`,
+  )
+  const hours = hoursText ? parseHours(hoursText) : undefined
+  if (hours && !hours.ok) reader.missing('hours', hours.message)
+  return withOptional(
+    {
+      kind: 'sign-up' as const,
+      group,
+      offer,
+      capacity: Number.isInteger(capacity) && capacity > 0 ? capacity : 1,
+      seek,
+      timezone: zone,
+      hours: hours?.ok ? hours.windows : [],
+      cadence: reader.choice(
+        'cadence',
+        CADENCE_CHOICES,
+        'How often would you like to meet? Pick every week, every other week or once a month.',
+      ),
+    },
+    { place: reader.optional('place') },
+  )
 }

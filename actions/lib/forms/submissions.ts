@@ -1,4 +1,15 @@
-import type { Area, CheckInOutcome, ContinueChoice, CoreSkill, FormKind } from './catalog.js'
+import type {
+  Area,
+  CadenceChoice,
+  CheckInOutcome,
+  ContinueChoice,
+  CoreSkill,
+  EvaluationMoment,
+  FocusArea,
+  FormKind,
+  InterviewRole,
+  TeamAnswer,
+} from './catalog.js'
 import type { FormProblem } from './problems.js'
 
 /** Optional free-text answers are absent when left blank. */
@@ -62,7 +73,58 @@ export interface ConversationSubmission {
   skill: CoreSkill
 }
 
+/** One person's offer or wish for coaching in a coaching network. */
+export interface SignUpSubmission {
+  kind: 'sign-up'
+  group: string
+  /** Skills they can coach others in; empty when they only seek. */
+  offer: CoreSkill[]
+  /** How many coachees they take at most (1 when not said); meaningful only with `offer`. */
+  capacity: number
+  /** Skills they would like coaching in; empty when they only offer. */
+  seek: CoreSkill[]
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timezone: string
+  /** Their usual hours, local, read by `parseHours`, e.g. "Tue-Thu 08:00-10:00". */
+  hours: HourWindow[]
+  cadence: CadenceChoice
+  /** A room or a video link; a coach's is where their conversations happen. */
+  place?: string
+}
+
+/** Local hours on some days of the week; days are ISO weekdays (1 Monday .. 7 Sunday). */
+export interface HourWindow {
+  days: number[]
+  /** Minutes after local midnight. */
+  from: number
+  to: number
+}
+
+/** A member's own ratings of the five focus areas, at the start or the end. */
+export interface SelfEvaluationSubmission {
+  kind: 'self-evaluation'
+  group: string
+  moment: EvaluationMoment
+  scores: Record<FocusArea, number>
+  executing: TeamAnswer
+  happy: TeamAnswer
+  notes?: string
+}
+
+/** An assessment's result, or a feedback interview's summary: with a role, never a name. */
+export interface AssessmentSubmission {
+  kind: 'assessment'
+  group: string
+  what: string
+  with: InterviewRole
+  summary: string
+  takeaway?: string
+}
+
 export type Submission =
+  | SignUpSubmission
+  | SelfEvaluationSubmission
+  | AssessmentSubmission
   | HomeworkSubmission
   | IntentionSubmission
   | CheckInSubmission

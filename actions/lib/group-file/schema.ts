@@ -160,6 +160,9 @@ export const pairSchema = z
     duration: whole(1, 600, ' minutes').default(60),
     start: date.describe('Date of the first conversation.'),
     timezone: timezone.optional().describe('Defaults to the group time zone.'),
+    place: text(MAX_TEXT.place, 'it is shown in every conversation issue')
+      .optional()
+      .describe('Where the pair meets: a room or a video link.'),
   })
   .describe('A coaching pair (format: coaching).')
 

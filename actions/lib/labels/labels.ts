@@ -18,6 +18,10 @@ const CATALOG: Record<string, { color: string; description: string }> = {
   topic: { color: 'fef2c0', description: 'A proposed theme' },
   reflection: { color: 'e99695', description: 'Closing reflection' },
   conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
+  'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
+  network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },
+  'self-evaluation': { color: 'd4c5f9', description: 'A member rates their focus areas' },
+  assessment: { color: 'd4c5f9', description: 'An assessment or feedback interview' },
   'needs-fix': { color: 'd93f0b', description: 'A submission with something to fix' },
   organizer: { color: '5319e7', description: 'For the facilitators' },
 }

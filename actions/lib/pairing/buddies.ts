@@ -83,7 +83,8 @@ export function pairKey(a: string, b: string): string {
   return `${x} ${y}`
 }
 
-function sameEmployer(a: Member, b: Member): boolean {
+/** Both name the same employer (ignoring case and spaces around); no employer matches nobody. */
+export function sameEmployer(a: Pick<Member, 'employer'>, b: Pick<Member, 'employer'>): boolean {
   const x = a.employer?.trim().toLowerCase()
   return !!x && x === b.employer?.trim().toLowerCase()
 }

@@ -41,6 +41,7 @@ export function conversationCalendar(group: Group, conversations: readonly Conve
       end: new Date(c.endsAt),
       stamp: new Date(c.opensAt),
       summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+      ...(c.place ? { location: c.place } : {}),
       description: [
         `Coach: @${c.coach}, coachee: @${c.coachee}`,
         `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
@@ -67,6 +68,7 @@ function describe(session: Session): string {
       (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
     '',
     ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
+    ...(session.prep ? ['', 'To prepare:', session.prep] : []),
   ]
   return lines.join('\n')
 }

@@ -27,6 +27,8 @@ export interface Conversation {
   /** When the conversation issue opens: start minus the group's lead. */
   opensAt: string
   duration: number
+  /** Where the pair meets (a room or a video link), when the group file says. */
+  place?: string
 }
 
 export interface CoachingScheduleOptions {
@@ -111,6 +113,7 @@ export function pairConversations(group: Group, pair: Pair, until: string): Conv
       endsAt: toUtcIso(end),
       opensAt: toUtcIso(begin.minus(lead)),
       duration: pair.duration,
+      ...(pair.place ? { place: pair.place } : {}),
     })
   }
   return conversations

@@ -76,6 +76,9 @@ export function renderConversationIssue(
     utc: DateTime.fromISO(c.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm'),
     duration: c.duration,
     cadence: CADENCE_NAMES[c.cadence],
+    place: typed(
+      c.place ?? 'not set yet: agree on one, and add it as place: to the pair in the group file',
+    ),
     review: reviewText(c, links.review),
     writeup_link: writeUpUrl(links.repo, c),
     previous: previousText(links.review, links.previousTitle),

@@ -13,6 +13,7 @@ import {
   resetBranch,
   writeFile,
 } from '../../lib/github/contents.js'
+import { CHOOSER_CONFIG, groundRulesUrl, pointGroundRulesCard } from '../../lib/forms/chooser.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import {
   findOpenPull,
@@ -162,6 +163,37 @@ async function observe(
   return observed
 }
 
+/**
+ * The issue chooser's "Our ground rules" card, pointed at this repository's ground-rules issues.
+ * The template cannot know the repository's name, so the first cohort writes it, on the same
+ * branch as the group file (in its pull request, when there is one).
+ */
+async function pointChooserCard(
+  github: Repository,
+  observed: CohortObservation,
+  branch: string,
+  report: { dry: boolean; row: (what: string, result: string, where?: string) => void },
+): Promise<void> {
+  const current = await getFile(github, CHOOSER_CONFIG, branch)
+  if (!current) return
+  const { serverUrl, fullName } = observed.repository
+  const text = pointGroundRulesCard(current.text, groundRulesUrl(serverUrl, fullName))
+  const what = 'Ground-rules card'
+  if (text === undefined) return report.row(what, 'up to date', CHOOSER_CONFIG)
+  if (report.dry) return report.row(what, 'would point it at this repository', CHOOSER_CONFIG)
+  const result = await writeFile(
+    github,
+    {
+      path: CHOOSER_CONFIG,
+      text,
+      message: "Issue chooser: the ground-rules card opens this repository's ground rules",
+      branch,
+    },
+    current,
+  )
+  report.row(what, result, `${CHOOSER_CONFIG} on ${branch}`)
+}
+
 async function apply(
   plan: CohortPlan,
   observed: CohortObservation,
@@ -202,6 +234,10 @@ async function apply(
     })
     row('Group file', result, fileWhere)
   }
+  await pointChooserCard(github, observed, dry ? observed.repository.defaultBranch : file.branch, {
+    dry,
+    row,
+  })
   let pullNumber: number | undefined
   if (pull?.action === 'open') {
     if (dry) row('Pull request', 'would open', pull.branch)

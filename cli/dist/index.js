@@ -1,6 +1,1139 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 2507:
+/***/ ((module) => {
+
+(function webpackUniversalModuleDefinition(root, factory) {
+	if(true)
+		module.exports = factory();
+	else {}
+})(globalThis, () => {
+return /******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
+
+/***/ 949:
+/***/ ((__unused_webpack_module, exports, __nested_webpack_require_540__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CronParser = void 0;
+var rangeValidator_1 = __nested_webpack_require_540__(515);
+var CronParser = (function () {
+    function CronParser(expression, dayOfWeekStartIndexZero, monthStartIndexZero) {
+        if (dayOfWeekStartIndexZero === void 0) { dayOfWeekStartIndexZero = true; }
+        if (monthStartIndexZero === void 0) { monthStartIndexZero = false; }
+        this.expression = expression;
+        this.dayOfWeekStartIndexZero = dayOfWeekStartIndexZero;
+        this.monthStartIndexZero = monthStartIndexZero;
+    }
+    CronParser.prototype.parse = function () {
+        var _a;
+        var parsed;
+        var expression = (_a = this.expression) !== null && _a !== void 0 ? _a : '';
+        if (expression === "@reboot") {
+            parsed = ["@reboot", "", "", "", "", "", ""];
+            return parsed;
+        }
+        else if (expression.startsWith('@')) {
+            var special = this.parseSpecial(this.expression);
+            parsed = this.extractParts(special);
+        }
+        else {
+            parsed = this.extractParts(this.expression);
+        }
+        this.normalize(parsed);
+        this.validate(parsed);
+        return parsed;
+    };
+    CronParser.prototype.parseSpecial = function (expression) {
+        var specialExpressions = {
+            '@yearly': '0 0 1 1 *',
+            '@annually': '0 0 1 1 *',
+            '@monthly': '0 0 1 * *',
+            '@weekly': '0 0 * * 0',
+            '@daily': '0 0 * * *',
+            '@midnight': '0 0 * * *',
+            '@hourly': '0 * * * *',
+            '@reboot': '@reboot'
+        };
+        var special = specialExpressions[expression];
+        if (!special) {
+            throw new Error('Unknown special expression.');
+        }
+        return special;
+    };
+    CronParser.prototype.extractParts = function (expression) {
+        if (!this.expression) {
+            throw new Error("cron expression is empty");
+        }
+        var parsed = expression.trim().split(/[ ]+/);
+        for (var i = 0; i < parsed.length; i++) {
+            if (parsed[i].includes(",")) {
+                var arrayElement = parsed[i]
+                    .split(",")
+                    .map(function (item) { return item.trim(); })
+                    .filter(function (item) { return item !== ""; })
+                    .map(function (item) { return (!isNaN(Number(item)) ? Number(item) : item); })
+                    .filter(function (item) { return item !== null && item !== ""; });
+                if (arrayElement.length === 0) {
+                    arrayElement.push("*");
+                }
+                arrayElement.sort(function (a, b) { return (a !== null && b !== null ? a - b : 0); });
+                parsed[i] = arrayElement.map(function (item) { return (item !== null ? item.toString() : ""); }).join(",");
+            }
+        }
+        if (parsed.length < 5) {
+            throw new Error("Expression has only ".concat(parsed.length, " part").concat(parsed.length == 1 ? "" : "s", ". At least 5 parts are required."));
+        }
+        else if (parsed.length == 5) {
+            parsed.unshift("");
+            parsed.push("");
+        }
+        else if (parsed.length == 6) {
+            var isYearWithNoSecondsPart = /\d{4}$/.test(parsed[5]) || parsed[4] == "?" || parsed[2] == "?";
+            if (isYearWithNoSecondsPart) {
+                parsed.unshift("");
+            }
+            else {
+                parsed.push("");
+            }
+        }
+        else if (parsed.length > 7) {
+            throw new Error("Expression has ".concat(parsed.length, " parts; too many!"));
+        }
+        return parsed;
+    };
+    CronParser.prototype.normalize = function (expressionParts) {
+        var _this = this;
+        expressionParts[3] = expressionParts[3].replace("?", "*");
+        expressionParts[5] = expressionParts[5].replace("?", "*");
+        expressionParts[2] = expressionParts[2].replace("?", "*");
+        if (expressionParts[0].indexOf("0/") == 0) {
+            expressionParts[0] = expressionParts[0].replace("0/", "*/");
+        }
+        if (expressionParts[1].indexOf("0/") == 0) {
+            expressionParts[1] = expressionParts[1].replace("0/", "*/");
+        }
+        if (expressionParts[2].indexOf("0/") == 0) {
+            expressionParts[2] = expressionParts[2].replace("0/", "*/");
+        }
+        if (expressionParts[3].indexOf("1/") == 0) {
+            expressionParts[3] = expressionParts[3].replace("1/", "*/");
+        }
+        if (expressionParts[4].indexOf("1/") == 0) {
+            expressionParts[4] = expressionParts[4].replace("1/", "*/");
+        }
+        if (expressionParts[6].indexOf("1/") == 0) {
+            expressionParts[6] = expressionParts[6].replace("1/", "*/");
+        }
+        expressionParts[5] = expressionParts[5].replace(/(^\d)|([^#/\s]\d)/g, function (t) {
+            var dowDigits = t.replace(/\D/, "");
+            var dowDigitsAdjusted = dowDigits;
+            if (_this.dayOfWeekStartIndexZero) {
+                if (dowDigits == "7") {
+                    dowDigitsAdjusted = "0";
+                }
+            }
+            else {
+                dowDigitsAdjusted = (parseInt(dowDigits) - 1).toString();
+            }
+            return t.replace(dowDigits, dowDigitsAdjusted);
+        });
+        if (expressionParts[5] == "L") {
+            expressionParts[5] = "6";
+        }
+        if (expressionParts[3] == "?") {
+            expressionParts[3] = "*";
+        }
+        if (expressionParts[3].indexOf("W") > -1 &&
+            (expressionParts[3].indexOf(",") > -1 || expressionParts[3].indexOf("-") > -1)) {
+            throw new Error("The 'W' character can be specified only when the day-of-month is a single day, not a range or list of days.");
+        }
+        var days = {
+            SUN: 0,
+            MON: 1,
+            TUE: 2,
+            WED: 3,
+            THU: 4,
+            FRI: 5,
+            SAT: 6,
+        };
+        for (var day in days) {
+            expressionParts[5] = expressionParts[5].replace(new RegExp(day, "gi"), days[day].toString());
+        }
+        expressionParts[4] = expressionParts[4].replace(/(^\d{1,2})|([^#/\s]\d{1,2})/g, function (t) {
+            var dowDigits = t.replace(/\D/, "");
+            var dowDigitsAdjusted = dowDigits;
+            if (_this.monthStartIndexZero) {
+                dowDigitsAdjusted = (parseInt(dowDigits) + 1).toString();
+            }
+            return t.replace(dowDigits, dowDigitsAdjusted);
+        });
+        var months = {
+            JAN: 1,
+            FEB: 2,
+            MAR: 3,
+            APR: 4,
+            MAY: 5,
+            JUN: 6,
+            JUL: 7,
+            AUG: 8,
+            SEP: 9,
+            OCT: 10,
+            NOV: 11,
+            DEC: 12,
+        };
+        for (var month in months) {
+            expressionParts[4] = expressionParts[4].replace(new RegExp(month, "gi"), months[month].toString());
+        }
+        if (expressionParts[0] == "0") {
+            expressionParts[0] = "";
+        }
+        if (!/\*|\-|\,|\//.test(expressionParts[2]) &&
+            (/\*|\//.test(expressionParts[1]) || /\*|\//.test(expressionParts[0]))) {
+            expressionParts[2] += "-".concat(expressionParts[2]);
+        }
+        for (var i = 0; i < expressionParts.length; i++) {
+            if (expressionParts[i].indexOf(",") != -1) {
+                expressionParts[i] =
+                    expressionParts[i]
+                        .split(",")
+                        .filter(function (str) { return str !== ""; })
+                        .join(",") || "*";
+            }
+            if (expressionParts[i] == "*/1") {
+                expressionParts[i] = "*";
+            }
+            if (expressionParts[i].indexOf("/") > -1 && !/^\*|\-|\,/.test(expressionParts[i])) {
+                var stepRangeThrough = null;
+                switch (i) {
+                    case 4:
+                        stepRangeThrough = "12";
+                        break;
+                    case 5:
+                        stepRangeThrough = "6";
+                        break;
+                    case 6:
+                        stepRangeThrough = "9999";
+                        break;
+                    default:
+                        stepRangeThrough = null;
+                        break;
+                }
+                if (stepRangeThrough !== null) {
+                    var parts = expressionParts[i].split("/");
+                    expressionParts[i] = "".concat(parts[0], "-").concat(stepRangeThrough, "/").concat(parts[1]);
+                }
+            }
+        }
+    };
+    CronParser.prototype.validate = function (parsed) {
+        var standardCronPartCharacters = "0-9,\\-*\/";
+        this.validateOnlyExpectedCharactersFound(parsed[0], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[1], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[2], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[3], "0-9,\\-*\/LW");
+        this.validateOnlyExpectedCharactersFound(parsed[4], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[5], "0-9,\\-*\/L#");
+        this.validateOnlyExpectedCharactersFound(parsed[6], standardCronPartCharacters);
+        this.validateAnyRanges(parsed);
+    };
+    CronParser.prototype.validateAnyRanges = function (parsed) {
+        rangeValidator_1.default.secondRange(parsed[0]);
+        rangeValidator_1.default.minuteRange(parsed[1]);
+        rangeValidator_1.default.hourRange(parsed[2]);
+        rangeValidator_1.default.dayOfMonthRange(parsed[3]);
+        rangeValidator_1.default.monthRange(parsed[4], this.monthStartIndexZero);
+        rangeValidator_1.default.dayOfWeekRange(parsed[5], this.dayOfWeekStartIndexZero);
+    };
+    CronParser.prototype.validateOnlyExpectedCharactersFound = function (cronPart, allowedCharsExpression) {
+        var invalidChars = cronPart.match(new RegExp("[^".concat(allowedCharsExpression, "]+"), "gi"));
+        if (invalidChars && invalidChars.length) {
+            throw new Error("Expression contains invalid values: '".concat(invalidChars.toString(), "'"));
+        }
+    };
+    return CronParser;
+}());
+exports.CronParser = CronParser;
+
+
+/***/ }),
+
+/***/ 333:
+/***/ ((__unused_webpack_module, exports, __nested_webpack_require_10927__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExpressionDescriptor = void 0;
+var stringUtilities_1 = __nested_webpack_require_10927__(823);
+var cronParser_1 = __nested_webpack_require_10927__(949);
+var ExpressionDescriptor = (function () {
+    function ExpressionDescriptor(expression, options) {
+        this.expression = expression;
+        this.options = options;
+        this.expressionParts = new Array(5);
+        if (!this.options.locale && ExpressionDescriptor.defaultLocale) {
+            this.options.locale = ExpressionDescriptor.defaultLocale;
+        }
+        if (!ExpressionDescriptor.locales[this.options.locale]) {
+            var fallBackLocale = Object.keys(ExpressionDescriptor.locales)[0];
+            console.warn("Locale '".concat(this.options.locale, "' could not be found; falling back to '").concat(fallBackLocale, "'."));
+            this.options.locale = fallBackLocale;
+        }
+        this.i18n = ExpressionDescriptor.locales[this.options.locale];
+        if (options.use24HourTimeFormat === undefined) {
+            options.use24HourTimeFormat = this.i18n.use24HourTimeFormatByDefault();
+        }
+    }
+    ExpressionDescriptor.toString = function (expression, _a) {
+        var _b = _a === void 0 ? {} : _a, _c = _b.throwExceptionOnParseError, throwExceptionOnParseError = _c === void 0 ? true : _c, _d = _b.verbose, verbose = _d === void 0 ? false : _d, _e = _b.dayOfWeekStartIndexZero, dayOfWeekStartIndexZero = _e === void 0 ? true : _e, _f = _b.monthStartIndexZero, monthStartIndexZero = _f === void 0 ? false : _f, use24HourTimeFormat = _b.use24HourTimeFormat, _g = _b.locale, locale = _g === void 0 ? null : _g;
+        var options = {
+            throwExceptionOnParseError: throwExceptionOnParseError,
+            verbose: verbose,
+            dayOfWeekStartIndexZero: dayOfWeekStartIndexZero,
+            monthStartIndexZero: monthStartIndexZero,
+            use24HourTimeFormat: use24HourTimeFormat,
+            locale: locale,
+        };
+        if (options.tzOffset) {
+            console.warn("'tzOffset' option has been deprecated and is no longer supported.");
+        }
+        var descripter = new ExpressionDescriptor(expression, options);
+        return descripter.getFullDescription();
+    };
+    ExpressionDescriptor.initialize = function (localesLoader, defaultLocale) {
+        if (defaultLocale === void 0) { defaultLocale = "en"; }
+        ExpressionDescriptor.specialCharacters = ["/", "-", ",", "*"];
+        ExpressionDescriptor.defaultLocale = defaultLocale;
+        localesLoader.load(ExpressionDescriptor.locales);
+    };
+    ExpressionDescriptor.prototype.getFullDescription = function () {
+        var _a, _b;
+        var description = "";
+        try {
+            var parser = new cronParser_1.CronParser(this.expression, this.options.dayOfWeekStartIndexZero, this.options.monthStartIndexZero);
+            this.expressionParts = parser.parse();
+            if (this.expressionParts[0] === "@reboot") {
+                return ((_b = (_a = this.i18n).atReboot) === null || _b === void 0 ? void 0 : _b.call(_a)) || "Run once, at startup";
+            }
+            var timeSegment = this.getTimeOfDayDescription();
+            var dayOfMonthDesc = this.getDayOfMonthDescription();
+            var monthDesc = this.getMonthDescription();
+            var dayOfWeekDesc = this.getDayOfWeekDescription();
+            var yearDesc = this.getYearDescription();
+            description += timeSegment + dayOfMonthDesc + dayOfWeekDesc + monthDesc + yearDesc;
+            description = this.transformVerbosity(description, !!this.options.verbose);
+            description = description.charAt(0).toLocaleUpperCase() + description.substr(1);
+        }
+        catch (ex) {
+            if (!this.options.throwExceptionOnParseError) {
+                description = this.i18n.anErrorOccuredWhenGeneratingTheExpressionD();
+            }
+            else {
+                throw "".concat(ex);
+            }
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getTimeOfDayDescription = function () {
+        var secondsExpression = this.expressionParts[0];
+        var minuteExpression = this.expressionParts[1];
+        var hourExpression = this.expressionParts[2];
+        var description = "";
+        if (!stringUtilities_1.StringUtilities.containsAny(minuteExpression, ExpressionDescriptor.specialCharacters) &&
+            !stringUtilities_1.StringUtilities.containsAny(hourExpression, ExpressionDescriptor.specialCharacters) &&
+            !stringUtilities_1.StringUtilities.containsAny(secondsExpression, ExpressionDescriptor.specialCharacters)) {
+            description += this.i18n.atSpace() + this.formatTime(hourExpression, minuteExpression, secondsExpression);
+        }
+        else if (!secondsExpression &&
+            minuteExpression.indexOf("-") > -1 &&
+            !(minuteExpression.indexOf(",") > -1) &&
+            !(minuteExpression.indexOf("/") > -1) &&
+            !stringUtilities_1.StringUtilities.containsAny(hourExpression, ExpressionDescriptor.specialCharacters)) {
+            var minuteParts = minuteExpression.split("-");
+            description += stringUtilities_1.StringUtilities.format(this.i18n.everyMinuteBetweenX0AndX1(), this.formatTime(hourExpression, minuteParts[0], ""), this.formatTime(hourExpression, minuteParts[1], ""));
+        }
+        else if (!secondsExpression &&
+            hourExpression.indexOf(",") > -1 &&
+            hourExpression.indexOf("-") == -1 &&
+            hourExpression.indexOf("/") == -1 &&
+            !stringUtilities_1.StringUtilities.containsAny(minuteExpression, ExpressionDescriptor.specialCharacters)) {
+            var hourParts = hourExpression.split(",");
+            description += this.i18n.at();
+            for (var i = 0; i < hourParts.length; i++) {
+                description += " ";
+                description += this.formatTime(hourParts[i], minuteExpression, "");
+                if (i < hourParts.length - 2) {
+                    description += ",";
+                }
+                if (i == hourParts.length - 2) {
+                    description += this.i18n.spaceAnd();
+                }
+            }
+        }
+        else {
+            var secondsDescription = this.getSecondsDescription();
+            var minutesDescription = this.getMinutesDescription();
+            var hoursDescription = this.getHoursDescription();
+            description += secondsDescription;
+            if (description && minutesDescription) {
+                description += ", ";
+            }
+            description += minutesDescription;
+            if (minutesDescription === hoursDescription) {
+                return description;
+            }
+            if (description && hoursDescription) {
+                description += ", ";
+            }
+            description += hoursDescription;
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getSecondsDescription = function () {
+        var _this = this;
+        var description = this.getSegmentDescription(this.expressionParts[0], this.i18n.everySecond(), function (s) {
+            return s;
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Seconds(s), s);
+        }, function (s) {
+            return _this.i18n.secondsX0ThroughX1PastTheMinute();
+        }, function (s) {
+            return s == "0"
+                ? ""
+                : parseInt(s) < 20
+                    ? _this.i18n.atX0SecondsPastTheMinute(s)
+                    : _this.i18n.atX0SecondsPastTheMinuteGt20() || _this.i18n.atX0SecondsPastTheMinute(s);
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getMinutesDescription = function () {
+        var _this = this;
+        var secondsExpression = this.expressionParts[0];
+        var hourExpression = this.expressionParts[2];
+        var description = this.getSegmentDescription(this.expressionParts[1], this.i18n.everyMinute(), function (s) {
+            return s;
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Minutes(s), s);
+        }, function (s) {
+            return _this.i18n.minutesX0ThroughX1PastTheHour();
+        }, function (s) {
+            try {
+                return s == "0" && hourExpression.indexOf("/") == -1 && secondsExpression == ""
+                    ? _this.i18n.everyHour()
+                    : parseInt(s) < 20
+                        ? _this.i18n.atX0MinutesPastTheHour(s)
+                        : _this.i18n.atX0MinutesPastTheHourGt20() || _this.i18n.atX0MinutesPastTheHour(s);
+            }
+            catch (e) {
+                return _this.i18n.atX0MinutesPastTheHour(s);
+            }
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getHoursDescription = function () {
+        var _this = this;
+        var expression = this.expressionParts[2];
+        var hourIndex = 0;
+        var rangeEndValues = [];
+        expression
+            .split("/")[0]
+            .split(",")
+            .forEach(function (range) {
+            var rangeParts = range.split("-");
+            if (rangeParts.length === 2) {
+                rangeEndValues.push({ value: rangeParts[1], index: hourIndex + 1 });
+            }
+            hourIndex += rangeParts.length;
+        });
+        var evaluationIndex = 0;
+        var description = this.getSegmentDescription(expression, this.i18n.everyHour(), function (s) {
+            var match = rangeEndValues.find(function (r) { return r.value === s && r.index === evaluationIndex; });
+            var isRangeEndWithNonZeroMinute = match && _this.expressionParts[1] !== "0";
+            evaluationIndex++;
+            return isRangeEndWithNonZeroMinute ? _this.formatTime(s, "59", "") : _this.formatTime(s, "0", "");
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Hours(s), s);
+        }, function (s) {
+            return _this.i18n.betweenX0AndX1();
+        }, function (s) {
+            return _this.i18n.atX0();
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getDayOfWeekDescription = function () {
+        var _this = this;
+        var daysOfWeekNames = this.i18n.daysOfTheWeek();
+        var description = null;
+        if (this.expressionParts[5] == "*") {
+            description = "";
+        }
+        else {
+            description = this.getSegmentDescription(this.expressionParts[5], this.i18n.commaEveryDay(), function (s, form) {
+                var exp = s;
+                if (s.indexOf("#") > -1) {
+                    exp = s.substring(0, s.indexOf("#"));
+                }
+                else if (s.indexOf("L") > -1) {
+                    exp = exp.replace("L", "");
+                }
+                var parsedExp = parseInt(exp);
+                var description = _this.i18n.daysOfTheWeekInCase
+                    ? _this.i18n.daysOfTheWeekInCase(form)[parsedExp]
+                    : daysOfWeekNames[parsedExp];
+                if (s.indexOf("#") > -1) {
+                    var dayOfWeekOfMonthDescription = null;
+                    var dayOfWeekOfMonthNumber = s.substring(s.indexOf("#") + 1);
+                    var dayOfWeekNumber = s.substring(0, s.indexOf("#"));
+                    switch (dayOfWeekOfMonthNumber) {
+                        case "1":
+                            dayOfWeekOfMonthDescription = _this.i18n.first(dayOfWeekNumber);
+                            break;
+                        case "2":
+                            dayOfWeekOfMonthDescription = _this.i18n.second(dayOfWeekNumber);
+                            break;
+                        case "3":
+                            dayOfWeekOfMonthDescription = _this.i18n.third(dayOfWeekNumber);
+                            break;
+                        case "4":
+                            dayOfWeekOfMonthDescription = _this.i18n.fourth(dayOfWeekNumber);
+                            break;
+                        case "5":
+                            dayOfWeekOfMonthDescription = _this.i18n.fifth(dayOfWeekNumber);
+                            break;
+                    }
+                    description = dayOfWeekOfMonthDescription + " " + description;
+                }
+                return description;
+            }, function (s) {
+                if (parseInt(s) == 1) {
+                    return "";
+                }
+                else {
+                    return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0DaysOfTheWeek(s), s);
+                }
+            }, function (s) {
+                var beginFrom = s.substring(0, s.indexOf("-"));
+                var domSpecified = _this.expressionParts[3] != "*";
+                return domSpecified ? _this.i18n.commaAndX0ThroughX1(beginFrom) : _this.i18n.commaX0ThroughX1(beginFrom);
+            }, function (s) {
+                var format = null;
+                if (s.indexOf("#") > -1) {
+                    var dayOfWeekOfMonthNumber = s.substring(s.indexOf("#") + 1);
+                    var dayOfWeek = s.substring(0, s.indexOf("#"));
+                    format = _this.i18n.commaOnThe(dayOfWeekOfMonthNumber, dayOfWeek).trim() + _this.i18n.spaceX0OfTheMonth();
+                }
+                else if (s.indexOf("L") > -1) {
+                    format = _this.i18n.commaOnTheLastX0OfTheMonth(s.replace("L", ""));
+                }
+                else {
+                    var domSpecified = _this.expressionParts[3] != "*";
+                    format = domSpecified ? _this.i18n.commaAndOnX0() : _this.i18n.commaOnlyOnX0(s);
+                }
+                return format;
+            });
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getMonthDescription = function () {
+        var _this = this;
+        var monthNames = this.i18n.monthsOfTheYear();
+        var description = this.getSegmentDescription(this.expressionParts[4], "", function (s, form) {
+            return form && _this.i18n.monthsOfTheYearInCase
+                ? _this.i18n.monthsOfTheYearInCase(form)[parseInt(s) - 1]
+                : monthNames[parseInt(s) - 1];
+        }, function (s) {
+            if (parseInt(s) == 1) {
+                return "";
+            }
+            else {
+                return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0Months(s), s);
+            }
+        }, function (s) {
+            return _this.i18n.commaMonthX0ThroughMonthX1() || _this.i18n.commaX0ThroughX1();
+        }, function (s) {
+            return _this.i18n.commaOnlyInMonthX0 ? _this.i18n.commaOnlyInMonthX0() : _this.i18n.commaOnlyInX0();
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getDayOfMonthDescription = function () {
+        var _this = this;
+        var description = null;
+        var expression = this.expressionParts[3];
+        switch (expression) {
+            case "L":
+                description = this.i18n.commaOnTheLastDayOfTheMonth();
+                break;
+            case "WL":
+            case "LW":
+                description = this.i18n.commaOnTheLastWeekdayOfTheMonth();
+                break;
+            default:
+                var weekDayNumberMatches = expression.match(/(\d{1,2}W)|(W\d{1,2})/);
+                if (weekDayNumberMatches) {
+                    var dayNumber = parseInt(weekDayNumberMatches[0].replace("W", ""));
+                    var dayString = dayNumber == 1
+                        ? this.i18n.firstWeekday()
+                        : stringUtilities_1.StringUtilities.format(this.i18n.weekdayNearestDayX0(), dayNumber.toString());
+                    description = stringUtilities_1.StringUtilities.format(this.i18n.commaOnTheX0OfTheMonth(), dayString);
+                    break;
+                }
+                else {
+                    var lastDayOffSetMatches = expression.match(/L-(\d{1,2})/);
+                    if (lastDayOffSetMatches) {
+                        var offSetDays = lastDayOffSetMatches[1];
+                        description = stringUtilities_1.StringUtilities.format(this.i18n.commaDaysBeforeTheLastDayOfTheMonth(offSetDays), offSetDays);
+                        break;
+                    }
+                    else if (expression == "*" && this.expressionParts[5] != "*") {
+                        return "";
+                    }
+                    else {
+                        description = this.getSegmentDescription(expression, this.i18n.commaEveryDay(), function (s) {
+                            return s == "L"
+                                ? _this.i18n.lastDay()
+                                : _this.i18n.dayX0
+                                    ? stringUtilities_1.StringUtilities.format(_this.i18n.dayX0(), s)
+                                    : s;
+                        }, function (s) {
+                            return s == "1" ? _this.i18n.commaEveryDay() : _this.i18n.commaEveryX0Days(s);
+                        }, function (s) {
+                            return _this.i18n.commaBetweenDayX0AndX1OfTheMonth(s);
+                        }, function (s) {
+                            return _this.i18n.commaOnDayX0OfTheMonth(s);
+                        });
+                    }
+                    break;
+                }
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getYearDescription = function () {
+        var _this = this;
+        var description = this.getSegmentDescription(this.expressionParts[6], "", function (s) {
+            return /^\d+$/.test(s) ? new Date(parseInt(s), 1).getFullYear().toString() : s;
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0Years(s), s);
+        }, function (s) {
+            return _this.i18n.commaYearX0ThroughYearX1() || _this.i18n.commaX0ThroughX1();
+        }, function (s) {
+            return _this.i18n.commaOnlyInYearX0 ? _this.i18n.commaOnlyInYearX0() : _this.i18n.commaOnlyInX0();
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getSegmentDescription = function (expression, allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat) {
+        var description = null;
+        var doesExpressionContainIncrement = expression.indexOf("/") > -1;
+        var doesExpressionContainRange = expression.indexOf("-") > -1;
+        var doesExpressionContainMultipleValues = expression.indexOf(",") > -1;
+        if (!expression) {
+            description = "";
+        }
+        else if (expression === "*") {
+            description = allDescription;
+        }
+        else if (!doesExpressionContainIncrement && !doesExpressionContainRange && !doesExpressionContainMultipleValues) {
+            description = stringUtilities_1.StringUtilities.format(getDescriptionFormat(expression), getSingleItemDescription(expression));
+        }
+        else if (doesExpressionContainMultipleValues) {
+            var segments = expression.split(",");
+            var descriptionContent = "";
+            for (var i = 0; i < segments.length; i++) {
+                if (i > 0 && segments.length > 2) {
+                    descriptionContent += ",";
+                    if (i < segments.length - 1) {
+                        descriptionContent += " ";
+                    }
+                }
+                if (i > 0 && segments.length > 1 && (i == segments.length - 1 || segments.length == 2)) {
+                    descriptionContent += "".concat(this.i18n.spaceAnd(), " ");
+                }
+                if (segments[i].indexOf("/") > -1 || segments[i].indexOf("-") > -1) {
+                    var isSegmentRangeWithoutIncrement = segments[i].indexOf("-") > -1 && segments[i].indexOf("/") == -1;
+                    var currentDescriptionContent = this.getSegmentDescription(segments[i], allDescription, getSingleItemDescription, getIncrementDescriptionFormat, isSegmentRangeWithoutIncrement ? this.i18n.commaX0ThroughX1 : getRangeDescriptionFormat, getDescriptionFormat);
+                    if (isSegmentRangeWithoutIncrement) {
+                        currentDescriptionContent = currentDescriptionContent.replace(", ", "");
+                    }
+                    descriptionContent += currentDescriptionContent;
+                }
+                else if (!doesExpressionContainIncrement) {
+                    descriptionContent += getSingleItemDescription(segments[i]);
+                }
+                else {
+                    descriptionContent += this.getSegmentDescription(segments[i], allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat);
+                }
+            }
+            if (!doesExpressionContainIncrement) {
+                description = stringUtilities_1.StringUtilities.format(getDescriptionFormat(expression), descriptionContent);
+            }
+            else {
+                description = descriptionContent;
+            }
+        }
+        else if (doesExpressionContainIncrement) {
+            var segments = expression.split("/");
+            description = stringUtilities_1.StringUtilities.format(getIncrementDescriptionFormat(segments[1]), segments[1]);
+            if (segments[0].indexOf("-") > -1) {
+                var rangeSegmentDescription = this.generateRangeSegmentDescription(segments[0], getRangeDescriptionFormat, getSingleItemDescription);
+                if (rangeSegmentDescription.indexOf(", ") != 0) {
+                    description += ", ";
+                }
+                description += rangeSegmentDescription;
+            }
+            else if (segments[0].indexOf("*") == -1) {
+                var rangeItemDescription = stringUtilities_1.StringUtilities.format(getDescriptionFormat(segments[0]), getSingleItemDescription(segments[0]));
+                rangeItemDescription = rangeItemDescription.replace(", ", "");
+                description += stringUtilities_1.StringUtilities.format(this.i18n.commaStartingX0(), rangeItemDescription);
+            }
+        }
+        else if (doesExpressionContainRange) {
+            description = this.generateRangeSegmentDescription(expression, getRangeDescriptionFormat, getSingleItemDescription);
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.generateRangeSegmentDescription = function (rangeExpression, getRangeDescriptionFormat, getSingleItemDescription) {
+        var description = "";
+        var rangeSegments = rangeExpression.split("-");
+        var rangeSegment1Description = getSingleItemDescription(rangeSegments[0], 1);
+        var rangeSegment2Description = getSingleItemDescription(rangeSegments[1], 2);
+        var rangeDescriptionFormat = getRangeDescriptionFormat(rangeExpression);
+        description += stringUtilities_1.StringUtilities.format(rangeDescriptionFormat, rangeSegment1Description, rangeSegment2Description);
+        return description;
+    };
+    ExpressionDescriptor.prototype.formatTime = function (hourExpression, minuteExpression, secondExpression) {
+        var hourOffset = 0;
+        var minuteOffset = 0;
+        var hour = parseInt(hourExpression) + hourOffset;
+        var minute = parseInt(minuteExpression) + minuteOffset;
+        if (minute >= 60) {
+            minute -= 60;
+            hour += 1;
+        }
+        else if (minute < 0) {
+            minute += 60;
+            hour -= 1;
+        }
+        if (hour >= 24) {
+            hour = hour - 24;
+        }
+        else if (hour < 0) {
+            hour = 24 + hour;
+        }
+        var period = "";
+        var setPeriodBeforeTime = false;
+        if (!this.options.use24HourTimeFormat) {
+            setPeriodBeforeTime = !!(this.i18n.setPeriodBeforeTime && this.i18n.setPeriodBeforeTime());
+            period = setPeriodBeforeTime ? "".concat(this.getPeriod(hour), " ") : " ".concat(this.getPeriod(hour));
+            if (hour > 12) {
+                hour -= 12;
+            }
+            if (hour === 0) {
+                hour = 12;
+            }
+        }
+        var second = "";
+        if (secondExpression) {
+            second = ":".concat(("00" + secondExpression).substring(secondExpression.length));
+        }
+        return "".concat(setPeriodBeforeTime ? period : "").concat(("00" + hour.toString()).substring(hour.toString().length), ":").concat(("00" + minute.toString()).substring(minute.toString().length)).concat(second).concat(!setPeriodBeforeTime ? period : "");
+    };
+    ExpressionDescriptor.prototype.transformVerbosity = function (description, useVerboseFormat) {
+        if (!useVerboseFormat) {
+            description = description.replace(new RegExp(", ".concat(this.i18n.everyMinute()), "g"), "");
+            description = description.replace(new RegExp(", ".concat(this.i18n.everyHour()), "g"), "");
+            description = description.replace(new RegExp(this.i18n.commaEveryDay(), "g"), "");
+            description = description.replace(/\, ?$/, "");
+            if (this.i18n.conciseVerbosityReplacements) {
+                for (var _i = 0, _a = Object.entries(this.i18n.conciseVerbosityReplacements()); _i < _a.length; _i++) {
+                    var _b = _a[_i], key = _b[0], value = _b[1];
+                    description = description.replace(new RegExp(key, "g"), value);
+                }
+            }
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getPeriod = function (hour) {
+        return hour >= 12 ? (this.i18n.pm && this.i18n.pm()) || "PM" : (this.i18n.am && this.i18n.am()) || "AM";
+    };
+    ExpressionDescriptor.locales = {};
+    return ExpressionDescriptor;
+}());
+exports.ExpressionDescriptor = ExpressionDescriptor;
+
+
+/***/ }),
+
+/***/ 747:
+/***/ ((__unused_webpack_module, exports, __nested_webpack_require_36784__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.enLocaleLoader = void 0;
+var en_1 = __nested_webpack_require_36784__(486);
+var enLocaleLoader = (function () {
+    function enLocaleLoader() {
+    }
+    enLocaleLoader.prototype.load = function (availableLocales) {
+        availableLocales["en"] = new en_1.en();
+    };
+    return enLocaleLoader;
+}());
+exports.enLocaleLoader = enLocaleLoader;
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.en = void 0;
+var en = (function () {
+    function en() {
+    }
+    en.prototype.atX0SecondsPastTheMinuteGt20 = function () {
+        return null;
+    };
+    en.prototype.atX0MinutesPastTheHourGt20 = function () {
+        return null;
+    };
+    en.prototype.commaMonthX0ThroughMonthX1 = function () {
+        return null;
+    };
+    en.prototype.commaYearX0ThroughYearX1 = function () {
+        return null;
+    };
+    en.prototype.use24HourTimeFormatByDefault = function () {
+        return false;
+    };
+    en.prototype.anErrorOccuredWhenGeneratingTheExpressionD = function () {
+        return "An error occurred when generating the expression description. Check the cron expression syntax.";
+    };
+    en.prototype.everyMinute = function () {
+        return "every minute";
+    };
+    en.prototype.everyHour = function () {
+        return "every hour";
+    };
+    en.prototype.atSpace = function () {
+        return "At ";
+    };
+    en.prototype.everyMinuteBetweenX0AndX1 = function () {
+        return "Every minute between %s and %s";
+    };
+    en.prototype.at = function () {
+        return "At";
+    };
+    en.prototype.spaceAnd = function () {
+        return " and";
+    };
+    en.prototype.everySecond = function () {
+        return "every second";
+    };
+    en.prototype.everyX0Seconds = function () {
+        return "every %s seconds";
+    };
+    en.prototype.secondsX0ThroughX1PastTheMinute = function () {
+        return "seconds %s through %s past the minute";
+    };
+    en.prototype.atX0SecondsPastTheMinute = function () {
+        return "at %s seconds past the minute";
+    };
+    en.prototype.everyX0Minutes = function () {
+        return "every %s minutes";
+    };
+    en.prototype.minutesX0ThroughX1PastTheHour = function () {
+        return "minutes %s through %s past the hour";
+    };
+    en.prototype.atX0MinutesPastTheHour = function () {
+        return "at %s minutes past the hour";
+    };
+    en.prototype.everyX0Hours = function () {
+        return "every %s hours";
+    };
+    en.prototype.betweenX0AndX1 = function () {
+        return "between %s and %s";
+    };
+    en.prototype.atX0 = function () {
+        return "at %s";
+    };
+    en.prototype.commaEveryDay = function () {
+        return ", every day";
+    };
+    en.prototype.commaEveryX0DaysOfTheWeek = function () {
+        return ", every %s days of the week";
+    };
+    en.prototype.commaX0ThroughX1 = function () {
+        return ", %s through %s";
+    };
+    en.prototype.commaAndX0ThroughX1 = function () {
+        return ", %s through %s";
+    };
+    en.prototype.first = function () {
+        return "first";
+    };
+    en.prototype.second = function () {
+        return "second";
+    };
+    en.prototype.third = function () {
+        return "third";
+    };
+    en.prototype.fourth = function () {
+        return "fourth";
+    };
+    en.prototype.fifth = function () {
+        return "fifth";
+    };
+    en.prototype.commaOnThe = function () {
+        return ", on the ";
+    };
+    en.prototype.spaceX0OfTheMonth = function () {
+        return " %s of the month";
+    };
+    en.prototype.lastDay = function () {
+        return "the last day";
+    };
+    en.prototype.commaOnTheLastX0OfTheMonth = function () {
+        return ", on the last %s of the month";
+    };
+    en.prototype.commaOnlyOnX0 = function () {
+        return ", only on %s";
+    };
+    en.prototype.commaAndOnX0 = function () {
+        return ", and on %s";
+    };
+    en.prototype.commaEveryX0Months = function () {
+        return ", every %s months";
+    };
+    en.prototype.commaOnlyInX0 = function () {
+        return ", only in %s";
+    };
+    en.prototype.commaOnTheLastDayOfTheMonth = function () {
+        return ", on the last day of the month";
+    };
+    en.prototype.commaOnTheLastWeekdayOfTheMonth = function () {
+        return ", on the last weekday of the month";
+    };
+    en.prototype.commaDaysBeforeTheLastDayOfTheMonth = function () {
+        return ", %s days before the last day of the month";
+    };
+    en.prototype.firstWeekday = function () {
+        return "first weekday";
+    };
+    en.prototype.weekdayNearestDayX0 = function () {
+        return "weekday nearest day %s";
+    };
+    en.prototype.commaOnTheX0OfTheMonth = function () {
+        return ", on the %s of the month";
+    };
+    en.prototype.commaEveryX0Days = function () {
+        return ", every %s days";
+    };
+    en.prototype.commaBetweenDayX0AndX1OfTheMonth = function () {
+        return ", between day %s and %s of the month";
+    };
+    en.prototype.commaOnDayX0OfTheMonth = function () {
+        return ", on day %s of the month";
+    };
+    en.prototype.commaEveryHour = function () {
+        return ", every hour";
+    };
+    en.prototype.commaEveryX0Years = function () {
+        return ", every %s years";
+    };
+    en.prototype.commaStartingX0 = function () {
+        return ", starting %s";
+    };
+    en.prototype.daysOfTheWeek = function () {
+        return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    };
+    en.prototype.monthsOfTheYear = function () {
+        return [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+    };
+    en.prototype.atReboot = function () {
+        return "Run once, at startup";
+    };
+    return en;
+}());
+exports.en = en;
+
+
+/***/ }),
+
+/***/ 515:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+function assert(value, message) {
+    if (!value) {
+        throw new Error(message);
+    }
+}
+var RangeValidator = (function () {
+    function RangeValidator() {
+    }
+    RangeValidator.secondRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (!isNaN(parseInt(parsed[i], 10))) {
+                var second = parseInt(parsed[i], 10);
+                assert(second >= 0 && second <= 59, 'seconds part must be >= 0 and <= 59');
+            }
+        }
+    };
+    RangeValidator.minuteRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (!isNaN(parseInt(parsed[i], 10))) {
+                var minute = parseInt(parsed[i], 10);
+                assert(minute >= 0 && minute <= 59, 'minutes part must be >= 0 and <= 59');
+            }
+        }
+    };
+    RangeValidator.hourRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (!isNaN(parseInt(parsed[i], 10))) {
+                var hour = parseInt(parsed[i], 10);
+                assert(hour >= 0 && hour <= 23, 'hours part must be >= 0 and <= 23');
+            }
+        }
+    };
+    RangeValidator.dayOfMonthRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (!isNaN(parseInt(parsed[i], 10))) {
+                var dayOfMonth = parseInt(parsed[i], 10);
+                assert(dayOfMonth >= 1 && dayOfMonth <= 31, 'DOM part must be >= 1 and <= 31');
+            }
+        }
+    };
+    RangeValidator.monthRange = function (parse, monthStartIndexZero) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (!isNaN(parseInt(parsed[i], 10))) {
+                var month = parseInt(parsed[i], 10);
+                assert(month >= 1 && month <= 12, monthStartIndexZero ? 'month part must be >= 0 and <= 11' : 'month part must be >= 1 and <= 12');
+            }
+        }
+    };
+    RangeValidator.dayOfWeekRange = function (parse, dayOfWeekStartIndexZero) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (!isNaN(parseInt(parsed[i], 10))) {
+                var dayOfWeek = parseInt(parsed[i], 10);
+                assert(dayOfWeek >= 0 && dayOfWeek <= 6, dayOfWeekStartIndexZero ? 'DOW part must be >= 0 and <= 6' : 'DOW part must be >= 1 and <= 7');
+            }
+        }
+    };
+    return RangeValidator;
+}());
+exports["default"] = RangeValidator;
+
+
+/***/ }),
+
+/***/ 823:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.StringUtilities = void 0;
+var StringUtilities = (function () {
+    function StringUtilities() {
+    }
+    StringUtilities.format = function (template) {
+        var values = [];
+        for (var _i = 1; _i < arguments.length; _i++) {
+            values[_i - 1] = arguments[_i];
+        }
+        return template.replace(/%s/g, function (substring) {
+            var args = [];
+            for (var _i = 1; _i < arguments.length; _i++) {
+                args[_i - 1] = arguments[_i];
+            }
+            return values.shift();
+        });
+    };
+    StringUtilities.containsAny = function (text, searchStrings) {
+        return searchStrings.some(function (c) {
+            return text.indexOf(c) > -1;
+        });
+    };
+    return StringUtilities;
+}());
+exports.StringUtilities = StringUtilities;
+
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nested_webpack_require_46808__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nested_webpack_require_46808__);
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+var __nested_webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
+(() => {
+var exports = __nested_webpack_exports__;
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toString = void 0;
+var expressionDescriptor_1 = __nested_webpack_require_46808__(333);
+var enLocaleLoader_1 = __nested_webpack_require_46808__(747);
+expressionDescriptor_1.ExpressionDescriptor.initialize(new enLocaleLoader_1.enLocaleLoader());
+exports["default"] = expressionDescriptor_1.ExpressionDescriptor;
+var toString = expressionDescriptor_1.ExpressionDescriptor.toString;
+exports.toString = toString;
+
+})();
+
+/******/ 	return __nested_webpack_exports__;
+/******/ })()
+;
+});
+
+/***/ }),
+
 /***/ 8905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -7819,7 +8952,7 @@ exports.composeDoc = composeDoc;
 var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
+var composeScalar = __nccwpck_require__(7794);
 var resolveEnd = __nccwpck_require__(7788);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
@@ -7930,7 +9063,7 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 7794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10295,12 +11428,12 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
+exports.Vj = identity.isAlias;
+exports.P3 = identity.isCollection;
+exports.wz = identity.isDocument;
 exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.Ll = identity.isNode;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -10314,7 +11447,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -16346,6 +17479,9 @@ const processIo = {
     isTty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 };
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./actions/lib/group-file/problems.ts
 function formatFieldPath(path) {
     return path.reduce((out, key) => {
@@ -16376,900 +17512,6 @@ class InvalidInputError extends Error {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6501);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
 ;// CONCATENATED MODULE: ./node_modules/luxon/build/es6/luxon.mjs
 // these aren't really private, but nor are they really useful to document
 
@@ -25422,6 +25664,9 @@ const FORM_KINDS = [
     'topic',
     'reflection',
     'conversation',
+    'sign-up',
+    'self-evaluation',
+    'assessment',
 ];
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -25445,7 +25690,7 @@ const CONTINUE_CHOICES = [
  * so that a coaching network can see, over months, which skills its conversations keep returning
  * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
  */
-const CORE_SKILLS = [
+const catalog_CORE_SKILLS = [
     { value: 'communication', label: 'Communication' },
     { value: 'delegation', label: 'Delegation' },
     { value: 'feedback', label: 'Feedback' },
@@ -25456,6 +25701,47 @@ const CORE_SKILLS = [
     { value: 'prioritization', label: 'Prioritization' },
     { value: 'coaching-others', label: 'Coaching others' },
     { value: 'self-care', label: 'Self-care' },
+];
+/** How often a pair meets, as the sign-up form words it; values are the group file's `cadence`. */
+const CADENCE_CHOICES = [
+    { value: 'weekly', label: 'Every week' },
+    { value: 'biweekly', label: 'Every other week' },
+    { value: 'monthly', label: 'Once a month' },
+];
+/** How many coachees one coach takes at a time, at most. */
+const CAPACITY_CHOICES = [
+    { value: '1', label: '1' },
+    { value: '2', label: '2' },
+    { value: '3', label: '3' },
+    { value: '4', label: '4' },
+];
+/** The five focus areas of technical leadership a member rates themselves on. */
+const FOCUS_AREAS = [
+    { value: 'empowering-others', label: 'Empowering others' },
+    { value: 'challenging-assumptions', label: 'Challenging assumptions' },
+    { value: 'eliminating-pain-points', label: 'Eliminating pain points' },
+    { value: 'influencing-culture', label: 'Influencing culture' },
+    { value: 'leading-technology', label: 'Leading technology and architecture' },
+];
+const EVALUATION_MOMENTS = [
+    { value: 'start', label: 'At the start' },
+    { value: 'end', label: 'At the end' },
+];
+/** "Is my team executing well, and is it happy?": the success test, answered in two parts. */
+const TEAM_ANSWERS = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a feedback interview was with: a role, never a name. */
+const INTERVIEW_ROLES = [
+    { value: 'assessment', label: 'Nobody: it was an assessment or a test' },
+    { value: 'peer', label: 'A peer' },
+    { value: 'manager', label: 'My manager' },
+    { value: 'leader', label: 'Another leader' },
+    { value: 'report', label: 'Someone on my team' },
+    { value: 'coach', label: 'My coach' },
+    { value: 'outside', label: 'Someone outside work' },
 ];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
@@ -25499,7 +25785,7 @@ function promptFields(prompt) {
 function catalog_text(id, label, required) {
     return { id, type: 'textarea', label, required };
 }
-const catalog_FORMS = {
+const FORMS = {
     homework: {
         kind: 'homework',
         name: 'Homework',
@@ -25612,8 +25898,102 @@ const catalog_FORMS = {
                 type: 'dropdown',
                 label: 'The core skill it exercises',
                 required: true,
-                options: CORE_SKILLS,
+                options: catalog_CORE_SKILLS,
             },
+        ],
+    },
+    'sign-up': {
+        kind: 'sign-up',
+        name: 'Coaching sign-up',
+        template: 'coaching-sign-up.yml',
+        label: 'sign-up',
+        title: 'Sign-up · ',
+        fields: [
+            group,
+            {
+                id: 'offer',
+                type: 'checkboxes',
+                label: 'Skills I can coach others in',
+                required: false,
+                options: catalog_CORE_SKILLS,
+            },
+            {
+                id: 'capacity',
+                type: 'dropdown',
+                label: 'How many people I can coach at a time',
+                required: false,
+                options: CAPACITY_CHOICES,
+            },
+            {
+                id: 'seek',
+                type: 'checkboxes',
+                label: 'Skills I would like coaching in',
+                required: false,
+                options: catalog_CORE_SKILLS,
+            },
+            { id: 'timezone', type: 'input', label: 'My time zone', required: true },
+            { id: 'hours', type: 'input', label: 'My usual hours for a conversation', required: true },
+            {
+                id: 'cadence',
+                type: 'dropdown',
+                label: 'How often',
+                required: true,
+                options: CADENCE_CHOICES,
+            },
+            { id: 'place', type: 'input', label: 'How to meet', required: false },
+        ],
+    },
+    'self-evaluation': {
+        kind: 'self-evaluation',
+        name: 'Self-evaluation',
+        template: 'self-evaluation.yml',
+        label: 'self-evaluation',
+        title: 'Self-evaluation · ',
+        fields: [
+            group,
+            {
+                id: 'moment',
+                type: 'dropdown',
+                label: 'When',
+                required: true,
+                options: EVALUATION_MOMENTS,
+            },
+            ...FOCUS_AREAS.map((area) => score(area.value, area.label)),
+            {
+                id: 'executing',
+                type: 'dropdown',
+                label: 'Is my team executing well?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            {
+                id: 'happy',
+                type: 'dropdown',
+                label: 'Is my team happy?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            catalog_text('notes', 'What is behind these answers', false),
+        ],
+    },
+    assessment: {
+        kind: 'assessment',
+        name: 'Assessment or interview',
+        template: 'assessment.yml',
+        label: 'assessment',
+        title: 'Assessment · ',
+        fields: [
+            group,
+            { id: 'what', type: 'input', label: 'What it was', required: true },
+            {
+                id: 'with',
+                type: 'dropdown',
+                label: 'Who it was with',
+                required: true,
+                options: INTERVIEW_ROLES,
+            },
+            catalog_text('summary', 'The result, or what I heard, in my own words', true),
+            catalog_text('takeaway', 'What I take from it', false),
         ],
     },
 };
@@ -25623,7 +26003,7 @@ const catalog_FORMS = {
  * has this form keeps working; new repositories get the playbook's sheet above.
  */
 const SCORE_HOMEWORK = {
-    ...catalog_FORMS.homework,
+    ...FORMS.homework,
     fields: [
         group,
         session,
@@ -25642,22 +26022,62 @@ const SCORE_HOMEWORK = {
     ],
 };
 /** The shapes a form has had, newest first; only homework has more than one. */
-function catalog_formShapes(kind) {
-    return kind === 'homework' ? [catalog_FORMS.homework, SCORE_HOMEWORK] : [catalog_FORMS[kind]];
+function formShapes(kind) {
+    return kind === 'homework' ? [FORMS.homework, SCORE_HOMEWORK] : [FORMS[kind]];
 }
 function isFormKind(value) {
     return FORM_KINDS.includes(value);
 }
 /** The form behind a template file name, e.g. `homework.yml`. */
 function formByTemplate(template) {
-    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
+    return FORM_KINDS.map((kind) => FORMS[kind]).find((form) => form.template === template);
 }
 /** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
 function templatePath(kind) {
-    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
+    return `${ISSUE_TEMPLATE_DIR}/${FORMS[kind].template}`;
 }
 function fieldOf(kind, id) {
-    return catalog_FORMS[kind].fields.find((field) => field.id === id);
+    return FORMS[kind].fields.find((field) => field.id === id);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/homework.ts
+
+/*
+ * What the readers of homework (the binder, the retrospective, the rehearsal's checks) need from a
+ * submission, whichever sheet it was filled in on: the playbook's six prompts or the score form of
+ * the first cohorts.
+ */
+/**
+ * Scores for every area, or undefined when the member left one out (charts need all three). The
+ * score form asks for all three; on the sheet scores are an optional extra.
+ */
+function fullScores(homework) {
+    const scores = homework.scores;
+    return AREAS.every((area) => scores[area] !== undefined)
+        ? scores
+        : undefined;
+}
+/** What the member chose to share in the opening circle, worded as on the form. */
+function sharedInCircle(homework) {
+    if (homework.sheet === 'scores')
+        return homework.circle.map(areaName);
+    return homework.share.map((prompt) => PROMPTS.find((option) => option.value === prompt)?.label ?? prompt);
+}
+/** The member's own words, prompt by prompt (or area by area on the score form), in form order. */
+function homeworkWords(homework) {
+    if (homework.sheet === 'scores') {
+        return AREAS.flatMap((area) => {
+            const note = homework.notes[area];
+            return note ? [{ heading: areaName(area), what: note }] : [];
+        });
+    }
+    return PROMPTS.flatMap(({ value, label }) => {
+        const answer = homework.answers[value];
+        return answer ? [{ heading: label, ...answer }] : [];
+    });
+}
+function areaName(area) {
+    return area.charAt(0).toUpperCase() + area.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
@@ -25692,9 +26112,13 @@ function withMarker(body, kind, attributes) {
 ;// CONCATENATED MODULE: ./actions/lib/markers/ownership.ts
 /** The token's identity when a workflow uses GITHUB_TOKEN. */
 const BOT_LOGIN = 'github-actions[bot]';
-/** Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. */
+/**
+ * Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. The
+ * bot is `github-actions[bot]` (only this repository's workflows write as it, so what it wrote
+ * counts even after a group switched tokens) or whatever identity the run's token has.
+ */
 function isOwnBot(user) {
-    return user.type === 'Bot' && user.login === BOT_LOGIN;
+    return (user.type === 'Bot' && user.login === BOT_LOGIN) || user.self === true;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -26740,7 +27164,7 @@ const NONE = 0;
 const ASSUMED = 1;
 const PROVEN = 2;
 /** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
-function memoizer_isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve) {
     const cached = recursive.get(inst);
     if (cached !== undefined)
         return cached ? PROVEN : NONE;
@@ -26751,7 +27175,7 @@ function memoizer_isRecursive(inst, stack, resolve) {
     let result = NONE;
     const check = (child) => {
         if (result !== PROVEN && child?._zod) {
-            const answer = memoizer_isRecursive(child, stack, resolve);
+            const answer = isRecursive(child, stack, resolve);
             if (answer > result)
                 result = answer;
         }
@@ -26765,7 +27189,7 @@ function memoizer_isRecursive(inst, stack, resolve) {
             if (spread && !desc.enumerable)
                 continue;
             // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
-            const child = desc.get ? ASSUMED : desc.value?._zod ? memoizer_isRecursive(desc.value, stack, resolve) : NONE;
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
             if (child > answer)
                 answer = child;
         }
@@ -26832,7 +27256,7 @@ function memoizer_isRecursive(inst, stack, resolve) {
         case "lazy": {
             const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : undefined);
             // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
-            merge(inner ? memoizer_isRecursive(inner, stack, false) : ASSUMED);
+            merge(inner ? isRecursive(inner, stack, false) : ASSUMED);
             break;
         }
         // a leaf by choice: `parts` are regex fragments, not data positions
@@ -26894,7 +27318,7 @@ function settle(inst, answer) {
  */
 function isRecursiveSchema(inst) {
     // z.compile never parses, so nothing would ever resolve a lazy for it; it runs once and already treats a throw here as recursive
-    return memoizer_isRecursive(inst, new Set(), true) !== NONE;
+    return isRecursive(inst, new Set(), true) !== NONE;
 }
 function bucketFor(state, inst) {
     let bucket = state.buckets.get(inst);
@@ -26948,7 +27372,7 @@ const memo = {
             const base = inst._zod.parse;
             const wrapped = (payload, ctx) => {
                 if (isRecursiveInst === undefined) {
-                    const walked = memoizer_isRecursive(inst, new Set(), false);
+                    const walked = isRecursive(inst, new Set(), false);
                     if (walked === NONE) {
                         // Nothing here can ever fire, so take it back out.
                         inst._zod.parse = base;
@@ -35133,7 +35557,7 @@ const ZodPromise = /*@__PURE__*/ (/* unused pure expression or super */ null && 
     inst._zod.processJSONSchema = (ctx, json, params) => processors.promiseProcessor(inst, ctx, json, params);
     inst.unwrap = () => inst._zod.def.innerType;
 })));
-function schemas_promise(innerType) {
+function promise(innerType) {
     return new ZodPromise({
         type: "promise",
         innerType: innerType,
@@ -35232,7 +35656,63 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/group-file/printable.ts
+/**
+ * Text a person can read and an anonymizer can match: no bytes that were not UTF-8 (decoded as
+ * U+FFFD, so a name no longer matches what must be redacted), no terminal control characters (ANSI
+ * escapes, NUL, BEL: `plan` would write them to the terminal), and no invisible direction overrides
+ * (which make a name read differently from what it is).
+ */
+const UNPRINTABLE = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/u;
+/** The first unprintable character and where it is, or undefined when every character is fine. */
+function firstUnprintable(text) {
+    const match = UNPRINTABLE.exec(text);
+    return match ? { index: match.index, char: match[0] } : undefined;
+}
+/** "contains a control character (U+001B ESC); remove it" and the like, for one value. */
+function describeUnprintable(text) {
+    const found = firstUnprintable(text);
+    if (!found)
+        return 'is fine';
+    return unprintableMessage(found.char);
+}
+function unprintableMessage(char) {
+    const code = `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (char === '\ufffd')
+        return `contains bytes that are not UTF-8 (read as ${code}, the replacement character); save the file as UTF-8 and retype the text`;
+    const name = CONTROL_NAMES[char];
+    const what = /[\u202a-\u202e\u2066-\u2069]/u.test(char)
+        ? 'an invisible text-direction override'
+        : 'a control character';
+    return `contains ${what} (${code}${name ? ` ${name}` : ''}); remove it`;
+}
+const CONTROL_NAMES = {
+    '\u0000': 'NUL',
+    '\u0007': 'BEL',
+    '\u0008': 'BS',
+    '\u000b': 'VT',
+    '\u000c': 'FF',
+    '\u001b': 'ESC',
+    '\u007f': 'DEL',
+};
+/**
+ * Scans a whole file, comments included (a terminal shows those too), and locates each line's first
+ * unprintable character as 1-based line and column.
+ */
+function unprintableInFile(text) {
+    const found = [];
+    text.split('\n').forEach((line, index) => {
+        const hit = firstUnprintable(line.endsWith('\r') ? line.slice(0, -1) : line);
+        if (hit)
+            found.push({ line: index + 1, col: hit.index + 1, message: unprintableMessage(hit.char) });
+    });
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/schema.ts
+
 
 
 const WEEKDAYS = [
@@ -35255,11 +35735,49 @@ const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LEAD_DURATION = /^(?=\d)(\d+d)?(\d+h)?(\d+m)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Dates a group may use; far-off years are a typo, and every date loop stays bounded and fast. */
+const EARLIEST_DATE = '2000-01-01';
+const LATEST_DATE = '2199-12-31';
+/** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
+const MAX_LEAD_DAYS = 28;
+/** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
+const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 };
+/**
+ * Lengths of the organizer's texts, chosen so that every title and label built from them stays
+ * within GitHub's limits whatever the template adds (a title carries at most two of them).
+ */
+const MAX_TEXT = { name: 100, theme: 100, place: 300, person: 100, word: 100 };
 const schema_date = schemas_string()
     .regex(ISO_DATE, { error: (iss) => `${JSON.stringify(iss.input)} is not a date (YYYY-MM-DD)` })
     .refine(isValidCalendarDate, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date`,
+})
+    .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, {
+    error: (iss) => `${JSON.stringify(iss.input)} is out of range: use a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
 });
+/**
+ * Free text from the organizer: printable (no control characters, no bytes that were not UTF-8),
+ * not empty, and short enough for every title, label and body built from it.
+ */
+function schema_text(max, why) {
+    return schemas_string()
+        .min(1)
+        .max(max, { error: `must be at most ${max} characters (${why})` })
+        .refine((value) => firstUnprintable(value) === undefined, {
+        error: (iss) => describeUnprintable(String(iss.input)),
+    });
+}
+/** A whole number in a range; out of range, the message gives the range. */
+function whole(min, max, unit = '') {
+    const range = (input) => `must be from ${min} to ${max}${unit}, got ${String(input)}`;
+    return schemas_number()
+        .int({
+        error: (iss) => `must be a whole number from ${min} to ${max}${unit}, got ${String(iss.input)}`,
+    })
+        .min(min, { error: (iss) => range(iss.input) })
+        .max(max, { error: (iss) => range(iss.input) });
+}
+const TITLE_TEXT = 'issue titles are built from it, and GitHub allows 256';
 const login = schemas_string().regex(GITHUB_LOGIN, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a valid GitHub login`,
 });
@@ -35269,21 +35787,25 @@ const schema_time = schemas_string().regex(TIME_OF_DAY, {
 const timezone = schemas_string().refine(isValidTimeZone, {
     error: (iss) => `${JSON.stringify(iss.input)} is not an IANA time zone, e.g. "America/Los_Angeles" or "Europe/Berlin"`,
 });
-const lead = schemas_string().regex(LEAD_DURATION, {
+const lead = schemas_string()
+    .regex(LEAD_DURATION, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
+})
+    .refine((value) => leadMinutes(value) <= MAX_LEAD_DAYS * 24 * 60, {
+    error: (iss) => `${JSON.stringify(iss.input)} is too long: a lead may be from 0m to ${MAX_LEAD_DAYS}d (four weeks)`,
 });
 const memberSchema = strictObject({
     github: login.describe('GitHub login; the member must be a collaborator of the repository.'),
-    name: schemas_string().min(1).describe('Full name, used only for anonymization; never published.'),
-    aliases: array(schemas_string().min(1))
+    name: schema_text(MAX_TEXT.person, 'a name is redacted word by word').describe('Full name, used only for anonymization; never published.'),
+    aliases: array(schema_text(MAX_TEXT.person, 'a name is redacted word by word'))
+        .max(20, { error: 'must list at most 20 aliases' })
         .optional()
         .describe('Nicknames and other spellings, also redacted from anything published.'),
     email: schemas_email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })
         .optional(),
-    employer: schemas_string()
-        .min(1)
+    employer: schema_text(MAX_TEXT.word, 'an employer is a name')
         .optional()
-        .describe('Keeps coworkers apart in pairings; redacted from anything published.'),
+        .describe('Where the member works. Optional; validate warns when two members of one circle share an employer (coworkers speak less freely), pairings keep them apart, and it is redacted from anything published.'),
     role: schemas_enum(ROLES)
         .default('member')
         .describe('Facilitators lead sessions and may use facilitator commands.'),
@@ -35292,9 +35814,8 @@ const memberSchema = strictObject({
 const meetingSchema = strictObject({
     weekday: schemas_enum(WEEKDAYS).describe('Day of the week the group meets.'),
     time: schema_time.describe('Local start time, 24-hour HH:MM.'),
-    duration: schemas_number().int().positive().max(600).describe('Length in minutes, e.g. 90.'),
-    place: schemas_string()
-        .min(1)
+    duration: whole(1, 600, ' minutes').describe('Length in minutes, e.g. 90.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every session issue')
         .optional()
         .describe('Where the group meets (an address or a video link).'),
     week: schemas_enum(MONTH_WEEKS)
@@ -35302,60 +35823,92 @@ const meetingSchema = strictObject({
         .describe('For `then: monthly`: which weekday of the month, e.g. the first Sunday.'),
 })
     .describe('When and where the group meets, in the group time zone.');
+const themeTitle = schema_text(MAX_TEXT.theme, TITLE_TEXT);
 const themeSchema = union([
-    schemas_string().min(1),
+    themeTitle,
     strictObject({
-        title: schemas_string().min(1),
+        title: themeTitle,
         agenda: schemas_enum(AGENDA_STYLES).optional(),
+        prep: schema_text(2000, 'it is shown in the session issue and its calendar event')
+            .optional()
+            .describe('Markdown shown in the session issue and its calendar event: a question to think about, links to read, a guest.'),
     }),
 ]);
+/** How new members may join after the weekly phase, as the closing meeting decided. */
+const SEAT_POLICIES = ['closed', 'nominations', 'open'];
+const continuationSchema = strictObject({
+    homework: schemas_boolean()
+        .optional()
+        .describe('false: the meetings after the weekly phase go without the homework sheet.'),
+    seats: schemas_enum(SEAT_POLICIES)
+        .optional()
+        .describe('New members: closed, by nomination from the group, or open to anyone invited.'),
+    cap: whole(2, 50)
+        .optional()
+        .describe('The most members the group grows to when it takes new ones.'),
+    channel: schemas_boolean()
+        .optional()
+        .describe('true: the discussion channel stays open (with then: none, it is all that stays).'),
+})
+    .describe('What the closing meeting decided beyond the cadence; written by its pull request.');
 const pairSchema = strictObject({
     coach: login.describe('The more experienced lead.'),
     coachee: login,
     cadence: schemas_enum(CADENCES).default('biweekly'),
     weekday: schemas_enum(WEEKDAYS),
     time: schema_time,
-    duration: schemas_number().int().positive().max(600).default(60),
+    duration: whole(1, 600, ' minutes').default(60),
     start: schema_date.describe('Date of the first conversation.'),
     timezone: timezone.optional().describe('Defaults to the group time zone.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every conversation issue')
+        .optional()
+        .describe('Where the pair meets: a room or a video link.'),
 })
     .describe('A coaching pair (format: coaching).');
 const groupSchema = strictObject({
-    name: schemas_string().min(1).describe('The group name, shown in issue titles and the calendar.'),
+    name: schema_text(MAX_TEXT.name, TITLE_TEXT).describe('The group name, shown in issue titles and the calendar.'),
     format: schemas_enum(FORMATS)
         .default('circle')
         .describe('circle: the skill share; coaching: 1:1 pairs.'),
     timezone: timezone.describe('IANA time zone of the meeting times.'),
     meeting: meetingSchema.optional(),
     start: schema_date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
-    weekly: schemas_number().int().min(1).max(26).default(6).describe('Number of weekly meetings.'),
+    weekly: whole(1, 26).default(6).describe('Number of weekly meetings.'),
     then: schemas_enum(THEN).default('monthly').describe('Cadence after the weekly phase.'),
+    continuation: continuationSchema.optional(),
     lead: lead
         .default('3d')
         .describe('How long before a meeting its issue opens, e.g. 3d (Thursday for a Sunday).'),
     skip: array(schema_date)
+        .max(60, { error: 'must list at most 60 dates' })
         .default([])
         .describe('Meeting dates to skip. A skipped weekly meeting moves the rest of the weekly phase one week later; a skipped follow-up is dropped.'),
-    quorum: schemas_number()
-        .int()
-        .min(2)
-        .max(50)
-        .default(5)
-        .describe('Fewest "yes" RSVPs for a good meeting.'),
+    quorum: whole(2, 50).default(5).describe('Fewest "yes" RSVPs for a good meeting.'),
     themes: array(themeSchema)
+        .max(26, { error: 'must list at most 26 themes (one per weekly meeting)' })
         .optional()
-        .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
+        .describe('Themes for weeks 2..n-1, a title or { title, agenda, prep }.'),
     agenda: schemas_enum(AGENDA_STYLES)
         .default('discussion')
         .describe('Default agenda for themed weeks.'),
-    members: array(memberSchema).min(1).describe('The group roster (private to the repository).'),
-    redact: array(schemas_string().min(1))
+    members: array(memberSchema)
+        .min(1)
+        .max(200, { error: 'must list at most 200 members' })
+        .describe('The group roster (private to the repository).'),
+    redact: array(schema_text(MAX_TEXT.word, 'one word or phrase each'))
+        .max(200, { error: 'must list at most 200 words' })
         .default([])
         .describe('Extra words never to appear in anything published.'),
     public: schemas_boolean()
         .default(false)
         .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
-    pairs: array(pairSchema).optional().describe('Coaching pairs (format: coaching).'),
+    pairs: array(pairSchema)
+        .max(200, { error: 'must list at most 200 pairs' })
+        .optional()
+        .describe('Coaching pairs (format: coaching).'),
+    example: schemas_boolean()
+        .default(false)
+        .describe('An example shipped with the template: plan, preview and rehearse use it, the workflows skip it, so it never runs on GitHub. Remove the line to run the group for real.'),
 })
     .describe('A tech leadership peer group: groups/<slug>/group.yml');
 function groupJsonSchema() {
@@ -35395,11 +35948,100 @@ function parseLead(text) {
         minutes: m ? Number.parseInt(m, 10) : 0,
     });
 }
+/** The lead in minutes (days counted as 24 hours); Infinity for digits too long to mean anything. */
+function leadMinutes(text) {
+    const match = LEAD_DURATION.exec(text);
+    if (!match)
+        return Number.NaN;
+    const [, d, h, m] = match;
+    const n = (part) => (part ? Number(part.slice(0, -1)) : 0);
+    return n(d) * 24 * 60 + n(h) * 60 + n(m);
+}
 function toUtcIso(dt) {
     return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 function weekdayNumber(weekday) {
     return (['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(weekday) + 1);
+}
+/**
+ * Whether `time` exists once on `isoDate` in `zone`. A time in the spring-forward gap does not
+ * exist (luxon, like every calendar app, moves it forward by the gap); one in the fall-back hour
+ * happens twice (the meeting takes the offset luxon picks, reported here).
+ */
+function wallClock(isoDate, time, zone) {
+    const dt = localDateTime(isoDate, time, zone);
+    if (!dt.isValid)
+        return { kind: 'normal' };
+    if (dt.toFormat('HH:mm') !== time)
+        return { kind: 'skipped', becomes: dt.toFormat('HH:mm') };
+    const offsets = dt.getPossibleOffsets().map((o) => o.offset);
+    if (offsets.length > 1) {
+        // Before the change clocks run ahead: the first occurrence has the larger offset.
+        const occurrence = dt.offset === Math.max(...offsets) ? 'first' : 'second';
+        return { kind: 'repeated', offset: dt.toFormat('ZZ'), occurrence };
+    }
+    return { kind: 'normal' };
+}
+/** Abbreviations and POSIX-style names people write, and the city zone they almost always mean. */
+const ZONE_ADVICE = {
+    EST: 'America/New_York',
+    EDT: 'America/New_York',
+    EST5EDT: 'America/New_York',
+    CST: 'America/Chicago',
+    CDT: 'America/Chicago',
+    CST6CDT: 'America/Chicago',
+    MST: 'America/Denver',
+    MDT: 'America/Denver',
+    MST7MDT: 'America/Denver',
+    PST: 'America/Los_Angeles',
+    PDT: 'America/Los_Angeles',
+    PST8PDT: 'America/Los_Angeles',
+    HST: 'Pacific/Honolulu',
+    GMT: 'Europe/London',
+    BST: 'Europe/London',
+    WET: 'Europe/Lisbon',
+    CET: 'Europe/Berlin',
+    MET: 'Europe/Berlin',
+    EET: 'Europe/Athens',
+};
+/** Zones that never change their offset: right for some places, an hour wrong half the year for most. */
+const FIXED_OFFSET = /^(?:EST|MST|HST|Etc\/GMT[+-]\d{1,2}|GMT[+-]\d{1,2})$/i;
+/**
+ * Advice for a valid but doubtful zone name: an abbreviation, a fixed offset, or a spelling other
+ * than the canonical IANA one. Undefined when the name is already the one to use (UTC included).
+ */
+function zoneAdvice(zone) {
+    const upper = zone.toUpperCase();
+    const city = ZONE_ADVICE[upper];
+    if (FIXED_OFFSET.test(zone)) {
+        const offset = luxon_DateTime.now().setZone(zone).toFormat('ZZ');
+        return {
+            suggest: city ?? 'a city zone such as "America/New_York" or "Europe/Berlin"',
+            reason: `"${zone}" is a fixed UTC${offset} offset without daylight saving: where clocks change, every meeting in the other half of the year will be an hour off local time`,
+        };
+    }
+    if (city && upper !== 'UTC') {
+        return {
+            suggest: city,
+            reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
+        };
+    }
+    const canonical = canonicalZone(zone);
+    if (canonical && canonical !== zone && canonical !== 'UTC') {
+        return {
+            suggest: canonical,
+            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+        };
+    }
+    return undefined;
+}
+function canonicalZone(zone) {
+    try {
+        return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/dates.ts
@@ -35408,22 +36050,58 @@ function weekdayNumber(weekday) {
 /** Follow-ups start at least this long after the closing meeting, so nobody meets twice in a fortnight. */
 const FOLLOW_UP_GAP_DAYS = 14;
 /**
+ * No calendar reaches further than this after its start, and no walk over it takes more steps than
+ * MAX_STEPS, whatever the input: a group's dates can never keep a command or a run busy.
+ */
+const HORIZON_YEARS = 10;
+const MAX_STEPS = 1000;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
  * The group's meeting dates in order. A skipped weekly meeting moves the rest of the weekly phase one
  * week later (members committed to six meetings); a skipped follow-up is dropped.
  */
 function* meetingDates(group) {
+    for (const step of walk(group))
+        if (!('skipped' in step))
+            yield step;
+}
+/**
+ * The skip dates the schedule uses and what each did. Validation asks this, rather than keeping its
+ * own idea of the schedule: a skip is valid exactly when the scheduler acts on it.
+ */
+function skipEffects(group) {
+    const effects = new Map();
+    if (group.skip.length === 0)
+        return effects;
+    const last = group.skip.reduce((a, b) => (a > b ? a : b));
+    for (const step of walk(group)) {
+        if ('skipped' in step)
+            effects.set(step.date, step.skipped);
+        else if (step.date > last)
+            break;
+    }
+    return effects;
+}
+/** The one walk over a group's calendar: meetings and the skip dates passed on the way. */
+function* walk(group) {
     const skip = new Set(group.skip);
     let day = luxon_DateTime.fromISO(group.start, { zone: 'utc' });
     // Validation rejects these first; the guard keeps a lenient caller from looping forever.
     if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
         return;
+    const horizon = isoDate(day.plus({ years: HORIZON_YEARS }));
+    const inRange = (date) => PLAIN_DATE.test(date) && date <= horizon;
+    let steps = 0;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
         const date = isoDate(day);
+        if (!inRange(date) || ++steps > MAX_STEPS)
+            return;
         day = day.plus({ weeks: 1 });
         if (skip.has(date)) {
             shifted.push(date);
+            yield { date, skipped: 'moved' };
             continue;
         }
         const kind = week === 1 ? 'kickoff' : week === group.weekly ? 'closing' : 'theme';
@@ -35436,10 +36114,16 @@ function* meetingDates(group) {
         return;
     const earliest = closing.plus({ days: FOLLOW_UP_GAP_DAYS });
     for (const date of followUpDates(group, earliest)) {
-        if (!skip.has(date))
-            yield { date, kind: group.then };
+        if (++steps > MAX_STEPS)
+            return;
+        if (date === undefined)
+            continue;
+        if (!inRange(date))
+            return;
+        yield skip.has(date) ? { date, skipped: 'dropped' } : { date, kind: group.then };
     }
 }
+/** Endless on purpose; `walk` bounds it. `undefined` is a month without a meeting (still a step). */
 function* followUpDates(group, earliest) {
     if (group.then === 'biweekly') {
         for (let day = earliest;; day = day.plus({ weeks: 2 }))
@@ -35448,8 +36132,7 @@ function* followUpDates(group, earliest) {
     const weekday = weekdayNumber(group.meeting.weekday);
     for (let month = earliest.startOf('month');; month = month.plus({ months: 1 })) {
         const day = nthWeekdayOfMonth(month, weekday, group.meeting.week);
-        if (day >= earliest)
-            yield isoDate(day);
+        yield day.isValid && day < earliest ? undefined : isoDate(day);
     }
 }
 /** "first Sunday" .. "fourth Sunday", or "last Sunday" (the fifth when a month has five). */
@@ -35477,6 +36160,10 @@ const DEFAULT_COACHING_WEEKS = 12;
 function pairKey(pair) {
     return `${pair.coach}+${pair.coachee}`.toLowerCase();
 }
+/** Who is coach and who coachee does not matter here: a→b and b→a are one pair of people. */
+function samePairKey(pair) {
+    return [pair.coach.toLowerCase(), pair.coachee.toLowerCase()].sort().join('+');
+}
 /** The pair's time zone: its own when the two agreed one, else the group's. */
 function pairTimezone(group, pair) {
     return pair.timezone ?? group.timezone;
@@ -35499,10 +36186,10 @@ function buildCoachingSchedule(group, options = {}) {
     const seen = new Set();
     const conversations = [];
     for (const pair of group.pairs ?? []) {
-        // A pair listed twice would open every issue twice; the first listing counts.
-        if (seen.has(pairKey(pair)))
+        // A pair listed twice (in either direction) would open every issue twice; the first counts.
+        if (seen.has(samePairKey(pair)))
             continue;
-        seen.add(pairKey(pair));
+        seen.add(samePairKey(pair));
         conversations.push(...pairConversations(group, pair, until));
     }
     return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
@@ -35535,22 +36222,33 @@ function pairConversations(group, pair, until) {
             endsAt: toUtcIso(end),
             opensAt: toUtcIso(begin.minus(lead)),
             duration: pair.duration,
+            ...(pair.place ? { place: pair.place } : {}),
         });
     }
     return conversations;
 }
 /**
- * The pair's dates, endlessly: every week, every other week, or monthly on the same weekday in the
- * same week of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a
- * start in the fifth week meets on the last one, since not every month has a fifth).
+ * The pair's dates: every week, every other week, or monthly on the same weekday in the same week
+ * of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a start in the
+ * fifth week meets on the last one, since not every month has a fifth). Bounded like a circle's
+ * calendar: at most HORIZON_YEARS after the start and MAX_STEPS dates, whatever the input.
  */
 function* conversationDates(pair) {
     const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
     // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
     if (!start.isValid)
         return;
-    if (pair.cadence !== 'monthly') {
-        const step = pair.cadence === 'weekly' ? 1 : 2;
+    const horizon = isoDate(start.plus({ years: HORIZON_YEARS }));
+    let steps = 0;
+    for (const date of endlessDates(pair.cadence, start)) {
+        if (++steps > MAX_STEPS || !PLAIN_DATE.test(date) || date > horizon)
+            return;
+        yield date;
+    }
+}
+function* endlessDates(cadence, start) {
+    if (cadence !== 'monthly') {
+        const step = cadence === 'weekly' ? 1 : 2;
         for (let day = start;; day = day.plus({ weeks: step }))
             yield isoDate(day);
     }
@@ -35697,7 +36395,7 @@ function buildSchedule(group, options = {}) {
         const begin = localDateTime(slot.date, meeting.time, group.timezone);
         const end = begin.plus({ minutes: meeting.duration });
         const index = sessions.length;
-        const { title: theme, style } = themeFor(group, slot.kind, slot.week);
+        const { title: theme, style, prep } = themeFor(group, slot.kind, slot.week);
         sessions.push({
             group: group.slug,
             number: index + 1,
@@ -35711,6 +36409,7 @@ function buildSchedule(group, options = {}) {
             endsAt: toUtcIso(end),
             opensAt: toUtcIso(begin.minus(lead)),
             ...(theme ? { theme } : {}),
+            ...(prep ? { prep } : {}),
             agendaStyle: style,
             agenda: agendaFor(style, meeting.duration),
             ...rotate(index),
@@ -35732,7 +36431,11 @@ function themeFor(group, kind, week) {
         return { style: group.agenda };
     if (typeof theme === 'string')
         return { title: theme, style: group.agenda };
-    return { title: theme.title, style: (theme.agenda ?? group.agenda) };
+    return {
+        title: theme.title,
+        style: (theme.agenda ?? group.agenda),
+        ...(theme.prep ? { prep: theme.prep } : {}),
+    };
 }
 function schedule_iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
@@ -35768,32 +36471,113 @@ function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
 }
 /** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
 function formTitle(kind, group, session) {
-    const base = `${catalog_FORMS[kind].title}${group}`;
+    const base = `${FORMS[kind].title}${group}`;
     if (session === undefined)
         return base;
     return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/markdown/inert.ts
+/** Invisible, and breaks no word: what stands between an address and GitHub's autolinker. */
+const WORD_JOINER = '\u2060';
+const CONTROL = /(?![\t\n\r])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const MENTION_AT = /(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g;
+const HTML = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '{': '&#123;',
+    '}': '&#125;',
+};
+const SPECIAL = /[&<>"{}\\`*_[\]~|$]/g;
+/** `scheme://` (any scheme: GitHub links http, https and ftp; the rest cost nothing to defuse). */
+const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
+const WWW = /(?<![A-Za-z0-9])(www)(?=\.)/gi;
+/** An address's `@`: a word character before it and a domain after it. */
+const EMAIL_AT = /(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9-]+\.)/g;
+function inert_inertText(text, options = {}) {
+    const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/\s+/g, ' ').trim());
+    const kept = options.multiline ? trimBlankEdges(lines) : lines.filter(Boolean);
+    return kept
+        .map(escapeLine)
+        .join(options.multiline ? '<br>' : ' ')
+        .trim();
+}
+/**
+ * An organizer's text (a group name, a theme, a place) for an issue or pull request title. Titles
+ * are plain text on GitHub (no links, mentions or HTML), so only what would garble them goes:
+ * control characters, direction overrides and line breaks.
+ */
+function titleText(text) {
+    return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+function escapeLine(line) {
+    return line
+        .replace(MENTION_AT, '')
+        .replace(SPECIAL, (c) => HTML[c] ?? `\\${c}`)
+        .replace(SCHEME, `$1:${WORD_JOINER}`)
+        .replace(WWW, `$1${WORD_JOINER}`)
+        .replace(EMAIL_AT, `@${WORD_JOINER}`);
+}
+function truncate(text, maxLength) {
+    if (maxLength === undefined)
+        return text;
+    const chars = Array.from(text.trim());
+    return chars.length <= maxLength
+        ? text
+        : `${chars
+            .slice(0, maxLength - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+function trimBlankEdges(lines) {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start] === '')
+        start++;
+    while (end > start && lines[end - 1] === '')
+        end--;
+    return lines.slice(start, end);
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
+
+function typed(text) {
+    return { typed: text };
+}
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 /**
  * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
  * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
  * templates: anything conditional is computed in code and passed in as a value.
  */
-function fillPlaceholders(text, context) {
+function fillPlaceholders(text, context, into = 'markdown') {
     return text.replace(PLACEHOLDER, (whole, name) => {
         const value = context[name];
-        return value === undefined ? '' : String(value);
+        if (value === undefined)
+            return '';
+        if (typeof value === 'object')
+            return into === 'title' ? titleText(value.typed) : inert_inertText(value.typed);
+        return String(value);
     });
 }
-/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
-function unknownPlaceholders(text, known) {
-    const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    return [...new Set(names.filter((name) => !known.includes(name)))];
+/** Every `{{ name }}` in a whole template file (front matter and body), with its line and column. */
+function placeholderUses(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((match) => {
+        const before = text.slice(0, match.index);
+        const lineStart = before.lastIndexOf('\n') + 1;
+        return {
+            name: match[1],
+            line: before.split('\n').length,
+            col: match.index - lineStart + 1,
+        };
+    });
 }
 function renderIssue(template, context) {
-    const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
+    const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
         .replace(/\s+/g, ' ')
         .replace(/( · )+$/, '')
         .trim();
@@ -35846,7 +36630,7 @@ function renderConversationIssue(group, c, template, links) {
     const start = luxon_DateTime.fromISO(c.localStart, { setZone: true });
     const end = luxon_DateTime.fromISO(c.localEnd, { setZone: true });
     const rendered = renderIssue(template, {
-        group_name: group.name,
+        group_name: typed(group.name),
         group_slug: group.slug,
         number: c.number,
         coach: c.coach,
@@ -35856,6 +36640,7 @@ function renderConversationIssue(group, c, template, links) {
         utc: luxon_DateTime.fromISO(c.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm'),
         duration: c.duration,
         cadence: CADENCE_NAMES[c.cadence],
+        place: typed(c.place ?? 'not set yet: agree on one, and add it as place: to the pair in the group file'),
         review: reviewText(c, links.review),
         writeup_link: writeUpUrl(links.repo, c),
         previous: previousText(links.review, links.previousTitle),
@@ -35961,6 +36746,130 @@ function closingComment(c, next, nextIssue, repo) {
         upcoming = `Next: conversation ${next.number} on ${on} (${next.timezone}); its issue opens ${opens}.`;
     }
     return `${writeUp}\n\n${upcoming}\n\n${closingMarker(c)}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/coaching/hours.ts
+/*
+ * "My usual hours", as people type them: one or more windows separated by `;`, each an optional
+ * set of days and a local time range. `08:00-10:00` means Monday to Friday; `Tue-Thu 17:00-19:00`,
+ * `Mon, Wed 12:00-13:30`, `Sat 09:00-11:00; Tue 18:00-20:00` all read. Times are 24-hour.
+ */
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const FULL_DAY_NAMES = [
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+];
+const WORKDAYS = [1, 2, 3, 4, 5];
+const WINDOW = /^(.*?)\s*(\d{1,2}):(\d{2})\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})$/i;
+const HOURS_EXAMPLE = 'Tue-Thu 08:00-10:00; Sat 09:00-11:00';
+function parseHours(text) {
+    const parts = text
+        .split(/[;\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    if (parts.length === 0)
+        return fail(`"${text}"`);
+    const windows = [];
+    for (const part of parts) {
+        const match = WINDOW.exec(part);
+        if (!match)
+            return fail(`"${part}"`);
+        const days = parseDays(match[1] ?? '');
+        if (!days)
+            return fail(`"${match[1]}" (days)`);
+        const from = minutes(match[2], match[3]);
+        const to = minutes(match[4], match[5]);
+        if (from === undefined || to === undefined)
+            return fail(`"${part}" (times are 00:00 to 24:00)`);
+        if (to <= from) {
+            return {
+                ok: false,
+                message: `"${part}": the end comes before the start; a window past midnight is two windows, e.g. "Mon 22:00-24:00; Tue 00:00-01:00".`,
+            };
+        }
+        windows.push({ days, from, to });
+    }
+    return { ok: true, windows };
+}
+/** The windows as they would be typed again, e.g. "Tue-Thu 08:00-10:00". */
+function formatHours(windows) {
+    return windows.map((w) => `${formatDays(w.days)} ${clock(w.from)}-${clock(w.to)}`).join('; ');
+}
+function clock(minutesOfDay) {
+    const h = Math.floor(minutesOfDay / 60);
+    const m = minutesOfDay % 60;
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+function fail(what) {
+    return {
+        ok: false,
+        message: `${what} is not a window of hours. Write days and a 24-hour range, e.g. "${HOURS_EXAMPLE}" (no days means Monday to Friday).`,
+    };
+}
+function parseDays(text) {
+    const trimmed = text
+        .trim()
+        .replace(/[:,]$/, '')
+        .replace(/\s*[-–]\s*/g, '-');
+    if (trimmed === '')
+        return WORKDAYS;
+    const days = new Set();
+    if (/^weekdays$/i.test(trimmed))
+        return WORKDAYS;
+    if (/^weekends?$/i.test(trimmed))
+        return [6, 7];
+    for (const token of trimmed.split(/\s*(?:,|\/|&|\band\b|\s)\s*/i).filter(Boolean)) {
+        const range = /^([a-z]+)\s*(?:-|–)\s*([a-z]+)$/i.exec(token);
+        if (range) {
+            const from = dayNumber(range[1] ?? '');
+            const to = dayNumber(range[2] ?? '');
+            if (!from || !to)
+                return undefined;
+            for (let d = from;; d = (d % 7) + 1) {
+                days.add(d);
+                if (d === to)
+                    break;
+            }
+            continue;
+        }
+        const day = dayNumber(token);
+        if (!day)
+            return undefined;
+        days.add(day);
+    }
+    return [...days].sort((a, b) => a - b);
+}
+/** "tu", "tue", "tues", "tuesday" are Tuesday; "t" (which one?) and "tuxedo" are not days. */
+function dayNumber(token) {
+    const lower = token.toLowerCase().replace(/\.$/, '');
+    if (lower.length < 2)
+        return undefined;
+    const matches = FULL_DAY_NAMES.flatMap((day, index) => (day.startsWith(lower) ? [index + 1] : []));
+    return matches.length === 1 ? matches[0] : undefined;
+}
+function minutes(hours, mins) {
+    const h = Number(hours);
+    const m = Number(mins);
+    if (!Number.isInteger(h) || !Number.isInteger(m) || m > 59 || h > 24)
+        return undefined;
+    if (h === 24 && m !== 0)
+        return undefined;
+    return h * 60 + m;
+}
+function formatDays(days) {
+    const names = days.map((d) => capitalize(DAY_NAMES[d - 1] ?? ''));
+    const consecutive = days.every((d, i) => i === 0 || d === days[i - 1] + 1);
+    if (days.length >= 3 && consecutive)
+        return `${names[0]}-${names[names.length - 1]}`;
+    return names.join(', ');
+}
+function capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js
@@ -41655,7 +42564,7 @@ const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
  * - `\x1f` (Unit Separator): Next token is a scalar value
  * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
  */
-class Lexer {
+class dist_Lexer {
     constructor() {
         /**
          * Flag indicating whether the end of the current buffer marks the end of
@@ -42424,7 +43333,7 @@ function fixFlowSeqItems(fc) {
  * }
  * ```
  */
-class Parser {
+class dist_Parser {
     /**
      * @param onNewLine - If defined, called separately with the start position of
      *   each new line (in `parse()`, including the start of input).
@@ -42447,7 +43356,7 @@ class Parser {
         /** The type of the current token, set in parse() */
         this.type = '';
         // Must be defined after `next()`
-        this.lexer = new Lexer();
+        this.lexer = new dist_Lexer();
         this.onNewLine = onNewLine;
     }
     /**
@@ -43274,7 +44183,7 @@ function parseOptions(options) {
  */
 function parseAllDocuments(source, options = {}) {
     const { lineCounter, prettyErrors } = parseOptions(options);
-    const parser = new Parser(lineCounter?.addNewLine);
+    const parser = new dist_Parser(lineCounter?.addNewLine);
     const composer = new Composer(options);
     const docs = Array.from(composer.compose(parser.parse(source)));
     if (prettyErrors && lineCounter)
@@ -43289,7 +44198,7 @@ function parseAllDocuments(source, options = {}) {
 /** Parse an input string into a single YAML.Document */
 function parseDocument(source, options = {}) {
     const { lineCounter, prettyErrors } = parseOptions(options);
-    const parser = new Parser(lineCounter?.addNewLine);
+    const parser = new dist_Parser(lineCounter?.addNewLine);
     const composer = new Composer(options);
     // `doc` is always set by compose.end(true) at the very latest
     let doc = null;
@@ -43327,7 +44236,7 @@ function dist_parse(src, reviver, options) {
     }
     return doc.toJS(Object.assign({ reviver: _reviver }, options));
 }
-function dist_stringify(value, replacer, options) {
+function stringify(value, replacer, options) {
     let _replacer = null;
     if (typeof replacer === 'function' || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -43357,10 +44266,10 @@ var YAML = /*#__PURE__*/Object.freeze({
     CST: cst,
     Composer: Composer,
     Document: Document,
-    Lexer: Lexer,
+    Lexer: dist_Lexer,
     LineCounter: LineCounter,
     Pair: Pair,
-    Parser: Parser,
+    Parser: dist_Parser,
     Scalar: Scalar,
     Schema: Schema,
     YAMLError: YAMLError,
@@ -43379,7 +44288,7 @@ var YAML = /*#__PURE__*/Object.freeze({
     parse: dist_parse,
     parseAllDocuments: parseAllDocuments,
     parseDocument: parseDocument,
-    stringify: dist_stringify,
+    stringify: stringify,
     visit: visit$1,
     visitAsync: visitAsync
 });
@@ -43632,7 +44541,7 @@ class FormTemplateError extends Error {
 }
 /** The fields of a form's YAML, keyed by id (or by GitHub's slug of the label when id is absent). */
 function templateFields(kind, yaml) {
-    const { template } = catalog_FORMS[kind];
+    const { template } = FORMS[kind];
     try {
         return parseTemplate(yaml);
     }
@@ -43658,8 +44567,8 @@ function checkTemplate(kind, yaml) {
     catch (error) {
         return [{ field: '', message: error.message }];
     }
-    const [current, ...earlier] = catalog_formShapes(kind);
-    const problems = shapeProblems(current ?? catalog_FORMS[kind], fields);
+    const [current, ...earlier] = formShapes(kind);
+    const problems = shapeProblems(current ?? FORMS[kind], fields);
     if (problems.length === 0)
         return [];
     if (earlier.some((shape) => shapeProblems(shape, fields).length === 0))
@@ -43686,7 +44595,7 @@ function shapeOfTemplate(kind, fields) {
 }
 /** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
 function defaultFormYaml(shape) {
-    return stringify({
+    return (0,dist/* stringify */.As)({
         name: shape.name,
         description: shape.name,
         body: shape.fields.map((field) => ({
@@ -43750,13 +44659,12 @@ function withArticle(type) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/answers.ts
 
 
-
 function readAnswers(form, body, yaml, fields) {
     const parsed = parseIssue(body, yaml);
     return {
         // A `_No response_` answer is present with an undefined value, so look at the keys.
         found: form.fields.some((field) => Object.hasOwn(parsed, field.id)),
-        foundOwn: form.fields.some((field) => field.id !== GROUP_FIELD && field.id !== SESSION_FIELD && Object.hasOwn(parsed, field.id)),
+        has: (id) => Object.hasOwn(parsed, id),
         text(id) {
             const value = parsed[id];
             if (typeof value === 'string')
@@ -43839,6 +44747,8 @@ function formatFormProblems(problems) {
 
 
 
+
+
 /** A group slug is the folder name under groups/. */
 const GROUP_SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** "3", "#3", "Session 3", "week 3": whatever a busy person types for a number. */
@@ -43850,17 +44760,44 @@ const SESSION_NUMBER = /^(?:(?:session|week|conversation|meeting|no\.?)\s*)?#?\s
  * FormTemplateError when the form YAML itself cannot be read.
  */
 function readSubmission(kind, body, yaml) {
-    const form = catalog_FORMS[kind];
-    const answers = readAnswers(form, body ?? '', yaml, templateFields(kind, yaml));
+    const form = FORMS[kind];
+    const { answers, shape } = answersOf(kind, body ?? '', yaml);
     if (!answers.found) {
         const message = `This doesn't look like a filled-in ${form.name.toLowerCase()} form: none of its questions are in the issue. Please open a new issue from the ${form.name} form.`;
         return { ok: false, kind, problems: [{ field: '', message }] };
     }
     const reader = new Reader(answers);
-    const submission = READERS[kind](reader);
+    const submission = READERS[kind](reader, shape);
     if (reader.problems.length > 0)
         return { ok: false, kind, problems: reader.problems };
     return { ok: true, submission };
+}
+/**
+ * Reads the body against the repository's form, in whichever shape it has. A body written on
+ * another shape (homework submitted on the score form before the repository moved to the sheet,
+ * or the other way round) is read against that shape's shipped wording instead.
+ */
+function answersOf(kind, body, yaml) {
+    const fields = templateFields(kind, yaml);
+    const shape = shapeOfTemplate(kind, fields);
+    const answers = readAnswers(shape, body, yaml, fields);
+    const shapes = formShapes(kind);
+    if (shapes.length === 1 || hasOwnQuestion(answers, shape, shapes))
+        return { answers, shape };
+    for (const other of shapes) {
+        if (other === shape)
+            continue;
+        const otherYaml = defaultFormYaml(other);
+        const read = readAnswers(other, body, otherYaml, templateFields(kind, otherYaml));
+        if (hasOwnQuestion(read, other, shapes))
+            return { answers: read, shape: other };
+    }
+    return { answers, shape };
+}
+/** Whether the body has a question only this shape asks (group, session or a note are shared). */
+function hasOwnQuestion(answers, shape, shapes) {
+    const elsewhere = new Set(shapes.filter((other) => other !== shape).flatMap((other) => other.fields.map((f) => f.id)));
+    return shape.fields.some((field) => !elsewhere.has(field.id) && answers.has(field.id));
 }
 /**
  * Collects problems while reading. A failed read returns a placeholder so the rest of the form is
@@ -43914,6 +44851,16 @@ class Reader {
         }
         return Number(values[0]);
     }
+    /** An optional score: absent when left blank, a problem when it is not one number. */
+    optionalScore(id, what) {
+        const { values, unknown } = this.answers.choices(id);
+        if (values.length === 0 && unknown === 0)
+            return undefined;
+        if (values.length !== 1 || unknown > 0) {
+            return this.fail(id, `${what} should be one number from ${SCORE_MIN} to ${SCORE_MAX}, or left empty.`, undefined);
+        }
+        return Number(values[0]);
+    }
     choice(id, options, ask) {
         const { values, unknown } = this.answers.choices(id);
         const value = options.find((option) => values.length === 1 && option.value === values[0]);
@@ -43931,8 +44878,38 @@ class Reader {
             : `Choose exactly two answers to bring to the circle (you chose ${countWord(chosen)}).`;
         return this.fail('circle', message, ['work', 'family']);
     }
+    /** The two prompts ticked to share; each must have its "what happened" answered. */
+    share(answered) {
+        const { values, unknown } = this.answers.choices('share');
+        const chosen = values.length + unknown;
+        if (chosen !== 2 || unknown > 0) {
+            const message = chosen === 2
+                ? 'Tick two of the six prompts (work, family and self, each positive or negative) to share in the opening circle.'
+                : `Choose exactly two of the six prompts to share in the opening circle (you chose ${countWord(chosen)}).`;
+            return this.fail('share', message, ['work-positive', 'work-negative']);
+        }
+        const share = values;
+        for (const prompt of share) {
+            if (answered[prompt])
+                continue;
+            const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+            this.fail(`${prompt}-what`, `You chose to share "${name}": add a line on what happened, or tick another prompt.`, undefined);
+        }
+        return share;
+    }
     ticked(id, option) {
         return this.answers.choices(id).values.includes(option.value);
+    }
+    /** Ticked boxes of a checkbox list, in form order; a box the form no longer has is a problem. */
+    ticks(id, ask) {
+        const { values, unknown } = this.answers.choices(id);
+        if (unknown > 0)
+            this.fail(id, ask, undefined);
+        return values;
+    }
+    /** Records a problem about an answer that is missing. */
+    missing(field, message) {
+        this.problems.push({ field, message });
     }
     fail(field, message, placeholder) {
         this.problems.push({ field, message });
@@ -43945,6 +44922,55 @@ function areaScores(reader) {
         scores[area] = reader.score(`${area}-score`, `Pick a ${area} score from ${SCORE_MIN} to ${SCORE_MAX}.`, `Your ${area} score`);
     }
     return scores;
+}
+function optionalScores(reader) {
+    const scores = {};
+    for (const area of AREAS) {
+        const score = reader.optionalScore(`${area}-score`, `Your ${area} score`);
+        if (score !== undefined)
+            scores[area] = score;
+    }
+    return scores;
+}
+/** The prompts answered: "what happened" makes an answer; "why it matters" alone asks for it. */
+function promptAnswers(reader) {
+    const answers = {};
+    for (const { value: prompt, label } of PROMPTS) {
+        const what = reader.optional(`${prompt}-what`);
+        const significance = reader.optional(`${prompt}-significance`);
+        if (what === undefined) {
+            if (significance !== undefined)
+                reader.missing(`${prompt}-what`, `"${label}": you wrote why it matters; add a line on what happened too.`);
+            continue;
+        }
+        answers[prompt] = significance === undefined ? { what } : { what, significance };
+    }
+    return answers;
+}
+function sheetHomework(reader) {
+    const group = reader.group();
+    const session = reader.number('session');
+    const answers = promptAnswers(reader);
+    return withOptional({
+        kind: 'homework',
+        sheet: 'prompts',
+        group,
+        session,
+        answers,
+        share: reader.share(answers),
+        scores: optionalScores(reader),
+    }, { forFacilitator: reader.optional('for-facilitator') });
+}
+function scoredHomework(reader) {
+    return withOptional({
+        kind: 'homework',
+        sheet: 'scores',
+        group: reader.group(),
+        session: reader.number('session'),
+        scores: areaScores(reader),
+        notes: areaNotes(reader),
+        circle: reader.circle(),
+    }, { forFacilitator: reader.optional('for-facilitator') });
 }
 function areaNotes(reader) {
     const notes = {};
@@ -43961,14 +44987,9 @@ function withOptional(data, optional) {
     return { ...data, ...Object.fromEntries(given) };
 }
 const READERS = {
-    homework: (reader) => withOptional({
-        kind: 'homework',
-        group: reader.group(),
-        session: reader.number('session'),
-        scores: areaScores(reader),
-        notes: areaNotes(reader),
-        circle: reader.circle(),
-    }, { forFacilitator: reader.optional('for-facilitator') }),
+    homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
+        ? sheetHomework(reader)
+        : scoredHomework(reader),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -44003,9 +45024,60 @@ const READERS = {
         nextStep: reader.required('next-step', "What's your one next step? One sentence is enough."),
         byWhen: reader.required('by-when', 'By when will you take your next step?'),
         confidence: reader.score('confidence', `How confident are you that you'll take it? Pick a number from ${SCORE_MIN} to ${SCORE_MAX}.`, 'Your confidence'),
-        skill: reader.choice('skill', CORE_SKILLS, 'Which core skill did this conversation exercise? Pick one from the list.'),
+        skill: reader.choice('skill', catalog_CORE_SKILLS, 'Which core skill did this conversation exercise? Pick one from the list.'),
     }),
+    'sign-up': (reader) => signUp(reader),
+    'self-evaluation': (reader) => withOptional({
+        kind: 'self-evaluation',
+        group: reader.group(),
+        moment: reader.choice('moment', EVALUATION_MOMENTS, 'Is this the start or the end? Pick one.'),
+        scores: focusScores(reader),
+        executing: reader.choice('executing', TEAM_ANSWERS, 'Is your team executing well? Pick Yes, Partly or Not yet.'),
+        happy: reader.choice('happy', TEAM_ANSWERS, 'Is your team happy? Pick Yes, Partly or Not yet.'),
+    }, { notes: reader.optional('notes') }),
+    assessment: (reader) => withOptional({
+        kind: 'assessment',
+        group: reader.group(),
+        what: reader.required('what', 'What was it? The name of the assessment, or "feedback interview".'),
+        with: reader.choice('with', INTERVIEW_ROLES, 'Who was it with? Pick a role from the list (never a name).'),
+        summary: reader.required('summary', 'What did it say, or what did you hear? A few lines in your own words.'),
+    }, { takeaway: reader.optional('takeaway') }),
 };
+function focusScores(reader) {
+    const scores = {};
+    for (const area of FOCUS_AREAS) {
+        scores[area.value] = reader.score(area.value, `Rate "${area.label}" from ${SCORE_MIN} to ${SCORE_MAX}.`, `Your rating of "${area.label}"`);
+    }
+    return scores;
+}
+function signUp(reader) {
+    const group = reader.group();
+    const skillsAsk = 'Tick skills from the list; the list is the one in the shipped form.';
+    const offer = reader.ticks('offer', skillsAsk);
+    const seek = reader.ticks('seek', skillsAsk);
+    if (offer.length === 0 && seek.length === 0) {
+        reader.missing('offer', 'Tick at least one skill: the ones you can coach others in, the ones you would like coaching in, or both.');
+    }
+    const capacity = Number(reader.ticks('capacity', 'How many people can you coach at a time? Pick 1 to 4.')[0] ?? '1');
+    const zone = reader.required('timezone', 'Which time zone are you in? E.g. Europe/Berlin.');
+    if (zone && !isValidTimeZone(zone)) {
+        reader.missing('timezone', `"${zone}" is not a time zone name; use the IANA name, e.g. Europe/Berlin or America/Los_Angeles.`);
+    }
+    const hoursText = reader.required('hours', `When do you usually have time for a conversation? E.g. "${HOURS_EXAMPLE}".`);
+    const hours = hoursText ? parseHours(hoursText) : undefined;
+    if (hours && !hours.ok)
+        reader.missing('hours', hours.message);
+    return withOptional({
+        kind: 'sign-up',
+        group,
+        offer,
+        capacity: Number.isInteger(capacity) && capacity > 0 ? capacity : 1,
+        seek,
+        timezone: zone,
+        hours: hours?.ok ? hours.windows : [],
+        cadence: reader.choice('cadence', CADENCE_CHOICES, 'How often would you like to meet? Pick every week, every other week or once a month.'),
+    }, { place: reader.optional('place') });
+}
 
 ;// CONCATENATED MODULE: ./actions/lib/submissions/collect.ts
 
@@ -44013,19 +45085,9 @@ const READERS = {
 /** Label of a submission the forms action found problems in; it counts nowhere until fixed. */
 const NEEDS_FIX_LABEL = 'needs-fix';
 /**
- * The accepted submissions of one kind for one group, read back from the issues themselves (the
- * forms action keeps no other record): issues labelled `<kind>` and `group:<slug>`, open or
- * closed, without `needs-fix`, written by a member of the group and still a valid form.
- * Oldest first; a member may have several (one per session, or a resubmission): callers decide.
+ * Which of these issues are accepted submissions (collectSubmissions in github/submissions.ts
+ * lists them from GitHub).
  */
-async function collectSubmissions(github, options) {
-    const issues = await github.listIssues({
-        labels: [FORMS[options.kind].label, `group:${options.group.slug}`],
-        state: 'all',
-    });
-    return readSubmissions(issues, options);
-}
-/** The pure half of collectSubmissions: which of these issues are accepted submissions. */
 function readSubmissions(issues, { kind, group, formYaml }) {
     const members = new Set(group.members.map((m) => m.github.toLowerCase()));
     const slug = group.slug.toLowerCase();
@@ -44033,7 +45095,7 @@ function readSubmissions(issues, { kind, group, formYaml }) {
         .filter((issue) => !issue.isPullRequest &&
         issue.author.type !== 'Bot' &&
         members.has(issue.author.login.toLowerCase()) &&
-        issue.labels.some((l) => l.name === catalog_FORMS[kind].label) &&
+        issue.labels.some((l) => l.name === FORMS[kind].label) &&
         !issue.labels.some((l) => l.name === NEEDS_FIX_LABEL))
         .sort((a, b) => a.number - b.number)
         .flatMap((issue) => {
@@ -44044,7 +45106,149 @@ function readSubmissions(issues, { kind, group, formYaml }) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/binder/growth.ts
+
+
+
+/** The first "start" and the last "end" self-evaluation: a later start is a correction, kept as the start. */
+function startAndEnd(evaluations) {
+    const ordered = [...evaluations].sort((a, b) => a.issue.number - b.issue.number);
+    const start = ordered.filter((e) => e.submission.moment === 'start').at(-1);
+    const end = ordered.filter((e) => e.submission.moment === 'end').at(-1);
+    return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
+function selfEvaluationSection(evaluations, timezone) {
+    const heading = '## My self-evaluation, start and end';
+    const { start, end } = startAndEnd(evaluations);
+    if (!start && !end) {
+        return `${heading}\n\nNot filled in yet. Rate yourself on the five focus areas with the Self-evaluation form at the start, and again at the end: this page then shows the two side by side.`;
+    }
+    const cell = (e, pick) => (e ? pick(e.submission) : '–');
+    const change = (area) => {
+        if (!start || !end)
+            return '';
+        const delta = end.submission.scores[area] - start.submission.scores[area];
+        return delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '±0';
+    };
+    const rows = FOCUS_AREAS.map((area) => `| ${area.label} | ${cell(start, (s) => String(s.scores[area.value]))} | ${cell(end, (s) => String(s.scores[area.value]))} | ${change(area.value)} |`);
+    const lines = [
+        heading,
+        '',
+        `| Focus area | Start${start ? ` (${day(start.issue.createdAt, timezone)})` : ''} | End${end ? ` (${day(end.issue.createdAt, timezone)})` : ''} | Change |`,
+        '| --- | --- | --- | --- |',
+        ...rows,
+        `| **Is my team executing well?** | ${cell(start, (s) => team(s.executing))} | ${cell(end, (s) => team(s.executing))} | |`,
+        `| **Is my team happy?** | ${cell(start, (s) => team(s.happy))} | ${cell(end, (s) => team(s.happy))} | |`,
+    ];
+    if (!end)
+        lines.push('', '_The end column fills in when you file the self-evaluation again at the end._');
+    for (const [name, e] of [
+        ['At the start', start],
+        ['At the end', end],
+    ]) {
+        if (e?.submission.notes)
+            lines.push('', `**${name}, behind these answers**`, '', quote(e.submission.notes));
+    }
+    return lines.join('\n');
+}
+function assessmentSection(assessments, timezone) {
+    const heading = '## Assessments and interviews';
+    if (assessments.length === 0) {
+        return `${heading}\n\nNothing yet. The Assessment or interview form keeps a test's result or what you heard in a feedback interview here (who it was with as a role, never a name).`;
+    }
+    const lines = [heading, ''];
+    for (const { issue, submission: a } of [...assessments].sort((x, y) => x.issue.number - y.issue.number)) {
+        const role = INTERVIEW_ROLES.find((r) => r.value === a.with);
+        const withWhom = a.with === 'assessment' ? '' : ` · with ${role?.label.toLowerCase() ?? a.with}`;
+        lines.push(`### ${growth_inline(a.what)}`, '', `_${day(issue.createdAt, timezone)}${withWhom} (#${issue.number})_`, '', quote(a.summary), '');
+        if (a.takeaway)
+            lines.push('**What I take from it**', '', quote(a.takeaway), '');
+    }
+    return lines.join('\n').trimEnd();
+}
+/**
+ * The things to work on, each with a next step, in the member's own words where they wrote one:
+ * the intention (next step: the latest coaching step, else how they said they would know), the
+ * closing reflection's "in a year", what they took from assessments, and the focus area they rated
+ * lowest at the end (or the start). A checkbox per next step makes it a plan to come back to.
+ */
+function growthPlanSection(sources) {
+    const heading = '## My growth plan';
+    const items = [];
+    const latestStep = sources.writeUps.at(-1);
+    if (sources.intention) {
+        items.push({
+            what: sources.intention.goal,
+            from: 'my intention',
+            next: latestStep
+                ? `${latestStep.nextStep} (by ${latestStep.byWhen})`
+                : `Check against how I said I would know: ${sources.intention.howIWillKnow}`,
+        });
+    }
+    if (sources.reflection) {
+        items.push({
+            what: sources.reflection.inAYear,
+            from: 'my closing reflection',
+            next: 'Write down the first step toward it, and when you will look at this plan again.',
+        });
+    }
+    for (const a of sources.assessments) {
+        if (!a.takeaway)
+            continue;
+        items.push({
+            what: a.takeaway,
+            from: `${growth_inline(a.what)}`,
+            next: 'Pick one situation this month to try it in.',
+        });
+    }
+    const { start, end } = startAndEnd(sources.evaluations);
+    const latest = end ?? start;
+    if (latest) {
+        const lowest = [...FOCUS_AREAS].sort((a, b) => latest.submission.scores[a.value] - latest.submission.scores[b.value])[0];
+        if (lowest) {
+            items.push({
+                what: `${lowest.label} (rated ${latest.submission.scores[lowest.value]} ${end ? 'at the end' : 'at the start'})`,
+                from: 'my self-evaluation',
+                next: 'Ask someone who sees you at work for one example of where it could have gone better.',
+            });
+        }
+    }
+    if (items.length === 0) {
+        return `${heading}\n\nIt fills in from your intention, your closing reflection, what you take from assessments and your self-evaluation.`;
+    }
+    const lines = [heading, ''];
+    for (const item of items) {
+        lines.push(`### ${firstLine(item.what)}`, '', `_From ${item.from}._`, '');
+        if (item.what.includes('\n') || item.what.length > 80)
+            lines.push(quote(item.what), '');
+        lines.push(`- [ ] **Next step:** ${growth_inline(item.next)}`, '');
+    }
+    return lines.join('\n').trimEnd();
+}
+function skillLabel(value) {
+    return CORE_SKILLS.find((s) => s.value === value)?.label ?? value;
+}
+function team(answer) {
+    return TEAM_ANSWERS.find((a) => a.value === answer)?.label ?? answer;
+}
+function day(iso, timezone) {
+    return luxon_DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('d LLL yyyy');
+}
+function firstLine(text) {
+    const line = growth_inline(text.split('\n')[0] ?? '');
+    return line.length > 80 ? `${line.slice(0, 77).trimEnd()}…` : line;
+}
+function growth_inline(text) {
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/[#*_`[\]|<>]/g, (c) => `\\${c}`)
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/binder/compile.ts
+
+
 
 
 
@@ -44070,6 +45274,8 @@ function compileBinder(sources) {
     const reflection = mine('reflection').at(-1);
     const coachee = (group.pairs ?? []).filter((p) => same(p.coachee, member));
     const writeUps = coaching && coachee.length ? latestPerSession(mine('conversation')) : [];
+    const evaluations = mine('self-evaluation');
+    const assessments = mine('assessment');
     const timezone = group.timezone;
     const text = fillPlaceholders(sources.template, {
         member,
@@ -44083,6 +45289,15 @@ function compileBinder(sources) {
             ? conversationSection(writeUps, takenSteps(sources.issues, group, member))
             : '',
         reflections: reflectionSection(reflection, timezone),
+        self_evaluation: selfEvaluationSection(evaluations, timezone),
+        assessments: assessmentSection(assessments, timezone),
+        growth_plan: growthPlanSection({
+            ...(intention ? { intention: intention.submission } : {}),
+            ...(reflection ? { reflection: reflection.submission } : {}),
+            assessments: assessments.map((a) => a.submission),
+            evaluations,
+            writeUps: writeUps.map((w) => w.submission),
+        }),
     });
     return {
         text: `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`,
@@ -44092,6 +45307,8 @@ function compileBinder(sources) {
             checkIns: checkIns.length,
             reflections: reflection ? 1 : 0,
             conversations: writeUps.length,
+            selfEvaluations: evaluations.length,
+            assessments: assessments.length,
         },
     };
 }
@@ -44159,7 +45376,7 @@ function intentionSection(filed, timezone) {
         quote(howIWillKnow),
         ...(support ? ['', '**Support I asked for**', '', quote(support)] : []),
         '',
-        `_Written ${day(filed.issue.createdAt, timezone)} (#${filed.issue.number})._`,
+        `_Written ${compile_day(filed.issue.createdAt, timezone)} (#${filed.issue.number})._`,
     ].join('\n');
 }
 const CHART_COLOURS = '#2f6fde, #e07b00, #2a9d4b';
@@ -44167,23 +45384,36 @@ function homeworkSection(homework) {
     const heading = '## My homework over time';
     if (homework.length === 0)
         return `${heading}\n\nNothing yet: your homework appears here once you file it.`;
+    const score = (value) => (value === undefined ? '–' : String(value));
     const rows = homework.map(({ submission: h }) => {
-        const circle = h.circle.join(', ');
-        return `| ${h.session} | ${h.scores.work} | ${h.scores.family} | ${h.scores.self} | ${circle} |`;
+        const { work, family, self } = h.scores;
+        return `| ${h.session} | ${sharedInCircle(h).join('; ')} | ${score(work)} | ${score(family)} | ${score(self)} |`;
     });
     const lines = [
         heading,
         '',
-        '| Session | Work | Family | Self | Shared in the circle |',
+        '| Session | Shared in the circle | Work | Family | Self |',
         '| --- | --- | --- | --- | --- |',
         ...rows,
     ];
-    if (homework.length >= 2) {
-        lines.push('', scoreChart('My scores', 'Score', homework.map((h) => `S${h.submission.session}`), AREAS.map((area) => homework.map((h) => h.submission.scores[area]))), '', '_Blue: work · orange: family · green: self._');
+    const scored = homework.flatMap(({ submission: h }) => {
+        const scores = fullScores(h);
+        return scores ? [{ session: h.session, scores }] : [];
+    });
+    if (scored.length >= 2) {
+        lines.push('', scoreChart('My scores', 'Score', scored.map((h) => `S${h.session}`), AREAS.map((area) => scored.map((h) => h.scores[area]))), '', '_Blue: work · orange: family · green: self._');
     }
     const notes = homework.flatMap(({ submission: h }) => {
         const parts = [
-            ...AREAS.flatMap((area) => h.notes[area] ? [`**${capitalize(area)}**`, '', quote(h.notes[area]), ''] : []),
+            ...homeworkWords(h).flatMap((words) => [
+                `**${words.heading}**`,
+                '',
+                quote(words.what),
+                ...(words.significance
+                    ? ['', '_Why it matters to me:_', '', quote(words.significance)]
+                    : []),
+                '',
+            ]),
             ...(h.forFacilitator ? ['**For the facilitator**', '', quote(h.forFacilitator), ''] : []),
         ];
         return parts.length ? [`#### Session ${h.session}`, '', ...parts] : [];
@@ -44229,7 +45459,7 @@ function conversationSection(writeUps, taken) {
     }
     const lines = [heading, ''];
     for (const { submission: w } of writeUps) {
-        const skill = CORE_SKILLS.find((s) => s.value === w.skill)?.label ?? w.skill;
+        const skill = catalog_CORE_SKILLS.find((s) => s.value === w.skill)?.label ?? w.skill;
         const status = taken.has(w.session)
             ? taken.get(w.session)
                 ? 'taken: ticked off in the next conversation'
@@ -44239,7 +45469,7 @@ function conversationSection(writeUps, taken) {
     }
     const tally = new Map();
     for (const { submission: w } of writeUps) {
-        const skill = CORE_SKILLS.find((s) => s.value === w.skill)?.label ?? w.skill;
+        const skill = catalog_CORE_SKILLS.find((s) => s.value === w.skill)?.label ?? w.skill;
         tally.set(skill, (tally.get(skill) ?? 0) + 1);
     }
     const skills = [...tally.entries()]
@@ -44269,7 +45499,7 @@ function reflectionSection(filed, timezone) {
         '',
         `**Should the group continue?** ${vote}`,
         '',
-        `_Written ${day(filed.issue.createdAt, timezone)} (#${filed.issue.number})._`,
+        `_Written ${compile_day(filed.issue.createdAt, timezone)} (#${filed.issue.number})._`,
     ].join('\n');
 }
 /** A mermaid line chart (GitHub renders it); one line per series, numbers only. */
@@ -44285,7 +45515,7 @@ function scoreChart(title, axis, labels, series) {
         '```',
     ].join('\n');
 }
-function day(iso, timezone) {
+function compile_day(iso, timezone) {
     return luxon_DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('d LLLL yyyy');
 }
 function compile_inline(text) {
@@ -44296,9 +45526,6 @@ function cell(text) {
 }
 function same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
-}
-function capitalize(word) {
-    return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/binder/access.ts
@@ -44355,6 +45582,10 @@ function authorize(groups, request) {
 function binderPath(group, member) {
     return `groups/${group.slug}/binders/${member.toLowerCase()}.md`;
 }
+/** The print-friendly copy, next to the markdown: groups/<slug>/binders/<login>.html */
+function binderHtmlPath(group, member) {
+    return binderPath(group, member).replace(/\.md$/, '.html');
+}
 /** One branch per member and group, so two groups' binders of one member never collide. */
 function binderBranch(group, member) {
     return `skill-share/binder-${group.slug}-${member.toLowerCase()}`;
@@ -44363,7 +45594,7 @@ function access_same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
 
-;// CONCATENATED MODULE: ./actions/lib/submissions/forms.ts
+;// CONCATENATED MODULE: ./actions/lib/workspace/forms.ts
 
 
 
@@ -44414,6 +45645,7 @@ class InvalidFilesError extends Error {
 ;// CONCATENATED MODULE: ./cli/src/args.ts
 
 
+
 /** node:util parseArgs with our error style: an unknown flag is a one-line usage error. */
 function parseCommandArgs(command, args, options) {
     try {
@@ -44428,6 +45660,9 @@ function requireDate(value, flag, command) {
         return undefined;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
         throw new UsageError(`${flag}: "${value}" is not a date (YYYY-MM-DD)`, command);
+    // Date.parse rolls 2026-02-30 over to 2 March; luxon refuses it, as the group file does.
+    if (!luxon_DateTime.fromISO(value, { zone: 'utc' }).isValid)
+        throw new UsageError(`${flag}: "${value}" is not a real calendar date`, command);
     return value;
 }
 function requireInstant(value, flag, command) {
@@ -44436,6 +45671,8 @@ function requireInstant(value, flag, command) {
     const at = new Date(value);
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime()))
         throw new UsageError(`${flag}: "${value}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`, command);
+    if (!luxon_DateTime.fromISO(value, { setZone: true }).isValid)
+        throw new UsageError(`${flag}: "${value}" is not a real moment (no such day or time), e.g. 2026-10-29T23:00:00Z`, command);
     return at;
 }
 function onePositional(positionals, what, command) {
@@ -44445,6 +45682,990 @@ function onePositional(positionals, what, command) {
     return positionals[0];
 }
 
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function dist_isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function dist_promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return dist_promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6501);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./cli/src/issues-export.ts
+
+
+
+
+
+/**
+ * Issues exported from GitHub, for commands that work offline from them (`binder --from`,
+ * `match --from`). Two kinds of export, in any subfolder:
+ * - `*.json`: `gh issue list --state all --label group:<slug> --limit 1000 --json
+ *   number,title,body,author,labels,state,createdAt`;
+ * - `*.md`: issues as `skill-share rehearse` exports them (`issues/NNN.md`).
+ */
+async function readIssueExport(dir, command) {
+    const files = (await glob(['**/*.json', '**/*.md'], { cwd: dir, onlyFiles: true })).sort();
+    if (files.length === 0)
+        throw new UsageError(`--from: no .json or .md files in ${dir}`, command);
+    const issues = [];
+    for (const file of files) {
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
+        if (file.endsWith('.json'))
+            issues.push(...fromGhJson(text, file));
+        else {
+            const issue = fromRehearsalMarkdown(text);
+            if (issue)
+                issues.push(issue);
+        }
+    }
+    return issues;
+}
+/** `gh issue list --json ...` output: an array of issues. */
+function fromGhJson(text, file) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${file}: not JSON; export with gh issue list --json number,title,body,author,labels,state,createdAt`);
+    }
+    if (!Array.isArray(parsed))
+        throw new Error(`${file}: expected a list of issues`);
+    return parsed.map((raw) => {
+        const bot = raw.author?.is_bot === true;
+        const login = raw.author?.login ?? 'ghost';
+        return issueView({
+            number: raw.number ?? 0,
+            title: raw.title ?? '',
+            body: raw.body ?? '',
+            state: raw.state?.toLowerCase() === 'closed' ? 'closed' : 'open',
+            createdAt: raw.createdAt ?? '',
+            // gh calls the Actions bot "app/github-actions"; markers only count on BOT_LOGIN.
+            author: bot ? { login: BOT_LOGIN, type: 'Bot' } : { login, type: 'User' },
+            labels: (raw.labels ?? []).map((l) => l.name ?? ''),
+        });
+    });
+}
+/** One issue as `skill-share rehearse` exports it; anything else (its index, pulls) is skipped. */
+function fromRehearsalMarkdown(text) {
+    const head = /^# #(\d+) (.*)$/m.exec(text);
+    const author = /^\*\*Author:\*\* (\S+) · (\S+)/m.exec(text);
+    const start = text.indexOf('\n---\n\n');
+    if (!head || !author || start < 0)
+        return undefined;
+    const end = text.lastIndexOf('\n\n## Comments\n');
+    const labels = /^\*\*Labels:\*\* (.*?)\s*$/m.exec(text)?.[1] ?? '';
+    const login = author[1] ?? 'ghost';
+    return issueView({
+        number: Number(head[1]),
+        title: head[2] ?? '',
+        body: text.slice(start + 6, end > start ? end : undefined),
+        state: /^\*\*State:\*\* closed/m.test(text) ? 'closed' : 'open',
+        createdAt: author[2] ?? '',
+        author: { login, type: login === BOT_LOGIN ? 'Bot' : 'User' },
+        labels: labels === 'none' ? [] : labels.split(',').map((l) => l.trim()),
+    });
+}
+function issueView(fields) {
+    return {
+        ...fields,
+        stateReason: null,
+        labels: fields.labels.filter(Boolean).map((name) => ({ name, color: '', description: null })),
+        assignees: [],
+        comments: 0,
+        plusOnes: 0,
+        updatedAt: fields.createdAt,
+        closedAt: null,
+        isPullRequest: false,
+        htmlUrl: '',
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./actions/lib/group-file/locate.ts
 
 /**
@@ -44489,22 +46710,30 @@ function keyText(key) {
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
 
 
+
+
 const SMALLEST_GOOD_GROUP = 5;
 const LARGEST_GOOD_GROUP = 9;
 /** Each rule with the top-level fields it reads. */
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
     [startOnMeetingDay, ['start', 'meeting']],
+    [startInThePast, ['start', 'meeting', 'timezone']],
     [duplicateMembers, ['members']],
     [facilitatorPresent, ['members']],
     [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
     [groupSize, ['format', 'members']],
+    [quorumWithinRoster, ['format', 'members', 'quorum']],
+    [coworkersInOneCircle, ['format', 'members']],
     [themeCount, ['themes', 'weekly']],
     [pairsAreMembers, ['members', 'pairs']],
+    [pairsInACircle, ['format', 'pairs']],
+    [doubtfulTimeZones, ['timezone', 'pairs']],
+    [daylightSavingTimes, ['timezone', 'start', 'meeting', 'weekly', 'then', 'skip', 'pairs']],
 ];
 /** Rules that span fields: what a schema alone cannot say. */
-function checkGroupRules(group) {
-    return RULES.flatMap(([rule]) => rule(group));
+function checkGroupRules(group, options = {}) {
+    return RULES.flatMap(([rule]) => rule(group, options));
 }
 /**
  * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
@@ -44523,7 +46752,7 @@ function checkGroupRulesLeniently(data, brokenFields) {
         if (reads.some((field) => brokenFields.has(field)))
             return [];
         try {
-            return rule(group);
+            return rule(group, {});
         }
         catch {
             return [];
@@ -44573,32 +46802,125 @@ function skipDatesInSchedule(group) {
     const { start, meeting } = group;
     if (!start || !meeting || group.skip.length === 0)
         return [];
-    const last = group.skip.reduce((a, b) => (a > b ? a : b));
-    const scheduled = new Set();
-    for (const slot of meetingDates({ ...group, start, meeting, skip: [] })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-    }
-    // Shifts move later weekly meetings; a skip may name any date the unshifted or shifted phase uses.
-    for (const slot of meetingDates({ ...group, start, meeting })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-        for (const shifted of slot.shiftedFrom ?? [])
-            scheduled.add(shifted);
-    }
-    const schedulable = scheduled.size > 0 || luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
+    // The scheduler's own walk says which skips it acts on: one definition of the schedule.
+    const effects = skipEffects({ ...group, start, meeting });
+    const schedulable = luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
         // Without a schedule to compare with there is nothing to say; other messages say why.
-        if (!schedulable || scheduled.has(date))
+        if (!schedulable || effects.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
         ];
     });
+}
+function startInThePast(group, options) {
+    if (!options.now || !group.start || !group.meeting)
+        return [];
+    const today = luxon_DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate();
+    if (!today || group.start >= today)
+        return [];
+    return [
+        warning(['start'], `${group.start} is in the past: the sessions action only opens issues for meetings still ahead, so meetings before ${today} get none (ignore this if the cohort is already running)`),
+    ];
+}
+function quorumWithinRoster(group) {
+    if (group.format !== 'circle' || group.quorum <= group.members.length)
+        return [];
+    return [
+        warning(['quorum'], `quorum ${group.quorum} is more than the ${group.members.length} members: no meeting can reach it, so every RSVP status will say the meeting is short; set quorum to at most ${group.members.length}`),
+    ];
+}
+function coworkersInOneCircle(group) {
+    if (group.format !== 'circle')
+        return [];
+    const first = new Map();
+    return group.members.flatMap((member, index) => {
+        const key = member.employer?.trim().toLowerCase();
+        if (!key)
+            return [];
+        const earlier = first.get(key);
+        if (earlier === undefined) {
+            first.set(key, index);
+            return [];
+        }
+        return [
+            warning(['members', index, 'employer'], `${member.github} and ${group.members[earlier]?.github} (members[${earlier}]) work at the same place: coworkers speak less freely, and the playbook keeps them in different groups`),
+        ];
+    });
+}
+function pairsInACircle(group) {
+    if (group.format !== 'circle' || group.pairs === undefined)
+        return [];
+    return [
+        warning(['pairs'], 'is only read by format: coaching; this circle ignores it (set format: coaching for a coaching network, or remove pairs)'),
+    ];
+}
+function doubtfulTimeZones(group) {
+    const zones = [[['timezone'], group.timezone]];
+    group.pairs?.forEach((pair, index) => {
+        if (pair.timezone)
+            zones.push([['pairs', index, 'timezone'], pair.timezone]);
+    });
+    return zones.flatMap(([path, zone]) => {
+        const advice = zoneAdvice(zone);
+        return advice ? [warning(path, `${advice.reason}; use "${advice.suggest}"`)] : [];
+    });
+}
+/** How far ahead daylight-saving days are looked for: every change of the next two years. */
+const DST_HORIZON_YEARS = 2;
+function daylightSavingTimes(group) {
+    const findings = [];
+    const { start, meeting } = group;
+    if (start && meeting && group.format === 'circle') {
+        const dates = takeWhile(meetingDates({ ...group, start, meeting }), horizonOf(start));
+        const finding = wallClockFinding(['meeting', 'time'], dates, meeting.time, group.timezone);
+        if (finding)
+            findings.push(finding);
+    }
+    if (group.format === 'coaching') {
+        group.pairs?.forEach((pair, index) => {
+            const dates = takeWhile(conversationDates(pair), horizonOf(pair.start));
+            const zone = pair.timezone ?? group.timezone;
+            const finding = wallClockFinding(['pairs', index, 'time'], dates, pair.time, zone);
+            if (finding)
+                findings.push(finding);
+        });
+    }
+    return findings;
+}
+function horizonOf(start) {
+    const until = luxon_DateTime.fromISO(start, { zone: 'utc' })
+        .plus({ years: DST_HORIZON_YEARS })
+        .toISODate();
+    return (date) => until !== null && date <= until;
+}
+function takeWhile(dates, keep) {
+    const out = [];
+    for (const item of dates) {
+        const date = typeof item === 'string' ? item : item.date;
+        if (!keep(date))
+            break;
+        out.push(date);
+    }
+    return out;
+}
+/** One warning per time, naming the first meeting it affects and how many more. */
+function wallClockFinding(path, dates, time, zone) {
+    const affected = dates
+        .map((date) => ({ date, clock: wallClock(date, time, zone) }))
+        .filter((a) => a.clock.kind !== 'normal');
+    const first = affected[0];
+    if (!first)
+        return undefined;
+    const more = affected.length > 1 ? ` (and ${affected.length - 1} more meeting(s) like it)` : '';
+    if (first.clock.kind === 'skipped')
+        return warning(path, `${time} does not exist on ${first.date} in ${zone} (clocks spring forward): that meeting will start at ${first.clock.becomes} local time${more}; choose a time outside the change, e.g. after 03:00`);
+    if (first.clock.kind === 'repeated')
+        return warning(path, `${time} happens twice on ${first.date} in ${zone} (clocks fall back): that meeting is at the ${first.clock.occurrence} one (UTC${first.clock.offset})${more}; choose a time outside the change, e.g. after 03:00`);
+    return undefined;
 }
 function groupSize(group) {
     if (group.format !== 'circle')
@@ -44625,13 +46947,14 @@ function pairsAreMembers(group) {
     const firstListed = new Map();
     return (group.pairs ?? []).flatMap((pair, index) => {
         const findings = [];
-        // Logins ignore case; a pair listed twice would get every conversation issue twice.
-        const key = `${pair.coach}+${pair.coachee}`.toLowerCase();
+        // Logins ignore case, and a→b is the same two people as b→a: a pair listed twice would get
+        // every conversation issue twice.
+        const key = samePairKey(pair);
         const first = firstListed.get(key);
         if (first === undefined)
             firstListed.set(key, index);
         else
-            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`));
+            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once, with the coach first`));
         for (const role of ['coach', 'coachee']) {
             if (!logins.has(pair[role].toLowerCase()))
                 findings.push(rules_error(['pairs', index, role], `"${pair[role]}" is not in members`));
@@ -44657,15 +46980,18 @@ function rules_capitalize(word) {
 
 
 
+
 /** Group files are a screenful of YAML; anything far larger is a mistake or an attack. */
 const MAX_GROUP_FILE_BYTES = 256 * 1024;
+/** The group's folder names its label `group:<folder>` (GitHub: at most 50 characters, no commas). */
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** Anchors are fine for a few shared values; expansion bombs ("billion laughs") are not. */
 const MAX_ALIAS_COUNT = 50;
 /**
  * Parses and validates a group file. Never throws on bad input: every problem is returned, located
  * by line and column, so a user can fix them in one pass. `group` is set only when there are no errors.
  */
-function parseGroupFile(text, where) {
+function parseGroupFile(text, where, options = {}) {
     const at = (line, col, field, message) => ({
         file: where.file,
         line,
@@ -44676,6 +47002,19 @@ function parseGroupFile(text, where) {
     });
     if (Buffer.byteLength(text, 'utf8') > MAX_GROUP_FILE_BYTES) {
         return { problems: [at(1, 1, '', `file is larger than ${MAX_GROUP_FILE_BYTES / 1024} KiB`)] };
+    }
+    if (!FOLDER_NAME.test(where.slug)) {
+        return {
+            problems: [
+                at(1, 1, '', `the folder name ${JSON.stringify(where.slug)} must be 1 to 40 letters, digits, ".", "_" or "-": the label "group:<folder>" is made from it, and GitHub allows 50 characters`),
+            ],
+        };
+    }
+    // Checked on the text, before YAML reads it: a terminal shows comments too, and a byte that was
+    // not UTF-8 is only recognisable here (as U+FFFD).
+    const unprintable = unprintableInFile(text);
+    if (unprintable.length > 0) {
+        return { problems: unprintable.map((u) => at(u.line, u.col, '', u.message)) };
     }
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -44717,7 +47056,7 @@ function parseGroupFile(text, where) {
         const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
         return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
-    const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
+    const problems = sortProblems(checkGroupRules(parsed.data, options).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
     return failed ? { problems } : { group: { ...parsed.data, slug: where.slug }, problems };
 }
@@ -44833,13 +47172,22 @@ function parseFrontMatter(text, file) {
 
 
 const DEFAULT_GROUPS_GLOB = 'groups/*/group.yml';
-/** Reads and validates group files; one bad file never hides the others. */
-async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
+/**
+ * Reads and validates group files; one bad file never hides the others. The template's examples
+ * (`example: true`) are left out unless asked for: their members are not the repository's
+ * collaborators, so on GitHub they could only fail. The CLI asks for them (validate, plan,
+ * preview); the actions never do.
+ */
+async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB, options = {}) {
     const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort();
-    const result = { groups: [], problems: [], failed: [] };
+    const result = { groups: [], problems: [], failed: [], examples: [] };
     for (const file of files) {
         const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
         const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) });
+        if (group?.example && options.examples !== 'include') {
+            result.examples.push(file);
+            continue;
+        }
         result.problems.push(...problems);
         if (group)
             result.groups.push(group);
@@ -44847,6 +47195,11 @@ async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
             result.failed.push(file);
     }
     return result;
+}
+/** Why an example group did not run, and what to do with it. */
+function exampleNotice(file) {
+    const folder = path.posix.dirname(file);
+    return `${file}: an example (example: true), so the workflows skip it. To start your own group, run "Start a cohort" or copy ${folder}/ to groups/<your-slug>/ and delete its "example: true" line; delete ${folder}/ once you no longer need it for skill-share preview and rehearse.`;
 }
 /** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */
 async function loadGroupAt(root, target) {
@@ -44888,6 +47241,8 @@ async function loadSessionTemplates(root) {
 
 
 
+
+
 /** Loads one group for a command; warnings go to stderr, errors stop the command. */
 async function loadGroupForCommand(io, dir) {
     const { group, problems } = await loadGroupAt(io.cwd, dir);
@@ -44896,6 +47251,172 @@ async function loadGroupForCommand(io, dir) {
     for (const problem of problems)
         io.err(formatProblem(problem));
     return group;
+}
+/** The folder of a `<group-dir>` argument, which may also name its group.yml. */
+function groupFolder(io, dir) {
+    const absolute = external_node_path_default().resolve(io.cwd, dir);
+    return /\.ya?ml$/.test(absolute) ? external_node_path_default().dirname(absolute) : absolute;
+}
+/**
+ * The repository a group belongs to: the nearest folder holding `templates/`, looking up from the
+ * group folder and then from the working directory, so `preview example` works from inside
+ * `groups/` and a group copied elsewhere still finds its repository when run from it.
+ */
+function repositoryRoot(io, dir, command) {
+    for (const start of [groupFolder(io, dir), external_node_path_default().resolve(io.cwd)]) {
+        for (let at = start;; at = external_node_path_default().dirname(at)) {
+            if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(at, 'templates', 'session-kickoff.md')))
+                return at;
+            if (external_node_path_default().dirname(at) === at)
+                break;
+        }
+    }
+    throw new UsageError(`no templates/ folder in or above ${dir} or the current folder; run it inside a repository made from the template`, command);
+}
+
+;// CONCATENATED MODULE: ./cli/src/output.ts
+
+
+
+/**
+ * The one rule for everything the CLI writes: a command only ever replaces what it wrote itself.
+ * A folder it fills gets a marker file listing what it wrote; the next run removes exactly those
+ * files and nothing else. A folder it did not make, a file where a folder is expected, the folder
+ * the user is working in (or one holding it) and a git checkout are refused before anything is
+ * touched.
+ */
+const OUTPUT_MARKER = '.skill-share-output.json';
+/** A refused output path: printed as one line, exit 1, nothing written. */
+class OutputRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'OutputRefusedError';
+    }
+}
+/**
+ * Writes `files` into the folder `dir`, replacing only an earlier output of a skill-share command.
+ * Everything is checked before the first file is removed or written.
+ */
+async function writeOutputFolder(dir, files, target) {
+    const folder = external_node_path_default().resolve(target.cwd, dir);
+    const previous = await claimFolder(folder, target);
+    const inside = files.map((file) => insideFolder(folder, file.path));
+    if (inside.some((f) => f === undefined) || files.some((f) => f.path === OUTPUT_MARKER))
+        throw new Error(`${target.command}: refusing to write outside ${target.shown}`);
+    if (previous)
+        await removePrevious(folder, previous);
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    for (const [index, file] of files.entries()) {
+        const absolute = inside[index];
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(absolute, file.content);
+    }
+    const marker = {
+        writtenBy: target.command,
+        files: files.map((f) => f.path.split((external_node_path_default()).sep).join('/')),
+    };
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(folder, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+}
+/** The same checks as `writeOutputFolder`, up front, for a command that works a while first. */
+async function checkOutputFolder(dir, target) {
+    await claimFolder(external_node_path_default().resolve(target.cwd, dir), target);
+}
+/**
+ * Writes one file. An existing file is replaced only when `ours` recognises it as this command's
+ * own earlier output; a folder in its place, or a file where its folder should be, is refused.
+ */
+async function writeOutputFile(file, content, target) {
+    const absolute = external_node_path_default().resolve(target.cwd, file);
+    await refuseFileInTheWay(external_node_path_default().dirname(absolute), target);
+    const existing = await (0,promises_namespaceObject.lstat)(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new OutputRefusedError(`${target.shown} is a folder; give a file name, e.g. ${external_node_path_default().join(target.shown, external_node_path_default().basename(target.shown) === '.' ? 'out' : 'file')}${extensionHint(target.command)}`);
+    if (existing) {
+        const text = existing.isFile() ? await (0,promises_namespaceObject.readFile)(absolute, 'utf8') : '';
+        if (!existing.isFile() || !target.ours(text))
+            throw new OutputRefusedError(`${target.shown} already exists and was not written by ${target.command}; nothing was written. Choose another path, or move that file away first.`);
+    }
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(absolute, content);
+    return absolute;
+}
+function extensionHint(command) {
+    if (command.endsWith('calendar'))
+        return '.ics';
+    return '.md';
+}
+/** Checks a folder can be written; returns the earlier output's marker when it has one. */
+async function claimFolder(folder, target) {
+    const { shown } = target;
+    const cwd = external_node_path_default().resolve(target.cwd);
+    if (!external_node_path_default().relative(folder, cwd).startsWith('..') && !external_node_path_default().isAbsolute(external_node_path_default().relative(folder, cwd)))
+        throw new OutputRefusedError(`${shown} is ${folder === cwd ? 'the folder you are working in' : 'a folder that holds the one you are working in'}; give a new folder for the output, e.g. ${defaultHint(target.command)}`);
+    await refuseFileInTheWay(folder, target);
+    const entries = await (0,promises_namespaceObject.readdir)(folder).catch(() => undefined);
+    if (entries === undefined || entries.length === 0)
+        return undefined;
+    if (entries.includes('.git'))
+        throw new OutputRefusedError(`${shown} is a git checkout; ${target.command} never writes into one. Give a new folder, e.g. ${defaultHint(target.command)}`);
+    const marker = entries.includes(OUTPUT_MARKER)
+        ? await readMarker(external_node_path_default().join(folder, OUTPUT_MARKER))
+        : undefined;
+    if (!marker)
+        throw new OutputRefusedError(`${shown} is not empty and was not written by skill-share, so nothing was written. Give a new or empty folder (skill-share replaces only folders it wrote itself, which hold a ${OUTPUT_MARKER} file), or empty ${shown} yourself first.`);
+    return marker;
+}
+/** The path, or one of its parents, is a file: say so instead of ENOTDIR/EEXIST. */
+async function refuseFileInTheWay(folder, target) {
+    for (let at = folder;; at = external_node_path_default().dirname(at)) {
+        const info = await (0,promises_namespaceObject.stat)(at).catch(() => undefined);
+        if (info && !info.isDirectory()) {
+            const where = at === external_node_path_default().resolve(target.cwd, target.shown) ? target.shown : at;
+            throw new OutputRefusedError(`${where} is a file, not a folder; ${target.command} writes a folder there. Give another path.`);
+        }
+        if (info || external_node_path_default().dirname(at) === at)
+            return;
+    }
+}
+async function readMarker(file) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        if (!Array.isArray(parsed.files) || typeof parsed.writtenBy !== 'string')
+            return undefined;
+        return { writtenBy: parsed.writtenBy, files: parsed.files.filter((f) => typeof f === 'string') };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Removes the files an earlier run listed (never anything outside the folder), then empty folders. */
+async function removePrevious(folder, marker) {
+    const folders = new Set();
+    for (const relative of marker.files) {
+        const absolute = insideFolder(folder, relative);
+        if (!absolute || relative.split(/[\\/]/)[0] === '.git')
+            continue;
+        const info = await (0,promises_namespaceObject.lstat)(absolute).catch(() => undefined);
+        if (!info || info.isDirectory())
+            continue;
+        await (0,promises_namespaceObject.rm)(absolute);
+        for (let at = external_node_path_default().dirname(absolute); at !== folder; at = external_node_path_default().dirname(at))
+            folders.add(at);
+    }
+    const deepestFirst = [...folders].sort((a, b) => b.length - a.length);
+    for (const dir of deepestFirst) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(dir) && (await (0,promises_namespaceObject.readdir)(dir)).length === 0)
+            await (0,promises_namespaceObject.rmdir)(dir);
+    }
+    await (0,promises_namespaceObject.rm)(external_node_path_default().join(folder, OUTPUT_MARKER), { force: true });
+}
+function insideFolder(folder, relative) {
+    const absolute = external_node_path_default().resolve(folder, relative);
+    const back = external_node_path_default().relative(folder, absolute);
+    return back === '' || back.startsWith('..') || external_node_path_default().isAbsolute(back) ? undefined : absolute;
+}
+function defaultHint(command) {
+    if (command.endsWith('rehearse'))
+        return '--out rehearsal/<slug>';
+    return '--out preview/<slug>';
 }
 
 ;// CONCATENATED MODULE: ./cli/src/commands/binder.ts
@@ -44940,7 +47461,9 @@ async function binder(args, io) {
     });
     if (!access.ok)
         throw new Error(access.reason);
-    const issues = values.from ? await readExport(external_node_path_default().resolve(io.cwd, values.from)) : [];
+    const issues = values.from
+        ? await readIssueExport(external_node_path_default().resolve(io.cwd, values.from), 'binder')
+        : [];
     const { text, counts } = compileBinder({
         group,
         member: access.member,
@@ -44953,89 +47476,15 @@ async function binder(args, io) {
         io.out(text);
         return EXIT_OK;
     }
-    const file = external_node_path_default().resolve(io.cwd, values.out);
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(file, text);
+    const file = await writeOutputFile(values.out, text, {
+        cwd: io.cwd,
+        shown: values.out,
+        command: 'skill-share binder',
+        ours: (existing) => existing.startsWith('# Binder: '),
+    });
     const found = `${counts.homework} homework, ${counts.checkIns} check-ins, ${counts.conversations} write-ups`;
     io.err(`wrote ${external_node_path_default().relative(io.cwd, file)} (${values.from ? found : 'no --from: no submissions'})`);
     return EXIT_OK;
-}
-async function readExport(dir) {
-    const files = (await glob(['**/*.json', '**/*.md'], { cwd: dir, onlyFiles: true })).sort();
-    if (files.length === 0)
-        throw new UsageError(`--from: no .json or .md files in ${dir}`, 'binder');
-    const issues = [];
-    for (const file of files) {
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
-        if (file.endsWith('.json'))
-            issues.push(...fromGhJson(text, file));
-        else {
-            const issue = fromRehearsalMarkdown(text);
-            if (issue)
-                issues.push(issue);
-        }
-    }
-    return issues;
-}
-/** `gh issue list --json ...` output: an array of issues. */
-function fromGhJson(text, file) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${file}: not JSON; export with gh issue list --json number,title,body,author,labels,state,createdAt`);
-    }
-    if (!Array.isArray(parsed))
-        throw new Error(`${file}: expected a list of issues`);
-    return parsed.map((raw) => {
-        const bot = raw.author?.is_bot === true;
-        const login = raw.author?.login ?? 'ghost';
-        return issueView({
-            number: raw.number ?? 0,
-            title: raw.title ?? '',
-            body: raw.body ?? '',
-            state: raw.state?.toLowerCase() === 'closed' ? 'closed' : 'open',
-            createdAt: raw.createdAt ?? '',
-            // gh calls the Actions bot "app/github-actions"; markers only count on BOT_LOGIN.
-            author: bot ? { login: BOT_LOGIN, type: 'Bot' } : { login, type: 'User' },
-            labels: (raw.labels ?? []).map((l) => l.name ?? ''),
-        });
-    });
-}
-/** One issue as `skill-share rehearse` exports it; anything else (its index, pulls) is skipped. */
-function fromRehearsalMarkdown(text) {
-    const head = /^# #(\d+) (.*)$/m.exec(text);
-    const author = /^\*\*Author:\*\* (\S+) · (\S+)/m.exec(text);
-    const start = text.indexOf('\n---\n\n');
-    if (!head || !author || start < 0)
-        return undefined;
-    const end = text.lastIndexOf('\n\n## Comments\n');
-    const labels = /^\*\*Labels:\*\* (.*?)\s*$/m.exec(text)?.[1] ?? '';
-    const login = author[1] ?? 'ghost';
-    return issueView({
-        number: Number(head[1]),
-        title: head[2] ?? '',
-        body: text.slice(start + 6, end > start ? end : undefined),
-        state: /^\*\*State:\*\* closed/m.test(text) ? 'closed' : 'open',
-        createdAt: author[2] ?? '',
-        author: { login, type: login === BOT_LOGIN ? 'Bot' : 'User' },
-        labels: labels === 'none' ? [] : labels.split(',').map((l) => l.trim()),
-    });
-}
-function issueView(fields) {
-    return {
-        ...fields,
-        stateReason: null,
-        labels: fields.labels.filter(Boolean).map((name) => ({ name, color: '', description: null })),
-        assignees: [],
-        comments: 0,
-        plusOnes: 0,
-        updatedAt: fields.createdAt,
-        closedAt: null,
-        isPullRequest: false,
-        htmlUrl: '',
-    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/ical-generator/dist/index.mjs
@@ -45123,39 +47572,193 @@ VERSION:2.0\r
 `),this.data.color&&(e+=`X-APPLE-CALENDAR-COLOR:`+this.data.color+`\r
 `),this.data.events.forEach(t=>e+=t.toString()),e+=f(this.data),e+=`END:VCALENDAR`,dist_l(e)}ttl(e){return e===void 0?this.data.ttl:(g(e)?this.data.ttl=e.asSeconds():e&&e>0?this.data.ttl=e:this.data.ttl=null,this)}url(e){return e===void 0?this.data.url:(this.data.url=e||null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};function W(e){return new U(e)}
 //# sourceMappingURL=index.mjs.map
-;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
+;// CONCATENATED MODULE: ./actions/lib/schedule/revisions.ts
 
 /**
- * An RFC 5545 calendar with one event per session. UIDs are derived from the group and session
- * number, so re-exporting after a change updates events in a subscribed calendar instead of
- * duplicating them; DTSTAMP is fixed per session so the same schedule exports byte for byte.
+ * The events of a calendar this project published, by UID: the state a re-export starts from. It is
+ * the committed `calendar.ics` itself, so nothing is remembered anywhere else.
  */
-function sessionCalendar(group, sessions, sessionTitle) {
-    const calendar = newCalendar(group);
+function readPublished(ics) {
+    const events = new Map();
+    if (!ics)
+        return events;
+    const lines = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+    let uid;
+    let event;
+    for (const line of lines) {
+        if (line === 'BEGIN:VEVENT') {
+            event = { sequence: 0, start: NaN, end: NaN };
+            uid = undefined;
+        }
+        else if (line === 'END:VEVENT') {
+            if (uid && event)
+                events.set(uid, event);
+            event = undefined;
+        }
+        else if (event) {
+            const [name = '', value = ''] = splitProperty(line);
+            const property = name.split(';')[0];
+            if (property === 'UID')
+                uid = value;
+            else if (property === 'SEQUENCE')
+                event.sequence = Number(value) || 0;
+            else if (property === 'DTSTART')
+                event.start = instant(name, value);
+            else if (property === 'DTEND')
+                event.end = instant(name, value);
+        }
+    }
+    return events;
+}
+/**
+ * SEQUENCE for an event as re-exported: the published one, plus one when the event moved (its start
+ * or end changed), so a re-import updates the calendar entry instead of being ignored as stale.
+ * Deterministic: the same published file and schedule always give the same number.
+ */
+function nextSequence(published, uid, start, end) {
+    const before = published.get(uid);
+    if (!before)
+        return 0;
+    const moved = before.start !== start.getTime() || before.end !== end.getTime();
+    return before.sequence + (moved ? 1 : 0);
+}
+function splitProperty(line) {
+    // Parameter values may be quoted and hold ':'; the value starts after the first unquoted ':'.
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] === '"')
+            quoted = !quoted;
+        else if (line[i] === ':' && !quoted)
+            return [line.slice(0, i), line.slice(i + 1)];
+    }
+    return [line, ''];
+}
+function instant(name, value) {
+    const zone = /;TZID="?([^;:"]+)"?/.exec(name)?.[1];
+    const utc = value.endsWith('Z');
+    const parsed = luxon_DateTime.fromFormat(value.replace(/Z$/, ''), "yyyyMMdd'T'HHmmss", {
+        zone: utc ? 'utc' : (zone ?? 'utc'),
+    });
+    return parsed.isValid ? parsed.toMillis() : NaN;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/vtimezone.ts
+
+/**
+ * An RFC 5545 VTIMEZONE for an IANA zone, listing each offset change in the given years as its own
+ * STANDARD or DAYLIGHT part (no recurrence rules to get wrong), computed from the zone data the
+ * runtime has. Events then carry local times with TZID, so a calendar app shows 16:00 on the
+ * meeting day even across a daylight-saving change.
+ */
+function vtimezone(zone, fromYear, toYear) {
+    if (!IANAZone.isValidZone(zone))
+        return null;
+    const start = luxon_DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone });
+    const end = luxon_DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone });
+    const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+    const transitions = offsetChanges(zone, start, end);
+    // What holds from the first day of the span, so times before its first change are defined too.
+    const initial = start.setZone(zone).offset;
+    const lowest = Math.min(initial, ...transitions.map((t) => t.to));
+    const initialKind = initial > lowest ? 'DAYLIGHT' : 'STANDARD';
+    lines.push(...part(initialKind, initial, initial, start.setZone(zone), zone));
+    for (const { at, from, to } of transitions) {
+        // DTSTART is the wall-clock time the change happens at, read in the offset before it.
+        const local = at.setZone(`UTC${vtimezone_formatOffset(from, ':')}`);
+        lines.push(...part(to > from ? 'DAYLIGHT' : 'STANDARD', from, to, local, zone, at));
+    }
+    lines.push('END:VTIMEZONE');
+    return lines.join('\r\n');
+}
+/** Every instant in [start, end) where the zone's UTC offset changes, to the minute. */
+function offsetChanges(zone, start, end) {
+    const changes = [];
+    const offsetAt = (t) => t.setZone(zone).offset;
+    for (let day = start; day < end; day = day.plus({ days: 1 })) {
+        const next = day.plus({ days: 1 });
+        const from = offsetAt(day);
+        const to = offsetAt(next);
+        if (from === to)
+            continue;
+        let low = day.toMillis();
+        let high = next.toMillis();
+        while (high - low > 60_000) {
+            const middle = low + Math.floor((high - low) / 120_000) * 60_000;
+            if (offsetAt(luxon_DateTime.fromMillis(middle, { zone: 'utc' })) === from)
+                low = middle;
+            else
+                high = middle;
+        }
+        changes.push({ at: luxon_DateTime.fromMillis(high, { zone: 'utc' }), from, to });
+    }
+    return changes;
+}
+function part(kind, from, to, local, zone, at) {
+    const name = (at ?? local).setZone(zone).toFormat('ZZZZ', { locale: 'en-US' });
+    return [
+        `BEGIN:${kind}`,
+        `DTSTART:${local.toFormat("yyyyMMdd'T'HHmmss")}`,
+        `TZOFFSETFROM:${vtimezone_formatOffset(from)}`,
+        `TZOFFSETTO:${vtimezone_formatOffset(to)}`,
+        // Only a real abbreviation (PDT, CET); luxon's fallback "GMT+2" says nothing TZOFFSETTO does not.
+        ...(/^[A-Z]{2,5}$/.test(name) ? [`TZNAME:${name}`] : []),
+        `END:${kind}`,
+    ];
+}
+function vtimezone_formatOffset(minutes, separator = '') {
+    const sign = minutes < 0 ? '-' : '+';
+    const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+    return `${sign}${hours}${separator}${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
+
+
+
+
+/**
+ * An RFC 5545 calendar with one event per session, in the group's local time (TZID, with the
+ * VTIMEZONE it needs). UIDs are derived from the group and session number, so a re-import updates
+ * the events instead of duplicating them; SEQUENCE goes up each time a session moves (see
+ * `nextSequence`); DTSTAMP is fixed per session so the same schedule exports byte for byte.
+ */
+function sessionCalendar(group, sessions, sessionTitle, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, sessions);
     for (const session of sessions) {
+        const id = `${group.slug}-session-${session.number}@skill-share`;
+        const title = sessionTitle(session);
+        const url = options.sessionUrl?.(session, title);
         calendar.createEvent({
-            id: `${group.slug}-session-${session.number}@skill-share`,
-            start: new Date(session.startsAt),
-            end: new Date(session.endsAt),
+            id,
+            sequence: nextSequence(published, id, new Date(session.startsAt), new Date(session.endsAt)),
+            start: local(session.startsAt, session.timezone),
+            end: local(session.endsAt, session.timezone),
+            timezone: session.timezone,
             stamp: new Date(session.opensAt),
-            summary: `${group.name}: ${sessionTitle(session)}`,
-            description: calendar_describe(session),
+            summary: `${group.name}: ${title}`,
+            description: [calendar_describe(session), ...(url ? ['', `Session issue: ${url}`] : [])].join('\n'),
+            ...(url ? { url } : {}),
             ...(session.place ? { location: session.place } : {}),
         });
     }
     return calendar.toString();
 }
 /**
- * A coaching network's calendar: one event per conversation of every pair, with UIDs derived from
- * the pair and the conversation number, as stable as a circle's.
+ * A coaching network's calendar: one event per conversation of every pair, in the pair's own time
+ * zone, with UIDs derived from the pair and the conversation number, as stable as a circle's.
  */
-function conversationCalendar(group, conversations) {
-    const calendar = newCalendar(group);
+function conversationCalendar(group, conversations, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, conversations);
     for (const c of conversations) {
+        const id = `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`;
         calendar.createEvent({
-            id: `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`,
-            start: new Date(c.startsAt),
-            end: new Date(c.endsAt),
+            id,
+            sequence: nextSequence(published, id, new Date(c.startsAt), new Date(c.endsAt)),
+            start: local(c.startsAt, c.timezone),
+            end: local(c.endsAt, c.timezone),
+            timezone: c.timezone,
             stamp: new Date(c.opensAt),
             summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
             description: [
@@ -45168,12 +47771,21 @@ function conversationCalendar(group, conversations) {
     }
     return calendar.toString();
 }
-function newCalendar(group) {
+/** The calendar, with a VTIMEZONE for each zone its events use, covering the years they span. */
+function newCalendar(group, events) {
+    const years = events.map((e) => Number(e.startsAt.slice(0, 4)));
+    const from = Math.min(...years);
+    const to = Math.max(...years);
     return W({
         name: group.name,
         prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
         method: H.PUBLISH,
+        timezone: { name: null, generator: (zone) => vtimezone(zone, from, to) },
     });
+}
+/** A UTC instant as the wall-clock time in `zone`, which ical-generator writes with TZID. */
+function local(utc, zone) {
+    return luxon_DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
 }
 function calendar_describe(session) {
     const lines = [
@@ -45182,6 +47794,7 @@ function calendar_describe(session) {
             (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
         '',
         ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
+        ...(session.prep ? ['', 'To prepare:', session.prep] : []),
     ];
     return lines.join('\n');
 }
@@ -45204,23 +47817,28 @@ function sessionContext(group, session, links) {
     const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
     const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
     return {
-        group_name: group.name,
+        group_name: typed(group.name),
         group_slug: group.slug,
         number: session.number,
         heading: session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind),
         week: session.week,
         weekly: group.weekly,
-        theme: session.theme ??
-            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
+        theme: typed(session.theme ??
+            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion')),
         date_short: start.toFormat('ccc d LLL'),
         when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
         utc: `${luxon_DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
         duration: group.meeting?.duration,
-        place: session.place ?? 'to be announced',
+        place: typed(session.place ?? 'to be announced'),
         facilitator: `@${session.facilitator}`,
         co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
         agenda: agendaTable(session),
         homework_link: links.homework ?? '',
+        reflection_link: links.reflection ?? '',
+        reading_list: links.readingList ?? '',
+        prep: prepSection(session.prep),
+        homework_step: homeworkStep(group, links.homework ?? ''),
+        seats: seatsLine(group),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
         calendar: calendarLink(links.calendar),
@@ -45245,6 +47863,28 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** After the weekly phase the homework stays unless the closing meeting dropped it. */
+function homeworkStep(group, link) {
+    if (group.continuation?.homework === false)
+        return 'No homework for these meetings: the group decided to drop it at the closing meeting.';
+    return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`;
+}
+/** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
+function seatsLine(group) {
+    const { seats, cap } = group.continuation ?? {};
+    const upTo = cap ? `, up to ${cap} members in all` : '';
+    if (seats === 'nominations')
+        return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`;
+    if (seats === 'open')
+        return `- **New members:** welcome${upTo}. Invite someone who would benefit.`;
+    if (seats === 'closed')
+        return '- **New members:** the group stays as it is for now.';
+    return '';
+}
+/** The theme's preparation from the group file, as its own section, or nothing. */
+function prepSection(prep) {
+    return prep ? `### To prepare\n\n${prep.trim()}` : '';
 }
 /** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
 function calendarLink(url) {
@@ -45279,29 +47919,6 @@ function withFingerprint(body, group, session, fingerprint) {
     return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
 }
 
-;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
-
-
-
-
-/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
-const COACHING_CALENDAR_WEEKS = 52;
-/**
- * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
- * a circle's sessions titled as their issues are, or every conversation of a coaching network for
- * a year. The same group and templates always give the same bytes, so a stale file can be told.
- */
-function groupCalendar(group, templates) {
-    if (group.format === 'coaching') {
-        const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS);
-        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
-        return { text: conversationCalendar(group, conversations), events: conversations.length };
-    }
-    const sessions = buildSchedule(group);
-    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
-    return { text, events: sessions.length };
-}
-
 ;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
 
 /** The homework form, prefilled with the group and session through query parameters. */
@@ -45314,15 +47931,223 @@ function homeworkFormUrl(repo, group, session) {
         fields: { group: group.slug, session: session.number },
     });
 }
+/** The closing-reflection form, prefilled with the group. */
+function reflectionFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'reflection.yml',
+        title: formTitle('reflection', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The reading list every repository made from the template carries. */
+const READING_LIST_PATH = 'docs/reading-list.md';
+function readingListUrl(repo) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
+}
+/** The links of the playbook's extras a session issue may carry, beside its homework form. */
+function playbookLinks(repo, group) {
+    return { reflection: reflectionFormUrl(repo, group), readingList: readingListUrl(repo) };
+}
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 function calendarPath(slug) {
     return `groups/${slug}/calendar.ics`;
+}
+/**
+ * A link that opens a session's issue from outside GitHub (a calendar entry): the issue search for
+ * its exact title among the group's issues. The calendar is written before the issue exists, so it
+ * cannot know the number.
+ */
+function sessionIssueUrl(repo, group, title) {
+    const query = `is:issue label:group:${group.slug} in:title "${title.replace(/"/g, '')}"`;
+    return `${repo.serverUrl}/${repo.repository}/issues?q=${encodeURIComponent(query)}`;
 }
 function calendarUrl(repo, group) {
     return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
 }
 function cohortMilestone(group) {
     return group.name;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
+
+
+
+
+
+/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
+const COACHING_CALENDAR_WEEKS = 52;
+/**
+ * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
+ * a circle's sessions titled as their issues are, or every conversation of a coaching network for
+ * a year. The same group, templates and published calendar always give the same bytes, so a stale
+ * file can be told.
+ */
+function groupCalendar(group, templates, options = {}) {
+    const { previous } = options;
+    if (group.format === 'coaching') {
+        const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS);
+        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
+        return {
+            text: conversationCalendar(group, conversations, { previous }),
+            events: conversations.length,
+        };
+    }
+    const repo = options.repo ?? calendarRepository(previous);
+    const sessions = buildSchedule(group);
+    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title, {
+        ...(previous !== undefined ? { previous } : {}),
+        ...(repo ? { sessionUrl: (_s, title) => sessionIssueUrl(repo, group, title) } : {}),
+    });
+    return { text, events: sessions.length };
+}
+/** The repository a published calendar links its session issues in, if it links any. */
+function calendarRepository(ics) {
+    const match = /^URL;VALUE=URI:(https?:\/\/[^/\s]+)\/([\w.-]+\/[\w.-]+)\/issues\?/m.exec(ics ?? '');
+    if (!match)
+        return undefined;
+    return { serverUrl: match[1], repository: match[2], defaultBranch: 'HEAD' };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/workspace/check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/;
+function problem(file, field, message) {
+    return { file, line: 1, col: 1, field, message, severity: 'error' };
+}
+/**
+ * Templates and issue forms a group has customised: every template's front matter must parse (and
+ * never run code), session templates may only use placeholders the sessions action fills, and every
+ * form must keep the field ids and option counts the actions read.
+ */
+async function checkCustomisations(root, groups) {
+    const sample = groups.find((g) => g.format === 'circle');
+    const problems = [];
+    const sampleSession = sample ? buildSchedule(sample)[0] : undefined;
+    const known = sample && sampleSession ? Object.keys(sessionContext(sample, sampleSession, {})) : undefined;
+    for (const file of (await glob('templates/*.md', { cwd: root })).sort()) {
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
+        try {
+            parseFrontMatter(text, file);
+        }
+        catch (e) {
+            problems.push(problem(file, '', e.message.replace(`${file}: `, '')));
+            continue;
+        }
+        if (known && SESSION_TEMPLATES.test(file))
+            problems.push(...unknownPlaceholderProblems(file, text, known));
+    }
+    for (const kind of FORM_KINDS) {
+        const file = `.github/ISSUE_TEMPLATE/${FORMS[kind].template}`;
+        if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, file)))
+            continue;
+        for (const p of checkTemplate(kind, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'))) {
+            problems.push(problem(file, p.field, p.message));
+        }
+    }
+    return problems;
+}
+/** The templates every repository needs: the actions read them to open issues. */
+const REQUIRED_TEMPLATES = [
+    'session-kickoff.md',
+    'session-theme.md',
+    'session-closing.md',
+    'session-follow-up.md',
+    'kickoff.md',
+    'ground-rules.md',
+    'intention.md',
+    'invitation.md',
+    'check-in.md',
+    'conversation.md',
+    'notes.md',
+    'binder.md',
+];
+/** A repository without `templates/` (or missing one of them) cannot run; said per file. */
+function checkTemplatesPresent(root) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, 'templates')))
+        return [
+            problem('templates/', '', 'not found: a repository made from the template has a templates/ folder with the issue texts; copy it from the template repository'),
+        ];
+    return REQUIRED_TEMPLATES.filter((name) => !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, 'templates', name))).map((name) => problem(`templates/${name}`, '', 'is missing: copy it from the template repository'));
+}
+/** Placeholders a template uses that its context does not fill, each at its line and column. */
+function unknownPlaceholderProblems(file, text, known) {
+    return placeholderUses(text)
+        .filter((use) => !known.includes(use.name))
+        .map((use) => ({
+        file,
+        line: use.line,
+        col: use.col,
+        field: '',
+        message: `{{ ${use.name} }} is not a placeholder the sessions action fills (known: ${known.join(', ')})`,
+        severity: 'error',
+    }));
+}
+/**
+ * The session templates a group's issues and calendar are rendered from, checked for misspelt
+ * placeholders before anything is rendered (an unknown one would silently become empty text).
+ */
+async function sessionTemplateProblems(root, group) {
+    if (group.format !== 'circle')
+        return [];
+    const session = buildSchedule(group)[0];
+    if (!session)
+        return [];
+    const known = Object.keys(sessionContext(group, session, {}));
+    const problems = [];
+    for (const name of REQUIRED_TEMPLATES.filter((n) => n.startsWith('session-'))) {
+        const file = `templates/${name}`;
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8').catch(() => undefined);
+        if (text !== undefined)
+            problems.push(...unknownPlaceholderProblems(file, text, known));
+    }
+    return problems;
+}
+/**
+ * A group's published `calendar.ics` that no longer matches its group file and templates (a theme
+ * set, a date skipped, the time moved): a warning with the command that refreshes it. A group
+ * without the file is fine; its issues simply carry no calendar link.
+ */
+async function checkCalendars(root, groups) {
+    const published = groups.filter((g) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, calendarPath(g.slug))));
+    if (published.length === 0)
+        return [];
+    let templates;
+    try {
+        templates = await loadSessionTemplates(root);
+    }
+    catch {
+        return []; // checkCustomisations reports the broken template
+    }
+    const problems = [];
+    for (const group of published) {
+        const file = calendarPath(group.slug);
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
+        if (text === groupCalendar(group, templates).text)
+            continue;
+        problems.push({
+            file,
+            line: 1,
+            col: 1,
+            field: '',
+            message: `out of date with groups/${group.slug}/group.yml and templates/: refresh it with \`npx skill-share calendar groups/${group.slug} --out ${file}\` and commit it`,
+            severity: 'warning',
+        });
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./cli/src/commands/calendar.ts
@@ -45334,6 +48159,9 @@ function cohortMilestone(group) {
 
 
 
+
+/** What every calendar skill-share writes carries in its PRODID. */
+const OUR_PRODID = '//tech-leads-skill-share//';
 const calendar_usage = 'skill-share calendar <group-dir> [--out FILE]';
 /**
  * Prints the group's iCalendar, or writes it to `--out`. Session issues link
@@ -45343,22 +48171,622 @@ async function calendar(args, io) {
     const { values, positionals } = parseCommandArgs('calendar', args, { out: { type: 'string' } });
     const dir = onePositional(positionals, '<group-dir>', 'calendar');
     const group = await loadGroupForCommand(io, dir);
-    const { text, events } = groupCalendar(group, await loadSessionTemplates(io.cwd));
+    const root = repositoryRoot(io, dir, 'calendar');
+    const templateProblems = await sessionTemplateProblems(root, group);
+    if (templateProblems.length > 0)
+        throw new InvalidFilesError(templateProblems);
+    const { text, events } = groupCalendar(group, await loadSessionTemplates(root));
     if (!values.out) {
         io.out(text);
         return EXIT_OK;
     }
-    const file = external_node_path_default().resolve(io.cwd, values.out);
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(file, text);
+    const file = await writeOutputFile(values.out, text, {
+        cwd: io.cwd,
+        shown: values.out,
+        command: 'skill-share calendar',
+        ours: (existing) => existing.startsWith('BEGIN:VCALENDAR') && existing.includes(OUR_PRODID),
+    });
     const where = external_node_path_default().relative(io.cwd, file);
     const linked = where === calendarPath(group.slug) ? '; session issues link it once committed' : '';
     io.err(`wrote ${where} (${events} events${linked})`);
     return EXIT_OK;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./actions/lib/pairing/matching.ts
+/**
+ * Minimum-cost grouping of people into pairs, plus exactly one trio when the count is odd.
+ *
+ * Exact for up to MAX_EXACT people: a dynamic program over subsets always settles the lowest
+ * unplaced person first (with a pair partner, or two trio partners while the trio is unused), so
+ * every partition is considered once; 2^16 subsets x 15 partners stays well under a million steps,
+ * and an odd 15 with trio choices a few million. Larger groups, which the playbook advises against,
+ * fall back to local search (see `improveBySwaps`), good but not guaranteed optimal.
+ */
+const MAX_EXACT = 16;
+function minCostGrouping(n, cost) {
+    if (n < 2)
+        return [];
+    return n <= MAX_EXACT ? exactGrouping(n, cost) : improveBySwaps(initialGrouping(n), cost);
+}
+function groupingCost(groups, cost) {
+    let total = 0;
+    for (const group of groups) {
+        for (let a = 0; a < group.length; a++) {
+            for (let b = a + 1; b < group.length; b++)
+                total += cost(group[a], group[b]);
+        }
+    }
+    return total;
+}
+function exactGrouping(n, cost) {
+    const matrix = costMatrix(n, cost);
+    const size = 1 << n;
+    // Two layers: [0] the trio is still to place (odd n), [1] pairs only.
+    const best = [new Float64Array(size).fill(NaN), new Float64Array(size).fill(NaN)];
+    const choice = [new Int32Array(size), new Int32Array(size)];
+    const full = size - 1;
+    const needTrio = n % 2 === 1 ? 0 : 1;
+    const solve = (mask, layer) => {
+        if (mask === 0)
+            return layer === 1 ? 0 : Infinity;
+        const known = best[layer][mask];
+        if (!Number.isNaN(known))
+            return known;
+        const i = 31 - Math.clz32(mask & -mask);
+        const rest = mask & ~(1 << i);
+        let bestCost = Infinity;
+        let bestChoice = -1;
+        for (let j = i + 1; j < n; j++) {
+            if (!(rest & (1 << j)))
+                continue;
+            const withoutJ = rest & ~(1 << j);
+            const pair = matrix[i * n + j] + solve(withoutJ, layer);
+            if (pair < bestCost) {
+                bestCost = pair;
+                bestChoice = j;
+            }
+            if (layer === 1)
+                continue;
+            for (let k = j + 1; k < n; k++) {
+                if (!(withoutJ & (1 << k)))
+                    continue;
+                const trio = matrix[i * n + j] +
+                    matrix[i * n + k] +
+                    matrix[j * n + k] +
+                    solve(withoutJ & ~(1 << k), 1);
+                if (trio < bestCost) {
+                    bestCost = trio;
+                    bestChoice = j | ((k + 1) << 8);
+                }
+            }
+        }
+        best[layer][mask] = bestCost;
+        choice[layer][mask] = bestChoice;
+        return bestCost;
+    };
+    solve(full, needTrio);
+    const groups = [];
+    let mask = full;
+    let layer = needTrio;
+    while (mask !== 0) {
+        const i = 31 - Math.clz32(mask & -mask);
+        const picked = choice[layer][mask];
+        const j = picked & 0xff;
+        const k = (picked >> 8) - 1;
+        const group = k >= 0 ? [i, j, k] : [i, j];
+        groups.push(group);
+        for (const member of group)
+            mask &= ~(1 << member);
+        if (k >= 0)
+            layer = 1;
+    }
+    return groups;
+}
+function costMatrix(n, cost) {
+    const matrix = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+            const c = cost(i, j);
+            matrix[i * n + j] = c;
+            matrix[j * n + i] = c;
+        }
+    }
+    return matrix;
+}
+function initialGrouping(n) {
+    const groups = [];
+    for (let i = 0; i + 1 < n; i += 2)
+        groups.push([i, i + 1]);
+    if (n % 2 === 1)
+        groups[groups.length - 1].push(n - 1);
+    return groups;
+}
+/**
+ * Exchanges two people between two groups while that lowers the total, until no exchange does
+ * (a local optimum). Each accepted exchange strictly lowers the cost, so the loop ends.
+ */
+function improveBySwaps(groups, cost) {
+    const within = (group, skip, person) => group.reduce((sum, other, index) => (index === skip ? sum : sum + cost(person, other)), 0);
+    let improved = true;
+    while (improved) {
+        improved = false;
+        for (let g = 0; g < groups.length; g++) {
+            for (let h = g + 1; h < groups.length; h++) {
+                const a = groups[g];
+                const b = groups[h];
+                for (let x = 0; x < a.length; x++) {
+                    for (let y = 0; y < b.length; y++) {
+                        const p = a[x];
+                        const q = b[y];
+                        const before = within(a, x, p) + within(b, y, q);
+                        const after = within(a, x, q) + within(b, y, p);
+                        if (after < before - 1e-9) {
+                            a[x] = q;
+                            b[y] = p;
+                            improved = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/pairing/buddies.ts
+
+
+/**
+ * Weights, from strongest to weakest. Coworkers are kept apart whenever any other grouping exists
+ * (the playbook keeps colleagues out of the same group; a roster mistake should not pair them).
+ * Then repeats: a pair that met k times before costs REPEAT x (1 + 2 + ... + k), so a second
+ * repeat of the same pair hurts more than a first repeat of another. The jitter, below 1 per pair,
+ * only chooses among groupings that are otherwise equally good.
+ */
+const COWORKER_COST = 1e9;
+const REPEAT_COST = 1_000;
+/**
+ * This week's accountability buddies: pairs, with one trio when the count is odd, chosen as the
+ * exact minimum-cost grouping (see matching.ts) over coworker, repeat and jitter costs. Snoozed
+ * members sit out; fewer than two people make no groups. Logins are spelled as in the roster;
+ * groups and their members are sorted so the output reads the same however the roster is ordered.
+ */
+function pairBuddies(input) {
+    const snoozed = new Set([...(input.snoozed ?? [])].map((login) => login.toLowerCase()));
+    const people = [...input.members]
+        .filter((member) => !snoozed.has(member.github.toLowerCase()))
+        .sort((a, b) => compareLogins(a.github, b.github));
+    const counts = pairCounts(input.history);
+    const random = seededRandom(`${input.seed}:buddies:week-${input.week}`);
+    const jitter = new Map();
+    for (let i = 0; i < people.length; i++) {
+        for (let j = i + 1; j < people.length; j++)
+            jitter.set(`${i},${j}`, random());
+    }
+    const cost = (i, j) => {
+        const a = people[i];
+        const b = people[j];
+        const met = counts.get(buddies_pairKey(a.github, b.github)) ?? 0;
+        return ((sameEmployer(a, b) ? COWORKER_COST : 0) +
+            (REPEAT_COST * met * (met + 1)) / 2 +
+            (jitter.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0));
+    };
+    return minCostGrouping(people.length, cost)
+        .map((group) => group.map((index) => people[index].github).sort(compareLogins))
+        .sort((a, b) => compareLogins(a[0], b[0]));
+}
+/** The history for `pairBuddies` from the groups of earlier weeks. */
+function buddyHistory(weeks) {
+    return weeks.flatMap((groups) => groups.filter((group) => group.length >= 2).map((group) => [...group]));
+}
+/** How often each pair met before; a trio counts as its three pairs. Keys from `pairKey`. */
+function pairCounts(history) {
+    const counts = new Map();
+    for (const group of history) {
+        for (let a = 0; a < group.length; a++) {
+            for (let b = a + 1; b < group.length; b++) {
+                const key = buddies_pairKey(group[a], group[b]);
+                counts.set(key, (counts.get(key) ?? 0) + 1);
+            }
+        }
+    }
+    return counts;
+}
+function buddies_pairKey(a, b) {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
+    return `${x} ${y}`;
+}
+/** Both name the same employer (ignoring case and spaces around); no employer matches nobody. */
+function sameEmployer(a, b) {
+    const x = a.employer?.trim().toLowerCase();
+    return !!x && x === b.employer?.trim().toLowerCase();
+}
+function compareLogins(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/pairing/weeks.ts
+
+function buddyWeeks(sessions) {
+    const weekly = sessions.filter((s) => s.week !== undefined);
+    return weekly.slice(0, -1).map((session, index) => {
+        const next = weekly[index + 1];
+        const opens = Date.parse(session.endsAt);
+        const closes = Date.parse(next.startsAt);
+        return {
+            week: session.week,
+            session,
+            next,
+            opensAt: session.endsAt,
+            nudgeAt: isoSeconds(opens + Math.floor((closes - opens) / 2)),
+            closesAt: next.startsAt,
+        };
+    });
+}
+/** The buddy week whose window holds `now`, if any. */
+function currentBuddyWeek(weeks, now) {
+    const t = now.getTime();
+    return weeks.find((w) => Date.parse(w.opensAt) <= t && t < Date.parse(w.closesAt));
+}
+/**
+ * One week's pairs, the single place the seed convention lives: the group slug and the week, so
+ * the scheduled workflow and `skill-share pairs` draw the same pairs from the same history.
+ */
+function weeklyPairs(group, week, history, snoozed = new Set()) {
+    return pairBuddies({ members: group.members, week, seed: group.slug, history, snoozed });
+}
+/**
+ * The pairs of weeks 1..`through`, each drawn with the earlier weeks as history, nobody snoozed:
+ * what the workflow opens when every week happens and nobody sits out.
+ */
+function plannedPairs(group, through) {
+    const weeks = [];
+    for (let week = 1; week <= through; week++) {
+        const history = weeks.flatMap((w) => w.pairs);
+        weeks.push({ week, pairs: weeklyPairs(group, week, history) });
+    }
+    return weeks;
+}
+function isoSeconds(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/retro/due.ts
+/**
+ * When a circle's retrospective is compiled: two days after its closing meeting, so the scribe's
+ * notes and the closing reflections written after the meeting are in it. A scheduled run in the
+ * following 30 days proposes it if nobody has yet (a late or skipped run converges); after that the
+ * facilitators run the Retrospective workflow by hand.
+ */
+const RETRO_DELAY_HOURS = 48;
+const RETRO_WINDOW_DAYS = 30;
+const HOUR = 3_600_000;
+/** The branch a retrospective is proposed from; the same date always gives the same branch. */
+function retroBranch(group, date) {
+    return `skill-share/retro-${group.slug}-${date}`;
+}
+/** Where a retrospective lives in the repository. */
+function retroPath(group, date) {
+    return `groups/${group.slug}/retros/${date}.md`;
+}
+/** The moment a group's retrospective becomes due (undefined for groups without a closing meeting). */
+function retroDueAt(sessions) {
+    const closing = sessions.find((s) => s.kind === 'closing');
+    if (!closing)
+        return undefined;
+    return {
+        group: closing.group,
+        date: closing.date,
+        at: new Date(Date.parse(closing.endsAt) + RETRO_DELAY_HOURS * HOUR).toISOString(),
+    };
+}
+/** The group's retrospective if it is due at `now` and still inside its window. */
+function retroDue(group, sessions, now) {
+    if (group.format === 'coaching')
+        return undefined;
+    const due = retroDueAt(sessions);
+    if (!due)
+        return undefined;
+    const from = Date.parse(due.at);
+    const until = from + RETRO_WINDOW_DAYS * 24 * HOUR;
+    return now.getTime() >= from && now.getTime() < until ? due : undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/due.ts
+
+
+
+
+const due_HOUR = 3_600_000;
+/** Minute past the hour the cron lines fire at: off the top of the hour, when GitHub is busiest. */
+const CRON_MINUTE = 17;
+/** A run this long after a due moment still keeps the promise ("within a few hours"). */
+const MAX_DELAY_HOURS = 3;
+function dueMoments(group, from, until) {
+    const moments = [];
+    const add = (at, what, session) => {
+        const t = Date.parse(at);
+        if (t >= from.getTime() && t <= until.getTime())
+            moments.push({ group: group.slug, at, what, ...(session !== undefined ? { session } : {}) });
+    };
+    const untilDate = until.toISOString().slice(0, 10);
+    if (group.format === 'coaching') {
+        for (const c of buildCoachingSchedule(group, { until: untilDate })) {
+            add(c.opensAt, 'opens', c.number);
+            add(c.endsAt, 'ends', c.number);
+        }
+    }
+    else {
+        const sessions = buildSchedule(group, { until: untilDate });
+        for (const s of sessions) {
+            add(s.opensAt, 'opens', s.number);
+            add(new Date(Date.parse(s.startsAt) - 24 * due_HOUR).toISOString(), 'day-before', s.number);
+            add(s.endsAt, 'ends', s.number);
+        }
+        for (const week of buddyWeeks(sessions))
+            add(week.nudgeAt, 'buddy-reminder', week.session.number);
+        const retro = retroDueAt(sessions);
+        if (retro)
+            add(retro.at, 'retrospective');
+    }
+    return moments.sort((a, b) => a.at.localeCompare(b.at));
+}
+/** The first cron firing at or after a moment: the next hh:17 in UTC. */
+function firingFor(at) {
+    const t = new Date(at.getTime());
+    t.setUTCSeconds(0, 0);
+    if (t.getTime() < at.getTime())
+        t.setUTCMinutes(t.getUTCMinutes() + 1);
+    if (t.getUTCMinutes() > CRON_MINUTE)
+        t.setUTCHours(t.getUTCHours() + 1);
+    t.setUTCMinutes(CRON_MINUTE);
+    return t;
+}
+/**
+ * Cron lines that fire once after each moment: one line per month and hour, listing the days
+ * (`17 15 3,10,17 11 *`). Cron has no year, so a line fires again on the same dates a year later;
+ * that run finds nothing due and costs one minute.
+ */
+function cronLines(moments) {
+    const byMonthHour = new Map();
+    for (const moment of moments) {
+        const at = firingFor(new Date(moment.at));
+        const key = `${at.getUTCMonth() + 1} ${at.getUTCHours()}`;
+        const days = byMonthHour.get(key) ?? new Set();
+        days.add(at.getUTCDate());
+        byMonthHour.set(key, days);
+    }
+    return [...byMonthHour.entries()]
+        .map(([key, days]) => {
+        const [month, hour] = key.split(' ').map(Number);
+        const list = [...days].sort((a, b) => a - b).join(',');
+        return { month, hour, line: `${CRON_MINUTE} ${hour} ${list} ${month} *` };
+    })
+        .sort((a, b) => a.month - b.month || a.hour - b.hour)
+        .map((l) => l.line);
+}
+/** The moments no firing covers within MAX_DELAY_HOURS (`fires` says whether a cron fires at a minute). */
+function uncovered(moments, fires) {
+    return moments.filter((moment) => {
+        const start = Math.ceil(Date.parse(moment.at) / 60_000) * 60_000;
+        for (let t = start; t <= start + MAX_DELAY_HOURS * due_HOUR; t += 60_000) {
+            if (fires(new Date(t)))
+                return false;
+        }
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./emulator/src/workflows/cron.ts
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const cron_WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+function value(text, names, offset) {
+    const named = names?.indexOf(text.toUpperCase()) ?? -1;
+    if (named >= 0)
+        return named + offset;
+    if (!/^\d+$/.test(text))
+        throw new Error(`"${text}" is not a number`);
+    return Number(text);
+}
+function field(text, min, max, names, offset = 0) {
+    const result = new Set();
+    for (const part of text.split(',')) {
+        const [range, stepText] = part.split('/');
+        const step = stepText === undefined ? 1 : value(stepText, undefined, 0);
+        if (step < 1)
+            throw new Error(`step "${stepText}" must be at least 1`);
+        let from = min;
+        let to = max;
+        if (range !== '*') {
+            const [a, b] = range.split('-');
+            from = value(a, names, offset);
+            to = b === undefined ? (stepText === undefined ? from : max) : value(b, names, offset);
+        }
+        if (from < min || to > max || from > to)
+            throw new Error(`"${part}" is outside ${min}-${max}`);
+        for (let v = from; v <= to; v += step)
+            result.add(v);
+    }
+    return result;
+}
+function parseCron(source) {
+    const parts = source.trim().split(/\s+/);
+    if (parts.length !== 5)
+        throw new Error(`cron "${source}" must have five fields`);
+    const [minute, hour, day, month, weekday] = parts;
+    const weekdays = field(weekday, 0, 7, cron_WEEKDAYS);
+    if (weekdays.has(7))
+        weekdays.add(0);
+    return {
+        source,
+        minutes: field(minute, 0, 59),
+        hours: field(hour, 0, 23),
+        days: field(day, 1, 31),
+        months: field(month, 1, 12, MONTHS, 1),
+        weekdays,
+        dayRestricted: day !== '*',
+        weekdayRestricted: weekday !== '*',
+    };
+}
+/** Whether the cron fires in the UTC minute that contains `at`. */
+function cronMatches(cron, at) {
+    if (!cron.minutes.has(at.getUTCMinutes()) || !cron.hours.has(at.getUTCHours()))
+        return false;
+    if (!cron.months.has(at.getUTCMonth() + 1))
+        return false;
+    const dayOk = cron.days.has(at.getUTCDate());
+    const weekdayOk = cron.weekdays.has(at.getUTCDay());
+    if (cron.dayRestricted && cron.weekdayRestricted)
+        return dayOk || weekdayOk;
+    return dayOk && weekdayOk;
+}
+/** The next minute at or after `from` (to the minute) at which the cron fires, searching up to `limit`. */
+function nextFiring(cron, from, limit) {
+    const at = new Date(Math.ceil(from.getTime() / 60_000) * 60_000);
+    // Whole hours that cannot match are skipped an hour at a time; bounded by `limit`.
+    while (at.getTime() <= limit.getTime()) {
+        if (!cron.hours.has(at.getUTCHours()) || !dayMatches(cron, at)) {
+            at.setUTCHours(at.getUTCHours() + 1, 0, 0, 0);
+            continue;
+        }
+        if (cronMatches(cron, at))
+            return at;
+        at.setUTCMinutes(at.getUTCMinutes() + 1);
+    }
+    return undefined;
+}
+function dayMatches(cron, at) {
+    if (!cron.months.has(at.getUTCMonth() + 1))
+        return false;
+    const dayOk = cron.days.has(at.getUTCDate());
+    const weekdayOk = cron.weekdays.has(at.getUTCDay());
+    if (cron.dayRestricted && cron.weekdayRestricted)
+        return dayOk || weekdayOk;
+    return dayOk && weekdayOk;
+}
+
+;// CONCATENATED MODULE: ./cli/src/commands/cron.ts
+
+
+
+
+
+
+
+
+
+const cron_usage = 'skill-share cron [--repo DIR] [--from YYYY-MM-DD] [--write]';
+/** The workflow whose `schedule:` the cron lines belong to, and the markers around them. */
+const SCHEDULED_WORKFLOW = '.github/workflows/sessions.yml';
+const BEGIN = '# skill-share cron: begin';
+const END = '# skill-share cron: end';
+/** What the schedule holds when no group needs anything: one daily run. */
+const IDLE_CRON = '17 6 * * *';
+const YEAR_MS = 365 * 24 * 3_600_000;
+/**
+ * Prints (or, with --write, puts into sessions.yml) the cron lines that run the scheduled workflow
+ * at every due moment of the repository's groups in the coming year, and no more often.
+ */
+async function cron(args, io) {
+    const { values, positionals } = parseCommandArgs('cron', args, {
+        repo: { type: 'string' },
+        from: { type: 'string' },
+        write: { type: 'boolean' },
+    });
+    if (positionals.length > 0)
+        throw new UsageError(`unexpected argument "${positionals[0]}"`, 'cron');
+    const root = external_node_path_default().resolve(io.cwd, values.repo ?? '.');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(root))
+        throw new UsageError(`--repo: ${values.repo} does not exist`, 'cron');
+    const fromDate = requireDate(values.from, '--from', 'cron');
+    const from = fromDate ? new Date(`${fromDate}T00:00:00Z`) : new Date();
+    const loaded = await loadGroups(root);
+    if (loaded.failed.length > 0)
+        throw new InvalidFilesError(loaded.problems);
+    const lines = scheduleLines(loaded.groups, from);
+    if (!values.write) {
+        io.out(lines.map((line) => `    - cron: '${line}'`).join('\n'));
+        return EXIT_OK;
+    }
+    const file = external_node_path_default().join(root, SCHEDULED_WORKFLOW);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
+        io.err(`skill-share: ${SCHEDULED_WORKFLOW} does not exist under ${root}`);
+        return EXIT_INVALID;
+    }
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    const replaced = withCronLines(text, lines);
+    if (replaced === undefined) {
+        io.err(`skill-share: ${SCHEDULED_WORKFLOW} has no "${BEGIN}" / "${END}" lines under schedule:; ` +
+            'add them around the cron lines, or paste the output of "skill-share cron" yourself');
+        return EXIT_INVALID;
+    }
+    if (replaced !== text)
+        await (0,promises_namespaceObject.writeFile)(file, replaced);
+    io.err(`${replaced === text ? 'unchanged' : 'wrote'} ${SCHEDULED_WORKFLOW}: ${lines.length} cron line(s); commit it (GITHUB_TOKEN cannot change workflow files)`);
+    return EXIT_OK;
+}
+/** Every group's due moments from `from` for a year, as cron lines (the idle line when none). */
+function scheduleLines(groups, from) {
+    const moments = groups.flatMap((g) => dueMoments(g, from, new Date(from.getTime() + YEAR_MS)));
+    const lines = cronLines(moments);
+    return lines.length > 0 ? lines : [IDLE_CRON];
+}
+/** The workflow with `lines` between its cron markers (undefined when it has no markers). */
+function withCronLines(text, cronLines) {
+    const yaml = cronLines.map((line) => `    - cron: '${line}'`).join('\n');
+    const lines = text.split('\n');
+    const begin = lines.findIndex((l) => l.trim().startsWith(BEGIN));
+    const end = lines.findIndex((l, i) => i > begin && l.trim().startsWith(END));
+    if (begin < 0 || end < 0)
+        return undefined;
+    return [...lines.slice(0, begin + 1), yaml, ...lines.slice(end)].join('\n');
+}
+/** The cron lines of the scheduled workflow's `on.schedule`, as written. */
+function workflowCrons(text) {
+    const parsed = (0,dist/* parse */.qg)(text);
+    return (parsed?.on?.schedule ?? [])
+        .map((s) => s.cron)
+        .filter((c) => typeof c === 'string');
+}
+/**
+ * The due moments in the next `days` that the workflow's crons miss (no run within the allowed
+ * delay), for `validate` to warn about.
+ */
+function missedMoments(groups, workflowText, from, days = 60) {
+    const crons = workflowCrons(workflowText).map(parseCron);
+    const until = new Date(from.getTime() + days * 24 * 3_600_000);
+    const moments = groups.flatMap((g) => dueMoments(g, from, until));
+    return uncovered(moments, (at) => crons.some((c) => cronMatches(c, at)));
+}
+/** `validate`'s warning when the scheduled workflow would miss a running group's due moment. */
+async function checkSchedule(root, groups, now = new Date()) {
+    const file = external_node_path_default().join(root, SCHEDULED_WORKFLOW);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return [];
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    const missed = missedMoments(groups.filter((g) => !g.example), text, now);
+    const first = missed[0];
+    if (!first)
+        return [];
+    const line = text.split('\n').findIndex((l) => /^\s*schedule:/.test(l)) + 1;
+    const slugs = [...new Set(missed.map((m) => m.group))].join(', ');
+    const what = first.session !== undefined ? `session ${first.session} ${first.what}` : first.what;
+    return [
+        {
+            file: SCHEDULED_WORKFLOW,
+            line: Math.max(line, 1),
+            col: 1,
+            field: 'on.schedule',
+            severity: 'warning',
+            message: `the cron lines miss ${missed.length} due moment(s) of ${slugs} in the next 60 days ` +
+                `(first: ${first.group} ${what} at ${first.at}), so those runs would come late or not at all; ` +
+                `run "npx skill-share cron --write" and commit ${SCHEDULED_WORKFLOW}`,
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 ;// CONCATENATED MODULE: ./actions/lib/group-file/write.ts
@@ -45671,8 +49099,10 @@ function sameList(a, b) {
  * A single-valued field the form already found wrong is not reported twice.
  */
 function validateGroupDraft(text, draft, formProblems = []) {
-    const file = write_groupFilePath(draft.slug || 'new');
-    const { group, problems } = parseGroupFile(text, { file, slug: draft.slug || 'new' });
+    // A slug the form has already refused is not reported again as a folder name.
+    const slug = SLUG.test(draft.slug) ? draft.slug : 'new';
+    const file = write_groupFilePath(slug);
+    const { group, problems } = parseGroupFile(text, { file, slug });
     // A list field (members, skip) can have several problems; a single value only its first.
     const lists = ['members', 'facilitators', 'skip'];
     const reported = new Set(formProblems.map((p) => p.field).filter((f) => !lists.includes(f)));
@@ -45710,6 +49140,12 @@ function formFieldOf(problem, draft) {
         return direct[path];
     if (path.startsWith('skip['))
         return 'skip';
+    // The form sets no quorum; with too few members for the default one, the roster warning says it.
+    if (path === 'quorum' && problem.severity === 'warning')
+        return null;
+    // sharedEmployers below says it in the form's words.
+    if (/^members\[\d+\]\.employer$/.test(path))
+        return null;
     // Without a time the form has already said why: no time given, or a start it could not read.
     if (path === 'meeting.time')
         return draft.time === undefined ? null : 'time';
@@ -45749,7 +49185,79 @@ function formatFormProblem(problem, prefix = '') {
         : `${severity}${problem.message}`;
 }
 
+;// CONCATENATED MODULE: ./cli/src/init/answers.ts
+
+
+
+/**
+ * One answer of interactive `init`, checked the moment it is given, so a typo in the date is
+ * caught before eight more questions. The whole file is still checked once more at the end, as
+ * the flags are. Returns what is wrong, or undefined.
+ */
+function checkAnswer(field, answer) {
+    const text = answer.trim();
+    switch (field) {
+        case 'slug':
+            return SLUG.test(text)
+                ? undefined
+                : `${JSON.stringify(text)} is not a slug: use lowercase letters, digits and single hyphens (at most 40), e.g. "fall-2026"`;
+        case 'name':
+            return text ? undefined : 'a name is required, e.g. "Fall 2026 circle"';
+        case 'start':
+            return checkStart(text);
+        case 'timezone':
+            return IANAZone.isValidZone(text)
+                ? undefined
+                : `${JSON.stringify(text)} is not an IANA time zone, e.g. "Europe/Berlin" or "America/Los_Angeles"`;
+        case 'weekly':
+            return /^\d{1,2}$/.test(text) && Number(text) >= 1 && Number(text) <= 26
+                ? undefined
+                : `${JSON.stringify(text)} is not a number of weekly meetings from 1 to 26, e.g. 6`;
+        case 'then':
+            return THEN.includes(text.toLowerCase())
+                ? undefined
+                : `${JSON.stringify(text)} is not one of ${THEN.join(', ')}`;
+        case 'facilitators':
+            return splitLogins(text).length === 0
+                ? 'name at least one facilitator (a GitHub login)'
+                : checkLogins(text);
+        case 'members':
+            return checkLogins(text);
+        case 'skip':
+            return splitList(text)
+                .map((date) => checkDate(date))
+                .find(Boolean);
+        default:
+            return undefined;
+    }
+}
+function checkStart(text) {
+    const match = /^(\S+)[ T]+(\S+)$/.exec(text);
+    if (!match)
+        return `${JSON.stringify(text)} is not a date and time: give the first meeting as YYYY-MM-DD HH:MM, e.g. "2026-10-25 16:00"`;
+    const [, date, time] = match;
+    const badDate = checkDate(date);
+    if (badDate)
+        return badDate;
+    const clock = /^(\d{1,2}):(\d{2})$/.exec(time);
+    if (!clock || Number(clock[1]) > 23 || Number(clock[2]) > 59)
+        return `${JSON.stringify(time)} is not a time (HH:MM, 24-hour), e.g. "16:00"`;
+    return undefined;
+}
+function checkDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
+        return `${JSON.stringify(text)} is not a date (YYYY-MM-DD), e.g. "2026-10-25"`;
+    return luxon_DateTime.fromISO(text, { zone: 'utc' }).isValid
+        ? undefined
+        : `${JSON.stringify(text)} is not a day of the calendar`;
+}
+function checkLogins(text) {
+    const bad = splitLogins(text).find((login) => !GITHUB_LOGIN.test(login));
+    return bad === undefined ? undefined : `${JSON.stringify(bad)} is not a valid GitHub login`;
+}
+
 ;// CONCATENATED MODULE: ./cli/src/commands/init.ts
+
 
 
 
@@ -45818,9 +49326,11 @@ async function init(args, io, prompt = terminalPrompt) {
     if (!flagged && !io.isTty)
         throw new UsageError('give the group as flags (at least --name, --start, --timezone and --facilitators), or run it in a terminal to be asked', 'init');
     if (!flagged)
-        await askForMissing(form, prompt());
+        await askForMissing(form, prompt(), io);
     if (!form.slug)
         throw new UsageError('missing <slug>', 'init');
+    // Answers to questions are not flags: problems name the field, not a flag nobody typed.
+    const prefix = flagged ? '--' : '';
     const { draft, problems: formProblems } = readCohortForm(form);
     const badSlug = formProblems.find((p) => p.field === 'slug');
     if (badSlug) {
@@ -45829,6 +49339,11 @@ async function init(args, io, prompt = terminalPrompt) {
     }
     const file = write_groupFilePath(draft.slug);
     const target = external_node_path_default().join(io.cwd, file);
+    const inTheWay = await pathInTheWay(io.cwd, file);
+    if (inTheWay) {
+        io.err(`skill-share: ${inTheWay}; ${file} not written`);
+        return EXIT_INVALID;
+    }
     const exists = (0,external_node_fs_namespaceObject.existsSync)(target);
     if (exists && values.force !== true) {
         io.err(`skill-share: ${file} already exists; pass --force to update it (what the flags do not cover, such as names and themes, is kept)`);
@@ -45844,7 +49359,7 @@ async function init(args, io, prompt = terminalPrompt) {
     const { problems } = validateGroupDraft(text, draft, formProblems);
     const all = [...formProblems, ...problems];
     for (const problem of all)
-        io.err(formatFormProblem(problem, '--'));
+        io.err(formatFormProblem(problem, prefix));
     if (all.some((p) => p.severity === 'error')) {
         io.err(`skill-share: ${file} not written`);
         return EXIT_INVALID;
@@ -45861,19 +49376,50 @@ async function init(args, io, prompt = terminalPrompt) {
     ].join('\n'));
     return EXIT_OK;
 }
-async function askForMissing(form, prompt) {
+/** How many times a question is asked again after an answer that does not fit. */
+const ATTEMPTS = 3;
+async function askForMissing(form, prompt, io) {
     try {
         if (!form.slug)
-            form.slug = await prompt.ask('Slug, the folder name (e.g. fall-2026)');
+            form.slug = await askChecked(prompt, io, 'slug', SLUG_QUESTION);
         for (const { field, question, fallback } of QUESTIONS) {
             if (form[field] !== undefined)
                 continue;
-            form[field] = await prompt.ask(question, fallback?.());
+            form[field] = await askChecked(prompt, io, field, question, fallback?.());
         }
     }
     finally {
         prompt.close();
     }
+}
+const SLUG_QUESTION = 'Slug, the folder name (e.g. fall-2026)';
+/** Asks until the answer fits (a few times), saying what was wrong right after each answer. */
+async function askChecked(prompt, io, field, question, fallback) {
+    let answer = '';
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        answer = await prompt.ask(question, fallback);
+        const problem = checkAnswer(field, answer);
+        if (!problem)
+            return answer;
+        io.err(`${problem}${attempt < ATTEMPTS ? '; try again' : ''}`);
+    }
+    return answer;
+}
+/** Files or folders where init needs a folder or its group file: said plainly, not ENOTDIR. */
+async function pathInTheWay(cwd, file) {
+    const parts = file.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+        const at = parts.slice(0, i).join('/');
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(cwd, at)).catch(() => undefined);
+        if (!info)
+            return undefined;
+        const last = i === parts.length;
+        if (last && info.isDirectory())
+            return `${at} is a folder, where the group file should be`;
+        if (!last && !info.isDirectory())
+            return `${at} is a file, where a folder should be`;
+    }
+    return undefined;
 }
 function terminalPrompt() {
     const rl = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
@@ -45886,264 +49432,747 @@ function terminalPrompt() {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/pairing/matching.ts
+;// CONCATENATED MODULE: ./actions/lib/pairing/assignment.ts
 /**
- * Minimum-cost grouping of people into pairs, plus exactly one trio when the count is odd.
+ * Exact minimum-cost assignment of rows to columns (the Hungarian method with potentials), the
+ * one-sided counterpart of matching.ts: there, anybody may pair with anybody (buddies); here, each
+ * row (a coachee) takes at most one column (a coach's free place), and a row may stay unassigned
+ * at `unassigned` cost. Forbidden combinations cost `Infinity`. O(n^3) for n = rows + columns, so
+ * exact at any size a coaching network reaches, unlike the subset search of matching.ts.
  *
- * Exact for up to MAX_EXACT people: a dynamic program over subsets always settles the lowest
- * unplaced person first (with a pair partner, or two trio partners while the trio is unused), so
- * every partition is considered once; 2^16 subsets x 15 partners stays well under a million steps,
- * and an odd 15 with trio choices a few million. Larger groups, which the playbook advises against,
- * fall back to local search (see `improveBySwaps`), good but not guaranteed optimal.
+ * Returns, per row, the column it gets or -1. Ties go to the earlier column for the earlier row,
+ * so the same input always gives the same answer.
  */
-const MAX_EXACT = 16;
-function minCostGrouping(n, cost) {
-    if (n < 2)
+function minCostAssignment(rows, columns, cost, unassigned) {
+    if (rows === 0)
         return [];
-    return n <= MAX_EXACT ? exactGrouping(n, cost) : improveBySwaps(initialGrouping(n), cost);
-}
-function groupingCost(groups, cost) {
-    let total = 0;
-    for (const group of groups) {
-        for (let a = 0; a < group.length; a++) {
-            for (let b = a + 1; b < group.length; b++)
-                total += cost(group[a], group[b]);
-        }
-    }
-    return total;
-}
-function exactGrouping(n, cost) {
-    const matrix = costMatrix(n, cost);
-    const size = 1 << n;
-    // Two layers: [0] the trio is still to place (odd n), [1] pairs only.
-    const best = [new Float64Array(size).fill(NaN), new Float64Array(size).fill(NaN)];
-    const choice = [new Int32Array(size), new Int32Array(size)];
-    const full = size - 1;
-    const needTrio = n % 2 === 1 ? 0 : 1;
-    const solve = (mask, layer) => {
-        if (mask === 0)
-            return layer === 1 ? 0 : Infinity;
-        const known = best[layer][mask];
-        if (!Number.isNaN(known))
-            return known;
-        const i = 31 - Math.clz32(mask & -mask);
-        const rest = mask & ~(1 << i);
-        let bestCost = Infinity;
-        let bestChoice = -1;
-        for (let j = i + 1; j < n; j++) {
-            if (!(rest & (1 << j)))
-                continue;
-            const withoutJ = rest & ~(1 << j);
-            const pair = matrix[i * n + j] + solve(withoutJ, layer);
-            if (pair < bestCost) {
-                bestCost = pair;
-                bestChoice = j;
-            }
-            if (layer === 1)
-                continue;
-            for (let k = j + 1; k < n; k++) {
-                if (!(withoutJ & (1 << k)))
-                    continue;
-                const trio = matrix[i * n + j] +
-                    matrix[i * n + k] +
-                    matrix[j * n + k] +
-                    solve(withoutJ & ~(1 << k), 1);
-                if (trio < bestCost) {
-                    bestCost = trio;
-                    bestChoice = j | ((k + 1) << 8);
-                }
-            }
-        }
-        best[layer][mask] = bestCost;
-        choice[layer][mask] = bestChoice;
-        return bestCost;
-    };
-    solve(full, needTrio);
-    const groups = [];
-    let mask = full;
-    let layer = needTrio;
-    while (mask !== 0) {
-        const i = 31 - Math.clz32(mask & -mask);
-        const picked = choice[layer][mask];
-        const j = picked & 0xff;
-        const k = (picked >> 8) - 1;
-        const group = k >= 0 ? [i, j, k] : [i, j];
-        groups.push(group);
-        for (const member of group)
-            mask &= ~(1 << member);
-        if (k >= 0)
-            layer = 1;
-    }
-    return groups;
-}
-function costMatrix(n, cost) {
-    const matrix = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
+    // Square matrix: real columns, then one "stay unassigned" column per row. Padding rows (for
+    // unused columns) cost nothing anywhere.
+    const size = rows + columns;
+    const forbidden = unassigned * (rows + 1) + 1;
+    const at = (i, j) => {
+        if (i >= rows)
+            return 0;
+        if (j < columns) {
             const c = cost(i, j);
-            matrix[i * n + j] = c;
-            matrix[j * n + i] = c;
+            return Number.isFinite(c) ? c : forbidden;
         }
-    }
-    return matrix;
+        return unassigned;
+    };
+    const matrix = new Float64Array(size * size);
+    for (let i = 0; i < size; i++)
+        for (let j = 0; j < size; j++)
+            matrix[i * size + j] = at(i, j);
+    const columnOf = hungarian(size, matrix);
+    return Array.from({ length: rows }, (_, i) => {
+        const j = columnOf[i];
+        return j < columns && Number.isFinite(cost(i, j)) ? j : -1;
+    });
 }
-function initialGrouping(n) {
-    const groups = [];
-    for (let i = 0; i + 1 < n; i += 2)
-        groups.push([i, i + 1]);
-    if (n % 2 === 1)
-        groups[groups.length - 1].push(n - 1);
-    return groups;
-}
-/**
- * Exchanges two people between two groups while that lowers the total, until no exchange does
- * (a local optimum). Each accepted exchange strictly lowers the cost, so the loop ends.
- */
-function improveBySwaps(groups, cost) {
-    const within = (group, skip, person) => group.reduce((sum, other, index) => (index === skip ? sum : sum + cost(person, other)), 0);
-    let improved = true;
-    while (improved) {
-        improved = false;
-        for (let g = 0; g < groups.length; g++) {
-            for (let h = g + 1; h < groups.length; h++) {
-                const a = groups[g];
-                const b = groups[h];
-                for (let x = 0; x < a.length; x++) {
-                    for (let y = 0; y < b.length; y++) {
-                        const p = a[x];
-                        const q = b[y];
-                        const before = within(a, x, p) + within(b, y, q);
-                        const after = within(a, x, q) + within(b, y, p);
-                        if (after < before - 1e-9) {
-                            a[x] = q;
-                            b[y] = p;
-                            improved = true;
-                        }
-                    }
+/** Row i gets column result[i]; potentials u (rows) and v (columns), 1-based as is usual. */
+function hungarian(n, a) {
+    const u = new Float64Array(n + 1);
+    const v = new Float64Array(n + 1);
+    const p = new Int32Array(n + 1); // p[j]: the row holding column j (0: none)
+    const way = new Int32Array(n + 1);
+    for (let i = 1; i <= n; i++) {
+        p[0] = i;
+        let j0 = 0;
+        const minv = new Float64Array(n + 1).fill(Infinity);
+        const used = new Uint8Array(n + 1);
+        do {
+            used[j0] = 1;
+            const i0 = p[j0];
+            let delta = Infinity;
+            let j1 = 0;
+            for (let j = 1; j <= n; j++) {
+                if (used[j])
+                    continue;
+                const reduced = a[(i0 - 1) * n + (j - 1)] - u[i0] - v[j];
+                if (reduced < minv[j] - 1e-9) {
+                    minv[j] = reduced;
+                    way[j] = j0;
+                }
+                if (minv[j] < delta - 1e-9) {
+                    delta = minv[j];
+                    j1 = j;
                 }
             }
+            for (let j = 0; j <= n; j++) {
+                if (used[j]) {
+                    u[p[j]] = u[p[j]] + delta;
+                    v[j] = v[j] - delta;
+                }
+                else
+                    minv[j] = minv[j] - delta;
+            }
+            j0 = j1;
+        } while (p[j0] !== 0);
+        do {
+            const j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+        } while (j0 !== 0);
+    }
+    const result = new Array(n).fill(-1);
+    for (let j = 1; j <= n; j++)
+        if (p[j] > 0)
+            result[p[j] - 1] = j - 1;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/coaching/match.ts
+
+
+
+
+
+
+
+/*
+ * Coaching pairs from sign-ups. Every coachee (a sign-up that seeks a skill) gets at most one coach
+ * (a sign-up that offers one), and only a coach who:
+ *   - offers a skill the coachee seeks,
+ *   - does not work for the same employer (the roster's `employer`),
+ *   - shares at least CONVERSATION_MINUTES of usual hours with them, in their own time zones,
+ *   - still has room: no coach takes more coachees than they offered.
+ * A pair already in `pairs:` that still meets these is kept as it is; a pair whose coachee did not
+ * sign up again is left alone. The rest is an exact minimum-cost assignment (assignment.ts): first
+ * as many coachees as possible, then coachees spread over coaches, then the closer fit.
+ */
+/** A conversation needs this much shared time; it is also the proposed pair's duration. */
+const CONVERSATION_MINUTES = 60;
+/** A proposed pair's first conversation is at least this far off, so the pull request can be merged. */
+const FIRST_CONVERSATION_AFTER_DAYS = 7;
+const UNMATCHED = 1_000_000;
+const match_PAIR = 100;
+const PER_COACHEE_ALREADY = 20;
+const OTHER_CADENCE = 10;
+const SKILL_NOT_OFFERED = 5;
+function matchCoaching(input) {
+    const { group } = input;
+    const people = latestSignUps(group, input.signUps);
+    const byLogin = new Map(people.map((p) => [p.login.toLowerCase(), p]));
+    const coachees = people.filter((p) => p.signUp.seek.length > 0);
+    const coaches = people.filter((p) => p.signUp.offer.length > 0);
+    const existing = uniquePairs(group.pairs ?? []);
+    const reference = referenceMonday(input.now);
+    // Pairs whose coachee did not sign up again (or no longer seeks) stay as they are.
+    const untouched = existing.filter((p) => !coachees.some((c) => match_same(c.login, p.coachee)));
+    const kept = [];
+    const ended = [];
+    const taken = new Map();
+    const take = (coach) => taken.set(coach.toLowerCase(), used(coach) + 1);
+    const used = (coach) => taken.get(coach.toLowerCase()) ?? 0;
+    for (const pair of untouched)
+        take(pair.coach);
+    for (const pair of existing) {
+        const coachee = coachees.find((c) => match_same(c.login, pair.coachee));
+        if (!coachee)
+            continue;
+        const coach = byLogin.get(pair.coach.toLowerCase());
+        const reason = keepReason(group, pair, coach, coachee, reference);
+        if (reason !== undefined) {
+            ended.push({ pair, reason });
+            continue;
         }
+        kept.push({
+            pair,
+            skills: coach ? common(coach.signUp.offer, coachee.signUp.seek) : [],
+            kept: true,
+            issues: coach ? [coach.issue, coachee.issue] : [coachee.issue],
+        });
+        take(pair.coach);
     }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/pairing/buddies.ts
-
-
-/**
- * Weights, from strongest to weakest. Coworkers are kept apart whenever any other grouping exists
- * (the playbook keeps colleagues out of the same group; a roster mistake should not pair them).
- * Then repeats: a pair that met k times before costs REPEAT x (1 + 2 + ... + k), so a second
- * repeat of the same pair hurts more than a first repeat of another. The jitter, below 1 per pair,
- * only chooses among groupings that are otherwise equally good.
- */
-const COWORKER_COST = 1e9;
-const REPEAT_COST = 1_000;
-/**
- * This week's accountability buddies: pairs, with one trio when the count is odd, chosen as the
- * exact minimum-cost grouping (see matching.ts) over coworker, repeat and jitter costs. Snoozed
- * members sit out; fewer than two people make no groups. Logins are spelled as in the roster;
- * groups and their members are sorted so the output reads the same however the roster is ordered.
- */
-function pairBuddies(input) {
-    const snoozed = new Set([...(input.snoozed ?? [])].map((login) => login.toLowerCase()));
-    const people = [...input.members]
-        .filter((member) => !snoozed.has(member.github.toLowerCase()))
-        .sort((a, b) => compareLogins(a.github, b.github));
-    const counts = pairCounts(input.history);
-    const random = seededRandom(`${input.seed}:buddies:week-${input.week}`);
-    const jitter = new Map();
-    for (let i = 0; i < people.length; i++) {
-        for (let j = i + 1; j < people.length; j++)
-            jitter.set(`${i},${j}`, random());
-    }
-    const cost = (i, j) => {
-        const a = people[i];
-        const b = people[j];
-        const met = counts.get(buddies_pairKey(a.github, b.github)) ?? 0;
-        return ((sameEmployer(a, b) ? COWORKER_COST : 0) +
-            (REPEAT_COST * met * (met + 1)) / 2 +
-            (jitter.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0));
+    const open = coachees.filter((c) => !kept.some((k) => match_same(k.pair.coachee, c.login)));
+    const settled = [...untouched, ...kept.map((k) => k.pair)];
+    const places = coaches.flatMap((coach) => Array.from({ length: Math.max(0, coach.signUp.capacity - used(coach.login)) }, (_, k) => ({
+        coach,
+        rank: used(coach.login) + k,
+    })));
+    const fits = open.map((coachee) => coaches.map((coach) => fit(coach, coachee, settled, reference)));
+    const column = match_assign(open, coaches, places, fits);
+    const proposed = [...kept];
+    const left = [];
+    open.forEach((coachee, i) => {
+        const j = column[i];
+        if (j < 0) {
+            left.push({ coachee, fits: fits[i] });
+            return;
+        }
+        const coach = places[j].coach;
+        const found = fits[i][coaches.indexOf(coach)];
+        proposed.push({
+            pair: newPair(group, coach, coachee, found.slot, input.now),
+            skills: found.skills,
+            kept: false,
+            issues: [coach.issue, coachee.issue].sort((a, b) => a - b),
+        });
+    });
+    const fresh = proposed
+        .filter((p) => !p.kept)
+        .sort((a, b) => compare(a.pair.coach, b.pair.coach) || compare(a.pair.coachee, b.pair.coachee));
+    const keptPairs = new Set(kept.map((k) => k.pair));
+    const pairs = [...existing.filter((p) => untouched.includes(p) || keptPairs.has(p))];
+    pairs.push(...fresh.map((p) => p.pair));
+    const load = (login) => pairs.filter((p) => match_same(p.coach, login)).length;
+    const unmatched = [
+        ...(input.refused ?? []),
+        ...left.map(({ coachee, fits: row }) => ({
+            login: coachee.login,
+            issue: coachee.issue,
+            reason: whyUnmatched(coachee, coaches, row, load),
+        })),
+    ];
+    const spare = coaches
+        .map((c) => ({ login: c.login, places: c.signUp.capacity - load(c.login) }))
+        .filter((s) => s.places > 0);
+    return {
+        pairs,
+        proposed: [...kept, ...fresh],
+        ended,
+        unmatched: unmatched.sort((a, b) => compare(a.login, b.login)),
+        spare,
     };
-    return minCostGrouping(people.length, cost)
-        .map((group) => group.map((index) => people[index].github).sort(compareLogins))
-        .sort((a, b) => compareLogins(a[0], b[0]));
 }
-/** The history for `pairBuddies` from the groups of earlier weeks. */
-function buddyHistory(weeks) {
-    return weeks.flatMap((groups) => groups.filter((group) => group.length >= 2).map((group) => [...group]));
+/**
+ * The exact assignment, with one rule the cost cannot say: two people do not coach each other
+ * (a pair is one relationship, whichever way round). Should the optimum hold such a couple, the
+ * costlier direction is forbidden and the assignment made again.
+ */
+function match_assign(open, coaches, places, fits) {
+    for (;;) {
+        const column = minCostAssignment(open.length, places.length, (i, j) => {
+            const place = places[j];
+            const f = fits[i][coaches.indexOf(place.coach)];
+            return f.ok ? f.cost + PER_COACHEE_ALREADY * place.rank : Infinity;
+        }, UNMATCHED);
+        const pairs = open.flatMap((coachee, i) => {
+            const j = column[i];
+            return j < 0 ? [] : [{ i, coach: places[j].coach, coachee }];
+        });
+        const mutual = pairs.find((a) => pairs.some((b) => match_same(a.coach.login, b.coachee.login) && match_same(a.coachee.login, b.coach.login)));
+        if (!mutual)
+            return column;
+        const row = fits[mutual.i];
+        row[coaches.indexOf(mutual.coach)] = { ok: false, why: 'mutual' };
+    }
 }
-/** How often each pair met before; a trio counts as its three pairs. Keys from `pairKey`. */
-function pairCounts(history) {
-    const counts = new Map();
-    for (const group of history) {
-        for (let a = 0; a < group.length; a++) {
-            for (let b = a + 1; b < group.length; b++) {
-                const key = buddies_pairKey(group[a], group[b]);
-                counts.set(key, (counts.get(key) ?? 0) + 1);
+function latestSignUps(group, entries) {
+    const latest = new Map();
+    for (const entry of [...entries].sort((a, b) => a.issue - b.issue))
+        latest.set(entry.login.toLowerCase(), entry);
+    return [...latest.values()]
+        .flatMap((entry) => {
+        const member = group.members.find((m) => match_same(m.github, entry.login));
+        return member
+            ? [{ login: member.github, issue: entry.issue, member, signUp: entry.signUp }]
+            : [];
+    })
+        .sort((a, b) => compare(a.login, b.login));
+}
+function uniquePairs(pairs) {
+    const seen = new Set();
+    return pairs.filter((p) => {
+        const key = [p.coach.toLowerCase(), p.coachee.toLowerCase()].sort().join('+');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Why a pair in the file can no longer be kept; undefined when it can. */
+function keepReason(group, pair, coach, coachee, reference) {
+    const coachMember = group.members.find((m) => match_same(m.github, pair.coach));
+    if (!coachMember)
+        return `@${pair.coach} is no longer on the member list`;
+    if (sameEmployer(coachMember, coachee.member))
+        return 'the two now work for the same employer';
+    if (!coach)
+        return undefined; // the coach did not sign up again: they never said they stopped
+    if (coach.signUp.offer.length === 0)
+        return `@${coach.login} no longer offers coaching`;
+    if (common(coach.signUp.offer, coachee.signUp.seek).length === 0) {
+        return `@${coach.login} no longer offers what @${coachee.login} now seeks (${skillNames(coachee.signUp.seek)})`;
+    }
+    if (!bestSlot(coach, coachee, reference))
+        return 'their usual hours no longer overlap';
+    return undefined;
+}
+function fit(coach, coachee, settled, reference) {
+    if (match_same(coach.login, coachee.login))
+        return { ok: false, why: 'self' };
+    const skills = common(coach.signUp.offer, coachee.signUp.seek);
+    if (skills.length === 0)
+        return { ok: false, why: 'skills' };
+    if (sameEmployer(coach.member, coachee.member))
+        return { ok: false, why: 'employer' };
+    if (settled.some((p) => match_same(p.coach, coachee.login) && match_same(p.coachee, coach.login)))
+        return { ok: false, why: 'mutual' };
+    const slot = bestSlot(coach, coachee, reference);
+    if (!slot)
+        return { ok: false, why: 'hours' };
+    const cost = match_PAIR +
+        (coach.signUp.cadence === coachee.signUp.cadence ? 0 : OTHER_CADENCE) +
+        SKILL_NOT_OFFERED * (coachee.signUp.seek.length - skills.length) +
+        Math.max(0, 3 - Math.floor(slot.overlap / 60));
+    return { ok: true, skills, slot, cost };
+}
+/** The Monday of the week after `now` (UTC): the week whose hours are compared. */
+function referenceMonday(now) {
+    const day = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
+    return day.plus({ days: 8 - day.weekday });
+}
+/** A person's usual hours as UTC intervals over weeks `from`..`to` around the reference week. */
+function intervals(person, reference, weeks) {
+    const out = [];
+    const zone = person.signUp.timezone;
+    for (const week of weeks) {
+        for (let d = 1; d <= 7; d++) {
+            const date = isoDate(reference.plus({ weeks: week, days: d - 1 }));
+            for (const w of person.signUp.hours) {
+                if (!w.days.includes(d))
+                    continue;
+                const start = localDateTime(date, '00:00', zone).plus({ minutes: w.from });
+                out.push([start.toMillis(), start.plus({ minutes: w.to - w.from }).toMillis()]);
             }
         }
     }
-    return counts;
+    return out;
 }
-function buddies_pairKey(a, b) {
-    const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
-    return `${x} ${y}`;
+/**
+ * Where the two can meet: among the overlaps of their usual hours (coachee's reference week, the
+ * coach's weeks around it, so time zones may shift a day), the longest, then the earliest. The
+ * time is the overlap's start, in the coachee's time zone.
+ */
+function bestSlot(coach, coachee, reference) {
+    const theirs = intervals(coachee, reference, [0]);
+    const ours = intervals(coach, reference, [-1, 0, 1]);
+    let best;
+    for (const [a0, a1] of theirs) {
+        for (const [b0, b1] of ours) {
+            const start = Math.max(a0, b0);
+            const length = (Math.min(a1, b1) - start) / 60_000;
+            if (length < CONVERSATION_MINUTES)
+                continue;
+            if (!best || length > best.length || (length === best.length && start < best.start))
+                best = { start, length };
+        }
+    }
+    if (!best)
+        return undefined;
+    const local = luxon_DateTime.fromMillis(best.start, { zone: coachee.signUp.timezone });
+    return {
+        weekday: local.toFormat('cccc').toLowerCase(),
+        time: local.toFormat('HH:mm'),
+        overlap: best.length,
+    };
 }
-function sameEmployer(a, b) {
-    const x = a.employer?.trim().toLowerCase();
-    return !!x && x === b.employer?.trim().toLowerCase();
+function newPair(group, coach, coachee, slot, now) {
+    const zone = coachee.signUp.timezone;
+    let day = luxon_DateTime.fromJSDate(now, { zone })
+        .startOf('day')
+        .plus({ days: FIRST_CONVERSATION_AFTER_DAYS });
+    while (day.toFormat('cccc').toLowerCase() !== slot.weekday)
+        day = day.plus({ days: 1 });
+    const place = coach.signUp.place ?? coachee.signUp.place;
+    return {
+        coach: coach.login,
+        coachee: coachee.login,
+        cadence: coachee.signUp.cadence,
+        weekday: slot.weekday,
+        time: slot.time,
+        duration: CONVERSATION_MINUTES,
+        start: isoDate(day),
+        ...(zone !== group.timezone ? { timezone: zone } : {}),
+        ...(place ? { place } : {}),
+    };
 }
-function compareLogins(a, b) {
+/** One sentence a facilitator can act on: which rule left this coachee without a coach. */
+function whyUnmatched(coachee, coaches, fits, load) {
+    const seeks = skillNames(coachee.signUp.seek);
+    const others = coaches.filter((_, k) => {
+        const f = fits[k];
+        return f.ok || (f.why !== 'skills' && f.why !== 'self');
+    });
+    if (others.length === 0)
+        return `nobody who signed up offers ${seeks}`;
+    const count = (why) => others.filter((c) => {
+        const f = fits[coaches.indexOf(c)];
+        return !f.ok && f.why === why;
+    }).length;
+    const full = others.filter((c) => fits[coaches.indexOf(c)].ok);
+    const parts = [];
+    const employer = count('employer');
+    const hours = count('hours');
+    const mutual = count('mutual');
+    if (employer)
+        parts.push(`${employer} ${employer === 1 ? 'works' : 'work'} for the same employer`);
+    if (hours) {
+        parts.push(`${hours} ${hours === 1 ? 'shares' : 'share'} no ${CONVERSATION_MINUTES} minutes of usual hours with ${formatHours(coachee.signUp.hours)} (${coachee.signUp.timezone})`);
+    }
+    if (mutual)
+        parts.push(`${mutual} ${mutual === 1 ? 'is' : 'are'} coached by them already`);
+    if (full.length) {
+        const names = full.map((c) => `@${c.login} (coaches ${load(c.login)}, offered ${c.signUp.capacity})`);
+        parts.push(`${full.length} ${full.length === 1 ? 'has' : 'have'} no place left: ${names.join(', ')}`);
+    }
+    return `${others.length} ${others.length === 1 ? 'coach offers' : 'coaches offer'} ${seeks}, but ${parts.join('; ')}`;
+}
+function common(offer, seek) {
+    return seek.filter((s) => offer.includes(s));
+}
+function skillNames(skills) {
+    const names = skills.map((s) => catalog_CORE_SKILLS.find((k) => k.value === s)?.label.toLowerCase() ?? s);
+    if (names.length <= 1)
+        return names.join('');
+    return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+function cadenceName(cadence) {
+    return CADENCE_CHOICES.find((c) => c.value === cadence)?.label.toLowerCase() ?? cadence;
+}
+function describeSlot(pair, groupZone) {
+    const zone = pair.timezone ?? groupZone;
+    return `${match_capitalize(pair.weekday)}s ${pair.time} (${zone}), ${cadenceName(pair.cadence)}, from ${pair.start}`;
+}
+function match_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+function match_same(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function compare(a, b) {
     const x = a.toLowerCase();
     const y = b.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./actions/lib/pairing/weeks.ts
+;// CONCATENATED MODULE: ./actions/lib/coaching/proposal.ts
 
-function buddyWeeks(sessions) {
-    const weekly = sessions.filter((s) => s.week !== undefined);
-    return weekly.slice(0, -1).map((session, index) => {
-        const next = weekly[index + 1];
-        const opens = Date.parse(session.endsAt);
-        const closes = Date.parse(next.startsAt);
-        return {
-            week: session.week,
-            session,
-            next,
-            opensAt: session.endsAt,
-            nudgeAt: isoSeconds(opens + Math.floor((closes - opens) / 2)),
-            closesAt: next.startsAt,
-        };
-    });
-}
-/** The buddy week whose window holds `now`, if any. */
-function currentBuddyWeek(weeks, now) {
-    const t = now.getTime();
-    return weeks.find((w) => Date.parse(w.opensAt) <= t && t < Date.parse(w.closesAt));
-}
-/**
- * One week's pairs, the single place the seed convention lives: the group slug and the week, so
- * the scheduled workflow and `skill-share pairs` draw the same pairs from the same history.
+
+
+
+
+
+
+/*
+ * From sign-up issues to the pull request that changes `pairs:`. The same functions serve the
+ * commands action (which opens the pull request) and `skill-share match` (which prints it), so both
+ * show the same pairs for the same issues.
  */
-function weeklyPairs(group, week, history, snoozed = new Set()) {
-    return pairBuddies({ members: group.members, week, seed: group.slug, history, snoozed });
-}
 /**
- * The pairs of weeks 1..`through`, each drawn with the earlier weeks as history, nobody snoozed:
- * what the workflow opens when every week happens and nobody sits out.
+ * The sign-ups a proposal counts, and the ones it cannot count with why: the latest valid sign-up
+ * of each roster member who names this group; a sign-up with answers to fix or from someone not on
+ * the roster is explained instead. Bots' issues and pull requests are no sign-ups.
  */
-function plannedPairs(group, through) {
-    const weeks = [];
-    for (let week = 1; week <= through; week++) {
-        const history = weeks.flatMap((w) => w.pairs);
-        weeks.push({ week, pairs: weeklyPairs(group, week, history) });
+function readSignUps(issues, group, formYaml) {
+    const slug = group.slug.toLowerCase();
+    const signUps = [];
+    const refused = new Map();
+    const label = FORMS['sign-up'].label;
+    const ordered = [...issues]
+        .filter((issue) => !issue.isPullRequest &&
+        issue.author.type !== 'Bot' &&
+        issue.labels.some((l) => l.name === label))
+        .sort((a, b) => a.number - b.number);
+    for (const issue of ordered) {
+        const login = issue.author.login;
+        const read = readSubmission('sign-up', issue.body, formYaml);
+        if (read.ok && read.submission.group.toLowerCase() !== slug)
+            continue;
+        const member = group.members.find((m) => m.github.toLowerCase() === login.toLowerCase());
+        const key = login.toLowerCase();
+        if (!member) {
+            refused.set(key, {
+                login,
+                issue: issue.number,
+                reason: `not on the member list of ${write_groupFilePath(group.slug)} yet: add them (with their employer), then ask again`,
+            });
+            continue;
+        }
+        if (!read.ok || issue.labels.some((l) => l.name === NEEDS_FIX_LABEL)) {
+            refused.set(key, {
+                login: member.github,
+                issue: issue.number,
+                reason: `their sign-up #${issue.number} has answers to fix (the reply on it says which)`,
+            });
+            continue;
+        }
+        refused.delete(key);
+        signUps.push({ login: member.github, issue: issue.number, signUp: read.submission });
     }
-    return weeks;
+    // A later valid sign-up wins over an earlier broken one, and the other way round.
+    const latestValid = new Map(signUps.map((s) => [s.login.toLowerCase(), s.issue]));
+    const stillRefused = [...refused.values()].filter((r) => (latestValid.get(r.login.toLowerCase()) ?? 0) < (r.issue ?? 0));
+    const refusedLogins = new Set(stillRefused.map((r) => r.login.toLowerCase()));
+    return {
+        signUps: signUps.filter((s) => !refusedLogins.has(s.login.toLowerCase())),
+        refused: stillRefused,
+    };
 }
-function isoSeconds(ms) {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * The group file with `pairs:` as the proposal has it, edited as text: pairs that end are removed
+ * line by line, new pairs appended below the last one, and everything else (comments, alignment,
+ * the pairs that stay) is left as the organizer wrote it. Throws when the result is not a valid
+ * group file with exactly these pairs: nothing broken is ever proposed.
+ */
+function writePairs(text, group, pairs, notes) {
+    const file = write_groupFilePath(group.slug);
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const root = doc.contents;
+    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(root))
+        throw new Error(`${file} is not a YAML mapping; fix it first`);
+    const node = root.get('pairs', true);
+    const wanted = new Set(pairs.map(proposal_pairKey));
+    let edited;
+    if (node === undefined || ((0,dist/* isSeq */.oP)(node) && node.flow && node.items.length === 0)) {
+        const block = `pairs:\n${pairs.map((p) => renderPair(p, '  - ', notes?.get(p))).join('')}`;
+        edited = node === undefined ? appendBlock(text, root, block) : replaceKeyLine(text, root, block);
+    }
+    else {
+        if (!(0,dist/* isSeq */.oP)(node) || node.flow || !node.range)
+            throw new Error('pairs: is not a block list; fix it first');
+        const items = node.items.filter(dist/* isNode */.Ll);
+        const present = new Map();
+        for (const item of items) {
+            const key = itemKey(item);
+            if (key)
+                present.set(key, item);
+        }
+        const first = items[0]?.range?.[0];
+        const last = items.at(-1)?.range?.[1];
+        if (first === undefined || last === undefined)
+            throw new Error('pairs: is empty; fix it first');
+        const prefix = text.slice(text.lastIndexOf('\n', first - 1) + 1, first);
+        const added = pairs.filter((p) => !present.has(proposal_pairKey(p)));
+        const at = lineAfter(text, last);
+        edited = splice(text, at, at, added.map((p) => renderPair(p, prefix, notes?.get(p))).join(''));
+        const removed = items
+            .filter((item) => !wanted.has(itemKey(item) ?? ''))
+            .sort((a, b) => (b.range?.[0] ?? 0) - (a.range?.[0] ?? 0));
+        for (const item of removed) {
+            const start = item.range?.[0] ?? 0;
+            const end = item.range?.[1] ?? start;
+            const from = text.lastIndexOf('\n', start - 1) + 1;
+            edited = splice(edited, from, lineAfter(text, end), '');
+        }
+    }
+    const { group: parsed, problems } = parseGroupFile(edited, { file, slug: group.slug });
+    if (!parsed) {
+        const firstError = problems.find((p) => p.severity === 'error');
+        throw new Error(`the proposal would make ${file} invalid: ${firstError?.field}: ${firstError?.message}`);
+    }
+    const written = (parsed.pairs ?? []).map(proposal_pairKey).sort();
+    if (written.join(' ') !== [...wanted].sort().join(' '))
+        throw new Error(`could not write the proposed pairs into ${file}`);
+    return edited;
+}
+function itemKey(item) {
+    if (!(0,dist/* isMap */.jh)(item))
+        return undefined;
+    const coach = item.get('coach');
+    const coachee = item.get('coachee');
+    return typeof coach === 'string' && typeof coachee === 'string'
+        ? proposal_pairKey({ coach, coachee })
+        : undefined;
+}
+function proposal_pairKey(pair) {
+    return `${pair.coach}>${pair.coachee}`.toLowerCase();
+}
+const FIELD_ORDER = [
+    'coach',
+    'coachee',
+    'cadence',
+    'weekday',
+    'time',
+    'duration',
+    'start',
+    'timezone',
+    'place',
+];
+/** One pair as block YAML under `prefix` (e.g. "  - "), with an optional comment line above. */
+function renderPair(pair, prefix, note) {
+    const indent = ' '.repeat(prefix.length);
+    const head = prefix.slice(0, prefix.indexOf('-'));
+    const lines = FIELD_ORDER.filter((k) => pair[k] !== undefined).map((k, i) => {
+        const field = pair[k];
+        const value = k === 'time'
+            ? `"${pair.time}"`
+            : typeof field === 'number'
+                ? String(field)
+                : scalar(String(field));
+        return `${i === 0 ? prefix : indent}${k}: ${value}\n`;
+    });
+    return `${note ? `${head}# ${note.replace(/\n/g, ' ')}\n` : ''}${lines.join('')}`;
+}
+function scalar(value) {
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 }).trimEnd();
+}
+function appendBlock(text, root, block) {
+    // Before `public:` when the file ends with it (as the examples do), else at the end.
+    if ((0,dist/* isMap */.jh)(root)) {
+        const pub = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'public');
+        const start = (0,dist/* isNode */.Ll)(pub?.key) ? pub.key.range?.[0] : undefined;
+        if (start !== undefined) {
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            return splice(text, lineStart, lineStart, block);
+        }
+    }
+    return `${text.endsWith('\n') || text === '' ? text : `${text}\n`}${block}`;
+}
+/** Replaces the line `pairs: []` with a block. */
+function replaceKeyLine(text, root, block) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return text;
+    const pair = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'pairs');
+    const start = (0,dist/* isNode */.Ll)(pair?.key) ? pair.key.range?.[0] : undefined;
+    if (start === undefined)
+        return text;
+    const from = text.lastIndexOf('\n', start - 1) + 1;
+    const stop = text.indexOf('\n', start);
+    return splice(text, from, stop < 0 ? text.length : stop + 1, block);
+}
+/** Where the line holding offset `end` (exclusive) ends, its newline included. */
+function lineAfter(text, end) {
+    if (end > 0 && text[end - 1] === '\n')
+        return end;
+    const stop = text.indexOf('\n', end);
+    return stop < 0 ? text.length : stop + 1;
+}
+function splice(text, from, to, insert) {
+    return `${text.slice(0, from)}${insert}${text.slice(to)}`;
+}
+/** The comment a new pair carries in the file: what matched it, never anything personal. */
+function pairNotes(result) {
+    return new Map(result.proposed
+        .filter((p) => !p.kept)
+        .map((p) => [
+        p.pair,
+        `matched on ${skillNames(p.skills)} (sign-ups ${p.issues.map((n) => `#${n}`).join(', ')})`,
+    ]));
+}
+/** A short fingerprint of the proposal, so the same pairs are not proposed twice. */
+function proposalValue(pairs) {
+    let hash = 2166136261;
+    for (const ch of pairs.map((p) => `${proposal_pairKey(p)}@${p.weekday}${p.time}${p.start}`).join(';')) {
+        hash ^= ch.charCodeAt(0);
+        hash = Math.imul(hash, 16777619) >>> 0;
+    }
+    return hash.toString(16).padStart(8, '0');
+}
+/** The proposal in words: the pull request's body and `skill-share match`'s output share it. */
+function describeProposal(group, result) {
+    const lines = [];
+    const fresh = result.proposed.filter((p) => !p.kept);
+    const kept = result.proposed.filter((p) => p.kept);
+    if (fresh.length) {
+        lines.push('New pairs:', '');
+        for (const p of fresh)
+            lines.push(`- @${p.pair.coach} coaches @${p.pair.coachee} on ${skillNames(p.skills)}: ${describeSlot(p.pair, group.timezone)}${p.pair.place ? ', place given' : ''}`);
+        lines.push('');
+    }
+    if (kept.length) {
+        lines.push('Kept (already in pairs: and still a fit):', '');
+        for (const p of kept)
+            lines.push(`- @${p.pair.coach} coaches @${p.pair.coachee}`);
+        lines.push('');
+    }
+    if (result.ended.length) {
+        lines.push('Ending (the coachee signed up again, and the pair no longer fits):', '');
+        for (const e of result.ended)
+            lines.push(`- @${e.pair.coach} and @${e.pair.coachee}: ${e.reason}`);
+        lines.push('');
+    }
+    if (result.unmatched.length) {
+        lines.push('Not matched:', '');
+        for (const u of result.unmatched)
+            lines.push(`- @${u.login}${u.issue ? ` (#${u.issue})` : ''}: ${u.reason}`);
+        lines.push('');
+    }
+    if (result.spare.length) {
+        lines.push(`Coaches with room for more: ${result.spare.map((s) => `@${s.login} (${s.places})`).join(', ')}`, '');
+    }
+    if (lines.length === 0)
+        lines.push('No sign-ups to match yet.', '');
+    return lines.join('\n').trimEnd();
+}
+function pairsPullText(group, result, issue) {
+    const fresh = result.proposed.filter((p) => !p.kept).length;
+    const file = groupFilePath(group.slug);
+    return {
+        title: `${group.name}: ${fresh} new coaching ${fresh === 1 ? 'pair' : 'pairs'}`,
+        message: `${group.name}: coaching pairs from the sign-ups (asked for in #${issue})`,
+        body: [
+            `Coaching pairs from the sign-ups, as a facilitator asked in #${issue}. Merging this sets \`pairs:\` in \`${file}\`; each pair's conversation issues open from its start date, assigned to both.`,
+            'Every pair follows the rules: the coach offers a skill the coachee seeks, the two work for different employers, their usual hours overlap by at least an hour in their own time zones, and no coach has more coachees than they offered. Pairs already in the file that still fit are kept. Edit the day, time or start here before merging if the two agree on another.',
+            describeProposal(group, result),
+        ].join('\n\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./cli/src/commands/match.ts
+
+
+
+
+
+
+
+
+
+
+const match_usage = 'skill-share match <group-dir> --from DIR [--now ISO] [--json]';
+/**
+ * The coaching pairs the `/match` command would propose, offline: from the sign-up issues in an
+ * export (as `binder --from` reads them), with the same matching and the same words. Prints the
+ * pairs, who cannot be matched and why, and the group file's `pairs:` as the pull request would
+ * write it. `--now` pins the day the first conversations are counted from (default: today).
+ */
+async function match_match(args, io) {
+    const { values, positionals } = parseCommandArgs('match', args, {
+        from: { type: 'string' },
+        now: { type: 'string' },
+        json: { type: 'boolean' },
+    });
+    const dir = onePositional(positionals, '<group-dir>', 'match');
+    if (!values.from)
+        throw new UsageError('missing --from DIR (exported sign-up issues)', 'match');
+    const now = values.now === undefined ? new Date() : new Date(values.now);
+    if (Number.isNaN(now.getTime()))
+        throw new UsageError(`--now: "${values.now}" is not a moment, e.g. 2026-11-02T09:00:00Z`, 'match');
+    const group = await loadGroupForCommand(io, dir);
+    if (group.format !== 'coaching') {
+        throw new Error(`${write_groupFilePath(group.slug)}: format is ${group.format}; match pairs a coaching network (format: coaching)`);
+    }
+    const form = (await loadFormTemplates(io.cwd))['sign-up'];
+    if (form === undefined)
+        throw new Error('.github/ISSUE_TEMPLATE/coaching-sign-up.yml is missing: copy it from the skill-share template');
+    const issues = await readIssueExport(external_node_path_default().resolve(io.cwd, values.from), 'match');
+    const { signUps, refused } = readSignUps(issues, group, form);
+    const result = matchCoaching({ group, signUps, refused, now });
+    if (values.json) {
+        io.out(JSON.stringify({ group: group.slug, ...result }, null, 2));
+        return EXIT_OK;
+    }
+    io.out(`${group.name} (${group.slug}): ${signUps.length} sign-ups\n`);
+    io.out(describeProposal(group, result));
+    const file = external_node_path_default().join(external_node_path_default().resolve(io.cwd, dir), 'group.yml');
+    const edited = writePairs(await (0,promises_namespaceObject.readFile)(file, 'utf8'), group, result.pairs, pairNotes(result));
+    io.out(`\nThe pull request would set, in ${write_groupFilePath(group.slug)}:\n`);
+    io.out(pairsBlock(edited));
+    return EXIT_OK;
+}
+/** The `pairs:` key and its lines, up to the next top-level key. */
+function pairsBlock(text) {
+    const lines = text.split('\n');
+    const start = lines.findIndex((line) => /^pairs:/.test(line));
+    if (start < 0)
+        return 'pairs: none';
+    const end = lines.findIndex((line, i) => i > start && /^[^\s#-]/.test(line));
+    return lines
+        .slice(start, end < 0 ? undefined : end)
+        .join('\n')
+        .trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./cli/src/commands/pairs.ts
@@ -46301,6 +50330,7 @@ function conversationRow(c) {
 
 
 
+
 const COHORT_TEMPLATE_FILES = {
     kickoff: 'kickoff.md',
     'ground-rules': 'ground-rules.md',
@@ -46400,7 +50430,7 @@ function pullRequestTitle(group) {
 function pullRequestBody(group, sessions) {
     const file = groupFilePath(group.slug);
     return [
-        `Adds \`${file}\` for **${group.name}**: ${group.members.length} members, ${cadenceText(group)}.`,
+        `Adds \`${file}\` for **${inertText(group.name)}**: ${group.members.length} members, ${cadenceText(group)}.`,
         '',
         "Merging it starts the schedule below: the sessions workflow opens each meeting issue when its time comes. Before merging, replace each member's `name:` with their full name (names are used only to redact them from anything the group publishes) and add the place.",
         '',
@@ -46418,7 +50448,7 @@ function scheduleTable(sessions) {
         const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
         const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
         const what = session.week !== undefined ? `Week ${session.week}` : issues_capitalize(session.kind);
-        const theme = session.theme ? ` · ${session.theme}` : '';
+        const theme = session.theme ? ` · ${inert_inertText(session.theme)}` : '';
         const moved = session.shiftedFrom ? ` (moved: ${session.shiftedFrom.join(', ')} skipped)` : '';
         return `| ${session.number} | ${what}${theme}${moved} | ${start.toFormat('ccc d LLL yyyy')} | ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} | ${localMoment(session.opensAt, session.timezone)} |`;
     });
@@ -46431,13 +50461,13 @@ function scheduleTable(sessions) {
 function baseContext(group, sessions) {
     const first = sessions[0];
     return {
-        group_name: group.name,
+        group_name: typed(group.name),
         group_slug: group.slug,
         group_file: write_groupFilePath(group.slug),
         weekly: group.weekly,
         timezone: group.timezone,
         duration: group.meeting?.duration,
-        place: group.meeting?.place ?? 'to be announced',
+        place: typed(group.meeting?.place ?? 'to be announced'),
         cadence: issues_capitalize(cadenceText(group)),
         first_meeting: first ? meetingMoment(first, group.timezone) : 'to be scheduled',
         members: group.members.map((m) => `@${m.github}`).join(' '),
@@ -46508,7 +50538,7 @@ function issues_capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-;// CONCATENATED MODULE: ./actions/lib/cohort/templates.ts
+;// CONCATENATED MODULE: ./actions/lib/workspace/cohort-templates.ts
 
 
 
@@ -46522,151 +50552,6 @@ async function loadCohortTemplates(root) {
 /** Whether the checkout has the intention form, which the intention issues then link. */
 function hasIntentionForm(root) {
     return (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, ISSUE_TEMPLATE_DIR, 'intention.yml'));
-}
-
-;// CONCATENATED MODULE: ./cli/src/output.ts
-
-
-
-/**
- * The one rule for everything the CLI writes: a command only ever replaces what it wrote itself.
- * A folder it fills gets a marker file listing what it wrote; the next run removes exactly those
- * files and nothing else. A folder it did not make, a file where a folder is expected, the folder
- * the user is working in (or one holding it) and a git checkout are refused before anything is
- * touched.
- */
-const OUTPUT_MARKER = '.skill-share-output.json';
-/** A refused output path: printed as one line, exit 1, nothing written. */
-class OutputRefusedError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'OutputRefusedError';
-    }
-}
-/**
- * Writes `files` into the folder `dir`, replacing only an earlier output of a skill-share command.
- * Everything is checked before the first file is removed or written.
- */
-async function writeOutputFolder(dir, files, target) {
-    const folder = external_node_path_default().resolve(target.cwd, dir);
-    const previous = await claimFolder(folder, target);
-    const inside = files.map((file) => insideFolder(folder, file.path));
-    if (inside.some((f) => f === undefined) || files.some((f) => f.path === OUTPUT_MARKER))
-        throw new Error(`${target.command}: refusing to write outside ${target.shown}`);
-    if (previous)
-        await removePrevious(folder, previous);
-    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-    for (const [index, file] of files.entries()) {
-        const absolute = inside[index];
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(absolute, file.content);
-    }
-    const marker = {
-        writtenBy: target.command,
-        files: files.map((f) => f.path.split((external_node_path_default()).sep).join('/')),
-    };
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(folder, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
-}
-/** The same checks as `writeOutputFolder`, up front, for a command that works a while first. */
-async function checkOutputFolder(dir, target) {
-    await claimFolder(external_node_path_default().resolve(target.cwd, dir), target);
-}
-/**
- * Writes one file. An existing file is replaced only when `ours` recognises it as this command's
- * own earlier output; a folder in its place, or a file where its folder should be, is refused.
- */
-async function writeOutputFile(file, content, target) {
-    const absolute = path.resolve(target.cwd, file);
-    await refuseFileInTheWay(path.dirname(absolute), target);
-    const existing = await lstat(absolute).catch(() => undefined);
-    if (existing?.isDirectory())
-        throw new OutputRefusedError(`${target.shown} is a folder; give a file name, e.g. ${path.join(target.shown, path.basename(target.shown) === '.' ? 'out' : 'file')}${extensionHint(target.command)}`);
-    if (existing) {
-        const text = existing.isFile() ? await readFile(absolute, 'utf8') : '';
-        if (!existing.isFile() || !target.ours(text))
-            throw new OutputRefusedError(`${target.shown} already exists and was not written by ${target.command}; nothing was written. Choose another path, or move that file away first.`);
-    }
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFile(absolute, content);
-    return absolute;
-}
-function extensionHint(command) {
-    if (command.endsWith('calendar'))
-        return '.ics';
-    return '.md';
-}
-/** Checks a folder can be written; returns the earlier output's marker when it has one. */
-async function claimFolder(folder, target) {
-    const { shown } = target;
-    const cwd = external_node_path_default().resolve(target.cwd);
-    if (!external_node_path_default().relative(folder, cwd).startsWith('..') && !external_node_path_default().isAbsolute(external_node_path_default().relative(folder, cwd)))
-        throw new OutputRefusedError(`${shown} is ${folder === cwd ? 'the folder you are working in' : 'a folder that holds the one you are working in'}; give a new folder for the output, e.g. ${defaultHint(target.command)}`);
-    await refuseFileInTheWay(folder, target);
-    const entries = await (0,promises_namespaceObject.readdir)(folder).catch(() => undefined);
-    if (entries === undefined || entries.length === 0)
-        return undefined;
-    if (entries.includes('.git'))
-        throw new OutputRefusedError(`${shown} is a git checkout; ${target.command} never writes into one. Give a new folder, e.g. ${defaultHint(target.command)}`);
-    const marker = entries.includes(OUTPUT_MARKER)
-        ? await readMarker(external_node_path_default().join(folder, OUTPUT_MARKER))
-        : undefined;
-    if (!marker)
-        throw new OutputRefusedError(`${shown} is not empty and was not written by skill-share, so nothing was written. Give a new or empty folder (skill-share replaces only folders it wrote itself, which hold a ${OUTPUT_MARKER} file), or empty ${shown} yourself first.`);
-    return marker;
-}
-/** The path, or one of its parents, is a file: say so instead of ENOTDIR/EEXIST. */
-async function refuseFileInTheWay(folder, target) {
-    for (let at = folder;; at = external_node_path_default().dirname(at)) {
-        const info = await (0,promises_namespaceObject.stat)(at).catch(() => undefined);
-        if (info && !info.isDirectory()) {
-            const where = at === external_node_path_default().resolve(target.cwd, target.shown) ? target.shown : at;
-            throw new OutputRefusedError(`${where} is a file, not a folder; ${target.command} writes a folder there. Give another path.`);
-        }
-        if (info || external_node_path_default().dirname(at) === at)
-            return;
-    }
-}
-async function readMarker(file) {
-    try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-        if (!Array.isArray(parsed.files) || typeof parsed.writtenBy !== 'string')
-            return undefined;
-        return { writtenBy: parsed.writtenBy, files: parsed.files.filter((f) => typeof f === 'string') };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Removes the files an earlier run listed (never anything outside the folder), then empty folders. */
-async function removePrevious(folder, marker) {
-    const folders = new Set();
-    for (const relative of marker.files) {
-        const absolute = insideFolder(folder, relative);
-        if (!absolute || relative.split(/[\\/]/)[0] === '.git')
-            continue;
-        const info = await (0,promises_namespaceObject.lstat)(absolute).catch(() => undefined);
-        if (!info || info.isDirectory())
-            continue;
-        await (0,promises_namespaceObject.rm)(absolute);
-        for (let at = external_node_path_default().dirname(absolute); at !== folder; at = external_node_path_default().dirname(at))
-            folders.add(at);
-    }
-    const deepestFirst = [...folders].sort((a, b) => b.length - a.length);
-    for (const dir of deepestFirst) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(dir) && (await (0,promises_namespaceObject.readdir)(dir)).length === 0)
-            await (0,promises_namespaceObject.rmdir)(dir);
-    }
-    await (0,promises_namespaceObject.rm)(external_node_path_default().join(folder, OUTPUT_MARKER), { force: true });
-}
-function insideFolder(folder, relative) {
-    const absolute = external_node_path_default().resolve(folder, relative);
-    const back = external_node_path_default().relative(folder, absolute);
-    return back === '' || back.startsWith('..') || external_node_path_default().isAbsolute(back) ? undefined : absolute;
-}
-function defaultHint(command) {
-    if (command.endsWith('rehearse'))
-        return '--out rehearsal/<slug>';
-    return '--out preview/<slug>';
 }
 
 ;// CONCATENATED MODULE: ./cli/src/preview/files.ts
@@ -46789,6 +50674,7 @@ function conversations_capitalize(word) {
 
 
 
+
 const preview_usage = 'skill-share preview <group-dir> [--out DIR] [--repo OWNER/NAME]';
 async function preview(args, io) {
     const { values, positionals } = parseCommandArgs('preview', args, {
@@ -46800,21 +50686,26 @@ async function preview(args, io) {
     if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
         throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview');
     const group = await loadGroupForCommand(io, dir);
+    const root = repositoryRoot(io, dir, 'preview');
+    const templateProblems = await sessionTemplateProblems(root, group);
+    if (templateProblems.length > 0)
+        throw new InvalidFilesError(templateProblems);
     const repo = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' };
-    const templates = await loadSessionTemplates(io.cwd);
+    const templates = await loadSessionTemplates(root);
     const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text };
     if (group.format === 'coaching') {
-        const conversation = await readTemplate(io.cwd, 'conversation.md');
+        const conversation = await readTemplate(root, 'conversation.md');
         const files = coachingPreview(group, conversation, repo);
         return writePreview(io, values.out, group, [...files, calendarFile]);
     }
     const sessions = buildSchedule(group);
     // Issues link the calendar only when the repository has the file, as the sessions action does.
-    const hasCalendar = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(io.cwd, calendarPath(group.slug)));
+    const hasCalendar = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, calendarPath(group.slug)));
     const issues = sessions.map((session, index) => {
         const previous = sessions[index - 1];
         const rendered = renderSessionIssue(group, session, templates, {
             homework: homeworkFormUrl(repo, group, session),
+            ...playbookLinks(repo, group),
             ...(hasCalendar ? { calendar: calendarUrl(repo, group) } : {}),
             ...(previous
                 ? { previous: { title: renderSessionIssue(group, previous, templates, {}).title } }
@@ -46829,7 +50720,7 @@ async function preview(args, io) {
             note: session.shiftedFrom ? `moved from ${session.shiftedFrom.join(', ')}` : '',
         };
     });
-    const starting = group.format === 'circle' ? await cohortIssues(group, sessions, repo, io.cwd) : [];
+    const starting = group.format === 'circle' ? await cohortIssues(group, sessions, repo, root) : [];
     const files = [
         ...starting.map(issueFile),
         ...issues.map(issueFile),
@@ -46884,6 +50775,8 @@ async function cohortIssues(group, sessions, repo, root) {
     ];
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./cli/src/rehearse/export.ts
 const export_quote = (text) => text
     .trim()
@@ -46958,8 +50851,65 @@ function exportRepository(gh, timeline, title) {
     return files;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./cli/src/rehearse/report.ts
+
+const DAY = 24 * 3_600_000;
+/** `runs.json`: one object per job run, as the billing meter recorded it. */
+function runsJson(result) {
+    return result.jobs.map((j) => ({
+        workflow: j.workflow,
+        job: j.job,
+        event: j.event,
+        ...(j.action ? { action: j.action } : {}),
+        at: j.at,
+        conclusion: j.conclusion,
+        billable_minutes: j.billable_minutes,
+    }));
+}
+/** Billable minutes over the rehearsal, and per 30 days at that rate. */
+function billing(result) {
+    const minutes = result.jobs.reduce((sum, j) => sum + j.billable_minutes, 0);
+    const days = Math.max(1, (result.to.getTime() - result.from.getTime()) / DAY);
+    return {
+        jobs: result.jobs.filter((j) => j.conclusion !== 'skipped').length,
+        failed: result.jobs.filter((j) => j.conclusion === 'failure').length,
+        minutes,
+        days,
+        perMonth: Math.round((minutes / days) * 30),
+    };
+}
+/** Minutes billed between two moments (a phase of the cohort), per 30 days. */
+function minutesPer30Days(jobs, from, to) {
+    const inside = jobs.filter((j) => Date.parse(j.at) >= from.getTime() && Date.parse(j.at) < to.getTime());
+    const minutes = inside.reduce((sum, j) => sum + j.billable_minutes, 0);
+    return Math.round((minutes / Math.max(1, (to.getTime() - from.getTime()) / DAY)) * 30);
+}
+/** The last moment of a local date in the group's time zone. */
+function endOfDay(date, timezone) {
+    return luxon_DateTime.fromISO(date, { zone: timezone }).endOf('day').toJSDate();
+}
+const hm = (iso) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+function delay(due, done) {
+    if (!done)
+        return 'not yet';
+    const minutes = Math.round((Date.parse(done) - Date.parse(due)) / 60_000);
+    if (minutes < 0)
+        return `${-minutes} min early`;
+    return minutes < 60 ? `+${minutes} min` : `+${(minutes / 60).toFixed(1)} h`;
+}
+/** Each session's promises (opens after its lead, status the day before, closed after), kept or not. */
+function promisesMarkdown(result) {
+    const rows = result.promises.map((p) => `| ${p.session} | ${hm(p.due)} | ${hm(p.opened)} (${delay(p.due, p.opened)}) | ${hm(p.statusDue)} | ${hm(p.status)} (${delay(p.statusDue, p.status)}) | ${hm(p.ends)} | ${hm(p.closed)} (${delay(p.ends, p.closed)}) |`);
+    return [
+        '## Promises kept (UTC)',
+        '',
+        '| Session | Due to open | Opened | Status due | Status posted | Meeting ends | Closed |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./emulator/src/clock.ts
@@ -47000,64 +50950,6 @@ function createClock(start, realTime = false) {
             return mode;
         },
     };
-}
-
-;// CONCATENATED MODULE: ./emulator/src/router.ts
-function compilePattern(pattern) {
-    const names = [];
-    const source = pattern
-        .split('/')
-        .map((segment) => {
-        if (segment.startsWith(':')) {
-            names.push(segment.slice(1));
-            return '([^/]+)';
-        }
-        if (segment.startsWith('*')) {
-            names.push(segment.slice(1));
-            return '(.*)';
-        }
-        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-        .join('/');
-    return { regex: new RegExp(`^${source}$`), names };
-}
-/** Match a raw (still percent-encoded) path; parameters come back decoded. */
-function matchPattern(compiled, rawPath) {
-    const match = compiled.regex.exec(rawPath);
-    if (!match)
-        return undefined;
-    const params = {};
-    compiled.names.forEach((name, i) => {
-        params[name] = router_safeDecode(match[i + 1] ?? '');
-    });
-    return params;
-}
-function router_safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-class Router {
-    table;
-    constructor(routes) {
-        this.table = routes.map((route) => ({ route, compiled: compilePattern(route.pattern) }));
-    }
-    match(method, rawPath) {
-        for (const { route, compiled } of this.table) {
-            if (route.method !== method)
-                continue;
-            const params = matchPattern(compiled, rawPath);
-            if (params)
-                return { route, params };
-        }
-        return undefined;
-    }
-    get routes() {
-        return this.table.map((entry) => entry.route);
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -47101,294 +50993,6 @@ function nodeId(prefix, id) {
     return `${prefix}_kwDO${Buffer.from(String(id)).toString('base64url')}`;
 }
 
-;// CONCATENATED MODULE: ./emulator/src/faults.ts
-
-
-const WRITE_DEFAULT = { method: 'POST' };
-function compileMatcher(matcher) {
-    if (matcher === undefined)
-        return () => true;
-    if (typeof matcher === 'function')
-        return matcher;
-    const methods = matcher.method === undefined
-        ? undefined
-        : (typeof matcher.method === 'string' ? [matcher.method] : matcher.method).map((m) => m.toUpperCase());
-    const path = matcher.path;
-    const pathTest = path === undefined
-        ? () => true
-        : path instanceof RegExp
-            ? (p) => path.test(p)
-            : ((regex) => (p) => regex.test(p))(compilePattern(path).regex);
-    return (request) => (methods === undefined || methods.includes(request.method.toUpperCase())) &&
-        pathTest(request.path);
-}
-/**
- * Fault injection. Rules apply in the order they were added; the first matching rule with hits
- * left decides. Faulted requests are logged with their status (and `fault` = the kind).
- */
-class Faults {
-    rules = [];
-    nextRuleId = 1;
-    /** Fail the next `count` matching requests with a 502 (or `status`); nothing is applied. */
-    failNext(count = 1, options = {}) {
-        return this.add({
-            kind: 'error',
-            remaining: count,
-            matches: compileMatcher(options.match),
-            status: options.status ?? 502,
-            message: options.message,
-        });
-    }
-    /** Fail a `fraction` (0..1) of matching requests, chosen by a PRNG seeded with `seed`. */
-    failRandomly(fraction, options) {
-        if (!(fraction >= 0 && fraction <= 1))
-            throw new Error('fraction must be between 0 and 1');
-        return this.add({
-            kind: 'random-error',
-            remaining: options.times ?? Infinity,
-            matches: compileMatcher(options.match),
-            status: options.status ?? 502,
-            fraction,
-            random: seededPrng(options.seed),
-        });
-    }
-    /** 403 with `retry-after` and "You have exceeded a secondary rate limit" for `times` requests. */
-    secondaryRateLimit(options = {}) {
-        return this.add({
-            kind: 'secondary-rate-limit',
-            remaining: options.times ?? 1,
-            matches: compileMatcher(options.match),
-            status: 403,
-            retryAfter: options.retryAfter ?? 60,
-        });
-    }
-    /**
-     * Primary rate limit: 403 (or 429) with `x-ratelimit-remaining: 0`, a reset `resetIn` seconds
-     * ahead and "API rate limit exceeded for ..." for `times` requests.
-     */
-    primaryRateLimit(options = {}) {
-        return this.add({
-            kind: 'primary-rate-limit',
-            remaining: options.times ?? 1,
-            matches: compileMatcher(options.match),
-            status: options.status ?? 403,
-            resetIn: options.resetIn ?? 60,
-        });
-    }
-    /**
-     * "Lost response": the request IS applied, then answered with a 502 anyway, for the next
-     * `count` matching requests (default: POST requests). A client that retries blindly duplicates.
-     */
-    loseResponses(count = 1, options = {}) {
-        return this.add({
-            kind: 'lost-response',
-            remaining: count,
-            matches: compileMatcher(options.match ?? WRITE_DEFAULT),
-            status: options.status ?? 502,
-        });
-    }
-    clear() {
-        this.rules = [];
-    }
-    /** Rules that can still fire. */
-    get active() {
-        return this.rules.filter((r) => r.remaining > 0).map((r) => this.handle(r));
-    }
-    /** Server hook: a fault that answers instead of the handler, if any. */
-    before(request) {
-        return this.pick(request, (kind) => kind !== 'lost-response');
-    }
-    /** Server hook: after the handler ran, a lost-response fault that replaces its answer. */
-    after(request) {
-        return this.pick(request, (kind) => kind === 'lost-response');
-    }
-    pick(request, phase) {
-        for (const rule of this.rules) {
-            if (rule.remaining <= 0 || !phase(rule.kind) || !rule.matches(request))
-                continue;
-            if (rule.kind === 'random-error' && rule.random() >= (rule.fraction ?? 0)) {
-                continue;
-            }
-            rule.remaining -= 1;
-            rule.hits += 1;
-            return rule;
-        }
-        return undefined;
-    }
-    add(rule) {
-        const full = { ...rule, id: this.nextRuleId++, hits: 0 };
-        this.rules.push(full);
-        return this.handle(full);
-    }
-    handle(rule) {
-        const remove = () => {
-            this.rules = this.rules.filter((r) => r !== rule);
-        };
-        return {
-            id: rule.id,
-            kind: rule.kind,
-            get hits() {
-                return rule.hits;
-            },
-            get remaining() {
-                return rule.remaining;
-            },
-            remove,
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./emulator/src/http.ts
-const DOCS = 'https://docs.github.com/rest';
-/** Thrown by handlers; becomes a GitHub-style error response. */
-class HttpError extends Error {
-    status;
-    body;
-    headers;
-    constructor(status, body, headers = {}) {
-        super(String(body.message ?? status));
-        this.status = status;
-        this.body = body;
-        this.headers = headers;
-    }
-}
-/** GitHub's error body: `message`, `documentation_url` and (since 2024) the status as a string. */
-function errorBody(status, message, documentationUrl = DOCS) {
-    return { message, documentation_url: documentationUrl, status: String(status) };
-}
-function fail(status, message, documentationUrl) {
-    return new HttpError(status, errorBody(status, message, documentationUrl));
-}
-const notFound = (documentationUrl) => fail(404, 'Not Found', documentationUrl);
-/** 422 Validation Failed with an `errors` array, e.g. `already_exists`. */
-function validationFailed(errors, documentationUrl = DOCS) {
-    return new HttpError(422, {
-        message: 'Validation Failed',
-        errors,
-        documentation_url: documentationUrl,
-        status: '422',
-    });
-}
-/** 422 for a schema problem, e.g. `Invalid request.\n\n"sha" wasn't supplied.` */
-function invalidRequest(detail, documentationUrl = DOCS) {
-    return fail(422, `Invalid request.\n\n${detail}`, documentationUrl);
-}
-const ok = (body, status = 200) => ({ status, body });
-const created = (body) => ({ status: 201, body });
-const noContent = () => ({ status: 204 });
-// ---------------------------------------------------------------------------------------------
-// Request parameter helpers
-function bodyObject(ctx) {
-    const body = ctx.body;
-    if (body === undefined || body === null)
-        return {};
-    if (typeof body !== 'object' || Array.isArray(body)) {
-        throw fail(400, 'Problems parsing JSON');
-    }
-    return body;
-}
-function optionalString(body, key, docs) {
-    const value = body[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string') {
-        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a string.`, docs);
-    }
-    return value;
-}
-function requiredString(body, key, docs) {
-    const value = optionalString(body, key, docs);
-    if (value === undefined)
-        throw invalidRequest(`"${key}" wasn't supplied.`, docs);
-    return value;
-}
-function optionalStringArray(body, key, docs) {
-    const value = body[key];
-    if (value === undefined || value === null)
-        return undefined;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not an array.`, docs);
-    }
-    return value;
-}
-/** A numeric path parameter; anything else is a 404, as on GitHub. */
-function intParam(value) {
-    if (value === undefined || !/^\d+$/.test(value))
-        throw notFound();
-    const n = Number(value);
-    if (!Number.isSafeInteger(n))
-        throw notFound();
-    return n;
-}
-/** Parse a `since`-style timestamp; GitHub answers 422 for garbage. */
-function parseTimestamp(value, key) {
-    if (value === undefined || value === '')
-        return undefined;
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms))
-        throw invalidRequest(`For 'properties/${key}', ${value} is not a timestamp.`);
-    return ms;
-}
-const PERMISSION_ORDER = [
-    'none',
-    'read',
-    'triage',
-    'write',
-    'maintain',
-    'admin',
-];
-function hasPermission(actor, needed) {
-    return PERMISSION_ORDER.indexOf(actor.permission) >= PERMISSION_ORDER.indexOf(needed);
-}
-function requirePermission(ctx, needed) {
-    if (!hasPermission(ctx.actor, needed)) {
-        throw fail(403, 'Resource not accessible by integration');
-    }
-}
-function pageRequest(query) {
-    const perPageRaw = Number(query.per_page);
-    const pageRaw = Number(query.page);
-    const perPage = query.per_page !== undefined && Number.isInteger(perPageRaw) && perPageRaw > 0
-        ? Math.min(perPageRaw, 100)
-        : 30;
-    const page = query.page !== undefined && Number.isInteger(pageRaw) && pageRaw > 0 ? pageRaw : 1;
-    return { perPage, page };
-}
-/**
- * Slice `items` into the requested page (rendering only that page with `render`) and emit
- * GitHub's `Link` header with absolute URLs.
- */
-function paginate(ctx, items, render = (item) => item) {
-    const { perPage, page } = pageRequest(ctx.query);
-    const slice = items.slice((page - 1) * perPage, page * perPage).map(render);
-    const last = Math.max(1, Math.ceil(items.length / perPage));
-    const headers = {};
-    if (last > 1 || page > 1) {
-        const link = (p, rel) => {
-            const params = new URLSearchParams(ctx.query);
-            params.set('page', String(p));
-            if (ctx.query.per_page !== undefined)
-                params.set('per_page', String(perPage));
-            return `<${ctx.render.apiUrl}${encodePath(ctx.path)}?${params.toString()}>; rel="${rel}"`;
-        };
-        const links = [];
-        if (page > 1)
-            links.push(link(Math.min(page - 1, last), 'prev'));
-        if (page < last)
-            links.push(link(page + 1, 'next'), link(last, 'last'));
-        if (page > 1)
-            links.push(link(1, 'first'));
-        headers.link = links.join(', ');
-    }
-    return { status: 200, body: slice, headers };
-}
-function encodePath(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment))
-        .join('/');
-}
-
 ;// CONCATENATED MODULE: ./emulator/src/state.ts
 
 
@@ -47396,16 +51000,20 @@ function encodePath(path) {
 /** The identity behind any plain token: the GITHUB_TOKEN of a workflow run. */
 const state_BOT_LOGIN = 'github-actions[bot]';
 const BOT_ID = 41898282;
+/** GitHub's length limits, in characters, as its API enforces them. */
+const LIMITS = { labelName: 50, issueTitle: 256, body: 65_536 };
 const ROLE_PERMISSION = {
     owner: 'admin',
     member: 'write',
     collaborator: 'write',
+    invited: 'none',
     none: 'none',
 };
 const ROLE_ASSOCIATION = {
     owner: 'OWNER',
     member: 'MEMBER',
     collaborator: 'COLLABORATOR',
+    invited: undefined,
     none: undefined,
 };
 function parseRepo(fullName) {
@@ -47443,6 +51051,9 @@ class Store {
                 created_at: now,
                 updated_at: now,
                 pushed_at: now,
+                plan: options.plan ?? 'free',
+                assignee_mode: options.assigneeMode ?? 'refuse',
+                actions_can_create_pull_requests: options.actionsCanCreatePullRequests ?? true,
             },
             users: [],
             issues: [],
@@ -47581,7 +51192,26 @@ class Store {
             return false;
         if (user.permission !== undefined)
             return user.permission !== 'none' && user.type !== 'Bot';
-        return user.role !== 'none';
+        return user.role !== 'none' && user.role !== 'invited';
+    }
+    /** A Free-plan private repository: one assignee per issue. */
+    get singleAssignee() {
+        return (this.data.repo.plan ?? 'free') === 'free' && this.data.repo.private;
+    }
+    get assigneeMode() {
+        return this.data.repo.assignee_mode ?? 'refuse';
+    }
+    get actionsCanCreatePullRequests() {
+        return this.data.repo.actions_can_create_pull_requests ?? true;
+    }
+    /** The invitee accepts: from then on a collaborator with write access. */
+    acceptInvitation(login) {
+        const user = this.user(login);
+        if (!user || user.role !== 'invited') {
+            throw new Error(`acceptInvitation: ${login} has no pending invitation`);
+        }
+        user.role = 'collaborator';
+        return user;
     }
     /** OWNER/MEMBER/COLLABORATOR from the configured role; CONTRIBUTOR once the login has
      * authored a commit in the repository; NONE otherwise. */
@@ -48340,7 +51970,589 @@ function render_splitLines(content) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./emulator/src/events.ts
+
+function snapshot(store) {
+    const issues = new Map();
+    for (const issue of store.data.issues) {
+        if (issue.deleted)
+            continue;
+        issues.set(issue.number, {
+            state: issue.state,
+            title: issue.title,
+            body: issue.body,
+            labels: [...issue.labels],
+            assignees: [...issue.assignees],
+            pull: issue.pull_request,
+            merged: Boolean(store.pull(issue.number)?.merged_at),
+        });
+    }
+    const comments = new Map();
+    for (const comment of store.data.comments)
+        comments.set(comment.id, comment.body);
+    return { issues, comments, refs: { ...store.data.refs } };
+}
+/** The events between two snapshots, in the order GitHub would send them. */
+function deriveEvents(store, url, before, actor, emit) {
+    const r = new Renderer(store, url);
+    const after = snapshot(store);
+    const repository = r.repository();
+    const sender = r.user(actor);
+    const base = { repository, sender };
+    for (const [number, now] of after.issues) {
+        const stored = store.issue(number);
+        if (!stored)
+            continue;
+        const was = before.issues.get(number);
+        const labelName = (id) => store.data.labels.find((l) => l.id === id);
+        if (now.pull) {
+            const pull = store.pull(number);
+            if (!pull)
+                continue;
+            const pullPayload = (action) => ({
+                action,
+                number,
+                pull_request: r.pull(pull),
+                ...base,
+            });
+            if (!was)
+                emit('pull_request', 'opened', pullPayload('opened'));
+            else if (was.state !== now.state)
+                emit('pull_request', now.state === 'closed' ? 'closed' : 'reopened', pullPayload(now.state === 'closed' ? 'closed' : 'reopened'));
+            else if (was.title !== now.title || was.body !== now.body)
+                emit('pull_request', 'edited', pullPayload('edited'));
+            continue;
+        }
+        const issuePayload = (action, extra = {}) => ({
+            action,
+            issue: r.issue(stored),
+            ...base,
+            ...extra,
+        });
+        if (!was) {
+            emit('issues', 'opened', issuePayload('opened'));
+            continue;
+        }
+        if (was.title !== now.title || was.body !== now.body) {
+            const changes = {};
+            if (was.title !== now.title)
+                changes.title = { from: was.title };
+            if (was.body !== now.body)
+                changes.body = { from: was.body ?? '' };
+            emit('issues', 'edited', issuePayload('edited', { changes }));
+        }
+        for (const id of now.labels.filter((l) => !was.labels.includes(l))) {
+            const label = labelName(id);
+            if (label)
+                emit('issues', 'labeled', issuePayload('labeled', { label: r.label(label) }));
+        }
+        for (const id of was.labels.filter((l) => !now.labels.includes(l))) {
+            const label = labelName(id);
+            if (label)
+                emit('issues', 'unlabeled', issuePayload('unlabeled', { label: r.label(label) }));
+        }
+        for (const login of now.assignees.filter((a) => !was.assignees.includes(a)))
+            emit('issues', 'assigned', issuePayload('assigned', { assignee: r.user(login) }));
+        for (const login of was.assignees.filter((a) => !now.assignees.includes(a)))
+            emit('issues', 'unassigned', issuePayload('unassigned', { assignee: r.user(login) }));
+        if (was.state !== now.state) {
+            const action = now.state === 'closed' ? 'closed' : 'reopened';
+            emit('issues', action, issuePayload(action));
+        }
+    }
+    for (const [id, body] of after.comments) {
+        const stored = store.comment(id);
+        const issue = stored && store.issue(stored.issue_number);
+        if (!stored || !issue)
+            continue;
+        const was = before.comments.get(id);
+        const commentPayload = (action, extra = {}) => ({
+            action,
+            issue: r.issue(issue),
+            comment: r.comment(stored),
+            ...base,
+            ...extra,
+        });
+        if (was === undefined)
+            emit('issue_comment', 'created', commentPayload('created'));
+        else if (was !== body)
+            emit('issue_comment', 'edited', commentPayload('edited', { changes: { body: { from: was } } }));
+    }
+    for (const id of before.comments.keys()) {
+        if (after.comments.has(id))
+            continue;
+        const tombstone = store.data.deleted_comments.find((c) => c.id === id);
+        const issue = tombstone && store.issue(tombstone.issue_number);
+        if (!tombstone || !issue)
+            continue;
+        emit('issue_comment', 'deleted', {
+            action: 'deleted',
+            issue: r.issue(issue),
+            comment: r.comment(tombstone),
+            ...base,
+        });
+    }
+    const refs = new Set([...Object.keys(before.refs), ...Object.keys(after.refs)]);
+    for (const ref of refs) {
+        if (!ref.startsWith('refs/heads/'))
+            continue;
+        const from = before.refs[ref];
+        const to = after.refs[ref];
+        if (from === to)
+            continue;
+        emit('push', undefined, {
+            ref,
+            before: from ?? '0'.repeat(40),
+            after: to ?? '0'.repeat(40),
+            created: from === undefined,
+            deleted: to === undefined,
+            pusher: { name: actor },
+            ...base,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./emulator/src/router.ts
+function compilePattern(pattern) {
+    const names = [];
+    const source = pattern
+        .split('/')
+        .map((segment) => {
+        if (segment.startsWith(':')) {
+            names.push(segment.slice(1));
+            return '([^/]+)';
+        }
+        if (segment.startsWith('*')) {
+            names.push(segment.slice(1));
+            return '(.*)';
+        }
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+        .join('/');
+    return { regex: new RegExp(`^${source}$`), names };
+}
+/** Match a raw (still percent-encoded) path; parameters come back decoded. */
+function matchPattern(compiled, rawPath) {
+    const match = compiled.regex.exec(rawPath);
+    if (!match)
+        return undefined;
+    const params = {};
+    compiled.names.forEach((name, i) => {
+        params[name] = router_safeDecode(match[i + 1] ?? '');
+    });
+    return params;
+}
+function router_safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+class Router {
+    table;
+    constructor(routes) {
+        this.table = routes.map((route) => ({ route, compiled: compilePattern(route.pattern) }));
+    }
+    match(method, rawPath) {
+        for (const { route, compiled } of this.table) {
+            if (route.method !== method)
+                continue;
+            const params = matchPattern(compiled, rawPath);
+            if (params)
+                return { route, params };
+        }
+        return undefined;
+    }
+    get routes() {
+        return this.table.map((entry) => entry.route);
+    }
+}
+
+;// CONCATENATED MODULE: ./emulator/src/faults.ts
+
+
+const WRITE_DEFAULT = { method: 'POST' };
+function compileMatcher(matcher) {
+    if (matcher === undefined)
+        return () => true;
+    if (typeof matcher === 'function')
+        return matcher;
+    const methods = matcher.method === undefined
+        ? undefined
+        : (typeof matcher.method === 'string' ? [matcher.method] : matcher.method).map((m) => m.toUpperCase());
+    const path = matcher.path;
+    const pathTest = path === undefined
+        ? () => true
+        : path instanceof RegExp
+            ? (p) => path.test(p)
+            : ((regex) => (p) => regex.test(p))(compilePattern(path).regex);
+    return (request) => (methods === undefined || methods.includes(request.method.toUpperCase())) &&
+        pathTest(request.path);
+}
+/**
+ * Fault injection. Rules apply in the order they were added; the first matching rule with hits
+ * left decides. Faulted requests are logged with their status (and `fault` = the kind).
+ */
+class Faults {
+    rules = [];
+    nextRuleId = 1;
+    /** Fail the next `count` matching requests with a 502 (or `status`); nothing is applied. */
+    failNext(count = 1, options = {}) {
+        return this.add({
+            kind: 'error',
+            remaining: count,
+            matches: compileMatcher(options.match),
+            status: options.status ?? 502,
+            message: options.message,
+        });
+    }
+    /** Fail a `fraction` (0..1) of matching requests, chosen by a PRNG seeded with `seed`. */
+    failRandomly(fraction, options) {
+        if (!(fraction >= 0 && fraction <= 1))
+            throw new Error('fraction must be between 0 and 1');
+        return this.add({
+            kind: 'random-error',
+            remaining: options.times ?? Infinity,
+            matches: compileMatcher(options.match),
+            status: options.status ?? 502,
+            fraction,
+            random: seededPrng(options.seed),
+        });
+    }
+    /** 403 with `retry-after` and "You have exceeded a secondary rate limit" for `times` requests. */
+    secondaryRateLimit(options = {}) {
+        return this.add({
+            kind: 'secondary-rate-limit',
+            remaining: options.times ?? 1,
+            matches: compileMatcher(options.match),
+            status: 403,
+            retryAfter: options.retryAfter ?? 60,
+        });
+    }
+    /**
+     * Primary rate limit: 403 (or 429) with `x-ratelimit-remaining: 0`, a reset `resetIn` seconds
+     * ahead and "API rate limit exceeded for ..." for `times` requests.
+     */
+    primaryRateLimit(options = {}) {
+        return this.add({
+            kind: 'primary-rate-limit',
+            remaining: options.times ?? 1,
+            matches: compileMatcher(options.match),
+            status: options.status ?? 403,
+            resetIn: options.resetIn ?? 60,
+        });
+    }
+    /**
+     * "Lost response": the request IS applied, then answered with a 502 anyway, for the next
+     * `count` matching requests (default: POST requests). A client that retries blindly duplicates.
+     */
+    loseResponses(count = 1, options = {}) {
+        return this.add({
+            kind: 'lost-response',
+            remaining: count,
+            matches: compileMatcher(options.match ?? WRITE_DEFAULT),
+            status: options.status ?? 502,
+        });
+    }
+    clear() {
+        this.rules = [];
+    }
+    /** Rules that can still fire. */
+    get active() {
+        return this.rules.filter((r) => r.remaining > 0).map((r) => this.handle(r));
+    }
+    /** Server hook: a fault that answers instead of the handler, if any. */
+    before(request) {
+        return this.pick(request, (kind) => kind !== 'lost-response');
+    }
+    /** Server hook: after the handler ran, a lost-response fault that replaces its answer. */
+    after(request) {
+        return this.pick(request, (kind) => kind === 'lost-response');
+    }
+    pick(request, phase) {
+        for (const rule of this.rules) {
+            if (rule.remaining <= 0 || !phase(rule.kind) || !rule.matches(request))
+                continue;
+            if (rule.kind === 'random-error' && rule.random() >= (rule.fraction ?? 0)) {
+                continue;
+            }
+            rule.remaining -= 1;
+            rule.hits += 1;
+            return rule;
+        }
+        return undefined;
+    }
+    add(rule) {
+        const full = { ...rule, id: this.nextRuleId++, hits: 0 };
+        this.rules.push(full);
+        return this.handle(full);
+    }
+    handle(rule) {
+        const remove = () => {
+            this.rules = this.rules.filter((r) => r !== rule);
+        };
+        return {
+            id: rule.id,
+            kind: rule.kind,
+            get hits() {
+                return rule.hits;
+            },
+            get remaining() {
+                return rule.remaining;
+            },
+            remove,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./emulator/src/http.ts
+const DOCS = 'https://docs.github.com/rest';
+/** Thrown by handlers; becomes a GitHub-style error response. */
+class HttpError extends Error {
+    status;
+    body;
+    headers;
+    constructor(status, body, headers = {}) {
+        super(String(body.message ?? status));
+        this.status = status;
+        this.body = body;
+        this.headers = headers;
+    }
+}
+/** GitHub's error body: `message`, `documentation_url` and (since 2024) the status as a string. */
+function errorBody(status, message, documentationUrl = DOCS) {
+    return { message, documentation_url: documentationUrl, status: String(status) };
+}
+function http_fail(status, message, documentationUrl) {
+    return new HttpError(status, errorBody(status, message, documentationUrl));
+}
+const notFound = (documentationUrl) => http_fail(404, 'Not Found', documentationUrl);
+/** 422 Validation Failed with an `errors` array, e.g. `already_exists`. */
+function validationFailed(errors, documentationUrl = DOCS) {
+    return new HttpError(422, {
+        message: 'Validation Failed',
+        errors,
+        documentation_url: documentationUrl,
+        status: '422',
+    });
+}
+/** GitHub's 422 for a text over its length limit, e.g. `body is too long (maximum is 65536 characters)`. */
+function checkLength(resource, field, value, maximum, documentationUrl = DOCS) {
+    if (typeof value !== 'string' || [...value].length <= maximum)
+        return;
+    throw validationFailed([
+        {
+            resource,
+            code: 'custom',
+            field,
+            message: `${field} is too long (maximum is ${maximum} characters)`,
+        },
+    ], documentationUrl);
+}
+/** 422 for a schema problem, e.g. `Invalid request.\n\n"sha" wasn't supplied.` */
+function invalidRequest(detail, documentationUrl = DOCS) {
+    return http_fail(422, `Invalid request.\n\n${detail}`, documentationUrl);
+}
+const ok = (body, status = 200) => ({ status, body });
+const created = (body) => ({ status: 201, body });
+const noContent = () => ({ status: 204 });
+// ---------------------------------------------------------------------------------------------
+// Request parameter helpers
+function bodyObject(ctx) {
+    const body = ctx.body;
+    if (body === undefined || body === null)
+        return {};
+    if (typeof body !== 'object' || Array.isArray(body)) {
+        throw http_fail(400, 'Problems parsing JSON');
+    }
+    return body;
+}
+function optionalString(body, key, docs) {
+    const value = body[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a string.`, docs);
+    }
+    return value;
+}
+function requiredString(body, key, docs) {
+    const value = optionalString(body, key, docs);
+    if (value === undefined)
+        throw invalidRequest(`"${key}" wasn't supplied.`, docs);
+    return value;
+}
+function optionalStringArray(body, key, docs) {
+    const value = body[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        throw invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not an array.`, docs);
+    }
+    return value;
+}
+/** A numeric path parameter; anything else is a 404, as on GitHub. */
+function intParam(value) {
+    if (value === undefined || !/^\d+$/.test(value))
+        throw notFound();
+    const n = Number(value);
+    if (!Number.isSafeInteger(n))
+        throw notFound();
+    return n;
+}
+/** Parse a `since`-style timestamp; GitHub answers 422 for garbage. */
+function parseTimestamp(value, key) {
+    if (value === undefined || value === '')
+        return undefined;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms))
+        throw invalidRequest(`For 'properties/${key}', ${value} is not a timestamp.`);
+    return ms;
+}
+const PERMISSION_ORDER = [
+    'none',
+    'read',
+    'triage',
+    'write',
+    'maintain',
+    'admin',
+];
+function hasPermission(actor, needed) {
+    return PERMISSION_ORDER.indexOf(actor.permission) >= PERMISSION_ORDER.indexOf(needed);
+}
+function requirePermission(ctx, needed) {
+    if (!hasPermission(ctx.actor, needed)) {
+        throw http_fail(403, 'Resource not accessible by integration');
+    }
+}
+function pageRequest(query) {
+    const perPageRaw = Number(query.per_page);
+    const pageRaw = Number(query.page);
+    const perPage = query.per_page !== undefined && Number.isInteger(perPageRaw) && perPageRaw > 0
+        ? Math.min(perPageRaw, 100)
+        : 30;
+    const page = query.page !== undefined && Number.isInteger(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+    return { perPage, page };
+}
+/**
+ * Slice `items` into the requested page (rendering only that page with `render`) and emit
+ * GitHub's `Link` header with absolute URLs.
+ */
+function paginate(ctx, items, render = (item) => item) {
+    const { perPage, page } = pageRequest(ctx.query);
+    const slice = items.slice((page - 1) * perPage, page * perPage).map(render);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers = {};
+    if (last > 1 || page > 1) {
+        const link = (p, rel) => {
+            const params = new URLSearchParams(ctx.query);
+            params.set('page', String(p));
+            if (ctx.query.per_page !== undefined)
+                params.set('per_page', String(perPage));
+            return `<${ctx.render.apiUrl}${encodePath(ctx.path)}?${params.toString()}>; rel="${rel}"`;
+        };
+        const links = [];
+        if (page > 1)
+            links.push(link(Math.min(page - 1, last), 'prev'));
+        if (page < last)
+            links.push(link(page + 1, 'next'), link(last, 'last'));
+        if (page > 1)
+            links.push(link(1, 'first'));
+        headers.link = links.join(', ');
+    }
+    return { status: 200, body: slice, headers };
+}
+function encodePath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./emulator/src/permissions.ts
+const RANK = { none: 0, read: 1, write: 2 };
+/** The scopes a `permissions:` value grants (`read-all`, `write-all`, `{}` or a mapping). */
+function permissionsFrom(value, fallback) {
+    if (value === undefined)
+        return fallback;
+    const all = (access) => ({
+        actions: access,
+        contents: access,
+        issues: access,
+        'pull-requests': access,
+        metadata: 'read',
+    });
+    if (value === 'read-all')
+        return all('read');
+    if (value === 'write-all')
+        return all('write');
+    if (typeof value === 'string')
+        return { metadata: 'read' };
+    const granted = { metadata: 'read' };
+    for (const [scope, access] of Object.entries(value)) {
+        if (isScope(scope) && isAccess(access))
+            granted[scope] = access;
+    }
+    return granted;
+}
+/** GitHub's defaults for a repository's GITHUB_TOKEN (Settings → Actions → Workflow permissions). */
+const DEFAULT_TOKEN_PERMISSIONS = {
+    restricted: { contents: 'read', metadata: 'read' },
+    permissive: {
+        actions: 'write',
+        contents: 'write',
+        issues: 'write',
+        'pull-requests': 'write',
+        metadata: 'read',
+    },
+};
+function isScope(value) {
+    return ['actions', 'contents', 'issues', 'metadata', 'pull-requests'].includes(value);
+}
+function isAccess(value) {
+    return value === 'none' || value === 'read' || value === 'write';
+}
+/**
+ * The scopes that allow a request (any one of them suffices), per GitHub's "Permissions required
+ * for GitHub Apps": labels and milestones belong to issues or pull requests; the issues API
+ * serves pull requests' issue side too.
+ */
+function requiredScopes(method, path) {
+    const access = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
+    const rest = /^\/repos\/[^/]+\/[^/]+(\/.*)?$/.exec(path)?.[1] ?? '';
+    if (rest === '' || /^\/(collaborators|assignees)(\/|$)/.test(rest))
+        return { scopes: ['metadata'], access: 'read' };
+    if (/^\/(labels|milestones)(\/|$)/.test(rest))
+        return { scopes: ['issues', 'pull-requests'], access };
+    if (/^\/issues(\/|$)/.test(rest))
+        return { scopes: ['issues', 'pull-requests'], access };
+    if (/^\/pulls(\/|$)/.test(rest))
+        return { scopes: ['pull-requests'], access };
+    if (/^\/actions(\/|$)/.test(rest))
+        return { scopes: ['actions'], access };
+    if (/^\/(contents|git|branches|commits|compare)(\/|$)/.test(rest))
+        return { scopes: ['contents'], access };
+    return { scopes: ['metadata'], access: 'read' };
+}
+/** Whether `granted` allows the request. Issues routes need `issues` unless they are a pull request's. */
+function allows(granted, method, path) {
+    const { scopes, access } = requiredScopes(method, path);
+    const rest = /^\/repos\/[^/]+\/[^/]+(\/.*)?$/.exec(path)?.[1] ?? '';
+    // The issues API serves both; our routes act on issues, so `issues` is the scope that counts.
+    const needed = /^\/issues(\/|$)/.test(rest) ? ['issues'] : scopes;
+    return needed.some((scope) => RANK[granted[scope] ?? 'none'] >= RANK[access]);
+}
+/** GITHUB_TOKEN never holds the `workflows` permission, so it cannot change workflow files. */
+function touchesWorkflowFiles(method, path) {
+    if (method === 'GET')
+        return false;
+    return /^\/repos\/[^/]+\/[^/]+\/contents\/\.github\/workflows\//.test(path);
+}
+
 ;// CONCATENATED MODULE: ./emulator/src/routes/issues.ts
+
 
 const issues_P = '/repos/:owner/:repo';
 const DOCS_ISSUES = 'https://docs.github.com/rest/issues/issues';
@@ -48350,7 +52562,7 @@ function findIssue(ctx, raw = ctx.params.issue_number) {
     if (!issue)
         throw notFound(`${DOCS_ISSUES}#get-an-issue`);
     if (issue.deleted)
-        throw fail(410, 'This issue was deleted', `${DOCS_ISSUES}#get-an-issue`);
+        throw http_fail(410, 'This issue was deleted', `${DOCS_ISSUES}#get-an-issue`);
     return issue;
 }
 /** Label names from `["a", "b"]` or `[{ name: "a" }]`; undefined when absent. */
@@ -48376,6 +52588,8 @@ function labelIds(store, names) {
         const trimmed = name.trim();
         if (trimmed === '')
             continue;
+        if (!store.label(trimmed))
+            checkLength('Label', 'name', trimmed, LIMITS.labelName);
         const id = store.ensureLabel(trimmed).id;
         if (!ids.includes(id))
             ids.push(id);
@@ -48410,7 +52624,28 @@ function assigneeLogins(ctx, body, author) {
         if (!result.includes(canonical))
             result.push(canonical);
     }
-    return result;
+    return ctx.store.singleAssignee ? oneAssignee(ctx, result) : result;
+}
+/**
+ * "Private repositories on the free plan are limited to one person per issue." GitHub does not
+ * document what the API does with a second one, so the emulator refuses or keeps the first, as
+ * configured.
+ */
+function oneAssignee(ctx, logins) {
+    if (logins.length <= 1 || ctx.store.assigneeMode === 'first')
+        return logins.slice(0, 1);
+    throw validationFailed([
+        {
+            resource: 'Issue',
+            field: 'assignees',
+            code: 'custom',
+            message: 'Private repositories on the free plan are limited to one assignee per issue.',
+        },
+    ], DOCS_ISSUES);
+}
+function checkIssueText(title, body) {
+    checkLength('Issue', 'title', title, LIMITS.issueTitle, DOCS_ISSUES);
+    checkLength('Issue', 'body', body, LIMITS.body, DOCS_ISSUES);
 }
 function milestoneNumber(ctx, value) {
     if (value === undefined)
@@ -48501,6 +52736,7 @@ function createIssue(ctx) {
         throw validationFailed([{ resource: 'Issue', field: 'title', code: 'missing_field' }]);
     }
     const text = bodyText(body.body) ?? null;
+    checkIssueText(title, text);
     const author = ctx.actor.user.login;
     // Without triage access GitHub silently drops labels, assignees and milestone.
     const canTriage = hasPermission(ctx.actor, 'triage');
@@ -48533,9 +52769,10 @@ function updateIssue(ctx) {
     const isAuthor = issue.user.toLowerCase() === ctx.actor.user.login.toLowerCase();
     const canTriage = hasPermission(ctx.actor, 'triage');
     if (!isAuthor && !canTriage)
-        throw fail(403, 'Must have admin rights to Repository.');
+        throw http_fail(403, 'Must have admin rights to Repository.');
     const title = titleOf(body.title);
     const text = bodyText(body.body);
+    checkIssueText(title, text);
     const state = body.state;
     if (state !== undefined && state !== 'open' && state !== 'closed') {
         throw validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid', value: String(state) }], DOCS_ISSUES);
@@ -48631,7 +52868,7 @@ const LOCK_REASONS = ['off-topic', 'too heated', 'resolved', 'spam'];
 function lockIssue(ctx) {
     const issue = findIssue(ctx);
     if (!hasPermission(ctx.actor, 'triage'))
-        throw fail(403, 'Must have push access to repository');
+        throw http_fail(403, 'Must have push access to repository');
     const body = bodyObject(ctx);
     const reason = body.lock_reason;
     if (reason !== undefined && !LOCK_REASONS.includes(reason)) {
@@ -48645,7 +52882,7 @@ function lockIssue(ctx) {
 function unlockIssue(ctx) {
     const issue = findIssue(ctx);
     if (!hasPermission(ctx.actor, 'triage'))
-        throw fail(403, 'Must have push access to repository');
+        throw http_fail(403, 'Must have push access to repository');
     issue.locked = false;
     issue.active_lock_reason = null;
     issue.updated_at = ctx.clock.iso();
@@ -48663,6 +52900,7 @@ const issueRoutes = [
 ;// CONCATENATED MODULE: ./emulator/src/routes/comments.ts
 
 
+
 const comments_P = '/repos/:owner/:repo';
 const comments_DOCS = 'https://docs.github.com/rest/issues/comments';
 function findComment(ctx, raw = ctx.params.comment_id) {
@@ -48678,6 +52916,7 @@ function commentBody(ctx) {
     if (typeof body !== 'string') {
         throw invalidRequest(`For 'properties/body', ${JSON.stringify(body)} is not a string.`, comments_DOCS);
     }
+    checkLength('IssueComment', 'body', body, LIMITS.body, comments_DOCS);
     return body;
 }
 function byCreation(a, b) {
@@ -48714,7 +52953,7 @@ function createComment(ctx) {
     const issue = findIssue(ctx);
     const body = commentBody(ctx);
     if (issue.locked && !hasPermission(ctx.actor, 'write')) {
-        throw fail(403, 'Unable to create comment because issue is locked.', comments_DOCS);
+        throw http_fail(403, 'Unable to create comment because issue is locked.', comments_DOCS);
     }
     const now = ctx.clock.iso();
     const comment = {
@@ -48732,7 +52971,7 @@ function createComment(ctx) {
 function mayModify(ctx, comment) {
     const isAuthor = comment.user.toLowerCase() === ctx.actor.user.login.toLowerCase();
     if (!isAuthor && !hasPermission(ctx.actor, 'write')) {
-        throw fail(403, 'Must have admin rights to Repository.', comments_DOCS);
+        throw http_fail(403, 'Must have admin rights to Repository.', comments_DOCS);
     }
 }
 function updateComment(ctx) {
@@ -48795,7 +53034,7 @@ function getContent(ctx) {
     const sha = ctx.store.resolveRef(ref);
     const commit = sha ? ctx.store.commit(sha) : undefined;
     if (!commit)
-        throw fail(404, `No commit found for the ref ${ref}`, contents_DOCS);
+        throw http_fail(404, `No commit found for the ref ${ref}`, contents_DOCS);
     const tree = commit.tree;
     const blobSha = path === '' ? undefined : tree[path];
     if (blobSha !== undefined) {
@@ -48830,7 +53069,7 @@ function getContent(ctx) {
         }
     }
     if (path !== '' && files.size === 0 && dirs.size === 0)
-        throw fail(404, 'Not Found', contents_DOCS);
+        throw http_fail(404, 'Not Found', contents_DOCS);
     const listing = [
         ...[...dirs].map(([name, subtree]) => entry(ctx, prefix + name, ref, 'dir', treeShaOf(subtree))),
         ...[...files].map(([name, fileSha]) => entry(ctx, prefix + name, ref, 'file', fileSha)),
@@ -48876,7 +53115,7 @@ function target(ctx, body, path) {
     const branch = optionalString(body, 'branch', contents_DOCS) ?? ctx.store.repo.default_branch;
     const head = ctx.store.branchSha(branch);
     if (!head)
-        throw fail(404, `Branch ${branch} not found`, contents_DOCS);
+        throw http_fail(404, `Branch ${branch} not found`, contents_DOCS);
     const current = ctx.store.commit(head)?.tree[path];
     return { branch, current };
 }
@@ -48884,7 +53123,7 @@ function checkSha(supplied, current, path) {
     if (supplied === undefined)
         throw invalidRequest(`"sha" wasn't supplied.`, contents_DOCS);
     if (supplied !== current)
-        throw fail(409, `${path} does not match ${supplied}`, contents_DOCS);
+        throw http_fail(409, `${path} does not match ${supplied}`, contents_DOCS);
 }
 function putContent(ctx) {
     requirePermission(ctx, 'write');
@@ -48896,7 +53135,7 @@ function putContent(ctx) {
         throw invalidRequest('content is not valid Base64', contents_DOCS);
     }
     if (path === '')
-        throw fail(404, 'Not Found', contents_DOCS);
+        throw http_fail(404, 'Not Found', contents_DOCS);
     const sha = optionalString(body, 'sha', contents_DOCS);
     const { branch, current } = target(ctx, body, path);
     if (current !== undefined)
@@ -48931,7 +53170,7 @@ function deleteContent(ctx) {
     const sha = optionalString(body, 'sha', contents_DOCS);
     const { branch, current } = target(ctx, body, path);
     if (current === undefined)
-        throw fail(404, 'Not Found', contents_DOCS);
+        throw http_fail(404, 'Not Found', contents_DOCS);
     checkSha(sha, current, path);
     const now = ctx.clock.iso();
     const commit = ctx.store.commitChanges({
@@ -48991,7 +53230,7 @@ function matchingRefs(ctx) {
 function existingCommit(ctx, sha) {
     const resolved = /^[0-9a-f]{40}$/i.test(sha) ? sha.toLowerCase() : undefined;
     if (!resolved || !ctx.store.commit(resolved))
-        throw fail(422, 'Object does not exist', git_DOCS);
+        throw http_fail(422, 'Object does not exist', git_DOCS);
     return resolved;
 }
 function createRef(ctx) {
@@ -49000,10 +53239,10 @@ function createRef(ctx) {
     const ref = requiredString(body, 'ref', git_DOCS);
     const sha = requiredString(body, 'sha', git_DOCS);
     if (!ref.startsWith('refs/') || ref.split('/').length < 3 || ref.endsWith('/')) {
-        throw fail(422, "Reference name must start with 'refs/' and have at least two slashes.", git_DOCS);
+        throw http_fail(422, "Reference name must start with 'refs/' and have at least two slashes.", git_DOCS);
     }
     if (ctx.store.data.refs[ref])
-        throw fail(422, 'Reference already exists', git_DOCS);
+        throw http_fail(422, 'Reference already exists', git_DOCS);
     const resolved = existingCommit(ctx, sha);
     ctx.store.data.refs[ref] = resolved;
     return created(ctx.render.gitRef(ref, resolved));
@@ -49015,10 +53254,10 @@ function updateRef(ctx) {
     const sha = requiredString(body, 'sha', git_DOCS);
     const current = ctx.store.data.refs[ref];
     if (!current)
-        throw fail(422, 'Reference does not exist', git_DOCS);
+        throw http_fail(422, 'Reference does not exist', git_DOCS);
     const resolved = existingCommit(ctx, sha);
     if (body.force !== true && !ctx.store.isAncestor(current, resolved)) {
-        throw fail(422, 'Update is not a fast forward', git_DOCS);
+        throw http_fail(422, 'Update is not a fast forward', git_DOCS);
     }
     ctx.store.data.refs[ref] = resolved;
     if (ref.startsWith('refs/heads/'))
@@ -49029,9 +53268,9 @@ function deleteRef(ctx) {
     requirePermission(ctx, 'write');
     const ref = fullRef(ctx);
     if (!ctx.store.data.refs[ref])
-        throw fail(422, 'Reference does not exist', git_DOCS);
+        throw http_fail(422, 'Reference does not exist', git_DOCS);
     if (ref === `refs/heads/${ctx.store.repo.default_branch}`) {
-        throw fail(422, 'Cannot delete the default branch', git_DOCS);
+        throw http_fail(422, 'Cannot delete the default branch', git_DOCS);
     }
     delete ctx.store.data.refs[ref];
     return noContent();
@@ -49050,7 +53289,7 @@ function getBranch(ctx) {
     const name = (ctx.params.branch ?? '').replace(/\/+$/, '');
     const sha = ctx.store.branchSha(name);
     if (!sha)
-        throw fail(404, 'Branch not found', 'https://docs.github.com/rest/branches/branches#get-a-branch');
+        throw http_fail(404, 'Branch not found', 'https://docs.github.com/rest/branches/branches#get-a-branch');
     return ok(ctx.render.branch(name, sha));
 }
 function getCommit(ctx) {
@@ -49058,7 +53297,7 @@ function getCommit(ctx) {
     const sha = ctx.store.resolveRef(ref);
     const commit = sha ? ctx.store.commit(sha) : undefined;
     if (!commit)
-        throw fail(422, `No commit found for SHA: ${ref}`, 'https://docs.github.com/rest/commits/commits#get-a-commit');
+        throw http_fail(422, `No commit found for SHA: ${ref}`, 'https://docs.github.com/rest/commits/commits#get-a-commit');
     return ok(ctx.render.commit(commit));
 }
 const gitRoutes = [
@@ -49075,6 +53314,7 @@ const gitRoutes = [
 ];
 
 ;// CONCATENATED MODULE: ./emulator/src/routes/labels.ts
+
 
 
 const labels_P = '/repos/:owner/:repo';
@@ -49113,6 +53353,7 @@ function createLabel(ctx) {
     if (name.trim() === '') {
         throw validationFailed([{ resource: 'Label', code: 'missing_field', field: 'name' }], labels_DOCS);
     }
+    checkLength('Label', 'name', name.trim(), LIMITS.labelName, labels_DOCS);
     if (ctx.store.label(name)) {
         throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }], labels_DOCS);
     }
@@ -49133,6 +53374,7 @@ function updateLabel(ctx) {
     const newName = optionalString(body, 'new_name', labels_DOCS);
     const newColor = color(optionalString(body, 'color', labels_DOCS));
     if (newName !== undefined) {
+        checkLength('Label', 'name', newName.trim(), LIMITS.labelName, labels_DOCS);
         const clash = ctx.store.label(newName);
         if (clash && clash.id !== label.id) {
             throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }], labels_DOCS);
@@ -49195,7 +53437,7 @@ function removeIssueLabel(ctx) {
     requirePermission(ctx, 'triage');
     const label = ctx.store.label(ctx.params.name ?? '');
     if (!label || !issue.labels.includes(label.id)) {
-        throw fail(404, 'Label does not exist', `${labels_DOCS}#remove-a-label-from-an-issue`);
+        throw http_fail(404, 'Label does not exist', `${labels_DOCS}#remove-a-label-from-an-issue`);
     }
     issue.labels = issue.labels.filter((id) => id !== label.id);
     issue.updated_at = ctx.clock.iso();
@@ -49347,6 +53589,7 @@ const milestoneRoutes = [
 
 
 
+
 const pulls_P = '/repos/:owner/:repo';
 const pulls_DOCS = 'https://docs.github.com/rest/pulls/pulls';
 function findPull(ctx) {
@@ -49368,6 +53611,11 @@ function branchName(ctx, value) {
     return value.slice(colon + 1);
 }
 function createPull(ctx) {
+    // The repository setting "Allow GitHub Actions to create and approve pull requests" binds the
+    // GITHUB_TOKEN only: a personal or app token is not GitHub Actions.
+    if (ctx.actor.user.login === state_BOT_LOGIN && !ctx.store.actionsCanCreatePullRequests) {
+        throw http_fail(403, 'GitHub Actions is not permitted to create or approve pull requests.', pulls_DOCS);
+    }
     const body = bodyObject(ctx);
     const title = optionalString(body, 'title', pulls_DOCS);
     const head = optionalString(body, 'head', pulls_DOCS);
@@ -49378,6 +53626,8 @@ function createPull(ctx) {
         throw invalidRequest(`"base" wasn't supplied.`, pulls_DOCS);
     if (title === undefined)
         throw invalidRequest(`"title" wasn't supplied.`, pulls_DOCS);
+    checkLength('PullRequest', 'title', title, LIMITS.issueTitle, pulls_DOCS);
+    checkLength('PullRequest', 'body', body.body, LIMITS.body, pulls_DOCS);
     const store = ctx.store;
     const headBranch = branchName(ctx, head);
     const headSha = headBranch === undefined ? undefined : store.branchSha(headBranch);
@@ -49466,10 +53716,12 @@ function updatePull(ctx) {
     const { pull, issue } = findPull(ctx);
     const isAuthor = issue.user.toLowerCase() === ctx.actor.user.login.toLowerCase();
     if (!isAuthor && !hasPermission(ctx.actor, 'write')) {
-        throw fail(403, 'Must have push access to repository', pulls_DOCS);
+        throw http_fail(403, 'Must have push access to repository', pulls_DOCS);
     }
     const body = bodyObject(ctx);
     const title = optionalString(body, 'title', pulls_DOCS);
+    checkLength('PullRequest', 'title', title, LIMITS.issueTitle, pulls_DOCS);
+    checkLength('PullRequest', 'body', body.body, LIMITS.body, pulls_DOCS);
     const state = body.state;
     if (state !== undefined && state !== 'open' && state !== 'closed') {
         throw validationFailed([{ resource: 'PullRequest', field: 'state', code: 'invalid' }], pulls_DOCS);
@@ -49534,16 +53786,16 @@ function mergePull(ctx) {
     requirePermission(ctx, 'write');
     const { pull, issue } = findPull(ctx);
     if (issue.state !== 'open')
-        throw fail(405, 'Pull Request is not mergeable', pulls_DOCS);
+        throw http_fail(405, 'Pull Request is not mergeable', pulls_DOCS);
     const body = bodyObject(ctx);
     const store = ctx.store;
     const headSha = store.branchSha(pull.head) ?? pull.head_sha;
     const baseSha = store.branchSha(pull.base);
     if (!baseSha)
-        throw fail(405, 'Base branch was deleted', pulls_DOCS);
+        throw http_fail(405, 'Base branch was deleted', pulls_DOCS);
     const expected = optionalString(body, 'sha', pulls_DOCS);
     if (expected !== undefined && expected !== headSha) {
-        throw fail(409, 'Head branch was modified. Review and try the merge again.', pulls_DOCS);
+        throw http_fail(409, 'Head branch was modified. Review and try the merge again.', pulls_DOCS);
     }
     const mergeBase = store.mergeBase(baseSha, headSha) ?? baseSha;
     const changes = {};
@@ -49604,6 +53856,7 @@ const REACTION_CONTENTS = [
     'rocket',
     'eyes',
 ];
+const PLANS = (/* unused pure expression or super */ null && (['free', 'pro', 'team', 'enterprise']));
 
 ;// CONCATENATED MODULE: ./emulator/src/routes/reactions.ts
 
@@ -49742,9 +53995,22 @@ function getUser(ctx) {
         throw notFound();
     return ok(ctx.render.publicUser(user.login));
 }
+/**
+ * GraphQL, only as far as `{ viewer { login } }`: the one question that works for every kind of
+ * token (GET /user is 403 for GITHUB_TOKEN and app installation tokens).
+ */
+function graphql(ctx) {
+    const query = ctx.body?.query;
+    if (typeof query !== 'string' ||
+        !/^\s*(query\s*[A-Za-z_]*\s*)?\{\s*viewer\s*\{[\s\w]*\}\s*\}\s*$/.test(query)) {
+        return ok({ errors: [{ message: 'The emulator answers only the query { viewer { login } }' }] });
+    }
+    const user = ctx.actor.user;
+    return ok({ data: { viewer: { login: user.login, databaseId: user.id } } });
+}
 function getAuthenticatedUser(ctx) {
     if (ctx.actor.user.type === 'Bot')
-        throw fail(403, 'Resource not accessible by integration');
+        throw http_fail(403, 'Resource not accessible by integration');
     return ok(ctx.render.publicUser(ctx.actor.user.login));
 }
 const repoRoutes = [
@@ -49758,9 +54024,12 @@ const repoRoutes = [
     },
     { method: 'GET', pattern: '/users/:username', handler: getUser },
     { method: 'GET', pattern: '/user', handler: getAuthenticatedUser },
+    { method: 'POST', pattern: '/graphql', handler: graphql },
 ];
 
 ;// CONCATENATED MODULE: ./emulator/src/server.ts
+
+
 
 
 
@@ -49790,7 +54059,7 @@ const ROUTES = [
     ...gitRoutes,
     ...pullRoutes,
 ];
-const HOUR = 3600_000;
+const server_HOUR = 3600_000;
 class RateLimiter {
     limit;
     clock;
@@ -49802,7 +54071,7 @@ class RateLimiter {
     bucket(login) {
         const now = this.clock.now().getTime();
         let bucket = this.buckets.get(login);
-        if (!bucket || now >= bucket.start + HOUR || now < bucket.start) {
+        if (!bucket || now >= bucket.start + server_HOUR || now < bucket.start) {
             bucket = { start: now, used: 0 };
             this.buckets.set(login, bucket);
         }
@@ -49822,7 +54091,7 @@ class RateLimiter {
             limit: this.limit,
             used: bucket.used,
             remaining: Math.max(0, this.limit - bucket.used),
-            reset: new Date(bucket.start + HOUR),
+            reset: new Date(bucket.start + server_HOUR),
         };
     }
 }
@@ -49837,6 +54106,9 @@ async function startGitHub(options = {}) {
             users: options.users ?? [],
             now: clock.now(),
             description: options.description,
+            plan: options.plan,
+            assigneeMode: options.assigneeMode,
+            actionsCanCreatePullRequests: options.actionsCanCreatePullRequests,
             defaultBranch: options.defaultBranch,
         });
     if (loaded) {
@@ -49852,8 +54124,27 @@ async function startGitHub(options = {}) {
     const limiter = new RateLimiter(options.rateLimit ?? 1000, clock);
     const requests = [];
     const errors = [];
+    const events = [];
+    const listeners = new Set();
+    const tokens = new Map();
+    const revoked = new Set();
+    let validateDispatch;
+    let tokenCounter = 0;
     let seq = 0;
     let url = '';
+    const record = (name, action, actorLogin, payload) => {
+        const event = {
+            seq: events.length + 1,
+            name,
+            ...(action !== undefined ? { action } : {}),
+            actor: actorLogin,
+            at: clock.iso(),
+            payload,
+        };
+        events.push(event);
+        for (const listener of listeners)
+            listener(event);
+    };
     const rateHeaders = (status) => {
         // Reset is reported on the wall clock (now + what is left of the emulator-clock window), so
         // clients computing `reset - Date.now()` wait the right amount whatever the emulator date is.
@@ -49976,6 +54267,7 @@ async function startGitHub(options = {}) {
         const asUser = header('x-emulator-user');
         const authorization = header('authorization');
         let user;
+        let granted;
         if (asUser !== undefined && asUser !== '') {
             user = store.user(asUser);
             if (!user || user.type === 'Organization') {
@@ -49986,7 +54278,13 @@ async function startGitHub(options = {}) {
             const token = authorization.replace(/^(token|bearer|basic)\s*/i, '').trim();
             if (token === '')
                 return error(401, 'Bad credentials');
-            user = store.user(state_BOT_LOGIN);
+            const owner = options.tokens?.[token];
+            user = store.user(owner ?? state_BOT_LOGIN);
+            if (!user)
+                return error(401, `Bad credentials (the token's user "${owner}" is not known)`);
+            if (revoked.has(token))
+                return error(401, 'Bad credentials');
+            granted = tokens.get(token);
         }
         else {
             return error(401, 'Requires authentication');
@@ -50027,6 +54325,33 @@ async function startGitHub(options = {}) {
         if (badJson) {
             return error(400, 'Problems parsing JSON', limitHeaders);
         }
+        if (granted &&
+            (!allows(granted, method, entry.path) || touchesWorkflowFiles(method, entry.path))) {
+            return error(403, 'Resource not accessible by integration', limitHeaders);
+        }
+        const dispatch = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/dispatches$/.exec(entry.path);
+        if (dispatch && method === 'POST') {
+            const input = (body ?? {});
+            const ref = typeof input.ref === 'string' ? input.ref : '';
+            const inputs = input.inputs && typeof input.inputs === 'object'
+                ? input.inputs
+                : {};
+            const workflow = router_safeDecode(dispatch[1]);
+            const problem = validateDispatch ? validateDispatch(workflow, ref, inputs) : 'Not Found';
+            if (problem === 'Not Found')
+                return error(404, 'Not Found', limitHeaders);
+            if (problem)
+                return error(422, problem, limitHeaders);
+            const r = new Renderer(store, url);
+            record('workflow_dispatch', undefined, user.login, {
+                inputs,
+                ref: ref.startsWith('refs/') ? ref : `refs/heads/${ref}`,
+                repository: r.repository(),
+                sender: r.user(user.login),
+                workflow: `.github/workflows/${workflow}`,
+            });
+            return finish({ status: 204, headers: limitHeaders });
+        }
         const matched = router.match(method, rawPath);
         if (!matched)
             return error(404, 'Not Found', limitHeaders);
@@ -50051,6 +54376,7 @@ async function startGitHub(options = {}) {
             render: new Renderer(store, url),
         };
         let result;
+        const before = method === 'GET' ? undefined : snapshot(store);
         try {
             result = matched.route.handler(ctx);
         }
@@ -50065,6 +54391,10 @@ async function startGitHub(options = {}) {
             const failure = err instanceof Error ? err : new Error(String(err));
             errors.push(failure);
             return error(500, `Emulator error: ${failure.message}`, limitHeaders);
+        }
+        if (before && result.status < 300) {
+            const login = user.login;
+            deriveEvents(store, url, before, login, (name, action, payload) => record(name, action, login, payload));
         }
         if (autosave && stateFile && method !== 'GET')
             store.save(stateFile, clock.now());
@@ -50082,6 +54412,10 @@ async function startGitHub(options = {}) {
             }
         });
     });
+    // Node closes an idle keep-alive connection after 5 s by default, racing clients that reuse it
+    // (they see "other side closed"); GitHub keeps them far longer.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     const host = options.host ?? '127.0.0.1';
     await new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -50137,6 +54471,30 @@ async function startGitHub(options = {}) {
             if (!file)
                 throw new Error('save(): no file given and no stateFile option');
             store.save(file, clock.now());
+        },
+        events,
+        onEvent: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+        },
+        issueToken: (permissions) => {
+            tokenCounter += 1;
+            const token = `ghs_job${tokenCounter.toString().padStart(4, '0')}${Math.random().toString(36).slice(2, 10)}`;
+            tokens.set(token, permissions);
+            return token;
+        },
+        revokeToken: (token) => {
+            if (tokens.delete(token))
+                revoked.add(token);
+        },
+        setDispatchValidator: (validate) => {
+            validateDispatch = validate;
+        },
+        acceptInvitation: (login) => {
+            store.acceptInvitation(login);
+        },
+        setActionsCanCreatePullRequests: (allowed) => {
+            store.data.repo.actions_can_create_pull_requests = allowed;
         },
         deleteIssue: (number) => {
             const issue = store.issue(number);
@@ -50225,9 +54583,9 @@ function renderer(gh) {
  * collaborator, else the Actions bot. */
 function defaultSender(gh) {
     const users = gh.store.data.users;
-    const rank = { owner: 0, member: 1, collaborator: 2, none: 3 };
+    const rank = { owner: 0, member: 1, collaborator: 2, invited: 3, none: 3 };
     const human = users
-        .filter((u) => u.type === 'User' && u.role !== 'none')
+        .filter((u) => u.type === 'User' && u.role !== 'none' && u.role !== 'invited')
         .sort((a, b) => rank[a.role] - rank[b.role])[0];
     return human?.login ?? 'github-actions[bot]';
 }
@@ -50245,7 +54603,7 @@ function workflowDispatchPayload(gh, inputs = {}, options = {}) {
         workflow: options.workflow ?? DEFAULT_WORKFLOW,
     };
 }
-const OPTION_KEYS = ['changes', 'sender', 'label', 'assignee'];
+const OPTION_KEYS = (/* unused pure expression or super */ null && (['changes', 'sender', 'label', 'assignee']));
 /** The fourth argument may be the options or, as a shorthand, just the `changes` object. */
 function optionsOf(arg) {
     if (arg === undefined)
@@ -50326,11 +54684,11 @@ function issueCommentPayload(gh, action, comment, optionsOrChanges) {
 
 
 
-
 /** The repository root (emulator/src/harness.ts → ../..). Resolved from the module's own path
  * at run time: a `new URL(relative, import.meta.url)` would be turned into an asset by the
  * bundler, with an id that depends on where the checkout lives. */
 const REPO_ROOT = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', '..');
+const CLOCK_PRELOAD = (0,external_node_path_namespaceObject.join)(REPO_ROOT, 'emulator', 'preload', 'clock.mjs');
 /** Inherited variables that would change how an action talks to the network or reads its
  * configuration; stripped so every run sees only what the harness sets. */
 const STRIPPED = new Set([
@@ -50503,8 +54861,8 @@ async function runAction(name, options) {
         RUNNER_ENVIRONMENT: 'github-hosted',
         SKILL_SHARE_RETRY_SCALE: '0.001',
     });
-    if (options.now !== undefined)
-        env.SKILL_SHARE_NOW = toDate(options.now).toISOString();
+    // The action reads the simulated moment as the real time: a preload moves its process's clock.
+    env.EMULATOR_NOW = gh.clock.iso();
     const inputs = {
         ...(await actionDefaults((0,external_node_path_namespaceObject.join)(root, name, 'action.yml'))),
         ...options.inputs,
@@ -50521,7 +54879,7 @@ async function runAction(name, options) {
     }
     const firstSeq = (gh.requests[gh.requests.length - 1]?.seq ?? 0) + 1;
     const started = Date.now();
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [script], {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--import', (0,external_node_url_namespaceObject.pathToFileURL)(CLOCK_PRELOAD).href, script], {
         cwd: workspace,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -50585,8 +54943,7616 @@ async function actionDefaults(file) {
     return defaults;
 }
 
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/features.js
+/**
+ * All known experimental feature keys.
+ * This list must be kept in sync with the ExperimentalFeatures interface.
+ */
+const allFeatureKeys = [
+    "missingInputsQuickfix",
+    "blockScalarChompingWarning",
+    "allowCaseFunction",
+    "allowCopilotRequestsPermission",
+    "allowDrivesPermissionAutocomplete",
+    "allowBackgroundSteps"
+];
+class features_FeatureFlags {
+    constructor(features) {
+        this.features = features ?? {};
+    }
+    /**
+     * Check if an experimental feature is enabled.
+     *
+     * Resolution order:
+     * 1. Explicit feature flag (if set)
+     * 2. `all` flag (if set)
+     * 3. false (default)
+     */
+    isEnabled(feature) {
+        const explicit = this.features[feature];
+        if (explicit !== undefined) {
+            return explicit;
+        }
+        return this.features.all ?? false;
+    }
+    /**
+     * Returns list of all enabled experimental features.
+     */
+    getEnabledFeatures() {
+        return allFeatureKeys.filter(key => this.isEnabled(key));
+    }
+}
+//# sourceMappingURL=features.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/types.js
+var types_TokenType;
+(function (TokenType) {
+    TokenType[TokenType["String"] = 0] = "String";
+    TokenType[TokenType["Sequence"] = 1] = "Sequence";
+    TokenType[TokenType["Mapping"] = 2] = "Mapping";
+    TokenType[TokenType["BasicExpression"] = 3] = "BasicExpression";
+    TokenType[TokenType["InsertExpression"] = 4] = "InsertExpression";
+    TokenType[TokenType["Boolean"] = 5] = "Boolean";
+    TokenType[TokenType["Number"] = 6] = "Number";
+    TokenType[TokenType["Null"] = 7] = "Null";
+})(types_TokenType || (types_TokenType = {}));
+function tokenTypeName(type) {
+    switch (type) {
+        case types_TokenType.String:
+            return "StringToken";
+        case types_TokenType.Sequence:
+            return "SequenceToken";
+        case types_TokenType.Mapping:
+            return "MappingToken";
+        case types_TokenType.BasicExpression:
+            return "BasicExpressionToken";
+        case types_TokenType.InsertExpression:
+            return "InsertExpressionToken";
+        case types_TokenType.Boolean:
+            return "BooleanToken";
+        case types_TokenType.Number:
+            return "NumberToken";
+        case types_TokenType.Null:
+            return "NullToken";
+        default: {
+            // Use never to ensure exhaustiveness
+            const exhaustiveCheck = type;
+            throw new Error(`Unhandled token type: ${type} ${exhaustiveCheck}}`);
+        }
+    }
+}
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/traversal-state.js
+
+class TraversalState {
+    constructor(parent, token) {
+        this.index = -1;
+        this.isKey = false;
+        this.parent = parent;
+        this._token = token;
+        this.current = token;
+    }
+    moveNext(omitKeys) {
+        switch (this._token.templateTokenType) {
+            case types_TokenType.Sequence: {
+                const sequence = this._token;
+                if (++this.index < sequence.count) {
+                    this.current = sequence.get(this.index);
+                    return true;
+                }
+                this.current = undefined;
+                return false;
+            }
+            case types_TokenType.Mapping: {
+                const mapping = this._token;
+                // Already returned the key, now return the value
+                if (this.isKey) {
+                    this.isKey = false;
+                    this.currentKey = this.current;
+                    this.current = mapping.get(this.index).value;
+                    return true;
+                }
+                // Move next
+                if (++this.index < mapping.count) {
+                    // Skip the key, return the value
+                    if (omitKeys) {
+                        this.isKey = false;
+                        this.currentKey = mapping.get(this.index).key;
+                        this.current = mapping.get(this.index).value;
+                        return true;
+                    }
+                    // Return the key
+                    this.isKey = true;
+                    this.currentKey = undefined;
+                    this.current = mapping.get(this.index).key;
+                    return true;
+                }
+                this.currentKey = undefined;
+                this.current = undefined;
+                return false;
+            }
+            default:
+                throw new Error(`Unexpected token type '${this._token.templateTokenType}' when traversing state`);
+        }
+    }
+    /**
+     * Returns the ancestor tokens from root to the current token's parent container.
+     */
+    getAncestors() {
+        const ancestors = [];
+        let state = this.parent;
+        while (state) {
+            if (state.current) {
+                ancestors.unshift(state.current);
+            }
+            state = state.parent;
+        }
+        return ancestors;
+    }
+}
+//# sourceMappingURL=traversal-state.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/template-token.js
+
+
+class TemplateTokenError extends Error {
+    constructor(message, token) {
+        super(message);
+        this.token = token;
+    }
+}
+class TemplateToken {
+    /**
+     * Base class for all template tokens
+     */
+    constructor(type, file, range, definitionInfo) {
+        this.type = type;
+        this.file = file;
+        this.range = range;
+        this.definitionInfo = definitionInfo;
+    }
+    get templateTokenType() {
+        return this.type;
+    }
+    get line() {
+        return this.range?.start.line;
+    }
+    get col() {
+        return this.range?.start.column;
+    }
+    get definition() {
+        return this.definitionInfo?.definition;
+    }
+    get description() {
+        return this._description || this.propertyDefinition?.description || this.definition?.description;
+    }
+    set description(description) {
+        this._description = description;
+    }
+    typeName() {
+        return tokenTypeName(this.type);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertNull(objectDescription) {
+        if (this.type === types_TokenType.Null) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Null)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertBoolean(objectDescription) {
+        if (this.type === types_TokenType.Boolean) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Boolean)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertNumber(objectDescription) {
+        if (this.type === types_TokenType.Number) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Number)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertString(objectDescription) {
+        if (this.type === types_TokenType.String) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.String)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertScalar(objectDescription) {
+        if (this?.isScalar === true) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type 'ScalarToken' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertSequence(objectDescription) {
+        if (this.type === types_TokenType.Sequence) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Sequence)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertMapping(objectDescription) {
+        if (this.type === types_TokenType.Mapping) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Mapping)}' was expected.`, this);
+    }
+    /**
+     * Returns all tokens (depth first)
+     * @param value The object to traverse
+     * @param omitKeys Whether to omit mapping keys
+     * @yields A tuple of [parent, token, keyToken, ancestors] for each token in the tree
+     */
+    static *traverse(value, omitKeys) {
+        yield [undefined, value, undefined, []];
+        switch (value.templateTokenType) {
+            case types_TokenType.Sequence:
+            case types_TokenType.Mapping: {
+                let state = new TraversalState(undefined, value);
+                state = new TraversalState(state, value);
+                while (state.parent) {
+                    if (state.moveNext(omitKeys ?? false)) {
+                        value = state.current;
+                        yield [state.parent?.current, value, state.currentKey, state.getAncestors()];
+                        switch (value.type) {
+                            case types_TokenType.Sequence:
+                            case types_TokenType.Mapping:
+                                state = new TraversalState(state, value);
+                                break;
+                        }
+                    }
+                    else {
+                        state = state.parent;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    toJSON() {
+        return undefined;
+    }
+}
+//# sourceMappingURL=template-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/file-reference.js
+function parseFileReference(ref) {
+    if (ref.startsWith("./")) {
+        return {
+            path: ref.substring(2)
+        };
+    }
+    // Self repository reference: `$/<path>` resolves within the same repository at the running
+    // SHA, exactly like `./` for local references.
+    if (ref.startsWith("$/")) {
+        return {
+            path: ref.substring(2)
+        };
+    }
+    const [remotePath, version] = ref.split("@");
+    const [owner, repository, ...pathSegments] = remotePath.split("/").filter(s => s.length > 0);
+    if (!owner || !repository || !version) {
+        throw new Error(`Invalid file reference: ${ref}`);
+    }
+    return {
+        repository,
+        owner,
+        path: pathSegments.join("/"),
+        version
+    };
+}
+function fileIdentifier(ref) {
+    if (!("repository" in ref)) {
+        return "./" + ref.path;
+    }
+    return `${ref.owner}/${ref.repository}/${ref.path}@${ref.version}`;
+}
+//# sourceMappingURL=file-reference.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-validation-error.js
+/**
+ * Provides information about an error which occurred during validation
+ */
+class TemplateValidationError {
+    constructor(rawMessage, prefix, code, range) {
+        this.rawMessage = rawMessage;
+        this.prefix = prefix;
+        this.code = code;
+        this.range = range;
+    }
+    get message() {
+        if (this.prefix) {
+            return `${this.prefix}: ${this.rawMessage}`;
+        }
+        return this.rawMessage;
+    }
+    toString() {
+        return this.message;
+    }
+}
+//# sourceMappingURL=template-validation-error.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-context.js
+
+/**
+ * Context object that is flowed through while loading and evaluating object templates
+ */
+class TemplateContext {
+    constructor(errors, schema, trace) {
+        this._fileIds = {};
+        this._fileNames = [];
+        /**
+         * Available functions within expression contexts
+         */
+        this.expressionFunctions = [];
+        /**
+         * Available values within expression contexts
+         */
+        this.expressionNamedContexts = [];
+        this.state = {};
+        this.errors = errors;
+        this.schema = schema;
+        this.trace = trace;
+    }
+    error(tokenOrFileId, err, tokenRange) {
+        const token = tokenOrFileId;
+        const range = tokenRange || token?.range;
+        const prefix = this.getErrorPrefix(token?.file ?? tokenOrFileId, token?.line, token?.col);
+        const message = err?.message ?? String(err);
+        const e = new TemplateValidationError(message, prefix, undefined, range);
+        this.errors.add(e);
+        this.trace.error(e.message);
+    }
+    /**
+     * Gets or adds the file ID
+     */
+    getFileId(file) {
+        const key = file.toUpperCase();
+        let id = this._fileIds[key];
+        if (id === undefined) {
+            id = this._fileNames.length + 1;
+            this._fileIds[key] = id;
+            this._fileNames.push(file);
+        }
+        return id;
+    }
+    /**
+     * Looks up a file name by ID. Returns undefined if not found.
+     */
+    getFileName(fileId) {
+        return this._fileNames.length >= fileId ? this._fileNames[fileId - 1] : undefined;
+    }
+    /**
+     * Gets a copy of the file table
+     */
+    getFileTable() {
+        return this._fileNames.slice();
+    }
+    getErrorPrefix(fileId, line, column) {
+        const fileName = fileId !== undefined ? this.getFileName(fileId) : undefined;
+        if (fileName) {
+            if (line !== undefined && column !== undefined) {
+                return `${fileName} (Line: ${line}, Col: ${column})`;
+            }
+            else {
+                return fileName;
+            }
+        }
+        else if (line !== undefined && column !== undefined) {
+            return `(Line: ${line}, Col: ${column})`;
+        }
+        else {
+            return "";
+        }
+    }
+}
+/**
+ * Provides information about errors which occurred during validation
+ */
+class TemplateValidationErrors {
+    constructor(maxErrors, maxMessageLength) {
+        this._errors = [];
+        this._maxErrors = maxErrors ?? 0;
+        this._maxMessageLength = maxMessageLength ?? 0;
+    }
+    get count() {
+        return this._errors.length;
+    }
+    add(err) {
+        for (let e of Array.isArray(err) ? err : [err]) {
+            // Check max errors
+            if (this._maxErrors <= 0 || this._errors.length < this._maxErrors) {
+                // Check max message length
+                if (this._maxMessageLength > 0 && e.message.length > this._maxMessageLength) {
+                    e = new TemplateValidationError(e.message.substring(0, this._maxMessageLength) + "[...]", e.prefix, e.code, e.range);
+                }
+                this._errors.push(e);
+            }
+        }
+    }
+    /**
+     * Throws if any errors
+     * @param prefix The error message prefix
+     */
+    check(prefix) {
+        if (this._errors.length <= 0) {
+            return;
+        }
+        if (!prefix) {
+            prefix = "The template is not valid.";
+        }
+        throw new Error(`${prefix} ${this._errors.map(x => x.message).join(",")}`);
+    }
+    clear() {
+        this._errors = [];
+    }
+    getErrors() {
+        return this._errors.slice();
+    }
+}
+//# sourceMappingURL=template-context.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-info.js
+class DefinitionInfo {
+    constructor(schemaOrParent, nameOrDefinition) {
+        this.isDefinitionInfo = true;
+        const parent = schemaOrParent?.isDefinitionInfo === true
+            ? schemaOrParent
+            : undefined;
+        this._schema = parent === undefined ? schemaOrParent : parent._schema;
+        // Lookup the definition if a key was passed in
+        this.definition =
+            typeof nameOrDefinition === "string" ? this._schema.getDefinition(nameOrDefinition) : nameOrDefinition;
+        // Record allowed context
+        if (this.definition.readerContext.length > 0) {
+            this.allowedContext = [];
+            // Copy parent allowed context
+            const upperSeen = {};
+            for (const context of parent?.allowedContext ?? []) {
+                this.allowedContext.push(context);
+                upperSeen[context.toUpperCase()] = true;
+            }
+            // Append context if unseen
+            for (const context of this.definition.readerContext) {
+                const upper = context.toUpperCase();
+                if (!upperSeen[upper]) {
+                    this.allowedContext.push(context);
+                    upperSeen[upper] = true;
+                }
+            }
+        }
+        else {
+            this.allowedContext = parent?.allowedContext ?? [];
+        }
+    }
+    getScalarDefinitions() {
+        return this._schema.getScalarDefinitions(this.definition);
+    }
+    getDefinitionsOfType(type) {
+        return this._schema.getDefinitionsOfType(this.definition, type);
+    }
+}
+//# sourceMappingURL=definition-info.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-type.js
+var DefinitionType;
+(function (DefinitionType) {
+    DefinitionType[DefinitionType["Null"] = 0] = "Null";
+    DefinitionType[DefinitionType["Boolean"] = 1] = "Boolean";
+    DefinitionType[DefinitionType["Number"] = 2] = "Number";
+    DefinitionType[DefinitionType["String"] = 3] = "String";
+    DefinitionType[DefinitionType["Sequence"] = 4] = "Sequence";
+    DefinitionType[DefinitionType["Mapping"] = 5] = "Mapping";
+    DefinitionType[DefinitionType["OneOf"] = 6] = "OneOf";
+    DefinitionType[DefinitionType["AllowedValues"] = 7] = "AllowedValues";
+})(DefinitionType || (DefinitionType = {}));
+//# sourceMappingURL=definition-type.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-constants.js
+const ALLOWED_VALUES = "allowed-values";
+const ANY = "any";
+const BOOLEAN = "boolean";
+const BOOLEAN_DEFINITION = "boolean-definition";
+const BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
+const CLOSE_EXPRESSION = "}}";
+const CONSTANT = "constant";
+const CONTEXT = "context";
+const DEFINITION = "definition";
+const DEFINITIONS = "definitions";
+const DESCRIPTION = "description";
+const IGNORE_CASE = "ignore-case";
+const INSERT_DIRECTIVE = "insert";
+const IS_EXPRESSION = "is-expression";
+const ITEM_TYPE = "item-type";
+const LOOSE_KEY_TYPE = "loose-key-type";
+const LOOSE_VALUE_TYPE = "loose-value-type";
+const MAX_CONSTANT = "MAX";
+const MAPPING = "mapping";
+const MAPPING_DEFINITION = "mapping-definition";
+const MAPPING_DEFINITION_PROPERTIES = "mapping-definition-properties";
+const MAPPING_PROPERTY_VALUE = "mapping-property-value";
+const NON_EMPTY_STRING = "non-empty-string";
+const NULL = "null";
+const NULL_DEFINITION = "null-definition";
+const NULL_DEFINITION_PROPERTIES = "null-definition-properties";
+const NUMBER = "number";
+const NUMBER_DEFINITION = "number-definition";
+const NUMBER_DEFINITION_PROPERTIES = "number-definition-properties";
+const ONE_OF = "one-of";
+const ONE_OF_DEFINITION = "one-of-definition";
+const OPEN_EXPRESSION = "${{";
+const PROPERTY_VALUE = "property-value";
+const PROPERTIES = "properties";
+const template_constants_REQUIRED = "required";
+const REQUIRE_NON_EMPTY = "require-non-empty";
+const template_constants_SCALAR = "scalar";
+const SEQUENCE = "sequence";
+const SEQUENCE_DEFINITION = "sequence-definition";
+const SEQUENCE_DEFINITION_PROPERTIES = "sequence-definition-properties";
+const TYPE = "type";
+const SEQUENCE_OF_NON_EMPTY_STRING = "sequence-of-non-empty-string";
+const template_constants_STRING = "string";
+const STRING_DEFINITION = "string-definition";
+const STRING_DEFINITION_PROPERTIES = "string-definition-properties";
+const STRUCTURE = "structure";
+const TEMPLATE_SCHEMA = "template-schema";
+const template_constants_VERSION = "version";
+//# sourceMappingURL=template-constants.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/scalar-token.js
+
+/**
+ * Base class for everything that is not a mapping or sequence
+ */
+class ScalarToken extends TemplateToken {
+    constructor(type, file, range, definitionInfo) {
+        super(type, file, range, definitionInfo);
+    }
+    get isScalar() {
+        return true;
+    }
+    static trimDisplayString(displayString) {
+        let firstLine = displayString.trimStart();
+        const firstNewLine = firstLine.indexOf("\n");
+        const firstCarriageReturn = firstLine.indexOf("\r");
+        if (firstNewLine >= 0 || firstCarriageReturn >= 0) {
+            firstLine = firstLine.substr(0, Math.min(firstNewLine >= 0 ? firstNewLine : Number.MAX_VALUE, firstCarriageReturn >= 0 ? firstCarriageReturn : Number.MAX_VALUE));
+        }
+        return firstLine;
+    }
+}
+//# sourceMappingURL=scalar-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/literal-token.js
+
+class LiteralToken extends ScalarToken {
+    constructor(type, file, range, definitionInfo) {
+        super(type, file, range, definitionInfo);
+    }
+    get isLiteral() {
+        return true;
+    }
+    get isExpression() {
+        return false;
+    }
+    toDisplayString() {
+        return ScalarToken.trimDisplayString(this.toString());
+    }
+    /**
+     * Throws a good debug message when an unexpected literal value is encountered
+     */
+    assertUnexpectedValue(objectDescription) {
+        throw new Error(`Error while reading '${objectDescription}'. Unexpected value '${this.toString()}'`);
+    }
+}
+//# sourceMappingURL=literal-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/string-token.js
+
+
+class StringToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo, source, blockScalarHeader) {
+        super(types_TokenType.String, file, range, definitionInfo);
+        this.value = value;
+        this.source = source;
+        this.blockScalarHeader = blockScalarHeader;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new StringToken(undefined, undefined, this.value, this.definitionInfo, this.source, this.blockScalarHeader)
+            : new StringToken(this.file, this.range, this.value, this.definitionInfo, this.source, this.blockScalarHeader);
+    }
+    toString() {
+        return this.value;
+    }
+    toJSON() {
+        return this.value;
+    }
+}
+//# sourceMappingURL=string-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/number-token.js
+
+
+class NumberToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo) {
+        super(types_TokenType.Number, file, range, definitionInfo);
+        this.num = value;
+    }
+    get value() {
+        return this.num;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new NumberToken(undefined, undefined, this.num, this.definitionInfo)
+            : new NumberToken(this.file, this.range, this.num, this.definitionInfo);
+    }
+    toString() {
+        return `${this.num}`;
+    }
+    toJSON() {
+        return this.num;
+    }
+}
+//# sourceMappingURL=number-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/boolean-token.js
+
+
+class BooleanToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo) {
+        super(types_TokenType.Boolean, file, range, definitionInfo);
+        this.bool = value;
+    }
+    get value() {
+        return this.bool;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new BooleanToken(undefined, undefined, this.bool, this.definitionInfo)
+            : new BooleanToken(this.file, this.range, this.bool, this.definitionInfo);
+    }
+    toString() {
+        return this.bool ? "true" : "false";
+    }
+    toJSON() {
+        return this.bool;
+    }
+}
+//# sourceMappingURL=boolean-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/null-token.js
+
+
+class NullToken extends LiteralToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Null, file, range, definitionInfo);
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new NullToken(undefined, undefined, this.definitionInfo)
+            : new NullToken(this.file, this.range, this.definitionInfo);
+    }
+    toString() {
+        return "";
+    }
+    toJSON() {
+        return null;
+    }
+}
+//# sourceMappingURL=null-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/key-value-pair.js
+class KeyValuePair {
+    constructor(key, value) {
+        this.key = key;
+        this.value = value;
+    }
+}
+//# sourceMappingURL=key-value-pair.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/sequence-token.js
+
+
+class SequenceToken extends TemplateToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Sequence, file, range, definitionInfo);
+        this.seq = [];
+    }
+    get count() {
+        return this.seq.length;
+    }
+    get isScalar() {
+        return false;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return false;
+    }
+    add(value) {
+        this.seq.push(value);
+    }
+    get(index) {
+        return this.seq[index];
+    }
+    clone(omitSource) {
+        const result = omitSource
+            ? new SequenceToken(undefined, undefined, this.definitionInfo)
+            : new SequenceToken(this.file, this.range, this.definitionInfo);
+        for (const item of this.seq) {
+            result.add(item.clone(omitSource));
+        }
+        return result;
+    }
+    toJSON() {
+        return {
+            type: types_TokenType.Sequence,
+            seq: this.seq
+        };
+    }
+    *[Symbol.iterator]() {
+        for (const item of this.seq) {
+            yield item;
+        }
+    }
+}
+//# sourceMappingURL=sequence-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/mapping-token.js
+
+
+class MappingToken extends TemplateToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Mapping, file, range, definitionInfo);
+        this.map = [];
+    }
+    get count() {
+        return this.map.length;
+    }
+    get isScalar() {
+        return false;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return false;
+    }
+    add(key, value) {
+        this.map.push(new KeyValuePair(key, value));
+    }
+    get(index) {
+        return this.map[index];
+    }
+    find(key) {
+        const pair = this.map.find(pair => pair.key.toString() === key);
+        return pair?.value;
+    }
+    remove(index) {
+        this.map.splice(index, 1);
+    }
+    clone(omitSource) {
+        const result = omitSource
+            ? new MappingToken(undefined, undefined, this.definitionInfo)
+            : new MappingToken(this.file, this.range, this.definitionInfo);
+        for (const item of this.map) {
+            result.add(item.key.clone(omitSource), item.value.clone(omitSource));
+        }
+        return result;
+    }
+    toJSON() {
+        const items = [];
+        for (const item of this.map) {
+            items.push({ Key: item.key, Value: item.value });
+        }
+        return {
+            type: types_TokenType.Mapping,
+            map: items
+        };
+    }
+    *[Symbol.iterator]() {
+        for (const item of this.map) {
+            yield item;
+        }
+    }
+}
+//# sourceMappingURL=mapping-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/ast.js
+class Expr {
+}
+class Literal extends Expr {
+    constructor(literal, token) {
+        super();
+        this.literal = literal;
+        this.token = token;
+    }
+    accept(v) {
+        return v.visitLiteral(this);
+    }
+}
+class Unary extends Expr {
+    constructor(operator, expr) {
+        super();
+        this.operator = operator;
+        this.expr = expr;
+    }
+    accept(v) {
+        return v.visitUnary(this);
+    }
+}
+class FunctionCall extends Expr {
+    constructor(functionName, args) {
+        super();
+        this.functionName = functionName;
+        this.args = args;
+    }
+    accept(v) {
+        return v.visitFunctionCall(this);
+    }
+}
+class Binary extends Expr {
+    constructor(left, operator, right) {
+        super();
+        this.left = left;
+        this.operator = operator;
+        this.right = right;
+    }
+    accept(v) {
+        return v.visitBinary(this);
+    }
+}
+class Logical extends Expr {
+    constructor(operator, args) {
+        super();
+        this.operator = operator;
+        this.args = args;
+    }
+    accept(v) {
+        return v.visitLogical(this);
+    }
+}
+class Grouping extends Expr {
+    constructor(group) {
+        super();
+        this.group = group;
+    }
+    accept(v) {
+        return v.visitGrouping(this);
+    }
+}
+class ContextAccess extends Expr {
+    constructor(name) {
+        super();
+        this.name = name;
+    }
+    accept(v) {
+        return v.visitContextAccess(this);
+    }
+}
+class IndexAccess extends Expr {
+    constructor(expr, index) {
+        super();
+        this.expr = expr;
+        this.index = index;
+    }
+    accept(v) {
+        return v.visitIndexAccess(this);
+    }
+}
+class Star extends Expr {
+    accept() {
+        throw new Error("Method not implemented.");
+    }
+}
+//# sourceMappingURL=ast.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/expressiondata.js
+var expressiondata_Kind;
+(function (Kind) {
+    Kind[Kind["String"] = 0] = "String";
+    Kind[Kind["Array"] = 1] = "Array";
+    Kind[Kind["Dictionary"] = 2] = "Dictionary";
+    Kind[Kind["Boolean"] = 3] = "Boolean";
+    Kind[Kind["Number"] = 4] = "Number";
+    Kind[Kind["CaseSensitiveDictionary"] = 5] = "CaseSensitiveDictionary";
+    Kind[Kind["Null"] = 6] = "Null";
+})(expressiondata_Kind || (expressiondata_Kind = {}));
+function kindStr(k) {
+    switch (k) {
+        case expressiondata_Kind.Array:
+            return "Array";
+        case expressiondata_Kind.Boolean:
+            return "Boolean";
+        case expressiondata_Kind.Null:
+            return "Null";
+        case expressiondata_Kind.Number:
+            return "Number";
+        case expressiondata_Kind.Dictionary:
+            return "Object";
+        case expressiondata_Kind.String:
+            return "String";
+    }
+    return "unknown";
+}
+//# sourceMappingURL=expressiondata.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/dictionary.js
+
+class Dictionary {
+    constructor(...pairs) {
+        this.keys = [];
+        this.v = [];
+        this.indexMap = {};
+        this.kind = expressiondata_Kind.Dictionary;
+        this.primitive = false;
+        for (const p of pairs) {
+            this.add(p.key, p.value);
+        }
+    }
+    coerceString() {
+        return kindStr(this.kind);
+    }
+    number() {
+        return NaN;
+    }
+    add(key, value) {
+        if (key.toLowerCase() in this.indexMap) {
+            return;
+        }
+        this.keys.push(key);
+        this.v.push(value);
+        this.indexMap[key.toLowerCase()] = this.v.length - 1;
+    }
+    get(key) {
+        const index = this.indexMap[key.toLowerCase()];
+        if (index === undefined) {
+            return undefined;
+        }
+        return this.v[index];
+    }
+    values() {
+        return this.v;
+    }
+    pairs() {
+        const result = [];
+        for (const key of this.keys) {
+            result.push({ key, value: this.v[this.indexMap[key.toLowerCase()]] });
+        }
+        return result;
+    }
+}
+function dictionary_isDictionary(x) {
+    return x.kind === Kind.Dictionary;
+}
+//# sourceMappingURL=dictionary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/array.js
+
+class array_Array {
+    constructor(...data) {
+        this.v = [];
+        this.kind = expressiondata_Kind.Array;
+        this.primitive = false;
+        for (const d of data) {
+            this.add(d);
+        }
+    }
+    coerceString() {
+        return kindStr(this.kind);
+    }
+    number() {
+        return NaN;
+    }
+    add(value) {
+        this.v.push(value);
+    }
+    get(index) {
+        return this.v[index];
+    }
+    values() {
+        return this.v;
+    }
+}
+//# sourceMappingURL=array.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/boolean.js
+
+class BooleanData {
+    constructor(value) {
+        this.value = value;
+        this.kind = expressiondata_Kind.Boolean;
+        this.primitive = true;
+    }
+    coerceString() {
+        if (this.value) {
+            return "true";
+        }
+        return "false";
+    }
+    number() {
+        if (this.value) {
+            return 1;
+        }
+        return 0;
+    }
+}
+//# sourceMappingURL=boolean.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/null.js
+
+class Null {
+    constructor() {
+        this.kind = expressiondata_Kind.Null;
+        this.primitive = true;
+    }
+    coerceString() {
+        return "";
+    }
+    number() {
+        return 0;
+    }
+}
+//# sourceMappingURL=null.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/number.js
+
+class NumberData {
+    constructor(value) {
+        this.value = value;
+        this.kind = expressiondata_Kind.Number;
+        this.primitive = true;
+    }
+    coerceString() {
+        if (this.value === 0) {
+            return "0";
+        }
+        // Workaround to limit the precision to at most 15 digits. Format the number to a string, then parse
+        // it back to a number to remove trailing zeroes to prevent numbers to be converted to 1.200000000...
+        return (+this.value.toFixed(15)).toString();
+    }
+    number() {
+        return this.value;
+    }
+}
+//# sourceMappingURL=number.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/string.js
+
+class StringData {
+    constructor(value) {
+        this.value = value;
+        this.kind = expressiondata_Kind.String;
+        this.primitive = true;
+    }
+    coerceString() {
+        return this.value;
+    }
+    number() {
+        return Number(this.value);
+    }
+}
+//# sourceMappingURL=string.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/replacer.js
+
+
+
+
+
+
+/**
+ * Replacer can be passed to JSON.stringify to convert an ExpressionData object into plain JSON
+ *
+ * See: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/JSON/stringify#replacer
+ */
+function replacer(_key, value) {
+    if (value instanceof Null) {
+        return null;
+    }
+    if (value instanceof BooleanData) {
+        return value.value;
+    }
+    if (value instanceof NumberData) {
+        return value.number();
+    }
+    if (value instanceof StringData) {
+        return value.coerceString();
+    }
+    if (value instanceof array_Array) {
+        return value.values();
+    }
+    if (value instanceof Dictionary) {
+        const pairs = value.pairs();
+        const r = {};
+        for (const p of pairs) {
+            r[p.key] = p.value;
+        }
+        return r;
+    }
+    return value;
+}
+//# sourceMappingURL=replacer.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/reviver.js
+
+
+
+
+
+
+/**
+ * Reviver can be passed to `JSON.parse` to convert plain JSON into an `ExpressionData` object.
+ *
+ * See: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/JSON/parse#reviver
+ */
+function reviver(_key, val) {
+    if (val === null) {
+        return new Null();
+    }
+    if (typeof val === "string") {
+        return new StringData(val);
+    }
+    if (typeof val === "number") {
+        return new NumberData(val);
+    }
+    if (typeof val === "boolean") {
+        return new BooleanData(val);
+    }
+    if (Array.isArray(val)) {
+        return new array_Array(...val);
+    }
+    if (typeof val === "object") {
+        return new Dictionary(...Object.keys(val).map(k => ({
+            key: k,
+            value: val[k]
+        })));
+    }
+    // Pass through value
+    return val;
+}
+//# sourceMappingURL=reviver.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/data/index.js
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/filtered_array.js
+
+class FilteredArray extends array_Array {
+}
+//# sourceMappingURL=filtered_array.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/lexer.js
+
+
+var lexer_TokenType;
+(function (TokenType) {
+    TokenType[TokenType["UNKNOWN"] = 0] = "UNKNOWN";
+    TokenType[TokenType["LEFT_PAREN"] = 1] = "LEFT_PAREN";
+    TokenType[TokenType["RIGHT_PAREN"] = 2] = "RIGHT_PAREN";
+    TokenType[TokenType["LEFT_BRACKET"] = 3] = "LEFT_BRACKET";
+    TokenType[TokenType["RIGHT_BRACKET"] = 4] = "RIGHT_BRACKET";
+    TokenType[TokenType["COMMA"] = 5] = "COMMA";
+    TokenType[TokenType["DOT"] = 6] = "DOT";
+    TokenType[TokenType["BANG"] = 7] = "BANG";
+    TokenType[TokenType["BANG_EQUAL"] = 8] = "BANG_EQUAL";
+    TokenType[TokenType["EQUAL_EQUAL"] = 9] = "EQUAL_EQUAL";
+    TokenType[TokenType["GREATER"] = 10] = "GREATER";
+    TokenType[TokenType["GREATER_EQUAL"] = 11] = "GREATER_EQUAL";
+    TokenType[TokenType["LESS"] = 12] = "LESS";
+    TokenType[TokenType["LESS_EQUAL"] = 13] = "LESS_EQUAL";
+    TokenType[TokenType["AND"] = 14] = "AND";
+    TokenType[TokenType["OR"] = 15] = "OR";
+    TokenType[TokenType["STAR"] = 16] = "STAR";
+    TokenType[TokenType["NUMBER"] = 17] = "NUMBER";
+    TokenType[TokenType["STRING"] = 18] = "STRING";
+    TokenType[TokenType["IDENTIFIER"] = 19] = "IDENTIFIER";
+    TokenType[TokenType["TRUE"] = 20] = "TRUE";
+    TokenType[TokenType["FALSE"] = 21] = "FALSE";
+    TokenType[TokenType["NULL"] = 22] = "NULL";
+    TokenType[TokenType["EOF"] = 23] = "EOF";
+})(lexer_TokenType || (lexer_TokenType = {}));
+function tokenString(tok) {
+    switch (tok.type) {
+        case lexer_TokenType.EOF:
+            return "EOF";
+        case lexer_TokenType.NUMBER:
+            return tok.lexeme;
+        case lexer_TokenType.STRING:
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+            return tok.value.toString();
+        default:
+            return tok.lexeme;
+    }
+}
+class lexer_Lexer {
+    constructor(input) {
+        this.input = input;
+        this.start = 0;
+        this.offset = 0;
+        this.line = 0;
+        this.lastLineOffset = 0;
+        this.tokens = [];
+    }
+    lex() {
+        if (this.input.length > MAX_EXPRESSION_LENGTH) {
+            throw new Error("ErrorExceededMaxLength");
+        }
+        while (!this.atEnd()) {
+            this.start = this.offset;
+            const c = this.next();
+            switch (c) {
+                case "(":
+                    this.addToken(lexer_TokenType.LEFT_PAREN);
+                    break;
+                case ")":
+                    this.addToken(lexer_TokenType.RIGHT_PAREN);
+                    break;
+                case "[":
+                    this.addToken(lexer_TokenType.LEFT_BRACKET);
+                    break;
+                case "]":
+                    this.addToken(lexer_TokenType.RIGHT_BRACKET);
+                    break;
+                case ",":
+                    this.addToken(lexer_TokenType.COMMA);
+                    break;
+                case ".":
+                    if (this.previous() != lexer_TokenType.IDENTIFIER &&
+                        this.previous() != lexer_TokenType.RIGHT_BRACKET &&
+                        this.previous() != lexer_TokenType.RIGHT_PAREN &&
+                        this.previous() != lexer_TokenType.STAR) {
+                        this.consumeNumber();
+                    }
+                    else {
+                        this.addToken(lexer_TokenType.DOT);
+                    }
+                    break;
+                case "-":
+                case "+":
+                    this.consumeNumber();
+                    break;
+                case "!":
+                    this.addToken(this.match("=") ? lexer_TokenType.BANG_EQUAL : lexer_TokenType.BANG);
+                    break;
+                case "=":
+                    if (!this.match("=")) {
+                        // Illegal; continue reading until we hit a boundary character and return an error
+                        this.consumeIdentifier();
+                        break;
+                    }
+                    this.addToken(lexer_TokenType.EQUAL_EQUAL);
+                    break;
+                case "<":
+                    this.addToken(this.match("=") ? lexer_TokenType.LESS_EQUAL : lexer_TokenType.LESS);
+                    break;
+                case ">":
+                    this.addToken(this.match("=") ? lexer_TokenType.GREATER_EQUAL : lexer_TokenType.GREATER);
+                    break;
+                case "&":
+                    if (!this.match("&")) {
+                        // Illegal; continue reading until we hit a boundary character and return an error
+                        this.consumeIdentifier();
+                        break;
+                    }
+                    this.addToken(lexer_TokenType.AND);
+                    break;
+                case "|":
+                    if (!this.match("|")) {
+                        // Illegal; continue reading until we hit a boundary character and return an error
+                        this.consumeIdentifier();
+                        break;
+                    }
+                    this.addToken(lexer_TokenType.OR);
+                    break;
+                case "*":
+                    this.addToken(lexer_TokenType.STAR);
+                    break;
+                // Ignore whitespace.
+                case " ":
+                case "\r":
+                case "\t":
+                    break;
+                case "\n":
+                    ++this.line;
+                    this.lastLineOffset = this.offset;
+                    break;
+                case "'":
+                    this.consumeString();
+                    break;
+                default:
+                    switch (true) {
+                        case isDigit(c):
+                            this.consumeNumber();
+                            break;
+                        default:
+                            this.consumeIdentifier();
+                            break;
+                    }
+            }
+        }
+        this.tokens.push({
+            type: lexer_TokenType.EOF,
+            lexeme: "",
+            range: this.range()
+        });
+        return {
+            tokens: this.tokens
+        };
+    }
+    pos() {
+        return {
+            line: this.line,
+            column: this.start - this.lastLineOffset
+        };
+    }
+    endPos() {
+        return {
+            line: this.line,
+            column: this.offset - this.lastLineOffset
+        };
+    }
+    range() {
+        return {
+            start: this.pos(),
+            end: this.endPos()
+        };
+    }
+    atEnd() {
+        return this.offset >= this.input.length;
+    }
+    peek() {
+        if (this.atEnd()) {
+            return "\0";
+        }
+        return this.input[this.offset];
+    }
+    peekNext() {
+        if (this.offset + 1 >= this.input.length) {
+            return "\0";
+        }
+        return this.input[this.offset + 1];
+    }
+    previous() {
+        const l = this.tokens.length;
+        if (l == 0) {
+            return lexer_TokenType.EOF;
+        }
+        return this.tokens[l - 1].type;
+    }
+    next() {
+        return this.input[this.offset++];
+    }
+    match(expected) {
+        if (this.atEnd()) {
+            return false;
+        }
+        if (this.input[this.offset] !== expected) {
+            return false;
+        }
+        this.offset++;
+        return true;
+    }
+    addToken(type, value) {
+        this.tokens.push({
+            type,
+            lexeme: this.input.substring(this.start, this.offset),
+            range: this.range(),
+            value
+        });
+    }
+    consumeNumber() {
+        while (!this.atEnd() && (!isBoundary(this.peek()) || this.peek() == ".")) {
+            this.next();
+        }
+        const lexeme = this.input.substring(this.start, this.offset);
+        const value = new StringData(lexeme).number();
+        if (isNaN(value)) {
+            throw new Error(`Unexpected symbol: '${lexeme}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+        }
+        this.addToken(lexer_TokenType.NUMBER, value);
+    }
+    consumeString() {
+        while ((this.peek() !== "'" || this.peekNext() === "'") && !this.atEnd()) {
+            if (this.peek() === "\n")
+                this.line++;
+            if (this.peek() === "'" && this.peekNext() === "'") {
+                // Escaped "'", consume
+                this.next();
+            }
+            this.next();
+        }
+        if (this.atEnd()) {
+            // Unterminated string
+            throw new Error(`Unexpected symbol: '${this.input.substring(this.start)}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+        }
+        // Closing '
+        this.next();
+        // Trim the surrounding quotes.
+        let value = this.input.substring(this.start + 1, this.offset - 1);
+        value = value.replace("''", "'");
+        this.addToken(lexer_TokenType.STRING, value);
+    }
+    consumeIdentifier() {
+        while (!this.atEnd() && !isBoundary(this.peek())) {
+            this.next();
+        }
+        let tokenType = lexer_TokenType.IDENTIFIER;
+        let tokenValue = undefined;
+        const lexeme = this.input.substring(this.start, this.offset);
+        if (this.previous() != lexer_TokenType.DOT) {
+            switch (lexeme) {
+                case "true":
+                    tokenType = lexer_TokenType.TRUE;
+                    break;
+                case "false":
+                    tokenType = lexer_TokenType.FALSE;
+                    break;
+                case "null":
+                    tokenType = lexer_TokenType.NULL;
+                    break;
+                case "NaN":
+                    tokenType = lexer_TokenType.NUMBER;
+                    tokenValue = NaN;
+                    break;
+                case "Infinity":
+                    tokenType = lexer_TokenType.NUMBER;
+                    tokenValue = Infinity;
+                    break;
+            }
+        }
+        if (!isLegalIdentifier(lexeme)) {
+            throw new Error(`Unexpected symbol: '${lexeme}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+        }
+        this.addToken(tokenType, tokenValue);
+    }
+}
+function isDigit(c) {
+    return c >= "0" && c <= "9";
+}
+function isBoundary(c) {
+    switch (c) {
+        case "(":
+        case "[":
+        case ")":
+        case "]":
+        case ",":
+        case ".":
+        case "!":
+        case ">":
+        case "<":
+        case "=":
+        case "&":
+        case "|":
+            return true;
+    }
+    return /\s/.test(c);
+}
+function isLegalIdentifier(str) {
+    if (str == "") {
+        return false;
+    }
+    const first = str[0];
+    if ((first >= "a" && first <= "z") || (first >= "A" && first <= "Z") || first == "_") {
+        for (const c of str.substring(1).split("")) {
+            if ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "_" || c == "-") {
+                // OK
+            }
+            else {
+                return false;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+//# sourceMappingURL=lexer.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/errors.js
+
+const MAX_PARSER_DEPTH = 50;
+const MAX_EXPRESSION_LENGTH = 21000;
+var ErrorType;
+(function (ErrorType) {
+    ErrorType[ErrorType["ErrorUnexpectedSymbol"] = 0] = "ErrorUnexpectedSymbol";
+    ErrorType[ErrorType["ErrorUnrecognizedNamedValue"] = 1] = "ErrorUnrecognizedNamedValue";
+    ErrorType[ErrorType["ErrorUnexpectedEndOfExpression"] = 2] = "ErrorUnexpectedEndOfExpression";
+    ErrorType[ErrorType["ErrorExceededMaxDepth"] = 3] = "ErrorExceededMaxDepth";
+    ErrorType[ErrorType["ErrorExceededMaxLength"] = 4] = "ErrorExceededMaxLength";
+    ErrorType[ErrorType["ErrorTooFewParameters"] = 5] = "ErrorTooFewParameters";
+    ErrorType[ErrorType["ErrorTooManyParameters"] = 6] = "ErrorTooManyParameters";
+    ErrorType[ErrorType["ErrorEvenParameters"] = 7] = "ErrorEvenParameters";
+    ErrorType[ErrorType["ErrorUnrecognizedContext"] = 8] = "ErrorUnrecognizedContext";
+    ErrorType[ErrorType["ErrorUnrecognizedFunction"] = 9] = "ErrorUnrecognizedFunction";
+})(ErrorType || (ErrorType = {}));
+class ExpressionError extends Error {
+    constructor(typ, tok) {
+        super(`${errorDescription(typ)}: '${tokenString(tok)}'`);
+        this.typ = typ;
+        this.tok = tok;
+        this.pos = this.tok.range.start;
+    }
+}
+function errorDescription(typ) {
+    switch (typ) {
+        case ErrorType.ErrorUnexpectedEndOfExpression:
+            return "Unexpected end of expression";
+        case ErrorType.ErrorUnexpectedSymbol:
+            return "Unexpected symbol";
+        case ErrorType.ErrorUnrecognizedNamedValue:
+            return "Unrecognized named-value";
+        case ErrorType.ErrorExceededMaxDepth:
+            return `Exceeded max expression depth ${MAX_PARSER_DEPTH}`;
+        case ErrorType.ErrorExceededMaxLength:
+            return `Exceeded max expression length ${MAX_EXPRESSION_LENGTH}`;
+        case ErrorType.ErrorTooFewParameters:
+            return "Too few parameters supplied";
+        case ErrorType.ErrorTooManyParameters:
+            return "Too many parameters supplied";
+        case ErrorType.ErrorEvenParameters:
+            return "Even number of parameters supplied, requires an odd number of parameters";
+        case ErrorType.ErrorUnrecognizedContext:
+            return "Unrecognized named-value";
+        case ErrorType.ErrorUnrecognizedFunction:
+            return "Unrecognized function";
+        default: // Should never reach here.
+            return "Unknown error";
+    }
+}
+class ExpressionEvaluationError extends Error {
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/case.js
+
+const caseFunc = {
+    name: "case",
+    description: "`case( pred1, val1, pred2, val2, ..., default )`\n\nEvaluates predicates in order and returns the value corresponding to the first predicate that evaluates to `true`. If no predicate matches, it returns the last argument as the default value.",
+    minArgs: 3,
+    maxArgs: Number.MAX_SAFE_INTEGER,
+    call: (...args) => {
+        // Evaluate predicate-result pairs
+        for (let i = 0; i < args.length - 1; i += 2) {
+            const predicate = args[i];
+            // Predicate must be a boolean
+            if (predicate.kind !== expressiondata_Kind.Boolean) {
+                throw new Error("case predicate must evaluate to a boolean value");
+            }
+            // If predicate is true, return the corresponding result
+            if (predicate.value) {
+                return args[i + 1];
+            }
+        }
+        // No predicate matched, return default (last argument)
+        return args[args.length - 1];
+    }
+};
+//# sourceMappingURL=case.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/result.js
+
+function falsy(d) {
+    switch (d.kind) {
+        case expressiondata_Kind.Null:
+            return true;
+        case expressiondata_Kind.Boolean:
+            return !d.value;
+        case expressiondata_Kind.Number: {
+            const dv = d.value;
+            return dv === 0 || isNaN(dv);
+        }
+        case expressiondata_Kind.String:
+            return d.value.length === 0;
+    }
+    return false;
+}
+function truthy(d) {
+    return !falsy(d);
+}
+// Similar to the Javascript abstract equality comparison algorithm http://www.ecma-international.org/ecma-262/5.1/#sec-11.9.3.
+// Except objects are not coerced to primitives.
+function coerceTypes(li, ri) {
+    let lv = li;
+    let rv = ri;
+    // Do nothing, same kind
+    if (li.kind === ri.kind) {
+        return [lv, rv];
+    }
+    switch (li.kind) {
+        // Number, String
+        case expressiondata_Kind.Number:
+            if (ri.kind === expressiondata_Kind.String) {
+                rv = new NumberData(ri.number());
+                return [lv, rv];
+            }
+            break;
+        // String, Number
+        case expressiondata_Kind.String:
+            if (ri.kind === expressiondata_Kind.Number) {
+                lv = new NumberData(li.number());
+                return [lv, rv];
+            }
+            break;
+        // Boolean|Null, Any
+        case expressiondata_Kind.Null:
+        case expressiondata_Kind.Boolean:
+            lv = new NumberData(li.number());
+            return coerceTypes(lv, rv);
+    }
+    // Any, Boolean|Null
+    switch (ri.kind) {
+        case expressiondata_Kind.Null:
+        case expressiondata_Kind.Boolean:
+            rv = new NumberData(ri.number());
+            return coerceTypes(lv, rv);
+    }
+    return [lv, rv];
+}
+// Similar to the Javascript abstract equality comparison algorithm http://www.ecma-international.org/ecma-262/5.1/#sec-11.9.3.
+// Except string comparison is OrdinalIgnoreCase, and objects are not coerced to primitives.
+function equals(lhs, rhs) {
+    const [lv, rv] = coerceTypes(lhs, rhs);
+    if (lv.kind != rv.kind) {
+        return false;
+    }
+    switch (lv.kind) {
+        // Null, Null
+        case expressiondata_Kind.Null:
+            return true;
+        // Number, Number
+        case expressiondata_Kind.Number: {
+            const ld = lv.value;
+            const rd = rv.value;
+            if (isNaN(ld) || isNaN(rd)) {
+                return false;
+            }
+            return ld == rd;
+        }
+        // String, String
+        case expressiondata_Kind.String: {
+            const ls = lv.value;
+            const rs = rv.value;
+            return toUpperSpecial(ls) === toUpperSpecial(rs);
+        }
+        // Boolean, Boolean
+        case expressiondata_Kind.Boolean: {
+            const lb = lv.value;
+            const rb = rv.value;
+            return lb == rb;
+        }
+        // Object, Object
+        case expressiondata_Kind.Dictionary:
+        case expressiondata_Kind.Array:
+            // Check reference equality
+            return lv === rv;
+    }
+    return false;
+}
+// Similar to the Javascript abstract equality comparison algorithm http://www.ecma-international.org/ecma-262/5.1/#sec-11.9.3.
+// Except string comparison is OrdinalIgnoreCase, and objects are not coerced to primitives.
+function greaterThan(lhs, rhs) {
+    const [lv, rv] = coerceTypes(lhs, rhs);
+    if (lv.kind != rv.kind) {
+        return false;
+    }
+    switch (lv.kind) {
+        // Number, Number
+        case expressiondata_Kind.Number: {
+            const lf = lv.value;
+            const rf = rv.value;
+            if (isNaN(lf) || isNaN(rf)) {
+                return false;
+            }
+            return lf > rf;
+        }
+        // String, String
+        case expressiondata_Kind.String: {
+            let ls = lv.value;
+            let rs = rv.value;
+            ls = toUpperSpecial(ls);
+            rs = toUpperSpecial(rs);
+            return ls > rs;
+        }
+        // Boolean, Boolean
+        case expressiondata_Kind.Boolean: {
+            const lb = lv.value;
+            const rb = rv.value;
+            return lb && !rb;
+        }
+    }
+    return false;
+}
+// Similar to the Javascript abstract equality comparison algorithm http://www.ecma-international.org/ecma-262/5.1/#sec-11.9.3.
+// Except string comparison is OrdinalIgnoreCase, and objects are not coerced to primitives.
+function lessThan(lhs, rhs) {
+    const [lv, rv] = coerceTypes(lhs, rhs);
+    if (lv.kind != rv.kind) {
+        return false;
+    }
+    switch (lv.kind) {
+        // Number, Number
+        case expressiondata_Kind.Number: {
+            const lf = lv.value;
+            const rf = rv.value;
+            if (isNaN(lf) || isNaN(rf)) {
+                return false;
+            }
+            return lf < rf;
+        }
+        // String, String
+        case expressiondata_Kind.String: {
+            let ls = lv.value;
+            let rs = rv.value;
+            ls = toUpperSpecial(ls);
+            rs = toUpperSpecial(rs);
+            return ls < rs;
+        }
+        // Boolean, Boolean
+        case expressiondata_Kind.Boolean: {
+            const lb = lv.value;
+            const rb = rv.value;
+            return !lb && rb;
+        }
+    }
+    return false;
+}
+// Do not toUpper the small-dotless-ı
+function toUpperSpecial(s) {
+    const sb = [];
+    let i = 0;
+    const len = s.length;
+    let found = s.indexOf("ı");
+    while (i < len) {
+        if (i < found) {
+            sb.push(s.substring(i, found).toUpperCase()); // Append upper segment
+            i = found;
+        }
+        else if (i == found) {
+            sb.push(s.substring(i, i + 1));
+            i += 1;
+            found = s.indexOf("ı", i);
+        }
+        else {
+            sb.push(s.substring(i).toUpperCase()); // Append upper remaining
+            break;
+        }
+    }
+    return sb.join("");
+}
+//# sourceMappingURL=result.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/contains.js
+
+
+const contains = {
+    name: "contains",
+    description: "`contains( search, item )`\n\nReturns `true` if `search` contains `item`. If `search` is an array, this function returns `true` if the `item` is an element in the array. If `search` is a string, this function returns `true` if the `item` is a substring of `search`. This function is not case sensitive. Casts values to a string.",
+    minArgs: 2,
+    maxArgs: 2,
+    call: (...args) => {
+        const left = args[0];
+        const right = args[1];
+        if (left.primitive) {
+            const ls = left.coerceString();
+            if (right.primitive) {
+                const rs = right.coerceString();
+                return new BooleanData(ls.toLowerCase().includes(rs.toLowerCase()));
+            }
+        }
+        else if (left.kind === expressiondata_Kind.Array) {
+            const la = left;
+            if (la.values().length === 0) {
+                return new BooleanData(false);
+            }
+            for (const v of la.values()) {
+                if (equals(right, v)) {
+                    return new BooleanData(true);
+                }
+            }
+        }
+        return new BooleanData(false);
+    }
+};
+//# sourceMappingURL=contains.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/endswith.js
+
+
+const endswith = {
+    name: "endsWith",
+    description: "`endsWith( searchString, searchValue )`\n\nReturns `true` if `searchString` ends with `searchValue`. This function is not case sensitive. Casts values to a string.",
+    minArgs: 2,
+    maxArgs: 2,
+    call: (...args) => {
+        const left = args[0];
+        if (!left.primitive) {
+            return new BooleanData(false);
+        }
+        const right = args[1];
+        if (!right.primitive) {
+            return new BooleanData(false);
+        }
+        const ls = toUpperSpecial(left.coerceString());
+        const rs = toUpperSpecial(right.coerceString());
+        return new BooleanData(ls.endsWith(rs));
+    }
+};
+//# sourceMappingURL=endswith.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/format.js
+
+const format = {
+    name: "format",
+    description: "`format( string, replaceValue0, replaceValue1, ..., replaceValueN)`\n\nReplaces values in the `string`, with the variable `replaceValueN`. Variables in the `string` are specified using the `{N}` syntax, where `N` is an integer. You must specify at least one `replaceValue` and `string`. There is no maximum for the number of variables (`replaceValueN`) you can use. Escape curly braces using double braces.",
+    minArgs: 1,
+    maxArgs: 255 /*MAX_ARGUMENTS*/,
+    call: (...args) => {
+        const fs = args[0].coerceString();
+        const result = [];
+        let index = 0;
+        while (index < fs.length) {
+            const lbrace = fs.indexOf("{", index);
+            const rbrace = fs.indexOf("}", index);
+            // Left brace
+            if (lbrace >= 0 && (rbrace < 0 || rbrace > lbrace)) {
+                // Escaped left brace
+                if (safeCharAt(fs, lbrace + 1) === "{") {
+                    result.push(fs.substr(index, lbrace - index + 1));
+                    index = lbrace + 2;
+                    continue;
+                }
+                // Left brace, number, optional format specifiers, right brace
+                if (rbrace > lbrace + 1) {
+                    const argIndex = readArgIndex(fs, lbrace + 1);
+                    if (argIndex.success) {
+                        // Check parameter count
+                        if (1 + argIndex.result > args.length - 1) {
+                            throw new Error(`The following format string references more arguments than were supplied: ${fs}`);
+                        }
+                        // Append the portion before the left brace
+                        if (lbrace > index) {
+                            result.push(fs.substr(index, lbrace - index));
+                        }
+                        // Append the arg
+                        result.push(`${args[1 + argIndex.result].coerceString()}`);
+                        index = rbrace + 1;
+                        continue;
+                    }
+                }
+                throw new Error(`The following format string is invalid: ${fs}`);
+            }
+            // Right brace
+            else if (rbrace >= 0) {
+                // Escaped right brace
+                if (safeCharAt(fs, rbrace + 1) === "}") {
+                    result.push(fs.substr(index, rbrace - index + 1));
+                    index = rbrace + 2;
+                }
+                else {
+                    throw new Error(`The following format string is invalid: ${fs}`);
+                }
+            }
+            // Last segment
+            else {
+                result.push(fs.substr(index));
+                break;
+            }
+        }
+        return new StringData(result.join(""));
+    }
+};
+function safeCharAt(string, index) {
+    if (string.length > index) {
+        return string[index];
+    }
+    return "\0";
+}
+function readArgIndex(string, startIndex) {
+    // Count the number of digits
+    let length = 0;
+    for (;;) {
+        const nextChar = safeCharAt(string, startIndex + length);
+        if (nextChar >= "0" && nextChar <= "9") {
+            length++;
+        }
+        else {
+            break;
+        }
+    }
+    // Validate at least one digit
+    if (length < 1) {
+        return {
+            success: false
+        };
+    }
+    // Parse the number
+    const endIndex = startIndex + length - 1;
+    const result = parseInt(string.substr(startIndex, length));
+    return {
+        success: !isNaN(result),
+        result: result,
+        endIndex: endIndex
+    };
+}
+//# sourceMappingURL=format.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/fromjson.js
+
+
+const fromjson = {
+    name: "fromJson",
+    description: "`fromJSON(value)`\n\nReturns a JSON object or JSON data type for `value`. You can use this function to provide a JSON object as an evaluated expression or to convert environment variables from a string.",
+    minArgs: 1,
+    maxArgs: 1,
+    call: (...args) => {
+        const input = args[0];
+        const is = input.coerceString();
+        if (is.trim() === "") {
+            throw new Error("empty input");
+        }
+        try {
+            return JSON.parse(is, reviver);
+        }
+        catch (e) {
+            throw new ExpressionEvaluationError("Error parsing JSON when evaluating fromJson", { cause: e });
+        }
+    }
+};
+//# sourceMappingURL=fromjson.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/join.js
+
+const join = {
+    name: "join",
+    description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
+    minArgs: 1,
+    maxArgs: 2,
+    call: (...args) => {
+        // Primitive
+        if (args[0].primitive) {
+            return new StringData(args[0].coerceString());
+        }
+        // Array
+        if (args[0].kind === expressiondata_Kind.Array) {
+            // Separator
+            let separator = ",";
+            if (args.length > 1 && args[1].primitive) {
+                separator = args[1].coerceString();
+            }
+            // Convert items to strings
+            return new StringData(args[0]
+                .values()
+                .map(item => item.coerceString())
+                .join(separator));
+        }
+        return new StringData("");
+    }
+};
+//# sourceMappingURL=join.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/startswith.js
+
+
+const startswith = {
+    name: "startsWith",
+    description: "`startsWith( searchString, searchValue )`\n\nReturns `true` when `searchString` starts with `searchValue`. This function is not case sensitive. Casts values to a string.",
+    minArgs: 2,
+    maxArgs: 2,
+    call: (...args) => {
+        const left = args[0];
+        if (!left.primitive) {
+            return new BooleanData(false);
+        }
+        const right = args[1];
+        if (!right.primitive) {
+            return new BooleanData(false);
+        }
+        const ls = toUpperSpecial(left.coerceString());
+        const rs = toUpperSpecial(right.coerceString());
+        return new BooleanData(ls.startsWith(rs));
+    }
+};
+//# sourceMappingURL=startswith.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/tojson.js
+
+
+const tojson = {
+    name: "toJson",
+    description: "`toJSON(value)`\n\nReturns a pretty-print JSON representation of `value`. You can use this function to debug the information provided in contexts.",
+    minArgs: 1,
+    maxArgs: 1,
+    call: (...args) => {
+        return new StringData(JSON.stringify(args[0], replacer, "  "));
+    }
+};
+//# sourceMappingURL=tojson.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs.js
+
+
+
+
+
+
+
+
+
+const funcs_wellKnownFunctions = {
+    case: caseFunc,
+    contains: contains,
+    endswith: endswith,
+    format: format,
+    fromjson: fromjson,
+    join: join,
+    startswith: startswith,
+    tojson: tojson
+};
+// validateFunction returns the function definition for the given function name.
+// If the function does not exist or an incorrect number of arguments is provided,
+// an error is returned.
+function validateFunction(context, identifier, argCount) {
+    // Expression function names are case-insensitive.
+    const name = identifier.lexeme.toLowerCase();
+    let f;
+    f = funcs_wellKnownFunctions[name];
+    if (!f) {
+        f = context.extensionFunctions.get(name);
+        if (!f) {
+            if (!context.allowUnknownKeywords) {
+                throw new ExpressionError(ErrorType.ErrorUnrecognizedFunction, identifier);
+            }
+            // Skip argument validation for unknown functions
+            return;
+        }
+    }
+    if (argCount < f.minArgs) {
+        throw new ExpressionError(ErrorType.ErrorTooFewParameters, identifier);
+    }
+    if (argCount > f.maxArgs) {
+        throw new ExpressionError(ErrorType.ErrorTooManyParameters, identifier);
+    }
+    // case function requires an odd number of arguments
+    if (name === "case" && argCount % 2 === 0) {
+        throw new ExpressionError(ErrorType.ErrorEvenParameters, identifier);
+    }
+}
+//# sourceMappingURL=funcs.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/idxHelper.js
+class idxHelper {
+    constructor(star, idx) {
+        this.star = star;
+        if (!idx) {
+            return;
+        }
+        if (!star) {
+            if (idx.primitive) {
+                this.str = idx.coerceString();
+            }
+            let f = idx.number();
+            if (!isNaN(f) && isFinite(f) && f >= 0) {
+                f = Math.floor(f);
+                this.int = f;
+            }
+        }
+    }
+}
+//# sourceMappingURL=idxHelper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/evaluator.js
+
+
+
+
+
+
+
+class evaluator_Evaluator {
+    /**
+     * Creates a new evaluator
+     * @param n Parsed expression to evaluate
+     * @param context Context data to use
+     * @param functions Optional map of function implementations. If given, these will be preferred over the built-in functions.
+     */
+    constructor(n, context, functions) {
+        this.n = n;
+        this.context = context;
+        this.functions = functions;
+    }
+    evaluate() {
+        return this.eval(this.n);
+    }
+    eval(n) {
+        return n.accept(this);
+    }
+    visitLiteral(literal) {
+        return literal.literal;
+    }
+    visitUnary(unary) {
+        const r = this.eval(unary.expr);
+        if (unary.operator.type === lexer_TokenType.BANG) {
+            return new BooleanData(falsy(r));
+        }
+        throw new Error(`unknown unary operator: ${unary.operator.lexeme}`);
+    }
+    visitBinary(binary) {
+        const left = this.eval(binary.left);
+        const right = this.eval(binary.right);
+        switch (binary.operator.type) {
+            case lexer_TokenType.EQUAL_EQUAL:
+                return new BooleanData(equals(left, right));
+            case lexer_TokenType.BANG_EQUAL:
+                return new BooleanData(!equals(left, right));
+            case lexer_TokenType.GREATER:
+                return new BooleanData(greaterThan(left, right));
+            case lexer_TokenType.GREATER_EQUAL:
+                return new BooleanData(equals(left, right) || greaterThan(left, right));
+            case lexer_TokenType.LESS:
+                return new BooleanData(lessThan(left, right));
+            case lexer_TokenType.LESS_EQUAL:
+                return new BooleanData(equals(left, right) || lessThan(left, right));
+        }
+        throw new Error(`unknown binary operator: ${binary.operator.lexeme}`);
+    }
+    visitLogical(logical) {
+        let result;
+        for (const arg of logical.args) {
+            result = this.eval(arg);
+            // Break?
+            if ((logical.operator.type === lexer_TokenType.AND && falsy(result)) ||
+                (logical.operator.type === lexer_TokenType.OR && truthy(result))) {
+                break;
+            }
+        }
+        // result is always assigned before we return here
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+        return result;
+    }
+    visitGrouping(grouping) {
+        return this.eval(grouping.group);
+    }
+    visitContextAccess(contextAccess) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+        const r = this.context.get(contextAccess.name.lexeme);
+        return r;
+    }
+    visitIndexAccess(ia) {
+        let idx;
+        if (ia.index instanceof Star) {
+            idx = new idxHelper(true, undefined);
+        }
+        else {
+            let idxResult;
+            try {
+                idxResult = this.eval(ia.index);
+            }
+            catch (e) {
+                throw new Error(`could not evaluate index for index access: ${e.message}`, { cause: e });
+            }
+            idx = new idxHelper(false, idxResult);
+        }
+        const objResult = this.eval(ia.expr);
+        let result;
+        switch (objResult.kind) {
+            case expressiondata_Kind.Array: {
+                const tobjResult = objResult;
+                if (tobjResult instanceof FilteredArray) {
+                    result = filteredArrayAccess(tobjResult, idx);
+                }
+                else {
+                    result = arrayAccess(tobjResult, idx);
+                }
+                break;
+            }
+            case expressiondata_Kind.Dictionary: {
+                const tobjResult = objResult;
+                result = objectAccess(tobjResult, idx);
+                break;
+            }
+            default:
+                if (idx.star) {
+                    result = new FilteredArray();
+                }
+                else {
+                    result = new Null();
+                }
+        }
+        return result;
+    }
+    visitFunctionCall(functionCall) {
+        // Evaluate arguments
+        const args = functionCall.args.map(arg => this.eval(arg));
+        // Get function definitions
+        const functionName = functionCall.functionName.lexeme.toLowerCase();
+        const f = this.functions?.get(functionName) || funcs_wellKnownFunctions[functionName];
+        return f.call(...args);
+    }
+}
+function filteredArrayAccess(fa, idx) {
+    const result = new FilteredArray();
+    for (const item of fa.values()) {
+        // Check the type of the nested item
+        switch (item.kind) {
+            case expressiondata_Kind.Dictionary: {
+                const ti = item;
+                if (idx.star) {
+                    for (const v of ti.values()) {
+                        result.add(v);
+                    }
+                }
+                else if (idx.str !== undefined) {
+                    const v = ti.get(idx.str);
+                    if (v !== undefined) {
+                        result.add(v);
+                    }
+                }
+                break;
+            }
+            case expressiondata_Kind.Array: {
+                const ti = item;
+                if (idx.star) {
+                    for (const v of ti.values()) {
+                        result.add(v);
+                    }
+                }
+                else if (idx.int !== undefined && idx.int < ti.values().length) {
+                    result.add(ti.get(idx.int));
+                }
+                break;
+            }
+        }
+    }
+    return result;
+}
+function arrayAccess(a, idx) {
+    if (idx.star) {
+        const fa = new FilteredArray();
+        for (const item of a.values()) {
+            fa.add(item);
+        }
+        return fa;
+    }
+    if (idx.int !== undefined && idx.int < a.values().length) {
+        return a.get(idx.int);
+    }
+    return new Null();
+}
+function objectAccess(obj, idx) {
+    if (idx.star) {
+        const fa = new FilteredArray(...obj.values());
+        return fa;
+    }
+    if (idx.str !== undefined) {
+        const r = obj.get(idx.str);
+        if (r !== undefined) {
+            return r;
+        }
+    }
+    return new Null();
+}
+//# sourceMappingURL=evaluator.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/parser.js
+
+
+
+
+
+class parser_Parser {
+    /**
+     * Constructs a new parser for the given tokens
+     *
+     * @param tokens Tokens to build a parse tree from
+     * @param extensionContexts Available context names
+     * @param extensionFunctions Available functions (beyond the built-in ones)
+     */
+    constructor(tokens, extensionContexts, extensionFunctions) {
+        this.tokens = tokens;
+        this.offset = 0;
+        this.depth = 0;
+        this.extContexts = new Map();
+        this.extFuncs = new Map();
+        for (const contextName of extensionContexts) {
+            this.extContexts.set(contextName.toLowerCase(), true);
+        }
+        for (const { name, func } of extensionFunctions.map(x => ({
+            name: x.name,
+            func: x
+        }))) {
+            this.extFuncs.set(name.toLowerCase(), func);
+        }
+        this.context = {
+            allowUnknownKeywords: false,
+            extensionContexts: this.extContexts,
+            extensionFunctions: this.extFuncs
+        };
+    }
+    parse() {
+        // eslint-disable-next-line prefer-const
+        let result;
+        // No tokens
+        if (this.atEnd()) {
+            return result;
+        }
+        result = this.expression();
+        if (!this.atEnd()) {
+            throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+        }
+        return result;
+    }
+    expression() {
+        this.incrDepth();
+        try {
+            return this.logicalOr();
+        }
+        finally {
+            this.decrDepth();
+        }
+    }
+    logicalOr() {
+        // && is higher precedence than ||
+        let expr = this.logicalAnd();
+        if (this.check(lexer_TokenType.OR)) {
+            // Track depth
+            this.incrDepth();
+            try {
+                const logical = new Logical(this.peek(), [expr]);
+                expr = logical;
+                while (this.match(lexer_TokenType.OR)) {
+                    const right = this.logicalAnd();
+                    logical.args.push(right);
+                }
+            }
+            finally {
+                this.decrDepth();
+            }
+        }
+        return expr;
+    }
+    logicalAnd() {
+        // == and != are higher precedence than &&
+        let expr = this.equality();
+        if (this.check(lexer_TokenType.AND)) {
+            // Track depth
+            this.incrDepth();
+            try {
+                const logical = new Logical(this.peek(), [expr]);
+                expr = logical;
+                while (this.match(lexer_TokenType.AND)) {
+                    const right = this.equality();
+                    logical.args.push(right);
+                }
+            }
+            finally {
+                this.decrDepth();
+            }
+        }
+        return expr;
+    }
+    equality() {
+        // >, >=, <, <= are higher precedence than == and !=
+        let expr = this.comparison();
+        while (this.match(lexer_TokenType.BANG_EQUAL, lexer_TokenType.EQUAL_EQUAL)) {
+            const operator = this.previous();
+            const right = this.comparison();
+            expr = new Binary(expr, operator, right);
+        }
+        return expr;
+    }
+    comparison() {
+        // ! is higher precedence than >, >=, <, <=
+        let expr = this.unary();
+        while (this.match(lexer_TokenType.GREATER, lexer_TokenType.GREATER_EQUAL, lexer_TokenType.LESS, lexer_TokenType.LESS_EQUAL)) {
+            const operator = this.previous();
+            const right = this.unary();
+            expr = new Binary(expr, operator, right);
+        }
+        return expr;
+    }
+    unary() {
+        if (this.match(lexer_TokenType.BANG)) {
+            // Track depth
+            this.incrDepth();
+            const operator = this.previous();
+            const unary = this.unary();
+            try {
+                return new Unary(operator, unary);
+            }
+            finally {
+                this.decrDepth();
+            }
+        }
+        return this.index();
+    }
+    index() {
+        let expr = this.call();
+        let depthIncreased = 0;
+        if (expr instanceof Grouping || expr instanceof FunctionCall || expr instanceof ContextAccess) {
+            let cont = true;
+            while (cont) {
+                switch (true) {
+                    case this.match(lexer_TokenType.LEFT_BRACKET): {
+                        let indexExpr;
+                        if (this.match(lexer_TokenType.STAR)) {
+                            indexExpr = new Star();
+                        }
+                        else {
+                            indexExpr = this.expression();
+                        }
+                        this.consume(lexer_TokenType.RIGHT_BRACKET, ErrorType.ErrorUnexpectedSymbol);
+                        // Track depth
+                        this.incrDepth();
+                        depthIncreased++;
+                        expr = new IndexAccess(expr, indexExpr);
+                        break;
+                    }
+                    case this.match(lexer_TokenType.DOT):
+                        // Track depth
+                        this.incrDepth();
+                        depthIncreased++;
+                        if (this.match(lexer_TokenType.IDENTIFIER)) {
+                            const property = this.previous();
+                            expr = new IndexAccess(expr, new Literal(new StringData(property.lexeme), property));
+                        }
+                        else if (this.match(lexer_TokenType.STAR)) {
+                            expr = new IndexAccess(expr, new Star());
+                        }
+                        else {
+                            throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+                        }
+                        break;
+                    default:
+                        cont = false;
+                }
+            }
+        }
+        for (let i = 0; i < depthIncreased; i++) {
+            this.decrDepth();
+        }
+        return expr;
+    }
+    call() {
+        if (!this.check(lexer_TokenType.IDENTIFIER)) {
+            return this.primary();
+        }
+        const identifier = this.next();
+        if (!this.match(lexer_TokenType.LEFT_PAREN)) {
+            if (!this.extContexts.has(identifier.lexeme.toLowerCase())) {
+                throw this.buildError(ErrorType.ErrorUnrecognizedContext, identifier);
+            }
+            return new ContextAccess(identifier);
+        }
+        // Function call
+        const args = [];
+        // Arguments
+        while (!this.match(lexer_TokenType.RIGHT_PAREN)) {
+            const aexp = this.expression();
+            args.push(aexp);
+            if (!this.check(lexer_TokenType.RIGHT_PAREN)) {
+                this.consume(lexer_TokenType.COMMA, ErrorType.ErrorUnexpectedSymbol);
+            }
+        }
+        validateFunction(this.context, identifier, args.length);
+        return new FunctionCall(identifier, args);
+    }
+    primary() {
+        switch (true) {
+            case this.match(lexer_TokenType.FALSE):
+                return new Literal(new BooleanData(false), this.previous());
+            case this.match(lexer_TokenType.TRUE):
+                return new Literal(new BooleanData(true), this.previous());
+            case this.match(lexer_TokenType.NULL):
+                return new Literal(new Null(), this.previous());
+            case this.match(lexer_TokenType.NUMBER):
+                return new Literal(new NumberData(this.previous().value), this.previous());
+            case this.match(lexer_TokenType.STRING):
+                return new Literal(new StringData(this.previous().value), this.previous());
+            case this.match(lexer_TokenType.LEFT_PAREN): {
+                const expr = this.expression();
+                if (this.atEnd()) {
+                    throw this.buildError(ErrorType.ErrorUnexpectedEndOfExpression, this.previous()); // Back up to get the last token before the EOF
+                }
+                this.consume(lexer_TokenType.RIGHT_PAREN, ErrorType.ErrorUnexpectedSymbol);
+                return new Grouping(expr);
+            }
+            case this.atEnd():
+                throw this.buildError(ErrorType.ErrorUnexpectedEndOfExpression, this.previous()); // Back up to get the last token before the EOF
+        }
+        throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+    }
+    // match consumes the next token if it matches any of the given types
+    match(...tokenTypes) {
+        for (const tokenType of tokenTypes) {
+            if (this.check(tokenType)) {
+                this.next();
+                return true;
+            }
+        }
+        return false;
+    }
+    // check peeks whether the next token is of the given type
+    check(tokenType) {
+        if (this.atEnd()) {
+            return false;
+        }
+        return this.peek().type == tokenType;
+    }
+    // atEnd peeks whether the next token is EOF
+    atEnd() {
+        return this.peek().type == lexer_TokenType.EOF;
+    }
+    next() {
+        if (!this.atEnd()) {
+            this.offset++;
+        }
+        return this.previous();
+    }
+    peek() {
+        return this.tokens[this.offset];
+    }
+    // previous returns the previous token
+    previous() {
+        return this.tokens[this.offset - 1];
+    }
+    // consume attempts to consume the next token if it matches the given type. It returns an error of
+    // the given ParseErrorKind otherwise.
+    consume(tokenType, errorType) {
+        if (this.check(tokenType)) {
+            this.next();
+            return;
+        }
+        throw this.buildError(errorType, this.peek());
+    }
+    incrDepth() {
+        this.depth++;
+        if (this.depth > MAX_PARSER_DEPTH) {
+            throw this.buildError(ErrorType.ErrorExceededMaxDepth, this.peek());
+        }
+    }
+    decrDepth() {
+        this.depth--;
+    }
+    buildError(errType, token) {
+        return new ExpressionError(errType, token);
+    }
+}
+//# sourceMappingURL=parser.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/completion.js
+
+
+
+
+
+
+/**
+ * Complete returns a list of completion items for the given expression.
+ * The main functionality is auto-completing functions and context access:
+ * We can only provide assistance if the input is in one of the following forms (with | denoting the cursor position):
+ * - context.path.inp| or context.path['inp| -- auto-complete context access
+ * - context.path.| or context.path['| -- auto-complete context access
+ * - toJS| -- auto-complete function call or top-level
+ * - | -- auto-complete function call or top-level context access
+ *
+ * @param input Input expression
+ * @param context Context available for the expression
+ * @param extensionFunctions List of functions available
+ * @param functions Optional map of functions to use during evaluation
+ * @param featureFlags Optional feature flags to control which features are enabled
+ * @returns Array of completion items
+ */
+function complete(input, context, extensionFunctions, functions, featureFlags) {
+    // Lex
+    const lexer = new Lexer(input);
+    const lexResult = lexer.lex();
+    // Find interesting part of the tokenVector. For example, for an expression like `github.actor == env.actor.log|`, we are
+    // only interested in the `env.actor.log` part for auto-completion
+    const tokenInputVector = trimTokenVector(lexResult.tokens);
+    // Start by skipping the EOF token
+    let tokenIdx = tokenInputVector.length - 2;
+    if (tokenIdx >= 0) {
+        switch (tokenInputVector[tokenIdx].type) {
+            // If there is a (partial) identifier under the cursor, ignore that
+            case TokenType.IDENTIFIER:
+                tokenIdx--;
+                break;
+            case TokenType.STRING:
+                // TODO: Support string for `context.name['test|`
+                return [];
+        }
+    }
+    if (tokenIdx < 0) {
+        // Vector only contains the EOF token. Suggest functions and root context access
+        const result = contextKeys(context);
+        // Merge with functions
+        result.push(...functionItems(extensionFunctions, featureFlags));
+        return result;
+    }
+    // Determine path that led to the last token
+    // Use parser & evaluator to determine context to complete.
+    const pathTokenVector = tokenInputVector.slice(0, tokenIdx);
+    // Include the original EOF token to make the parser happy
+    pathTokenVector.push(tokenInputVector[tokenInputVector.length - 1]);
+    const p = new Parser(pathTokenVector, context.pairs().map(x => x.key), extensionFunctions);
+    const expr = p.parse();
+    const ev = new Evaluator(expr, context, functions);
+    const result = ev.evaluate();
+    return contextKeys(result);
+}
+function functionItems(extensionFunctions, featureFlags) {
+    const result = [];
+    const flags = featureFlags ?? new FeatureFlags();
+    for (const fdef of [...Object.values(wellKnownFunctions), ...extensionFunctions]) {
+        // Filter out case function if feature is disabled
+        if (fdef.name === "case" && !flags.isEnabled("allowCaseFunction")) {
+            continue;
+        }
+        result.push({
+            label: fdef.name,
+            description: fdef.description,
+            function: true
+        });
+    }
+    // Sort functions
+    result.sort((a, b) => a.label.localeCompare(b.label));
+    return result;
+}
+function contextKeys(context) {
+    if (isDictionary(context)) {
+        return (context
+            .pairs()
+            .map(x => completionItemFromContext(x))
+            // Sort contexts
+            .sort((a, b) => a.label.localeCompare(b.label)));
+    }
+    return [];
+}
+function completionItemFromContext(pair) {
+    const context = pair.key.toString();
+    const parenIndex = context.indexOf("(");
+    const isFunc = parenIndex >= 0 && context.indexOf(")") >= 0;
+    return {
+        label: isFunc ? context.substring(0, parenIndex) : context,
+        description: pair.description,
+        function: isFunc
+    };
+}
+function trimTokenVector(tokenVector) {
+    let tokenIdx = tokenVector.length;
+    let openParen = 0;
+    while (tokenIdx > 0) {
+        const token = tokenVector[tokenIdx - 1];
+        switch (token.type) {
+            case TokenType.LEFT_PAREN:
+                if (openParen == 0) {
+                    // Encountered an open parenthesis without a closing first, stop here
+                    break;
+                }
+                openParen--;
+                tokenIdx--;
+                continue;
+            case TokenType.RIGHT_PAREN:
+                openParen++;
+                tokenIdx--;
+                continue;
+            case TokenType.IDENTIFIER:
+            case TokenType.DOT:
+            case TokenType.EOF:
+            case TokenType.LEFT_BRACKET:
+            case TokenType.RIGHT_BRACKET:
+            case TokenType.STRING:
+                tokenIdx--;
+                continue;
+        }
+        break;
+    }
+    // Only keep the part of the token vector we're interested in
+    return tokenVector.slice(tokenIdx);
+}
+//# sourceMappingURL=completion.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/completion/descriptionDictionary.js
+
+
+function isDescriptionDictionary(x) {
+    return x.kind === Kind.Dictionary && x instanceof DescriptionDictionary;
+}
+class DescriptionDictionary extends Dictionary {
+    constructor(...pairs) {
+        super();
+        this.descriptions = new Map();
+        this.complete = true;
+        for (const p of pairs) {
+            this.add(p.key, p.value, p.description);
+        }
+    }
+    add(key, value, description) {
+        if (this.get(key) !== undefined) {
+            // Key already added, ignore
+            return;
+        }
+        super.add(key, value);
+        if (description) {
+            this.descriptions.set(key, description);
+        }
+    }
+    pairs() {
+        const pairs = super.pairs();
+        return pairs.map(p => ({ ...p, description: this.descriptions.get(p.key) }));
+    }
+    getDescription(key) {
+        return this.descriptions.get(key);
+    }
+}
+//# sourceMappingURL=descriptionDictionary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/index.js
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/allowed-context.js
+
+function splitAllowedContext(allowedContext) {
+    const FUNCTION_REGEXP = /^([a-zA-Z0-9_]+)\(([0-9]+),([0-9]+|MAX)\)$/;
+    const namedContexts = [];
+    const functions = [];
+    if (allowedContext.length > 0) {
+        for (const contextItem of allowedContext) {
+            const match = contextItem.match(FUNCTION_REGEXP);
+            if (match) {
+                const functionName = match[1];
+                const minParameters = Number.parseInt(match[2]);
+                const maxParametersRaw = match[3];
+                const maxParameters = maxParametersRaw === MAX_CONSTANT ? Number.MAX_SAFE_INTEGER : Number.parseInt(maxParametersRaw);
+                functions.push({
+                    name: functionName,
+                    minArgs: minParameters,
+                    maxArgs: maxParameters
+                });
+            }
+            else {
+                namedContexts.push(contextItem);
+            }
+        }
+    }
+    return {
+        namedContexts: namedContexts,
+        functions: functions
+    };
+}
+//# sourceMappingURL=allowed-context.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/expression-token.js
+
+
+
+class expression_token_ExpressionToken extends ScalarToken {
+    constructor(type, file, range, directive, definitionInfo) {
+        super(type, file, range, definitionInfo);
+        this.directive = directive;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return true;
+    }
+    static validateExpression(expression, allowedContext) {
+        const { namedContexts, functions } = splitAllowedContext(allowedContext);
+        // Parse
+        const lexer = new lexer_Lexer(expression);
+        const result = lexer.lex();
+        const p = new parser_Parser(result.tokens, namedContexts, functions);
+        p.parse();
+    }
+}
+//# sourceMappingURL=expression-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/basic-expression-token.js
+
+
+
+
+class BasicExpressionToken extends expression_token_ExpressionToken {
+    /**
+     * @param file The file ID where this token originated
+     * @param range The range of the entire expression including `${{` and `}}`
+     * @param expression The expression string without `${{` and `}}` markers
+     * @param definitionInfo Schema definition info for this token
+     * @param originalExpressions If transformed from individual expressions (e.g., format()), these are the originals
+     * @param source The original source string from the YAML
+     * @param expressionRange The range of just the expression, excluding `${{` and `}}`
+     * @param blockScalarHeader The block scalar header (e.g., "|", "|-") if parsed from a YAML block scalar
+     */
+    constructor(file, range, expression, definitionInfo, originalExpressions, source, expressionRange, blockScalarHeader) {
+        super(types_TokenType.BasicExpression, file, range, undefined, definitionInfo);
+        this.expr = expression;
+        this.source = source;
+        this.originalExpressions = originalExpressions;
+        this.expressionRange = expressionRange;
+        this.blockScalarHeader = blockScalarHeader;
+    }
+    get expression() {
+        return this.expr;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new BasicExpressionToken(undefined, undefined, this.expr, this.definitionInfo, this.originalExpressions, this.source, this.expressionRange, this.blockScalarHeader)
+            : new BasicExpressionToken(this.file, this.range, this.expr, this.definitionInfo, this.originalExpressions, this.source, this.expressionRange, this.blockScalarHeader);
+    }
+    toString() {
+        return `${OPEN_EXPRESSION} ${this.expr} ${CLOSE_EXPRESSION}`;
+    }
+    toDisplayString() {
+        // TODO: Implement expression display string to match `BasicExpressionToken#ToDisplayString()` in the C# parser
+        return ScalarToken.trimDisplayString(this.toString());
+    }
+    toJSON() {
+        return {
+            type: types_TokenType.BasicExpression,
+            expr: this.expr
+        };
+    }
+}
+//# sourceMappingURL=basic-expression-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/insert-expression-token.js
+
+
+
+class InsertExpressionToken extends expression_token_ExpressionToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.InsertExpression, file, range, INSERT_DIRECTIVE, definitionInfo);
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new InsertExpressionToken(undefined, undefined, this.definitionInfo)
+            : new InsertExpressionToken(this.file, this.range, this.definitionInfo);
+    }
+    toString() {
+        return `${OPEN_EXPRESSION} ${INSERT_DIRECTIVE} ${CLOSE_EXPRESSION}`;
+    }
+    toDisplayString() {
+        return ScalarToken.trimDisplayString(this.toString());
+    }
+    toJSON() {
+        return {
+            type: types_TokenType.InsertExpression,
+            expr: "insert"
+        };
+    }
+}
+//# sourceMappingURL=insert-expression-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/type-guards.js
+
+
+
+function isLiteral(t) {
+    return t.isLiteral;
+}
+function type_guards_isScalar(t) {
+    return t.isScalar;
+}
+function type_guards_isString(t) {
+    return isLiteral(t) && t.templateTokenType === types_TokenType.String;
+}
+function type_guards_isNumber(t) {
+    return isLiteral(t) && t.templateTokenType === types_TokenType.Number;
+}
+function isBoolean(t) {
+    return isLiteral(t) && t.templateTokenType === types_TokenType.Boolean;
+}
+function isBasicExpression(t) {
+    return type_guards_isScalar(t) && t.templateTokenType === types_TokenType.BasicExpression;
+}
+function isSequence(t) {
+    return t instanceof SequenceToken;
+}
+function isMapping(t) {
+    return t instanceof MappingToken;
+}
+//# sourceMappingURL=type-guards.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-reader.js
+// template-reader *just* does schema validation
+/* eslint-disable @typescript-eslint/no-non-null-assertion */
+
+
+
+
+
+
+const WHITESPACE_PATTERN = /\s/;
+const backgroundStepProperties = new Set(["background", "wait", "wait-all", "cancel"]);
+const backgroundStepOnlyProperties = new Set(["wait", "wait-all", "cancel"]);
+function template_reader_readTemplate(context, type, objectReader, fileId) {
+    const reader = new TemplateReader(context, objectReader, fileId);
+    let value;
+    try {
+        objectReader.validateStart();
+        const definition = new DefinitionInfo(context.schema, type);
+        value = reader.readValue(definition);
+        objectReader.validateEnd();
+    }
+    catch (err) {
+        context.error(fileId, err);
+    }
+    return value;
+}
+class TemplateReader {
+    constructor(context, objectReader, fileId) {
+        this._context = context;
+        this._schema = context.schema;
+        this._objectReader = objectReader;
+        this._fileId = fileId;
+    }
+    readValue(definition) {
+        // Scalar
+        const literal = this._objectReader.allowLiteral();
+        if (literal) {
+            let scalar = this.parseScalar(literal, definition);
+            scalar = this.validate(scalar, definition);
+            return scalar;
+        }
+        // Sequence
+        const sequence = this._objectReader.allowSequenceStart();
+        if (sequence) {
+            const sequenceDefinition = definition.getDefinitionsOfType(DefinitionType.Sequence)[0];
+            // Legal
+            if (sequenceDefinition) {
+                const itemDefinition = new DefinitionInfo(definition, sequenceDefinition.itemType);
+                // Add each item
+                while (!this._objectReader.allowSequenceEnd()) {
+                    const item = this.readValue(itemDefinition);
+                    sequence.add(item);
+                }
+            }
+            // Illegal
+            else {
+                // Error
+                this._context.error(sequence, "A sequence was not expected");
+                // Skip each item
+                while (!this._objectReader.allowSequenceEnd()) {
+                    this.skipValue();
+                }
+            }
+            sequence.definitionInfo = definition;
+            return sequence;
+        }
+        // Mapping
+        const mapping = this._objectReader.allowMappingStart();
+        if (mapping) {
+            const mappingDefinitions = definition.getDefinitionsOfType(DefinitionType.Mapping);
+            // Legal
+            if (mappingDefinitions.length > 0) {
+                if (mappingDefinitions.length > 1 ||
+                    Object.keys(mappingDefinitions[0].properties).length > 0 ||
+                    !mappingDefinitions[0].looseKeyType) {
+                    this.handleMappingWithWellKnownProperties(definition, mappingDefinitions, mapping);
+                }
+                else {
+                    const keyDefinition = new DefinitionInfo(definition, mappingDefinitions[0].looseKeyType);
+                    const valueDefinition = new DefinitionInfo(definition, mappingDefinitions[0].looseValueType);
+                    this.handleMappingWithAllLooseProperties(definition, keyDefinition, valueDefinition, mappingDefinitions[0], mapping);
+                }
+            }
+            // Illegal
+            else {
+                this._context.error(mapping, "A mapping was not expected");
+                while (!this._objectReader.allowMappingEnd()) {
+                    this.skipValue();
+                    this.skipValue();
+                }
+            }
+            // handleMappingWithWellKnownProperties will only set a definition
+            // if it can identify a single matching definition
+            if (!mapping.definitionInfo) {
+                mapping.definitionInfo = definition;
+            }
+            return mapping;
+        }
+        throw new Error("Expected a scalar value, a sequence, or a mapping");
+    }
+    handleMappingWithWellKnownProperties(definition, mappingDefinitions, mapping) {
+        // Check if loose properties are allowed
+        let looseKeyType;
+        let looseValueType;
+        let looseKeyDefinition;
+        let looseValueDefinition;
+        if (mappingDefinitions[0].looseKeyType) {
+            looseKeyType = mappingDefinitions[0].looseKeyType;
+            looseValueType = mappingDefinitions[0].looseValueType;
+        }
+        const upperKeys = {};
+        let hasExpressionKey = false;
+        let rawLiteral;
+        while ((rawLiteral = this._objectReader.allowLiteral())) {
+            const nextKeyScalar = this.parseScalar(rawLiteral, definition);
+            // Expression
+            if (nextKeyScalar.isExpression) {
+                hasExpressionKey = true;
+                // Legal
+                if (definition.allowedContext.length > 0) {
+                    const anyDefinition = new DefinitionInfo(definition, ANY);
+                    mapping.add(nextKeyScalar, this.readValue(anyDefinition));
+                }
+                // Illegal
+                else {
+                    this._context.error(nextKeyScalar, "A template expression is not allowed in this context");
+                    this.skipValue();
+                }
+                continue;
+            }
+            // Convert to StringToken if required
+            const nextKey = nextKeyScalar.templateTokenType === types_TokenType.String
+                ? nextKeyScalar
+                : new StringToken(nextKeyScalar.file, nextKeyScalar.range, nextKeyScalar.toString(), nextKeyScalar.definitionInfo);
+            // Duplicate
+            if (nextKey.value) {
+                const upperKey = nextKey.value.toUpperCase();
+                if (upperKeys[upperKey]) {
+                    this._context.error(nextKey, `'${nextKey.value}' is already defined`);
+                    this.skipValue();
+                    continue;
+                }
+                upperKeys[upperKey] = true;
+            }
+            // Well known
+            const nextPropertyDef = this._schema.matchPropertyAndFilter(mappingDefinitions, nextKey.value);
+            if (nextPropertyDef) {
+                if (!this.backgroundStepsEnabled() && backgroundStepProperties.has(nextKey.value)) {
+                    this._context.error(nextKey, `Unexpected value '${nextKey.value}'`);
+                    this.skipValue();
+                    continue;
+                }
+                const nextDefinition = new DefinitionInfo(definition, nextPropertyDef.type);
+                // Store the definition on the key, the value may have its own definition
+                nextKey.definitionInfo = nextDefinition;
+                // If the property has a description, it's a parameter that uses a shared type
+                // and we need to make sure its description is set if there is one
+                if (nextPropertyDef.description) {
+                    nextKey.description = nextPropertyDef.description;
+                }
+                const nextValue = this.readValue(nextDefinition);
+                mapping.add(nextKey, nextValue);
+                continue;
+            }
+            // Loose
+            if (looseKeyType) {
+                if (!looseKeyDefinition) {
+                    looseKeyDefinition = new DefinitionInfo(definition, looseKeyType);
+                    looseValueDefinition = new DefinitionInfo(definition, looseValueType);
+                }
+                this.validate(nextKey, looseKeyDefinition);
+                // Store the definition on the key, the value may have its own definition
+                const nextDefinition = new DefinitionInfo(definition, mappingDefinitions[0].looseValueType);
+                nextKey.definitionInfo = nextDefinition;
+                const nextValue = this.readValue(looseValueDefinition);
+                mapping.add(nextKey, nextValue);
+                continue;
+            }
+            // Error
+            this._context.error(nextKey, `Unexpected value '${nextKey.value}'`);
+            this.skipValue();
+        }
+        // If we matched a single definition from multiple,
+        // update the token's definition to enable more specific editor
+        // completion and validation
+        if (mappingDefinitions.length === 1) {
+            mapping.definitionInfo = new DefinitionInfo(definition, mappingDefinitions[0]);
+        }
+        // Unable to filter to one definition
+        if (mappingDefinitions.length > 1) {
+            const hitCount = {};
+            for (const mappingDefinition of mappingDefinitions) {
+                for (const key of Object.keys(mappingDefinition.properties)) {
+                    hitCount[key] = (hitCount[key] ?? 0) + 1;
+                }
+            }
+            const nonDuplicates = [];
+            for (const key of Object.keys(hitCount)) {
+                if (hitCount[key] === 1) {
+                    nonDuplicates.push(key);
+                }
+            }
+            const properties = this.backgroundStepsEnabled()
+                ? nonDuplicates
+                : nonDuplicates.filter(property => !backgroundStepOnlyProperties.has(property));
+            this._context.error(mapping, `There's not enough info to determine what you meant. Add one of these properties: ${properties
+                .sort()
+                .join(", ")}`);
+        }
+        // Check required properties
+        else if (mappingDefinitions.length === 1 && !hasExpressionKey) {
+            for (const propertyName of Object.keys(mappingDefinitions[0].properties)) {
+                const propertyDef = mappingDefinitions[0].properties[propertyName];
+                if (propertyDef.required && !upperKeys[propertyName.toUpperCase()]) {
+                    this._context.error(mapping, `Required property is missing: ${propertyName}`);
+                }
+            }
+        }
+        this.expectMappingEnd();
+    }
+    handleMappingWithAllLooseProperties(definition, keyDefinition, valueDefinition, mappingDefinition, mapping) {
+        let nextValue;
+        const upperKeys = {};
+        let rawLiteral;
+        while ((rawLiteral = this._objectReader.allowLiteral())) {
+            const nextKeyScalar = this.parseScalar(rawLiteral, definition);
+            nextKeyScalar.definitionInfo = keyDefinition;
+            // Expression
+            if (nextKeyScalar.isExpression) {
+                // Legal
+                if (definition.allowedContext.length > 0) {
+                    nextValue = this.readValue(valueDefinition);
+                    mapping.add(nextKeyScalar, nextValue);
+                }
+                // Illegal
+                else {
+                    this._context.error(nextKeyScalar, "A template expression is not allowed in this context");
+                    this.skipValue();
+                }
+                continue;
+            }
+            // Convert to StringToken if required
+            const nextKey = nextKeyScalar.templateTokenType === types_TokenType.String
+                ? nextKeyScalar
+                : new StringToken(nextKeyScalar.file, nextKeyScalar.range, nextKeyScalar.toString(), nextKeyScalar.definitionInfo);
+            // Duplicate
+            if (nextKey.value) {
+                const upperKey = nextKey.value.toUpperCase();
+                if (upperKeys[upperKey]) {
+                    this._context.error(nextKey, `'${nextKey.value}' is already defined`);
+                    this.skipValue();
+                    continue;
+                }
+                upperKeys[upperKey] = true;
+            }
+            // Validate
+            this.validate(nextKey, keyDefinition);
+            // Store the definition on the key, the value may have its own definition
+            const nextDefinition = new DefinitionInfo(definition, mappingDefinition.looseValueType);
+            nextKey.definitionInfo = nextDefinition;
+            // Add the pair
+            nextValue = this.readValue(valueDefinition);
+            mapping.add(nextKey, nextValue);
+        }
+        this.expectMappingEnd();
+    }
+    expectMappingEnd() {
+        if (!this._objectReader.allowMappingEnd()) {
+            throw new Error("Expected mapping end"); // Should never happen
+        }
+    }
+    skipValue() {
+        // Scalar
+        if (this._objectReader.allowLiteral()) {
+            // Intentionally empty
+        }
+        // Sequence
+        else if (this._objectReader.allowSequenceStart()) {
+            while (!this._objectReader.allowSequenceEnd()) {
+                this.skipValue();
+            }
+        }
+        // Mapping
+        else if (this._objectReader.allowMappingStart()) {
+            while (!this._objectReader.allowMappingEnd()) {
+                this.skipValue();
+                this.skipValue();
+            }
+        }
+        // Unexpected
+        else {
+            throw new Error("Expected a scalar value, a sequence, or a mapping");
+        }
+    }
+    validate(scalar, definition) {
+        switch (scalar.templateTokenType) {
+            case types_TokenType.Null:
+            case types_TokenType.Boolean:
+            case types_TokenType.Number:
+            case types_TokenType.String: {
+                const literal = scalar;
+                // Legal
+                const scalarDefinitions = definition.getScalarDefinitions();
+                let relevantDefinition;
+                if ((relevantDefinition = scalarDefinitions.find(x => x.isMatch(literal)))) {
+                    scalar.definitionInfo = new DefinitionInfo(definition, relevantDefinition);
+                    return scalar;
+                }
+                // Not a string, convert
+                if (literal.templateTokenType !== types_TokenType.String) {
+                    const stringLiteral = new StringToken(literal.file, literal.range, literal.toString(), literal.definitionInfo);
+                    // Legal
+                    if ((relevantDefinition = scalarDefinitions.find(x => x.isMatch(stringLiteral)))) {
+                        stringLiteral.definitionInfo = new DefinitionInfo(definition, relevantDefinition);
+                        return stringLiteral;
+                    }
+                }
+                // Illegal
+                this._context.error(literal, `Unexpected value '${literal.toString()}'`);
+                return scalar;
+            }
+            case types_TokenType.BasicExpression:
+                // Illegal
+                if (definition.allowedContext.length === 0) {
+                    this._context.error(scalar, "A template expression is not allowed in this context");
+                }
+                return scalar;
+            default:
+                this._context.error(scalar, `Unexpected value '${scalar.toString()}'`);
+                return scalar;
+        }
+    }
+    parseScalar(token, definitionInfo) {
+        // Not a string
+        if (!type_guards_isString(token) || !token.value) {
+            return token;
+        }
+        const allowedContext = definitionInfo.allowedContext;
+        const isSingleLine = token.range === undefined || token.range.start.line === token.range.end.line;
+        // For single-line strings, use token.value (without YAML quotes) for expression detection,
+        // because token.source includes quote characters that would be incorrectly detected as literal text.
+        // For multi-line block scalars, use token.source directly because it makes position calculation easier
+        // (no quote characters to handle, and token.source preserves the original line/column structure in YAML).
+        const raw = isSingleLine ? token.value : token.source ?? token.value;
+        let startExpression = raw.indexOf(OPEN_EXPRESSION);
+        if (startExpression < 0) {
+            // Doesn't contain "{{"
+            return token;
+        }
+        // Break the value into segments of LiteralToken and ExpressionToken
+        let encounteredError = false;
+        const segments = [];
+        let i = 0;
+        while (i < raw.length) {
+            // An expression starts here
+            if (i === startExpression) {
+                // Find the end of the expression - i.e. "}}"
+                startExpression = i;
+                let endExpression = -1;
+                let inString = false;
+                for (i += OPEN_EXPRESSION.length; i < raw.length; i++) {
+                    if (raw[i] === "'") {
+                        inString = !inString; // Note, this handles escaped single quotes gracefully. E.x. 'foo''bar'
+                    }
+                    else if (!inString && raw[i] === "}" && raw[i - 1] === "}") {
+                        endExpression = i;
+                        i++;
+                        break;
+                    }
+                }
+                // Check if not closed
+                if (endExpression < startExpression) {
+                    this._context.error(token, "The expression is not closed. An unescaped ${{ sequence was found, but the closing }} sequence was not found.");
+                    return token;
+                }
+                // Parse the expression
+                const rawExpression = raw.substr(startExpression + OPEN_EXPRESSION.length, endExpression - startExpression + 1 - OPEN_EXPRESSION.length - CLOSE_EXPRESSION.length);
+                let tr = token.range;
+                if (isSingleLine) {
+                    // Single-line: Adjust the range to only cover the sub-expression.
+                    // Calculate offset to account for YAML quote characters.
+                    // For example, `"${{ expr }}"` has source with quotes, value without.
+                    const offset = (token.source ?? raw).indexOf(OPEN_EXPRESSION) - raw.indexOf(OPEN_EXPRESSION);
+                    tr = {
+                        start: { line: tr.start.line, column: tr.start.column + startExpression + offset },
+                        end: { line: tr.end.line, column: tr.start.column + endExpression + 1 + offset }
+                    };
+                }
+                else {
+                    // Multi-line: Adjust the range to only cover the expression
+                    const startRaw = raw.substring(0, startExpression);
+                    const adjustedStartLine = startRaw.split("\n").length;
+                    const beginningOfLine = startRaw.lastIndexOf("\n");
+                    const adjustedStart = startExpression - beginningOfLine;
+                    const adjustedEnd = endExpression - beginningOfLine + 1;
+                    tr = {
+                        start: { line: tr.start.line + adjustedStartLine, column: adjustedStart },
+                        end: { line: tr.start.line + adjustedStartLine, column: adjustedEnd }
+                    };
+                }
+                const expression = this.parseIntoExpressionToken(tr, rawExpression, allowedContext, token, definitionInfo);
+                if (!expression) {
+                    // Record that we've hit an error but continue to validate any other expressions
+                    // that might be in the string
+                    encounteredError = true;
+                }
+                else {
+                    // Check if a directive was used when not allowed
+                    if (expression.directive && (startExpression !== 0 || i < raw.length)) {
+                        this._context.error(token, `The directive '${expression.directive}' is not allowed in this context. Directives are not supported for expressions that are embedded within a string. Directives are only supported when the entire value is an expression.`);
+                        return token;
+                    }
+                    // Add the segment
+                    segments.push(expression);
+                }
+                // Look for the next expression
+                startExpression = raw.indexOf(OPEN_EXPRESSION, i);
+            }
+            // The next expression is further ahead
+            else if (i < startExpression) {
+                // Append the segment
+                this.addString(segments, token.range, raw.substr(i, startExpression - i), token.definitionInfo);
+                // Adjust the position
+                i = startExpression;
+            }
+            // No remaining expressions
+            else {
+                this.addString(segments, token.range, raw.substr(i), token.definitionInfo);
+                break;
+            }
+        }
+        // If we've hit any error during parsing, return the original token
+        if (encounteredError) {
+            return token;
+        }
+        // Check if can convert to a literal
+        // For example, the escaped expression: ${{ '{{ this is a literal }}' }}
+        if (segments.length === 1 && segments[0].templateTokenType === types_TokenType.BasicExpression) {
+            const basicExpression = segments[0];
+            const str = this.getExpressionString(basicExpression.expression);
+            if (str !== undefined) {
+                return new StringToken(this._fileId, token.range, str, token.definitionInfo);
+            }
+        }
+        // Check if only one segment
+        if (segments.length === 1) {
+            return segments[0];
+        }
+        // Build the new expression, using the format function
+        const format = [];
+        const args = [];
+        const expressionTokens = [];
+        let argIndex = 0;
+        for (const segment of segments) {
+            if (type_guards_isString(segment)) {
+                const text = segment.value
+                    .replace(/'/g, "''") // Escape quotes
+                    .replace(/\{/g, "{{") // Escape braces
+                    .replace(/\}/g, "}}");
+                format.push(text);
+            }
+            else {
+                format.push(`{${argIndex}}`); // Append format arg
+                argIndex++;
+                const expression = segment;
+                args.push(", ");
+                args.push(expression.expression);
+                expressionTokens.push(expression);
+            }
+        }
+        return new BasicExpressionToken(this._fileId, token.range, `format('${format.join("")}'${args.join("")})`, definitionInfo, expressionTokens, raw, undefined, token.blockScalarHeader);
+    }
+    parseIntoExpressionToken(tr, rawExpression, allowedContext, token, definitionInfo) {
+        const parseExpressionResult = this.parseExpression(tr, token, rawExpression, allowedContext, definitionInfo);
+        // Check for error
+        if (parseExpressionResult.error) {
+            this._context.error(token, parseExpressionResult.error, tr);
+            return undefined;
+        }
+        return parseExpressionResult.expression;
+    }
+    parseExpression(range, token, value, allowedContext, definitionInfo) {
+        const trimmed = value.trim();
+        // Check if the value is empty
+        if (!trimmed) {
+            return {
+                error: new Error("An expression was expected")
+            };
+        }
+        // Try to find a matching directive
+        const matchDirectiveResult = this.matchDirective(trimmed, INSERT_DIRECTIVE, 0);
+        if (matchDirectiveResult.isMatch) {
+            return {
+                expression: new InsertExpressionToken(this._fileId, range, definitionInfo)
+            };
+        }
+        else if (matchDirectiveResult.error) {
+            return {
+                error: matchDirectiveResult.error
+            };
+        }
+        // Check if valid expression
+        try {
+            expression_token_ExpressionToken.validateExpression(trimmed, allowedContext);
+        }
+        catch (err) {
+            return {
+                error: err
+            };
+        }
+        const startTrim = value.length - value.trimStart().length;
+        const endTrim = value.length - value.trimEnd().length;
+        const expressionRange = {
+            start: {
+                ...range.start,
+                column: range.start.column + OPEN_EXPRESSION.length + startTrim
+            },
+            end: {
+                ...range.end,
+                column: range.end.column - CLOSE_EXPRESSION.length - endTrim
+            }
+        };
+        // Return the expression
+        return {
+            expression: new BasicExpressionToken(this._fileId, range, trimmed, definitionInfo, undefined, token.source, expressionRange, token.blockScalarHeader),
+            error: undefined
+        };
+    }
+    addString(segments, range, value, definition) {
+        // If the last segment was a LiteralToken, then append to the last segment
+        if (segments.length > 0 && segments[segments.length - 1].templateTokenType === types_TokenType.String) {
+            const lastSegment = segments[segments.length - 1];
+            segments[segments.length - 1] = new StringToken(this._fileId, range, `${lastSegment.value}${value}`, definition);
+        }
+        // Otherwise add a new LiteralToken
+        else {
+            segments.push(new StringToken(this._fileId, range, value, definition));
+        }
+    }
+    matchDirective(trimmed, directive, expectedParameters) {
+        const parameters = [];
+        if (trimmed.startsWith(directive) &&
+            (trimmed.length === directive.length || WHITESPACE_PATTERN.test(trimmed[directive.length]))) {
+            let startIndex = directive.length;
+            let inString = false;
+            let parens = 0;
+            for (let i = startIndex; i < trimmed.length; i++) {
+                const c = trimmed[i];
+                if (WHITESPACE_PATTERN.test(c) && !inString && parens == 0) {
+                    if (startIndex < 1) {
+                        parameters.push(trimmed.substr(startIndex, i - startIndex));
+                    }
+                    startIndex = i + 1;
+                }
+                else if (c === "'") {
+                    inString = !inString;
+                }
+                else if (c === "(" && !inString) {
+                    parens++;
+                }
+                else if (c === ")" && !inString) {
+                    parens--;
+                }
+            }
+            if (startIndex < trimmed.length) {
+                parameters.push(trimmed.substr(startIndex));
+            }
+            if (expectedParameters != parameters.length) {
+                return {
+                    isMatch: false,
+                    parameters: [],
+                    error: new Error(`Exactly ${expectedParameters} parameter(s) were expected following the directive '${directive}'. Actual parameter count: ${parameters.length}`)
+                };
+            }
+            return {
+                isMatch: true,
+                parameters: parameters
+            };
+        }
+        return {
+            isMatch: false,
+            parameters: parameters
+        };
+    }
+    getExpressionString(trimmed) {
+        const result = [];
+        let inString = false;
+        for (let i = 0; i < trimmed.length; i++) {
+            const c = trimmed[i];
+            if (c === "'") {
+                inString = !inString;
+                if (inString && i !== 0) {
+                    result.push(c);
+                }
+            }
+            else if (!inString) {
+                return undefined;
+            }
+            else {
+                result.push(c);
+            }
+        }
+        return result.join("");
+    }
+    backgroundStepsEnabled() {
+        return this._context.state.featureFlags?.isEnabled("allowBackgroundSteps") ?? false;
+    }
+}
+//# sourceMappingURL=template-reader.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/workflow-constants.js
+const WORKFLOW_ROOT = "workflow-root-strict";
+//# sourceMappingURL=workflow-constants.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/parse-event.js
+class ParseEvent {
+    constructor(type, token) {
+        this.type = type;
+        this.token = token;
+    }
+}
+var EventType;
+(function (EventType) {
+    EventType[EventType["Literal"] = 0] = "Literal";
+    EventType[EventType["SequenceStart"] = 1] = "SequenceStart";
+    EventType[EventType["SequenceEnd"] = 2] = "SequenceEnd";
+    EventType[EventType["MappingStart"] = 3] = "MappingStart";
+    EventType[EventType["MappingEnd"] = 4] = "MappingEnd";
+    EventType[EventType["DocumentStart"] = 5] = "DocumentStart";
+    EventType[EventType["DocumentEnd"] = 6] = "DocumentEnd";
+})(EventType || (EventType = {}));
+//# sourceMappingURL=parse-event.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/json-object-reader.js
+
+
+class JSONObjectReader {
+    constructor(fileId, input) {
+        this._fileId = fileId;
+        const value = JSON.parse(input);
+        this._generator = this.getParseEvents(value, true);
+        this._current = this._generator.next();
+    }
+    allowLiteral() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.Literal) {
+                this._current = this._generator.next();
+                return parseEvent.token;
+            }
+        }
+        return undefined;
+    }
+    allowSequenceStart() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.SequenceStart) {
+                this._current = this._generator.next();
+                return parseEvent.token;
+            }
+        }
+        return undefined;
+    }
+    allowSequenceEnd() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.SequenceEnd) {
+                this._current = this._generator.next();
+                return true;
+            }
+        }
+        return false;
+    }
+    allowMappingStart() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.MappingStart) {
+                this._current = this._generator.next();
+                return parseEvent.token;
+            }
+        }
+        return undefined;
+    }
+    allowMappingEnd() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.MappingEnd) {
+                this._current = this._generator.next();
+                return true;
+            }
+        }
+        return false;
+    }
+    validateEnd() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.DocumentEnd) {
+                this._current = this._generator.next();
+                return;
+            }
+        }
+        throw new Error("Expected end of reader");
+    }
+    validateStart() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.DocumentStart) {
+                this._current = this._generator.next();
+                return;
+            }
+        }
+        throw new Error("Expected start of reader");
+    }
+    /**
+     * Returns all tokens (depth first)
+     */
+    *getParseEvents(value, root) {
+        if (root) {
+            yield new ParseEvent(EventType.DocumentStart, undefined);
+        }
+        switch (typeof value) {
+            case "undefined":
+                yield new ParseEvent(EventType.Literal, new NullToken(this._fileId, undefined, undefined));
+                break;
+            case "boolean":
+                yield new ParseEvent(EventType.Literal, new BooleanToken(this._fileId, undefined, value, undefined));
+                break;
+            case "number":
+                yield new ParseEvent(EventType.Literal, new NumberToken(this._fileId, undefined, value, undefined));
+                break;
+            case "string":
+                yield new ParseEvent(EventType.Literal, new StringToken(this._fileId, undefined, value, undefined));
+                break;
+            case "object":
+                // null
+                if (value === null) {
+                    yield new ParseEvent(EventType.Literal, new NullToken(this._fileId, undefined, undefined));
+                }
+                // array
+                else if (Array.isArray(value)) {
+                    yield new ParseEvent(EventType.SequenceStart, new SequenceToken(this._fileId, undefined, undefined));
+                    for (const item of value) {
+                        for (const e of this.getParseEvents(item)) {
+                            yield e;
+                        }
+                    }
+                    yield new ParseEvent(EventType.SequenceEnd, undefined);
+                }
+                // object
+                else {
+                    yield new ParseEvent(EventType.MappingStart, new MappingToken(this._fileId, undefined, undefined));
+                    for (const key of Object.keys(value)) {
+                        yield new ParseEvent(EventType.Literal, new StringToken(this._fileId, undefined, key, undefined));
+                        for (const e of this.getParseEvents(value[key])) {
+                            yield e;
+                        }
+                    }
+                    yield new ParseEvent(EventType.MappingEnd, undefined);
+                }
+                break;
+            default:
+                throw new Error(`Unexpected value type '${typeof value}' when reading object`);
+        }
+        if (root) {
+            yield new ParseEvent(EventType.DocumentEnd, undefined);
+        }
+    }
+}
+//# sourceMappingURL=json-object-reader.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/trace-writer.js
+class NoOperationTraceWriter {
+    error() {
+        // do nothing
+    }
+    info() {
+        // do nothing
+    }
+    verbose() {
+        // do nothing
+    }
+}
+//# sourceMappingURL=trace-writer.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition.js
+
+/**
+ * Defines the allowable schema for a user defined type
+ */
+class Definition {
+    constructor(key, definition) {
+        /**
+         * Used by the template reader to determine allowed expression values and functions.
+         * Also used by the template reader to validate function min/max parameters.
+         */
+        this.readerContext = [];
+        /**
+         * Used by the template evaluator to determine allowed expression values and functions.
+         * The min/max parameter info is omitted.
+         */
+        this.evaluatorContext = [];
+        this.key = key;
+        if (definition) {
+            for (let i = 0; i < definition.count;) {
+                const definitionKey = definition.get(i).key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case CONTEXT: {
+                        const context = definition.get(i).value.assertSequence(`${DEFINITION} ${CONTEXT}`);
+                        definition.remove(i);
+                        const seenReaderContext = {};
+                        const seenEvaluatorContext = {};
+                        for (const item of context) {
+                            const itemStr = item.assertString(`${CONTEXT} item`).value;
+                            const upperItemStr = itemStr.toUpperCase();
+                            if (seenReaderContext[upperItemStr]) {
+                                throw new Error(`Duplicate context item '${itemStr}'`);
+                            }
+                            seenReaderContext[upperItemStr] = true;
+                            this.readerContext.push(itemStr);
+                            // Remove min/max parameter info
+                            const paramIndex = itemStr.indexOf("(");
+                            const modifiedItemStr = paramIndex > 0 ? itemStr.substr(0, paramIndex + 1) + ")" : itemStr;
+                            const upperModifiedItemStr = modifiedItemStr.toUpperCase();
+                            if (seenEvaluatorContext[upperModifiedItemStr]) {
+                                throw new Error(`Duplicate context item '${modifiedItemStr}'`);
+                            }
+                            seenEvaluatorContext[upperModifiedItemStr] = true;
+                            this.evaluatorContext.push(modifiedItemStr);
+                        }
+                        break;
+                    }
+                    case DESCRIPTION: {
+                        const value = definition.get(i).value;
+                        this.description = value.assertString(DESCRIPTION).value;
+                        definition.remove(i);
+                        break;
+                    }
+                    default: {
+                        i++;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+//# sourceMappingURL=definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/scalar-definition.js
+
+class ScalarDefinition extends Definition {
+    constructor(key, definition) {
+        super(key, definition);
+    }
+}
+//# sourceMappingURL=scalar-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/boolean-definition.js
+
+
+
+
+class BooleanDefinition extends ScalarDefinition {
+    constructor(key, definition) {
+        super(key, definition);
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case BOOLEAN: {
+                        const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${BOOLEAN}`);
+                        for (const mappingPair of mapping) {
+                            const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${BOOLEAN} key`);
+                            switch (mappingKey.value) {
+                                default:
+                                    // throws
+                                    mappingKey.assertUnexpectedValue(`${DEFINITION} ${BOOLEAN} key`);
+                                    break;
+                            }
+                        }
+                        break;
+                    }
+                    default:
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`); // throws
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.Boolean;
+    }
+    isMatch(literal) {
+        return literal.templateTokenType === types_TokenType.Boolean;
+    }
+    validate() {
+        // no-op
+    }
+}
+//# sourceMappingURL=boolean-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/property-definition.js
+
+
+class PropertyDefinition {
+    constructor(token) {
+        this.type = "";
+        this.required = false;
+        if (token.templateTokenType === types_TokenType.String) {
+            this.type = token.value;
+        }
+        else {
+            const mapping = token.assertMapping(MAPPING_PROPERTY_VALUE);
+            for (const mappingPair of mapping) {
+                const mappingKey = mappingPair.key.assertString(`${MAPPING_PROPERTY_VALUE} key`);
+                switch (mappingKey.value) {
+                    case TYPE:
+                        this.type = mappingPair.value.assertString(`${MAPPING_PROPERTY_VALUE} ${TYPE}`).value;
+                        break;
+                    case template_constants_REQUIRED:
+                        this.required = mappingPair.value.assertBoolean(`${MAPPING_PROPERTY_VALUE} ${template_constants_REQUIRED}`).value;
+                        break;
+                    case DESCRIPTION:
+                        this.description = mappingPair.value.assertString(`${MAPPING_PROPERTY_VALUE} ${DESCRIPTION}`).value;
+                        break;
+                    default:
+                        mappingKey.assertUnexpectedValue(`${MAPPING_PROPERTY_VALUE} key`); // throws
+                }
+            }
+        }
+    }
+}
+//# sourceMappingURL=property-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/mapping-definition.js
+
+
+
+
+class MappingDefinition extends Definition {
+    constructor(key, definition) {
+        super(key, definition);
+        this.properties = {};
+        this.looseKeyType = "";
+        this.looseValueType = "";
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case MAPPING: {
+                        const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${MAPPING}`);
+                        for (const mappingPair of mapping) {
+                            const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${MAPPING} key`);
+                            switch (mappingKey.value) {
+                                case PROPERTIES: {
+                                    const properties = mappingPair.value.assertMapping(`${DEFINITION} ${MAPPING} ${PROPERTIES}`);
+                                    for (const propertiesPair of properties) {
+                                        const propertyName = propertiesPair.key.assertString(`${DEFINITION} ${MAPPING} ${PROPERTIES} key`);
+                                        this.properties[propertyName.value] = new PropertyDefinition(propertiesPair.value);
+                                    }
+                                    break;
+                                }
+                                case LOOSE_KEY_TYPE: {
+                                    const looseKeyType = mappingPair.value.assertString(`${DEFINITION} ${MAPPING} ${LOOSE_KEY_TYPE}`);
+                                    this.looseKeyType = looseKeyType.value;
+                                    break;
+                                }
+                                case LOOSE_VALUE_TYPE: {
+                                    const looseValueType = mappingPair.value.assertString(`${DEFINITION} ${MAPPING} ${LOOSE_VALUE_TYPE}`);
+                                    this.looseValueType = looseValueType.value;
+                                    break;
+                                }
+                                default:
+                                    // throws
+                                    mappingKey.assertUnexpectedValue(`${DEFINITION} ${MAPPING} key`);
+                                    break;
+                            }
+                        }
+                        break;
+                    }
+                    default:
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`); // throws
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.Mapping;
+    }
+    validate(schema, name) {
+        // Lookup loose key type
+        if (this.looseKeyType) {
+            schema.getDefinition(this.looseKeyType);
+            // Lookup loose value type
+            if (this.looseValueType) {
+                schema.getDefinition(this.looseValueType);
+            }
+            else {
+                throw new Error(`Property '${LOOSE_KEY_TYPE}' is defined but '${LOOSE_VALUE_TYPE}' is not defined on '${name}'`);
+            }
+        }
+        // Otherwise validate loose value type not be defined
+        else if (this.looseValueType) {
+            throw new Error(`Property '${LOOSE_VALUE_TYPE}' is defined but '${LOOSE_KEY_TYPE}' is not defined on '${name}'`);
+        }
+        // Lookup each property
+        for (const propertyName of Object.keys(this.properties)) {
+            const propertyDef = this.properties[propertyName];
+            if (!propertyDef.type) {
+                throw new Error(`Type not specified for the property '${propertyName}' on '${name}'`);
+            }
+            schema.getDefinition(propertyDef.type);
+        }
+    }
+}
+//# sourceMappingURL=mapping-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/null-definition.js
+
+
+
+
+class NullDefinition extends ScalarDefinition {
+    constructor(key, definition) {
+        super(key, definition);
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case NULL: {
+                        const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${NULL}`);
+                        for (const mappingPair of mapping) {
+                            const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${NULL} key`);
+                            switch (mappingKey.value) {
+                                default:
+                                    // throws
+                                    mappingKey.assertUnexpectedValue(`${DEFINITION} ${NULL} key`);
+                                    break;
+                            }
+                        }
+                        break;
+                    }
+                    default:
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`); // throws
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.Null;
+    }
+    isMatch(literal) {
+        return literal.templateTokenType === types_TokenType.Null;
+    }
+    validate() {
+        // no-op
+    }
+}
+//# sourceMappingURL=null-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/number-definition.js
+
+
+
+
+class NumberDefinition extends ScalarDefinition {
+    constructor(key, definition) {
+        super(key, definition);
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case NUMBER: {
+                        const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${NUMBER}`);
+                        for (const mappingPair of mapping) {
+                            const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${NUMBER} key`);
+                            switch (mappingKey.value) {
+                                default:
+                                    // throws
+                                    mappingKey.assertUnexpectedValue(`${DEFINITION} ${NUMBER} key`);
+                                    break;
+                            }
+                        }
+                        break;
+                    }
+                    default:
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`); // throws
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.Number;
+    }
+    isMatch(literal) {
+        return literal.templateTokenType === types_TokenType.Number;
+    }
+    validate() {
+        // no-op
+    }
+}
+//# sourceMappingURL=number-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/one-of-definition.js
+
+
+
+/**
+ * Must resolve to exactly one of the referenced definitions
+ */
+class OneOfDefinition extends Definition {
+    constructor(key, definition) {
+        super(key, definition);
+        this.oneOf = [];
+        this.oneOfPrefix = [];
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case ONE_OF: {
+                        const oneOf = definitionPair.value.assertSequence(`${DEFINITION} ${ONE_OF}`);
+                        for (const item of oneOf) {
+                            const oneOfItem = item.assertString(`${DEFINITION} ${ONE_OF} item`);
+                            this.oneOf.push(oneOfItem.value);
+                        }
+                        break;
+                    }
+                    case ALLOWED_VALUES: {
+                        const oneOf = definitionPair.value.assertSequence(`${DEFINITION} ${ALLOWED_VALUES}`);
+                        for (const item of oneOf) {
+                            const oneOfItem = item.assertString(`${DEFINITION} ${ONE_OF} item`);
+                            this.oneOf.push(this.key + "-" + oneOfItem.value);
+                        }
+                        break;
+                    }
+                    default:
+                        // throws
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+                        break;
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.OneOf;
+    }
+    validate(schema, name) {
+        if (this.oneOf.length === 0) {
+            throw new Error(`'${name}' does not contain any references`);
+        }
+        let foundLooseKeyType = false;
+        const mappingDefinitions = [];
+        let allowedValuesDefinition;
+        let sequenceDefinition;
+        let nullDefinition;
+        let booleanDefinition;
+        let numberDefinition;
+        const stringDefinitions = [];
+        const seenNestedTypes = {};
+        for (const nestedType of this.oneOf) {
+            if (seenNestedTypes[nestedType]) {
+                throw new Error(`'${name}' contains duplicate nested type '${nestedType}'`);
+            }
+            seenNestedTypes[nestedType] = true;
+            const nestedDefinition = schema.getDefinition(nestedType);
+            if (nestedDefinition.readerContext.length > 0) {
+                throw new Error(`'${name}' is a one-of definition and references another definition that defines context. This is currently not supported.`);
+            }
+            switch (nestedDefinition.definitionType) {
+                case DefinitionType.Mapping: {
+                    const mappingDefinition = nestedDefinition;
+                    mappingDefinitions.push(mappingDefinition);
+                    if (mappingDefinition.looseKeyType) {
+                        foundLooseKeyType = true;
+                    }
+                    break;
+                }
+                case DefinitionType.Sequence: {
+                    // Multiple sequence definitions not allowed
+                    if (sequenceDefinition) {
+                        throw new Error(`'${name}' refers to more than one definition of type '${SEQUENCE}'`);
+                    }
+                    sequenceDefinition = nestedDefinition;
+                    break;
+                }
+                case DefinitionType.Null: {
+                    // Multiple null definitions not allowed
+                    if (nullDefinition) {
+                        throw new Error(`'${name}' refers to more than one definition of type '${NULL}'`);
+                    }
+                    nullDefinition = nestedDefinition;
+                    break;
+                }
+                case DefinitionType.Boolean: {
+                    // Multiple boolean definitions not allowed
+                    if (booleanDefinition) {
+                        throw new Error(`'${name}' refers to more than one definition of type '${BOOLEAN}'`);
+                    }
+                    booleanDefinition = nestedDefinition;
+                    break;
+                }
+                case DefinitionType.Number: {
+                    // Multiple number definitions not allowed
+                    if (numberDefinition) {
+                        throw new Error(`'${name}' refers to more than one definition of type '${NUMBER}'`);
+                    }
+                    numberDefinition = nestedDefinition;
+                    break;
+                }
+                case DefinitionType.String: {
+                    const stringDefinition = nestedDefinition;
+                    // Multiple string definitions
+                    if (stringDefinitions.length > 0 && (!stringDefinitions[0].constant || !stringDefinition.constant)) {
+                        throw new Error(`'${name}' refers to more than one '${template_constants_SCALAR}', but some do not set '${CONSTANT}'`);
+                    }
+                    stringDefinitions.push(stringDefinition);
+                    break;
+                }
+                case DefinitionType.OneOf: {
+                    // Multiple allowed-values definitions not allowed
+                    if (allowedValuesDefinition) {
+                        throw new Error(`'${name}' contains multiple allowed-values definitions`);
+                    }
+                    allowedValuesDefinition = nestedDefinition;
+                    break;
+                }
+                default:
+                    throw new Error(`'${name}' refers to a definition with type '${nestedDefinition.definitionType}'`);
+            }
+        }
+        if (mappingDefinitions.length > 1) {
+            if (foundLooseKeyType) {
+                throw new Error(`'${name}' refers to two mappings and at least one sets '${LOOSE_KEY_TYPE}'. This is not currently supported.`);
+            }
+            const seenProperties = {};
+            for (const mappingDefinition of mappingDefinitions) {
+                for (const propertyName of Object.keys(mappingDefinition.properties)) {
+                    const newPropertyDef = mappingDefinition.properties[propertyName];
+                    // Already seen
+                    const existingPropertyDef = seenProperties[propertyName];
+                    if (existingPropertyDef) {
+                        // Types match
+                        if (existingPropertyDef.type === newPropertyDef.type) {
+                            continue;
+                        }
+                        // Collision
+                        throw new Error(`'${name}' contains two mappings with the same property, but each refers to a different type. All matching properties must refer to the same type.`);
+                    }
+                    // New
+                    else {
+                        seenProperties[propertyName] = newPropertyDef;
+                    }
+                }
+            }
+        }
+    }
+}
+//# sourceMappingURL=one-of-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/sequence-definition.js
+
+
+
+class SequenceDefinition extends Definition {
+    constructor(key, definition) {
+        super(key, definition);
+        this.itemType = "";
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case SEQUENCE: {
+                        const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${SEQUENCE}`);
+                        for (const mappingPair of mapping) {
+                            const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${SEQUENCE} key`);
+                            switch (mappingKey.value) {
+                                case ITEM_TYPE: {
+                                    const itemType = mappingPair.value.assertString(`${DEFINITION} ${SEQUENCE} ${ITEM_TYPE}`);
+                                    this.itemType = itemType.value;
+                                    break;
+                                }
+                                default:
+                                    // throws
+                                    mappingKey.assertUnexpectedValue(`${DEFINITION} ${SEQUENCE} key`);
+                                    break;
+                            }
+                        }
+                        break;
+                    }
+                    default:
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`); // throws
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.Sequence;
+    }
+    validate(schema, name) {
+        if (!this.itemType) {
+            throw new Error(`'${name}' does not defined '${ITEM_TYPE}'`);
+        }
+        // Lookup item type
+        schema.getDefinition(this.itemType);
+    }
+}
+//# sourceMappingURL=sequence-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/string-definition.js
+
+
+
+
+class StringDefinition extends ScalarDefinition {
+    constructor(key, definition) {
+        super(key, definition);
+        this.constant = "";
+        this.ignoreCase = false;
+        this.requireNonEmpty = false;
+        this.isExpression = false;
+        if (definition) {
+            for (const definitionPair of definition) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                switch (definitionKey.value) {
+                    case template_constants_STRING: {
+                        const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${template_constants_STRING}`);
+                        for (const mappingPair of mapping) {
+                            const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${template_constants_STRING} key`);
+                            switch (mappingKey.value) {
+                                case CONSTANT: {
+                                    const constantStringToken = mappingPair.value.assertString(`${DEFINITION} ${template_constants_STRING} ${CONSTANT}`);
+                                    this.constant = constantStringToken.value;
+                                    break;
+                                }
+                                case IGNORE_CASE: {
+                                    const ignoreCaseBooleanToken = mappingPair.value.assertBoolean(`${DEFINITION} ${template_constants_STRING} ${IGNORE_CASE}`);
+                                    this.ignoreCase = ignoreCaseBooleanToken.value;
+                                    break;
+                                }
+                                case REQUIRE_NON_EMPTY: {
+                                    const requireNonEmptyBooleanToken = mappingPair.value.assertBoolean(`${DEFINITION} ${template_constants_STRING} ${REQUIRE_NON_EMPTY}`);
+                                    this.requireNonEmpty = requireNonEmptyBooleanToken.value;
+                                    break;
+                                }
+                                case IS_EXPRESSION: {
+                                    const isExpressionToken = mappingPair.value.assertBoolean(`${DEFINITION} ${template_constants_STRING} ${IS_EXPRESSION}`);
+                                    this.isExpression = isExpressionToken.value;
+                                    break;
+                                }
+                                default:
+                                    // throws
+                                    mappingKey.assertUnexpectedValue(`${DEFINITION} ${template_constants_STRING} key`);
+                                    break;
+                            }
+                        }
+                        break;
+                    }
+                    default:
+                        definitionKey.assertUnexpectedValue(`${DEFINITION} key`); // throws
+                }
+            }
+        }
+    }
+    get definitionType() {
+        return DefinitionType.String;
+    }
+    isMatch(literal) {
+        if (literal.templateTokenType === types_TokenType.String) {
+            const value = literal.value;
+            if (this.constant) {
+                return this.ignoreCase ? this.constant.toUpperCase() === value.toUpperCase() : this.constant === value;
+            }
+            else if (this.requireNonEmpty) {
+                return !!value;
+            }
+            else {
+                return true;
+            }
+        }
+        return false;
+    }
+    validate() {
+        if (this.constant && this.requireNonEmpty) {
+            throw new Error(`Properties '${CONSTANT}' and '${REQUIRE_NON_EMPTY}' cannot both be set`);
+        }
+    }
+}
+//# sourceMappingURL=string-definition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/template-schema.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * This models the root schema object and contains definitions
+ */
+class TemplateSchema {
+    constructor(mapping) {
+        this.definitions = {};
+        this.version = "";
+        // Add built-in type: null
+        this.definitions[NULL] = new NullDefinition(NULL);
+        // Add built-in type: boolean
+        this.definitions[BOOLEAN] = new BooleanDefinition(BOOLEAN);
+        // Add built-in type: number
+        this.definitions[NUMBER] = new NumberDefinition(NUMBER);
+        // Add built-in type: string
+        this.definitions[template_constants_STRING] = new StringDefinition(template_constants_STRING);
+        // Add built-in type: sequence
+        const sequenceDefinition = new SequenceDefinition(SEQUENCE);
+        sequenceDefinition.itemType = ANY;
+        this.definitions[sequenceDefinition.key] = sequenceDefinition;
+        // Add built-in type: mapping
+        const mappingDefinition = new MappingDefinition(MAPPING);
+        mappingDefinition.looseKeyType = template_constants_STRING;
+        mappingDefinition.looseValueType = ANY;
+        this.definitions[mappingDefinition.key] = mappingDefinition;
+        // Add built-in type: any
+        const anyDefinition = new OneOfDefinition(ANY);
+        anyDefinition.oneOf.push(NULL);
+        anyDefinition.oneOf.push(BOOLEAN);
+        anyDefinition.oneOf.push(NUMBER);
+        anyDefinition.oneOf.push(template_constants_STRING);
+        anyDefinition.oneOf.push(SEQUENCE);
+        anyDefinition.oneOf.push(MAPPING);
+        this.definitions[anyDefinition.key] = anyDefinition;
+        if (mapping) {
+            for (const pair of mapping) {
+                const key = pair.key.assertString(`${TEMPLATE_SCHEMA} key`);
+                switch (key.value) {
+                    case template_constants_VERSION: {
+                        this.version = pair.value.assertString(`${TEMPLATE_SCHEMA} ${template_constants_VERSION}`).value;
+                        break;
+                    }
+                    case DEFINITIONS: {
+                        const definitions = pair.value.assertMapping(`${TEMPLATE_SCHEMA} ${DEFINITIONS}`);
+                        for (const definitionsPair of definitions) {
+                            const definitionsKey = definitionsPair.key.assertString(`${TEMPLATE_SCHEMA} ${DEFINITIONS} key`);
+                            const definitionsValue = definitionsPair.value.assertMapping(`${TEMPLATE_SCHEMA} ${DEFINITIONS} value`);
+                            let definition;
+                            for (const definitionPair of definitionsValue) {
+                                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                                const mappingToken = definitionsPair.value;
+                                switch (definitionKey.value) {
+                                    case NULL:
+                                        definition = new NullDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case BOOLEAN:
+                                        definition = new BooleanDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case NUMBER:
+                                        definition = new NumberDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case template_constants_STRING:
+                                        definition = new StringDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case SEQUENCE:
+                                        definition = new SequenceDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case MAPPING:
+                                        definition = new MappingDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case ONE_OF:
+                                        definition = new OneOfDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case ALLOWED_VALUES:
+                                        // Change the allowed-values definition into a one-of definition and its corresponding string definitions
+                                        for (const item of mappingToken) {
+                                            if (item.value.templateTokenType === types_TokenType.Sequence) {
+                                                // Create a new string definition for each StringToken in the sequence
+                                                const sequenceToken = item.value;
+                                                for (const activity of sequenceToken) {
+                                                    if (activity.templateTokenType === types_TokenType.String) {
+                                                        const stringToken = activity;
+                                                        const allowedValuesKey = definitionsKey.value + "-" + stringToken.value;
+                                                        const allowedValuesDef = new StringDefinition(allowedValuesKey);
+                                                        allowedValuesDef.constant = stringToken.toDisplayString();
+                                                        this.definitions[allowedValuesKey] = allowedValuesDef;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        definition = new OneOfDefinition(definitionsKey.value, definitionsValue);
+                                        break;
+                                    case CONTEXT:
+                                    case DESCRIPTION:
+                                        continue;
+                                    default:
+                                        // throws
+                                        definitionKey.assertUnexpectedValue(`${DEFINITION} mapping key`);
+                                        break;
+                                }
+                                break;
+                            }
+                            if (!definition) {
+                                throw new Error(`Not enough information to construct definition '${definitionsKey.value}'`);
+                            }
+                            this.definitions[definitionsKey.value] = definition;
+                        }
+                        break;
+                    }
+                    default:
+                        // throws
+                        key.assertUnexpectedValue(`${TEMPLATE_SCHEMA} key`);
+                        break;
+                }
+            }
+        }
+    }
+    /**
+     * Looks up a definition by name
+     */
+    getDefinition(name) {
+        const result = this.definitions[name];
+        if (result) {
+            return result;
+        }
+        throw new Error(`Schema definition '${name}' not found`);
+    }
+    /**
+     * Expands one-of definitions and returns all scalar definitions
+     */
+    getScalarDefinitions(definition) {
+        const result = [];
+        switch (definition.definitionType) {
+            case DefinitionType.Null:
+            case DefinitionType.Boolean:
+            case DefinitionType.Number:
+            case DefinitionType.String:
+                result.push(definition);
+                break;
+            case DefinitionType.OneOf: {
+                const oneOf = definition;
+                // Expand nested one-of definitions
+                for (const nestedName of oneOf.oneOf) {
+                    const nestedDefinition = this.getDefinition(nestedName);
+                    result.push(...this.getScalarDefinitions(nestedDefinition));
+                }
+                break;
+            }
+        }
+        return result;
+    }
+    /**
+     * Expands one-of definitions and returns all matching definitions by type
+     */
+    getDefinitionsOfType(definition, type) {
+        const result = [];
+        if (definition.definitionType === type) {
+            result.push(definition);
+        }
+        else if (definition.definitionType === DefinitionType.OneOf) {
+            const oneOf = definition;
+            for (const nestedName of oneOf.oneOf) {
+                const nestedDefinition = this.getDefinition(nestedName);
+                if (nestedDefinition.definitionType === type) {
+                    result.push(nestedDefinition);
+                }
+            }
+        }
+        return result;
+    }
+    /**
+     * Attempts match the property name to a property defined by any of the specified definitions.
+     * If matched, any unmatching definitions are filtered from the definitions array.
+     * Returns the type information for the matched property.
+     */
+    matchPropertyAndFilter(definitions, propertyName) {
+        let result;
+        // Check for a matching well-known property
+        let notFoundInSome = false;
+        for (const definition of definitions) {
+            const propertyDef = definition.properties[propertyName];
+            if (propertyDef) {
+                result = propertyDef;
+            }
+            else {
+                notFoundInSome = true;
+            }
+        }
+        // Filter the matched definitions if needed
+        if (result && notFoundInSome) {
+            for (let i = 0; i < definitions.length;) {
+                if (definitions[i].properties[propertyName]) {
+                    i++;
+                }
+                else {
+                    definitions.splice(i, 1);
+                }
+            }
+        }
+        return result;
+    }
+    validate() {
+        const oneOfDefinitions = {};
+        for (const name of Object.keys(this.definitions)) {
+            if (!name.match(TemplateSchema._definitionNamePattern)) {
+                throw new Error(`Invalid definition name '${name}'`);
+            }
+            const definition = this.definitions[name];
+            // Delay validation for 'one-of' definitions
+            if (definition.definitionType === DefinitionType.OneOf) {
+                oneOfDefinitions[name] = definition;
+            }
+            // Otherwise validate now
+            else {
+                definition.validate(this, name);
+            }
+        }
+        // Validate 'one-of' definitions
+        for (const name of Object.keys(oneOfDefinitions)) {
+            const oneOf = oneOfDefinitions[name];
+            oneOf.validate(this, name);
+        }
+    }
+    /**
+     * Loads a user-defined schema file
+     */
+    static load(objectReader) {
+        const context = new TemplateContext(new TemplateValidationErrors(10, 500), TemplateSchema.getInternalSchema(), new NoOperationTraceWriter());
+        const template = template_reader_readTemplate(context, TEMPLATE_SCHEMA, objectReader, undefined);
+        context.errors.check();
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+        const mapping = template.assertMapping(TEMPLATE_SCHEMA);
+        const schema = new TemplateSchema(mapping);
+        schema.validate();
+        return schema;
+    }
+    /**
+     * Gets the internal schema used for reading user-defined schema files
+     */
+    static getInternalSchema() {
+        if (TemplateSchema._internalSchema === undefined) {
+            const schema = new TemplateSchema();
+            // template-schema
+            let mappingDefinition = new MappingDefinition(TEMPLATE_SCHEMA);
+            mappingDefinition.properties[template_constants_VERSION] = new PropertyDefinition(new StringToken(undefined, undefined, NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[DEFINITIONS] = new PropertyDefinition(new StringToken(undefined, undefined, DEFINITIONS, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // definitions
+            mappingDefinition = new MappingDefinition(DEFINITIONS);
+            mappingDefinition.looseKeyType = NON_EMPTY_STRING;
+            mappingDefinition.looseValueType = DEFINITION;
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // definition
+            let oneOfDefinition = new OneOfDefinition(DEFINITION);
+            oneOfDefinition.oneOf.push(NULL_DEFINITION);
+            oneOfDefinition.oneOf.push(BOOLEAN_DEFINITION);
+            oneOfDefinition.oneOf.push(NUMBER_DEFINITION);
+            oneOfDefinition.oneOf.push(STRING_DEFINITION);
+            oneOfDefinition.oneOf.push(SEQUENCE_DEFINITION);
+            oneOfDefinition.oneOf.push(MAPPING_DEFINITION);
+            oneOfDefinition.oneOf.push(ONE_OF_DEFINITION);
+            schema.definitions[oneOfDefinition.key] = oneOfDefinition;
+            // null-definition
+            mappingDefinition = new MappingDefinition(NULL_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[NULL] = new PropertyDefinition(new StringToken(undefined, undefined, NULL_DEFINITION_PROPERTIES, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // null-definition-properties
+            mappingDefinition = new MappingDefinition(NULL_DEFINITION_PROPERTIES);
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // boolean-definition
+            mappingDefinition = new MappingDefinition(BOOLEAN_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[BOOLEAN] = new PropertyDefinition(new StringToken(undefined, undefined, BOOLEAN_DEFINITION_PROPERTIES, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // boolean-definition-properties
+            mappingDefinition = new MappingDefinition(BOOLEAN_DEFINITION_PROPERTIES);
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // number-definition
+            mappingDefinition = new MappingDefinition(NUMBER_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[NUMBER] = new PropertyDefinition(new StringToken(undefined, undefined, NUMBER_DEFINITION_PROPERTIES, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // number-definition-properties
+            mappingDefinition = new MappingDefinition(NUMBER_DEFINITION_PROPERTIES);
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // string-definition
+            mappingDefinition = new MappingDefinition(STRING_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[template_constants_STRING] = new PropertyDefinition(new StringToken(undefined, undefined, STRING_DEFINITION_PROPERTIES, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // string-definition-properties
+            mappingDefinition = new MappingDefinition(STRING_DEFINITION_PROPERTIES);
+            mappingDefinition.properties[CONSTANT] = new PropertyDefinition(new StringToken(undefined, undefined, NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[IGNORE_CASE] = new PropertyDefinition(new StringToken(undefined, undefined, BOOLEAN, undefined));
+            mappingDefinition.properties[REQUIRE_NON_EMPTY] = new PropertyDefinition(new StringToken(undefined, undefined, BOOLEAN, undefined));
+            mappingDefinition.properties[IS_EXPRESSION] = new PropertyDefinition(new StringToken(undefined, undefined, BOOLEAN, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // sequence-definition
+            mappingDefinition = new MappingDefinition(SEQUENCE_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[SEQUENCE] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_DEFINITION_PROPERTIES, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // sequence-definition-properties
+            mappingDefinition = new MappingDefinition(SEQUENCE_DEFINITION_PROPERTIES);
+            mappingDefinition.properties[ITEM_TYPE] = new PropertyDefinition(new StringToken(undefined, undefined, NON_EMPTY_STRING, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // mapping-definition
+            mappingDefinition = new MappingDefinition(MAPPING_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[MAPPING] = new PropertyDefinition(new StringToken(undefined, undefined, MAPPING_DEFINITION_PROPERTIES, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // mapping-definition-properties
+            mappingDefinition = new MappingDefinition(MAPPING_DEFINITION_PROPERTIES);
+            mappingDefinition.properties[PROPERTIES] = new PropertyDefinition(new StringToken(undefined, undefined, PROPERTIES, undefined));
+            mappingDefinition.properties[LOOSE_KEY_TYPE] = new PropertyDefinition(new StringToken(undefined, undefined, NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[LOOSE_VALUE_TYPE] = new PropertyDefinition(new StringToken(undefined, undefined, NON_EMPTY_STRING, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // properties
+            mappingDefinition = new MappingDefinition(PROPERTIES);
+            mappingDefinition.looseKeyType = NON_EMPTY_STRING;
+            mappingDefinition.looseValueType = PROPERTY_VALUE;
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // property-value
+            oneOfDefinition = new OneOfDefinition(PROPERTY_VALUE);
+            oneOfDefinition.oneOf.push(NON_EMPTY_STRING);
+            oneOfDefinition.oneOf.push(MAPPING_PROPERTY_VALUE);
+            schema.definitions[oneOfDefinition.key] = oneOfDefinition;
+            // mapping-property-value
+            mappingDefinition = new MappingDefinition(MAPPING_PROPERTY_VALUE);
+            mappingDefinition.properties[TYPE] = new PropertyDefinition(new StringToken(undefined, undefined, NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[template_constants_REQUIRED] = new PropertyDefinition(new StringToken(undefined, undefined, BOOLEAN, undefined));
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // one-of-definition
+            mappingDefinition = new MappingDefinition(ONE_OF_DEFINITION);
+            mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(undefined, undefined, template_constants_STRING, undefined));
+            mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[ONE_OF] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            mappingDefinition.properties[ALLOWED_VALUES] = new PropertyDefinition(new StringToken(undefined, undefined, SEQUENCE_OF_NON_EMPTY_STRING, undefined));
+            schema.definitions[mappingDefinition.key] = mappingDefinition;
+            // non-empty-string
+            const stringDefinition = new StringDefinition(NON_EMPTY_STRING);
+            stringDefinition.requireNonEmpty = true;
+            schema.definitions[stringDefinition.key] = stringDefinition;
+            // sequence-of-non-empty-string
+            const sequenceDefinition = new SequenceDefinition(SEQUENCE_OF_NON_EMPTY_STRING);
+            sequenceDefinition.itemType = NON_EMPTY_STRING;
+            schema.definitions[sequenceDefinition.key] = sequenceDefinition;
+            schema.validate();
+            TemplateSchema._internalSchema = schema;
+        }
+        return TemplateSchema._internalSchema;
+    }
+}
+TemplateSchema._definitionNamePattern = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
+//# sourceMappingURL=template-schema.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/index.js
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflow-v1.0.min.json
+const workflow_v1_0_min_namespaceObject = /*#__PURE__*/JSON.parse('{"version":"workflow-v1.0","definitions":{"workflow-root":{"description":"A workflow file.","mapping":{"properties":{"on":"on","name":"workflow-name","description":"workflow-description","run-name":"run-name","defaults":"workflow-defaults","env":"workflow-env","permissions":"permissions","concurrency":"workflow-concurrency","jobs":{"type":"jobs","required":true}}}},"workflow-root-strict":{"description":"Workflow file with strict validation","mapping":{"properties":{"on":{"type":"on-strict","required":true},"name":"workflow-name","description":"workflow-description","run-name":"run-name","defaults":"workflow-defaults","env":"workflow-env","permissions":"permissions","concurrency":"workflow-concurrency","jobs":{"type":"jobs","required":true}}}},"workflow-name":{"description":"The name of the workflow that GitHub displays on your repository\'s \'Actions\' tab.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#name)","string":{}},"workflow-description":{"description":"A description for your workflow or reusable workflow","string":{}},"run-name":{"context":["github","inputs","vars"],"string":{},"description":"The name for workflow runs generated from the workflow. GitHub displays the workflow run name in the list of workflow runs on your repository\'s \'Actions\' tab.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#run-name)"},"on":{"description":"The GitHub event that triggers the workflow. Events can be a single string, array of events, array of event types, or an event configuration map that schedules a workflow or restricts the execution of a workflow to specific files, tags, or branch changes. View a full list of [events that trigger workflows](https://docs.github.com/actions/using-workflows/events-that-trigger-workflows).\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#on)","one-of":["string","sequence","on-mapping"]},"on-mapping":{"mapping":{"properties":{"workflow_call":"workflow-call"},"loose-key-type":"non-empty-string","loose-value-type":"any"}},"on-strict":{"description":"The GitHub event that triggers the workflow.  Events can be a single string, array of events, array of event types, or an event configuration map that schedules a workflow or restricts the execution of a workflow to specific files, tags, or branch changes. View a full list of [events that trigger workflows](https://docs.github.com/actions/using-workflows/events-that-trigger-workflows).\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#on)","one-of":["on-string-strict","on-sequence-strict","on-mapping-strict"]},"on-mapping-strict":{"description":"The GitHub event that triggers the workflow.  Events can be a single string, array of events, array of event types, or an event configuration map that schedules a workflow or restricts the execution of a workflow to specific files, tags, or branch changes. View a full list of [events that trigger workflows](https://docs.github.com/actions/using-workflows/events-that-trigger-workflows).\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#on)","mapping":{"properties":{"branch_protection_rule":"branch-protection-rule","check_run":"check-run","check_suite":"check-suite","create":"create","delete":"delete","deployment":"deployment","deployment_status":"deployment-status","discussion":"discussion","discussion_comment":"discussion-comment","fork":"fork","gollum":"gollum","image_version":"image-version","issue_comment":"issue-comment","issues":"issues","label":"label","merge_group":"merge-group","milestone":"milestone","page_build":"page-build","project":"project","project_card":"project-card","project_column":"project-column","public":"public","pull_request":"pull-request","pull_request_comment":"pull-request-comment","pull_request_review":"pull-request-review","pull_request_review_comment":"pull-request-review-comment","pull_request_target":"pull-request-target","push":"push","registry_package":"registry-package","release":"release","repository_dispatch":"repository-dispatch","schedule":"schedule","status":"status","watch":"watch","workflow_call":"workflow-call","workflow_dispatch":"workflow-dispatch","workflow_run":"workflow-run"}}},"on-string-strict":{"one-of":["branch-protection-rule-string","check-run-string","check-suite-string","create-string","delete-string","deployment-string","deployment-status-string","discussion-string","discussion-comment-string","fork-string","gollum-string","image-version-string","issue-comment-string","issues-string","label-string","merge-group-string","milestone-string","page-build-string","project-string","project-card-string","project-column-string","public-string","pull-request-string","pull-request-comment-string","pull-request-review-string","pull-request-review-comment-string","pull-request-target-string","push-string","registry-package-string","release-string","repository-dispatch-string","schedule-string","status-string","watch-string","workflow-call-string","workflow-dispatch-string","workflow-run-string"]},"on-sequence-strict":{"sequence":{"item-type":"on-string-strict"}},"branch-protection-rule-string":{"description":"Runs your workflow when branch protection rules in the workflow repository are changed.","string":{"constant":"branch_protection_rule"}},"branch-protection-rule":{"description":"Runs your workflow when branch protection rules in the workflow repository are changed.","one-of":["null","branch-protection-rule-mapping"]},"branch-protection-rule-mapping":{"mapping":{"properties":{"types":"branch-protection-rule-activity"}}},"branch-protection-rule-activity":{"description":"The types of branch protection rule activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.","one-of":["branch-protection-rule-activity-type","branch-protection-rule-activity-types"]},"branch-protection-rule-activity-types":{"sequence":{"item-type":"branch-protection-rule-activity-type"}},"branch-protection-rule-activity-type":{"allowed-values":["created","edited","deleted"]},"check-run-string":{"description":"Runs your workflow when activity related to a check run occurs. A check run is an individual test that is part of a check suite.","string":{"constant":"check_run"}},"check-run":{"description":"Runs your workflow when activity related to a check run occurs. A check run is an individual test that is part of a check suite.","one-of":["null","check-run-mapping"]},"check-run-mapping":{"mapping":{"properties":{"types":"check-run-activity"}}},"check-run-activity":{"description":"The types of check run activity that trigger the workflow. Supported activity types: `created`, `rerequested`, `completed`, `requested_action`.","one-of":["check-run-activity-type","check-run-activity-types"]},"check-run-activity-types":{"sequence":{"item-type":"check-run-activity-type"}},"check-run-activity-type":{"allowed-values":["completed","created","rerequested","requested_action"]},"check-suite-string":{"description":"Runs your workflow when check suite activity occurs. A check suite is a collection of the check runs created for a specific commit. Check suites summarize the status and conclusion of the check runs that are in the suite.","string":{"constant":"check_suite"}},"check-suite":{"description":"Runs your workflow when check suite activity occurs. A check suite is a collection of the check runs created for a specific commit. Check suites summarize the status and conclusion of the check runs that are in the suite.","one-of":["null","check-suite-mapping"]},"check-suite-mapping":{"mapping":{"properties":{"types":"check-suite-activity"}}},"check-suite-activity":{"description":"The types of check suite activity that trigger the workflow. Supported activity types: `completed`.","one-of":["check-suite-activity-type","check-suite-activity-types"]},"check-suite-activity-types":{"sequence":{"item-type":"check-suite-activity-type"}},"check-suite-activity-type":{"allowed-values":["completed"]},"create-string":{"description":"Runs your workflow when someone creates a Git reference (Git branch or tag) in the workflow\'s repository.","string":{"constant":"create"}},"create":{"description":"Runs your workflow when someone creates a Git reference (Git branch or tag) in the workflow\'s repository.","null":{}},"delete-string":{"description":"Runs your workflow when someone deletes a Git reference (Git branch or tag) in the workflow\'s repository.","string":{"constant":"delete"}},"delete":{"description":"Runs your workflow when someone deletes a Git reference (Git branch or tag) in the workflow\'s repository.","null":{}},"deployment-string":{"description":"Runs your workflow when someone creates a deployment in the workflow\'s repository. Deployments created with a commit SHA may not have a Git ref.","string":{"constant":"deployment"}},"deployment":{"description":"Runs your workflow when someone creates a deployment in the workflow\'s repository. Deployments created with a commit SHA may not have a Git ref.","null":{}},"deployment-status-string":{"description":"Runs your workflow when a third party provides a deployment status. Deployments created with a commit SHA may not have a Git ref.","string":{"constant":"deployment_status"}},"deployment-status":{"description":"Runs your workflow when a third party provides a deployment status. Deployments created with a commit SHA may not have a Git ref.","null":{}},"discussion-string":{"description":"Runs your workflow when a discussion in the workflow\'s repository is created or modified. For activity related to comments on a discussion, use the `discussion_comment` event.","string":{"constant":"discussion"}},"discussion":{"description":"Runs your workflow when a discussion in the workflow\'s repository is created or modified. For activity related to comments on a discussion, use the `discussion_comment` event.","one-of":["null","discussion-mapping"]},"discussion-mapping":{"mapping":{"properties":{"types":"discussion-activity"}}},"discussion-activity":{"description":"The types of discussion activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`, `transferred`, `pinned`, `unpinned`, `labeled`, `unlabeled`, `locked`, `unlocked`, `category_changed`, `answered`, `unanswered`.","one-of":["discussion-activity-type","discussion-activity-types"]},"discussion-activity-types":{"sequence":{"item-type":"discussion-activity-type"}},"discussion-activity-type":{"allowed-values":["created","edited","deleted","transferred","pinned","unpinned","labeled","unlabeled","locked","unlocked","category_changed","answered","unanswered"]},"discussion-comment-string":{"description":"Runs your workflow when a comment on a discussion in the workflow\'s repository is created or modified. For activity related to a discussion as opposed to comments on the discussion, use the `discussion` event.","string":{"constant":"discussion_comment"}},"discussion-comment":{"description":"Runs your workflow when a comment on a discussion in the workflow\'s repository is created or modified. For activity related to a discussion as opposed to comments on the discussion, use the `discussion` event.","one-of":["null","discussion-comment-mapping"]},"discussion-comment-mapping":{"mapping":{"properties":{"types":"discussion-comment-activity"}}},"discussion-comment-activity":{"description":"The types of discussion comment activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.","one-of":["discussion-comment-activity-type","discussion-comment-activity-types"]},"discussion-comment-activity-types":{"sequence":{"item-type":"discussion-comment-activity-type"}},"discussion-comment-activity-type":{"allowed-values":["created","edited","deleted"]},"fork-string":{"description":"Runs your workflow when someone forks a repository.","string":{"constant":"fork"}},"fork":{"description":"Runs your workflow when someone forks a repository.","null":{}},"gollum-string":{"description":"Runs your workflow when someone creates or updates a Wiki page.","string":{"constant":"gollum"}},"gollum":{"description":"Runs your workflow when someone creates or updates a Wiki page.","null":{}},"image-version-string":{"description":"Runs your workflow when an image version is created or changes state.","string":{"constant":"image_version"}},"image-version":{"description":"Runs your workflow when an image version is created or changes state.","one-of":["null","image-version-mapping"]},"image-version-mapping":{"mapping":{"properties":{"types":"image-version-activity","names":"event-names","versions":"event-versions"}}},"image-version-activity":{"description":"The types of image version activity that trigger the workflow. Supported activity types: `created`, `ready`, `deleted`.","one-of":["image-version-activity-type","image-version-activity-types"]},"image-version-activity-types":{"sequence":{"item-type":"image-version-activity-type"}},"image-version-activity-type":{"allowed-values":["created","ready","deleted"]},"issue-comment-string":{"description":"Runs your workflow when an issue or pull request comment is created, edited, or deleted.","string":{"constant":"issue_comment"}},"issue-comment":{"description":"Runs your workflow when an issue or pull request comment is created, edited, or deleted.","one-of":["null","issue-comment-mapping"]},"issue-comment-mapping":{"mapping":{"properties":{"types":"issue-comment-activity"}}},"issue-comment-activity":{"description":"The types of issue comment activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.","one-of":["issue-comment-activity-type","issue-comment-activity-types"]},"issue-comment-activity-types":{"sequence":{"item-type":"issue-comment-activity-type"}},"issue-comment-activity-type":{"allowed-values":["created","edited","deleted"]},"issues-string":{"description":"Runs your workflow when an issue in the workflow\'s repository is created or modified. For activity related to comments in an issue, use the `issue_comment` event.","string":{"constant":"issues"}},"issues":{"description":"Runs your workflow when an issue in the workflow\'s repository is created or modified. For activity related to comments in an issue, use the `issue_comment` event.","one-of":["null","issues-mapping"]},"issues-mapping":{"mapping":{"properties":{"types":"issues-activity"}}},"issues-activity":{"description":"The types of issue activity that trigger the workflow. Supported activity types: `opened`, `edited`, `deleted`, `transferred`, `pinned`, `unpinned`, `closed`, `reopened`, `assigned`, `unassigned`, `labeled`, `unlabeled`, `locked`, `unlocked`, `milestoned`, `demilestoned`, `field_added`, `field_removed`, `typed`, `untyped`.","one-of":["issues-activity-type","issues-activity-types"]},"issues-activity-types":{"sequence":{"item-type":"issues-activity-type"}},"issues-activity-type":{"allowed-values":["opened","edited","deleted","transferred","pinned","unpinned","closed","reopened","assigned","unassigned","labeled","unlabeled","locked","unlocked","milestoned","demilestoned","field_added","field_removed","typed","untyped"]},"label-string":{"description":"Runs your workflow when a label in your workflow\'s repository is created or modified.","string":{"constant":"label"}},"label":{"description":"Runs your workflow when a label in your workflow\'s repository is created or modified.","one-of":["null","label-mapping"]},"label-mapping":{"mapping":{"properties":{"types":"label-activity"}}},"label-activity":{"description":"The types of label activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.","one-of":["label-activity-type","label-activity-types"]},"label-activity-types":{"sequence":{"item-type":"label-activity-type"}},"label-activity-type":{"allowed-values":["created","edited","deleted"]},"merge-group-string":{"description":"Runs your workflow when a pull request is added to a merge queue, which adds the pull request to a merge group.","string":{"constant":"merge_group"}},"merge-group":{"description":"Runs your workflow when a pull request is added to a merge queue, which adds the pull request to a merge group.","one-of":["null","merge-group-mapping"]},"merge-group-mapping":{"mapping":{"properties":{"types":"merge-group-activity","branches":"event-branches","branches-ignore":"event-branches-ignore"}}},"merge-group-activity":{"description":"The types of merge group activity that trigger the workflow. Supported activity types: `checks_requested`.","one-of":["merge-group-activity-type","merge-group-activity-types"]},"merge-group-activity-types":{"sequence":{"item-type":"merge-group-activity-type"}},"merge-group-activity-type":{"allowed-values":["checks_requested"]},"milestone-string":{"description":"Runs your workflow when a milestone in the workflow\'s repository is created or modified.","string":{"constant":"milestone"}},"milestone":{"description":"Runs your workflow when a milestone in the workflow\'s repository is created or modified.","one-of":["null","milestone-mapping"]},"milestone-mapping":{"mapping":{"properties":{"types":"milestone-activity"}}},"milestone-activity":{"description":"The types of milestone activity that trigger the workflow. Supported activity types: `created`, `closed`, `opened`, `edited`, `deleted`.","one-of":["milestone-activity-type","milestone-activity-types"]},"milestone-activity-types":{"sequence":{"item-type":"milestone-activity-type"}},"milestone-activity-type":{"allowed-values":["created","closed","opened","edited","deleted"]},"page-build-string":{"description":"Runs your workflow when someone pushes to a branch that is the publishing source for GitHub Pages, if GitHub Pages is enabled for the repository.","string":{"constant":"page_build"}},"page-build":{"description":"Runs your workflow when someone pushes to a branch that is the publishing source for GitHub Pages, if GitHub Pages is enabled for the repository.","null":{}},"project-string":{"description":"Runs your workflow when a project board is created or modified. For activity related to cards or columns in a project board, use the `project_card` or `project_column` events instead.","string":{"constant":"project"}},"project":{"description":"Runs your workflow when a project board is created or modified. For activity related to cards or columns in a project board, use the `project_card` or `project_column` events instead.","one-of":["null","project-mapping"]},"project-mapping":{"mapping":{"properties":{"types":"project-activity"}}},"project-activity":{"description":"The types of project activity that trigger the workflow. Supported activity types: `created`, `closed`, `reopened`, `edited`, `deleted`.","one-of":["project-activity-type","project-activity-types"]},"project-activity-types":{"sequence":{"item-type":"project-activity-type"}},"project-activity-type":{"allowed-values":["created","closed","reopened","edited","deleted"]},"project-card-string":{"description":"Runs your workflow when a card on a project board is created or modified. For activity related to project boards or columns in a project board, use the `project` or `project_column` event instead.","string":{"constant":"project_card"}},"project-card":{"description":"Runs your workflow when a card on a project board is created or modified. For activity related to project boards or columns in a project board, use the `project` or `project_column` event instead.","one-of":["null","project-card-mapping"]},"project-card-mapping":{"mapping":{"properties":{"types":"project-card-activity"}}},"project-card-activity":{"description":"The types of project card activity that trigger the workflow. Supported activity types: `created`, `moved`, `converted`, `edited`, `deleted`.","one-of":["project-card-activity-type","project-card-activity-types"]},"project-card-activity-types":{"sequence":{"item-type":"project-card-activity-type"}},"project-card-activity-type":{"allowed-values":["created","moved","converted","edited","deleted"]},"project-column-string":{"description":"Runs your workflow when a column on a project board is created or modified. For activity related to project boards or cards in a project board, use the `project` or `project_card` event instead.","string":{"constant":"project_column"}},"project-column":{"description":"Runs your workflow when a column on a project board is created or modified. For activity related to project boards or cards in a project board, use the `project` or `project_card` event instead.","one-of":["null","project-column-mapping"]},"project-column-mapping":{"mapping":{"properties":{"types":"project-column-activity"}}},"project-column-activity":{"description":"The types of project column activity that trigger the workflow. Supported activity types: `created`, `updated`, `moved`, `deleted`.","one-of":["project-column-activity-type","project-column-activity-types"]},"project-column-activity-types":{"sequence":{"item-type":"project-column-activity-type"}},"project-column-activity-type":{"allowed-values":["created","updated","moved","deleted"]},"public-string":{"description":"Runs your workflow when your workflow\'s repository changes from private to public.","string":{"constant":"public"}},"public":{"description":"Runs your workflow when your workflow\'s repository changes from private to public.","null":{}},"pull-request-string":{"description":"Runs your workflow when activity on a pull request in the workflow\'s repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.","string":{"constant":"pull_request"}},"pull-request":{"description":"Runs your workflow when activity on a pull request in the workflow\'s repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.","one-of":["null","pull-request-mapping"]},"pull-request-mapping":{"mapping":{"properties":{"types":"pull-request-activity","branches":"event-branches","branches-ignore":"event-branches-ignore","paths":"event-paths","paths-ignore":"event-paths-ignore"}}},"pull-request-activity":{"description":"The types of pull request activity that trigger the workflow. Supported activity types: `assigned`, `unassigned`, `labeled`, `unlabeled`, `opened`, `edited`, `closed`, `reopened`, `synchronize`, `converted_to_draft`, `locked`, `unlocked`, `enqueued`, `dequeued`, `milestoned`, `demilestoned`, `ready_for_review`, `review_requested`, `review_request_removed`, `auto_merge_enabled`, `auto_merge_disabled`, `stacked`.","one-of":["pull-request-activity-type","pull-request-activity-types"]},"pull-request-activity-types":{"sequence":{"item-type":"pull-request-activity-type"}},"pull-request-activity-type":{"allowed-values":["assigned","unassigned","labeled","unlabeled","opened","edited","closed","reopened","synchronize","converted_to_draft","locked","unlocked","enqueued","dequeued","milestoned","demilestoned","ready_for_review","review_requested","review_request_removed","auto_merge_enabled","auto_merge_disabled","stacked"]},"pull-request-comment-string":{"description":"Please use the `issue_comment` event instead.","string":{"constant":"pull_request_comment"}},"pull-request-comment":{"description":"Please use the `issue_comment` event instead.","one-of":["null","issue-comment-mapping"]},"pull-request-review-string":{"description":"Runs your workflow when a pull request review is submitted, edited, or dismissed. A pull request review is a group of pull request review comments in addition to a body comment and a state. For activity related to pull request review comments or pull request comments, use the `pull_request_review_comment` or `issue_comment` events instead.","string":{"constant":"pull_request_review"}},"pull-request-review":{"description":"Runs your workflow when a pull request review is submitted, edited, or dismissed. A pull request review is a group of pull request review comments in addition to a body comment and a state. For activity related to pull request review comments or pull request comments, use the `pull_request_review_comment` or `issue_comment` events instead.","one-of":["null","pull-request-review-mapping"]},"pull-request-review-mapping":{"mapping":{"properties":{"types":"pull-request-review-activity"}}},"pull-request-review-activity":{"description":"The types of pull request review activity that trigger the workflow. Supported activity types: `submitted`, `edited`, `dismissed`.","one-of":["pull-request-review-activity-type","pull-request-review-activity-types"]},"pull-request-review-activity-types":{"sequence":{"item-type":"pull-request-review-activity-type"}},"pull-request-review-activity-type":{"allowed-values":["submitted","edited","dismissed"]},"pull-request-review-comment-string":{"description":"","string":{"constant":"pull_request_review_comment"}},"pull-request-review-comment":{"description":"","one-of":["null","pull-request-review-comment-mapping"]},"pull-request-review-comment-mapping":{"mapping":{"properties":{"types":"pull-request-review-comment-activity"}}},"pull-request-review-comment-activity":{"description":"The types of pull request review comment activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.","one-of":["pull-request-review-comment-activity-type","pull-request-review-comment-activity-types"]},"pull-request-review-comment-activity-types":{"sequence":{"item-type":"pull-request-review-comment-activity-type"}},"pull-request-review-comment-activity-type":{"allowed-values":["created","edited","deleted"]},"pull-request-target-string":{"description":"Runs your workflow when activity on a pull request in the workflow\'s repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.\\n\\nThis event runs in the context of the base of the pull request, rather than in the context of the merge commit, as the `pull_request` event does. This prevents execution of unsafe code from the head of the pull request that could alter your repository or steal any secrets you use in your workflow. This event allows your workflow to do things like label or comment on pull requests from forks. Avoid using this event if you need to build or run code from the pull request.","string":{"constant":"pull_request_target"}},"pull-request-target":{"description":"Runs your workflow when activity on a pull request in the workflow\'s repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.\\n\\nThis event runs in the context of the base of the pull request, rather than in the context of the merge commit, as the `pull_request` event does. This prevents execution of unsafe code from the head of the pull request that could alter your repository or steal any secrets you use in your workflow. This event allows your workflow to do things like label or comment on pull requests from forks. Avoid using this event if you need to build or run code from the pull request.","one-of":["null","pull-request-target-mapping"]},"pull-request-target-mapping":{"mapping":{"properties":{"types":"pull-request-target-activity","branches":"event-branches","branches-ignore":"event-branches-ignore","paths":"event-paths","paths-ignore":"event-paths-ignore"}}},"pull-request-target-activity":{"description":"The types of pull request activity that trigger the workflow. Supported activity types: `assigned`, `unassigned`, `labeled`, `unlabeled`, `opened`, `edited`, `closed`, `reopened`, `synchronize`, `converted_to_draft`, `locked`, `unlocked`, `enqueued`, `dequeued`, `milestoned`, `demilestoned`, `ready_for_review`, `review_requested`, `review_request_removed`, `auto_merge_enabled`, `auto_merge_disabled`, `stacked`.","one-of":["pull-request-target-activity-type","pull-request-target-activity-types"]},"pull-request-target-activity-types":{"sequence":{"item-type":"pull-request-target-activity-type"}},"pull-request-target-activity-type":{"allowed-values":["assigned","unassigned","labeled","unlabeled","opened","edited","closed","reopened","synchronize","converted_to_draft","locked","unlocked","enqueued","dequeued","milestoned","demilestoned","ready_for_review","review_requested","review_request_removed","auto_merge_enabled","auto_merge_disabled","stacked"]},"push-string":{"description":"Runs your workflow when you push a commit or tag.","string":{"constant":"push"}},"push":{"description":"Runs your workflow when you push a commit or tag.","one-of":["null","push-mapping"]},"push-mapping":{"mapping":{"properties":{"branches":"event-branches","branches-ignore":"event-branches-ignore","tags":"event-tags","tags-ignore":"event-tags-ignore","paths":"event-paths","paths-ignore":"event-paths-ignore"}}},"registry-package-string":{"description":"Runs your workflow when activity related to GitHub Packages occurs in your repository.","string":{"constant":"registry_package"}},"registry-package":{"description":"Runs your workflow when activity related to GitHub Packages occurs in your repository.","one-of":["null","registry-package-mapping"]},"registry-package-mapping":{"mapping":{"properties":{"types":"registry-package-activity"}}},"registry-package-activity":{"description":"The types of registry package activity that trigger the workflow. Supported activity types: `published`, `updated`.","one-of":["registry-package-activity-type","registry-package-activity-types"]},"registry-package-activity-types":{"sequence":{"item-type":"registry-package-activity-type"}},"registry-package-activity-type":{"allowed-values":["published","updated"]},"release-string":{"description":"Runs your workflow when release activity in your repository occurs.","string":{"constant":"release"}},"release":{"description":"Runs your workflow when release activity in your repository occurs.","one-of":["null","release-mapping"]},"release-mapping":{"mapping":{"properties":{"types":"release-activity"}}},"release-activity":{"description":"The types of release activity that trigger the workflow. Supported activity types: `published`, `unpublished`, `created`, `edited`, `deleted`, `prereleased`, `released`.","one-of":["release-activity-type","release-activity-types"]},"release-activity-types":{"sequence":{"item-type":"release-activity-type"}},"release-activity-type":{"allowed-values":["published","unpublished","created","edited","deleted","prereleased","released"]},"schedule-string":{"description":"The `schedule` event allows you to trigger a workflow at a scheduled time.\\n\\nYou can schedule a workflow to run at specific UTC times using POSIX cron syntax. Scheduled workflows run on the latest commit on the default or base branch. The shortest interval you can run scheduled workflows is once every 5 minutes. GitHub Actions does not support the non-standard syntax `@yearly`, `@monthly`, `@weekly`, `@daily`, `@hourly`, and `@reboot`.","string":{"constant":"schedule"}},"schedule":{"description":"The `schedule` event allows you to trigger a workflow at a scheduled time.\\n\\nYou can schedule a workflow to run at specific UTC times using POSIX cron syntax. Scheduled workflows run on the latest commit on the default or base branch. The shortest interval you can run scheduled workflows is once every 5 minutes. GitHub Actions does not support the non-standard syntax `@yearly`, `@monthly`, `@weekly`, `@daily`, `@hourly`, and `@reboot`.","sequence":{"item-type":"cron-mapping"}},"status-string":{"description":"Runs your workflow when the status of a Git commit changes. For example, commits can be marked as `error`, `failure`, `pending`, or `success`. If you want to provide more details about the status change, you may want to use the `check_run` event.","string":{"constant":"status"}},"status":{"description":"Runs your workflow when the status of a Git commit changes. For example, commits can be marked as `error`, `failure`, `pending`, or `success`. If you want to provide more details about the status change, you may want to use the `check_run` event.","null":{}},"watch-string":{"description":"Runs your workflow when the workflow\'s repository is starred.","string":{"constant":"watch"}},"watch":{"description":"Runs your workflow when the workflow\'s repository is starred.","one-of":["null","watch-mapping"]},"watch-mapping":{"mapping":{"properties":{"types":"watch-activity"}}},"watch-activity":{"description":"The types of watch activity that trigger the workflow. Supported activity types: `started`.","one-of":["watch-activity-type","watch-activity-types"]},"watch-activity-types":{"sequence":{"item-type":"watch-activity-type"}},"watch-activity-type":{"allowed-values":["started"]},"workflow-run-string":{"description":"This event occurs when a workflow run is requested or completed. It allows you to execute a workflow based on execution or completion of another workflow. The workflow started by the `workflow_run` event is able to access secrets and write tokens, even if the previous workflow was not. This is useful in cases where the previous workflow is intentionally not privileged, but you need to take a privileged action in a later workflow.","string":{"constant":"workflow_run"}},"workflow-run":{"description":"This event occurs when a workflow run is requested or completed. It allows you to execute a workflow based on execution or completion of another workflow. The workflow started by the `workflow_run` event is able to access secrets and write tokens, even if the previous workflow was not. This is useful in cases where the previous workflow is intentionally not privileged, but you need to take a privileged action in a later workflow.","one-of":["null","workflow-run-mapping"]},"workflow-run-mapping":{"mapping":{"properties":{"types":"workflow-run-activity","workflows":"workflow-run-workflows","branches":"event-branches","branches-ignore":"event-branches-ignore"}}},"workflow-run-workflows":{"description":"The name of the workflow that triggers the `workflow_run` event. The workflow must be in the same repository as the workflow that uses the `workflow_run` event.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"workflow-run-activity":{"description":"The types of workflow run activity that trigger the workflow. Supported activity types: `completed`, `requested`, `in_progress`.","one-of":["workflow-run-activity-type","workflow-run-activity-types"]},"workflow-run-activity-types":{"sequence":{"item-type":"workflow-run-activity-type"}},"workflow-run-activity-type":{"allowed-values":["requested","completed","in_progress"]},"event-branches":{"description":"Use the `branches` filter when you want to include branch name patterns or when you want to both include and exclude branch name patterns. You cannot use both the `branches` and `branches-ignore` filters for the same event in a workflow.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-branches-ignore":{"description":"Use the `branches-ignore` filter when you only want to exclude branch name patterns. You cannot use both the `branches` and `branches-ignore` filters for the same event in a workflow.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-names":{"description":"Use the `names` filter when you want to include names via patterns or when you want to both include and exclude names using patterns. ","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-tags":{"description":"Use the `tags` filter when you want to include tag name patterns or when you want to both include and exclude tag names patterns. You cannot use both the `tags` and `tags-ignore` filters for the same event in a workflow.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-tags-ignore":{"description":"Use the `tags-ignore` filter when you only want to exclude tag name patterns. You cannot use both the `tags` and `tags-ignore` filters for the same event in a workflow.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-paths":{"description":"Use the `paths` filter when you want to include file path patterns or when you want to both include and exclude file path patterns. You cannot use both the `paths` and `paths-ignore` filters for the same event in a workflow.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-paths-ignore":{"description":"Use the `paths-ignore` filter when you only want to exclude file path patterns. You cannot use both the `paths` and `paths-ignore` filters for the same event in a workflow.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"event-versions":{"description":"Use the `versions` filter when you want to include versions via patterns or when you want to both include and exclude versions using patterns. ","one-of":["non-empty-string","sequence-of-non-empty-string"]},"repository-dispatch-string":{"description":"You can use the GitHub API to trigger a webhook event called `repository_dispatch` when you want to trigger a workflow for activity that happens outside of GitHub.","string":{"constant":"branch_protection_rule"}},"repository-dispatch":{"description":"You can use the GitHub API to trigger a webhook event called `repository_dispatch` when you want to trigger a workflow for activity that happens outside of GitHub.","one-of":["null","repository-dispatch-mapping"]},"repository-dispatch-mapping":{"mapping":{"properties":{"types":"sequence-of-non-empty-string"}}},"workflow-call-string":{"description":"The `workflow_call` event is used to indicate that a workflow can be called by another workflow. When a workflow is triggered with the `workflow_call` event, the event payload in the called workflow is the same event payload from the calling workflow.","string":{"constant":"workflow_call"}},"workflow-call":{"description":"The `workflow_call` event is used to indicate that a workflow can be called by another workflow. When a workflow is triggered with the `workflow_call` event, the event payload in the called workflow is the same event payload from the calling workflow.","one-of":["null","workflow-call-mapping"]},"workflow-call-mapping":{"mapping":{"properties":{"inputs":"workflow-call-inputs","secrets":"workflow-call-secrets","outputs":"workflow-call-outputs"}}},"workflow-call-inputs":{"description":"Inputs that are passed to the called workflow from the caller workflow.","mapping":{"loose-key-type":"non-empty-string","loose-value-type":"workflow-call-input-definition"}},"workflow-call-input-definition":{"mapping":{"properties":{"description":{"type":"string","description":"A string description of the input parameter."},"type":{"type":"workflow-call-input-type","required":true},"required":{"type":"boolean","description":"A boolean to indicate whether the action requires the input parameter. Set to `true` when the parameter is required."},"default":"workflow-call-input-default"}}},"workflow-call-input-type":{"description":"Required if input is defined for the `on.workflow_call` keyword. The value of this parameter is a string specifying the data type of the input. This must be one of: `boolean`, `number`, or `string`.","one-of":["input-type-string","input-type-boolean","input-type-number"]},"input-type-string":{"string":{"constant":"string"}},"input-type-boolean":{"string":{"constant":"boolean"}},"input-type-number":{"string":{"constant":"number"}},"input-type-choice":{"string":{"constant":"choice"}},"input-type-environment":{"string":{"constant":"environment"}},"workflow-call-input-default":{"description":"If a `default` parameter is not set, the default value of the input is `false` for boolean, `0` for a number, and `\\"\\"` for a string.","context":["github","inputs","vars"],"one-of":["string","boolean","number"]},"workflow-call-secrets":{"description":"A map of the secrets that can be used in the called workflow. Within the called workflow, you can use the `secrets` context to refer to a secret.","mapping":{"loose-key-type":"workflow-call-secret-name","loose-value-type":"workflow-call-secret-definition"}},"workflow-call-secret-name":{"string":{"require-non-empty":true},"description":"A string identifier to associate with the secret."},"workflow-call-secret-definition":{"one-of":["null","workflow-call-secret-mapping-definition"]},"workflow-call-secret-mapping-definition":{"mapping":{"properties":{"description":{"type":"string","description":"A string description of the secret parameter."},"required":{"type":"boolean","description":"A boolean specifying whether the secret must be supplied."}}}},"workflow-call-outputs":{"description":"A reusable workflow may generate data that you want to use in the caller workflow. To use these outputs, you must specify them as the outputs of the reusable workflow.","mapping":{"loose-key-type":"workflow-call-output-name","loose-value-type":"workflow-call-output-definition"}},"workflow-call-output-name":{"string":{"require-non-empty":true},"description":"A string identifier to associate with the output. The value of `<output_id>` is a map of the input\'s metadata. The `<output_id>` must be a unique identifier within the outputs object and must start with a letter or _ and contain only alphanumeric characters, -, or _."},"workflow-call-output-definition":{"mapping":{"properties":{"description":{"type":"string","description":"A string description of the output parameter."},"value":{"type":"workflow-output-context","required":true}}}},"workflow-output-context":{"description":"The value to assign to the output parameter.","context":["github","inputs","vars","jobs"],"string":{}},"workflow-dispatch-string":{"description":"The `workflow_dispatch` event allows you to manually trigger a workflow run. A workflow can be manually triggered using the GitHub API, GitHub CLI, or GitHub browser interface.","string":{"constant":"workflow_dispatch"}},"workflow-dispatch":{"description":"The `workflow_dispatch` event allows you to manually trigger a workflow run. A workflow can be manually triggered using the GitHub API, GitHub CLI, or GitHub browser interface.","one-of":["null","workflow-dispatch-mapping"]},"workflow-dispatch-mapping":{"mapping":{"properties":{"inputs":"workflow-dispatch-inputs"}}},"workflow-dispatch-inputs":{"description":"You can configure custom-defined input properties, default input values, and required inputs for the event directly in your workflow. When you trigger the event, you can provide the `ref` and any `inputs`. When the workflow runs, you can access the input values in the `inputs` context.","mapping":{"loose-key-type":"workflow-dispatch-input-name","loose-value-type":"workflow-dispatch-input"}},"workflow-dispatch-input-name":{"string":{"require-non-empty":true},"description":"A string identifier to associate with the input. The value of <input_id> is a map of the input\'s metadata. The <input_id> must be a unique identifier within the inputs object. The <input_id> must start with a letter or _ and contain only alphanumeric characters, -, or _."},"workflow-dispatch-input":{"mapping":{"properties":{"description":{"type":"string","description":"A string description of the input parameter."},"type":{"type":"workflow-dispatch-input-type"},"required":{"type":"boolean","description":"A boolean to indicate whether the workflow requires the input parameter. Set to true when the parameter is required."},"default":"workflow-dispatch-input-default","options":{"type":"sequence-of-string","description":"The options of the dropdown list, if the type is a choice."}}}},"workflow-dispatch-input-type":{"description":"A string representing the type of the input. This must be one of: `boolean`, `number`, `string`, `choice`, or `environment`.","one-of":["input-type-string","input-type-boolean","input-type-number","input-type-environment","input-type-choice"]},"workflow-dispatch-input-default":{"description":"The default value is used when an input parameter isn\'t specified in a workflow file.","one-of":["string","boolean","number"]},"permissions":{"description":"You can use `permissions` to modify the default permissions granted to the `GITHUB_TOKEN`, adding or removing access as required, so that you only allow the minimum required access.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#permissions)","one-of":["permissions-mapping","permission-level-shorthand-read-all","permission-level-shorthand-write-all"]},"permissions-mapping":{"mapping":{"properties":{"actions":{"type":"permission-level-any","description":"Actions workflows, workflow runs, and artifacts."},"artifact-metadata":{"type":"permission-level-any","description":"Storage and deployment records for build artifacts."},"attestations":{"type":"permission-level-any","description":"Artifact attestations."},"checks":{"type":"permission-level-any","description":"Check runs and check suites."},"code-quality":{"type":"permission-level-any","description":"Code quality data."},"contents":{"type":"permission-level-any","description":"Repository contents, commits, branches, downloads, releases, and merges."},"copilot-requests":{"type":"permission-level-write-or-no-access","description":"GitHub Copilot requests."},"deployments":{"type":"permission-level-any","description":"Deployments and deployment statuses."},"discussions":{"type":"permission-level-any","description":"Discussions and related comments and labels."},"drives":{"type":"permission-level-any","description":"GitHub Drives persistent workspace storage. Use `read` for checkout and `write` to commit changes."},"id-token":{"type":"permission-level-write-or-no-access","description":"Token to request an OpenID Connect token."},"issues":{"type":"permission-level-any","description":"Issues and related comments, assignees, labels, and milestones."},"models":{"type":"permission-level-read-or-no-access","description":"Call AI models with GitHub Models."},"packages":{"type":"permission-level-any","description":"Packages published to the GitHub Package Platform."},"pages":{"type":"permission-level-any","description":"Retrieve Pages statuses, configuration, and builds, as well as create new builds."},"pull-requests":{"type":"permission-level-any","description":"Pull requests and related comments, assignees, labels, milestones, and merges."},"repository-projects":{"type":"permission-level-any","description":"Classic projects within a repository."},"security-events":{"type":"permission-level-any","description":"Code scanning alerts."},"statuses":{"type":"permission-level-any","description":"Commit statuses."},"vulnerability-alerts":{"type":"permission-level-read-or-no-access","description":"Dependabot alerts."}}}},"permission-level-any":{"description":"The permission level for the `GITHUB_TOKEN`.","one-of":["permission-level-read","permission-level-write","permission-level-no-access"]},"permission-level-read-or-no-access":{"one-of":["permission-level-read","permission-level-no-access"]},"permission-level-write-or-no-access":{"one-of":["permission-level-write","permission-level-no-access"]},"permission-level-read":{"description":"The permission level for the `GITHUB_TOKEN`. Grants `read` permission for the specified scope.","string":{"constant":"read"}},"permission-level-write":{"description":"The permission level for the `GITHUB_TOKEN`. Grants `write` permission for the specified scope.","string":{"constant":"write"}},"permission-level-no-access":{"description":"The permission level for the `GITHUB_TOKEN`. Restricts all access for the specified scope.","string":{"constant":"none"}},"permission-level-shorthand-read-all":{"description":"The permission level for the `GITHUB_TOKEN`. Grants `read` access for all scopes.","string":{"constant":"read-all"}},"permission-level-shorthand-write-all":{"description":"The permission level for the `GITHUB_TOKEN`. Grants `write` access for all scopes.","string":{"constant":"write-all"}},"workflow-defaults":{"description":"Use `defaults` to create a map of default settings that will apply to all jobs in the workflow. You can also set default settings that are only available to a job.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#defaults)","mapping":{"properties":{"run":"workflow-defaults-run"}}},"workflow-defaults-run":{"mapping":{"properties":{"shell":"shell","working-directory":"working-directory"}}},"workflow-env":{"description":"A map of environment variables that are available to the steps of all jobs in the workflow. You can also set environment variables that are only available to the steps of a single job or to a single step.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#env)","context":["github","inputs","vars","secrets"],"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"string"}},"jobs":{"description":"A workflow run is made up of one or more `jobs`, which run in parallel by default. To run jobs sequentially, you can define dependencies on other jobs using the `jobs.<job_id>.needs` keyword. Each job runs in a runner environment specified by `runs-on`.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#jobs)","mapping":{"loose-key-type":"job-id","loose-value-type":"job"}},"job-id":{"string":{"require-non-empty":true},"description":"A unique identifier for the job. The identifier must start with a letter or _ and contain only alphanumeric characters, -, or _."},"job":{"description":"Each job must have an id to associate with the job. The key `job_id` is a string and its value is a map of the job\'s configuration data. You must replace `<job_id>` with a string that is unique to the jobs object. The `<job_id>` must start with a letter or _ and contain only alphanumeric characters, -, or _.","one-of":["job-factory","workflow-job"]},"job-factory":{"mapping":{"properties":{"needs":"needs","if":"job-if","strategy":"strategy","name":{"type":"string-strategy-context","description":"The name of the job displayed on GitHub."},"runs-on":{"type":"runs-on","required":true},"timeout-minutes":{"type":"number-strategy-context","description":"The maximum number of minutes to let a workflow run before GitHub automatically cancels it. Default: 360"},"cancel-timeout-minutes":"number-strategy-context","continue-on-error":{"type":"boolean-strategy-context","description":"Prevents a workflow run from failing when a job fails. Set to true to allow a workflow run to pass when this job fails."},"container":"container","services":"services","env":"job-env","environment":"job-environment","permissions":"permissions","concurrency":"job-concurrency","outputs":"job-outputs","defaults":"job-defaults","steps":"steps","snapshot":"snapshot"}}},"workflow-job":{"mapping":{"properties":{"name":{"type":"string-strategy-context","description":"The name of the job displayed on GitHub."},"uses":{"description":"The location and version of a reusable workflow file to run as a job. Use one of the following formats:\\n\\n* `{owner}/{repo}/.github/workflows/{filename}@{ref}` for reusable workflows in public and private repositories.\\n* `./.github/workflows/{filename}` for reusable workflows in the same repository.\\n\\n{ref} can be a SHA, a release tag, or a branch name. Using the commit SHA is the safest for stability and security.","type":"non-empty-string","required":true},"with":"workflow-job-with","secrets":"workflow-job-secrets","needs":"needs","if":"job-if","permissions":"permissions","concurrency":"job-concurrency","strategy":"strategy"}}},"workflow-job-with":{"description":"When a job is used to call a reusable workflow, you can use `with` to provide a map of inputs that are passed to the called workflow.\\n\\nAny inputs that you pass must match the input specifications defined in the called workflow.","mapping":{"loose-key-type":"non-empty-string","loose-value-type":"scalar-needs-context"}},"workflow-job-secrets":{"description":"When a job is used to call a reusable workflow, you can use `secrets` to provide a map of secrets that are passed to the called workflow.\\n\\nAny secrets that you pass must match the names defined in the called workflow.","one-of":["workflow-job-secrets-mapping","workflow-job-secrets-inherit"]},"workflow-job-secrets-mapping":{"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"scalar-needs-context-with-secrets"}},"workflow-job-secrets-inherit":{"string":{"constant":"inherit"}},"needs":{"description":"Use `needs` to identify any jobs that must complete successfully before this job will run. It can be a string or array of strings. If a job fails, all jobs that need it are skipped unless the jobs use a conditional expression that causes the job to continue. If a run contains a series of jobs that need each other, a failure applies to all jobs in the dependency chain from the point of failure onwards.","one-of":["sequence-of-non-empty-string","non-empty-string"]},"job-if":{"description":"You can use the `if` conditional to prevent a job from running unless a condition is met. You can use any supported context and expression to create a conditional.","context":["github","inputs","vars","needs","always(0,0)","failure(0,MAX)","cancelled(0,0)","success(0,MAX)"],"string":{}},"job-if-result":{"context":["github","inputs","vars","needs","always(0,0)","failure(0,MAX)","cancelled(0,0)","success(0,MAX)"],"one-of":["null","boolean","number","string","sequence","mapping"]},"strategy":{"description":"Use `strategy` to use a matrix strategy for your jobs. A matrix strategy lets you use variables in a single job definition to automatically create multiple job runs that are based on the combinations of the variables. ","context":["github","inputs","vars","needs"],"mapping":{"properties":{"fail-fast":{"type":"boolean","description":"Setting `fail-fast` to `false` prevents GitHub from canceling all in-progress jobs if any matrix job fails. Default: `true`"},"max-parallel":{"type":"number","description":"The maximum number of jobs that can run simultaneously when using a matrix job strategy. By default, GitHub will maximize the number of jobs run in parallel depending on runner availability."},"matrix":"matrix"}}},"matrix":{"description":"Use `matrix` to define a matrix of different job configurations. Within your matrix, define one or more variables followed by an array of values.","mapping":{"properties":{"include":{"type":"matrix-filter","description":"Use `include` to expand existing matrix configurations or to add new configurations. The value of `include` is a list of objects.\\n\\nFor each object in the `include` list, the key:value pairs in the object will be added to each of the matrix combinations if none of the key:value pairs overwrite any of the original matrix values. If the object cannot be added to any of the matrix combinations, a new matrix combination will be created instead. Note that the original matrix values will not be overwritten, but added matrix values can be overwritten."},"exclude":{"type":"matrix-filter","description":"To remove specific configurations defined in the matrix, use `exclude`. An excluded configuration only has to be a partial match for it to be excluded."}},"loose-key-type":"non-empty-string","loose-value-type":"sequence"}},"matrix-filter":{"sequence":{"item-type":"matrix-filter-item"}},"matrix-filter-item":{"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"any"}},"snapshot":{"description":"Use `snapshot` to define a custom image you want to create or update after your job succeeds by taking a snapshot of your runner.","one-of":["non-empty-string","snapshot-mapping"]},"snapshot-mapping":{"mapping":{"properties":{"image-name":{"description":"The desired name of the custom image you want to create or update.","type":"non-empty-string","required":true},"if":"snapshot-if","version":{"description":"The desired major version updates upon a new custom image version creation.","type":"non-empty-string"}}}},"snapshot-if":{"context":["github","inputs","vars","needs","strategy","matrix"],"description":"Use the if conditional to prevent a snapshot from being taken unless a condition is met. Any supported context and expression can be used to create a conditional. Expressions in an `if` conditional do not require the bracketed expression syntax. When you use expressions in an `if` conditional, you may omit the expression syntax because GitHub automatically evaluates the `if` conditional as an expression.","string":{}},"runs-on":{"description":"Use `runs-on` to define the type of machine to run the job on.\\n* The destination machine can be either a GitHub-hosted runner, larger runner, or a self-hosted runner.\\n* You can target runners based on the labels assigned to them, or their group membership, or a combination of these.\\n* You can provide `runs-on` as a single string or as an array of strings.\\n* If you specify an array of strings, your workflow will execute on any runner that matches all of the specified `runs-on` values.\\n* If you would like to run your workflow on multiple machines, use `jobs.<job_id>.strategy`.","context":["github","inputs","vars","needs","strategy","matrix"],"one-of":["non-empty-string","sequence-of-non-empty-string","runs-on-mapping"]},"runs-on-mapping":{"mapping":{"properties":{"group":{"description":"The group from which to select a runner.","type":"non-empty-string"},"labels":"runs-on-labels"}}},"runs-on-labels":{"description":"The label by which to filter for available runners.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"job-env":{"description":"A map of variables that are available to all steps in the job.","context":["github","inputs","vars","needs","strategy","matrix","secrets"],"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"string"}},"workflow-concurrency":{"description":"Concurrency ensures that only a single job or workflow using the same concurrency group will run at a time. A concurrency group can be any string or expression.\\n\\nYou can also specify `concurrency` at the job level.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#concurrency)","context":["github","inputs","vars"],"one-of":["string","concurrency-mapping"]},"job-concurrency":{"description":"Concurrency ensures that only a single job using the same concurrency group will run at a time. A concurrency group can be any string or expression. The expression can use any context except for the `secrets` context.\\n\\nYou can also specify `concurrency` at the workflow level.","context":["github","inputs","vars","needs","strategy","matrix"],"one-of":["non-empty-string","concurrency-mapping"]},"concurrency-mapping":{"description":"Concurrency ensures that only a single job or workflow using the same concurrency group will run at a time. A concurrency group can be any string or expression.\\n\\nYou can also specify `concurrency` at the job level.\\n\\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#concurrency)","mapping":{"properties":{"group":{"type":"non-empty-string","required":true,"description":"When a concurrent job or workflow is queued, if another job or workflow using the same concurrency group in the repository is in progress, the queued job or workflow will be `pending`. Any previously pending job or workflow in the concurrency group will be canceled. To also cancel any currently running job or workflow in the same concurrency group, specify `cancel-in-progress: true`."},"cancel-in-progress":{"type":"boolean","description":"To cancel any currently running job or workflow in the same concurrency group, specify cancel-in-progress: true."},"queue":{"type":"concurrency-queue","description":"The queuing mode for the concurrency group. When set to `max`, workflows or jobs will wait in a queue for the concurrency group up to the maximum queue length. Default: `single` meaning at most one item can be pending."}}}},"concurrency-queue":{"allowed-values":["single","max"]},"job-environment":{"description":"The environment that the job references. All environment protection rules must pass before a job referencing the environment is sent to a runner.","context":["github","inputs","vars","needs","strategy","matrix"],"one-of":["string","job-environment-mapping"]},"job-environment-mapping":{"mapping":{"properties":{"name":{"type":"job-environment-name","required":true},"url":{"type":"string-runner-context-no-secrets","description":"The environment URL, which maps to `environment_url` in the deployments API."},"deployment":{"type":"boolean","description":"Whether to create a deployment record for this environment. Defaults to true."}}}},"job-environment-name":{"description":"The name of the environment used by the job.","context":["github","inputs","vars","needs","strategy","matrix"],"string":{}},"job-defaults":{"description":"A map of default settings that will apply to all steps in the job. You can also set default settings for the entire workflow.","mapping":{"properties":{"run":"job-defaults-run"}}},"job-defaults-run":{"context":["github","inputs","vars","strategy","matrix","needs","env"],"mapping":{"properties":{"shell":"shell","working-directory":"working-directory"}}},"job-outputs":{"description":"A map of outputs for a called workflow. Called workflow outputs are available to all downstream jobs in the caller workflow. Each output has an identifier, an optional `description,` and a `value`. The `value` must be set to the value of an output from a job within the called workflow.","mapping":{"loose-key-type":"non-empty-string","loose-value-type":"string-runner-context"}},"steps":{"description":"A job contains a sequence of tasks called `steps`. Steps can run commands, run setup tasks, run an action in your repository, a public repository, or an action published in a Docker registry, wait for background steps to complete, or cancel a background step. Not all steps run actions, but all actions run as a step. Each step runs in its own process in the runner environment and has access to the workspace and filesystem. Because steps run in their own process, changes to environment variables are not preserved between steps. GitHub provides built-in steps to set up and complete a job.","sequence":{"item-type":"steps-item"}},"steps-item":{"one-of":["run-step","regular-step","wait-step","wait-all-step","cancel-step","parallel-step"]},"run-step":{"mapping":{"properties":{"name":"step-name","id":"step-id","if":"step-if","timeout-minutes":"step-timeout-minutes","run":{"type":"string-steps-context","description":"Runs command-line programs using the operating system\'s shell. If you do not provide a `name`, the step name will default to the text specified in the `run` command. Commands run using non-login shells by default. You can choose a different shell and customize the shell used to run commands. Each `run` keyword represents a new process and shell in the virtual environment. When you provide multi-line commands, each line runs in the same shell.","required":true},"continue-on-error":"step-continue-on-error","env":"step-env","working-directory":"string-steps-context","shell":"shell","background":"step-background"}}},"regular-step":{"mapping":{"properties":{"name":"step-name","id":"step-id","if":"step-if","continue-on-error":"step-continue-on-error","timeout-minutes":"step-timeout-minutes","uses":{"type":"step-uses","required":true},"with":"step-with","env":"step-env","background":"step-background"}}},"wait-step":{"mapping":{"properties":{"name":"step-name","id":"step-id","continue-on-error":"step-continue-on-error","wait":{"type":"step-wait-target","required":true}}}},"wait-all-step":{"mapping":{"properties":{"name":"step-name","id":"step-id","continue-on-error":"step-continue-on-error","wait-all":{"type":"step-wait-all-value","required":true}}}},"cancel-step":{"mapping":{"properties":{"name":"step-name","id":"step-id","continue-on-error":"step-continue-on-error","cancel":{"type":"step-cancel-target","required":true}}}},"parallel-step":{"mapping":{"properties":{"parallel":{"type":"parallel-steps","required":true,"description":"Run a group of steps concurrently. All steps in the parallel block run as background steps and the workflow waits for all of them to complete before continuing."}}}},"parallel-steps":{"sequence":{"item-type":"steps-item"}},"step-uses":{"description":"Selects an action to run as part of a step in your job. An action is a reusable unit of code. You can use an action defined in the same repository as the workflow, a public repository, a [private repository with access enabled](https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#allowing-access-to-components-in-a-private-repository), or in a published Docker container image.","string":{"require-non-empty":true}},"step-background":{"boolean":{},"description":"When set to true, runs this step in the background. The workflow continues to the next step immediately without waiting for the background step to finish."},"step-wait-target":{"description":"The step ID or IDs of background steps to wait for.","one-of":["non-empty-string","sequence-of-non-empty-string"]},"step-wait-all-value":{"description":"Wait for all prior background steps to complete. Use as a bare key (`wait-all:`) or with a boolean value.","one-of":["null","boolean"]},"step-cancel-target":{"description":"The step ID of a background step to cancel.","string":{"require-non-empty":true}},"step-continue-on-error":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"boolean":{},"description":"Prevents a job from failing when a step fails. Set to `true` to allow a job to pass when this step fails."},"step-id":{"string":{"require-non-empty":true},"description":"A unique identifier for the step. You can use the `id` to reference the step in contexts."},"step-if":{"context":["github","inputs","vars","needs","strategy","matrix","steps","job","runner","env","always(0,0)","failure(0,0)","cancelled(0,0)","success(0,0)","hashFiles(1,255)"],"description":"Use the `if` conditional to prevent a step from running unless a condition is met. Any supported context and expression can be used to create a conditional. Expressions in an `if` conditional do not require the bracketed expression syntax. When you use expressions in an `if` conditional, you may omit the expression syntax because GitHub automatically evaluates the `if` conditional as an expression.","string":{}},"step-if-result":{"context":["github","inputs","vars","strategy","matrix","steps","job","runner","env","always(0,0)","failure(0,0)","cancelled(0,0)","success(0,0)","hashFiles(1,255)"],"one-of":["null","boolean","number","string","sequence","mapping"]},"step-env":{"description":"Sets variables for steps to use in the runner environment. You can also set variables for the entire workflow or a job.","context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"string"}},"step-name":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"string":{},"description":"A name for your step to display on GitHub."},"step-timeout-minutes":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"number":{},"description":"The maximum number of minutes to run the step before killing the process."},"step-with":{"description":"A map of the input parameters defined by the action. Each input parameter is a key/value pair. Input parameters are set as variables. When you specify an input in a workflow file or use a default input value, GitHub creates a variable for the input with the name `INPUT_<VARIABLE_NAME>`. The variable created converts input names to uppercase letters and replaces spaces with `_`.","context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"string"}},"container":{"description":"A container to run any steps in a job that don\'t already specify a container. If you have steps that use both script and container actions, the container actions will run as sibling containers on the same network with the same volume mounts.\\n\\nIf you do not set a container, all steps will run directly on the host specified by runs-on unless a step refers to an action configured to run in a container.","context":["github","inputs","vars","needs","strategy","matrix"],"one-of":["string","container-mapping"]},"container-mapping":{"mapping":{"properties":{"image":{"type":"non-empty-string","description":"Use `jobs.<job_id>.container.image` to define the Docker image to use as the container to run the action. The value can be the Docker Hub image or a registry name."},"options":{"type":"string","description":"Use `jobs.<job_id>.container.options` to configure additional Docker container resource options."},"env":"container-env","ports":{"type":"sequence-of-non-empty-string","description":"Use `jobs.<job_id>.container.ports` to set an array of ports to expose on the container."},"volumes":{"type":"sequence-of-non-empty-string","description":"Use `jobs.<job_id>.container.volumes` to set an array of volumes for the container to use. You can use volumes to share data between services or other steps in a job. You can specify named Docker volumes, anonymous Docker volumes, or bind mounts on the host."},"credentials":"container-registry-credentials"}}},"services":{"description":"Additional containers to host services for a job in a workflow. These are useful for creating databases or cache services like redis. The runner on the virtual machine will automatically create a network and manage the life cycle of the service containers. When you use a service container for a job or your step uses container actions, you don\'t need to set port information to access the service. Docker automatically exposes all ports between containers on the same network. When both the job and the action run in a container, you can directly reference the container by its hostname. The hostname is automatically mapped to the service name. When a step does not use a container action, you must access the service using localhost and bind the ports.","context":["github","inputs","vars","needs","strategy","matrix"],"mapping":{"loose-key-type":"non-empty-string","loose-value-type":"services-container"}},"services-container":{"context":["github","inputs","vars","needs","strategy","matrix"],"one-of":["non-empty-string","service-container-mapping"]},"container-registry-credentials":{"description":"If the image\'s container registry requires authentication to pull the image, you can use `jobs.<job_id>.container.credentials` to set a map of the username and password. The credentials are the same values that you would provide to the `docker login` command.","context":["github","inputs","vars","secrets","env"],"mapping":{"properties":{"username":"non-empty-string","password":"non-empty-string"}}},"container-env":{"description":"Use `jobs.<job_id>.container.env` to set a map of variables in the container.","mapping":{"loose-key-type":"non-empty-string","loose-value-type":"string-runner-context"}},"non-empty-string":{"string":{"require-non-empty":true}},"sequence-of-non-empty-string":{"sequence":{"item-type":"non-empty-string"}},"sequence-of-string":{"sequence":{"item-type":"string"}},"boolean-needs-context":{"context":["github","inputs","vars","needs"],"boolean":{}},"number-needs-context":{"context":["github","inputs","vars","needs"],"number":{}},"string-needs-context":{"context":["github","inputs","vars","needs"],"string":{}},"scalar-needs-context":{"context":["github","inputs","vars","needs","strategy","matrix"],"one-of":["string","boolean","number"]},"scalar-needs-context-with-secrets":{"context":["github","inputs","vars","needs","secrets","strategy","matrix"],"one-of":["string","boolean","number"]},"boolean-strategy-context":{"context":["github","inputs","vars","needs","strategy","matrix"],"boolean":{}},"number-strategy-context":{"context":["github","inputs","vars","needs","strategy","matrix"],"number":{}},"string-strategy-context":{"context":["github","inputs","vars","needs","strategy","matrix"],"string":{}},"boolean-steps-context":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"boolean":{}},"number-steps-context":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"number":{}},"string-runner-context":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env"],"string":{}},"string-runner-context-no-secrets":{"context":["github","inputs","vars","needs","strategy","matrix","steps","job","runner","env"],"string":{}},"string-steps-context":{"context":["github","inputs","vars","needs","strategy","matrix","secrets","steps","job","runner","env","hashFiles(1,255)"],"string":{}},"shell":{"string":{"require-non-empty":true},"description":"Use `shell` to override the default shell settings in the runner\'s operating system. You can use built-in shell keywords, or you can define a custom set of shell options. The shell command that is run internally executes a temporary file that contains the commands specified in `run`."},"working-directory":{"string":{"require-non-empty":true},"description":"The `working-directory` keyword specifies the working directory where the command is run."},"cron-mapping":{"mapping":{"properties":{"cron":{"type":"cron-pattern","required":true},"timezone":"timezone-string"}}},"cron-pattern":{"description":"A cron expression that represents a schedule. A scheduled workflow will run at most once every 5 minutes.","string":{"require-non-empty":true}},"timezone-string":{"description":"A string that represents the time zone a scheduled workflow will run relative to in IANA format (e.g. \'America/New_York\' or \'Europe/London\'). If omitted, the workflow will run relative to midnight UTC.","string":{"require-non-empty":true}},"service-container-mapping":{"mapping":{"properties":{"image":{"type":"non-empty-string","description":"The Docker image to use as the container. The value can be the Docker Hub image or a registry name."},"options":{"type":"string","description":"Additional Docker container resource options."},"env":"container-env","ports":{"type":"sequence-of-non-empty-string","description":"An array of ports to expose on the container."},"volumes":{"type":"sequence-of-non-empty-string","description":"An array of volumes for the container to use. You can use volumes to share data between services or other steps in a job. You can specify named Docker volumes, anonymous Docker volumes, or bind mounts on the host."},"credentials":"container-registry-credentials","entrypoint":{"type":"string","description":"Override the default ENTRYPOINT in the service container image."},"command":{"type":"string","description":"Override the default CMD in the service container image."}}}}}}');
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/workflow-schema.js
+
+
+
+let workflow_schema_schema;
+function getWorkflowSchema() {
+    if (workflow_schema_schema === undefined) {
+        const json = JSON.stringify(workflow_v1_0_min_namespaceObject);
+        workflow_schema_schema = TemplateSchema.load(new JSONObjectReader(undefined, json));
+    }
+    return workflow_schema_schema;
+}
+//# sourceMappingURL=workflow-schema.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/yaml-object-reader.js
+
+
+
+class YamlObjectReader {
+    constructor(fileId, content) {
+        this.lineCounter = new dist/* LineCounter */.HN();
+        this.errors = [];
+        this.doc = (0,dist/* parseDocument */.Tp)(content, {
+            lineCounter: this.lineCounter,
+            keepSourceTokens: true,
+            uniqueKeys: false // Uniqueness is validated by the template reader
+        });
+        for (const err of this.doc.errors) {
+            this.errors.push({ message: err.message, range: rangeFromLinePos(err.linePos) });
+        }
+        this._generator = this.getNodes(this.doc, new Set());
+        this.fileId = fileId;
+    }
+    *getNodes(node, aliasResolutionStack) {
+        let range = this.getRange(node);
+        if ((0,dist/* isDocument */.wz)(node)) {
+            yield new ParseEvent(EventType.DocumentStart);
+            for (const item of this.getNodes(node.contents, new Set())) {
+                yield item;
+            }
+            yield new ParseEvent(EventType.DocumentEnd);
+        }
+        if ((0,dist/* isCollection */.P3)(node)) {
+            if ((0,dist/* isSeq */.oP)(node)) {
+                yield new ParseEvent(EventType.SequenceStart, new SequenceToken(this.fileId, range, undefined));
+            }
+            else if ((0,dist/* isMap */.jh)(node)) {
+                yield new ParseEvent(EventType.MappingStart, new MappingToken(this.fileId, range, undefined));
+            }
+            for (const item of node.items) {
+                for (const child of this.getNodes(item, aliasResolutionStack)) {
+                    yield child;
+                }
+            }
+            if ((0,dist/* isSeq */.oP)(node)) {
+                yield new ParseEvent(EventType.SequenceEnd);
+            }
+            else if ((0,dist/* isMap */.jh)(node)) {
+                yield new ParseEvent(EventType.MappingEnd);
+            }
+        }
+        if ((0,dist/* isScalar */.jn)(node)) {
+            yield new ParseEvent(EventType.Literal, YamlObjectReader.getLiteralToken(this.fileId, range, node));
+        }
+        // Handle YAML aliases - resolve to the anchored value
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const resolved = node.resolve(this.doc);
+            if (resolved) {
+                // Prevent infinite recursion from circular aliases
+                if (aliasResolutionStack.has(resolved)) {
+                    // Silently ignore circular reference - the missing content will cause
+                    // downstream validation errors which is acceptable for this edge case
+                    return;
+                }
+                // Track this node in the alias resolution stack
+                const newStack = new Set(aliasResolutionStack);
+                newStack.add(resolved);
+                // Yield the resolved node's contents
+                yield* this.getNodes(resolved, newStack);
+            }
+            // If unresolved, the yaml library already reports an error
+            return;
+        }
+        if ((0,dist/* isPair */.tO)(node)) {
+            const scalarKey = node.key;
+            range = this.getRange(scalarKey);
+            const key = scalarKey.value;
+            yield new ParseEvent(EventType.Literal, new StringToken(this.fileId, range, key, undefined));
+            for (const child of this.getNodes(node.value, aliasResolutionStack)) {
+                yield child;
+            }
+        }
+    }
+    getRange(node) {
+        const range = node?.range ?? [];
+        const startPos = range[0];
+        const endPos = range[1];
+        if (startPos !== undefined && endPos !== undefined) {
+            const slp = this.lineCounter.linePos(startPos);
+            const elp = this.lineCounter.linePos(endPos);
+            return {
+                start: { line: slp.line, column: slp.col },
+                end: { line: elp.line, column: elp.col }
+            };
+        }
+        return undefined;
+    }
+    static getLiteralToken(fileId, range, token) {
+        const value = token.value;
+        if (value === null || value === undefined) {
+            return new NullToken(fileId, range, undefined);
+        }
+        switch (typeof value) {
+            case "number":
+                return new NumberToken(fileId, range, value, undefined);
+            case "boolean":
+                return new BooleanToken(fileId, range, value, undefined);
+            case "string": {
+                let source;
+                let blockScalarHeader;
+                if (token.srcToken && "source" in token.srcToken) {
+                    source = token.srcToken.source;
+                    // Extract block scalar header (e.g., |-, |+, >-)
+                    //
+                    // CST node interfaces are supported and documented per yaml library maintainer:
+                    // https://eemeli.org/yaml/#parser -> "For a complete description of CST node
+                    // interfaces, please consult the cst.ts source."
+                    // See also: https://github.com/eemeli/yaml/issues/643
+                    if (token.srcToken.type === "block-scalar" && "props" in token.srcToken) {
+                        const props = token.srcToken.props;
+                        const headerProp = props.find(p => p.type === "block-scalar-header");
+                        if (headerProp?.source) {
+                            blockScalarHeader = headerProp.source;
+                        }
+                    }
+                }
+                return new StringToken(fileId, range, value, undefined, source, blockScalarHeader);
+            }
+            default:
+                throw new Error(`Unexpected value type '${typeof value}' when reading object`);
+        }
+    }
+    allowLiteral() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.Literal) {
+                this._current = this._generator.next();
+                return parseEvent.token;
+            }
+        }
+        return undefined;
+    }
+    allowSequenceStart() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.SequenceStart) {
+                this._current = this._generator.next();
+                return parseEvent.token;
+            }
+        }
+        return undefined;
+    }
+    allowSequenceEnd() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.SequenceEnd) {
+                this._current = this._generator.next();
+                return true;
+            }
+        }
+        return false;
+    }
+    allowMappingStart() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.MappingStart) {
+                this._current = this._generator.next();
+                return parseEvent.token;
+            }
+        }
+        return undefined;
+    }
+    allowMappingEnd() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.MappingEnd) {
+                this._current = this._generator.next();
+                return true;
+            }
+        }
+        return false;
+    }
+    validateEnd() {
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.DocumentEnd) {
+                this._current = this._generator.next();
+                return;
+            }
+        }
+        throw new Error("Expected end of reader");
+    }
+    validateStart() {
+        if (!this._current) {
+            this._current = this._generator.next();
+        }
+        if (!this._current.done) {
+            const parseEvent = this._current.value;
+            if (parseEvent.type === EventType.DocumentStart) {
+                this._current = this._generator.next();
+                return;
+            }
+        }
+        throw new Error("Expected start of reader");
+    }
+}
+function rangeFromLinePos(linePos) {
+    if (linePos === undefined) {
+        return;
+    }
+    // TokenRange and linePos are both 1-based
+    const start = { line: linePos[0].line, column: linePos[0].col };
+    const end = linePos.length == 2 ? { line: linePos[1].line, column: linePos[1].col } : start;
+    return { start, end };
+}
+//# sourceMappingURL=yaml-object-reader.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/workflow-parser.js
+
+
+
+
+
+function parseWorkflow(entryFile, contextOrTrace) {
+    const context = contextOrTrace instanceof TemplateContext
+        ? contextOrTrace
+        : new TemplateContext(new TemplateValidationErrors(), getWorkflowSchema(), contextOrTrace);
+    const fileId = context.getFileId(entryFile.name);
+    const reader = new YamlObjectReader(fileId, entryFile.content);
+    if (reader.errors.length > 0) {
+        // The file is not valid YAML, template errors could be misleading
+        for (const err of reader.errors) {
+            context.error(fileId, err.message, err.range);
+        }
+        return {
+            context,
+            value: undefined
+        };
+    }
+    const result = template_reader_readTemplate(context, WORKFLOW_ROOT, reader, fileId);
+    return {
+        context,
+        value: result
+    };
+}
+//# sourceMappingURL=workflow-parser.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/concurrency.js
+
+function convertConcurrency(context, token) {
+    const result = {};
+    if (token.isExpression) {
+        return result;
+    }
+    if (type_guards_isString(token)) {
+        result.group = token;
+        return result;
+    }
+    const concurrencyProperty = token.assertMapping("concurrency group");
+    for (const property of concurrencyProperty) {
+        const propertyName = property.key.assertString("concurrency group key");
+        if (property.key.isExpression || property.value.isExpression) {
+            continue;
+        }
+        switch (propertyName.value) {
+            case "group":
+                result.group = property.value.assertString("concurrency group");
+                break;
+            case "cancel-in-progress":
+                result.cancelInProgress = property.value.assertBoolean("cancel-in-progress").value;
+                break;
+            case "queue":
+                result.queue = property.value.assertString("queue").value;
+                break;
+            default:
+                context.error(propertyName, `Invalid property name: ${propertyName.value}`);
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=concurrency.js.map
+// EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
+var dist_cronstrue = __nccwpck_require__(2507);
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/cron-constants.js
+// Constants for parsing and validating cron expressions
+const cron_constants_MONTHS = {
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12
+};
+const DAYS = {
+    sun: 0,
+    mon: 1,
+    tue: 2,
+    wed: 3,
+    thu: 4,
+    fri: 5,
+    sat: 6
+};
+const MINUTE_RANGE = { min: 0, max: 59 };
+const HOUR_RANGE = { min: 0, max: 23 };
+const DOM_RANGE = { min: 1, max: 31 };
+const MONTH_RANGE = { min: 1, max: 12, names: cron_constants_MONTHS };
+const DOW_RANGE = { min: 0, max: 6, names: DAYS };
+//# sourceMappingURL=cron-constants.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/cron.js
+
+
+/**
+ * Checks if a cron expression specifies an interval shorter than 5 minutes.
+ * GitHub Actions schedules run at most every 5 minutes, so intervals < 5 min won't work as expected.
+ */
+function hasCronIntervalLessThan5Minutes(cron) {
+    if (!isValidCron(cron)) {
+        return false;
+    }
+    const parts = cron.split(/ +/);
+    const minutePart = parts[0];
+    // Parse the minute field to determine the effective interval
+    return getMinuteInterval(minutePart) < 5;
+}
+/**
+ * Gets the minimum interval in minutes between cron executions based on the minute field.
+ * Returns 60 if there's only one execution per hour, otherwise returns the minimum gap.
+ */
+function getMinuteInterval(minutePart) {
+    // Handle step expressions like */1, */3, 0-59/2
+    if (minutePart.includes("/")) {
+        const [, step] = minutePart.split("/");
+        const stepNum = parseInt(step, 10);
+        if (!isNaN(stepNum) && stepNum > 0) {
+            return stepNum;
+        }
+    }
+    // Handle comma-separated values like 0,2,4 or 0,1,5,10
+    if (minutePart.includes(",")) {
+        const values = minutePart
+            .split(",")
+            .map(v => parseInt(v, 10))
+            .filter(n => !isNaN(n))
+            .sort((a, b) => a - b);
+        if (values.length >= 2) {
+            let minGap = 60;
+            for (let i = 1; i < values.length; i++) {
+                const gap = values[i] - values[i - 1];
+                if (gap < minGap) {
+                    minGap = gap;
+                }
+            }
+            // Check wrap-around gap from last minute to first minute of next hour
+            const wrapGap = values[0] + 60 - values[values.length - 1];
+            if (wrapGap < minGap) {
+                minGap = wrapGap;
+            }
+            return minGap;
+        }
+    }
+    // Handle range expressions like 0-4 (runs every minute from 0-4)
+    if (minutePart.includes("-") && !minutePart.includes("/")) {
+        const [start, end] = minutePart.split("-").map(v => parseInt(v, 10));
+        if (!isNaN(start) && !isNaN(end) && end > start) {
+            // A range without step means every minute in that range
+            return 1;
+        }
+    }
+    // * means every minute
+    if (minutePart === "*") {
+        return 1;
+    }
+    // Single value or unrecognized pattern - assume hourly (60 min interval)
+    return 60;
+}
+function isValidCron(cron) {
+    // https://docs.github.com/en/actions/using-workflows/events-that-trigger-workflows#schedule
+    const parts = cron.split(/ +/);
+    if (parts.length != 5) {
+        return false;
+    }
+    const [minutes, hours, dom, months, dow] = parts;
+    return (validateCronPart(minutes, MINUTE_RANGE) &&
+        validateCronPart(hours, HOUR_RANGE) &&
+        validateCronPart(dom, DOM_RANGE) &&
+        validateCronPart(months, MONTH_RANGE) &&
+        validateCronPart(dow, DOW_RANGE));
+}
+function getCronDescription(cronspec) {
+    if (!isValidCron(cronspec)) {
+        return;
+    }
+    let desc = "";
+    try {
+        desc = cronstrue.toString(cronspec, {
+            dayOfWeekStartIndexZero: true,
+            monthStartIndexZero: false,
+            use24HourTimeFormat: true,
+            // cronstrue sets the description as the error if throwExceptionOnParseError is false
+            // so we need to distinguish between an error and a valid description
+            throwExceptionOnParseError: true
+        });
+    }
+    catch (err) {
+        return;
+    }
+    // Make first character lowercase
+    return "Runs " + desc.charAt(0).toLowerCase() + desc.slice(1);
+}
+function validateCronPart(value, range, allowSeparators = true) {
+    if (range.names && range.names[value.toLowerCase()] !== undefined) {
+        return true;
+    }
+    if (value === "*") {
+        return true;
+    }
+    // Operator precedence: , > / > -
+    if (value.includes(",")) {
+        if (!allowSeparators) {
+            return false;
+        }
+        return value.split(",").every(v => v && validateCronPart(v, range));
+    }
+    if (value.includes("/")) {
+        if (!allowSeparators) {
+            return false;
+        }
+        const [start, step, ...rest] = value.split("/");
+        const stepNumber = +step;
+        if (rest.length > 0 || isNaN(stepNumber) || stepNumber <= 0 || !start || !step) {
+            return false;
+        }
+        // Separators are only allowed in the part before the `/`, e.g. `1-5/2`
+        return validateCronPart(start, range) && validateCronPart(step, range, false);
+    }
+    if (value.includes("-")) {
+        if (!allowSeparators) {
+            return false;
+        }
+        const [start, end, ...rest] = value.split("-");
+        if (rest.length > 0 || !start || !end) {
+            return false;
+        }
+        // Convert name to integers so we can make sure end >= start
+        const startNumber = convertToNumber(start, range.names);
+        const endNumber = convertToNumber(end, range.names);
+        return validateCronPart(start, range, false) && validateCronPart(end, range, false) && endNumber >= startNumber;
+    }
+    const number = +value;
+    return !isNaN(number) && number >= range.min && number <= range.max;
+}
+// Converts a string integer or a short name to a number
+function convertToNumber(value, names) {
+    if (names && names[value.toLowerCase()] !== undefined) {
+        return +names[value.toLowerCase()];
+    }
+    else {
+        return +value;
+    }
+}
+//# sourceMappingURL=cron.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/string-list.js
+function convertStringList(name, token) {
+    const result = [];
+    for (const item of token) {
+        result.push(item.assertString(`${name} item`).value);
+    }
+    return result;
+}
+//# sourceMappingURL=string-list.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/workflow-template.js
+var InputType;
+(function (InputType) {
+    InputType["string"] = "string";
+    InputType["choice"] = "choice";
+    InputType["boolean"] = "boolean";
+    InputType["environment"] = "environment";
+})(InputType || (InputType = {}));
+//# sourceMappingURL=workflow-template.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/workflow-call.js
+
+
+
+function convertEventWorkflowCall(context, token) {
+    const result = {};
+    for (const item of token) {
+        const key = item.key.assertString("workflow dispatch input key");
+        switch (key.value) {
+            case "inputs":
+                result.inputs = convertWorkflowInputs(context, item.value.assertMapping("workflow dispatch inputs"));
+                break;
+            case "secrets":
+                result.secrets = convertWorkflowCallSecrets(context, item.value.assertMapping("workflow dispatch inputs"));
+                break;
+            case "outputs":
+                // TODO - outputs
+                break;
+        }
+    }
+    return result;
+}
+function convertWorkflowInputs(context, token) {
+    const result = {};
+    for (const item of token) {
+        const inputName = item.key.assertString("input name");
+        const inputMapping = item.value.assertMapping("input configuration");
+        result[inputName.value] = convertWorkflowInput(context, inputMapping);
+    }
+    return result;
+}
+function convertWorkflowInput(context, token) {
+    const result = {
+        type: InputType.string // Default to string
+    };
+    let defaultValue;
+    for (const item of token) {
+        const key = item.key.assertString("workflow dispatch input key");
+        switch (key.value) {
+            case "description":
+                result.description = item.value.assertString("input description").value;
+                break;
+            case "required":
+                result.required = item.value.assertBoolean("input required").value;
+                break;
+            case "default":
+                defaultValue = item.value.assertScalar("input default");
+                break;
+            case "type":
+                result.type = InputType[item.value.assertString("input type").value];
+                break;
+            case "options":
+                result.options = convertStringList("input options", item.value.assertSequence("input options"));
+                break;
+            default:
+                context.error(item.key, `Invalid key '${key.value}'`);
+        }
+    }
+    // Validate default value
+    if (defaultValue !== undefined && !defaultValue.isExpression) {
+        try {
+            switch (result.type) {
+                case InputType.boolean:
+                    result.default = defaultValue.assertBoolean("input default").value;
+                    break;
+                case InputType.string:
+                case InputType.choice:
+                case InputType.environment:
+                    result.default = defaultValue.assertString("input default").value;
+                    break;
+            }
+        }
+        catch (e) {
+            context.error(defaultValue, e);
+        }
+    }
+    // Validate `options` for `choice` type
+    if (result.type === InputType.choice) {
+        if (result.options === undefined || result.options.length === 0) {
+            context.error(token, "Missing 'options' for choice input");
+        }
+    }
+    else {
+        if (result.options !== undefined) {
+            context.error(token, "Input type is not 'choice', but 'options' is defined");
+        }
+    }
+    return result;
+}
+function convertWorkflowCallSecrets(context, token) {
+    const result = {};
+    for (const item of token) {
+        const secretName = item.key.assertString("secret name");
+        result[secretName.value] = convertWorkflowCallSecret(context, item.value);
+    }
+    return result;
+}
+function convertWorkflowCallSecret(context, token) {
+    const result = {};
+    if (isMapping(token)) {
+        for (const item of token) {
+            const key = item.key.assertString("workflow call secret key");
+            switch (key.value) {
+                case "description":
+                    result.description = item.value.assertString("secret description").value;
+                    break;
+                case "required":
+                    result.required = item.value.assertBoolean("secret required").value;
+                    break;
+            }
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=workflow-call.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/workflow-dispatch.js
+
+
+function convertEventWorkflowDispatchInputs(context, token) {
+    const result = {};
+    for (const item of token) {
+        const key = item.key.assertString("workflow dispatch input key");
+        switch (key.value) {
+            case "inputs":
+                result.inputs = convertWorkflowDispatchInputs(context, item.value.assertMapping("workflow dispatch inputs"));
+                break;
+        }
+    }
+    return result;
+}
+function convertWorkflowDispatchInputs(context, token) {
+    const result = {};
+    for (const item of token) {
+        const inputName = item.key.assertString("input name");
+        const inputMapping = item.value.assertMapping("input configuration");
+        result[inputName.value] = convertWorkflowDispatchInput(context, inputMapping);
+    }
+    return result;
+}
+function convertWorkflowDispatchInput(context, token) {
+    const result = {
+        type: InputType.string // Default to string
+    };
+    let defaultValue;
+    for (const item of token) {
+        const key = item.key.assertString("workflow dispatch input key");
+        switch (key.value) {
+            case "description":
+                result.description = item.value.assertString("input description").value;
+                break;
+            case "required":
+                result.required = item.value.assertBoolean("input required").value;
+                break;
+            case "default":
+                defaultValue = item.value.assertScalar("input default");
+                break;
+            case "type":
+                result.type = InputType[item.value.assertString("input type").value];
+                break;
+            case "options":
+                result.options = convertStringList("input options", item.value.assertSequence("input options"));
+                break;
+            default:
+                context.error(item.key, `Invalid key '${key.value}'`);
+        }
+    }
+    // Validate default value
+    if (defaultValue !== undefined) {
+        try {
+            switch (result.type) {
+                case InputType.boolean:
+                    result.default = defaultValue.assertBoolean("input default").value;
+                    break;
+                case InputType.string:
+                case InputType.choice:
+                case InputType.environment:
+                    result.default = defaultValue.assertString("input default").value;
+                    break;
+            }
+        }
+        catch (e) {
+            context.error(defaultValue, e);
+        }
+    }
+    // Validate `options` for `choice` type
+    if (result.type === InputType.choice) {
+        if (result.options === undefined || result.options.length === 0) {
+            context.error(token, "Missing 'options' for choice input");
+        }
+    }
+    else {
+        if (result.options !== undefined) {
+            context.error(token, "Input type is not 'choice', but 'options' is defined");
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=workflow-dispatch.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/events.js
+
+
+
+
+
+
+function convertOn(context, token) {
+    if (isLiteral(token)) {
+        const event = token.assertString("on");
+        return {
+            [event.value]: {}
+        };
+    }
+    if (isSequence(token)) {
+        const result = {};
+        for (const item of token) {
+            const event = item.assertString("on");
+            result[event.value] = {};
+        }
+        return result;
+    }
+    if (isMapping(token)) {
+        const result = {};
+        for (const item of token) {
+            const eventKey = item.key.assertString("event name");
+            const eventName = eventKey.value;
+            if (item.value.templateTokenType === types_TokenType.Null) {
+                result[eventName] = {};
+                continue;
+            }
+            // Schedule is the only event that can be a sequence, handle that separately
+            if (eventName === "schedule") {
+                const scheduleToken = item.value.assertSequence(`event ${eventName}`);
+                result.schedule = convertSchedule(context, scheduleToken);
+                continue;
+            }
+            // All other events are defined as mappings. During schema validation we already ensure that events
+            // receive only known keys, so here we can focus on the values and whether they are valid.
+            const eventToken = item.value.assertMapping(`event ${eventName}`);
+            if (eventName === "workflow_call") {
+                result.workflow_call = convertEventWorkflowCall(context, eventToken);
+                continue;
+            }
+            if (eventName === "workflow_dispatch") {
+                result.workflow_dispatch = convertEventWorkflowDispatchInputs(context, eventToken);
+                continue;
+            }
+            result[eventName] = {
+                ...convertPatternFilter("branches", eventToken),
+                ...convertPatternFilter("tags", eventToken),
+                ...convertPatternFilter("paths", eventToken),
+                ...convertFilter("types", eventToken),
+                ...convertFilter("versions", eventToken),
+                ...convertFilter("names", eventToken),
+                ...convertFilter("workflows", eventToken)
+            };
+        }
+        return result;
+    }
+    context.error(token, "Invalid format for 'on'");
+    return {};
+}
+function convertPatternFilter(name, token) {
+    const result = {};
+    for (const item of token) {
+        const key = item.key.assertString(`${name} filter key`);
+        switch (key.value) {
+            case name:
+                if (type_guards_isString(item.value)) {
+                    result[name] = [item.value.value];
+                }
+                else {
+                    result[name] = convertStringList(name, item.value.assertSequence(`${name} list`));
+                }
+                break;
+            case `${name}-ignore`:
+                if (type_guards_isString(item.value)) {
+                    result[`${name}-ignore`] = [item.value.value];
+                }
+                else {
+                    result[`${name}-ignore`] = convertStringList(`${name}-ignore`, item.value.assertSequence(`${name}-ignore list`));
+                }
+                break;
+        }
+    }
+    return result;
+}
+function convertFilter(name, token) {
+    const result = {};
+    for (const item of token) {
+        const key = item.key.assertString(`${name} filter key`);
+        switch (key.value) {
+            case name:
+                if (type_guards_isString(item.value)) {
+                    result[name] = [item.value.value];
+                }
+                else {
+                    result[name] = convertStringList(name, item.value.assertSequence(`${name} list`));
+                }
+                break;
+        }
+    }
+    return result;
+}
+function convertSchedule(context, token) {
+    const result = [];
+    for (const item of token) {
+        const mappingToken = item.assertMapping(`event schedule`);
+        const config = { cron: "" };
+        let valid = true;
+        for (const entry of mappingToken) {
+            const key = entry.key.assertString(`schedule key`);
+            if (key.value === "cron") {
+                const cron = entry.value.assertString(`schedule cron`);
+                if (!isValidCron(cron.value)) {
+                    context.error(cron, "Invalid cron expression. Expected format: '* * * * *' (minute hour day month weekday)");
+                }
+                config.cron = cron.value;
+            }
+            else if (key.value === "timezone") {
+                const timezone = entry.value.assertString(`schedule timezone`);
+                config.timezone = timezone.value;
+            }
+            else {
+                context.error(key, `Invalid schedule key`);
+                valid = false;
+            }
+        }
+        if (valid && config.cron) {
+            result.push(config);
+        }
+        else if (valid && !config.cron) {
+            context.error(mappingToken, "Missing required key 'cron' in schedule entry");
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=events.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/handle-errors.js
+
+function handleTemplateTokenErrors(root, context, defaultValue, f) {
+    let r = defaultValue;
+    try {
+        r = f();
+    }
+    catch (err) {
+        if (err instanceof TemplateTokenError) {
+            context.error(err.token, err);
+        }
+        else {
+            // Report error for the root node
+            context.error(root, err);
+        }
+    }
+    return r;
+}
+//# sourceMappingURL=handle-errors.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/if-condition.js
+
+
+
+
+/**
+ * Ensures a condition expression contains a status function call.
+ * If the condition doesn't contain success(), failure(), cancelled(), or always(),
+ * wraps it in `success() && (condition)`.
+ *
+ * Parses the expression to accurately detect status functions, avoiding false positives
+ * from string literals or property access. If parsing fails (e.g., partially typed expression),
+ * returns the original condition unchanged to allow validation to report the actual error.
+ *
+ * @param condition The condition expression to check
+ * @param definitionInfo Schema definition containing allowed contexts for parsing
+ * @returns The condition with status function guaranteed, or original on parse error
+ */
+function ensureStatusFunction(condition, definitionInfo) {
+    const allowedContext = definitionInfo?.allowedContext || [];
+    try {
+        const { namedContexts, functions } = splitAllowedContext(allowedContext);
+        const lexer = new lexer_Lexer(condition);
+        const result = lexer.lex();
+        const parser = new parser_Parser(result.tokens, namedContexts, functions);
+        const tree = parser.parse();
+        // Check if tree contains status function
+        if (walkTreeToFindStatusFunctionCalls(tree)) {
+            return condition; // Already has status function
+        }
+        // Wrap it
+        return `success() && (${condition})`;
+    }
+    catch {
+        // Parse error - return original and let validation report the actual error
+        // This is important for hover/autocomplete on partially-typed expressions
+        return condition;
+    }
+}
+/**
+ * Converts an if condition token to a BasicExpressionToken.
+ * Treats the value as a string and parses it as an expression.
+ * Wraps the condition in success() && (...) if it doesn't already contain a status function.
+ * This allows both 'if: success()' and 'if: ${{ success() }}' to work correctly.
+ *
+ * Reads the allowed context directly from the schema definition attached to the token,
+ * ensuring consistency with the schema.
+ *
+ * @param context The template context for error reporting
+ * @param token The token containing the if condition
+ * @returns A BasicExpressionToken with the processed condition, or undefined on error
+ */
+function convertToIfCondition(context, token) {
+    const scalar = token.assertScalar("if condition");
+    // Get allowed context from the schema definition attached to the token
+    const allowedContext = token.definitionInfo?.allowedContext || [];
+    // If it's already an expression, use its value
+    let condition;
+    let source;
+    if (scalar instanceof BasicExpressionToken) {
+        condition = scalar.expression;
+        source = scalar.source;
+    }
+    else {
+        // Otherwise, treat it as a string
+        const stringToken = scalar.assertString("if condition");
+        condition = stringToken.value.trim();
+        source = stringToken.source;
+    }
+    let finalCondition;
+    if (!condition) {
+        // Empty condition defaults to success()
+        finalCondition = "success()";
+    }
+    else {
+        // Ensure the condition has a status function, wrapping if needed
+        finalCondition = ensureStatusFunction(condition, token.definitionInfo);
+    }
+    // Validate the expression before creating the token
+    try {
+        expression_token_ExpressionToken.validateExpression(finalCondition, allowedContext);
+    }
+    catch (err) {
+        context.error(token, err);
+        return undefined;
+    }
+    // Create a BasicExpressionToken with the final condition
+    return new BasicExpressionToken(token.file, token.range, finalCondition, token.definitionInfo, undefined, source);
+}
+/**
+ * Walks an expression AST to find status function calls (success, failure, cancelled, always).
+ * Recursively checks all nodes including function arguments and logical/binary operations.
+ */
+function walkTreeToFindStatusFunctionCalls(tree) {
+    if (!tree) {
+        return false;
+    }
+    if (tree instanceof FunctionCall) {
+        const funcName = tree.functionName.lexeme.toLowerCase();
+        if (funcName === "success" || funcName === "failure" || funcName === "cancelled" || funcName === "always") {
+            return true;
+        }
+        // Check arguments recursively
+        return tree.args.some(arg => walkTreeToFindStatusFunctionCalls(arg));
+    }
+    if (tree instanceof Binary) {
+        return walkTreeToFindStatusFunctionCalls(tree.left) || walkTreeToFindStatusFunctionCalls(tree.right);
+    }
+    if (tree instanceof Unary) {
+        return walkTreeToFindStatusFunctionCalls(tree.expr);
+    }
+    if (tree instanceof Logical) {
+        return tree.args.some(arg => walkTreeToFindStatusFunctionCalls(arg));
+    }
+    if (tree instanceof Grouping) {
+        return walkTreeToFindStatusFunctionCalls(tree.group);
+    }
+    if (tree instanceof IndexAccess) {
+        return walkTreeToFindStatusFunctionCalls(tree.expr) || walkTreeToFindStatusFunctionCalls(tree.index);
+    }
+    return false;
+}
+/**
+ * Validates a pre-if or post-if condition string.
+ * Unlike step if conditions, pre-if and post-if are evaluated as-is by the runner
+ * (they default to always() only when the field is missing entirely).
+ * This function validates the expression and reports errors through the context.
+ *
+ * @param context The template context for error reporting
+ * @param token The token containing the condition
+ * @param condition The condition string to validate
+ * @returns The validated condition string, or undefined on error
+ */
+function validateRunsIfCondition(context, token, condition) {
+    const allowedContext = token.definitionInfo?.allowedContext || [];
+    // Validate the expression directly - no wrapping needed for pre-if/post-if
+    try {
+        ExpressionToken.validateExpression(condition, allowedContext);
+    }
+    catch (err) {
+        context.error(token, err);
+        return undefined;
+    }
+    return condition;
+}
+//# sourceMappingURL=if-condition.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/container.js
+
+
+function convertToJobContainer(context, container) {
+    let image;
+    let env;
+    let ports;
+    let volumes;
+    let options;
+    // Skip validation for expressions for now to match
+    // behavior of the other parsers
+    for (const [, token] of TemplateToken.traverse(container)) {
+        if (token.isExpression) {
+            return;
+        }
+    }
+    if (type_guards_isString(container)) {
+        // Workflow uses shorthand syntax `container: image-name`
+        image = container.assertString("container item");
+        return { image: image };
+    }
+    const mapping = container.assertMapping("container item");
+    if (mapping)
+        for (const item of mapping) {
+            const key = item.key.assertString("container item key");
+            const value = item.value;
+            switch (key.value) {
+                case "image":
+                    image = value.assertString("container image");
+                    break;
+                case "credentials":
+                    convertToJobCredentials(context, value);
+                    break;
+                case "env":
+                    env = value.assertMapping("container env");
+                    for (const envItem of env) {
+                        envItem.key.assertString("container env value");
+                    }
+                    break;
+                case "ports":
+                    ports = value.assertSequence("container ports");
+                    for (const port of ports) {
+                        port.assertString("container port");
+                    }
+                    break;
+                case "volumes":
+                    volumes = value.assertSequence("container volumes");
+                    for (const volume of volumes) {
+                        volume.assertString("container volume");
+                    }
+                    break;
+                case "options":
+                    options = value.assertString("container options");
+                    break;
+                default:
+                    context.error(key, `Unexpected container item key: ${key.value}`);
+            }
+        }
+    if (!image) {
+        context.error(container, "Container image cannot be empty");
+    }
+    else {
+        return { image, env, ports, volumes, options };
+    }
+}
+function convertToServiceContainer(context, container) {
+    let image;
+    let env;
+    let ports;
+    let volumes;
+    let options;
+    let entrypoint;
+    let command;
+    // Skip validation for expressions for now to match
+    // behavior of the other parsers
+    for (const [, token] of TemplateToken.traverse(container)) {
+        if (token.isExpression) {
+            return;
+        }
+    }
+    if (type_guards_isString(container)) {
+        image = container.assertString("container item");
+        return { image: image };
+    }
+    const mapping = container.assertMapping("container item");
+    if (mapping)
+        for (const item of mapping) {
+            const key = item.key.assertString("container item key");
+            const value = item.value;
+            switch (key.value) {
+                case "image":
+                    image = value.assertString("container image");
+                    break;
+                case "credentials":
+                    convertToJobCredentials(context, value);
+                    break;
+                case "env":
+                    env = value.assertMapping("container env");
+                    for (const envItem of env) {
+                        envItem.key.assertString("container env value");
+                    }
+                    break;
+                case "ports":
+                    ports = value.assertSequence("container ports");
+                    for (const port of ports) {
+                        port.assertString("container port");
+                    }
+                    break;
+                case "volumes":
+                    volumes = value.assertSequence("container volumes");
+                    for (const volume of volumes) {
+                        volume.assertString("container volume");
+                    }
+                    break;
+                case "options":
+                    options = value.assertString("container options");
+                    break;
+                case "entrypoint":
+                    entrypoint = value.assertString("container entrypoint");
+                    break;
+                case "command":
+                    command = value.assertString("container command");
+                    break;
+                default:
+                    context.error(key, `Unexpected container item key: ${key.value}`);
+            }
+        }
+    if (!image) {
+        context.error(container, "Container image cannot be empty");
+    }
+    else {
+        return { image, env, ports, volumes, options, entrypoint, command };
+    }
+}
+function convertToJobServices(context, services) {
+    const serviceList = [];
+    const mapping = services.assertMapping("services");
+    for (const service of mapping) {
+        service.key.assertString("service key");
+        const container = convertToServiceContainer(context, service.value);
+        if (container) {
+            serviceList.push(container);
+        }
+    }
+    return serviceList;
+}
+function convertToJobCredentials(context, value) {
+    const mapping = value.assertMapping("credentials");
+    let username;
+    let password;
+    for (const item of mapping) {
+        const key = item.key.assertString("credentials item");
+        const value = item.value;
+        switch (key.value) {
+            case "username":
+                username = value.assertString("credentials username");
+                break;
+            case "password":
+                password = value.assertString("credentials password");
+                break;
+            default:
+                context.error(key, `credentials key ${key.value}`);
+        }
+    }
+    return { username, password };
+}
+//# sourceMappingURL=container.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/id-builder.js
+const SEPARATOR = "_";
+const MAX_ATTEMPTS = 1000;
+const MAX_LENGTH = 100;
+class IdBuilder {
+    constructor() {
+        this.name = [];
+        this.distinctNames = new Set();
+    }
+    appendSegment(value) {
+        if (value.length === 0) {
+            return;
+        }
+        if (this.name.length == 0) {
+            const first = value[0];
+            if (this.isAlpha(first) || first == "_") {
+                // Legal first char
+            }
+            else if (this.isNumeric(first) || first == "-") {
+                // Illegal first char, but legal char.
+                // Prepend "_".
+                this.name.push("_");
+            }
+            else {
+                // Illegal char
+            }
+        }
+        else {
+            // Separator
+            this.name.push(SEPARATOR);
+        }
+        for (const c of value) {
+            {
+                if (this.isAlphaNumeric(c) || c == "_" || c == "-") {
+                    // Legal
+                    this.name.push(c);
+                }
+                else {
+                    // Illegal
+                    this.name.push(SEPARATOR);
+                }
+            }
+        }
+    }
+    build() {
+        const original = this.name.length > 0 ? this.name.join("") : "job";
+        let suffix = "";
+        for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+            if (attempt === 1) {
+                suffix = "";
+            }
+            else {
+                suffix = `_${attempt}`;
+            }
+            const candidate = original.substring(0, Math.min(original.length, MAX_LENGTH - suffix.length)) + suffix;
+            if (!this.distinctNames.has(candidate)) {
+                this.distinctNames.add(candidate);
+                this.name = [];
+                return candidate;
+            }
+        }
+        throw new Error("Unable to create a unique name");
+    }
+    /**
+     * Adds a known identifier to the set of distinct ids.
+     * @param value The value to add
+     * @returns An error if the value is invalid, otherwise undefined
+     */
+    tryAddKnownId(value) {
+        if (!value || !this.isValid(value) || value.length >= MAX_LENGTH) {
+            return `The identifier '${value}' is invalid. IDs may only contain alphanumeric characters, '_', and '-'. IDs must start with a letter or '_' and and must be less than ${MAX_LENGTH} characters.`;
+        }
+        if (value.startsWith(SEPARATOR + SEPARATOR)) {
+            return `The identifier '${value}' is invalid. IDs starting with '__' are reserved.`;
+        }
+        if (this.distinctNames.has(value)) {
+            return `The identifier '${value}' may not be used more than once within the same scope.`;
+        }
+        this.distinctNames.add(value);
+        return;
+    }
+    /**
+     * A name is valid if it starts with a letter or underscore, and contains only
+     * letters, numbers, underscores, and hyphens.
+     * @param name The string name to validate
+     * @returns Whether the name is valid
+     */
+    isValid(name) {
+        let first = true;
+        for (const c of name) {
+            if (first) {
+                first = false;
+                if (!this.isAlpha(c) && c != "_") {
+                    return false;
+                }
+                continue;
+            }
+            if (!this.isAlphaNumeric(c) && c != "_" && c != "-") {
+                return false;
+            }
+        }
+        return true;
+    }
+    isAlphaNumeric(c) {
+        return this.isAlpha(c) || this.isNumeric(c);
+    }
+    isNumeric(c) {
+        return c >= "0" && c <= "9";
+    }
+    isAlpha(c) {
+        return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
+    }
+}
+//# sourceMappingURL=id-builder.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/job/environment.js
+
+function convertToActionsEnvironmentRef(context, token) {
+    const result = {};
+    if (token.isExpression) {
+        return result;
+    }
+    if (type_guards_isScalar(token)) {
+        result.name = token;
+        return result;
+    }
+    const environmentMapping = token.assertMapping("job environment");
+    for (const property of environmentMapping) {
+        const propertyName = property.key.assertString("job environment key");
+        if (property.key.isExpression || property.value.isExpression) {
+            continue;
+        }
+        switch (propertyName.value) {
+            case "name":
+                result.name = property.value.assertScalar("job environment name key");
+                break;
+            case "url":
+                result.url = property.value;
+                break;
+            case "deployment": {
+                const deploymentValue = property.value.assertBoolean("job environment deployment");
+                if (deploymentValue.value === false) {
+                    result.skipDeployment = true;
+                }
+                break;
+            }
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=environment.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/job/runs-on.js
+
+function convertRunsOn(context, token) {
+    const labels = convertRunsOnLabels(token);
+    if (!isMapping(token)) {
+        return {
+            labels,
+            group: ""
+        };
+    }
+    let group = "";
+    for (const item of token) {
+        const key = item.key.assertString("job runs-on property name");
+        switch (key.value) {
+            case "group": {
+                if (item.value.isExpression) {
+                    continue;
+                }
+                const groupName = item.value.assertString("job runs-on group name").value;
+                const names = groupName.split("/");
+                switch (names.length) {
+                    case 1: {
+                        group = groupName;
+                        break;
+                    }
+                    case 2: {
+                        if (!["org", "organization", "ent", "enterprise"].includes(names[0])) {
+                            context.error(item.value, `Invalid runs-on group name '${groupName}. Please use 'organization/' or 'enterprise/' prefix to target a single runner group.'`);
+                            continue;
+                        }
+                        if (!names[1]) {
+                            context.error(item.value, `Invalid runs-on group name '${groupName}'.`);
+                            continue;
+                        }
+                        group = groupName;
+                        break;
+                    }
+                    default: {
+                        context.error(item.value, `Invalid runs-on group name '${groupName}. Please use 'organization/' or 'enterprise/' prefix to target a single runner group.'`);
+                        break;
+                    }
+                }
+                break;
+            }
+            case "labels": {
+                const mapLabels = convertRunsOnLabels(item.value);
+                for (const label of mapLabels) {
+                    labels.add(label);
+                }
+                break;
+            }
+        }
+    }
+    return {
+        labels,
+        group
+    };
+}
+function convertRunsOnLabels(token) {
+    const labels = new Set();
+    if (token.isExpression) {
+        return labels;
+    }
+    if (type_guards_isString(token)) {
+        labels.add(token.value);
+        return labels;
+    }
+    if (isSequence(token)) {
+        for (const item of token) {
+            if (item.isExpression) {
+                continue;
+            }
+            const label = item.assertString("job runs-on label sequence item");
+            labels.add(label.value);
+        }
+    }
+    return labels;
+}
+//# sourceMappingURL=runs-on.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/type-guards.js
+function isRunStep(step) {
+    return step.run !== undefined;
+}
+function isActionStep(step) {
+    return step.uses !== undefined;
+}
+function isJob(job) {
+    return job.type === "job";
+}
+function isReusableWorkflowJob(job) {
+    return job.type === "reusableWorkflowJob";
+}
+//# sourceMappingURL=type-guards.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/steps.js
+
+
+
+
+
+
+function convertSteps(context, steps) {
+    if (!isSequence(steps)) {
+        context.error(steps, "Invalid format for steps");
+        return [];
+    }
+    const idBuilder = new IdBuilder();
+    const knownStepIds = new Set();
+    const result = [];
+    for (const item of steps) {
+        const step = handleTemplateTokenErrors(steps, context, undefined, () => convertStep(context, idBuilder, knownStepIds, item));
+        if (step) {
+            result.push(step);
+        }
+    }
+    for (const step of result) {
+        if (step.id) {
+            continue;
+        }
+        let id = "";
+        if (isActionStep(step)) {
+            id = createActionStepId(step);
+        }
+        else if ("wait" in step) {
+            id = "wait";
+        }
+        else if ("wait-all" in step) {
+            id = "wait-all";
+        }
+        else if ("cancel" in step) {
+            id = "cancel";
+        }
+        else if ("parallel" in step) {
+            id = "parallel";
+        }
+        if (!id) {
+            id = "run";
+        }
+        idBuilder.appendSegment(`__${id}`);
+        step.id = idBuilder.build();
+    }
+    return result;
+}
+function convertStep(context, idBuilder, knownStepIds, step) {
+    const mapping = step.assertMapping("steps item");
+    let run;
+    let id;
+    let name;
+    let uses;
+    let background;
+    let wait;
+    let waitAll;
+    let cancel;
+    let parallel;
+    let continueOnError;
+    let env;
+    let ifCondition;
+    for (const item of mapping) {
+        const key = item.key.assertString("steps item key");
+        switch (key.value) {
+            case "id":
+                id = item.value.assertString("steps item id");
+                if (id) {
+                    const error = idBuilder.tryAddKnownId(id.value);
+                    if (error) {
+                        context.error(id, error);
+                    }
+                    else {
+                        knownStepIds.add(id.value);
+                    }
+                }
+                break;
+            case "name":
+                name = item.value.assertScalar("steps item name");
+                break;
+            case "run":
+                run = item.value.assertScalar("steps item run");
+                break;
+            case "uses":
+                uses = item.value.assertString("steps item uses");
+                break;
+            case "background":
+                background = item.value.assertBoolean("steps item background").value;
+                break;
+            case "wait":
+                wait = convertWaitTargets(context, knownStepIds, item.value, id);
+                break;
+            case "wait-all":
+                waitAll = convertWaitAllValue(context, item.value);
+                break;
+            case "cancel":
+                cancel = item.value.assertString("steps item cancel");
+                validateTargetStepId(context, knownStepIds, cancel, id);
+                break;
+            case "parallel":
+                parallel = item.value;
+                break;
+            case "env":
+                env = item.value.assertMapping("step env");
+                break;
+            case "if":
+                ifCondition = convertToIfCondition(context, item.value);
+                break;
+            case "continue-on-error":
+                if (!item.value.isExpression) {
+                    continueOnError = item.value.assertBoolean("steps item continue-on-error").value;
+                }
+                else {
+                    continueOnError = item.value.assertScalar("steps item continue-on-error");
+                }
+        }
+    }
+    if (run) {
+        return {
+            id: id?.value || "",
+            name,
+            if: ifCondition || new BasicExpressionToken(undefined, undefined, "success()", undefined, undefined, undefined),
+            "continue-on-error": continueOnError,
+            env,
+            run,
+            background
+        };
+    }
+    if (uses) {
+        return {
+            id: id?.value || "",
+            name,
+            if: ifCondition || new BasicExpressionToken(undefined, undefined, "success()", undefined, undefined, undefined),
+            "continue-on-error": continueOnError,
+            env,
+            uses,
+            background
+        };
+    }
+    if (wait) {
+        return {
+            id: id?.value || "",
+            name: name || createSyntheticStepName("Wait"),
+            "continue-on-error": continueOnError,
+            wait
+        };
+    }
+    if (waitAll !== undefined) {
+        return {
+            id: id?.value || "",
+            name: name || createSyntheticStepName("Wait for all"),
+            "continue-on-error": continueOnError,
+            "wait-all": waitAll
+        };
+    }
+    if (cancel) {
+        return {
+            id: id?.value || "",
+            name: name || createSyntheticStepName("Cancel"),
+            "continue-on-error": continueOnError,
+            cancel
+        };
+    }
+    if (parallel) {
+        const parallelSteps = convertSteps(context, parallel);
+        // Validate: parallel blocks only allow run and uses steps
+        for (const ps of parallelSteps) {
+            if ("background" in ps && ps.background !== undefined) {
+                context.error(step, "'background' is not allowed inside a parallel block. Steps in a parallel block are automatically run as background steps.");
+            }
+            if ("wait" in ps) {
+                context.error(step, "'wait' is not allowed inside a parallel block.");
+            }
+            if ("wait-all" in ps) {
+                context.error(step, "'wait-all' is not allowed inside a parallel block.");
+            }
+            if ("cancel" in ps) {
+                context.error(step, "'cancel' is not allowed inside a parallel block.");
+            }
+            if ("parallel" in ps) {
+                context.error(step, "Nested 'parallel' blocks are not allowed.");
+            }
+        }
+        return {
+            id: id?.value || "",
+            name: name || createSyntheticStepName("Parallel group"),
+            parallel: parallelSteps
+        };
+    }
+    context.error(step, context.state.featureFlags?.isEnabled("allowBackgroundSteps")
+        ? "Expected one of uses, run, wait, wait-all, cancel, or parallel to be defined"
+        : "Expected one of uses or run to be defined");
+}
+function createActionStepId(step) {
+    const uses = step.uses.value;
+    if (uses.startsWith("docker://")) {
+        return uses.substring("docker://".length);
+    }
+    if (uses.startsWith("./") || uses.startsWith(".\\")) {
+        return "self";
+    }
+    // Self repository reference ($/path): resolved from the same repository as the executing
+    // workflow/action.
+    if (uses.startsWith("$/")) {
+        return "self";
+    }
+    const segments = uses.split("@");
+    if (segments.length != 2) {
+        return "";
+    }
+    const pathSegments = segments[0].split(/[\\/]/).filter(s => s.length > 0);
+    const gitRef = segments[1];
+    if (pathSegments.length >= 2 && pathSegments[0] && pathSegments[1] && gitRef) {
+        return `${pathSegments[0]}/${pathSegments[1]}`;
+    }
+    return "";
+}
+function createSyntheticStepName(value) {
+    return new StringToken(undefined, undefined, value, undefined, undefined, undefined);
+}
+function convertWaitTargets(context, knownStepIds, token, ownStepId) {
+    if (token instanceof StringToken) {
+        validateTargetStepId(context, knownStepIds, token, ownStepId);
+        return [token];
+    }
+    const sequence = token.assertSequence("steps item wait");
+    const targets = [];
+    for (let i = 0; i < sequence.count; i++) {
+        const target = sequence.get(i).assertString("steps item wait item");
+        validateTargetStepId(context, knownStepIds, target, ownStepId);
+        targets.push(target);
+    }
+    return targets;
+}
+function convertWaitAllValue(context, token) {
+    if (token instanceof NullToken) {
+        return true;
+    }
+    const value = token.assertBoolean("steps item wait-all").value;
+    if (!value) {
+        context.error(token, "The value of 'wait-all' must be true or omitted");
+    }
+    return true;
+}
+function validateTargetStepId(context, knownStepIds, target, ownStepId) {
+    if (target.value.startsWith("__")) {
+        context.error(target, `The identifier '${target.value}' is invalid. IDs starting with '__' are reserved.`);
+    }
+    else if (ownStepId && target.value.toLowerCase() === ownStepId.value.toLowerCase()) {
+        context.error(target, `Step '${ownStepId.value}' cannot reference itself`);
+    }
+    else if (!knownStepIds.has(target.value)) {
+        context.error(target, `Step references unknown step ID '${target.value}'`);
+    }
+}
+//# sourceMappingURL=steps.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/job.js
+
+
+
+
+
+
+
+
+
+
+function convertJob(context, jobKey, token) {
+    const error = new IdBuilder().tryAddKnownId(jobKey.value);
+    if (error) {
+        context.error(jobKey, error);
+    }
+    let concurrency, container, env, environment, ifCondition, name, outputs, runsOn, services, strategy, snapshot;
+    let needs = undefined;
+    let steps = [];
+    let workflowJobRef;
+    let workflowJobInputs;
+    let inheritSecrets = false;
+    let workflowJobSecrets;
+    for (const item of token) {
+        const propertyName = item.key.assertString("job property name");
+        switch (propertyName.value) {
+            case "concurrency":
+                handleTemplateTokenErrors(item.value, context, undefined, () => convertConcurrency(context, item.value));
+                concurrency = item.value;
+                break;
+            case "container":
+                convertToJobContainer(context, item.value);
+                container = item.value;
+                break;
+            case "env":
+                handleTemplateTokenErrors(item.value, context, undefined, () => {
+                    env = item.value.assertMapping("job env");
+                });
+                break;
+            case "environment":
+                handleTemplateTokenErrors(item.value, context, undefined, () => convertToActionsEnvironmentRef(context, item.value));
+                environment = item.value;
+                break;
+            case "if":
+                ifCondition = convertToIfCondition(context, item.value);
+                break;
+            case "name":
+                name = item.value.assertScalar("job name");
+                break;
+            case "needs": {
+                needs = [];
+                if (type_guards_isString(item.value)) {
+                    const jobNeeds = item.value.assertString("job needs id");
+                    needs.push(jobNeeds);
+                }
+                if (isSequence(item.value)) {
+                    for (const seqItem of item.value) {
+                        const jobNeeds = seqItem.assertString("job needs id");
+                        needs.push(jobNeeds);
+                    }
+                }
+                break;
+            }
+            case "outputs":
+                handleTemplateTokenErrors(item.value, context, undefined, () => {
+                    outputs = item.value.assertMapping("job outputs");
+                });
+                break;
+            case "runs-on":
+                handleTemplateTokenErrors(item.value, context, undefined, () => convertRunsOn(context, item.value));
+                runsOn = item.value;
+                break;
+            case "services":
+                convertToJobServices(context, item.value);
+                services = item.value;
+                break;
+            case "snapshot":
+                snapshot = item.value;
+                break;
+            case "steps":
+                steps = convertSteps(context, item.value);
+                break;
+            case "strategy":
+                strategy = item.value;
+                break;
+            case "uses":
+                workflowJobRef = item.value.assertString("job uses value");
+                break;
+            case "with":
+                handleTemplateTokenErrors(item.value, context, undefined, () => {
+                    workflowJobInputs = item.value.assertMapping("uses-with value");
+                });
+                break;
+            case "secrets":
+                if (type_guards_isString(item.value) && item.value.value === "inherit") {
+                    inheritSecrets = true;
+                }
+                else {
+                    handleTemplateTokenErrors(item.value, context, undefined, () => {
+                        workflowJobSecrets = item.value.assertMapping("uses-secrets value");
+                    });
+                }
+                break;
+        }
+    }
+    if (workflowJobRef !== undefined) {
+        return {
+            type: "reusableWorkflowJob",
+            id: jobKey,
+            name: jobName(name, jobKey),
+            needs: needs || [],
+            if: ifCondition || new BasicExpressionToken(undefined, undefined, "success()", undefined, undefined, undefined),
+            ref: workflowJobRef,
+            "input-definitions": undefined,
+            "input-values": workflowJobInputs,
+            "secret-definitions": undefined,
+            "secret-values": workflowJobSecrets,
+            "inherit-secrets": inheritSecrets || undefined,
+            outputs: undefined,
+            concurrency,
+            strategy
+        };
+    }
+    else {
+        return {
+            type: "job",
+            id: jobKey,
+            name: jobName(name, jobKey),
+            needs,
+            if: ifCondition || new BasicExpressionToken(undefined, undefined, "success()", undefined, undefined, undefined),
+            env,
+            concurrency,
+            environment,
+            strategy,
+            "runs-on": runsOn,
+            container,
+            services,
+            outputs,
+            steps,
+            snapshot
+        };
+    }
+}
+function jobName(name, jobKey) {
+    if (name === undefined) {
+        return jobKey;
+    }
+    if (type_guards_isString(name) && name.value === "") {
+        return jobKey;
+    }
+    return name;
+}
+//# sourceMappingURL=job.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/jobs.js
+
+
+
+function convertJobs(context, token) {
+    if (isMapping(token)) {
+        const result = [];
+        const jobsWithSatisfiedNeeds = [];
+        const alljobsWithUnsatisfiedNeeds = [];
+        for (const item of token) {
+            const jobKey = item.key.assertString("job name");
+            const jobDef = item.value.assertMapping(`job ${jobKey.value}`);
+            const job = handleTemplateTokenErrors(token, context, undefined, () => convertJob(context, jobKey, jobDef));
+            if (job) {
+                result.push(job);
+                const node = {
+                    name: job.id.value,
+                    needs: Object.assign([], job.needs)
+                };
+                if (node.needs.length > 0) {
+                    alljobsWithUnsatisfiedNeeds.push(node);
+                }
+                else {
+                    jobsWithSatisfiedNeeds.push(node);
+                }
+            }
+        }
+        //validate job needs
+        validateNeeds(token, context, result, jobsWithSatisfiedNeeds, alljobsWithUnsatisfiedNeeds);
+        return result;
+    }
+    context.error(token, "Invalid format for jobs");
+    return [];
+}
+function validateNeeds(token, context, result, jobsWithSatisfiedNeeds, alljobsWithUnsatisfiedNeeds) {
+    if (jobsWithSatisfiedNeeds.length == 0) {
+        context.error(token, "The workflow must contain at least one job with no dependencies.");
+        return;
+    }
+    // Figure out which nodes would start after current completes
+    while (jobsWithSatisfiedNeeds.length > 0) {
+        const currentJob = jobsWithSatisfiedNeeds.shift();
+        if (currentJob == undefined) {
+            break;
+        }
+        for (let i = alljobsWithUnsatisfiedNeeds.length - 1; i >= 0; i--) {
+            const unsatisfiedJob = alljobsWithUnsatisfiedNeeds[i];
+            for (let j = unsatisfiedJob.needs.length - 1; j >= 0; j--) {
+                const need = unsatisfiedJob.needs[j];
+                if (need.value == currentJob.name) {
+                    unsatisfiedJob.needs.splice(j, 1);
+                    if (unsatisfiedJob.needs.length == 0) {
+                        jobsWithSatisfiedNeeds.push(unsatisfiedJob);
+                        alljobsWithUnsatisfiedNeeds.splice(i, 1);
+                    }
+                }
+            }
+        }
+    }
+    // Check whether some jobs will never execute
+    if (alljobsWithUnsatisfiedNeeds.length > 0) {
+        const jobNames = result.map(x => x.id.value);
+        for (const unsatisfiedJob of alljobsWithUnsatisfiedNeeds) {
+            for (const need of unsatisfiedJob.needs) {
+                if (jobNames.includes(need.value)) {
+                    context.error(need, `Job '${unsatisfiedJob.name}' depends on job '${need.value}' which creates a cycle in the dependency graph.`);
+                }
+                else {
+                    context.error(need, `Job '${unsatisfiedJob.name}' depends on unknown job '${need.value}'.`);
+                }
+            }
+        }
+    }
+}
+//# sourceMappingURL=jobs.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/job/inputs.js
+function convertWorkflowJobInputs(context, job) {
+    const inputDefinitions = createTokenMap(job["input-definitions"]?.assertMapping("workflow job input definitions"), "inputs");
+    const inputValues = createTokenMap(job["input-values"]?.assertMapping("workflow job input values"), "with");
+    if (inputDefinitions !== undefined) {
+        for (const [, [name, value]] of inputDefinitions) {
+            const inputSpec = createTokenMap(value.assertMapping(`input ${name}`), `input ${name} key`);
+            const inputTypeToken = inputSpec?.get("type")?.[1];
+            if (!inputTypeToken) {
+                // This should be validated by the template reader per the schema
+                continue;
+            }
+            const inputSet = inputValues !== undefined && inputValues.has(name.toLowerCase());
+            const required = inputSpec.get("required")?.[1].assertBoolean(`input ${name} required`).value;
+            if (required && !inputSet) {
+                context.error(job.ref, `Input ${name} is required, but not provided while calling.`);
+            }
+        }
+    }
+    if (inputValues !== undefined) {
+        for (const [, [name, value]] of inputValues) {
+            if (!inputDefinitions?.has(name.toLowerCase())) {
+                context.error(value, `Invalid input, ${name} is not defined in the referenced workflow.`);
+            }
+        }
+    }
+}
+function createTokenMap(mapping, description) {
+    if (!mapping) {
+        return undefined;
+    }
+    const result = new Map();
+    for (const item of mapping) {
+        const name = item.key.assertString(`${description} key`);
+        result.set(name.value.toLowerCase(), [name.value, item.value]);
+    }
+    return result;
+}
+//# sourceMappingURL=inputs.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/job/secrets.js
+
+
+function convertWorkflowJobSecrets(context, job) {
+    // No validation if job passes all secrets
+    if (job["inherit-secrets"]) {
+        return;
+    }
+    const secretDefinitions = createTokenMap(job["secret-definitions"]?.assertMapping("workflow job secret definitions"), "secrets");
+    const secretValues = createTokenMap(job["secret-values"]?.assertMapping("workflow job secret values"), "secrets");
+    if (secretDefinitions !== undefined) {
+        for (const [, [name, value]] of secretDefinitions) {
+            if (value instanceof NullToken) {
+                continue;
+            }
+            const secretSpec = createTokenMap(value.assertMapping(`secret ${name}`), `secret ${name} key`);
+            const required = secretSpec?.get("required")?.[1].assertBoolean(`secret ${name} required`).value;
+            if (required) {
+                if (secretValues == undefined || !secretValues.has(name.toLowerCase())) {
+                    context.error(job.ref, `Secret ${name} is required, but not provided while calling.`);
+                }
+            }
+        }
+    }
+    if (secretValues !== undefined) {
+        for (const [, [name, value]] of secretValues) {
+            if (!secretDefinitions?.has(name.toLowerCase())) {
+                context.error(value, `Invalid secret, ${name} is not defined in the referenced workflow.`);
+            }
+        }
+    }
+}
+//# sourceMappingURL=secrets.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/converter/referencedWorkflow.js
+
+
+
+
+
+function convertReferencedWorkflow(context, referencedWorkflow, job) {
+    const mapping = referencedWorkflow.assertMapping("root");
+    // The language service doesn't currently handles on other documents,
+    // So use the ref in the original workflow as the error location
+    const tokenForErrors = job.ref;
+    for (const pair of mapping) {
+        const key = pair.key.assertString("root key");
+        switch (key.value) {
+            case "on": {
+                handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertReferencedWorkflowOn(context, pair.value, job));
+                break;
+            }
+            case "jobs": {
+                job.jobs = handleTemplateTokenErrors(tokenForErrors, context, [], () => convertJobs(context, pair.value));
+                break;
+            }
+        }
+    }
+}
+function convertReferencedWorkflowOn(context, on, job) {
+    const tokenForErrors = job.ref;
+    switch (on.templateTokenType) {
+        case types_TokenType.String: {
+            const event = on.assertString("Reference workflow on value").value;
+            if (event === "workflow_call") {
+                handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobInputs(context, job));
+                handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobSecrets(context, job));
+                return;
+            }
+            break;
+        }
+        case types_TokenType.Sequence: {
+            const events = on.assertSequence("Reference workflow on value");
+            for (const eventToken of events) {
+                const event = eventToken.assertString(`Reference workflow on value ${eventToken}`).value;
+                if (event === "workflow_call") {
+                    handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobInputs(context, job));
+                    handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobSecrets(context, job));
+                    return;
+                }
+            }
+            break;
+        }
+        case types_TokenType.Mapping: {
+            const eventMapping = on.assertMapping("Reference workflow on value");
+            for (const pair of eventMapping) {
+                const event = pair.key.assertString(`Reference workflow on value ${pair.key}`).value;
+                if (event !== "workflow_call") {
+                    continue;
+                }
+                if (pair.value.templateTokenType === types_TokenType.Null) {
+                    handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobInputs(context, job));
+                    handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobSecrets(context, job));
+                    return;
+                }
+                const definitions = pair.value.assertMapping(`Reference workflow on value ${pair.key}`);
+                for (const definition of definitions) {
+                    const definitionKey = definition.key.assertString(`on-workflow_call-${definition.key}`).value;
+                    switch (definitionKey) {
+                        case "inputs":
+                            job["input-definitions"] = definition.value.assertMapping(`on-workflow_call-${definition.key}`);
+                            break;
+                        case "outputs":
+                            job.outputs = definition.value.assertMapping(`on-workflow_call-${definition.key}`);
+                            break;
+                        case "secrets":
+                            job["secret-definitions"] = definition.value.assertMapping(`on-workflow_call-${definition.key}`);
+                            break;
+                    }
+                }
+                handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobInputs(context, job));
+                handleTemplateTokenErrors(tokenForErrors, context, undefined, () => convertWorkflowJobSecrets(context, job));
+                return;
+            }
+            break;
+        }
+    }
+    context.error(tokenForErrors, "workflow_call key is not defined in the referenced workflow.");
+}
+//# sourceMappingURL=referencedWorkflow.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/model/convert.js
+
+
+
+
+
+
+
+
+
+
+var ErrorPolicy;
+(function (ErrorPolicy) {
+    ErrorPolicy[ErrorPolicy["ReturnErrorsOnly"] = 0] = "ReturnErrorsOnly";
+    ErrorPolicy[ErrorPolicy["TryConversion"] = 1] = "TryConversion";
+})(ErrorPolicy || (ErrorPolicy = {}));
+const convert_defaultOptions = {
+    maxReusableWorkflowDepth: 4,
+    fetchReusableWorkflowDepth: 0,
+    errorPolicy: ErrorPolicy.ReturnErrorsOnly,
+    featureFlags: new features_FeatureFlags()
+};
+async function convertWorkflowTemplate(context, root, fileProvider, options = convert_defaultOptions) {
+    const result = {};
+    const opts = getOptionsWithDefaults(options);
+    context.state.featureFlags = opts.featureFlags;
+    if (context.errors.getErrors().length > 0 && opts.errorPolicy === ErrorPolicy.ReturnErrorsOnly) {
+        result.errors = context.errors.getErrors().map(x => ({
+            Message: x.message
+        }));
+        return result;
+    }
+    if (fileProvider === undefined && opts.fetchReusableWorkflowDepth > 0) {
+        context.error(root, new Error("A file provider is required to fetch reusable workflows"));
+    }
+    try {
+        const rootMapping = root.assertMapping("root");
+        for (const item of rootMapping) {
+            const key = item.key.assertString("root key");
+            switch (key.value) {
+                case "on":
+                    result.events = handleTemplateTokenErrors(root, context, {}, () => convertOn(context, item.value));
+                    break;
+                case "jobs":
+                    result.jobs = handleTemplateTokenErrors(root, context, [], () => convertJobs(context, item.value));
+                    break;
+                case "concurrency":
+                    handleTemplateTokenErrors(root, context, {}, () => convertConcurrency(context, item.value));
+                    result.concurrency = item.value;
+                    break;
+                case "env":
+                    result.env = item.value;
+                    break;
+            }
+        }
+        // Load referenced workflows
+        for (const job of result.jobs || []) {
+            if (isReusableWorkflowJob(job)) {
+                if (opts.maxReusableWorkflowDepth === 0) {
+                    context.error(job.ref, new Error("Reusable workflows are not allowed"));
+                    continue;
+                }
+                if (opts.fetchReusableWorkflowDepth === 0 || fileProvider === undefined) {
+                    continue;
+                }
+                try {
+                    const file = await fileProvider.getFileContent(parseFileReference(job.ref.value));
+                    const workflow = parseWorkflow(file, context);
+                    if (!workflow.value) {
+                        continue;
+                    }
+                    convertReferencedWorkflow(context, workflow.value, job);
+                }
+                catch {
+                    context.error(job.ref, new Error("Unable to find reusable workflow"));
+                }
+            }
+        }
+    }
+    catch (err) {
+        if (err instanceof TemplateTokenError) {
+            context.error(err.token, err);
+        }
+        else {
+            // Report error for the root node
+            context.error(root, err);
+        }
+    }
+    finally {
+        if (context.errors.getErrors().length > 0) {
+            result.errors = context.errors.getErrors().map(x => ({
+                Message: x.message
+            }));
+        }
+    }
+    return result;
+}
+function getOptionsWithDefaults(options) {
+    return {
+        maxReusableWorkflowDepth: options.maxReusableWorkflowDepth !== undefined
+            ? options.maxReusableWorkflowDepth
+            : convert_defaultOptions.maxReusableWorkflowDepth,
+        fetchReusableWorkflowDepth: options.fetchReusableWorkflowDepth !== undefined
+            ? options.fetchReusableWorkflowDepth
+            : convert_defaultOptions.fetchReusableWorkflowDepth,
+        errorPolicy: options.errorPolicy !== undefined ? options.errorPolicy : convert_defaultOptions.errorPolicy,
+        featureFlags: options.featureFlags ?? convert_defaultOptions.featureFlags
+    };
+}
+//# sourceMappingURL=convert.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/index.js
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./emulator/src/workflows/load.ts
+
+class WorkflowError extends Error {
+}
+/** Parse one workflow file; a file GitHub would reject throws with the parser's messages. */
+async function loadWorkflow(file, content) {
+    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    const problems = parsed.context.errors.getErrors();
+    if (problems.length > 0 || !parsed.value) {
+        throw new WorkflowError(`${file}: ${problems.map((p) => p.message).join('; ')}`);
+    }
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+    if (template.errors?.length) {
+        throw new WorkflowError(`${file}: ${template.errors.map((e) => e.Message).join('; ')}`);
+    }
+    const root = parsed.value;
+    const rawJobs = mapping(root.find('jobs'));
+    const jobs = [];
+    for (const job of template.jobs) {
+        if (job.type !== 'job')
+            throw new WorkflowError(`${file}: reusable workflows are not run here`);
+        jobs.push(loadJob(job, mapping(rawJobs?.find(job.id.value))));
+    }
+    const name = root.find('name');
+    return {
+        file: file.split('/').pop(),
+        name: name && type_guards_isString(name) ? name.value : file,
+        events: template.events,
+        ...(root.find('concurrency') ? { concurrency: root.find('concurrency') } : {}),
+        ...permissionsOf(root),
+        jobs,
+    };
+}
+function loadJob(job, raw) {
+    const rawSteps = raw?.find('steps');
+    const steps = job.steps.map((step, index) => {
+        const rawStep = rawSteps && isSequence(rawSteps) ? mapping(rawSteps.get(index)) : undefined;
+        const name = step.name && type_guards_isString(step.name) ? step.name.value : undefined;
+        return {
+            id: step.id,
+            named: Boolean(rawStep?.find('id')),
+            ...(name !== undefined ? { name } : {}),
+            if: step.if?.expression ?? 'success()',
+            ...('uses' in step ? { uses: step.uses.value } : {}),
+            ...('run' in step ? { run: String(step.run) } : {}),
+            with: entries(mapping(rawStep?.find('with'))),
+        };
+    });
+    const timeout = raw?.find('timeout-minutes');
+    return {
+        id: job.id.value,
+        if: job.if.expression,
+        needs: (job.needs ?? []).map((n) => n.value),
+        outputs: entries(job.outputs),
+        ...(job.concurrency ? { concurrency: job.concurrency } : {}),
+        ...permissionsOf(raw),
+        // GitHub's default job timeout is 360 minutes.
+        timeoutMinutes: timeout && type_guards_isNumber(timeout) ? timeout.value : 360,
+        steps,
+    };
+}
+function permissionsOf(token) {
+    const value = token?.find('permissions');
+    if (!value)
+        return {};
+    if (type_guards_isString(value))
+        return { permissions: value.value };
+    const map = mapping(value);
+    if (!map)
+        return {};
+    const permissions = {};
+    for (const [key, token] of entries(map))
+        if (type_guards_isString(token))
+            permissions[key] = token.value;
+    return { permissions };
+}
+function mapping(token) {
+    return token && isMapping(token) ? token : undefined;
+}
+function entries(token) {
+    if (!token)
+        return [];
+    const pairs = [];
+    for (const pair of token) {
+        const key = pair.key;
+        pairs.push([type_guards_isString(key) ? key.value : String(key), pair.value]);
+    }
+    return pairs;
+}
+/** A literal token's text (`true`, `3`, `text`), or undefined for expressions and structures. */
+function literalText(token) {
+    if (type_guards_isString(token))
+        return token.value;
+    if (isBoolean(token) || type_guards_isNumber(token))
+        return String(token.value);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./emulator/src/workflows/expressions.ts
+
+
+
+
+const CONTEXTS = [
+    'github',
+    'env',
+    'vars',
+    'job',
+    'jobs',
+    'steps',
+    'runner',
+    'secrets',
+    'strategy',
+    'matrix',
+    'needs',
+    'inputs',
+];
+function statusFunctions(status) {
+    const fn = (name, value) => [
+        name,
+        { name, minArgs: 0, maxArgs: 0, call: () => new BooleanData(value()) },
+    ];
+    return new Map([
+        fn('success', () => !status.failed && !status.cancelled),
+        fn('failure', () => status.failed),
+        fn('cancelled', () => status.cancelled),
+        fn('always', () => true),
+    ]);
+}
+function evaluateExpression(expression, context, status) {
+    const functions = statusFunctions(status);
+    const tokens = new lexer_Lexer(expression).lex().tokens;
+    const tree = new parser_Parser(tokens, CONTEXTS, [...functions.values()].map(({ name, minArgs, maxArgs }) => ({ name, minArgs, maxArgs }))).parse();
+    const dictionary = JSON.parse(JSON.stringify(context), reviver);
+    // The evaluator matches extension functions by lower-cased name, as GitHub does.
+    const lowered = new Map([...functions].map(([name, definition]) => [name.toLowerCase(), definition]));
+    return new evaluator_Evaluator(tree, dictionary, lowered).evaluate();
+}
+/** A job's or step's `if:` (already carrying GitHub's implicit `success() &&`). */
+function evaluateCondition(expression, context, status) {
+    return truthy(evaluateExpression(expression, context, status));
+}
+/** A bare expression (no `${{ }}`) as the string a runner passes on. */
+function evaluateText(expression, context) {
+    return evaluateExpression(expression, context, { failed: false, cancelled: false }).coerceString();
+}
+/** A value from the workflow file (a literal, or `${{ }}` text) as the string a runner passes on. */
+function evaluateToString(token, context, status = { failed: false, cancelled: false }) {
+    const literal = literalText(token);
+    if (literal !== undefined)
+        return literal;
+    if (isBasicExpression(token)) {
+        return evaluateExpression(token.expression, context, status).coerceString();
+    }
+    throw new Error(`cannot evaluate a ${token.constructor.name} as a string`);
+}
+
+;// CONCATENATED MODULE: ./emulator/src/workflows/runner.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const DISPATCH_EVENTS = new Set(['workflow_dispatch', 'repository_dispatch']);
+/** Activity types a workflow gets when its `on:` lists none, per event (GitHub's docs). */
+const DEFAULT_TYPES = {
+    pull_request: ['opened', 'synchronize', 'reopened'],
+    pull_request_target: ['opened', 'synchronize', 'reopened'],
+};
+/**
+ * Runs the repository's workflow files the way github.com does: every event the emulator records
+ * starts the workflows whose `on:` matches, unless GITHUB_TOKEN caused it; each `schedule` cron
+ * fires at its minute on the simulated clock; jobs honour `if:`, `needs`, outputs, `permissions`
+ * and `concurrency`; each `uses: ./actions/<name>` step runs the committed bundle; and every job
+ * is billed as a private repository is billed.
+ */
+class WorkflowRunner {
+    options;
+    runs = [];
+    ignored = [];
+    queue = [];
+    active = new Set();
+    groups = new Map();
+    unsubscribe;
+    workflowCache;
+    workspaceCache = new Map();
+    tempRoot;
+    runCounter = 0;
+    constructor(options) {
+        this.options = options;
+        const { gh } = options;
+        this.unsubscribe = gh.onEvent((event) => this.queue.push(event));
+        gh.setDispatchValidator((workflow, ref, inputs) => this.validateDispatch(workflow, ref, inputs));
+    }
+    get gh() {
+        return this.options.gh;
+    }
+    get root() {
+        return this.options.root ?? REPO_ROOT;
+    }
+    /** Every job run so far, in the order they finished: the billing meter. */
+    get jobs() {
+        return this.runs.flatMap((run) => run.jobs);
+    }
+    billableMinutes() {
+        return this.jobs.reduce((sum, job) => sum + job.billable_minutes, 0);
+    }
+    /** The workflow files as the default branch has them now. */
+    async workflows() {
+        const source = this.options.workflows ?? 'repository';
+        let files;
+        if (source === 'repository') {
+            const all = this.gh.state.files();
+            files = Object.fromEntries(Object.entries(all).filter(([path]) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)));
+        }
+        else {
+            files = {};
+            for (const name of (await (0,promises_namespaceObject.readdir)(source)).sort()) {
+                if (/\.ya?ml$/.test(name))
+                    files[name] = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(source, name), 'utf8');
+            }
+        }
+        const key = JSON.stringify(files);
+        if (this.workflowCache?.key === key)
+            return this.workflowCache.workflows;
+        const workflows = [];
+        for (const [path, content] of Object.entries(files))
+            workflows.push(await loadWorkflow(path, content));
+        this.workflowCache = { key, workflows };
+        return workflows;
+    }
+    /**
+     * "Run workflow" as a person clicks it: a `workflow_dispatch` through the REST API as `actor`,
+     * then every run it leads to. Returns the dispatched run.
+     */
+    async dispatch(workflow, inputs = {}, options = {}) {
+        const { gh } = this;
+        await this.workflows();
+        const headers = { 'content-type': 'application/json' };
+        if (options.actor)
+            headers['x-emulator-user'] = options.actor;
+        else
+            headers.authorization = 'token dispatch';
+        const response = await fetch(`${gh.url}/repos/${gh.repo.fullName}/actions/workflows/${encodeURIComponent(workflow)}/dispatches`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ ref: options.ref ?? gh.store.repo.default_branch, inputs }),
+        });
+        if (response.status !== 204) {
+            const body = (await response.json());
+            throw new Error(`dispatch ${workflow}: ${response.status} ${body.message ?? ''}`);
+        }
+        const before = this.runs.length;
+        await this.settle();
+        return this.runs.slice(before).find((run) => run.workflow === workflow.split('/').pop());
+    }
+    /**
+     * Move the clock to `until`, firing every `schedule` cron at its minute (from the default
+     * branch's workflow files) and settling the runs each firing leads to. `between` is called at
+     * each firing, before its runs, so a script can act at the right moments too.
+     */
+    async advanceTo(until) {
+        const end = new Date(until);
+        for (;;) {
+            await this.settle();
+            const from = new Date(this.gh.clock.now().getTime() + 60_000);
+            const next = await this.nextCron(from, end);
+            if (!next)
+                break;
+            this.gh.clock.set(next.at);
+            for (const { workflow, cron } of next.firing)
+                this.startSchedule(workflow, cron);
+        }
+        if (this.gh.clock.now().getTime() < end.getTime())
+            this.gh.clock.set(end);
+        await this.settle();
+    }
+    /** The next minute in [from, limit] at which any cron fires, and what fires then. */
+    async nextCron(from, limit) {
+        const crons = [];
+        for (const workflow of await this.workflows()) {
+            for (const schedule of workflow.events.schedule ?? []) {
+                crons.push({ workflow, cron: parseCron(schedule.cron) });
+            }
+        }
+        let earliest;
+        for (const { cron } of crons) {
+            const at = nextFiring(cron, from, earliest ?? limit);
+            if (at && (!earliest || at.getTime() < earliest.getTime()))
+                earliest = at;
+        }
+        if (!earliest)
+            return undefined;
+        const at = earliest;
+        return {
+            at,
+            firing: crons
+                .filter(({ cron }) => cronMatches(cron, at))
+                .map(({ workflow, cron }) => ({ workflow, cron: cron.source })),
+        };
+    }
+    startSchedule(workflow, cron) {
+        const payload = { schedule: cron, workflow: `.github/workflows/${workflow.file}` };
+        this.startRun(workflow, {
+            seq: 0,
+            name: 'schedule',
+            actor: 'schedule',
+            at: this.gh.clock.iso(),
+            payload,
+        });
+    }
+    /** Process recorded events until no event is waiting and no run is going. */
+    async settle() {
+        for (;;) {
+            while (this.queue.length > 0) {
+                const event = this.queue.shift();
+                await this.route(event);
+            }
+            if (this.active.size === 0)
+                break;
+            await Promise.race(this.active);
+        }
+    }
+    async route(event) {
+        const ignore = (reason) => this.ignored.push({
+            event: event.name,
+            ...(event.action ? { action: event.action } : {}),
+            actor: event.actor,
+            at: event.at,
+            reason,
+        });
+        if (event.actor === state_BOT_LOGIN && !DISPATCH_EVENTS.has(event.name)) {
+            ignore('caused by GITHUB_TOKEN: starts no workflow run');
+            return;
+        }
+        const matching = (await this.workflows()).filter((w) => triggers(w, event));
+        if (matching.length === 0)
+            ignore('no workflow runs on it');
+        for (const workflow of matching)
+            this.startRun(workflow, event);
+    }
+    startRun(workflow, event) {
+        this.runCounter += 1;
+        const run = {
+            id: this.runCounter,
+            workflow: workflow.file,
+            event: event.name,
+            ...(event.action ? { action: event.action } : {}),
+            actor: event.actor,
+            at: event.at,
+            status: 'queued',
+            jobs: [],
+        };
+        this.runs.push(run);
+        const payload = withDispatchDefaults(workflow, event);
+        const context = this.githubContext(workflow, run, payload);
+        const start = () => {
+            run.status = 'running';
+            run.startedMs = Date.now();
+            const promise = this.execute(workflow, run, context).finally(() => {
+                this.active.delete(promise);
+                run.status = 'completed';
+                run.completedMs = Date.now();
+                this.options.onRun?.(run);
+                this.release(run);
+            });
+            this.active.add(promise);
+        };
+        const group = this.concurrencyOf(workflow, context);
+        if (!group)
+            return start();
+        run.concurrency = group.name;
+        const state = this.groups.get(group.name) ?? {};
+        this.groups.set(group.name, state);
+        if (!state.running) {
+            state.running = run;
+            return start();
+        }
+        // One running and at most one pending per group: a newer run replaces the pending one.
+        if (state.pending)
+            this.cancelPending(state.pending.run, 'replaced by a newer run in its concurrency group');
+        if (group.cancelInProgress)
+            state.running.note = 'cancel-in-progress: cancelled by a newer run';
+        run.status = 'pending';
+        state.pending = {
+            run,
+            start: () => {
+                state.running = run;
+                start();
+            },
+        };
+        if (group.cancelInProgress)
+            this.cancelRunning(state.running);
+    }
+    release(run) {
+        if (!run.concurrency)
+            return;
+        const state = this.groups.get(run.concurrency);
+        if (!state || state.running !== run)
+            return;
+        state.running = undefined;
+        const next = state.pending;
+        state.pending = undefined;
+        next?.start();
+    }
+    cancelPending(run, note) {
+        run.status = 'completed';
+        run.conclusion = 'cancelled';
+        run.note = note;
+        this.options.onRun?.(run);
+    }
+    cancelling = new Set();
+    cancelRunning(run) {
+        this.cancelling.add(run);
+    }
+    concurrencyOf(workflow, context) {
+        const token = workflow.concurrency;
+        if (!token)
+            return undefined;
+        if (!isMapping(token))
+            return { name: evaluateToString(token, context), cancelInProgress: false };
+        const group = token.find('group');
+        if (!group)
+            return undefined;
+        const cancel = token.find('cancel-in-progress');
+        return {
+            name: evaluateToString(group, context),
+            cancelInProgress: cancel
+                ? isBoolean(cancel)
+                    ? cancel.value
+                    : evaluateToString(cancel, context) === 'true'
+                : false,
+        };
+    }
+    githubContext(workflow, run, payload) {
+        const { gh } = this;
+        const branch = gh.store.repo.default_branch;
+        const ref = typeof payload.ref === 'string' && run.event === 'workflow_dispatch'
+            ? payload.ref
+            : `refs/heads/${branch}`;
+        const inputs = run.event === 'workflow_dispatch' ? typedInputs(workflow, payload) : {};
+        return {
+            github: {
+                event_name: run.event,
+                event: payload,
+                repository: gh.repo.fullName,
+                repository_owner: gh.repo.owner,
+                actor: run.actor === 'schedule' ? gh.repo.owner : run.actor,
+                triggering_actor: run.actor === 'schedule' ? gh.repo.owner : run.actor,
+                ref,
+                ref_name: ref.replace(/^refs\/heads\//, ''),
+                ref_type: 'branch',
+                sha: gh.store.branchSha(ref.replace(/^refs\/heads\//, '')) ?? '',
+                run_id: String(8_000_000_000 + run.id),
+                run_number: String(run.id),
+                run_attempt: '1',
+                workflow: workflow.name,
+                workflow_ref: `${gh.repo.fullName}/.github/workflows/${workflow.file}@${ref}`,
+                server_url: 'https://github.com',
+                api_url: gh.url,
+                graphql_url: `${gh.url}/graphql`,
+                event_path: '',
+                workspace: '',
+            },
+            inputs,
+            vars: this.options.vars ?? {},
+            env: {},
+            secrets: {},
+            needs: {},
+            steps: {},
+            job: {},
+            runner: { os: 'Linux', arch: 'X64', name: 'emulator', environment: 'github-hosted' },
+            strategy: {},
+            matrix: {},
+        };
+    }
+    async execute(workflow, run, context) {
+        const results = new Map();
+        const remaining = [...workflow.jobs];
+        while (remaining.length > 0) {
+            const ready = remaining.filter((job) => job.needs.every((need) => results.has(need)));
+            if (ready.length === 0)
+                throw new Error(`${workflow.file}: jobs with unmet needs`);
+            // Independent jobs run in parallel on GitHub; their order does not change what they bill.
+            await Promise.all(ready.map(async (job) => {
+                remaining.splice(remaining.indexOf(job), 1);
+                const record = await this.runJob(workflow, run, job, context, results);
+                run.jobs.push(record);
+                results.set(job.id, { result: record.conclusion, outputs: record.outputs });
+            }));
+        }
+        const conclusions = run.jobs.map((j) => j.conclusion);
+        run.conclusion = this.cancelling.has(run)
+            ? 'cancelled'
+            : conclusions.includes('failure')
+                ? 'failure'
+                : conclusions.every((c) => c === 'skipped')
+                    ? 'skipped'
+                    : 'success';
+        this.cancelling.delete(run);
+    }
+    async runJob(workflow, run, job, base, results) {
+        const record = {
+            workflow: workflow.file,
+            job: job.id,
+            event: run.event,
+            at: this.gh.clock.iso(),
+            conclusion: 'skipped',
+            billable_minutes: 0,
+            ...(run.action ? { action: run.action } : {}),
+            runId: run.id,
+            actor: run.actor,
+            seconds: 0,
+            log: [],
+            outputs: {},
+            steps: [],
+            requests: [],
+        };
+        const needs = Object.fromEntries(job.needs.map((need) => [need, results.get(need) ?? { result: 'skipped', outputs: {} }]));
+        const status = {
+            failed: Object.values(needs).some((n) => n.result === 'failure'),
+            cancelled: this.cancelling.has(run),
+        };
+        const implicit = !/\b(always|failure|cancelled|success)\(\)/.test(job.if.replace(/^success\(\) && /, ''));
+        const context = { ...base, needs, job: { status: 'success' } };
+        const neededSkipped = Object.values(needs).some((n) => n.result !== 'success');
+        let runs;
+        try {
+            runs = !(implicit && neededSkipped) && evaluateCondition(job.if, context, status);
+        }
+        catch (error) {
+            record.conclusion = 'failure';
+            record.log.push(`if: ${error.message}`);
+            return record;
+        }
+        if (!runs) {
+            record.log.push(`skipped: if: ${job.if} is false`);
+            return record;
+        }
+        const permissions = permissionsFrom(job.permissions ?? workflow.permissions, DEFAULT_TOKEN_PERMISSIONS[this.options.defaultPermissions ?? 'restricted']);
+        const token = this.gh.issueToken(permissions);
+        const github = { ...context.github, job: job.id, token };
+        const steps = {};
+        let seconds = this.options.startupSeconds ?? 15;
+        let failed = false;
+        try {
+            for (const step of job.steps) {
+                const stepContext = { ...context, github, steps, secrets: { GITHUB_TOKEN: token } };
+                const stepStatus = { failed, cancelled: this.cancelling.has(run) };
+                if (!evaluateCondition(step.if, stepContext, stepStatus)) {
+                    record.log.push(`${runner_describe(step)}: skipped (if: ${step.if})`);
+                    if (step.named)
+                        steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
+                    continue;
+                }
+                const outcome = await this.runStep(workflow, run, job, step, stepContext, token, record);
+                seconds += outcome.seconds;
+                if (step.named)
+                    steps[step.id] = {
+                        outputs: outcome.outputs,
+                        outcome: outcome.ok ? 'success' : 'failure',
+                        conclusion: outcome.ok ? 'success' : 'failure',
+                    };
+                if (!outcome.ok)
+                    failed = true;
+            }
+        }
+        finally {
+            this.gh.revokeToken(token);
+        }
+        const outputContext = { ...context, github, steps };
+        for (const [name, token] of job.outputs) {
+            try {
+                record.outputs[name] = evaluateToString(token, outputContext);
+            }
+            catch (error) {
+                record.log.push(`outputs.${name}: ${error.message}`);
+            }
+        }
+        record.seconds = Math.round(seconds);
+        record.conclusion = this.cancelling.has(run) ? 'cancelled' : failed ? 'failure' : 'success';
+        if (seconds > job.timeoutMinutes * 60) {
+            record.conclusion = 'failure';
+            record.log.push(`timed out: ${Math.round(seconds)} s is more than timeout-minutes ${job.timeoutMinutes}`);
+        }
+        // A private repository is billed each job's duration rounded up to a whole minute.
+        record.billable_minutes = this.gh.store.repo.private ? Math.max(1, Math.ceil(seconds / 60)) : 0;
+        return record;
+    }
+    async runStep(workflow, run, job, step, context, token, record) {
+        const github = context.github;
+        if (step.uses?.startsWith('actions/checkout@')) {
+            record.log.push(`${runner_describe(step)}: not run: the job's workspace already is a checkout of ${String(github.sha).slice(0, 7)}`);
+            return { ok: true, outputs: {}, seconds: 3 };
+        }
+        if (!step.uses?.startsWith('./')) {
+            record.log.push(`${runner_describe(step)}: not run: the local runner runs only ./ actions`);
+            return { ok: true, outputs: {}, seconds: 0 };
+        }
+        const actionDir = (0,external_node_path_namespaceObject.join)(this.root, step.uses.slice(2));
+        const name = step.uses.replace(/^\.\/actions\//, '').replace(/\/$/, '');
+        const metadata = (0,dist/* parse */.qg)(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(actionDir, 'action.yml'), 'utf8'));
+        const inputs = {};
+        for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+            if (spec.default === undefined)
+                continue;
+            inputs[input] = defaultInput(String(spec.default), context);
+        }
+        for (const [input, token] of step.with)
+            inputs[input] = evaluateToString(token, context);
+        const workspace = await this.checkout(String(github.sha));
+        const result = await runAction(name, {
+            gh: this.gh,
+            actionsRoot: (0,external_node_path_namespaceObject.dirname)(actionDir),
+            workspace,
+            eventName: run.event,
+            event: github.event,
+            inputs,
+            actor: String(github.actor),
+            job: job.id,
+            timeoutMs: this.options.actionTimeoutMs ?? 120_000,
+            env: {
+                GITHUB_WORKFLOW: workflow.name,
+                GITHUB_WORKFLOW_REF: String(github.workflow_ref),
+                GITHUB_RUN_ID: String(github.run_id),
+                GITHUB_RUN_NUMBER: String(github.run_number),
+                GITHUB_REF: String(github.ref),
+                GITHUB_REF_NAME: String(github.ref_name),
+                GITHUB_TOKEN: undefined,
+            },
+        });
+        await result.cleanup();
+        record.steps.push(result);
+        record.requests.push(...result.requests);
+        const ok = result.exitCode === 0 && !result.timedOut;
+        record.log.push(`${runner_describe(step)}: ${ok ? 'success' : `failure (exit ${result.exitCode ?? result.signal})`}`);
+        return {
+            ok,
+            outputs: result.outputs,
+            seconds: result.durationMs / 1000 + pacingSeconds(result.requests),
+        };
+    }
+    /** The files of a commit, written once to a directory the job's workspace is copied from. */
+    async checkout(sha) {
+        const cached = this.workspaceCache.get(sha);
+        if (cached)
+            return cached;
+        this.tempRoot ??= await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'skill-share-checkout-'));
+        const dir = (0,external_node_path_namespaceObject.join)(this.tempRoot, sha || 'empty');
+        const files = this.gh.store.filesAt(sha) ?? new Map();
+        for (const [path, content] of files) {
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, path)), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, path), content);
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        this.workspaceCache.set(sha, dir);
+        return dir;
+    }
+    validateDispatch(workflowId, ref, inputs) {
+        const workflow = this.workflowCache?.workflows.find((w) => w.file === workflowId || w.name === workflowId);
+        if (!workflow || !workflow.events.workflow_dispatch)
+            return 'Not Found';
+        const branch = ref.replace(/^refs\/heads\//, '');
+        if (!this.gh.store.branchSha(branch))
+            return `No ref found for: ${ref}`;
+        const declared = workflow.events.workflow_dispatch.inputs ?? {};
+        const unexpected = Object.keys(inputs).filter((name) => !(name in declared));
+        if (unexpected.length > 0)
+            return `Unexpected inputs provided: ${JSON.stringify(unexpected)}`;
+        for (const [name, spec] of Object.entries(declared)) {
+            const given = inputs[name];
+            if (spec.required && (given === undefined || given === '') && spec.default === undefined)
+                return `Required input '${name}' not provided`;
+            if (spec.type === 'choice' && given !== undefined && !spec.options?.includes(String(given)))
+                return `Provided value '${String(given)}' for input '${name}' not in the list of allowed values`;
+        }
+        return undefined;
+    }
+    /** Stop listening and remove the runner's temporary checkouts. */
+    async close() {
+        this.unsubscribe();
+        if (this.tempRoot)
+            await (0,promises_namespaceObject.rm)(this.tempRoot, { recursive: true, force: true });
+    }
+}
+/** Whether a workflow's `on:` starts a run for this event. */
+function triggers(workflow, event) {
+    const config = workflow.events[event.name];
+    if (config === undefined)
+        return false;
+    if (event.name === 'workflow_dispatch') {
+        return event.payload.workflow === `.github/workflows/${workflow.file}`;
+    }
+    if (event.name === 'schedule')
+        return false;
+    const filters = (config ?? {});
+    const types = filters.types ?? DEFAULT_TYPES[event.name];
+    if (types && event.action && !types.includes(event.action))
+        return false;
+    if (filters.branches && event.name === 'push') {
+        const branch = String(event.payload.ref).replace(/^refs\/heads\//, '');
+        if (!filters.branches.some((pattern) => globMatch(pattern, branch)))
+            return false;
+    }
+    return true;
+}
+function globMatch(pattern, text) {
+    const source = pattern
+        .split('**')
+        .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+        .join('.*');
+    return new RegExp(`^${source}$`).test(text);
+}
+function escapeRegExp(text) {
+    return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `workflow_dispatch` payloads carry every declared input, defaults filled in. */
+function withDispatchDefaults(workflow, event) {
+    if (event.name !== 'workflow_dispatch')
+        return event.payload;
+    const given = (event.payload.inputs ?? {});
+    const inputs = {};
+    for (const [name, spec] of Object.entries(workflow.events.workflow_dispatch?.inputs ?? {})) {
+        const value = given[name] ?? spec.default;
+        if (value !== undefined)
+            inputs[name] = String(value);
+    }
+    return { ...event.payload, inputs };
+}
+/** The `inputs` context: booleans as booleans, the rest as strings. */
+function typedInputs(workflow, payload) {
+    const given = (payload.inputs ?? {});
+    const typed = {};
+    for (const [name, spec] of Object.entries(workflow.events.workflow_dispatch?.inputs ?? {})) {
+        const value = given[name];
+        if (value === undefined)
+            continue;
+        typed[name] = spec.type === 'boolean' ? value === 'true' : value;
+    }
+    return typed;
+}
+/** An action.yml default: literal text, or `${{ }}` evaluated against the step's contexts. */
+function defaultInput(text, context) {
+    const match = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(text.trim());
+    return match ? evaluateText(match[1], context) : text;
+}
+function runner_describe(step) {
+    return step.name ?? step.uses ?? (step.run ? 'run' : step.id);
+}
+/**
+ * The seconds GitHub's pacing adds at production speed: the throttling plugin spaces writes a
+ * second apart and content creation (issues, comments, pull requests) three seconds apart. Tests
+ * run the actions with pacing scaled down, so the bill is computed from what the run wrote.
+ */
+function pacingSeconds(requests) {
+    let seconds = 0;
+    for (const request of requests) {
+        if (request.method === 'GET')
+            continue;
+        const creates = request.method === 'POST' && /\/(issues|comments|pulls)$/.test(request.path);
+        seconds += creates ? 3 : 1;
+    }
+    return seconds;
+}
+
 ;// CONCATENATED MODULE: ./emulator/src/index.ts
 /** Public API of the local GitHub REST emulator and the Actions-runner harness. */
+
+
+
+
 
 
 
@@ -50645,9 +62611,10 @@ function describeWrites(requests) {
  * An issue body exactly as GitHub writes it when a form is submitted: a `### Label` heading per
  * field, the answer, `_No response_` for an empty one, and `- [X]` lines for checkboxes (answers
  * are option values). The rehearsal uses it to play members; tests use it for realistic input.
+ * `shape` writes a body on an earlier shape of the form, e.g. homework's score form.
  */
-function renderFormBody(kind, answers) {
-    return catalog_FORMS[kind].fields
+function renderFormBody(kind, answers, shape = FORMS[kind]) {
+    return shape.fields
         .map((field) => {
         const answer = answers[field.id];
         if (field.type === 'checkboxes') {
@@ -50767,6 +62734,10 @@ function memberScript(group, sessions) {
                 : i === members.length - 2
                     ? 'maybe'
                     : 'yes';
+            // Half of those who come just react 👍 (no workflow runs for a reaction; the next scheduled
+            // run counts it); the rest answer with a command, as people do.
+            if (answer === 'yes' && i % 2 === 0)
+                return { kind: 'react', session: n, author };
             return { kind: 'comment', session: n, author, body: `/rsvp ${answer}` };
         });
         if (session.kind === 'kickoff') {
@@ -50858,124 +62829,119 @@ function memberScript(group, sessions) {
 
 
 
+
 const rehearse_HOUR = 3_600_000;
+const MINUTE = 60_000;
 /**
- * Plays a cohort on a local GitHub: the real bundled actions run as their workflows would (the
- * sessions workflow at every hour where something is due, the forms and commands workflows after
- * each burst of member activity, the retrospective after the closing meeting), while scripted
- * members RSVP, hand in homework, take notes and reflect.
+ * Plays a cohort on a local GitHub through the repository's real workflow files: the organizer
+ * clicks "Run workflow" on Start a cohort, the scheduled workflow fires at its cron minutes on a
+ * simulated clock, and scripted members comment, react and file forms through the API as people
+ * do, each event starting whatever workflows GitHub would start. Nothing is run behind the
+ * workflows' back: the retrospective appears because the scheduled workflow proposes it.
  */
 async function rehearse(options) {
     const { root, group, sessions } = options;
-    const actionsRoot = external_node_path_default().join(root, 'actions');
-    const has = (name) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(actionsRoot, name, 'dist', 'index.js'));
     const first = sessions[0];
     if (!first)
         throw new Error(`group ${group.slug} has no sessions to rehearse`);
+    const organizer = group.members.find((m) => m.role === 'facilitator')?.github ?? group.members[0]?.github ?? '';
+    const pending = new Set(options.pending ?? []);
+    const from = new Date(Date.parse(first.opensAt) - 24 * rehearse_HOUR);
     const gh = await startGitHub({
         repo: `rehearsal/${group.slug}`,
         private: true,
-        users: group.members.map((m) => ({ login: m.github })),
-        now: new Date(Date.parse(first.opensAt) - 24 * rehearse_HOUR),
+        plan: options.plan ?? 'free',
+        users: group.members.map((m) => ({
+            login: m.github,
+            role: m.github === organizer ? 'owner' : pending.has(m.github) ? 'invited' : 'collaborator',
+        })),
+        now: from,
         rateLimit: 100_000,
     });
-    const workspace = await checkout(root, group.slug);
-    gh.setFiles(await repositoryFiles(workspace), { message: 'The group repository' });
+    const files = await repositoryFiles(root, group.slug);
+    // What the organizer commits after `npx skill-share cron --write`: runs at the group's due moments.
+    const scheduled = files[SCHEDULED_WORKFLOW];
+    const tuned = scheduled && withCronLines(scheduled, scheduleLines([group], from));
+    if (tuned)
+        files[SCHEDULED_WORKFLOW] = tuned;
+    gh.setFiles(files, { message: 'The group repository' });
     const timeline = [];
-    const record = (at, source, requests) => {
-        const entry = { at, source, what: describeWrites(requests) };
-        timeline.push(entry);
-        options.onEntry?.(entry);
+    const runner = new WorkflowRunner({
+        gh,
+        root,
+        onRun: (run) => {
+            const entry = timelineEntry(run);
+            timeline.push(entry);
+            options.onEntry?.(entry);
+        },
+    });
+    const retro = retroDueAt(sessions);
+    const lastMeeting = sessions.at(-1);
+    const to = options.until ??
+        new Date(Math.max(Date.parse(lastMeeting.endsAt) + 24 * rehearse_HOUR, retro ? Date.parse(retro.at) + 6 * rehearse_HOUR : 0));
+    const moments = scriptMoments(group, sessions, organizer, from).filter((m) => m.at.getTime() <= to.getTime());
+    for (const [index, moment] of moments.entries()) {
+        await runner.advanceTo(moment.at);
+        await moment.act(gh, runner);
+        await runner.settle();
+        options.onProgress?.(index + 1, moments.length + 1, moment.at);
+    }
+    await runner.advanceTo(to);
+    options.onProgress?.(moments.length + 1, moments.length + 1, to);
+    await runner.close();
+    return {
+        gh,
+        runner,
+        timeline,
+        jobs: runner.jobs,
+        retrospective: findRetrospective(gh, group, retro?.date, to, runner),
+        promises: promises(gh, group, sessions, runner.jobs),
+        from,
+        to,
     };
-    const run = async (name, at, eventName, event, inputs = {}) => {
-        if (!has(name))
-            return;
-        const result = await runAction(name, {
-            gh,
-            actionsRoot,
-            workspace,
-            now: at,
-            eventName,
-            inputs,
-            ...(event ? { event } : {}),
-        });
-        record(at, name, result.requests);
-        await result.cleanup();
-    };
-    const steps = [];
-    const add = (at, order, step) => steps.push({ at, order, run: step });
-    const start = new Date(Date.parse(first.opensAt) - 12 * rehearse_HOUR);
-    add(start, 0, () => run('start-cohort', start, 'workflow_dispatch', workflowDispatchPayload(gh, {}), startCohortInputs(group)));
-    for (const session of sessions) {
-        for (const moment of [
-            session.opensAt,
-            new Date(Date.parse(session.startsAt) - 24 * rehearse_HOUR).toISOString(),
-            session.endsAt,
-        ]) {
-            const at = new Date(Math.ceil(Date.parse(moment) / rehearse_HOUR) * rehearse_HOUR);
-            add(at, 1, () => run('sessions', at, 'schedule'));
-        }
-        if (session.week !== undefined) {
-            const buddies = new Date(Math.ceil(Date.parse(session.endsAt) / rehearse_HOUR) * rehearse_HOUR + 2 * rehearse_HOUR);
-            add(buddies, 3, () => run('commands', buddies, 'schedule'));
-        }
-    }
-    for (const burst of memberScript(group, sessions)) {
-        add(burst.at, 2, async () => {
-            gh.clock.set(burst.at);
-            await play(gh, group, burst.actions, async (kind, id) => {
-                if (kind === 'issue')
-                    await run('forms', burst.at, 'issues', issuesPayload(gh, 'opened', id));
-                else
-                    await run('commands', burst.at, 'issue_comment', issueCommentPayload(gh, 'created', id));
-            });
-        });
-    }
-    const closing = sessions.find((s) => s.kind === 'closing');
-    if (closing) {
-        const at = new Date(Math.ceil(Date.parse(closing.endsAt) / rehearse_HOUR) * rehearse_HOUR + 3 * rehearse_HOUR);
-        add(at, 4, () => run('retro', at, 'workflow_dispatch', workflowDispatchPayload(gh, { group: group.slug }), {
-            group: group.slug,
-        }));
-    }
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
-    for (const [index, step] of steps.entries()) {
-        await step.run();
-        options.onProgress?.(index + 1, steps.length, step.at);
-    }
-    return { gh, timeline };
 }
-/** Members act through the API as themselves; one workflow run follows each issue's last comment. */
-async function play(gh, group, actions, trigger) {
-    const lastComment = new Map();
-    const opened = [];
-    for (const action of actions) {
-        const headers = gh.userHeaders(action.author);
-        if (action.kind === 'form') {
-            const issue = await api(gh, headers, 'POST', '/issues', {
-                title: action.title,
-                body: action.body,
-                labels: ['skill-share', action.form],
+/**
+ * The organizer's click on "Start a cohort", then each member's action at its own minute: the
+ * actions of a burst are spread over its first hours, as people answer at different times.
+ */
+function scriptMoments(group, sessions, organizer, from) {
+    const moments = [];
+    const start = new Date(from.getTime() + 12 * rehearse_HOUR);
+    moments.push({
+        at: start,
+        act: async (_gh, runner) => {
+            await runner.dispatch('start-cohort.yml', startCohortInputs(group), { actor: organizer });
+        },
+    });
+    for (const burst of memberScript(group, sessions)) {
+        burst.actions.forEach((action, i) => {
+            moments.push({
+                at: new Date(burst.at.getTime() + i * 23 * MINUTE),
+                act: (gh) => perform(gh, group, action),
             });
-            opened.push(issue.number);
-            continue;
-        }
-        const issue = sessionIssue(gh, group, action.session);
-        if (issue === undefined)
-            continue;
-        if (action.kind === 'react') {
-            await api(gh, headers, 'POST', `/issues/${issue}/reactions`, { content: '+1' });
-            continue;
-        }
-        const comment = await api(gh, headers, 'POST', `/issues/${issue}/comments`, {
-            body: action.body,
         });
-        lastComment.set(issue, comment.id);
     }
-    for (const id of opened)
-        await trigger('issue', id);
-    for (const id of lastComment.values())
-        await trigger('comment', id);
+    return moments.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+/** One member action through the REST API, as that member. */
+async function perform(gh, group, action) {
+    const headers = gh.userHeaders(action.author);
+    if (action.kind === 'form') {
+        await api(gh, headers, 'POST', '/issues', {
+            title: action.title,
+            body: action.body,
+            labels: ['skill-share', action.form],
+        });
+        return;
+    }
+    const issue = sessionIssue(gh, group, action.session);
+    if (issue === undefined)
+        return;
+    if (action.kind === 'react') {
+        await api(gh, headers, 'POST', `/issues/${issue}/reactions`, { content: '+1' });
+        return;
+    }
+    await api(gh, headers, 'POST', `/issues/${issue}/comments`, { body: action.body });
 }
 async function api(gh, headers, method, route, body) {
     const response = await fetch(`${gh.url}/repos/${gh.repo.fullName}${route}`, {
@@ -50991,25 +62957,83 @@ function sessionIssue(gh, group, n) {
     const marker = new RegExp(`<!-- skill-share:session group=${group.slug} n=${n}[ >-]`);
     return gh.state
         .issues({ state: 'all' })
-        .find((i) => i.user?.login === 'github-actions[bot]' && marker.test(i.body ?? ''))?.number;
+        .find((i) => i.user?.type === 'Bot' && marker.test(i.body ?? ''))?.number;
 }
-/** What actions/checkout would give the workflows: the group, the templates and the issue forms. */
-async function checkout(root, slug) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'skill-share-rehearsal-'));
-    for (const part of [
-        `groups/${slug}`,
+function timelineEntry(run) {
+    const trigger = run.action ? `${run.event}.${run.action}` : run.event;
+    const source = `${run.workflow.replace(/\.yml$/, '')} (${trigger})`;
+    const ran = run.jobs.filter((j) => j.conclusion !== 'skipped');
+    const requests = ran.flatMap((j) => j.requests);
+    const failed = run.jobs.filter((j) => j.conclusion === 'failure');
+    let what;
+    if (run.conclusion === 'cancelled')
+        what = `cancelled: ${run.note ?? 'cancelled'}`;
+    else if (ran.length === 0)
+        what = 'skipped: no job condition held';
+    else if (failed.length > 0)
+        what = `FAILED (${failed.map((j) => `${j.job}: ${failureReason(j)}`).join('; ')}); ${describeWrites(requests)}`;
+    else
+        what = describeWrites(requests);
+    const minutes = run.jobs.reduce((sum, j) => sum + j.billable_minutes, 0);
+    return { at: new Date(run.at), source, what: `${what} [${minutes} min]` };
+}
+function failureReason(job) {
+    const annotation = job.steps
+        .flatMap((s) => s.annotations)
+        .find((a) => a.level === 'error')?.message;
+    return (annotation ?? job.log.at(-1) ?? 'failed').split('\n')[0];
+}
+function findRetrospective(gh, group, date, to, runner) {
+    if (!date)
+        return { missing: `${group.slug} has no closing meeting, so no retrospective is due` };
+    const pull = gh.state.pulls().find((p) => p.head.ref === retroBranch(group, date));
+    if (pull)
+        return { pull: pull.number };
+    const retroJobs = runner.jobs.filter((j) => j.job === 'retro' && j.conclusion !== 'skipped');
+    const failed = retroJobs.find((j) => j.conclusion === 'failure');
+    if (failed)
+        return { missing: `the retro job failed: ${failureReason(failed)}` };
+    return {
+        missing: `no scheduled run proposed it by ${to.toISOString()} (it is due two days after the closing meeting; run "skill-share cron --write" so the schedule covers that moment)`,
+    };
+}
+/**
+ * Each session's promises, read back from what happened: when its issue was opened and closed, and
+ * the first scheduled run on or after the day-before moment that wrote to it (the RSVP status).
+ */
+function promises(gh, group, sessions, jobs) {
+    return sessions.map((s) => {
+        const number = sessionIssue(gh, group, s.number);
+        const issue = number === undefined ? undefined : gh.state.issue(number);
+        const statusDue = new Date(Date.parse(s.startsAt) - 24 * rehearse_HOUR).toISOString();
+        const touches = new RegExp(`/issues/${number}(/comments)?$`);
+        const status = jobs.find((j) => j.workflow === 'sessions.yml' &&
+            j.at >= statusDue &&
+            j.requests.some((r) => r.method !== 'GET' && r.status < 300 && touches.test(r.path)));
+        return {
+            session: s.number,
+            due: s.opensAt,
+            ...(issue ? { opened: issue.created_at } : {}),
+            statusDue,
+            ...(status && status.at < s.startsAt ? { status: status.at } : {}),
+            ends: s.endsAt,
+            ...(issue?.closed_at ? { closed: issue.closed_at } : {}),
+        };
+    });
+}
+/** The files the group's repository holds: the group, templates, issue forms, workflows. */
+async function repositoryFiles(root, slug) {
+    const patterns = [
+        `groups/${slug}/**`,
         'groups/group.schema.json',
-        'templates',
-        '.github/ISSUE_TEMPLATE',
-    ]) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, part)))
-            await (0,promises_namespaceObject.cp)(external_node_path_default().join(root, part), external_node_path_default().join(dir, part), { recursive: true });
-    }
-    return dir;
-}
-async function repositoryFiles(workspace) {
-    const files = await glob('**/*', { cwd: workspace, dot: true, onlyFiles: true });
-    const entries = await Promise.all(files.map(async (f) => [f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(workspace, f), 'utf8')]));
+        'templates/**',
+        '.github/ISSUE_TEMPLATE/**',
+        '.github/workflows/**',
+    ];
+    const files = await glob(patterns, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true });
+    const entries = await Promise.all(files
+        .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, f)))
+        .map(async (f) => [f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), 'utf8')]));
     return Object.fromEntries(entries);
 }
 function startCohortInputs(group) {
@@ -51042,12 +63066,21 @@ function startCohortInputs(group) {
 
 
 
-const rehearse_usage = 'skill-share rehearse <group-dir> [--until DATE] [--out DIR]';
+
+
+
+const rehearse_usage = 'skill-share rehearse <group-dir> [--until DATE] [--out DIR] [--plan free|pro|team|enterprise] [--pending LOGIN,...]';
+const rehearse_PLANS = ['free', 'pro', 'team', 'enterprise'];
 async function rehearseCommand(args, io) {
     const { values, positionals } = parseCommandArgs('rehearse', args, {
         until: { type: 'string' },
         out: { type: 'string' },
+        plan: { type: 'string' },
+        pending: { type: 'string' },
     });
+    const plan = values.plan ?? 'free';
+    if (!rehearse_PLANS.includes(plan))
+        throw new UsageError(`--plan: "${plan}" is not one of ${rehearse_PLANS.join(', ')}`, 'rehearse');
     const dir = onePositional(positionals, '<group-dir>', 'rehearse');
     const until = requireDate(values.until, '--until', 'rehearse');
     if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(io.cwd, 'actions', 'sessions', 'dist', 'index.js'))) {
@@ -51066,11 +63099,22 @@ async function rehearseCommand(args, io) {
     const end = until ?? luxon_DateTime.fromISO(last).plus({ days: 3 }).toISODate() ?? last;
     const sessions = buildSchedule(group, { until: end });
     const started = Date.now();
-    const { gh, timeline } = await rehearse({
-        root: io.cwd,
+    const root = await rehearsalRoot(io.cwd, groupFolder(io, dir), group.slug);
+    const pending = (values.pending ?? '')
+        .split(',')
+        .map((login) => login.trim())
+        .filter(Boolean);
+    const unknown = pending.filter((login) => !group.members.some((m) => m.github === login));
+    if (unknown.length > 0)
+        throw new UsageError(`--pending: ${unknown.join(', ')} not in the group's members`, 'rehearse');
+    const result = await rehearse({
+        root,
         group,
         sessions,
-        onEntry: (e) => io.out(`${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.source.padEnd(12)}  ${e.what}`),
+        plan: plan,
+        pending,
+        ...(until ? { until: endOfDay(until, group.timezone) } : {}),
+        onEntry: (e) => io.out(`${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.source.padEnd(26)}  ${e.what}`),
         onProgress: (done, total, at) => {
             if (!io.isTty)
                 return;
@@ -51081,22 +63125,57 @@ async function rehearseCommand(args, io) {
                 process.stderr.write('\n');
         },
     });
+    const { gh, timeline } = result;
     try {
-        await writeOutputFolder(out, exportRepository(gh, timeline, group.name), target);
+        const bill = billing(result);
+        await writeOutputFolder(out, [
+            ...exportRepository(gh, timeline, group.name),
+            { path: 'runs.json', content: `${JSON.stringify(runsJson(result), null, 2)}\n` },
+            { path: 'promises.md', content: promisesMarkdown(result) },
+        ], target);
         const issues = gh.state.issues({ state: 'all' }).length;
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        io.out(`\n${timeline.length} workflow runs, ${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${external_node_path_default().relative(io.cwd, external_node_path_default().join(out, 'index.md'))}`);
+        io.out('');
+        io.out(promisesMarkdown(result));
+        io.out(`${bill.jobs} jobs in ${timeline.length} workflow runs (${bill.failed} failed): ${bill.minutes} billable minutes over ${bill.days.toFixed(1)} days, ${bill.perMonth} per 30 days on a private repository`);
+        io.out('retrospective' in result && 'pull' in result.retrospective
+            ? `retrospective proposed in pull request #${result.retrospective.pull}`
+            : `no retrospective: ${result.retrospective.missing}`);
+        io.out(`${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${external_node_path_default().relative(io.cwd, external_node_path_default().join(out, 'index.md'))}`);
     }
     finally {
         await gh.close();
+        await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
     }
     return EXIT_OK;
+}
+/**
+ * The repository the rehearsal checks out: this one, except that groups/ holds only the group
+ * rehearsed, played as its organizer's own. The template's examples say `example: true`, which
+ * makes the actions skip them on GitHub; a rehearsal is where they should run, so the line goes.
+ * Everything else is linked, not copied; removing the folder afterwards removes only the links.
+ */
+async function rehearsalRoot(cwd, folder, slug) {
+    const root = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'skill-share-rehearse-'));
+    for (const entry of await (0,promises_namespaceObject.readdir)(cwd)) {
+        if (entry === 'groups' || entry === '.git')
+            continue;
+        await (0,promises_namespaceObject.symlink)(external_node_path_default().join(cwd, entry), external_node_path_default().join(root, entry));
+    }
+    const target = external_node_path_default().join(root, 'groups', slug);
+    await (0,promises_namespaceObject.cp)(folder, target, { recursive: true });
+    const schema = external_node_path_default().join(cwd, 'groups', 'group.schema.json');
+    if ((0,external_node_fs_namespaceObject.existsSync)(schema))
+        await (0,promises_namespaceObject.cp)(schema, external_node_path_default().join(root, 'groups', 'group.schema.json'));
+    const file = external_node_path_default().join(target, 'group.yml');
+    await (0,promises_namespaceObject.writeFile)(file, (await (0,promises_namespaceObject.readFile)(file, 'utf8')).replace(/^example: true[^\S\n]*\n/m, ''));
+    return root;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/anonymize/contact.ts
 // Each pattern starts at something rare ("@", a domain name), so the regex engine does not try
 // every position of a long text; the surroundings are then read by hand or with a sticky regex.
-const EMAIL_AT = /@|[[(]at[\])]/g;
+const contact_EMAIL_AT = /@|[[(]at[\])]/g;
 const EMAIL_FROM_LOCAL_PART = /[\p{L}\p{N}._%+-]+(?:@|\s?[[(]at[\])]\s?)[\p{L}\p{N}-]+(?:(?:\.|\s?[[(]dot[\])]\s?)[\p{L}\p{N}-]+)*(?:\.|\s?[[(]dot[\])]\s?)\p{L}{2,}(?![\p{L}\p{N}])/uy;
 const LOCAL_PART_CHAR = /[\p{L}\p{N}._%+-]/u;
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?\d[\d ()./-]{7,}\d(?![\p{L}\p{N}])/gu;
@@ -51147,7 +63226,7 @@ function restEnd(text, from) {
 function findEmails(text) {
     const out = [];
     let resumeAt = 0;
-    for (const m of text.matchAll(EMAIL_AT)) {
+    for (const m of text.matchAll(contact_EMAIL_AT)) {
         if (m.index < resumeAt)
             continue;
         let localEnd = m.index;
@@ -54244,7 +66323,7 @@ const api_isObject = val => {
 }
 ;// CONCATENATED MODULE: ./node_modules/compromise/src/1-one/lookup/api/buildTrie/compress.js
 // chop-off tail of redundant vals at end of array
-const truncate = (list, val) => {
+const compress_truncate = (list, val) => {
   for (let i = list.length - 1; i >= 0; i -= 1) {
     if (list[i] !== val) {
       list = list.slice(0, i + 1)
@@ -54263,11 +66342,11 @@ const compress = function (trie) {
     return o
   })
   // chop-off tail of undefined vals in goNext array
-  trie.goNext = truncate(trie.goNext, undefined)
+  trie.goNext = compress_truncate(trie.goNext, undefined)
   // chop-off tail of zeros in failTo array
-  trie.failTo = truncate(trie.failTo, 0)
+  trie.failTo = compress_truncate(trie.failTo, 0)
   // chop-off tail of nulls in endAs array
-  trie.endAs = truncate(trie.endAs, null)
+  trie.endAs = compress_truncate(trie.endAs, null)
   return trie
 }
 /* harmony default export */ const buildTrie_compress = (compress);
@@ -54345,7 +66424,7 @@ const isNet = val => val && _lib_isObject(val) && val.isNet === true
 ;// CONCATENATED MODULE: ./node_modules/compromise/src/1-one/match/api/match.js
 
 
-const match_match = function (regs, group, opts) {
+const api_match_match = function (regs, group, opts) {
   const one = this.methods.one
   // support param as view object
   if (isView(regs)) {
@@ -54456,7 +66535,7 @@ const ifNo = function (regs, group, opts) {
   return view
 }
 
-/* harmony default export */ const api_match = ({ matchOne, match: match_match, has, if: ifFn, ifNo });
+/* harmony default export */ const api_match = ({ matchOne, match: api_match_match, has, if: ifFn, ifNo });
 
 ;// CONCATENATED MODULE: ./node_modules/compromise/src/1-one/match/api/lookaround.js
 const before = function (regs, group, opts) {
@@ -54700,7 +66779,7 @@ const join_methods = {
     return mergeIf(this)
   },
 }
-/* harmony default export */ const join = (join_methods);
+/* harmony default export */ const api_join = (join_methods);
 
 ;// CONCATENATED MODULE: ./node_modules/compromise/src/1-one/match/api/index.js
 
@@ -54708,7 +66787,7 @@ const join_methods = {
 
 
 
-const match_api_methods = Object.assign({}, api_match, lookaround, split, join)
+const match_api_methods = Object.assign({}, api_match, lookaround, split, api_join)
 // aliases
 match_api_methods.lookBehind = match_api_methods.before
 match_api_methods.lookBefore = match_api_methods.before
@@ -59007,7 +71086,7 @@ const combineSlashes = function (arr) {
 
 
 const wordlike = /\S/
-const isBoundary = /^[!?.]+$/
+const _02_terms_isBoundary = /^[!?.]+$/
 const naiiveSplit = /(\S+)/
 
 let notWord = [
@@ -59068,7 +71147,7 @@ const splitWords = function (str, model) {
   for (let i = 0; i < arr.length; i++) {
     const word = arr[i]
     //if it's more than a whitespace
-    if (wordlike.test(word) === true && notWord.hasOwnProperty(word) === false && isBoundary.test(word) === false) {
+    if (wordlike.test(word) === true && notWord.hasOwnProperty(word) === false && _02_terms_isBoundary.test(word) === false) {
       //put whitespace on end of previous term, if possible
       if (result.length > 0) {
         result[result.length - 1] += carry
@@ -65635,7 +77714,7 @@ const getRoot = function (view) {
 // rough connection between compromise tagset and Penn Treebank
 // https://www.ling.upenn.edu/courses/Fall_2003/ling001/penn_treebank_pos.html
 
-const mapping = {
+const penn_mapping = {
   // adverbs
   // 'Comparative': 'RBR',
   // 'Superlative': 'RBS',
@@ -65710,8 +77789,8 @@ const toPenn = function (term) {
   // run through an ordered list of tags
   const arr = term.tagRank || []
   for (let i = 0; i < arr.length; i += 1) {
-    if (mapping.hasOwnProperty(arr[i])) {
-      return mapping[arr[i]]
+    if (penn_mapping.hasOwnProperty(arr[i])) {
+      return penn_mapping[arr[i]]
     }
   }
   return null
@@ -71357,7 +83436,7 @@ const addSuffix = function (obj) {
 
 
 
-const format = function (obj, fmt) {
+const format_format = function (obj, fmt) {
   if (fmt === 'TextOrdinal') {
     const { prefix, suffix } = format_suffix(obj)
     return prefix + toOrdinal_textOrdinal(obj) + suffix
@@ -71376,7 +83455,7 @@ const format = function (obj, fmt) {
   }
   return obj.prefix + String(num) + obj.suffix
 }
-/* harmony default export */ const numbers_format = (format);
+/* harmony default export */ const numbers_format = (format_format);
 ;// CONCATENATED MODULE: ./node_modules/compromise/src/3-three/numbers/numbers/isUnit.js
 
 
@@ -72757,7 +84836,7 @@ const conditional = { conditional: true }
 const future = { tense: 'FutureTense' }
 const prog = { progressive: true }
 const forms_past = { tense: 'PastTense' }
-const complete = { complete: true, progressive: false }
+const forms_complete = { complete: true, progressive: false }
 const forms_passive = { passive: true }
 const plural = { plural: true }
 const singular = { plural: false }
@@ -72830,17 +84909,17 @@ const verbForms = {
   // === Perfect ===
   'present-perfect': [
     // he has walked
-    ['^(has|have) #PastTense$', [forms_past, complete]], //past?
+    ['^(has|have) #PastTense$', [forms_past, forms_complete]], //past?
   ],
   'past-perfect': [
     // he had walked
-    ['^had #PastTense$', [forms_past, complete]],
+    ['^had #PastTense$', [forms_past, forms_complete]],
     // had been to see
-    ['^had #PastTense to #Infinitive', [forms_past, complete]],
+    ['^had #PastTense to #Infinitive', [forms_past, forms_complete]],
   ],
   'future-perfect': [
     // he will have
-    ['^will have #PastTense$', [future, complete]],
+    ['^will have #PastTense$', [future, forms_complete]],
   ],
 
   // === Progressive-perfect ===
@@ -72900,11 +84979,11 @@ const verbForms = {
     // he did walk
     ['^did #Infinitive$', [forms_past, singular]],
     // used to walk
-    ['^used to #Infinitive$', [forms_past, complete]],
+    ['^used to #Infinitive$', [forms_past, forms_complete]],
   ],
   'auxiliary-present': [
     // we do walk
-    ['^(does|do) #Infinitive$', [present, complete, plural]],
+    ['^(does|do) #Infinitive$', [present, forms_complete, plural]],
   ],
 
   // === modals ===
@@ -75075,11 +87154,11 @@ const RULE_TRIGGERS = wordSet([
     'from',
     ...RULE_HONORIFICS,
 ]);
-let triggers;
+let outside_triggers;
 /** Words either tier looks at closely; built on first use, after both lists exist. */
 function triggerWords() {
-    triggers ??= wordSet([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words]);
-    return triggers;
+    outside_triggers ??= wordSet([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words]);
+    return outside_triggers;
 }
 function phraseIndex(phrases) {
     const index = new Map();
@@ -75425,8 +87504,8 @@ class RosterMatcher {
     /** The first two code units of those beginnings, as numbers: a check without a string. */
     pairs = new Set();
     longest = 0;
-    constructor(roster, skip) {
-        const ids = rosterIdentifiers(roster).filter((id) => !skip?.(id));
+    constructor(roster) {
+        const ids = rosterIdentifiers(roster);
         for (const id of ids) {
             const key = identifierKey(id.value);
             const info = this.keys.get(key);
@@ -75585,23 +87664,10 @@ const BETWEEN = '\n\n\uE002\n\n';
 const anonymizer_MARKUP = /[*_~`]/;
 /** One anonymizer per retrospective: pseudonyms stay consistent across all the texts it sees. */
 function createAnonymizer(roster, options = {}) {
-    const matcher = new RosterMatcher(roster, options.plantLeak);
-    const skip = options.plantLeak;
+    const matcher = new RosterMatcher(roster);
     const context = {
-        logins: new Map(roster.members.flatMap((m, member) => {
-            const value = foldString(m.github);
-            return skip?.({ category: 'login', member, value })
-                ? []
-                : [[value, member]];
-        })),
-        emails: new Map(roster.members.flatMap((m, member) => {
-            if (!m.email)
-                return [];
-            const value = foldString(m.email);
-            return skip?.({ category: 'email', member, value })
-                ? []
-                : [[value, member]];
-        })),
+        logins: new Map(roster.members.map((m, member) => [foldString(m.github), member])),
+        emails: new Map(roster.members.flatMap((m, member) => m.email ? [[foldString(m.email), member]] : [])),
     };
     const replacements = Object.fromEntries(REPLACEMENT_CATEGORIES.map((c) => [c, 0]));
     const flagged = new Map();
@@ -76780,7 +88846,7 @@ const SECTION_TITLES = {
 
 
 /** groups/<slug>/retros/<date>.md; both parts are checked, as they become a path. */
-function retroPath(slug, date) {
+function compile_retroPath(slug, date) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
         throw new Error(`retrospective date ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
     }
@@ -76796,7 +88862,7 @@ function retroPath(slug, date) {
  */
 function compileRetro(input) {
     const { group, date } = input;
-    const path = retroPath(group.slug, date);
+    const path = compile_retroPath(group.slug, date);
     const anonymizer = createAnonymizer(group, input.anonymizer ?? {});
     const sessions = [...input.sessions]
         .filter((s) => s.date <= date)
@@ -76956,6 +89022,7 @@ function escapeLineStart(text) {
 
 
 
+
 const retro_usage = 'skill-share retro <group-dir> [--out FILE] [--date DATE]';
 /** The retrospective from the notes files alone, as the retro action would write it. */
 async function retro(args, io) {
@@ -76966,10 +89033,19 @@ async function retro(args, io) {
     const dir = onePositional(positionals, '<group-dir>', 'retro');
     const date = requireDate(values.date, '--date', 'retro') ?? luxon_DateTime.utc().toISODate() ?? '';
     const group = await loadGroupForCommand(io, dir);
-    const files = (await glob(`groups/${group.slug}/notes/*.md`, { cwd: io.cwd })).sort();
+    if (group.format === 'coaching')
+        throw new UsageError(`${dir} is a coaching network; retro compiles a circle's retrospective from its notes. Each coachee keeps their own write-ups: see \`skill-share binder ${dir} --member LOGIN\``, 'retro');
+    const folder = groupFolder(io, dir);
+    const notesDir = external_node_path_default().join(folder, 'notes');
+    const shownNotes = external_node_path_default().relative(io.cwd, notesDir) || '.';
+    const files = (await glob('*.md', { cwd: notesDir, onlyFiles: true })).sort();
+    if (files.length === 0) {
+        io.err(`skill-share: no notes in ${shownNotes}/ (*.md), so the retrospective would be empty; nothing was written. The scribe writes one file per session there (templates/notes.md shows the shape).`);
+        return EXIT_INVALID;
+    }
     const notes = await Promise.all(files.map(async (file) => ({
-        path: file,
-        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(io.cwd, file), 'utf8'),
+        path: external_node_path_default().relative(io.cwd, external_node_path_default().join(notesDir, file)),
+        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(notesDir, file), 'utf8'),
     })));
     const result = compileRetro({
         group,
@@ -76977,6 +89053,12 @@ async function retro(args, io) {
         date,
         notes,
     });
+    if (result.report.problems.length > 0) {
+        for (const problem of result.report.problems)
+            io.err(`${problem}`);
+        io.err('skill-share: fix the front matter above (YAML between the --- lines, e.g. "session: 3"); nothing was written');
+        return EXIT_INVALID;
+    }
     if (result.report.leaks.length > 0) {
         const where = result.report.leaks
             .map((l) => `${l.category} at ${l.line}:${l.column}`)
@@ -76984,9 +89066,13 @@ async function retro(args, io) {
         io.err(`skill-share: the leak check found roster identifiers in the retrospective (${where}); nothing was written`);
         return EXIT_INVALID;
     }
-    const out = external_node_path_default().resolve(io.cwd, values.out ?? result.path);
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(out), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(out, result.markdown);
+    const shown = values.out ?? external_node_path_default().relative(io.cwd, external_node_path_default().join(folder, 'retros', `${date}.md`));
+    const out = await writeOutputFile(shown, result.markdown, {
+        cwd: io.cwd,
+        shown,
+        command: 'skill-share retro',
+        ours: (existing) => existing.startsWith('# Retrospective: '),
+    });
     const counts = Object.entries(result.report.replacements)
         .map(([category, n]) => `${category} ${n}`)
         .join(', ');
@@ -76997,93 +89083,6 @@ async function retro(args, io) {
     return EXIT_OK;
 }
 
-;// CONCATENATED MODULE: ./actions/lib/workspace/check.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const SESSION_TEMPLATES = /^templates\/session-[a-z-]+\.md$/;
-function problem(file, field, message) {
-    return { file, line: 1, col: 1, field, message, severity: 'error' };
-}
-/**
- * Templates and issue forms a group has customised: every template's front matter must parse (and
- * never run code), session templates may only use placeholders the sessions action fills, and every
- * form must keep the field ids and option counts the actions read.
- */
-async function checkCustomisations(root, groups) {
-    const sample = groups.find((g) => g.format === 'circle');
-    const problems = [];
-    const sampleSession = sample ? buildSchedule(sample)[0] : undefined;
-    const known = sample && sampleSession ? Object.keys(sessionContext(sample, sampleSession, {})) : undefined;
-    for (const file of (await glob('templates/*.md', { cwd: root })).sort()) {
-        let content;
-        try {
-            content = parseFrontMatter(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'), file).content;
-        }
-        catch (e) {
-            problems.push(problem(file, '', e.message.replace(`${file}: `, '')));
-            continue;
-        }
-        if (known && SESSION_TEMPLATES.test(file)) {
-            for (const name of unknownPlaceholders(content, known)) {
-                problems.push(problem(file, '', `{{ ${name} }} is not a placeholder the sessions action fills (known: ${known.join(', ')})`));
-            }
-        }
-    }
-    for (const kind of FORM_KINDS) {
-        const file = `.github/ISSUE_TEMPLATE/${catalog_FORMS[kind].template}`;
-        if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, file)))
-            continue;
-        for (const p of checkTemplate(kind, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'))) {
-            problems.push(problem(file, p.field, p.message));
-        }
-    }
-    return problems;
-}
-/**
- * A group's published `calendar.ics` that no longer matches its group file and templates (a theme
- * set, a date skipped, the time moved): a warning with the command that refreshes it. A group
- * without the file is fine; its issues simply carry no calendar link.
- */
-async function checkCalendars(root, groups) {
-    const published = groups.filter((g) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, calendarPath(g.slug))));
-    if (published.length === 0)
-        return [];
-    let templates;
-    try {
-        templates = await loadSessionTemplates(root);
-    }
-    catch {
-        return []; // checkCustomisations reports the broken template
-    }
-    const problems = [];
-    for (const group of published) {
-        const file = calendarPath(group.slug);
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
-        if (text === groupCalendar(group, templates).text)
-            continue;
-        problems.push({
-            file,
-            line: 1,
-            col: 1,
-            field: '',
-            message: `out of date with groups/${group.slug}/group.yml and templates/: refresh it with \`npx skill-share calendar groups/${group.slug} --out ${file}\` and commit it`,
-            severity: 'warning',
-        });
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./cli/src/commands/validate.ts
 
 
@@ -77091,23 +89090,37 @@ async function checkCalendars(root, groups) {
 
 
 
-const validate_usage = 'skill-share validate [--repo DIR]';
+
+
+
+const validate_usage = 'skill-share validate [<group-dir> ...] [--repo DIR]';
+/**
+ * Checks every group file of a repository (or only the groups named), its templates and its issue
+ * forms, as the actions will read them.
+ */
 async function validate_validate(args, io) {
     const { values, positionals } = parseCommandArgs('validate', args, { repo: { type: 'string' } });
-    if (positionals.length > 0)
-        throw new UsageError(`unexpected argument "${positionals[0]}"`, 'validate');
-    const root = external_node_path_default().resolve(io.cwd, values.repo ?? '.');
-    const loaded = await loadGroups(root);
+    if (values.repo !== undefined && positionals.length > 0)
+        throw new UsageError('give either <group-dir> or --repo, not both', 'validate');
+    const root = positionals[0]
+        ? repositoryRoot(io, positionals[0], 'validate')
+        : checkedRepo(io, values.repo ?? '.');
+    const shownRoot = external_node_path_default().relative(io.cwd, root) || '.';
+    const loaded = positionals.length
+        ? await loadNamedGroups(io, root, positionals)
+        : await loadGroups(root, undefined, { examples: 'include' });
     const { groups, failed } = loaded;
     const problems = [
         ...loaded.problems,
+        ...checkTemplatesPresent(root),
         ...(await checkCustomisations(root, groups)),
         ...(await checkCalendars(root, groups)),
+        ...(await checkSchedule(root, groups)),
     ];
     for (const problem of problems)
         io.err(formatProblem(problem));
     if (groups.length === 0 && failed.length === 0) {
-        io.err(`${external_node_path_default().relative(io.cwd, root) || '.'}: no group files found (groups/*/group.yml)`);
+        io.err(`skill-share: ${shownRoot}: no group files found (groups/*/group.yml)`);
         return EXIT_INVALID;
     }
     if (hasErrors(problems))
@@ -77115,8 +89128,43 @@ async function validate_validate(args, io) {
     io.out(`${groups.length} group file(s) valid: ${groups.map((g) => g.slug).join(', ')}; templates and issue forms valid`);
     return EXIT_OK;
 }
+/** `--repo` must name an existing folder; anything else is a usage error, said as such. */
+function checkedRepo(io, repo) {
+    const root = external_node_path_default().resolve(io.cwd, repo);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(root))
+        throw new UsageError(`--repo: ${repo}: no such folder`, 'validate');
+    if (!(0,external_node_fs_namespaceObject.statSync)(root).isDirectory())
+        throw new UsageError(`--repo: ${repo} is a file; give the repository's folder`, 'validate');
+    return root;
+}
+/** The groups named on the command line, each `<group-dir>` or its group.yml. */
+async function loadNamedGroups(io, root, dirs) {
+    const all = { groups: [], problems: [], failed: [], examples: [] };
+    for (const dir of dirs) {
+        const file = external_node_path_default().relative(root, external_node_path_default().join(groupFolder(io, dir), 'group.yml'));
+        const loaded = await loadGroups(root, file.split((external_node_path_default()).sep).join('/'), { examples: 'include' });
+        if (loaded.groups.length + loaded.failed.length === 0) {
+            loaded.failed.push(file);
+            loaded.problems.push({
+                file: external_node_path_default().relative(io.cwd, external_node_path_default().join(root, file)),
+                line: 1,
+                col: 1,
+                field: '',
+                message: 'no such group file',
+                severity: 'error',
+            });
+        }
+        all.groups.push(...loaded.groups);
+        all.problems.push(...loaded.problems);
+        all.failed.push(...loaded.failed);
+    }
+    return all;
+}
 
 ;// CONCATENATED MODULE: ./cli/src/main.ts
+
+
+
 
 
 
@@ -77145,6 +89193,11 @@ const COMMANDS = {
         summary: 'export the schedule as iCalendar',
         run: calendar,
     },
+    cron: {
+        usage: cron_usage,
+        summary: "print or write the scheduled workflow's cron lines for the groups' due moments",
+        run: cron,
+    },
     pairs: {
         usage: pairs_usage,
         summary: 'print the accountability buddies of a week',
@@ -77164,6 +89217,11 @@ const COMMANDS = {
         usage: rehearse_usage,
         summary: 'play the cohort on a local GitHub with the real actions',
         run: rehearseCommand,
+    },
+    match: {
+        usage: match_usage,
+        summary: 'propose coaching pairs from exported sign-up issues',
+        run: match_match,
     },
     binder: {
         usage: usage,
@@ -77207,13 +89265,38 @@ function main_report(e, io, command) {
             io.err(formatProblem(problem));
         return EXIT_INVALID;
     }
-    io.err(`skill-share: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`skill-share: ${systemErrorMessage(e, io) ?? (e instanceof Error ? e.message : String(e))}`);
     return EXIT_INVALID;
+}
+/** What a file-system error means, in words, for the few a user can cause by a path they typed. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file is expected',
+    ENOTDIR: 'a part of this path is a file, where a folder is expected',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EEXIST: 'already exists',
+};
+function systemErrorMessage(e, io) {
+    const error = e;
+    const meaning = error?.code ? SYSTEM_ERRORS[error.code] : undefined;
+    if (!meaning)
+        return undefined;
+    const where = error.path ? external_node_path_default().relative(io.cwd, error.path) || '.' : undefined;
+    return where ? `${where}: ${meaning}` : meaning;
 }
 
 ;// CONCATENATED MODULE: ./cli/src/index.ts
 
 
+// `skill-share plan ... | head -1`: the reader went away, which is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        process.exit(process.exitCode ?? 0);
+    });
+}
 void main(process.argv.slice(2), processIo).then((code) => {
     process.exitCode = code;
 });

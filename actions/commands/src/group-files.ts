@@ -169,11 +169,13 @@ async function refreshedCalendar(
   context: RunContext,
 ): Promise<string | undefined> {
   const calendar = context.deps.calendar
-  if (!calendar || (await calendar.file(slug)) === undefined) return undefined
+  const previous = await calendar?.file(slug)
+  if (!calendar || previous === undefined) return undefined
   const { group } = parseGroupFile(edited, { file: groupFilePath(slug), slug })
   // The edit only sets a field the schema knows; a file it broke is reported by validation.
   if (!group) return undefined
-  return groupCalendar(group, await calendar.templates()).text
+  const repo = { ...context.deps.repo, defaultBranch: 'HEAD' }
+  return groupCalendar(group, await calendar.templates(), { previous, repo }).text
 }
 
 async function openOrExplain(

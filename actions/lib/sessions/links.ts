@@ -25,6 +25,16 @@ export function calendarPath(slug: string): string {
   return `groups/${slug}/calendar.ics`
 }
 
+/**
+ * A link that opens a session's issue from outside GitHub (a calendar entry): the issue search for
+ * its exact title among the group's issues. The calendar is written before the issue exists, so it
+ * cannot know the number.
+ */
+export function sessionIssueUrl(repo: RepositoryRef, group: Group, title: string): string {
+  const query = `is:issue label:group:${group.slug} in:title "${title.replace(/"/g, '')}"`
+  return `${repo.serverUrl}/${repo.repository}/issues?q=${encodeURIComponent(query)}`
+}
+
 export function calendarUrl(repo: RepositoryRef, group: Group): string {
   return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`
 }

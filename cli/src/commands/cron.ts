@@ -45,9 +45,8 @@ export async function cron(args: string[], io: Io): Promise<number> {
   const loaded = await loadGroups(root)
   if (loaded.failed.length > 0) throw new InvalidFilesError(loaded.problems)
   const lines = scheduleLines(loaded.groups, from)
-  const yaml = lines.map((line) => `    - cron: '${line}'`).join('\n')
   if (!values.write) {
-    io.out(yaml)
+    io.out(lines.map((line) => `    - cron: '${line}'`).join('\n'))
     return EXIT_OK
   }
   const file = path.join(root, SCHEDULED_WORKFLOW)
@@ -56,7 +55,7 @@ export async function cron(args: string[], io: Io): Promise<number> {
     return EXIT_INVALID
   }
   const text = await readFile(file, 'utf8')
-  const replaced = replaceBetweenMarkers(text, yaml)
+  const replaced = withCronLines(text, lines)
   if (replaced === undefined) {
     io.err(
       `skill-share: ${SCHEDULED_WORKFLOW} has no "${BEGIN}" / "${END}" lines under schedule:; ` +
@@ -78,7 +77,9 @@ export function scheduleLines(groups: readonly Group[], from: Date): string[] {
   return lines.length > 0 ? lines : [IDLE_CRON]
 }
 
-function replaceBetweenMarkers(text: string, yaml: string): string | undefined {
+/** The workflow with `lines` between its cron markers (undefined when it has no markers). */
+export function withCronLines(text: string, cronLines: readonly string[]): string | undefined {
+  const yaml = cronLines.map((line) => `    - cron: '${line}'`).join('\n')
   const lines = text.split('\n')
   const begin = lines.findIndex((l) => l.trim().startsWith(BEGIN))
   const end = lines.findIndex((l, i) => i > begin && l.trim().startsWith(END))

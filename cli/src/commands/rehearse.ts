@@ -10,15 +10,24 @@ import type { Io } from '../io.js'
 import { groupFolder, loadGroupForCommand } from '../load.js'
 import { checkOutputFolder, writeOutputFolder } from '../output.js'
 import { exportRepository } from '../rehearse/export.js'
-import { rehearse } from '../rehearse/rehearse.js'
+import { billing, endOfDay, promisesMarkdown, runsJson } from '../rehearse/report.js'
+import { rehearse, type PlanName } from '../rehearse/rehearse.js'
 
-export const usage = 'skill-share rehearse <group-dir> [--until DATE] [--out DIR]'
+export const usage =
+  'skill-share rehearse <group-dir> [--until DATE] [--out DIR] [--plan free|pro|team|enterprise] [--pending LOGIN,...]'
+
+const PLANS = ['free', 'pro', 'team', 'enterprise'] as const
 
 export async function rehearseCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('rehearse', args, {
     until: { type: 'string' },
     out: { type: 'string' },
+    plan: { type: 'string' },
+    pending: { type: 'string' },
   })
+  const plan = values.plan ?? 'free'
+  if (!(PLANS as readonly string[]).includes(plan))
+    throw new UsageError(`--plan: "${plan}" is not one of ${PLANS.join(', ')}`, 'rehearse')
   const dir = onePositional(positionals, '<group-dir>', 'rehearse')
   const until = requireDate(values.until, '--until', 'rehearse')
   if (!existsSync(path.join(io.cwd, 'actions', 'sessions', 'dist', 'index.js'))) {
@@ -44,13 +53,23 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
   const sessions = buildSchedule(group, { until: end })
   const started = Date.now()
   const root = await rehearsalRoot(io.cwd, groupFolder(io, dir), group.slug)
-  const { gh, timeline } = await rehearse({
+  const pending = (values.pending ?? '')
+    .split(',')
+    .map((login) => login.trim())
+    .filter(Boolean)
+  const unknown = pending.filter((login) => !group.members.some((m) => m.github === login))
+  if (unknown.length > 0)
+    throw new UsageError(`--pending: ${unknown.join(', ')} not in the group's members`, 'rehearse')
+  const result = await rehearse({
     root,
     group,
     sessions,
+    plan: plan as PlanName,
+    pending,
+    ...(until ? { until: endOfDay(until, group.timezone) } : {}),
     onEntry: (e) =>
       io.out(
-        `${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.source.padEnd(12)}  ${e.what}`,
+        `${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.source.padEnd(26)}  ${e.what}`,
       ),
     onProgress: (done, total, at) => {
       if (!io.isTty) return
@@ -62,12 +81,32 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
       if (done === total) process.stderr.write('\n')
     },
   })
+  const { gh, timeline } = result
   try {
-    await writeOutputFolder(out, exportRepository(gh, timeline, group.name), target)
+    const bill = billing(result)
+    await writeOutputFolder(
+      out,
+      [
+        ...exportRepository(gh, timeline, group.name),
+        { path: 'runs.json', content: `${JSON.stringify(runsJson(result), null, 2)}\n` },
+        { path: 'promises.md', content: promisesMarkdown(result) },
+      ],
+      target,
+    )
     const issues = gh.state.issues({ state: 'all' }).length
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    io.out('')
+    io.out(promisesMarkdown(result))
     io.out(
-      `\n${timeline.length} workflow runs, ${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${path.relative(io.cwd, path.join(out, 'index.md'))}`,
+      `${bill.jobs} jobs in ${timeline.length} workflow runs (${bill.failed} failed): ${bill.minutes} billable minutes over ${bill.days.toFixed(1)} days, ${bill.perMonth} per 30 days on a private repository`,
+    )
+    io.out(
+      'retrospective' in result && 'pull' in result.retrospective
+        ? `retrospective proposed in pull request #${result.retrospective.pull}`
+        : `no retrospective: ${(result.retrospective as { missing: string }).missing}`,
+    )
+    io.out(
+      `${issues} issues, ${gh.state.pulls().length} pull requests in ${seconds}s; open ${path.relative(io.cwd, path.join(out, 'index.md'))}`,
     )
   } finally {
     await gh.close()

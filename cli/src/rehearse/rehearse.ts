@@ -1,178 +1,200 @@
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
 import {
-  issueCommentPayload,
-  issuesPayload,
-  runAction,
   startGitHub,
-  workflowDispatchPayload,
+  WorkflowRunner,
   type GitHubEmulator,
-  type RequestLogEntry,
+  type JobRecord,
+  type WorkflowRun,
 } from '../../../emulator/src/index.js'
 import type { Group } from '../../../actions/lib/group-file/schema.js'
+import { retroBranch, retroDueAt } from '../../../actions/lib/retro/due.js'
 import type { Session } from '../../../actions/lib/schedule/schedule.js'
+import { SCHEDULED_WORKFLOW, scheduleLines, withCronLines } from '../commands/cron.js'
 import { describeWrites } from './describe.js'
 import type { TimelineEntry } from './export.js'
 import { memberScript, type MemberAction } from './script.js'
 
 const HOUR = 3_600_000
+const MINUTE = 60_000
+
+export type PlanName = 'free' | 'pro' | 'team' | 'enterprise'
 
 export interface RehearsalOptions {
+  /** The checkout: workflows, templates, forms, the group, and the bundled actions. */
   root: string
   group: Group
   sessions: readonly Session[]
+  /** Play until here (default: a few hours after the retrospective is due). */
+  until?: Date
+  /** The account's plan (default `free`: one assignee per issue on a private repository). */
+  plan?: PlanName
+  /** Logins whose collaborator invitation is still pending when the cohort starts. */
+  pending?: readonly string[]
   onProgress?: (done: number, total: number, at: Date) => void
   onEntry?: (entry: TimelineEntry) => void
 }
 
-interface Step {
-  at: Date
-  order: number
-  run: () => Promise<void>
+export interface RehearsalResult {
+  gh: GitHubEmulator
+  runner: WorkflowRunner
+  timeline: TimelineEntry[]
+  /** The billing meter: one record per job run. */
+  jobs: JobRecord[]
+  /** The retrospective's pull request, or why the rehearsal did not reach it. */
+  retrospective: { pull: number } | { missing: string }
+  /** Each session's promises against what happened. */
+  promises: PromiseRow[]
+  from: Date
+  to: Date
+}
+
+export interface PromiseRow {
+  session: number
+  /** When the issue should open (its lead before the meeting) and when it did. */
+  due: string
+  opened?: string
+  /** The day-before status: due 24 h before the start. */
+  statusDue: string
+  status?: string
+  /** Closing after the meeting. */
+  ends: string
+  closed?: string
 }
 
 /**
- * Plays a cohort on a local GitHub: the real bundled actions run as their workflows would (the
- * sessions workflow at every hour where something is due, the forms and commands workflows after
- * each burst of member activity, the retrospective after the closing meeting), while scripted
- * members RSVP, hand in homework, take notes and reflect.
+ * Plays a cohort on a local GitHub through the repository's real workflow files: the organizer
+ * clicks "Run workflow" on Start a cohort, the scheduled workflow fires at its cron minutes on a
+ * simulated clock, and scripted members comment, react and file forms through the API as people
+ * do, each event starting whatever workflows GitHub would start. Nothing is run behind the
+ * workflows' back: the retrospective appears because the scheduled workflow proposes it.
  */
-export async function rehearse(
-  options: RehearsalOptions,
-): Promise<{ gh: GitHubEmulator; timeline: TimelineEntry[] }> {
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
   const { root, group, sessions } = options
-  const actionsRoot = path.join(root, 'actions')
-  const has = (name: string) => existsSync(path.join(actionsRoot, name, 'dist', 'index.js'))
   const first = sessions[0]
   if (!first) throw new Error(`group ${group.slug} has no sessions to rehearse`)
+  const organizer =
+    group.members.find((m) => m.role === 'facilitator')?.github ?? group.members[0]?.github ?? ''
+  const pending = new Set(options.pending ?? [])
+  const from = new Date(Date.parse(first.opensAt) - 24 * HOUR)
   const gh = await startGitHub({
     repo: `rehearsal/${group.slug}`,
     private: true,
-    users: group.members.map((m) => ({ login: m.github })),
-    now: new Date(Date.parse(first.opensAt) - 24 * HOUR),
+    plan: options.plan ?? 'free',
+    users: group.members.map((m) => ({
+      login: m.github,
+      role: m.github === organizer ? 'owner' : pending.has(m.github) ? 'invited' : 'collaborator',
+    })),
+    now: from,
     rateLimit: 100_000,
   })
-  const workspace = await checkout(root, group.slug)
-  gh.setFiles(await repositoryFiles(workspace), { message: 'The group repository' })
+  const files = await repositoryFiles(root, group.slug)
+  // What the organizer commits after `npx skill-share cron --write`: runs at the group's due moments.
+  const scheduled = files[SCHEDULED_WORKFLOW]
+  const tuned = scheduled && withCronLines(scheduled, scheduleLines([group], from))
+  if (tuned) files[SCHEDULED_WORKFLOW] = tuned
+  gh.setFiles(files, { message: 'The group repository' })
+
   const timeline: TimelineEntry[] = []
-  const record = (at: Date, source: string, requests: readonly RequestLogEntry[]) => {
-    const entry = { at, source, what: describeWrites(requests) }
-    timeline.push(entry)
-    options.onEntry?.(entry)
-  }
-  const run = async (
-    name: string,
-    at: Date,
-    eventName: string,
-    event?: object,
-    inputs: Record<string, string> = {},
-  ) => {
-    if (!has(name)) return
-    const result = await runAction(name, {
-      gh,
-      actionsRoot,
-      workspace,
-      now: at,
-      eventName,
-      inputs,
-      ...(event ? { event } : {}),
-    })
-    record(at, name, result.requests)
-    await result.cleanup()
-  }
+  const runner = new WorkflowRunner({
+    gh,
+    root,
+    onRun: (run) => {
+      const entry = timelineEntry(run)
+      timeline.push(entry)
+      options.onEntry?.(entry)
+    },
+  })
 
-  const steps: Step[] = []
-  const add = (at: Date, order: number, step: () => Promise<void>) =>
-    steps.push({ at, order, run: step })
-  const start = new Date(Date.parse(first.opensAt) - 12 * HOUR)
-  add(start, 0, () =>
-    run(
-      'start-cohort',
-      start,
-      'workflow_dispatch',
-      workflowDispatchPayload(gh, {}),
-      startCohortInputs(group),
-    ),
-  )
-  for (const session of sessions) {
-    for (const moment of [
-      session.opensAt,
-      new Date(Date.parse(session.startsAt) - 24 * HOUR).toISOString(),
-      session.endsAt,
-    ]) {
-      const at = new Date(Math.ceil(Date.parse(moment) / HOUR) * HOUR)
-      add(at, 1, () => run('sessions', at, 'schedule'))
-    }
-    if (session.week !== undefined) {
-      const buddies = new Date(Math.ceil(Date.parse(session.endsAt) / HOUR) * HOUR + 2 * HOUR)
-      add(buddies, 3, () => run('commands', buddies, 'schedule'))
-    }
-  }
-  for (const burst of memberScript(group, sessions)) {
-    add(burst.at, 2, async () => {
-      gh.clock.set(burst.at)
-      await play(gh, group, burst.actions, async (kind, id) => {
-        if (kind === 'issue')
-          await run('forms', burst.at, 'issues', issuesPayload(gh, 'opened', id))
-        else
-          await run('commands', burst.at, 'issue_comment', issueCommentPayload(gh, 'created', id))
-      })
-    })
-  }
-  const closing = sessions.find((s) => s.kind === 'closing')
-  if (closing) {
-    const at = new Date(Math.ceil(Date.parse(closing.endsAt) / HOUR) * HOUR + 3 * HOUR)
-    add(at, 4, () =>
-      run('retro', at, 'workflow_dispatch', workflowDispatchPayload(gh, { group: group.slug }), {
-        group: group.slug,
-      }),
+  const retro = retroDueAt(sessions)
+  const lastMeeting = sessions.at(-1) as Session
+  const to =
+    options.until ??
+    new Date(
+      Math.max(
+        Date.parse(lastMeeting.endsAt) + 24 * HOUR,
+        retro ? Date.parse(retro.at) + 6 * HOUR : 0,
+      ),
     )
+  const moments = scriptMoments(group, sessions, organizer, from).filter(
+    (m) => m.at.getTime() <= to.getTime(),
+  )
+  for (const [index, moment] of moments.entries()) {
+    await runner.advanceTo(moment.at)
+    await moment.act(gh, runner)
+    await runner.settle()
+    options.onProgress?.(index + 1, moments.length + 1, moment.at)
   }
+  await runner.advanceTo(to)
+  options.onProgress?.(moments.length + 1, moments.length + 1, to)
+  await runner.close()
 
-  steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
-  for (const [index, step] of steps.entries()) {
-    await step.run()
-    options.onProgress?.(index + 1, steps.length, step.at)
+  return {
+    gh,
+    runner,
+    timeline,
+    jobs: runner.jobs,
+    retrospective: findRetrospective(gh, group, retro?.date, to, runner),
+    promises: promises(gh, group, sessions, runner.jobs),
+    from,
+    to,
   }
-  return { gh, timeline }
 }
 
-/** Members act through the API as themselves; one workflow run follows each issue's last comment. */
-async function play(
-  gh: GitHubEmulator,
+interface Moment {
+  at: Date
+  act: (gh: GitHubEmulator, runner: WorkflowRunner) => Promise<void>
+}
+
+/**
+ * The organizer's click on "Start a cohort", then each member's action at its own minute: the
+ * actions of a burst are spread over its first hours, as people answer at different times.
+ */
+function scriptMoments(
   group: Group,
-  actions: readonly MemberAction[],
-  trigger: (kind: 'issue' | 'comment', id: number) => Promise<void>,
-) {
-  const lastComment = new Map<number, number>()
-  const opened: number[] = []
-  for (const action of actions) {
-    const headers = gh.userHeaders(action.author)
-    if (action.kind === 'form') {
-      const issue = await api(gh, headers, 'POST', '/issues', {
-        title: action.title,
-        body: action.body,
-        labels: ['skill-share', action.form],
+  sessions: readonly Session[],
+  organizer: string,
+  from: Date,
+): Moment[] {
+  const moments: Moment[] = []
+  const start = new Date(from.getTime() + 12 * HOUR)
+  moments.push({
+    at: start,
+    act: async (_gh, runner) => {
+      await runner.dispatch('start-cohort.yml', startCohortInputs(group), { actor: organizer })
+    },
+  })
+  for (const burst of memberScript(group, sessions)) {
+    burst.actions.forEach((action, i) => {
+      moments.push({
+        at: new Date(burst.at.getTime() + i * 23 * MINUTE),
+        act: (gh) => perform(gh, group, action),
       })
-      opened.push(issue.number as number)
-      continue
-    }
-    const issue = sessionIssue(gh, group, action.session)
-    if (issue === undefined) continue
-    if (action.kind === 'react') {
-      await api(gh, headers, 'POST', `/issues/${issue}/reactions`, { content: '+1' })
-      continue
-    }
-    const comment = await api(gh, headers, 'POST', `/issues/${issue}/comments`, {
-      body: action.body,
     })
-    lastComment.set(issue, comment.id as number)
   }
-  for (const id of opened) await trigger('issue', id)
-  for (const id of lastComment.values()) await trigger('comment', id)
+  return moments.sort((a, b) => a.at.getTime() - b.at.getTime())
+}
+
+/** One member action through the REST API, as that member. */
+async function perform(gh: GitHubEmulator, group: Group, action: MemberAction): Promise<void> {
+  const headers = gh.userHeaders(action.author)
+  if (action.kind === 'form') {
+    await api(gh, headers, 'POST', '/issues', {
+      title: action.title,
+      body: action.body,
+      labels: ['skill-share', action.form],
+    })
+    return
+  }
+  const issue = sessionIssue(gh, group, action.session)
+  if (issue === undefined) return
+  if (action.kind === 'react') {
+    await api(gh, headers, 'POST', `/issues/${issue}/reactions`, { content: '+1' })
+    return
+  }
+  await api(gh, headers, 'POST', `/issues/${issue}/comments`, { body: action.body })
 }
 
 async function api(
@@ -195,28 +217,102 @@ function sessionIssue(gh: GitHubEmulator, group: Group, n: number): number | und
   const marker = new RegExp(`<!-- skill-share:session group=${group.slug} n=${n}[ >-]`)
   return gh.state
     .issues({ state: 'all' })
-    .find((i) => i.user?.login === 'github-actions[bot]' && marker.test(i.body ?? ''))?.number
+    .find((i) => i.user?.type === 'Bot' && marker.test(i.body ?? ''))?.number
 }
 
-/** What actions/checkout would give the workflows: the group, the templates and the issue forms. */
-async function checkout(root: string, slug: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'skill-share-rehearsal-'))
-  for (const part of [
-    `groups/${slug}`,
-    'groups/group.schema.json',
-    'templates',
-    '.github/ISSUE_TEMPLATE',
-  ]) {
-    if (existsSync(path.join(root, part)))
-      await cp(path.join(root, part), path.join(dir, part), { recursive: true })
+function timelineEntry(run: WorkflowRun): TimelineEntry {
+  const trigger = run.action ? `${run.event}.${run.action}` : run.event
+  const source = `${run.workflow.replace(/\.yml$/, '')} (${trigger})`
+  const ran = run.jobs.filter((j) => j.conclusion !== 'skipped')
+  const requests = ran.flatMap((j) => j.requests)
+  const failed = run.jobs.filter((j) => j.conclusion === 'failure')
+  let what: string
+  if (run.conclusion === 'cancelled') what = `cancelled: ${run.note ?? 'cancelled'}`
+  else if (ran.length === 0) what = 'skipped: no job condition held'
+  else if (failed.length > 0)
+    what = `FAILED (${failed.map((j) => `${j.job}: ${failureReason(j)}`).join('; ')}); ${describeWrites(requests)}`
+  else what = describeWrites(requests)
+  const minutes = run.jobs.reduce((sum, j) => sum + j.billable_minutes, 0)
+  return { at: new Date(run.at), source, what: `${what} [${minutes} min]` }
+}
+
+function failureReason(job: JobRecord): string {
+  const annotation = job.steps
+    .flatMap((s) => s.annotations)
+    .find((a) => a.level === 'error')?.message
+  return (annotation ?? job.log.at(-1) ?? 'failed').split('\n')[0] as string
+}
+
+function findRetrospective(
+  gh: GitHubEmulator,
+  group: Group,
+  date: string | undefined,
+  to: Date,
+  runner: WorkflowRunner,
+): RehearsalResult['retrospective'] {
+  if (!date) return { missing: `${group.slug} has no closing meeting, so no retrospective is due` }
+  const pull = gh.state.pulls().find((p) => p.head.ref === retroBranch(group, date))
+  if (pull) return { pull: pull.number }
+  const retroJobs = runner.jobs.filter((j) => j.job === 'retro' && j.conclusion !== 'skipped')
+  const failed = retroJobs.find((j) => j.conclusion === 'failure')
+  if (failed) return { missing: `the retro job failed: ${failureReason(failed)}` }
+  return {
+    missing: `no scheduled run proposed it by ${to.toISOString()} (it is due two days after the closing meeting; run "skill-share cron --write" so the schedule covers that moment)`,
   }
-  return dir
 }
 
-async function repositoryFiles(workspace: string): Promise<Record<string, string>> {
-  const files = await glob('**/*', { cwd: workspace, dot: true, onlyFiles: true })
+/**
+ * Each session's promises, read back from what happened: when its issue was opened and closed, and
+ * the first scheduled run on or after the day-before moment that wrote to it (the RSVP status).
+ */
+function promises(
+  gh: GitHubEmulator,
+  group: Group,
+  sessions: readonly Session[],
+  jobs: readonly JobRecord[],
+): PromiseRow[] {
+  return sessions.map((s) => {
+    const number = sessionIssue(gh, group, s.number)
+    const issue = number === undefined ? undefined : gh.state.issue(number)
+    const statusDue = new Date(Date.parse(s.startsAt) - 24 * HOUR).toISOString()
+    const touches = new RegExp(`/issues/${number}(/comments)?$`)
+    const status = jobs.find(
+      (j) =>
+        j.workflow === 'sessions.yml' &&
+        j.at >= statusDue &&
+        j.requests.some((r) => r.method !== 'GET' && r.status < 300 && touches.test(r.path)),
+    )
+    return {
+      session: s.number,
+      due: s.opensAt,
+      ...(issue ? { opened: issue.created_at } : {}),
+      statusDue,
+      ...(status && status.at < s.startsAt ? { status: status.at } : {}),
+      ends: s.endsAt,
+      ...(issue?.closed_at ? { closed: issue.closed_at } : {}),
+    }
+  })
+}
+
+/** The files the group's repository holds: the group, templates, issue forms, workflows. */
+async function repositoryFiles(root: string, slug: string): Promise<Record<string, string>> {
+  const patterns = [
+    `groups/${slug}/**`,
+    'groups/group.schema.json',
+    'templates/**',
+    '.github/ISSUE_TEMPLATE/**',
+    '.github/workflows/**',
+  ]
+  const files = await glob(patterns, {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: true,
+  })
   const entries = await Promise.all(
-    files.map(async (f) => [f, await readFile(path.join(workspace, f), 'utf8')] as const),
+    files
+      .filter((f) => existsSync(path.join(root, f)))
+      .map(async (f) => [f, await readFile(path.join(root, f), 'utf8')] as const),
   )
   return Object.fromEntries(entries)
 }

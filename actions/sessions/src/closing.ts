@@ -1,10 +1,12 @@
 import { createOnce } from '../../lib/github/idempotent.js'
+import { withLease } from '../../lib/github/lease.js'
 import { isOwnBot, type Repository } from '../../lib/github/repository.js'
 
 /**
  * Comments first, closes second: an issue stays open (and so in the next run's observation) until
  * its closing comment is certainly there. The comment is looked up by its marker first, so a run
- * that died between the two steps never posts it twice.
+ * that died between the two steps never posts it twice; the look-up and the post happen under a
+ * lease, so two runs at once never both post it. A duplicate left by an older version is removed.
  */
 export async function closeWithComment(
   github: Repository,
@@ -12,13 +14,20 @@ export async function closeWithComment(
   comment: string,
   closingMarker: string,
 ): Promise<void> {
-  const hasClosing = async () =>
-    (await github.listComments(issue)).find(
+  const closings = async () =>
+    (await github.listComments(issue)).filter(
       (c) => isOwnBot(c.author) && c.body.includes(closingMarker),
     )
-  if (!(await hasClosing())) {
-    await createOnce({ create: () => github.createComment(issue, comment), lookup: hasClosing })
-  }
+  await withLease(github, `closing comment on #${issue}`, async () => {
+    const [first, ...extra] = await closings()
+    if (!first) {
+      await createOnce({
+        create: () => github.createComment(issue, comment),
+        lookup: async () => (await closings())[0],
+      })
+    }
+    for (const duplicate of extra) await github.deleteComment(duplicate.id)
+  })
   await github.updateIssue(issue, { state: 'closed', state_reason: 'completed' })
 }
 

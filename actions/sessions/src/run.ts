@@ -1,6 +1,7 @@
 import type { Problem } from '../../lib/group-file/problems.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { createOnce } from '../../lib/github/idempotent.js'
+import { withLease } from '../../lib/github/lease.js'
 import {
   isOwnBot,
   type IssueView,
@@ -218,29 +219,40 @@ async function openSession(step: OpenStep, context: ApplyContext) {
   }
   await context.ensureLabels(step.labels)
   const milestone = step.milestone ? await context.milestone(step.milestone) : undefined
-  const issue = await createOnce({
-    create: () =>
-      github.createIssue({
-        title: step.title,
-        body: step.body,
-        labels: step.labels,
-        assignees: step.assignees,
-        ...(milestone !== undefined ? { milestone } : {}),
+  // Under a lease, so two runs at once never both open it: the second finds the first's issue.
+  const lease = `session issue ${step.group.slug} ${step.session.number}`
+  const issue = await withLease(
+    github,
+    lease,
+    async () =>
+      (await findOpened(github, step)) ??
+      createOnce({
+        create: () =>
+          github.createIssue({
+            title: step.title,
+            body: step.body,
+            labels: step.labels,
+            assignees: step.assignees,
+            ...(milestone !== undefined ? { milestone } : {}),
+          }),
+        lookup: () => findOpened(github, step),
       }),
-    lookup: async () =>
-      (
-        await github.listIssues({
-          labels: [...SESSION_LABELS, `group:${step.group.slug}`],
-          state: 'all',
-        })
-      ).find(
-        (i) =>
-          isOwnBot(i.author) &&
-          findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }),
-      ),
-  })
+  )
   log.info(`opened #${issue.number} for ${where}`)
   return { issue: issue.number, session: step.session.number, title: step.title }
+}
+
+/** The session's issue if some run opened it already, found by its marker. */
+async function findOpened(github: Repository, step: OpenStep) {
+  const issues = await github.listIssues({
+    labels: [...SESSION_LABELS, `group:${step.group.slug}`],
+    state: 'all',
+  })
+  return issues.find(
+    (i) =>
+      isOwnBot(i.author) &&
+      findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }),
+  )
 }
 
 async function closeSession(step: CloseStep, context: ApplyContext) {

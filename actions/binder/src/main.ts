@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
@@ -12,7 +13,7 @@ import { connect } from '../../lib/github/connect.js'
 import { loadFormTemplates } from '../../lib/workspace/forms.js'
 import { loadGroups } from '../../lib/workspace/workspace.js'
 import { parseDelivery, type Delivery } from './plan.js'
-import { compileAndDeliver } from './run.js'
+import { compileAndDeliver, type BinderReport } from './run.js'
 import { writeSummary } from './summary.js'
 
 export interface Inputs {
@@ -58,6 +59,8 @@ export async function run(): Promise<void> {
   )
   core.setOutput('path', report.failure ? '' : (report.path ?? ''))
   core.setOutput('pull-request', report.pullRequest ?? '')
+  const files = report.text !== undefined ? await writePrivateCopy(report, inputs.member) : ''
+  core.setOutput('files', files)
   await writeSummary(report)
   if (report.failure) {
     const broken = loaded.failed.length ? ` (invalid group files: ${loaded.failed.join(', ')})` : ''
@@ -76,4 +79,21 @@ function actorOf(event: Record<string, unknown>): string {
     if (typeof login === 'string' && login) return login
   }
   return process.env['GITHUB_ACTOR'] ?? ''
+}
+
+/**
+ * The private delivery's files, for the workflow's upload-artifact step: the markdown and the
+ * print-friendly HTML in a folder of the runner's temporary directory, which the job deletes.
+ * Returns the folder, or '' when there is nothing to write.
+ */
+async function writePrivateCopy(report: BinderReport, member: string): Promise<string> {
+  if (report.text === undefined || report.html === undefined) return ''
+  const base = process.env['RUNNER_TEMP'] || os.tmpdir()
+  const name = `binder-${report.group ?? 'group'}-${member.replace(/^@/, '').toLowerCase()}`
+  const dir = path.join(base, name)
+  await mkdir(dir, { recursive: true })
+  await writeFile(path.join(dir, `${name}.md`), report.text)
+  await writeFile(path.join(dir, `${name}.html`), report.html)
+  core.info(`wrote the binder to ${dir} for the run's artifact`)
+  return dir
 }

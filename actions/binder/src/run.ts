@@ -10,8 +10,15 @@ import {
 import { findOpenPull, isPullRequestCreationForbidden, openPull } from '../../lib/github/pulls.js'
 import type { Repository } from '../../lib/github/repository.js'
 import { compileBinder, type BinderCounts } from '../../lib/binder/compile.js'
-import { authorize, binderBranch, binderPath, type BinderRequest } from '../../lib/binder/access.js'
-import { pullRequestText, type Delivery } from './plan.js'
+import {
+  authorize,
+  binderBranch,
+  binderHtmlPath,
+  binderPath,
+  type BinderRequest,
+} from '../../lib/binder/access.js'
+import { binderHtml } from '../../lib/binder/html.js'
+import { deliveryRefusal, pullRequestText, type Delivery } from './plan.js'
 
 export interface BinderInputs extends BinderRequest {
   deliver: Delivery
@@ -38,8 +45,10 @@ export interface BinderReport {
   /** What happened to the file and the pull request, e.g. "opened #12", "updated in #12". */
   result?: string
   pullRequest?: number
-  /** The binder itself, only when delivered in the job summary. */
+  /** The binder itself, only when delivered privately (job summary and artifact). */
   text?: string
+  /** The print-friendly HTML of the binder, only when delivered privately. */
+  html?: string
 }
 
 /** Checks who asked, reads the group's issues once, compiles, then delivers. */
@@ -50,6 +59,8 @@ export async function compileAndDeliver(
   const access = authorize(deps.groups, inputs)
   if (!access.ok) return { failure: access.reason }
   const { group, member } = access
+  const refusal = deliveryRefusal(inputs.deliver, member, inputs.actor)
+  if (refusal) return { failure: refusal }
   const report: BinderReport = { group: group.slug, path: binderPath(group, member) }
   try {
     const repository = await repositoryFacts(deps)
@@ -69,9 +80,11 @@ export async function compileAndDeliver(
     })
     report.counts = binder.counts
     deps.log.info(`compiled a binder from ${issues.length} issues of group ${group.slug}`)
-    if (inputs.deliver === 'summary') {
+    const html = binderHtml(binder.text, `Binder: @${member} in ${group.name}`)
+    if (inputs.deliver === 'private') {
       report.text = binder.text
-      report.result = 'in this job summary'
+      report.html = html
+      report.result = 'privately: this job summary and the run artifact, nothing committed'
       return report
     }
     Object.assign(
@@ -81,6 +94,7 @@ export async function compileAndDeliver(
         member,
         actor: inputs.actor,
         text: binder.text,
+        html,
       }),
     )
   } catch (e) {
@@ -106,14 +120,19 @@ async function repositoryFacts(deps: BinderDeps) {
 async function proposeFile(
   github: Repository,
   defaultBranch: string,
-  binder: { group: Group; member: string; actor: string; text: string },
+  binder: { group: Group; member: string; actor: string; text: string; html: string },
 ): Promise<Pick<BinderReport, 'result' | 'pullRequest'>> {
   const { group, member, text } = binder
   const path = binderPath(group, member)
+  const htmlPath = binderHtmlPath(group, member)
   const branch = binderBranch(group, member)
   const pr = pullRequestText(group, member, binder.actor)
   const open = await findOpenPull(github, branch)
-  if (!open && (await getFile(github, path, defaultBranch))?.text === text) {
+  if (
+    !open &&
+    (await getFile(github, path, defaultBranch))?.text === text &&
+    (await getFile(github, htmlPath, defaultBranch))?.text === binder.html
+  ) {
     return { result: `already up to date on ${defaultBranch}` }
   }
   if (!open) {
@@ -124,10 +143,18 @@ async function proposeFile(
   }
   const current = await getFile(github, path, branch)
   const written = await writeFile(github, { path, text, message: pr.message, branch }, current)
+  const currentHtml = await getFile(github, htmlPath, branch)
+  const writtenHtml = await writeFile(
+    github,
+    { path: htmlPath, text: binder.html, message: `${pr.message}: print-friendly copy`, branch },
+    currentHtml,
+  )
   if (open) {
     return {
       result:
-        written === 'unchanged' ? `unchanged in #${open.number}` : `updated in #${open.number}`,
+        written === 'unchanged' && writtenHtml === 'unchanged'
+          ? `unchanged in #${open.number}`
+          : `updated in #${open.number}`,
       pullRequest: open.number,
     }
   }
@@ -144,7 +171,7 @@ async function proposeFile(
     throw new Error(
       `GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ` +
         `Workflow permissions ("Allow GitHub Actions to create and approve pull requests"), or open one from ` +
-        `the branch ${branch} yourself (the binder is there), or run again with deliver: summary.`,
+        `the branch ${branch} yourself (the binder is there), or run again with deliver: private.`,
     )
   }
 }

@@ -65,6 +65,11 @@ export function binderPath(group: Group, member: string): string {
   return `groups/${group.slug}/binders/${member.toLowerCase()}.md`
 }
 
+/** The print-friendly copy, next to the markdown: groups/<slug>/binders/<login>.html */
+export function binderHtmlPath(group: Group, member: string): string {
+  return binderPath(group, member).replace(/\.md$/, '.html')
+}
+
 /** One branch per member and group, so two groups' binders of one member never collide. */
 export function binderBranch(group: Group, member: string): string {
   return `skill-share/binder-${group.slug}-${member.toLowerCase()}`

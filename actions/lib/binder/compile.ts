@@ -19,6 +19,7 @@ import { buildCoachingSchedule } from '../schedule/coaching.js'
 import { buildSchedule } from '../schedule/schedule.js'
 import { CONVERSATION_MARKER, quote, stepDone } from '../sessions/conversation.js'
 import { readSubmissions } from '../submissions/collect.js'
+import { assessmentSection, growthPlanSection, selfEvaluationSection } from './growth.js'
 import { fillPlaceholders } from '../templates/render.js'
 
 /*
@@ -46,6 +47,8 @@ export interface BinderCounts {
   checkIns: number
   reflections: number
   conversations: number
+  selfEvaluations: number
+  assessments: number
 }
 
 export interface Binder {
@@ -75,6 +78,8 @@ export function compileBinder(sources: BinderSources): Binder {
   const reflection = mine('reflection').at(-1)
   const coachee = (group.pairs ?? []).filter((p) => same(p.coachee, member))
   const writeUps = coaching && coachee.length ? latestPerSession(mine('conversation')) : []
+  const evaluations = mine('self-evaluation')
+  const assessments = mine('assessment')
   const timezone = group.timezone
   const text = fillPlaceholders(sources.template, {
     member,
@@ -89,6 +94,15 @@ export function compileBinder(sources: BinderSources): Binder {
         ? conversationSection(writeUps, takenSteps(sources.issues, group, member))
         : '',
     reflections: reflectionSection(reflection, timezone),
+    self_evaluation: selfEvaluationSection(evaluations, timezone),
+    assessments: assessmentSection(assessments, timezone),
+    growth_plan: growthPlanSection({
+      ...(intention ? { intention: intention.submission } : {}),
+      ...(reflection ? { reflection: reflection.submission } : {}),
+      assessments: assessments.map((a) => a.submission),
+      evaluations,
+      writeUps: writeUps.map((w) => w.submission),
+    }),
   })
   return {
     text: `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`,
@@ -98,6 +112,8 @@ export function compileBinder(sources: BinderSources): Binder {
       checkIns: checkIns.length,
       reflections: reflection ? 1 : 0,
       conversations: writeUps.length,
+      selfEvaluations: evaluations.length,
+      assessments: assessments.length,
     },
   }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compileBinder } from '../../../actions/lib/binder/compile.js'
 import { authorize } from '../../../actions/lib/binder/access.js'
+import { binderHtml } from '../../../actions/lib/binder/html.js'
 import { loadFormTemplates } from '../../../actions/lib/workspace/forms.js'
 import { onePositional, parseCommandArgs } from '../args.js'
 import { EXIT_OK, UsageError } from '../errors.js'
@@ -61,9 +62,21 @@ export async function binder(args: string[], io: Io): Promise<number> {
     command: 'skill-share binder',
     ours: (existing) => existing.startsWith('# Binder: '),
   })
-  const found = `${counts.homework} homework, ${counts.checkIns} check-ins, ${counts.conversations} write-ups`
+  const htmlOut = values.out.replace(/(\.md)?$/i, '.html')
+  const html = await writeOutputFile(
+    htmlOut,
+    binderHtml(text, `Binder: @${access.member} in ${group.name}`),
+    {
+      cwd: io.cwd,
+      shown: htmlOut,
+      command: 'skill-share binder',
+      ours: (existing) =>
+        existing.startsWith('<!doctype html>') && existing.includes('<title>Binder: '),
+    },
+  )
+  const found = `${counts.selfEvaluations} self-evaluations, ${counts.homework} homework, ${counts.checkIns} check-ins, ${counts.conversations} write-ups, ${counts.assessments} assessments`
   io.err(
-    `wrote ${path.relative(io.cwd, file)} (${values.from ? found : 'no --from: no submissions'})`,
+    `wrote ${path.relative(io.cwd, file)} and ${path.relative(io.cwd, html)} (${values.from ? found : 'no --from: no submissions'})`,
   )
   return EXIT_OK
 }

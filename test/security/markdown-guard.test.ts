@@ -93,12 +93,8 @@ describe('the one check before anything is posted', () => {
   it.each([
     ['a bare link elsewhere', 'go https://evil.example', `go https:${WJ}//evil.example`, 'link'],
     ['a www address', 'www.evil.example', `www${WJ}.evil.example`, 'link'],
-    [
-      'a link to elsewhere',
-      '[x](https://evil.example)',
-      `\\[x](https:${WJ}//evil.example)`,
-      'link',
-    ],
+    ['a plain-http link', '[x](http://evil.example)', `\\[x](http:${WJ}//evil.example)`, 'link'],
+    ['a data: link', '[x](data:text/html,hi)', '\\[x](data:text/html,hi)', 'link'],
     ['a javascript: link', '[x](javascript:alert(1))', '\\[x](javascript:alert(1))', 'link'],
     ['an image', '![x](https://github.com/a.png)', '\\![x](https://github.com/a.png)', 'image'],
     ['an img tag', '<img src=x>', '&lt;img src=x>', 'html'],
@@ -110,8 +106,8 @@ describe('the one check before anything is posted', () => {
     ['an angle autolink', '<https://evil.example>', `&lt;https:${WJ}//evil.example&gt;`, 'link'],
     [
       'a reference definition',
-      '[1]: https://evil.example',
-      `\\[1\\]: https:${WJ}//evil.example`,
+      '[1]: ftp://evil.example',
+      `\\[1\\]: ftp:${WJ}//evil.example`,
       'link',
     ],
     ['a terminal escape', 'red\u001b[31m', 'red[31m', 'control'],
@@ -121,6 +117,13 @@ describe('the one check before anything is posted', () => {
     expect(result.defused).toContain(kind)
     // Defused text is stable: checking it again changes nothing.
     expect(guard(result.text).defused).toEqual([])
+  })
+
+  it('keeps a written https link, which typed text can never make', () => {
+    expect(guard('[a good read](https://hbr.example/delegation)').defused).toEqual([])
+    expect(
+      guardMarkdown(inertText('[a good read](https://hbr.example/x)'), POLICY).defused,
+    ).toEqual([])
   })
 
   it('mentions any person but never a team when no roster is given', () => {

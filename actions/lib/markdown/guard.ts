@@ -9,9 +9,11 @@ import { WORD_JOINER } from './inert.js'
  * - HTML: only comments (the bot's markers) and a few harmless formatting tags without attributes
  *   (`<br>`, `<details>`, `<summary>`, ...). Anything else is escaped.
  * - Images: none. The `!` is escaped; what is left is judged as a link.
- * - Links (`[text](url)`, reference definitions, bare `https://…` and `www.…`): relative links,
- *   `#anchors` and the allowed hosts (the repository's GitHub and Google Calendar). Others lose
- *   their link: the bracket is escaped, a bare address gets a word joiner.
+ * - Bare addresses (`https://…`, `www.…`, `<https://…>`): only to the allowed hosts (the
+ *   repository's GitHub and Google Calendar); others get a word joiner and stop being links.
+ * - Written links (`[text](url)`, reference definitions): relative, `#anchors`, or https anywhere.
+ *   Only Markdown meant as Markdown makes one (a template, an organizer's `prep`); typed text
+ *   cannot, its brackets are escaped. Any other scheme (`javascript:`, `data:`) loses its link.
  * - Mentions: never a team (`@org/team`); a person only when `mentionable` has them (when given).
  * - E-mail addresses are not linked.
  * - Control characters go, and a body or title longer than GitHub allows is cut with a note.
@@ -137,7 +139,7 @@ export function guardTitle(title: string): GuardResult {
 
 function guardLine(line: string, policy: PostPolicy, defused: Defused[]): string {
   const reference = REFERENCE.exec(line)
-  if (reference && !linkAllowed(reference[3] ?? '', policy)) {
+  if (reference && !writtenLinkAllowed(reference[3] ?? '', policy)) {
     defused.push('link')
     const url = (reference[3] ?? '').replace('://', `:${WORD_JOINER}//`)
     return `${reference[1]}\\[${reference[2]}\\]: ${url}${reference[4]}`
@@ -162,7 +164,7 @@ function judge(whole: string, live: LiveGroups, policy: PostPolicy, defused: Def
       defused.push('image')
       return `\\!${guardText(whole.slice(1), policy, defused)}`
     }
-    if (linkAllowed(live.destination, policy)) return whole
+    if (writtenLinkAllowed(live.destination, policy)) return whole
     defused.push('link')
     // Without its brackets the destination is bare text GitHub would link again: defuse it too.
     return `\\${whole.replace('://', `:${WORD_JOINER}//`)}`
@@ -201,6 +203,11 @@ function judge(whole: string, live: LiveGroups, policy: PostPolicy, defused: Def
     return live.email.replace('@', `@${WORD_JOINER}`)
   }
   return whole
+}
+
+/** A written Markdown link: what linkAllowed allows, and https to any host. */
+function writtenLinkAllowed(url: string, policy: PostPolicy): boolean {
+  return linkAllowed(url, policy) || /^https:\/\/[^\s/]+/i.test(url)
 }
 
 /** Relative links, anchors, and http(s) links to an allowed host or its subdomains. */

@@ -142,7 +142,8 @@ function skipDatesInSchedule(group: GroupFile): Finding[] {
 }
 
 function startInThePast(group: GroupFile, options: RuleOptions): Finding[] {
-  if (!options.now || !group.start || !group.meeting) return []
+  // The template's examples keep their dates for preview and rehearse; only real groups are told.
+  if (!options.now || !group.start || !group.meeting || group.example) return []
   const today = DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate()
   if (!today || group.start >= today) return []
   return [

@@ -28,13 +28,17 @@ export interface LoadedGroups {
 export async function loadGroups(
   root: string,
   pattern = DEFAULT_GROUPS_GLOB,
-  options: { examples?: 'skip' | 'include' } = {},
+  options: { examples?: 'skip' | 'include'; now?: Date } = {},
 ): Promise<LoadedGroups> {
   const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort()
   const result: LoadedGroups = { groups: [], problems: [], failed: [], examples: [] }
   for (const file of files) {
     const text = await readFile(path.join(root, file), 'utf8')
-    const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) })
+    const { group, problems } = parseGroupFile(
+      text,
+      { file, slug: slugOf(file) },
+      options.now ? { now: options.now } : {},
+    )
     if (group?.example && options.examples !== 'include') {
       result.examples.push(file)
       continue

@@ -29,7 +29,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const shownRoot = path.relative(io.cwd, root) || '.'
   const loaded = positionals.length
     ? await loadNamedGroups(io, root, positionals)
-    : await loadGroups(root, undefined, { examples: 'include' })
+    : await loadGroups(root, undefined, { examples: 'include', now: new Date() })
   const { groups, failed } = loaded
   const problems: Problem[] = [
     ...loaded.problems,
@@ -64,7 +64,10 @@ async function loadNamedGroups(io: Io, root: string, dirs: readonly string[]) {
   const all: LoadedGroups = { groups: [], problems: [], failed: [], examples: [] }
   for (const dir of dirs) {
     const file = path.relative(root, path.join(groupFolder(io, dir), 'group.yml'))
-    const loaded = await loadGroups(root, file.split(path.sep).join('/'), { examples: 'include' })
+    const loaded = await loadGroups(root, file.split(path.sep).join('/'), {
+      examples: 'include',
+      now: new Date(),
+    })
     if (loaded.groups.length + loaded.failed.length === 0) {
       loaded.failed.push(file)
       loaded.problems.push({

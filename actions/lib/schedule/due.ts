@@ -24,6 +24,12 @@ const HOUR = 3_600_000
 /** Minute past the hour the cron lines fire at: off the top of the hour, when GitHub is busiest. */
 export const CRON_MINUTE = 17
 
+/**
+ * The cron lines fire on even UTC hours only, so groups of one repository whose moments fall
+ * close together share runs (and minutes); a moment waits at most 2 h 17 min.
+ */
+export const SLOT_HOURS = 2
+
 /** A run this long after a due moment still keeps the promise ("within a few hours"). */
 export const MAX_DELAY_HOURS = 3
 
@@ -55,13 +61,14 @@ export function dueMoments(group: Group, from: Date, until: Date): DueMoment[] {
   return moments.sort((a, b) => a.at.localeCompare(b.at))
 }
 
-/** The first cron firing at or after a moment: the next hh:17 in UTC. */
+/** The first slot at or after a moment: the next even hour's :17, in UTC. */
 export function firingFor(at: Date): Date {
   const t = new Date(at.getTime())
   t.setUTCSeconds(0, 0)
   if (t.getTime() < at.getTime()) t.setUTCMinutes(t.getUTCMinutes() + 1)
   if (t.getUTCMinutes() > CRON_MINUTE) t.setUTCHours(t.getUTCHours() + 1)
   t.setUTCMinutes(CRON_MINUTE)
+  while (t.getUTCHours() % SLOT_HOURS !== 0) t.setUTCHours(t.getUTCHours() + 1)
   return t
 }
 

@@ -121,7 +121,7 @@ export async function rehearseCommand(args: string[], io: Io): Promise<number> {
  * makes the actions skip them on GitHub; a rehearsal is where they should run, so the line goes.
  * Everything else is linked, not copied; removing the folder afterwards removes only the links.
  */
-async function rehearsalRoot(cwd: string, folder: string, slug: string): Promise<string> {
+export async function rehearsalRoot(cwd: string, folder: string, slug: string): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'skill-share-rehearse-'))
   for (const entry of await readdir(cwd)) {
     if (entry === 'groups' || entry === '.git') continue

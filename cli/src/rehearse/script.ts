@@ -115,6 +115,27 @@ export function memberScript(group: Group, sessions: readonly Session[]): Script
   const members = group.members.map((m) => m.github)
   const lead = group.members.find((m) => m.role === 'facilitator')?.github ?? members[0] ?? ''
   const steps: ScriptedStep[] = []
+  for (const session of sessions.filter((s) => s.week === undefined)) {
+    // A monthly meeting: a few RSVPs and the scribe's notes, no homework or buddies.
+    const n = session.number
+    const opens = Date.parse(session.opensAt)
+    steps.push({
+      at: new Date(opens + 3 * HOUR),
+      actions: members
+        .slice(0, 3)
+        .map((author, i): MemberAction =>
+          i === 0
+            ? { kind: 'react', session: n, author }
+            : { kind: 'comment', session: n, author, body: `/rsvp ${i === 1 ? 'yes' : 'maybe'}` },
+        ),
+      note: `RSVPs for session ${n}`,
+    })
+    steps.push({
+      at: new Date(Date.parse(session.endsAt) + HOUR),
+      actions: [{ kind: 'comment', session: n, author: lead, body: scribeNotes(group, n) }],
+      note: `after session ${n}`,
+    })
+  }
   for (const session of sessions.filter((s) => s.week !== undefined)) {
     const n = session.number
     const opens = Date.parse(session.opensAt)

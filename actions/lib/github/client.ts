@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest'
 import { makeReliable } from './reliability.js'
+import { defaultPostPolicy, guardWrites } from './post-guard.js'
 
 export type GitHubClient = Octokit
 
@@ -14,7 +15,7 @@ export interface ClientOptions {
   waitScale?: number
   /** Give up instead of waiting when a single pause would exceed this, so a run ends inside its job timeout. */
   maxWaitSeconds?: number
-  /** Where rate-limit waits are reported; never given request or response bodies. */
+  /** Where rate-limit waits and refused writes are reported; never given request or response bodies. */
   log?: { debug(message: string): void; warning(message: string): void }
 }
 
@@ -40,6 +41,8 @@ export function createClient(options: ClientOptions): GitHubClient {
     maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS,
     warning: log.warning,
   })
+  // Every action writes through this client: the one check before anything is posted.
+  guardWrites(octokit, defaultPostPolicy(options.baseUrl), log.warning)
   return octokit
 }
 

@@ -50,6 +50,14 @@ export function requireInstant(
   return at
 }
 
+/** `--repo OWNER/NAME`, checked; undefined when not given. */
+export function requireRepository(value: string | undefined, command: string): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^[\w.-]+\/[\w.-]+$/.test(value))
+    throw new UsageError(`--repo: "${value}" is not OWNER/NAME`, command)
+  return value
+}
+
 export function onePositional(positionals: string[], what: string, command: string): string {
   if (positionals.length !== 1) {
     throw new UsageError(

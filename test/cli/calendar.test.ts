@@ -36,7 +36,7 @@ describe('skill-share calendar', () => {
     })
   })
 
-  it("exports a coaching network's conversations, every pair for a year, in UTC", async () => {
+  it("exports a coaching network's conversations, every pair for a year, in the pair's time zone", async () => {
     const { code, stdout } = await cli(['calendar', 'groups/example-coaching'])
     expect(code).toBe(0)
     const list = events(stdout)
@@ -44,7 +44,8 @@ describe('skill-share calendar', () => {
     const twelveWeeks = JSON.parse(plan.stdout) as Array<{
       pair: string
       number: number
-      startsAt: string
+      localStart: string
+      timezone: string
     }>
     // The calendar reaches further than plan's default 12 weeks, and agrees with it where both go.
     expect(list.length).toBeGreaterThan(twelveWeeks.length)
@@ -52,7 +53,9 @@ describe('skill-share calendar', () => {
       const event = list.find(
         (e) => e['UID'] === `example-coaching-${c.pair.replace('+', '-')}-${c.number}@skill-share`,
       )
-      expect(event?.['DTSTART']).toBe(c.startsAt.replace(/[-:]/g, '').replace('.000', ''))
+      expect(event?.[`DTSTART;TZID=${c.timezone}`]).toBe(
+        c.localStart.slice(0, 19).replace(/[-:]/g, ''),
+      )
     }
     expect(new Set(list.map((e) => e['UID'])).size).toBe(list.length)
     expect(list[0]?.['SUMMARY']).toMatch(/conversation 1$/)
@@ -112,11 +115,12 @@ describe('skill-share preview, the calendar link', () => {
     const dir = await scratchRepo()
     expect((await cli(['preview', 'groups/example', '--out', 'out'], dir)).code).toBe(0)
     const kickoff = await readFile(path.join(dir, 'out/issues/kickoff.md'), 'utf8')
-    expect(kickoff).toContain(`- [ ] Ask everyone to subscribe to the group calendar: ${LINK}`)
-    const week2 = await readFile(path.join(dir, 'out/sessions/02-theme.md'), 'utf8')
-    expect(week2).toContain(
-      `Previous session: Week 1 · Kickoff · Sun 25 Oct · [Add to your calendar](${LINK})`,
+    expect(kickoff).toContain(
+      `- [ ] Tell everyone how to get the sessions into their calendar: each session issue has a Google Calendar link, and ${LINK} ("Download raw file", then open it)`,
     )
+    const week2 = await readFile(path.join(dir, 'out/sessions/02-theme.md'), 'utf8')
+    expect(week2).toMatch(/^Previous session: Week 1 · Kickoff · Sun 25 Oct$/m)
+    expect(week2).toContain(`· [Apple Calendar, Outlook: calendar.ics](${LINK})`)
   })
 
   it('links no calendar that is not there, and the checklist says how to publish it', async () => {
@@ -125,10 +129,11 @@ describe('skill-share preview, the calendar link', () => {
     expect((await cli(['preview', 'groups/example', '--out', 'out'], dir)).code).toBe(0)
     const kickoff = await readFile(path.join(dir, 'out/issues/kickoff.md'), 'utf8')
     expect(kickoff).toContain(
-      '- [ ] Publish the group calendar: run `npx skill-share calendar groups/example --out groups/example/calendar.ics`',
+      '- [ ] Publish the group calendar for Apple Calendar and Outlook: run `npx skill-share calendar groups/example --repo your-org/your-group --out groups/example/calendar.ics`',
     )
     const week2 = await readFile(path.join(dir, 'out/sessions/02-theme.md'), 'utf8')
     expect(week2).toMatch(/^Previous session: Week 1 · Kickoff · Sun 25 Oct$/m)
-    expect(week2).not.toContain('calendar')
+    expect(week2).not.toContain('calendar.ics')
+    expect(week2).toContain('**Add to your calendar:** [Google Calendar](')
   })
 })

@@ -194,10 +194,10 @@ describe('calendar export', () => {
     expect(ics).toContain('UID:fall-session-12@skill-share')
   })
 
-  it('uses UTC times and carries the theme', () => {
-    expect(ics).toContain('DTSTART:20261102T000000Z')
+  it('uses the local time with its zone and carries the theme', () => {
+    expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261101T160000')
     expect(ics).toContain('DTSTAMP:20261029T230000Z')
-    expect(ics).not.toMatch(/DTSTART:\d{8}T\d{6}\r/)
+    expect(ics).not.toMatch(/DTSTART:\d{8}T\d{6}Z/)
     expect(ics).toMatch(/SUMMARY:Test circle: Session 2/)
   })
 

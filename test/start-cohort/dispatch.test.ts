@@ -134,7 +134,7 @@ describe('Start a cohort, pull-request mode', () => {
     expect(checklist).toContain('agreed with a 👍: #2')
     // No calendar.ics in the checkout yet: the checklist says how to publish one, links none.
     expect(checklist).toContain(
-      '- [ ] Publish the group calendar: run `npx skill-share calendar groups/fall-2026 --out groups/fall-2026/calendar.ics` and commit the file',
+      '- [ ] Publish the group calendar for Apple Calendar and Outlook: run `npx skill-share calendar groups/fall-2026 --repo acme/circle --out groups/fall-2026/calendar.ics` and commit the file',
     )
     expect(checklist).not.toContain('calendar.ics)')
     expect(checklist).toContain('#3 (@octo-ana), #4 (@priya-n), #5 (@bkowalski)')

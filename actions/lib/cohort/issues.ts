@@ -230,10 +230,11 @@ function groupFileStep(file: string, links: KickoffLinks): string {
  */
 function calendarStep(group: Group, links: CohortLinks & KickoffLinks): string {
   const file = calendarPath(group.slug)
-  const command = `npx skill-share calendar groups/${group.slug} --out ${file}`
+  const command = `npx skill-share calendar groups/${group.slug} --repo ${links.repo.repository} --out ${file}`
+  // A calendar app cannot subscribe to a file in a private repository: members import it instead.
   if (links.calendar)
-    return `Ask everyone to subscribe to the group calendar: ${calendarUrl(links.repo, group)} (after changing the schedule or the themes, refresh it with \`${command}\`).`
-  return `Publish the group calendar: run \`${command}\` and commit the file; every session issue links it from then on. Ask everyone to import it, and refresh it after changing the schedule or the themes.`
+    return `Tell everyone how to get the sessions into their calendar: each session issue has a Google Calendar link, and ${calendarUrl(links.repo, group)} ("Download raw file", then open it) adds every session to Apple Calendar or Outlook; importing it again after a change updates the moved sessions. After changing the schedule or the themes, refresh it with \`${command}\`.`
+  return `Publish the group calendar for Apple Calendar and Outlook: run \`${command}\` and commit the file; every session issue links it from then on, beside its Google Calendar link. Refresh it after changing the schedule or the themes; importing it again updates the moved sessions.`
 }
 
 function intentionList(group: Group, numbers: KickoffLinks['intentions']): string {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { Group } from '../group-file/schema.js'
 import { findMarker, marker, withMarker } from '../markers/markers.js'
+import { googleCalendarUrl } from '../schedule/calendar.js'
 import type { Session } from '../schedule/schedule.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
 import {
@@ -54,7 +55,8 @@ export function sessionContext(
         (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
     ),
     date_short: start.toFormat('ccc d LLL'),
-    when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
+    // Templates put the UTC time in brackets after it, so the zone goes without them.
+    when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} ${group.timezone}`,
     utc: `${DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
     duration: group.meeting?.duration,
     place: typed(session.place ?? 'to be announced'),
@@ -64,11 +66,14 @@ export function sessionContext(
     homework_link: links.homework ?? '',
     previous: previousLink(links.previous),
     calendar_link: links.calendar ?? '',
-    calendar: calendarLink(links.calendar),
-    links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
+    calendar: addToCalendar(group, session, links.calendar),
+    links: [previousLink(links.previous), addToCalendar(group, session, links.calendar)].join(
+      '\n\n',
+    ),
     quorum: group.quorum,
+    // A list item of its own: a plain line right under the list would run into its last item.
     shifted: session.shiftedFrom?.length
-      ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
+      ? `- **Moved:** from ${session.shiftedFrom.map(shortDate).join(', ')}, ${session.shiftedFrom.length > 1 ? 'dates' : 'a date'} the group skips`
       : '',
   }
 }
@@ -98,9 +103,25 @@ function agendaTable(session: Session): string {
   return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n')
 }
 
-/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
-function calendarLink(url: string | undefined): string {
-  return url ? `[Add to your calendar](${url})` : ''
+/**
+ * "Add to your calendar", working for a member with no access beyond the repository: a Google
+ * Calendar link for this session, and, when the group publishes `calendar.ics`, its page in the
+ * repository, where "Download raw file" gives a file Apple Calendar and Outlook open (a calendar
+ * app cannot subscribe to a file in a private repository).
+ */
+function addToCalendar(group: Group, session: Session, icsUrl: string | undefined): string {
+  const google = googleCalendarUrl({
+    title: `${group.name}: ${session.week !== undefined ? `Week ${session.week}` : capitalize(session.kind)}${session.theme ? ` · ${session.theme}` : ''}`,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    timezone: session.timezone,
+    details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+    ...(session.place ? { location: session.place } : {}),
+  })
+  const ics = icsUrl
+    ? ` · [Apple Calendar, Outlook: calendar.ics](${icsUrl}) (every session; choose "Download raw file" on its page, then open the file)`
+    : ''
+  return `**Add to your calendar:** [Google Calendar](${google})${ics}`
 }
 
 function previousLink(previous: SessionLinks['previous']): string {
@@ -108,6 +129,10 @@ function previousLink(previous: SessionLinks['previous']): string {
   return previous.number
     ? `Previous session: #${previous.number}`
     : `Previous session: ${previous.title}`
+}
+
+function shortDate(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).toFormat('ccc d LLL')
 }
 
 function capitalize(word: string): string {

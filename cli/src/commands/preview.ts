@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
@@ -20,10 +21,13 @@ import {
   renderKickoff,
   type CohortLinks,
 } from '../../../actions/lib/cohort/issues.js'
-import { hasIntentionForm, loadCohortTemplates } from '../../../actions/lib/workspace/cohort-templates.js'
+import {
+  hasIntentionForm,
+  loadCohortTemplates,
+} from '../../../actions/lib/workspace/cohort-templates.js'
 import type { Group } from '../../../actions/lib/group-file/schema.js'
-import { onePositional, parseCommandArgs } from '../args.js'
-import { EXIT_OK, UsageError, InvalidFilesError } from '../errors.js'
+import { onePositional, parseCommandArgs, requireRepository } from '../args.js'
+import { EXIT_OK, InvalidFilesError } from '../errors.js'
 import type { Io } from '../io.js'
 import { sessionTemplateProblems } from '../../../actions/lib/workspace/check.js'
 import { loadGroupForCommand, repositoryRoot } from '../load.js'
@@ -39,16 +43,20 @@ export async function preview(args: string[], io: Io): Promise<number> {
     repo: { type: 'string' },
   })
   const dir = onePositional(positionals, '<group-dir>', 'preview')
-  const repository = values.repo ?? 'your-org/your-group'
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
-    throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview')
+  const repository = requireRepository(values.repo, 'preview') ?? 'your-org/your-group'
   const group = await loadGroupForCommand(io, dir)
   const root = repositoryRoot(io, dir, 'preview')
   const templateProblems = await sessionTemplateProblems(root, group)
   if (templateProblems.length > 0) throw new InvalidFilesError(templateProblems)
   const repo: RepositoryRef = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' }
   const templates = await loadSessionTemplates(root)
-  const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text }
+  const published = path.join(root, calendarPath(group.slug))
+  const previous = existsSync(published) ? await readFile(published, 'utf8') : undefined
+  const calendarText = groupCalendar(group, templates, {
+    repo,
+    ...(previous !== undefined ? { previous } : {}),
+  }).text
+  const calendarFile = { path: 'calendar.ics', content: calendarText }
   if (group.format === 'coaching') {
     const conversation = await readTemplate(root, 'conversation.md')
     const files = coachingPreview(group, conversation, repo)

@@ -1,5 +1,7 @@
 import type { Group } from '../../lib/group-file/schema.js'
+import { cost, type Cost } from '../../lib/budget/budget.js'
 import { createOnce } from '../../lib/github/idempotent.js'
+import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { isOwnBot, type IssueView } from '../../lib/github/repository.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
 import { pairKey, type Conversation } from '../../lib/schedule/coaching.js'
@@ -21,7 +23,7 @@ import {
   type WriteUp,
 } from './plan-coaching.js'
 import { closeAsDuplicate, closeWithComment } from './closing.js'
-import type { ApplyContext, GroupReport } from './run.js'
+import { waits, type ApplyContext, type GroupReport } from './run.js'
 
 /**
  * Coaching groups, on the observation the circles already made (open session issues, and the
@@ -65,8 +67,11 @@ export async function runCoaching(
       )
       if (plan) await applyPlan(plan, context, report)
     } catch (e) {
-      report.error = e instanceof Error ? e.message : String(e)
-      context.deps.log.warning(`group ${group.slug}: ${report.error}`)
+      if (isBudgetExhausted(e)) waits(report, e.message, context)
+      else {
+        report.error = e instanceof Error ? e.message : String(e)
+        context.deps.log.warning(`group ${group.slug}: ${report.error}`)
+      }
     }
     reports.push(report)
   }
@@ -95,7 +100,19 @@ async function applyPlan(
   }
   report.nudged = []
   for (const step of plan.duplicates) report.closed.push(await closeDuplicate(step, context))
-  for (const step of plan.open) {
+  // A network of hundreds of pairs can have more due than one run can do: each step asks the
+  // budget first, and what does not fit waits for the next run (earliest conversations first).
+  const refused = (work: Cost, left: number, what: string) => {
+    const refusal = context.deps.budget?.refuse(work)
+    if (refusal) waits(report, `${left} ${what}: ${refusal.detail}`, context)
+    return refusal !== undefined
+  }
+  const open = [...plan.open].sort(
+    (a, b) => Date.parse(a.conversation.opensAt) - Date.parse(b.conversation.opensAt),
+  )
+  for (const [index, step] of open.entries()) {
+    const work = cost({ reads: 1, creates: step.nudge ? 2 : 1, writes: step.nudge ? 1 : 0 })
+    if (refused(work, open.length - index, 'conversation issue(s) to open')) return
     const opened = await openConversation(step, context)
     report.opened.push(opened.report)
     if (opened.issue && step.nudge) {
@@ -103,8 +120,15 @@ async function applyPlan(
       report.nudged.push(await postNudge({ ...nudge, comment: step.nudge }, context))
     }
   }
-  for (const step of plan.nudge) report.nudged.push(await postNudge(step, context))
-  for (const step of plan.close) report.closed.push(await closeConversation(step, context))
+  for (const [index, step] of plan.nudge.entries()) {
+    const work = cost({ reads: 1, creates: 1, writes: 1 })
+    if (refused(work, plan.nudge.length - index, 'nudge(s) to post')) return
+    report.nudged.push(await postNudge(step, context))
+  }
+  for (const [index, step] of plan.close.entries()) {
+    if (refused(cost({ creates: 1, writes: 1 }), plan.close.length - index, 'to close')) return
+    report.closed.push(await closeConversation(step, context))
+  }
 }
 
 /** Names a conversation in logs without names: the group, the pair's position in the file, the number. */

@@ -1,3 +1,4 @@
+import type { RunBudget } from '../../lib/budget/budget.js'
 import type { Problem } from '../../lib/group-file/problems.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { createOnce } from '../../lib/github/idempotent.js'
@@ -9,6 +10,7 @@ import {
   type Repository,
 } from '../../lib/github/repository.js'
 import { labelSpec } from '../../lib/labels/labels.js'
+import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { findMarker } from '../../lib/markers/markers.js'
 import { SESSION_MARKER, type SessionTemplates } from '../../lib/sessions/issue.js'
 import type { RepositoryRef } from '../../lib/sessions/links.js'
@@ -26,6 +28,7 @@ import {
   type OpenStep,
   type StatusStep,
 } from './plan.js'
+import { byDue, groupPlanCost } from './budget.js'
 import { closeAsDuplicate, closeWithComment } from './closing.js'
 import { runCoaching } from './run-coaching.js'
 
@@ -55,6 +58,8 @@ export interface SessionsDeps {
    * repository has one (without it, write-ups cannot be read). Undefined: the template is missing.
    */
   coaching?: { template: FrontMatterDocument; form?: string }
+  /** The hour's requests and the job's time left (see lib/budget); unlimited when not given. */
+  budget?: RunBudget
 }
 
 export interface GroupReport {
@@ -66,6 +71,8 @@ export interface GroupReport {
   nudged?: Array<{ issue: number; session: number }>
   next?: { session: number; title: string; opensAt: string }
   error?: string
+  /** Due work left for the next run (the hour's requests or the job's time ran short), and why. */
+  waiting?: string
 }
 
 export interface SessionsReport {
@@ -105,7 +112,7 @@ export async function runSessions(
 
   const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
   const reports: GroupReport[] = []
-  for (const plan of plans) reports.push(await applyGroup(plan, context))
+  for (const plan of byDue(plans)) reports.push(await applyGroup(plan, context))
   reports.push(...(await runCoaching(coaching, { open, closed }, context, now)))
   return reports
 }
@@ -189,6 +196,8 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
     }
   }
   const writes = plan.open.length + plan.close.length + plan.status.length + plan.duplicates.length
+  const refusal = writes > 0 ? context.deps.budget?.refuse(groupPlanCost(plan)) : undefined
+  if (refusal) return waits(report, refusal.detail, context)
   try {
     if (writes > 0 && !group.public && !(await context.isPrivate())) {
       throw new Error(
@@ -204,9 +213,17 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
       report.status.push({ issue: step.issue.number, session: step.session.number, result })
     }
   } catch (e) {
+    if (isBudgetExhausted(e)) return waits(report, e.message, context)
     report.error = e instanceof Error ? e.message : String(e)
     context.deps.log.warning(`group ${group.slug}: ${report.error}`)
   }
+  return report
+}
+
+/** Leaves the group's due work to the next run, which starts with what is due earliest. */
+export function waits(report: GroupReport, reason: string, context: ApplyContext): GroupReport {
+  report.waiting = reason
+  context.deps.log.info(`group ${report.group}: due work waits for the next run (${reason})`)
   return report
 }
 

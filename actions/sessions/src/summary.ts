@@ -18,6 +18,8 @@ export async function writeSummary(
   for (const report of reports) {
     summary.addHeading(`Group \`${report.group}\``, 3)
     if (report.error) summary.addRaw(`:x: ${report.error}`, true)
+    if (report.waiting)
+      summary.addRaw(`:hourglass: Due work waits for the next run: ${report.waiting}.`, true)
     const rows = [
       ...report.opened.map((o) => [
         'opened',

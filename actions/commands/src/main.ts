@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { groupFilePath } from '../../lib/group-file/write.js'
+import { jobBudget, watchRequests } from '../../lib/github/rate-limit.js'
 import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import {
   defaultBranchOf,
@@ -17,6 +18,9 @@ import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/worksp
 import { parseRequests, formatRequests, type GroupChangeRequest } from './plan-group-files.js'
 import { runCommands, type CommandsInputs, type CommandsReport } from './run.js'
 import { writeSummary } from './summary.js'
+
+/** `timeout-minutes` of the commands workflow's jobs: work that would not end before it waits. */
+const JOB_TIMEOUT_MINUTES = 10
 
 export interface Inputs {
   token: string
@@ -49,6 +53,7 @@ export async function run(): Promise<void> {
   annotateProblems(loaded.problems)
   noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
+  const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES })
   const privacy = repositoryPrivacy(context.event)
   const defaultBranch = defaultBranchOf(context.event)
   const checkInTemplate = await optionalTemplate(context.workspace, 'check-in.md')
@@ -79,6 +84,7 @@ export async function run(): Promise<void> {
       ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
       ...(defaultBranch !== undefined ? { defaultBranch } : {}),
       log: { info: core.info, warning: core.warning },
+      budget,
     },
   )
   setOutputs(report)

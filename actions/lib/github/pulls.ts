@@ -56,6 +56,17 @@ export async function findPulls(repo: Repository, head: string): Promise<PullVie
   return data.filter((pull) => pull.head.ref === head).map(pullView)
 }
 
+/** Every pull request of the repository, open and closed: one listing for many branches. */
+export async function listPulls(repo: Repository): Promise<PullView[]> {
+  const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+    owner: repo.owner,
+    repo: repo.repo,
+    state: 'all',
+    per_page: 100,
+  })
+  return data.map((pull) => pullView(pull))
+}
+
 /**
  * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
  * so a create retried after a lost response (or raced by another run) finds the first one instead.

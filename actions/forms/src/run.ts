@@ -4,6 +4,7 @@ import type { Group } from '../../lib/group-file/schema.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import {
   isOwnBot,
+  statusOf,
   type CommentView,
   type IssueView,
   type Repository,
@@ -172,11 +173,24 @@ async function isPrivate(deps: FormsDeps): Promise<boolean> {
   return deps.repositoryPrivate ?? (await deps.github.get()).private
 }
 
-/** Creates the labels the repository lacks, in the catalog's colours; existing ones keep theirs. */
+/**
+ * Creates the labels the repository lacks, in the catalog's colours; existing ones keep theirs.
+ * Each label the submission needs is looked up by name: a listing of every label would grow with
+ * the number of groups (one `group:<slug>` label each).
+ */
 async function ensureLabels(github: Repository, names: readonly string[]) {
-  const existing = new Set((await github.listLabels()).map((l) => l.name))
   for (const name of names) {
-    if (!existing.has(name)) await github.createLabel(labelSpec(name))
+    if (!(await labelExists(github, name))) await github.createLabel(labelSpec(name))
+  }
+}
+
+async function labelExists(github: Repository, name: string): Promise<boolean> {
+  try {
+    await github.client.rest.issues.getLabel({ owner: github.owner, repo: github.repo, name })
+    return true
+  } catch (e) {
+    if (statusOf(e) === 404) return false
+    throw e
   }
 }
 

@@ -234,7 +234,7 @@ describe('/agree on the ground rules', () => {
     await commentAndRun(gh, workspace, 'octo-ana', data.number, 'Agreed!\n/agree', now)
     await commentAndRun(gh, workspace, 'jmartin', data.number, '/rsvp yes', now)
     expect(statusOf(gh, data.number)).toContain(
-      '**Agreed to the ground rules:** 2 of 8: @grace-o, @octo-ana. Comment `/agree` to join them.',
+      '**Agreed to the ground rules:** 2 of 8: @grace-o, @octo-ana. React 👍 to this issue or comment `/agree` to join them (a 👍 is counted within the hour).',
     )
     expect(ownComments(gh, data.number, 'reply')[0]?.body).toContain(
       '`/rsvp` works on a session issue',

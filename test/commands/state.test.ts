@@ -240,6 +240,32 @@ describe('rebuildState: other issues', () => {
     expect([...state.agreed]).toEqual(['grace'])
   })
 
+  it('counts a member’s 👍 on the ground rules as agreeing, and no one else’s', () => {
+    const state = rebuildState({
+      group: g,
+      kind: 'ground-rules',
+      comments: [comment('grace', '/agree')],
+      issueReactions: [
+        { content: '+1', user: 'Linus' },
+        { content: 'heart', user: 'ken' },
+        { content: '+1', user: 'stranger' },
+        { content: '+1', user: 'helper[bot]', userType: 'Bot' },
+      ],
+    })
+    expect([...state.agreed].sort()).toEqual(['grace', 'linus'])
+    expect(state.rsvps.size).toBe(0)
+  })
+
+  it('ignores 👍 on a pair issue', () => {
+    const state = rebuildState({
+      group: g,
+      kind: 'check-in',
+      comments: [],
+      issueReactions: [{ content: '+1', user: 'grace' }],
+    })
+    expect(state.agreed.size + state.rsvps.size).toBe(0)
+  })
+
   it('records buddy check-ins and the latest snooze choice of each member', () => {
     const state = rebuildState({
       group: g,

@@ -47,7 +47,8 @@ export async function reconcileIssue(
   const slug = target.group.slug
   try {
     const comments = await github.listComments(number)
-    const reactions = target.type === 'session' ? await github.listIssueReactions(number) : []
+    // A 👍 on a session is an RSVP, on the ground rules an agreement; pair issues ignore them.
+    const reactions = target.type === 'check-in' ? [] : await github.listIssueReactions(number)
     const plan = planIssue({
       target,
       issue,

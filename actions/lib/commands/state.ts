@@ -32,7 +32,10 @@ export interface StateInput {
   group: Pick<Group, 'members' | 'weekly'>
   kind: IssueKind
   comments: readonly CommentInput[]
-  /** Reactions on the issue itself: a member's 👍 means "yes" until they use `/rsvp`. */
+  /**
+   * Reactions on the issue itself: on a session a member's 👍 means "yes" until they use `/rsvp`;
+   * on the ground rules it means they agree.
+   */
   issueReactions?: readonly ReactionInput[]
   /** Extra logins to ignore, e.g. the bot when it posts with a user token. */
   ignoreLogins?: readonly string[]
@@ -386,13 +389,15 @@ function chooseThemes(picks: number[], at: Context, weekly: number): void {
   state.themesChosen = picks
 }
 
+/** A member's 👍 on a session is a "yes" until they `/rsvp`; on the ground rules it agrees. */
 function applyIssueReactions(state: SessionState, input: StateInput, roster: Roster): void {
-  const canRsvp = input.kind !== 'ground-rules' && input.kind !== 'check-in'
-  if (!canRsvp) return
+  if (input.kind === 'check-in') return
   for (const reaction of input.issueReactions ?? []) {
     if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType)) continue
     const member = roster.get(reaction.user.toLowerCase())
-    if (member && !state.rsvps.has(member.github))
+    if (!member) continue
+    if (input.kind === 'ground-rules') state.agreed.add(member.github)
+    else if (!state.rsvps.has(member.github))
       state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' })
   }
 }

@@ -290,7 +290,7 @@ class View {
   agreement(): string {
     const agreed = this.members.filter((m) => this.state.agreed.has(m.github)).map((m) => m.github)
     const list = agreed.length > 0 ? `: ${this.mentions(agreed)}` : ''
-    return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. Comment \`/agree\` to join them.`
+    return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. React 👍 to this issue or comment \`/agree\` to join them (a 👍 is counted within the hour).`
   }
 
   checkIns(): string {

@@ -147,8 +147,36 @@ const themeSchema = z.union([
   z.strictObject({
     title: themeTitle,
     agenda: z.enum(AGENDA_STYLES).optional(),
+    prep: text(2000, 'it is shown in the session issue and its calendar event')
+      .optional()
+      .describe(
+        'Markdown shown in the session issue and its calendar event: a question to think about, links to read, a guest.',
+      ),
   }),
 ])
+
+/** How new members may join after the weekly phase, as the closing meeting decided. */
+export const SEAT_POLICIES = ['closed', 'nominations', 'open'] as const
+
+const continuationSchema = z
+  .strictObject({
+    homework: z
+      .boolean()
+      .optional()
+      .describe('false: the meetings after the weekly phase go without the homework sheet.'),
+    seats: z
+      .enum(SEAT_POLICIES)
+      .optional()
+      .describe('New members: closed, by nomination from the group, or open to anyone invited.'),
+    cap: whole(2, 50)
+      .optional()
+      .describe('The most members the group grows to when it takes new ones.'),
+    channel: z
+      .boolean()
+      .optional()
+      .describe('true: the discussion channel stays open (with then: none, it is all that stays).'),
+  })
+  .describe('What the closing meeting decided beyond the cadence; written by its pull request.')
 
 export const pairSchema = z
   .strictObject({
@@ -180,6 +208,7 @@ export const groupSchema = z
     start: date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
     weekly: whole(1, 26).default(6).describe('Number of weekly meetings.'),
     then: z.enum(THEN).default('monthly').describe('Cadence after the weekly phase.'),
+    continuation: continuationSchema.optional(),
     lead: lead
       .default('3d')
       .describe('How long before a meeting its issue opens, e.g. 3d (Thursday for a Sunday).'),
@@ -195,7 +224,7 @@ export const groupSchema = z
       .array(themeSchema)
       .max(26, { error: 'must list at most 26 themes (one per weekly meeting)' })
       .optional()
-      .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
+      .describe('Themes for weeks 2..n-1, a title or { title, agenda, prep }.'),
     agenda: z
       .enum(AGENDA_STYLES)
       .default('discussion')

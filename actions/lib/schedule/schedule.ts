@@ -26,6 +26,8 @@ export interface Session {
   /** When the session issue opens: start minus the group's lead. */
   opensAt: string
   theme?: string
+  /** The theme's preparation from the group file (markdown), shown in the issue and the event. */
+  prep?: string
   agendaStyle: AgendaKind
   agenda: AgendaItem[]
   facilitator: string
@@ -60,7 +62,7 @@ export function buildSchedule(group: Group, options: ScheduleOptions = {}): Sess
     const begin = localDateTime(slot.date, meeting.time, group.timezone)
     const end = begin.plus({ minutes: meeting.duration })
     const index = sessions.length
-    const { title: theme, style } = themeFor(group, slot.kind, slot.week)
+    const { title: theme, style, prep } = themeFor(group, slot.kind, slot.week)
     sessions.push({
       group: group.slug,
       number: index + 1,
@@ -74,6 +76,7 @@ export function buildSchedule(group: Group, options: ScheduleOptions = {}): Sess
       endsAt: toUtcIso(end),
       opensAt: toUtcIso(begin.minus(lead)),
       ...(theme ? { theme } : {}),
+      ...(prep ? { prep } : {}),
       agendaStyle: style,
       agenda: agendaFor(style, meeting.duration),
       ...rotate(index),
@@ -88,14 +91,18 @@ function themeFor(
   group: Group,
   kind: SessionKind,
   week: number | undefined,
-): { title?: string; style: AgendaKind } {
+): { title?: string; style: AgendaKind; prep?: string } {
   if (kind === 'kickoff') return { title: 'Kickoff', style: 'kickoff' }
   if (kind === 'closing') return { title: 'Looking back, looking ahead', style: 'closing' }
   if (kind !== 'theme' || week === undefined) return { style: 'follow-up' }
   const theme: Theme | undefined = group.themes?.[week - 2]
   if (theme === undefined) return { style: group.agenda }
   if (typeof theme === 'string') return { title: theme, style: group.agenda }
-  return { title: theme.title, style: (theme.agenda ?? group.agenda) as AgendaStyle }
+  return {
+    title: theme.title,
+    style: (theme.agenda ?? group.agenda) as AgendaStyle,
+    ...(theme.prep ? { prep: theme.prep } : {}),
+  }
 }
 
 function iso(dt: DateTime): string {

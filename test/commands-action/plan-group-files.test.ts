@@ -35,7 +35,7 @@ describe('group-changes between the two jobs', () => {
     expect(parseRequests(formatRequests(requests))).toEqual(requests)
     expect(parseRequests('')).toEqual([])
     expect(() => parseRequests('example/continue#6 ../etc/themes#1 example/merge#2')).toThrow(
-      'group-changes: "../etc/themes#1", "example/merge#2" are not <slug>/<continue|themes>#<issue>',
+      'group-changes: "../etc/themes#1", "example/merge#2" are not <slug>/<continue|themes|pairs>#<issue>',
     )
   })
 })

@@ -151,11 +151,6 @@ const CASES: Array<[string, string, string]> = [
     'meeting: is required for format: circle',
   ],
   [
-    'coaching without pairs',
-    ok('format: coaching'),
-    'format: format: coaching needs a "pairs" list',
-  ],
-  [
     'a pair naming a non-member',
     ok(
       'pairs: [{ coach: lead-one, coachee: stranger, cadence: weekly, weekday: tuesday, time: "08:00", start: 2026-10-27 }]',

@@ -1,1536 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 8905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -46346,7 +44816,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -46457,7 +44927,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -49269,7 +47739,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -49277,7 +47747,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -49285,7 +47755,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -49425,6 +47895,61 @@ function keyText(key) {
     if (key && typeof key === 'object' && 'value' in key)
         return String(key.value);
     return key === null || key === undefined ? undefined : String(key);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/group-file/printable.ts
+/**
+ * Text a person can read and an anonymizer can match: no bytes that were not UTF-8 (decoded as
+ * U+FFFD, so a name no longer matches what must be redacted), no terminal control characters (ANSI
+ * escapes, NUL, BEL: `plan` would write them to the terminal), and no invisible direction overrides
+ * (which make a name read differently from what it is).
+ */
+const UNPRINTABLE = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/u;
+/** The first unprintable character and where it is, or undefined when every character is fine. */
+function firstUnprintable(text) {
+    const match = UNPRINTABLE.exec(text);
+    return match ? { index: match.index, char: match[0] } : undefined;
+}
+/** "contains a control character (U+001B ESC); remove it" and the like, for one value. */
+function describeUnprintable(text) {
+    const found = firstUnprintable(text);
+    if (!found)
+        return 'is fine';
+    return unprintableMessage(found.char);
+}
+function unprintableMessage(char) {
+    const code = `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (char === '\ufffd')
+        return `contains bytes that are not UTF-8 (read as ${code}, the replacement character); save the file as UTF-8 and retype the text`;
+    const name = CONTROL_NAMES[char];
+    const what = /[\u202a-\u202e\u2066-\u2069]/u.test(char)
+        ? 'an invisible text-direction override'
+        : 'a control character';
+    return `contains ${what} (${code}${name ? ` ${name}` : ''}); remove it`;
+}
+const CONTROL_NAMES = {
+    '\u0000': 'NUL',
+    '\u0007': 'BEL',
+    '\u0008': 'BS',
+    '\u000b': 'VT',
+    '\u000c': 'FF',
+    '\u001b': 'ESC',
+    '\u007f': 'DEL',
+};
+/**
+ * Scans a whole file, comments included (a terminal shows those too), and locates each line's first
+ * unprintable character as 1-based line and column.
+ */
+function unprintableInFile(text) {
+    const found = [];
+    text.split('\n').forEach((line, index) => {
+        const hit = firstUnprintable(line.endsWith('\r') ? line.slice(0, -1) : line);
+        if (hit)
+            found.push({ line: index + 1, col: hit.index + 1, message: unprintableMessage(hit.char) });
+    });
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/group-file/problems.ts
@@ -67128,6 +65653,7 @@ function preprocess(fn, schema) {
 ;// CONCATENATED MODULE: ./actions/lib/group-file/schema.ts
 
 
+
 const WEEKDAYS = [
     'monday',
     'tuesday',
@@ -67148,11 +65674,49 @@ const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LEAD_DURATION = /^(?=\d)(\d+d)?(\d+h)?(\d+m)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Dates a group may use; far-off years are a typo, and every date loop stays bounded and fast. */
+const EARLIEST_DATE = '2000-01-01';
+const LATEST_DATE = '2199-12-31';
+/** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
+const MAX_LEAD_DAYS = 28;
+/** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
+const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 };
+/**
+ * Lengths of the organizer's texts, chosen so that every title and label built from them stays
+ * within GitHub's limits whatever the template adds (a title carries at most two of them).
+ */
+const MAX_TEXT = { name: 100, theme: 100, place: 300, person: 100, word: 100 };
 const schema_date = schemas_string()
     .regex(ISO_DATE, { error: (iss) => `${JSON.stringify(iss.input)} is not a date (YYYY-MM-DD)` })
     .refine(isValidCalendarDate, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date`,
+})
+    .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, {
+    error: (iss) => `${JSON.stringify(iss.input)} is out of range: use a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
 });
+/**
+ * Free text from the organizer: printable (no control characters, no bytes that were not UTF-8),
+ * not empty, and short enough for every title, label and body built from it.
+ */
+function schema_text(max, why) {
+    return schemas_string()
+        .min(1)
+        .max(max, { error: `must be at most ${max} characters (${why})` })
+        .refine((value) => firstUnprintable(value) === undefined, {
+        error: (iss) => describeUnprintable(String(iss.input)),
+    });
+}
+/** A whole number in a range; out of range, the message gives the range. */
+function whole(min, max, unit = '') {
+    const range = (input) => `must be from ${min} to ${max}${unit}, got ${String(input)}`;
+    return schemas_number()
+        .int({
+        error: (iss) => `must be a whole number from ${min} to ${max}${unit}, got ${String(iss.input)}`,
+    })
+        .min(min, { error: (iss) => range(iss.input) })
+        .max(max, { error: (iss) => range(iss.input) });
+}
+const TITLE_TEXT = 'issue titles are built from it, and GitHub allows 256';
 const login = schemas_string().regex(GITHUB_LOGIN, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a valid GitHub login`,
 });
@@ -67162,21 +65726,25 @@ const schema_time = schemas_string().regex(TIME_OF_DAY, {
 const timezone = schemas_string().refine(isValidTimeZone, {
     error: (iss) => `${JSON.stringify(iss.input)} is not an IANA time zone, e.g. "America/Los_Angeles" or "Europe/Berlin"`,
 });
-const lead = schemas_string().regex(LEAD_DURATION, {
+const lead = schemas_string()
+    .regex(LEAD_DURATION, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
+})
+    .refine((value) => leadMinutes(value) <= MAX_LEAD_DAYS * 24 * 60, {
+    error: (iss) => `${JSON.stringify(iss.input)} is too long: a lead may be from 0m to ${MAX_LEAD_DAYS}d (four weeks)`,
 });
 const memberSchema = strictObject({
     github: login.describe('GitHub login; the member must be a collaborator of the repository.'),
-    name: schemas_string().min(1).describe('Full name, used only for anonymization; never published.'),
-    aliases: array(schemas_string().min(1))
+    name: schema_text(MAX_TEXT.person, 'a name is redacted word by word').describe('Full name, used only for anonymization; never published.'),
+    aliases: array(schema_text(MAX_TEXT.person, 'a name is redacted word by word'))
+        .max(20, { error: 'must list at most 20 aliases' })
         .optional()
         .describe('Nicknames and other spellings, also redacted from anything published.'),
     email: schemas_email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })
         .optional(),
-    employer: schemas_string()
-        .min(1)
+    employer: schema_text(MAX_TEXT.word, 'an employer is a name')
         .optional()
-        .describe('Keeps coworkers apart in pairings; redacted from anything published.'),
+        .describe('Where the member works. Optional; validate warns when two members of one circle share an employer (coworkers speak less freely), pairings keep them apart, and it is redacted from anything published.'),
     role: schemas_enum(ROLES)
         .default('member')
         .describe('Facilitators lead sessions and may use facilitator commands.'),
@@ -67185,9 +65753,8 @@ const memberSchema = strictObject({
 const meetingSchema = strictObject({
     weekday: schemas_enum(WEEKDAYS).describe('Day of the week the group meets.'),
     time: schema_time.describe('Local start time, 24-hour HH:MM.'),
-    duration: schemas_number().int().positive().max(600).describe('Length in minutes, e.g. 90.'),
-    place: schemas_string()
-        .min(1)
+    duration: whole(1, 600, ' minutes').describe('Length in minutes, e.g. 90.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every session issue')
         .optional()
         .describe('Where the group meets (an address or a video link).'),
     week: schemas_enum(MONTH_WEEKS)
@@ -67195,60 +65762,92 @@ const meetingSchema = strictObject({
         .describe('For `then: monthly`: which weekday of the month, e.g. the first Sunday.'),
 })
     .describe('When and where the group meets, in the group time zone.');
+const themeTitle = schema_text(MAX_TEXT.theme, TITLE_TEXT);
 const themeSchema = union([
-    schemas_string().min(1),
+    themeTitle,
     strictObject({
-        title: schemas_string().min(1),
+        title: themeTitle,
         agenda: schemas_enum(AGENDA_STYLES).optional(),
+        prep: schema_text(2000, 'it is shown in the session issue and its calendar event')
+            .optional()
+            .describe('Markdown shown in the session issue and its calendar event: a question to think about, links to read, a guest.'),
     }),
 ]);
+/** How new members may join after the weekly phase, as the closing meeting decided. */
+const SEAT_POLICIES = ['closed', 'nominations', 'open'];
+const continuationSchema = strictObject({
+    homework: schemas_boolean()
+        .optional()
+        .describe('false: the meetings after the weekly phase go without the homework sheet.'),
+    seats: schemas_enum(SEAT_POLICIES)
+        .optional()
+        .describe('New members: closed, by nomination from the group, or open to anyone invited.'),
+    cap: whole(2, 50)
+        .optional()
+        .describe('The most members the group grows to when it takes new ones.'),
+    channel: schemas_boolean()
+        .optional()
+        .describe('true: the discussion channel stays open (with then: none, it is all that stays).'),
+})
+    .describe('What the closing meeting decided beyond the cadence; written by its pull request.');
 const pairSchema = strictObject({
     coach: login.describe('The more experienced lead.'),
     coachee: login,
     cadence: schemas_enum(CADENCES).default('biweekly'),
     weekday: schemas_enum(WEEKDAYS),
     time: schema_time,
-    duration: schemas_number().int().positive().max(600).default(60),
+    duration: whole(1, 600, ' minutes').default(60),
     start: schema_date.describe('Date of the first conversation.'),
     timezone: timezone.optional().describe('Defaults to the group time zone.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every conversation issue')
+        .optional()
+        .describe('Where the pair meets: a room or a video link.'),
 })
     .describe('A coaching pair (format: coaching).');
 const groupSchema = strictObject({
-    name: schemas_string().min(1).describe('The group name, shown in issue titles and the calendar.'),
+    name: schema_text(MAX_TEXT.name, TITLE_TEXT).describe('The group name, shown in issue titles and the calendar.'),
     format: schemas_enum(FORMATS)
         .default('circle')
         .describe('circle: the skill share; coaching: 1:1 pairs.'),
     timezone: timezone.describe('IANA time zone of the meeting times.'),
     meeting: meetingSchema.optional(),
     start: schema_date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
-    weekly: schemas_number().int().min(1).max(26).default(6).describe('Number of weekly meetings.'),
+    weekly: whole(1, 26).default(6).describe('Number of weekly meetings.'),
     then: schemas_enum(THEN).default('monthly').describe('Cadence after the weekly phase.'),
+    continuation: continuationSchema.optional(),
     lead: lead
         .default('3d')
         .describe('How long before a meeting its issue opens, e.g. 3d (Thursday for a Sunday).'),
     skip: array(schema_date)
+        .max(60, { error: 'must list at most 60 dates' })
         .default([])
         .describe('Meeting dates to skip. A skipped weekly meeting moves the rest of the weekly phase one week later; a skipped follow-up is dropped.'),
-    quorum: schemas_number()
-        .int()
-        .min(2)
-        .max(50)
-        .default(5)
-        .describe('Fewest "yes" RSVPs for a good meeting.'),
+    quorum: whole(2, 50).default(5).describe('Fewest "yes" RSVPs for a good meeting.'),
     themes: array(themeSchema)
+        .max(26, { error: 'must list at most 26 themes (one per weekly meeting)' })
         .optional()
-        .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
+        .describe('Themes for weeks 2..n-1, a title or { title, agenda, prep }.'),
     agenda: schemas_enum(AGENDA_STYLES)
         .default('discussion')
         .describe('Default agenda for themed weeks.'),
-    members: array(memberSchema).min(1).describe('The group roster (private to the repository).'),
-    redact: array(schemas_string().min(1))
+    members: array(memberSchema)
+        .min(1)
+        .max(200, { error: 'must list at most 200 members' })
+        .describe('The group roster (private to the repository).'),
+    redact: array(schema_text(MAX_TEXT.word, 'one word or phrase each'))
+        .max(200, { error: 'must list at most 200 words' })
         .default([])
         .describe('Extra words never to appear in anything published.'),
     public: schemas_boolean()
         .default(false)
         .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
-    pairs: array(pairSchema).optional().describe('Coaching pairs (format: coaching).'),
+    pairs: array(pairSchema)
+        .max(200, { error: 'must list at most 200 pairs' })
+        .optional()
+        .describe('Coaching pairs (format: coaching).'),
+    example: schemas_boolean()
+        .default(false)
+        .describe('An example shipped with the template: plan, preview and rehearse use it, the workflows skip it, so it never runs on GitHub. Remove the line to run the group for real.'),
 })
     .describe('A tech leadership peer group: groups/<slug>/group.yml');
 function groupJsonSchema() {
@@ -67288,11 +65887,100 @@ function parseLead(text) {
         minutes: m ? Number.parseInt(m, 10) : 0,
     });
 }
+/** The lead in minutes (days counted as 24 hours); Infinity for digits too long to mean anything. */
+function leadMinutes(text) {
+    const match = LEAD_DURATION.exec(text);
+    if (!match)
+        return Number.NaN;
+    const [, d, h, m] = match;
+    const n = (part) => (part ? Number(part.slice(0, -1)) : 0);
+    return n(d) * 24 * 60 + n(h) * 60 + n(m);
+}
 function toUtcIso(dt) {
     return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 function weekdayNumber(weekday) {
     return (['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(weekday) + 1);
+}
+/**
+ * Whether `time` exists once on `isoDate` in `zone`. A time in the spring-forward gap does not
+ * exist (luxon, like every calendar app, moves it forward by the gap); one in the fall-back hour
+ * happens twice (the meeting takes the offset luxon picks, reported here).
+ */
+function wallClock(isoDate, time, zone) {
+    const dt = localDateTime(isoDate, time, zone);
+    if (!dt.isValid)
+        return { kind: 'normal' };
+    if (dt.toFormat('HH:mm') !== time)
+        return { kind: 'skipped', becomes: dt.toFormat('HH:mm') };
+    const offsets = dt.getPossibleOffsets().map((o) => o.offset);
+    if (offsets.length > 1) {
+        // Before the change clocks run ahead: the first occurrence has the larger offset.
+        const occurrence = dt.offset === Math.max(...offsets) ? 'first' : 'second';
+        return { kind: 'repeated', offset: dt.toFormat('ZZ'), occurrence };
+    }
+    return { kind: 'normal' };
+}
+/** Abbreviations and POSIX-style names people write, and the city zone they almost always mean. */
+const ZONE_ADVICE = {
+    EST: 'America/New_York',
+    EDT: 'America/New_York',
+    EST5EDT: 'America/New_York',
+    CST: 'America/Chicago',
+    CDT: 'America/Chicago',
+    CST6CDT: 'America/Chicago',
+    MST: 'America/Denver',
+    MDT: 'America/Denver',
+    MST7MDT: 'America/Denver',
+    PST: 'America/Los_Angeles',
+    PDT: 'America/Los_Angeles',
+    PST8PDT: 'America/Los_Angeles',
+    HST: 'Pacific/Honolulu',
+    GMT: 'Europe/London',
+    BST: 'Europe/London',
+    WET: 'Europe/Lisbon',
+    CET: 'Europe/Berlin',
+    MET: 'Europe/Berlin',
+    EET: 'Europe/Athens',
+};
+/** Zones that never change their offset: right for some places, an hour wrong half the year for most. */
+const FIXED_OFFSET = /^(?:EST|MST|HST|Etc\/GMT[+-]\d{1,2}|GMT[+-]\d{1,2})$/i;
+/**
+ * Advice for a valid but doubtful zone name: an abbreviation, a fixed offset, or a spelling other
+ * than the canonical IANA one. Undefined when the name is already the one to use (UTC included).
+ */
+function zoneAdvice(zone) {
+    const upper = zone.toUpperCase();
+    const city = ZONE_ADVICE[upper];
+    if (FIXED_OFFSET.test(zone)) {
+        const offset = luxon_DateTime.now().setZone(zone).toFormat('ZZ');
+        return {
+            suggest: city ?? 'a city zone such as "America/New_York" or "Europe/Berlin"',
+            reason: `"${zone}" is a fixed UTC${offset} offset without daylight saving: where clocks change, every meeting in the other half of the year will be an hour off local time`,
+        };
+    }
+    if (city && upper !== 'UTC') {
+        return {
+            suggest: city,
+            reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
+        };
+    }
+    const canonical = canonicalZone(zone);
+    if (canonical && canonical !== zone && canonical !== 'UTC') {
+        return {
+            suggest: canonical,
+            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+        };
+    }
+    return undefined;
+}
+function canonicalZone(zone) {
+    try {
+        return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/dates.ts
@@ -67301,22 +65989,58 @@ function weekdayNumber(weekday) {
 /** Follow-ups start at least this long after the closing meeting, so nobody meets twice in a fortnight. */
 const FOLLOW_UP_GAP_DAYS = 14;
 /**
+ * No calendar reaches further than this after its start, and no walk over it takes more steps than
+ * MAX_STEPS, whatever the input: a group's dates can never keep a command or a run busy.
+ */
+const HORIZON_YEARS = 10;
+const MAX_STEPS = 1000;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
  * The group's meeting dates in order. A skipped weekly meeting moves the rest of the weekly phase one
  * week later (members committed to six meetings); a skipped follow-up is dropped.
  */
 function* meetingDates(group) {
+    for (const step of walk(group))
+        if (!('skipped' in step))
+            yield step;
+}
+/**
+ * The skip dates the schedule uses and what each did. Validation asks this, rather than keeping its
+ * own idea of the schedule: a skip is valid exactly when the scheduler acts on it.
+ */
+function skipEffects(group) {
+    const effects = new Map();
+    if (group.skip.length === 0)
+        return effects;
+    const last = group.skip.reduce((a, b) => (a > b ? a : b));
+    for (const step of walk(group)) {
+        if ('skipped' in step)
+            effects.set(step.date, step.skipped);
+        else if (step.date > last)
+            break;
+    }
+    return effects;
+}
+/** The one walk over a group's calendar: meetings and the skip dates passed on the way. */
+function* walk(group) {
     const skip = new Set(group.skip);
     let day = luxon_DateTime.fromISO(group.start, { zone: 'utc' });
     // Validation rejects these first; the guard keeps a lenient caller from looping forever.
     if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
         return;
+    const horizon = isoDate(day.plus({ years: HORIZON_YEARS }));
+    const inRange = (date) => PLAIN_DATE.test(date) && date <= horizon;
+    let steps = 0;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
         const date = isoDate(day);
+        if (!inRange(date) || ++steps > MAX_STEPS)
+            return;
         day = day.plus({ weeks: 1 });
         if (skip.has(date)) {
             shifted.push(date);
+            yield { date, skipped: 'moved' };
             continue;
         }
         const kind = week === 1 ? 'kickoff' : week === group.weekly ? 'closing' : 'theme';
@@ -67329,10 +66053,16 @@ function* meetingDates(group) {
         return;
     const earliest = closing.plus({ days: FOLLOW_UP_GAP_DAYS });
     for (const date of followUpDates(group, earliest)) {
-        if (!skip.has(date))
-            yield { date, kind: group.then };
+        if (++steps > MAX_STEPS)
+            return;
+        if (date === undefined)
+            continue;
+        if (!inRange(date))
+            return;
+        yield skip.has(date) ? { date, skipped: 'dropped' } : { date, kind: group.then };
     }
 }
+/** Endless on purpose; `walk` bounds it. `undefined` is a month without a meeting (still a step). */
 function* followUpDates(group, earliest) {
     if (group.then === 'biweekly') {
         for (let day = earliest;; day = day.plus({ weeks: 2 }))
@@ -67341,8 +66071,7 @@ function* followUpDates(group, earliest) {
     const weekday = weekdayNumber(group.meeting.weekday);
     for (let month = earliest.startOf('month');; month = month.plus({ months: 1 })) {
         const day = nthWeekdayOfMonth(month, weekday, group.meeting.week);
-        if (day >= earliest)
-            yield isoDate(day);
+        yield day.isValid && day < earliest ? undefined : isoDate(day);
     }
 }
 /** "first Sunday" .. "fourth Sunday", or "last Sunday" (the fifth when a month has five). */
@@ -67360,7 +66089,126 @@ function isoDate(day) {
     return day.toISODate() ?? '';
 }
 
+;// CONCATENATED MODULE: ./actions/lib/schedule/coaching.ts
+
+
+
+/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
+const DEFAULT_COACHING_WEEKS = 12;
+/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
+function pairKey(pair) {
+    return `${pair.coach}+${pair.coachee}`.toLowerCase();
+}
+/** Who is coach and who coachee does not matter here: a→b and b→a are one pair of people. */
+function samePairKey(pair) {
+    return [pair.coach.toLowerCase(), pair.coachee.toLowerCase()].sort().join('+');
+}
+/** The pair's time zone: its own when the two agreed one, else the group's. */
+function pairTimezone(group, pair) {
+    return pair.timezone ?? group.timezone;
+}
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
+    const starts = (group.pairs ?? []).map((p) => p.start).sort();
+    if (!starts[0])
+        return undefined;
+    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
+}
+/**
+ * Every pair's conversations up to `until`, in the order they happen. A date the group skips
+ * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
+ */
+function buildCoachingSchedule(group, options = {}) {
+    const until = options.until ?? defaultCoachingUntil(group);
+    if (!until)
+        return [];
+    const seen = new Set();
+    const conversations = [];
+    for (const pair of group.pairs ?? []) {
+        // A pair listed twice (in either direction) would open every issue twice; the first counts.
+        if (seen.has(samePairKey(pair)))
+            continue;
+        seen.add(samePairKey(pair));
+        conversations.push(...pairConversations(group, pair, until));
+    }
+    return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
+}
+/** One pair's conversations from its start up to `until` (a local date, inclusive). */
+function pairConversations(group, pair, until) {
+    const skip = new Set(group.skip);
+    const lead = parseLead(group.lead);
+    const timezone = pairTimezone(group, pair);
+    const conversations = [];
+    for (const date of conversationDates(pair)) {
+        if (date > until)
+            break;
+        if (skip.has(date))
+            continue;
+        const begin = localDateTime(date, pair.time, timezone);
+        const end = begin.plus({ minutes: pair.duration });
+        conversations.push({
+            group: group.slug,
+            pair: pairKey(pair),
+            coach: pair.coach,
+            coachee: pair.coachee,
+            number: conversations.length + 1,
+            cadence: pair.cadence,
+            date,
+            timezone,
+            localStart: iso(begin),
+            localEnd: iso(end),
+            startsAt: toUtcIso(begin),
+            endsAt: toUtcIso(end),
+            opensAt: toUtcIso(begin.minus(lead)),
+            duration: pair.duration,
+            ...(pair.place ? { place: pair.place } : {}),
+        });
+    }
+    return conversations;
+}
+/**
+ * The pair's dates: every week, every other week, or monthly on the same weekday in the same week
+ * of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a start in the
+ * fifth week meets on the last one, since not every month has a fifth). Bounded like a circle's
+ * calendar: at most HORIZON_YEARS after the start and MAX_STEPS dates, whatever the input.
+ */
+function* conversationDates(pair) {
+    const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
+    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
+    if (!start.isValid)
+        return;
+    const horizon = isoDate(start.plus({ years: HORIZON_YEARS }));
+    let steps = 0;
+    for (const date of endlessDates(pair.cadence, start)) {
+        if (++steps > MAX_STEPS || !PLAIN_DATE.test(date) || date > horizon)
+            return;
+        yield date;
+    }
+}
+function* endlessDates(cadence, start) {
+    if (cadence !== 'monthly') {
+        const step = cadence === 'weekly' ? 1 : 2;
+        for (let day = start;; day = day.plus({ weeks: step }))
+            yield isoDate(day);
+    }
+    const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)];
+    const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase());
+    for (let month = start.startOf('month');; month = month.plus({ months: 1 })) {
+        yield isoDate(nthWeekdayOfMonth(month, weekday, which));
+    }
+}
+/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
+function openConversationsAt(conversations, at) {
+    const t = at.getTime();
+    return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt));
+}
+function iso(dt) {
+    return dt.toISO({ suppressMilliseconds: true }) ?? '';
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
+
+
 
 
 const SMALLEST_GOOD_GROUP = 5;
@@ -67369,16 +66217,22 @@ const LARGEST_GOOD_GROUP = 9;
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
     [startOnMeetingDay, ['start', 'meeting']],
+    [startInThePast, ['start', 'meeting', 'timezone']],
     [duplicateMembers, ['members']],
     [facilitatorPresent, ['members']],
     [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
     [groupSize, ['format', 'members']],
+    [quorumWithinRoster, ['format', 'members', 'quorum']],
+    [coworkersInOneCircle, ['format', 'members']],
     [themeCount, ['themes', 'weekly']],
     [pairsAreMembers, ['members', 'pairs']],
+    [pairsInACircle, ['format', 'pairs']],
+    [doubtfulTimeZones, ['timezone', 'pairs']],
+    [daylightSavingTimes, ['timezone', 'start', 'meeting', 'weekly', 'then', 'skip', 'pairs']],
 ];
 /** Rules that span fields: what a schema alone cannot say. */
-function checkGroupRules(group) {
-    return RULES.flatMap(([rule]) => rule(group));
+function checkGroupRules(group, options = {}) {
+    return RULES.flatMap(([rule]) => rule(group, options));
 }
 /**
  * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
@@ -67397,7 +66251,7 @@ function checkGroupRulesLeniently(data, brokenFields) {
         if (reads.some((field) => brokenFields.has(field)))
             return [];
         try {
-            return rule(group);
+            return rule(group, {});
         }
         catch {
             return [];
@@ -67409,7 +66263,12 @@ function rules_error(path, message, atKey = false) {
 }
 function requiredForFormat(group) {
     if (group.format === 'coaching') {
-        return group.pairs?.length ? [] : [rules_error(['format'], 'format: coaching needs a "pairs" list')];
+        // An open network starts with sign-ups, not pairs: the pairs come from /match.
+        return group.pairs?.length
+            ? []
+            : [
+                rules_warning(['format'], 'format: coaching has no pairs yet, so no conversation is scheduled: members sign up with the Coaching sign-up form and a facilitator comments /match on the network issue (or list pairs: by hand)'),
+            ];
     }
     return ['meeting', 'start']
         .filter((field) => group[field] === undefined)
@@ -67447,32 +66306,126 @@ function skipDatesInSchedule(group) {
     const { start, meeting } = group;
     if (!start || !meeting || group.skip.length === 0)
         return [];
-    const last = group.skip.reduce((a, b) => (a > b ? a : b));
-    const scheduled = new Set();
-    for (const slot of meetingDates({ ...group, start, meeting, skip: [] })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-    }
-    // Shifts move later weekly meetings; a skip may name any date the unshifted or shifted phase uses.
-    for (const slot of meetingDates({ ...group, start, meeting })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-        for (const shifted of slot.shiftedFrom ?? [])
-            scheduled.add(shifted);
-    }
-    const schedulable = scheduled.size > 0 || luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
+    // The scheduler's own walk says which skips it acts on: one definition of the schedule.
+    const effects = skipEffects({ ...group, start, meeting });
+    const schedulable = luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
         // Without a schedule to compare with there is nothing to say; other messages say why.
-        if (!schedulable || scheduled.has(date))
+        if (!schedulable || effects.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
         ];
     });
+}
+function startInThePast(group, options) {
+    // The template's examples keep their dates for preview and rehearse; only real groups are told.
+    if (!options.now || !group.start || !group.meeting || group.example)
+        return [];
+    const today = luxon_DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate();
+    if (!today || group.start >= today)
+        return [];
+    return [
+        rules_warning(['start'], `${group.start} is in the past: the sessions action only opens issues for meetings still ahead, so meetings before ${today} get none (ignore this if the cohort is already running)`),
+    ];
+}
+function quorumWithinRoster(group) {
+    if (group.format !== 'circle' || group.quorum <= group.members.length)
+        return [];
+    return [
+        rules_warning(['quorum'], `quorum ${group.quorum} is more than the ${group.members.length} members: no meeting can reach it, so every RSVP status will say the meeting is short; set quorum to at most ${group.members.length}`),
+    ];
+}
+function coworkersInOneCircle(group) {
+    if (group.format !== 'circle')
+        return [];
+    const first = new Map();
+    return group.members.flatMap((member, index) => {
+        const key = member.employer?.trim().toLowerCase();
+        if (!key)
+            return [];
+        const earlier = first.get(key);
+        if (earlier === undefined) {
+            first.set(key, index);
+            return [];
+        }
+        return [
+            rules_warning(['members', index, 'employer'], `${member.github} and ${group.members[earlier]?.github} (members[${earlier}]) work at the same place: coworkers speak less freely, and the playbook keeps them in different groups`),
+        ];
+    });
+}
+function pairsInACircle(group) {
+    if (group.format !== 'circle' || group.pairs === undefined)
+        return [];
+    return [
+        rules_warning(['pairs'], 'is only read by format: coaching; this circle ignores it (set format: coaching for a coaching network, or remove pairs)'),
+    ];
+}
+function doubtfulTimeZones(group) {
+    const zones = [[['timezone'], group.timezone]];
+    group.pairs?.forEach((pair, index) => {
+        if (pair.timezone)
+            zones.push([['pairs', index, 'timezone'], pair.timezone]);
+    });
+    return zones.flatMap(([path, zone]) => {
+        const advice = zoneAdvice(zone);
+        return advice ? [rules_warning(path, `${advice.reason}; use "${advice.suggest}"`)] : [];
+    });
+}
+/** How far ahead daylight-saving days are looked for: every change of the next two years. */
+const DST_HORIZON_YEARS = 2;
+function daylightSavingTimes(group) {
+    const findings = [];
+    const { start, meeting } = group;
+    if (start && meeting && group.format === 'circle') {
+        const dates = takeWhile(meetingDates({ ...group, start, meeting }), horizonOf(start));
+        const finding = wallClockFinding(['meeting', 'time'], dates, meeting.time, group.timezone);
+        if (finding)
+            findings.push(finding);
+    }
+    if (group.format === 'coaching') {
+        group.pairs?.forEach((pair, index) => {
+            const dates = takeWhile(conversationDates(pair), horizonOf(pair.start));
+            const zone = pair.timezone ?? group.timezone;
+            const finding = wallClockFinding(['pairs', index, 'time'], dates, pair.time, zone);
+            if (finding)
+                findings.push(finding);
+        });
+    }
+    return findings;
+}
+function horizonOf(start) {
+    const until = luxon_DateTime.fromISO(start, { zone: 'utc' })
+        .plus({ years: DST_HORIZON_YEARS })
+        .toISODate();
+    return (date) => until !== null && date <= until;
+}
+function takeWhile(dates, keep) {
+    const out = [];
+    for (const item of dates) {
+        const date = typeof item === 'string' ? item : item.date;
+        if (!keep(date))
+            break;
+        out.push(date);
+    }
+    return out;
+}
+/** One warning per time, naming the first meeting it affects and how many more. */
+function wallClockFinding(path, dates, time, zone) {
+    const affected = dates
+        .map((date) => ({ date, clock: wallClock(date, time, zone) }))
+        .filter((a) => a.clock.kind !== 'normal');
+    const first = affected[0];
+    if (!first)
+        return undefined;
+    const more = affected.length > 1 ? ` (and ${affected.length - 1} more meeting(s) like it)` : '';
+    if (first.clock.kind === 'skipped')
+        return rules_warning(path, `${time} does not exist on ${first.date} in ${zone} (clocks spring forward): that meeting will start at ${first.clock.becomes} local time${more}; choose a time outside the change, e.g. after 03:00`);
+    if (first.clock.kind === 'repeated')
+        return rules_warning(path, `${time} happens twice on ${first.date} in ${zone} (clocks fall back): that meeting is at the ${first.clock.occurrence} one (UTC${first.clock.offset})${more}; choose a time outside the change, e.g. after 03:00`);
+    return undefined;
 }
 function groupSize(group) {
     if (group.format !== 'circle')
@@ -67499,13 +66452,14 @@ function pairsAreMembers(group) {
     const firstListed = new Map();
     return (group.pairs ?? []).flatMap((pair, index) => {
         const findings = [];
-        // Logins ignore case; a pair listed twice would get every conversation issue twice.
-        const key = `${pair.coach}+${pair.coachee}`.toLowerCase();
+        // Logins ignore case, and a→b is the same two people as b→a: a pair listed twice would get
+        // every conversation issue twice.
+        const key = samePairKey(pair);
         const first = firstListed.get(key);
         if (first === undefined)
             firstListed.set(key, index);
         else
-            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`));
+            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once, with the coach first`));
         for (const role of ['coach', 'coachee']) {
             if (!logins.has(pair[role].toLowerCase()))
                 findings.push(rules_error(['pairs', index, role], `"${pair[role]}" is not in members`));
@@ -67531,15 +66485,18 @@ function capitalize(word) {
 
 
 
+
 /** Group files are a screenful of YAML; anything far larger is a mistake or an attack. */
 const MAX_GROUP_FILE_BYTES = 256 * 1024;
+/** The group's folder names its label `group:<folder>` (GitHub: at most 50 characters, no commas). */
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** Anchors are fine for a few shared values; expansion bombs ("billion laughs") are not. */
 const MAX_ALIAS_COUNT = 50;
 /**
  * Parses and validates a group file. Never throws on bad input: every problem is returned, located
  * by line and column, so a user can fix them in one pass. `group` is set only when there are no errors.
  */
-function load_parseGroupFile(text, where) {
+function load_parseGroupFile(text, where, options = {}) {
     const at = (line, col, field, message) => ({
         file: where.file,
         line,
@@ -67550,6 +66507,19 @@ function load_parseGroupFile(text, where) {
     });
     if (Buffer.byteLength(text, 'utf8') > MAX_GROUP_FILE_BYTES) {
         return { problems: [at(1, 1, '', `file is larger than ${MAX_GROUP_FILE_BYTES / 1024} KiB`)] };
+    }
+    if (!FOLDER_NAME.test(where.slug)) {
+        return {
+            problems: [
+                at(1, 1, '', `the folder name ${JSON.stringify(where.slug)} must be 1 to 40 letters, digits, ".", "_" or "-": the label "group:<folder>" is made from it, and GitHub allows 50 characters`),
+            ],
+        };
+    }
+    // Checked on the text, before YAML reads it: a terminal shows comments too, and a byte that was
+    // not UTF-8 is only recognisable here (as U+FFFD).
+    const unprintable = unprintableInFile(text);
+    if (unprintable.length > 0) {
+        return { problems: unprintable.map((u) => at(u.line, u.col, '', u.message)) };
     }
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -67591,7 +66561,7 @@ function load_parseGroupFile(text, where) {
         const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
         return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
-    const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
+    const problems = sortProblems(checkGroupRules(parsed.data, options).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
     return failed ? { problems } : { group: { ...parsed.data, slug: where.slug }, problems };
 }
@@ -67694,7 +66664,7 @@ const REQUIRED = (/* unused pure expression or super */ null && (['slug', 'name'
 /** Folder, label (`group:<slug>`) and branch names are made from it: keep it plain. */
 const SLUG = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39}$/;
 const START = /^(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2}:\d{2}))?$/;
-function groupFilePath(slug) {
+function write_groupFilePath(slug) {
     return `groups/${slug}/group.yml`;
 }
 // ------------------------------------------------------------------------------------------------
@@ -67972,8 +66942,10 @@ function sameList(a, b) {
  * A single-valued field the form already found wrong is not reported twice.
  */
 function validateGroupDraft(text, draft, formProblems = []) {
-    const file = groupFilePath(draft.slug || 'new');
-    const { group, problems } = parseGroupFile(text, { file, slug: draft.slug || 'new' });
+    // A slug the form has already refused is not reported again as a folder name.
+    const slug = SLUG.test(draft.slug) ? draft.slug : 'new';
+    const file = write_groupFilePath(slug);
+    const { group, problems } = parseGroupFile(text, { file, slug });
     // A list field (members, skip) can have several problems; a single value only its first.
     const lists = ['members', 'facilitators', 'skip'];
     const reported = new Set(formProblems.map((p) => p.field).filter((f) => !lists.includes(f)));
@@ -68011,6 +66983,12 @@ function formFieldOf(problem, draft) {
         return direct[path];
     if (path.startsWith('skip['))
         return 'skip';
+    // The form sets no quorum; with too few members for the default one, the roster warning says it.
+    if (path === 'quorum' && problem.severity === 'warning')
+        return null;
+    // sharedEmployers below says it in the form's words.
+    if (/^members\[\d+\]\.employer$/.test(path))
+        return null;
     // Without a time the form has already said why: no time given, or a start it could not read.
     if (path === 'meeting.time')
         return draft.time === undefined ? null : 'time';
@@ -68050,7 +67028,1178 @@ function formatFormProblem(problem, prefix = '') {
         : `${severity}${problem.message}`;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/budget/budget.ts
+/*
+ * How much a run may still do: GitHub's hourly request budget (1,000 requests for GITHUB_TOKEN,
+ * read from each response's `x-ratelimit-remaining`) and the job's timeout, with time counted at
+ * production pacing. Pure: the client layer feeds it what was requested (see github/rate-limit.ts).
+ */
+/**
+ * The client's pacing on github.com (actions/lib/github/client.ts, as the throttling plugin and
+ * GitHub's guidance ask): writes start at least 1 s apart, creations (issues, comments, pull
+ * requests) at least 3 s apart. The round trip is an assumption about github.com, not measured here.
+ */
+const PACING = {
+    roundTripSeconds: 0.3,
+    writeGapSeconds: 1,
+    createGapSeconds: 3,
+};
+/**
+ * What a request costs in pacing. The throttling plugin spaces every non-GET request as a write
+ * and additionally spaces, as notifications, POSTs that create an issue, a comment or a pull
+ * request (its `triggers-notification` routes; edits and deletions are plain writes).
+ */
+function requestKind(method, path) {
+    const m = method.toUpperCase();
+    if (m === 'GET' || m === 'HEAD')
+        return 'read';
+    const route = path.split('?')[0] ?? '';
+    if (m === 'POST' && /\/repos\/[^/]+\/[^/]+\/(issues|issues\/[^/]+\/comments|pulls)$/.test(route))
+        return 'create';
+    return 'write';
+}
+/**
+ * A request sequence replayed on production pacing: each request starts when the previous one
+ * has answered and, for writes, when the write (and creation) spacing allows. Only sequential
+ * runs are modelled, as our actions make one request at a time.
+ */
+class PacedClock {
+    at = 0;
+    lastWrite = -Infinity;
+    lastCreate = -Infinity;
+    counts = { read: 0, write: 0, create: 0 };
+    add(kind) {
+        let start = this.at;
+        if (kind !== 'read')
+            start = Math.max(start, this.lastWrite + PACING.writeGapSeconds);
+        if (kind === 'create')
+            start = Math.max(start, this.lastCreate + PACING.createGapSeconds);
+        if (kind !== 'read')
+            this.lastWrite = start;
+        if (kind === 'create')
+            this.lastCreate = start;
+        this.at = start + PACING.roundTripSeconds;
+        this.counts[kind]++;
+    }
+    /** Seconds from the first request's start to the last one's answer. */
+    get seconds() {
+        return this.at;
+    }
+    get requests() {
+        return this.counts.read + this.counts.write + this.counts.create;
+    }
+}
+function cost(parts) {
+    return { reads: parts.reads ?? 0, writes: parts.writes ?? 0, creates: parts.creates ?? 0 };
+}
+function addCosts(...costs) {
+    return costs.reduce((sum, c) => ({
+        reads: sum.reads + c.reads,
+        writes: sum.writes + c.writes,
+        creates: sum.creates + c.creates,
+    }), cost({}));
+}
+function requestsOf(c) {
+    return c.reads + c.writes + c.creates;
+}
+/** Seconds the work takes on production pacing, when started right after an earlier write. */
+function secondsOf(c) {
+    const { roundTripSeconds: rt, writeGapSeconds, createGapSeconds } = PACING;
+    return (c.reads * rt +
+        c.writes * Math.max(rt, writeGapSeconds) +
+        c.creates * Math.max(rt, createGapSeconds));
+}
+/**
+ * Decides, before a piece of work starts, whether it can finish inside the hour's requests and
+ * the job's time. Work that cannot waits for the next run instead of failing halfway.
+ */
+class RunBudget {
+    limits;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    /** Undefined when the work fits, else why it waits. */
+    refuse(work) {
+        const remaining = this.limits.remaining();
+        const requests = requestsOf(work);
+        if (remaining !== undefined && remaining - requests < this.limits.reserve)
+            return {
+                reason: 'requests',
+                detail: `needs about ${requests} requests, ${remaining} left this hour`,
+            };
+        const left = this.limits.seconds - this.limits.elapsedSeconds();
+        const seconds = secondsOf(work);
+        if (seconds > left)
+            return {
+                reason: 'time',
+                detail: `needs about ${Math.ceil(seconds)} s, ${Math.max(0, Math.floor(left))} s left before the job's timeout`,
+            };
+        return undefined;
+    }
+}
+/** A budget that never refuses (dry runs, tests of the logic). */
+const UNLIMITED = new RunBudget({
+    remaining: () => undefined,
+    elapsedSeconds: () => 0,
+    seconds: Infinity,
+    reserve: 0,
+});
+
+;// CONCATENATED MODULE: ./actions/lib/github/rate-limit.ts
+
+/** Thrown instead of making a request GitHub would refuse: the hour's requests are spent. */
+class BudgetExhausted extends Error {
+    resetAt;
+    constructor(resetAt) {
+        super(`GitHub's hourly request budget is spent until ${resetAt.toISOString()}: the rest waits for the next run`);
+        this.resetAt = resetAt;
+        this.name = 'BudgetExhausted';
+    }
+}
+function isBudgetExhausted(error) {
+    return error instanceof BudgetExhausted;
+}
+/**
+ * Watches every request of a client: counts it on the production-pacing clock, remembers what the
+ * response said about the hourly budget, and refuses a request while that budget is known to be
+ * spent (it would only fail, or wait for the reset inside the job's time).
+ */
+function watchRequests(client, now = Date.now) {
+    let remaining;
+    let resetAt = 0;
+    const paced = new PacedClock();
+    const record = (headers) => {
+        const left = Number(headers?.['x-ratelimit-remaining']);
+        const reset = Number(headers?.['x-ratelimit-reset']);
+        if (Number.isFinite(left))
+            remaining = left;
+        if (Number.isFinite(reset))
+            resetAt = reset * 1000;
+    };
+    client.hook.before('request', (options) => {
+        if (remaining !== undefined && remaining <= 0 && resetAt > now())
+            throw new BudgetExhausted(new Date(resetAt));
+        paced.add(requestKind(options.method, options.url));
+    });
+    client.hook.after('request', (response) => record(response.headers));
+    client.hook.error('request', (error) => {
+        record(error.response?.headers);
+        throw error;
+    });
+    return { remaining: () => remaining, paced, startedAt: now() };
+}
+/**
+ * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
+ * timeout less a margin for checkout and start-up. Time counts the longer of the wall clock and
+ * the requests at production pacing, so a test run with shortened waits stops where github.com would.
+ */
+function jobBudget(watch, job, now = Date.now) {
+    return new RunBudget({
+        remaining: watch.remaining,
+        elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds),
+        seconds: job.timeoutMinutes * 60 - (job.marginSeconds ?? 60),
+        reserve: job.reserve ?? 5,
+    });
+}
+
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function dist_isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function dist_promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return dist_promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let dist_pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	dist_pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || dist_pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6501);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
+var gray_matter = __nccwpck_require__(9599);
+var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
+;// CONCATENATED MODULE: ./actions/lib/templates/front-matter.ts
+
+
+const refuse = (language) => () => {
+    throw new Error(`front matter in ${language} is not allowed; use YAML`);
+};
+/**
+ * Splits `---` front matter from a markdown body. YAML is parsed by `yaml` (one dialect across the
+ * project) and gray-matter's JavaScript engines are replaced, so a template can never run code.
+ */
+function parseFrontMatter(text, file) {
+    let parsed;
+    try {
+        parsed = gray_matter_default()(text, {
+            language: 'yaml',
+            engines: {
+                yaml: (source) => ((0,dist/* parse */.qg)(source, { maxAliasCount: 50 }) ?? {}),
+                js: refuse('JavaScript'),
+                javascript: refuse('JavaScript'),
+                coffee: refuse('CoffeeScript'),
+                coffeescript: refuse('CoffeeScript'),
+                json: (source) => JSON.parse(source),
+            },
+        });
+    }
+    catch (e) {
+        throw new Error(`${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    const data = parsed.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new Error(`${file}: front matter must be a mapping of fields`);
+    }
+    return { data: data, content: parsed.content };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/workspace/workspace.ts
+
+
+
+
+
+const DEFAULT_GROUPS_GLOB = 'groups/*/group.yml';
+/**
+ * Reads and validates group files; one bad file never hides the others. The template's examples
+ * (`example: true`) are left out unless asked for: their members are not the repository's
+ * collaborators, so on GitHub they could only fail. The CLI asks for them (validate, plan,
+ * preview); the actions never do.
+ */
+async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB, options = {}) {
+    const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort();
+    const result = { groups: [], problems: [], failed: [], examples: [] };
+    for (const file of files) {
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
+        const { group, problems } = load_parseGroupFile(text, { file, slug: slugOf(file) }, options.now ? { now: options.now } : {});
+        if (group?.example && options.examples !== 'include') {
+            result.examples.push(file);
+            continue;
+        }
+        result.problems.push(...problems);
+        if (group)
+            result.groups.push(group);
+        else
+            result.failed.push(file);
+    }
+    return result;
+}
+/** Why an example group did not run, and what to do with it. */
+function exampleNotice(file) {
+    const folder = external_node_path_default().posix.dirname(file);
+    return `${file}: an example (example: true), so the workflows skip it. To start your own group, run "Start a cohort" or copy ${folder}/ to groups/<your-slug>/ and delete its "example: true" line; delete ${folder}/ once you no longer need it for skill-share preview and rehearse.`;
+}
+/** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */
+async function loadGroupAt(root, target) {
+    const file = target.endsWith('.yml') || target.endsWith('.yaml') ? target : path.join(target, 'group.yml');
+    const relative = path.relative(root, path.resolve(root, file)) || file;
+    let text;
+    try {
+        text = await readFile(path.resolve(root, file), 'utf8');
+    }
+    catch {
+        return {
+            problems: [
+                {
+                    file: relative,
+                    line: 1,
+                    col: 1,
+                    field: '',
+                    message: 'no such group file',
+                    severity: 'error',
+                },
+            ],
+        };
+    }
+    return parseGroupFile(text, { file: relative, slug: slugOf(relative) });
+}
+function slugOf(file) {
+    return external_node_path_default().basename(external_node_path_default().dirname(external_node_path_default().resolve('/', file)));
+}
+async function readTemplate(root, name) {
+    const file = external_node_path_default().join('templates', name);
+    return parseFrontMatter(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'), file);
+}
+async function loadSessionTemplates(root) {
+    const [kickoff, theme, closing, followUp] = await Promise.all(['session-kickoff.md', 'session-theme.md', 'session-closing.md', 'session-follow-up.md'].map((name) => readTemplate(root, name)));
+    return { kickoff: kickoff, theme: theme, closing: closing, 'follow-up': followUp };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
+
 
 
 /**
@@ -68069,6 +68218,11 @@ function annotateProblems(problems, options = {}) {
             startColumn: problem.col,
         });
     }
+}
+/** The template's example groups, which the workflows skip: one notice each, on the file. */
+function noticeExamples(files) {
+    for (const file of files)
+        notice(exampleNotice(file), { file, startLine: 1 });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -68109,12 +68263,9 @@ function repositoryPrivacy(event) {
     }
     return undefined;
 }
-/**
- * The clock: the `now` input when given (dry runs, rehearsals), else SKILL_SHARE_NOW (set by the
- * test harness and the rehearsal), else the real time.
- */
-function resolveNow(input, env = process.env) {
-    const text = input.trim() || env['SKILL_SHARE_NOW'] || '';
+/** The clock: the `now` input when given (dry runs, replaying a moment), else the real time. */
+function resolveNow(input) {
+    const text = input.trim();
     if (!text)
         return new Date();
     const at = new Date(text);
@@ -68129,375 +68280,6 @@ function defaultBranchOf(event) {
     const branch = repository?.default_branch;
     return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -68664,10 +68446,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -69898,6 +69680,47 @@ const JSONParse = (text, reviver) => {
 
 
 
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -69931,7 +69754,7 @@ function request_dist_bundle_isPlainObject(value) {
 
 // pkg/dist-src/fetch-wrapper.js
 
-var dist_bundle_noop = () => "";
+var noop = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch) {
@@ -70033,7 +69856,7 @@ async function fetchWrapper(requestOptions) {
 async function getResponseData(response) {
   const contentType = response.headers.get("content-type");
   if (!contentType) {
-    return response.text().catch(dist_bundle_noop);
+    return response.text().catch(noop);
   }
   const mimetype = dist_parse(contentType);
   if (isJSONResponse(mimetype)) {
@@ -70048,7 +69871,7 @@ async function getResponseData(response) {
   // (RFC 2046) and must never be decoded as text, even when the response
   // carries a (misleading) `charset=utf-8` parameter — see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(dist_bundle_noop);
+    return response.text().catch(noop);
   } else {
     return response.arrayBuffer().catch(
       /* v8 ignore next -- @preserve */
@@ -73341,62 +73164,540 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
+;// CONCATENATED MODULE: ./actions/lib/github/reliability.ts
+/**
+ * Server-error retries after the first attempt, waiting 1, 4 and 9 seconds. A request may ask for
+ * fewer with octokit's `request: { retries }` option: a create whose response was lost may have
+ * happened, so createOnce looks before it tries again.
+ */
+const SERVER_ERROR_RETRIES = 3;
+/** Rate-limit retries after the first attempt. */
+const RATE_LIMIT_RETRIES = 3;
+/** Answers retrying cannot change. */
+const FINAL_STATUSES = new Set([400, 401, 403, 404, 410, 422, 451]);
+/** A secondary rate limit without `retry-after`: GitHub asks to wait at least a minute. */
+const SECONDARY_FALLBACK_SECONDS = 60;
+const WRITE_GAP_MS = 1_000;
+const NOTIFYING_WRITE_GAP_MS = 3_000;
+/** Requests in flight at once; more wait for a free place. */
+const MAX_CONCURRENT = 10;
+/**
+ * Writes that create content GitHub may notify people about, as REST routes. GitHub's guidance
+ * spaces these further apart than other writes.
+ */
+const NOTIFYING_ROUTES = [
+    '/orgs/{org}/invitations',
+    '/orgs/{org}/invitations/{invitation_id}',
+    '/orgs/{org}/teams/{team_slug}/discussions',
+    '/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments',
+    '/repos/{owner}/{repo}/collaborators/{username}',
+    '/repos/{owner}/{repo}/commits/{commit_sha}/comments',
+    '/repos/{owner}/{repo}/issues',
+    '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issue',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority',
+    '/repos/{owner}/{repo}/pulls',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    '/repos/{owner}/{repo}/releases',
+    '/teams/{team_id}/discussions',
+    '/teams/{team_id}/discussions/{discussion_number}/comments',
+];
+// A parameter matches one path segment, filled in ("42") or still a template ("%7Bowner%7D").
+const NOTIFYING = new RegExp(`^(?:${NOTIFYING_ROUTES.map((route) => route.replace(/\{[^}]+\}/g, '[^/]+')).join('|')})$`, 'i');
+function notifiesPeople(method, url) {
+    return isWrite(method) && NOTIFYING.test(pathOf(url));
+}
+function isWrite(method) {
+    return method !== 'GET' && method !== 'HEAD';
+}
+function pathOf(url) {
+    return new URL(url, 'http://github.invalid').pathname;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Hands out start times at least `gapMs` apart, in the order asked. */
+class Spacing {
+    gapMs;
+    next = 0;
+    constructor(gapMs) {
+        this.gapMs = gapMs;
+    }
+    async turn() {
+        const now = Date.now();
+        const start = Math.max(now, this.next);
+        this.next = start + this.gapMs;
+        if (start > now)
+            await sleep(start - now);
+    }
+}
+/** At most `limit` holders at once; the rest queue in order. */
+class Slots {
+    limit;
+    used = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async take() {
+        if (this.used < this.limit) {
+            this.used++;
+            return;
+        }
+        await new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.used--;
+    }
+}
+function failedRequest(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const { status, message, response } = error;
+    if (typeof status !== 'number')
+        return undefined;
+    return { status, message: String(message ?? ''), headers: response?.headers ?? {} };
+}
+/** Seconds GitHub asks to wait before retrying, and which limit; undefined when not rate limited. */
+function rateLimitWait(failure) {
+    if (failure.status !== 403 && failure.status !== 429)
+        return undefined;
+    if (/\bsecondary rate\b/i.test(failure.message)) {
+        const seconds = Number(failure.headers['retry-after']) || SECONDARY_FALLBACK_SECONDS;
+        return { kind: 'secondary', seconds };
+    }
+    if (String(failure.headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(failure.headers['x-ratelimit-reset']) * 1000;
+        // One second past the reset, so the retry lands after it.
+        return { kind: 'primary', seconds: Math.max(Math.ceil((reset - Date.now()) / 1000) + 1, 0) };
+    }
+    return undefined;
+}
+/** Wraps every request of `octokit` in the pacing and retry rules above. */
+function makeReliable(octokit, options) {
+    const scale = options.waitScale;
+    const writes = new Spacing(WRITE_GAP_MS * scale);
+    const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale);
+    const slots = new Slots(MAX_CONCURRENT);
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+        const method = String(requestOptions.method).toUpperCase();
+        const url = String(requestOptions.url);
+        const paced = isWrite(method);
+        const notifies = notifiesPeople(method, url);
+        const retries = requestOptions.request?.retries ?? SERVER_ERROR_RETRIES;
+        let serverErrorRetries = 0;
+        let rateLimitRetries = 0;
+        for (;;) {
+            if (paced)
+                await writes.turn();
+            if (notifies)
+                await notifying.turn();
+            await slots.take();
+            let error;
+            try {
+                return await request(requestOptions);
+            }
+            catch (caught) {
+                error = caught;
+            }
+            finally {
+                slots.release();
+            }
+            const failure = failedRequest(error);
+            if (!failure)
+                throw error;
+            const limited = rateLimitWait(failure);
+            if (limited) {
+                const retry = rateLimitRetries < RATE_LIMIT_RETRIES && limited.seconds <= options.maxWaitSeconds;
+                options.warning(`${limited.kind} rate limit on ${method} ${url}: ` +
+                    (retry
+                        ? `retrying after ${limited.seconds}s`
+                        : `giving up (retry after ${limited.seconds}s)`));
+                if (!retry)
+                    throw error;
+                rateLimitRetries++;
+                await sleep(limited.seconds * 1000 * scale);
+                continue;
+            }
+            if (FINAL_STATUSES.has(failure.status) || failure.status < 400)
+                throw error;
+            if (serverErrorRetries >= retries)
+                throw error;
+            serverErrorRetries++;
+            await sleep(serverErrorRetries ** 2 * 1000 * scale);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markdown/inert.ts
+/** Invisible, and breaks no word: what stands between an address and GitHub's autolinker. */
+const WORD_JOINER = '\u2060';
+const CONTROL = /(?![\t\n\r])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const MENTION_AT = /(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g;
+const HTML = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '{': '&#123;',
+    '}': '&#125;',
+};
+const SPECIAL = /[&<>"{}\\`*_[\]~|$]/g;
+/** `scheme://` (any scheme: GitHub links http, https and ftp; the rest cost nothing to defuse). */
+const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
+const WWW = /(?<![A-Za-z0-9])(www)(?=\.)/gi;
+/** An address's `@`: a word character before it and a domain after it. */
+const EMAIL_AT = /(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9-]+\.)/g;
+function inertText(text, options = {}) {
+    const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/\s+/g, ' ').trim());
+    const kept = options.multiline ? trimBlankEdges(lines) : lines.filter(Boolean);
+    return kept
+        .map(escapeLine)
+        .join(options.multiline ? '<br>' : ' ')
+        .trim();
+}
+/**
+ * An organizer's text (a group name, a theme, a place) for an issue or pull request title. Titles
+ * are plain text on GitHub (no links, mentions or HTML), so only what would garble them goes:
+ * control characters, direction overrides and line breaks.
+ */
+function titleText(text) {
+    return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+function escapeLine(line) {
+    return line
+        .replace(MENTION_AT, '')
+        .replace(SPECIAL, (c) => HTML[c] ?? `\\${c}`)
+        .replace(SCHEME, `$1:${WORD_JOINER}`)
+        .replace(WWW, `$1${WORD_JOINER}`)
+        .replace(EMAIL_AT, `@${WORD_JOINER}`);
+}
+function truncate(text, maxLength) {
+    if (maxLength === undefined)
+        return text;
+    const chars = Array.from(text.trim());
+    return chars.length <= maxLength
+        ? text
+        : `${chars
+            .slice(0, maxLength - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+function trimBlankEdges(lines) {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start] === '')
+        start++;
+    while (end > start && lines[end - 1] === '')
+        end--;
+    return lines.slice(start, end);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markdown/guard.ts
+
+/** GitHub's limits on issue and comment bodies and on titles, in characters. */
+const BODY_LIMIT = 65_536;
+const TITLE_LIMIT = 256;
+const DEFAULT_LINK_HOSTS = [
+    'github.com',
+    'githubusercontent.com',
+    'calendar.google.com',
+];
+const ALLOWED_TAGS = new Set([
+    'br',
+    'details',
+    'summary',
+    'sub',
+    'sup',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'code',
+    'kbd',
+    'p',
+    'hr',
+    'ins',
+    'del',
+    's',
+]);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const guard_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const REFERENCE = /^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(.*)$/;
+/** One pattern for every live construct, tried left to right; the group names say which matched. */
+const LIVE = new RegExp([
+    String.raw `(?<!\\)(?<bang>!?)\[(?:[^[\]\\\n]|\\.)*\]\(\s*<?(?<destination>[^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)`,
+    String.raw `(?<!\\)(?<comment><!--[\s\S]*?-->)`,
+    String.raw `(?<!\\)<(?<angle>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)>`,
+    String.raw `(?<!\\)<\/?(?<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>`,
+    String.raw `(?<![A-Za-z0-9])(?<url>(?:https?|ftp):\/\/[^\s<>]+)`,
+    String.raw `(?<![A-Za-z0-9])(?<www>www\.[^\s<>]+)`,
+    String.raw `(?<![A-Za-z0-9_])(?:@|&#0*64;|&#[xX]0*40;|&commat;)(?<mention>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)`,
+    String.raw `(?<![A-Za-z0-9._%+-])(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)`,
+].join('|'), 'g');
+/** Makes `markdown` safe to post; an already safe text comes back unchanged, `defused` empty. */
+function guardMarkdown(markdown, policy) {
+    const defused = [];
+    let text = markdown.replace(guard_CONTROL, () => {
+        defused.push('control');
+        return '';
+    });
+    let fence;
+    text = text
+        .split('\n')
+        .map((line) => {
+        const opener = FENCE.exec(line)?.[1];
+        if (fence) {
+            if (opener && opener[0] === fence[0] && opener.length >= fence.length)
+                fence = undefined;
+            return line;
+        }
+        if (opener) {
+            fence = opener;
+            return line;
+        }
+        return guardLine(line, policy, defused);
+    })
+        .join('\n');
+    if (text.length > BODY_LIMIT) {
+        defused.push('length');
+        text = cut(text, BODY_LIMIT);
+    }
+    return { text, defused };
+}
+/** A title: GitHub renders no links, mentions or HTML there; only control characters and length. */
+function guardTitle(title) {
+    const defused = [];
+    let text = title.replace(guard_CONTROL, () => {
+        defused.push('control');
+        return '';
+    });
+    if (Array.from(text).length > TITLE_LIMIT) {
+        defused.push('length');
+        text = `${Array.from(text)
+            .slice(0, TITLE_LIMIT - 1)
+            .join('')}…`;
+    }
+    return { text, defused };
+}
+function guardLine(line, policy, defused) {
+    const reference = REFERENCE.exec(line);
+    if (reference && !writtenLinkAllowed(reference[3] ?? '', policy)) {
+        defused.push('link');
+        const url = (reference[3] ?? '').replace('://', `:${WORD_JOINER}//`);
+        return `${reference[1]}\\[${reference[2]}\\]: ${url}${reference[4]}`;
+    }
+    // Code spans render literally and never link: leave them, judge the text between them.
+    return splitCodeSpans(line)
+        .map((part) => (part.code ? part.text : guardText(part.text, policy, defused)))
+        .join('');
+}
+function guardText(text, policy, defused) {
+    return text.replace(LIVE, (...args) => {
+        const whole = args[0];
+        return judge(whole, args.at(-1), policy, defused);
+    });
+}
+/** What one live construct becomes: itself when the bot may post it, an inert spelling otherwise. */
+function judge(whole, live, policy, defused) {
+    if (live.destination !== undefined) {
+        if (live.bang) {
+            defused.push('image');
+            return `\\!${guardText(whole.slice(1), policy, defused)}`;
+        }
+        if (writtenLinkAllowed(live.destination, policy))
+            return whole;
+        defused.push('link');
+        // Without its brackets the destination is bare text GitHub would link again: defuse it too.
+        return `\\${whole.replace('://', `:${WORD_JOINER}//`)}`;
+    }
+    if (live.comment !== undefined)
+        return whole;
+    if (live.angle !== undefined) {
+        if (linkAllowed(live.angle, policy))
+            return whole;
+        defused.push(live.angle.includes('://') ? 'link' : 'email');
+        return `&lt;${guardText(live.angle, policy, defused)}&gt;`;
+    }
+    if (live.tag !== undefined) {
+        if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
+            return whole;
+        defused.push('html');
+        return `&lt;${whole.slice(1)}`;
+    }
+    if (live.url !== undefined) {
+        if (linkAllowed(live.url, policy))
+            return whole;
+        defused.push('link');
+        return whole.replace('://', `:${WORD_JOINER}//`);
+    }
+    if (live.www !== undefined) {
+        if (linkAllowed(`https://${live.www}`, policy))
+            return whole;
+        defused.push('link');
+        return `www${WORD_JOINER}${whole.slice(3)}`;
+    }
+    if (live.mention !== undefined) {
+        const login = live.mention;
+        if (login.includes('/'))
+            defused.push('team');
+        else if (!policy.mentionable || policy.mentionable.has(login.toLowerCase()))
+            return whole;
+        else
+            defused.push('mention');
+        return `${whole.slice(0, whole.length - login.length)}${WORD_JOINER}${login}`;
+    }
+    if (live.email !== undefined) {
+        defused.push('email');
+        return live.email.replace('@', `@${WORD_JOINER}`);
+    }
+    return whole;
+}
+/** A written Markdown link: what linkAllowed allows, and https to any host. */
+function writtenLinkAllowed(url, policy) {
+    return linkAllowed(url, policy) || /^https:\/\/[^\s/]+/i.test(url);
+}
+/** Relative links, anchors, and http(s) links to an allowed host or its subdomains. */
+function linkAllowed(url, policy) {
+    if (url === '' || url.startsWith('#'))
+        return true;
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith('//'))
+        return true;
+    let host;
+    try {
+        const parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return false;
+        host = parsed.hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return policy.linkHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+/** Splits a line into code spans (a run of backticks up to the same run) and the text between. */
+function splitCodeSpans(line) {
+    const parts = [];
+    let rest = line;
+    for (;;) {
+        const open = /(?<!\\)`+/.exec(rest);
+        if (!open)
+            break;
+        const run = open[0];
+        const after = rest.slice(open.index + run.length);
+        const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(after);
+        if (!close)
+            break;
+        parts.push({ text: rest.slice(0, open.index), code: false });
+        parts.push({ text: run + after.slice(0, close.index + run.length), code: true });
+        rest = after.slice(close.index + run.length);
+    }
+    parts.push({ text: rest, code: false });
+    return parts;
+}
+function cut(text, limit) {
+    const note = '\n\n… (cut here: GitHub allows 65,536 characters)';
+    return `${text.slice(0, limit - note.length)}${note}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/post-guard.ts
+
+/** Writes whose `body` is Markdown GitHub renders and whose `title` it shows: issues, comments, PRs. */
+const RENDERED = /\/(?:issues|pulls|milestones)(?:\/|$)/;
+const WRITES = new Set(['POST', 'PATCH', 'PUT']);
+/**
+ * Runs every write through the one check (actions/lib/markdown/guard.ts) before it leaves: whatever
+ * action, whatever method of ours built it, nothing reaches GitHub with a live link, image, mention
+ * or HTML the bot did not mean, or over GitHub's lengths. What it changes is reported by kind and
+ * endpoint only, never with the text (it may be a member's).
+ */
+function guardWrites(octokit, policy, warn) {
+    octokit.hook.before('request', (options) => {
+        const method = String(options.method).toUpperCase();
+        const url = String(options.url);
+        if (!WRITES.has(method) || !RENDERED.test(url))
+            return;
+        const params = options;
+        const defused = [];
+        if (typeof params['body'] === 'string') {
+            const guarded = guardMarkdown(params['body'], policy);
+            params['body'] = guarded.text;
+            defused.push(...guarded.defused);
+        }
+        if (typeof params['title'] === 'string') {
+            const guarded = guardTitle(params['title']);
+            params['title'] = guarded.text;
+            defused.push(...guarded.defused);
+        }
+        if (defused.length > 0)
+            warn(`made ${[...new Set(defused)].join(', ')} inert before ${method} ${url}`);
+    });
+}
+/** The hosts a bot's link may point to: GitHub itself (or the Enterprise server behind the API). */
+function defaultPostPolicy(apiUrl) {
+    let server;
+    try {
+        server = new URL(apiUrl).hostname.toLowerCase().replace(/^api\./, '');
+    }
+    catch {
+        server = undefined;
+    }
+    return { linkHosts: server ? [...DEFAULT_LINK_HOSTS, server] : [...DEFAULT_LINK_HOSTS] };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/github/client.ts
 
 
 
-
-const ReliableOctokit = dist_src_Octokit.plugin(retry, throttling);
-const MAX_RATE_LIMIT_RETRIES = 3;
 const DEFAULT_MAX_WAIT_SECONDS = 5 * 60;
 /**
  * The one octokit every action uses: retries server errors with back-off, honours `retry-after`
  * and rate-limit resets, and spaces writes as GitHub asks integrations to.
  */
 function createClient(options) {
-    const scale = options.waitScale ?? 1;
-    const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS;
     const log = options.log ?? { debug: () => undefined, warning: () => undefined };
-    const shouldRetry = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const willRetry = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-        log.warning(`${kind} rate limit on ${request.method} ${request.url}: ` +
-            (willRetry ? `retrying after ${retryAfter}s` : `giving up (retry after ${retryAfter}s)`));
-        return willRetry;
-    };
-    return new ReliableOctokit({
+    const octokit = new dist_src_Octokit({
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
         // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
         // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
-        // and our own rate-limit handlers warn above.
+        // and the rate-limit waits warn on their own.
         log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
-        retry: { retryAfterBaseValue: 1000 * scale },
-        throttle: {
-            retryAfterBaseValue: 1000 * scale,
-            // Scaled copies of the plugin's own spacing: one write per second, notifications every three.
-            write: new (light_default()).Group({ maxConcurrent: 1, minTime: 1000 * scale }),
-            notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3000 * scale }),
-            onRateLimit: shouldRetry('primary'),
-            onSecondaryRateLimit: shouldRetry('secondary'),
-        },
     });
-}
-/** Reads the wait scale tests set; production leaves it unset. */
-function waitScaleFromEnv(env) {
-    const value = Number(env['SKILL_SHARE_RETRY_SCALE']);
-    return Number.isFinite(value) && value > 0 ? value : 1;
+    makeReliable(octokit, {
+        waitScale: options.waitScale ?? 1,
+        maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS,
+        warning: log.warning,
+    });
+    // Every action writes through this client: the one check before anything is posted.
+    guardWrites(octokit, defaultPostPolicy(options.baseUrl), log.warning);
+    return octokit;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/markers/ownership.ts
 /** The token's identity when a workflow uses GITHUB_TOKEN. */
 const BOT_LOGIN = 'github-actions[bot]';
-/** Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. */
-function isOwnBot(user) {
-    return user.type === 'Bot' && user.login === BOT_LOGIN;
+/**
+ * Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. The
+ * bot is `github-actions[bot]` (only this repository's workflows write as it, so what it wrote
+ * counts even after a group switched tokens) or whatever identity the run's token has.
+ */
+function ownership_isOwnBot(user) {
+    return (user.type === 'Bot' && user.login === BOT_LOGIN) || user.self === true;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/github/repository.ts
+
 
 // A create is never retried blindly: the caller looks its marker up first (see createOnce).
 const NO_RETRY = { request: { retries: 0 } };
@@ -73408,10 +73709,32 @@ class Repository {
     client;
     owner;
     repo;
+    identity;
     constructor(client, owner, repo) {
         this.client = client;
         this.owner = owner;
         this.repo = repo;
+    }
+    /**
+     * The login the token acts as: `github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for a GitHub
+     * App installation token, the user for a personal token. GraphQL's `viewer` answers for all
+     * three (REST `GET /user` is 403 for installation tokens). Asked once per run, and only when
+     * something that carries a marker was written by someone other than `github-actions[bot]`.
+     */
+    whoAmI() {
+        this.identity ??= this.client
+            .graphql('query { viewer { login } }')
+            .then((data) => data.viewer.login);
+        return this.identity;
+    }
+    /**
+     * The token's own login when `raws` hold something it may have written (a marker by an author
+     * other than github-actions[bot]), so views can mark those authors `self`; else undefined and
+     * no request.
+     */
+    async selfAmong(raws) {
+        const matters = raws.some((r) => r.user && r.user.login !== BOT_LOGIN && (r.body ?? '').includes(MARKER_START));
+        return matters ? (await this.whoAmI()).toLowerCase() : undefined;
     }
     get fullName() {
         return `${this.owner}/${this.repo}`;
@@ -73433,7 +73756,10 @@ class Repository {
             ...(filter.since ? { since: filter.since } : {}),
             per_page: 100,
         });
-        return raw.map((issue) => issueView(issue)).filter((issue) => !issue.isPullRequest);
+        const self = await this.selfAmong(raw);
+        return raw
+            .map((issue) => issueView(issue, self))
+            .filter((issue) => !issue.isPullRequest);
     }
     async getIssue(number) {
         const { data } = await this.client.rest.issues.get({
@@ -73441,7 +73767,7 @@ class Repository {
             repo: this.repo,
             issue_number: number,
         });
-        return issueView(data);
+        return issueView(data, await this.selfAmong([data]));
     }
     async createIssue(issue) {
         const { data } = await this.client.rest.issues.create({
@@ -73450,7 +73776,7 @@ class Repository {
             ...issue,
             ...NO_RETRY,
         });
-        return issueView(data);
+        return issueView(data, await this.selfAmong([data]));
     }
     async updateIssue(number, patch) {
         const { data } = await this.client.rest.issues.update({
@@ -73459,7 +73785,7 @@ class Repository {
             issue_number: number,
             ...patch,
         });
-        return issueView(data);
+        return issueView(data, await this.selfAmong([data]));
     }
     async addLabels(number, labels) {
         await this.client.rest.issues.addLabels({
@@ -73484,14 +73810,17 @@ class Repository {
                 throw e;
         }
     }
-    async listComments(number) {
+    /** The issue's comments, oldest first; with `since`, only those created or edited since then. */
+    async listComments(number, since) {
         const raw = await this.client.paginate(this.client.rest.issues.listComments, {
             owner: this.owner,
             repo: this.repo,
             issue_number: number,
+            ...(since ? { since } : {}),
             per_page: 100,
         });
-        return raw.map((c) => commentView(c));
+        const self = await this.selfAmong(raw);
+        return raw.map((c) => commentView(c, self));
     }
     async createComment(number, body) {
         const { data } = await this.client.rest.issues.createComment({
@@ -73501,7 +73830,7 @@ class Repository {
             body,
             ...NO_RETRY,
         });
-        return commentView(data);
+        return commentView(data, await this.selfAmong([data]));
     }
     async updateComment(id, body) {
         await this.client.rest.issues.updateComment({
@@ -73616,17 +73945,24 @@ function isAlreadyExists(error) {
         ?.data?.errors;
     return Array.isArray(errors) && errors.some((e) => e.code === 'already_exists');
 }
-function user(raw) {
-    return { login: raw?.login ?? 'ghost', type: raw?.type ?? 'User' };
+const MARKER_START = '<!-- skill-share:';
+/** A user as our views carry it; `self` when it is the login the token acts as (lower case). */
+function userRef(raw, self) {
+    const login = raw?.login ?? 'ghost';
+    return {
+        login,
+        type: raw?.type ?? 'User',
+        ...(self !== undefined && login.toLowerCase() === self ? { self: true } : {}),
+    };
 }
-function issueView(raw) {
+function issueView(raw, self) {
     return {
         number: raw.number,
         title: raw.title,
         state: raw.state === 'closed' ? 'closed' : 'open',
         stateReason: raw.state_reason ?? null,
         body: raw.body ?? '',
-        author: user(raw.user),
+        author: userRef(raw.user, self),
         labels: raw.labels.map((l) => typeof l === 'string'
             ? { name: l, color: '', description: null }
             : { name: l.name ?? '', color: l.color ?? '', description: l.description ?? null }),
@@ -73643,11 +73979,11 @@ function issueView(raw) {
         htmlUrl: raw.html_url,
     };
 }
-function commentView(raw) {
+function commentView(raw, self) {
     return {
         id: raw.id,
         body: raw.body ?? '',
-        author: user(raw.user),
+        author: userRef(raw.user, self),
         createdAt: raw.created_at,
         updatedAt: raw.updated_at,
         plusOnes: raw.reactions?.['+1'] ?? 0,
@@ -73655,20 +73991,19 @@ function commentView(raw) {
     };
 }
 function reactionView(raw) {
-    return { id: raw.id, content: raw.content, user: user(raw.user) };
+    return { id: raw.id, content: raw.content, user: userRef(raw.user) };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/runner/repository.ts
+;// CONCATENATED MODULE: ./actions/lib/github/connect.ts
 
 
 /** The one way an action gets its GitHub client: reliable octokit, pointed where the runner says. */
-function connect(context, token, log, env = process.env) {
+function connect(context, token, log) {
     if (!token)
         throw new Error('github-token is empty: pass ${{ github.token }} or a token with issues: write');
     const client = createClient({
         token,
         baseUrl: context.apiUrl,
-        waitScale: waitScaleFromEnv(env),
         log,
     });
     return new Repository(client, context.owner, context.repo);
@@ -73691,6 +74026,9 @@ const FORM_KINDS = (/* unused pure expression or super */ null && ([
     'topic',
     'reflection',
     'conversation',
+    'sign-up',
+    'self-evaluation',
+    'assessment',
 ]));
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -73726,6 +74064,47 @@ const CORE_SKILLS = [
     { value: 'coaching-others', label: 'Coaching others' },
     { value: 'self-care', label: 'Self-care' },
 ];
+/** How often a pair meets, as the sign-up form words it; values are the group file's `cadence`. */
+const CADENCE_CHOICES = [
+    { value: 'weekly', label: 'Every week' },
+    { value: 'biweekly', label: 'Every other week' },
+    { value: 'monthly', label: 'Once a month' },
+];
+/** How many coachees one coach takes at a time, at most. */
+const CAPACITY_CHOICES = [
+    { value: '1', label: '1' },
+    { value: '2', label: '2' },
+    { value: '3', label: '3' },
+    { value: '4', label: '4' },
+];
+/** The five focus areas of technical leadership a member rates themselves on. */
+const FOCUS_AREAS = [
+    { value: 'empowering-others', label: 'Empowering others' },
+    { value: 'challenging-assumptions', label: 'Challenging assumptions' },
+    { value: 'eliminating-pain-points', label: 'Eliminating pain points' },
+    { value: 'influencing-culture', label: 'Influencing culture' },
+    { value: 'leading-technology', label: 'Leading technology and architecture' },
+];
+const EVALUATION_MOMENTS = [
+    { value: 'start', label: 'At the start' },
+    { value: 'end', label: 'At the end' },
+];
+/** "Is my team executing well, and is it happy?": the success test, answered in two parts. */
+const TEAM_ANSWERS = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a feedback interview was with: a role, never a name. */
+const INTERVIEW_ROLES = [
+    { value: 'assessment', label: 'Nobody: it was an assessment or a test' },
+    { value: 'peer', label: 'A peer' },
+    { value: 'manager', label: 'My manager' },
+    { value: 'leader', label: 'Another leader' },
+    { value: 'report', label: 'Someone on my team' },
+    { value: 'coach', label: 'My coach' },
+    { value: 'outside', label: 'Someone outside work' },
+];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
 const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
@@ -73734,6 +74113,17 @@ const AREA_OPTIONS = [
     { value: 'family', label: 'Family' },
     { value: 'self', label: 'Self' },
 ];
+const AREA_NAMES = { work: 'Work', family: 'Family', self: 'Self' };
+/** The playbook's sheet asks for something positive and something negative in every area. */
+const LEANINGS = ['positive', 'negative'];
+/** The six prompts in sheet order, with the wording the "two I'll share" checkboxes use. */
+const PROMPTS = AREAS.flatMap((area) => LEANINGS.map((leaning) => ({
+    value: `${area}-${leaning}`,
+    label: `${AREA_NAMES[area]}, ${leaning}`,
+})));
+function promptArea(prompt) {
+    return prompt.split('-')[0];
+}
 const CONSENT_OPTION = {
     value: 'quote-anonymously',
     label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
@@ -73742,6 +74132,17 @@ const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required
 const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
 function score(id, label) {
     return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
+}
+function optionalScore(id, label) {
+    return { ...score(id, label), required: false };
+}
+/** A prompt's two answers: what happened, and why it matters to me. */
+function promptFields(prompt) {
+    const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+    return [
+        catalog_text(`${prompt}-what`, `${name}: what happened`, false),
+        catalog_text(`${prompt}-significance`, `${name}: why it matters to me`, false),
+    ];
 }
 function catalog_text(id, label, required) {
     return { id, type: 'textarea', label, required };
@@ -73756,18 +74157,16 @@ const catalog_FORMS = {
         fields: [
             catalog_group,
             session,
-            score('work-score', 'Work: my score'),
-            catalog_text('work-notes', 'Work: a few lines', false),
-            score('family-score', 'Family: my score'),
-            catalog_text('family-notes', 'Family: a few lines', false),
-            score('self-score', 'Self: my score'),
-            catalog_text('self-notes', 'Self: a few lines', false),
+            ...AREAS.flatMap((area) => [
+                ...LEANINGS.flatMap((leaning) => promptFields(`${area}-${leaning}`)),
+                optionalScore(`${area}-score`, `${AREA_NAMES[area]}: a score from 1 to 10, if you like`),
+            ]),
             {
-                id: 'circle',
+                id: 'share',
                 type: 'checkboxes',
-                label: 'Two answers for the opening circle',
+                label: "The two I'll share in the opening circle",
                 required: false,
-                options: AREA_OPTIONS,
+                options: PROMPTS,
             },
             catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
         ],
@@ -73865,7 +74264,129 @@ const catalog_FORMS = {
             },
         ],
     },
+    'sign-up': {
+        kind: 'sign-up',
+        name: 'Coaching sign-up',
+        template: 'coaching-sign-up.yml',
+        label: 'sign-up',
+        title: 'Sign-up · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'offer',
+                type: 'checkboxes',
+                label: 'Skills I can coach others in',
+                required: false,
+                options: CORE_SKILLS,
+            },
+            {
+                id: 'capacity',
+                type: 'dropdown',
+                label: 'How many people I can coach at a time',
+                required: false,
+                options: CAPACITY_CHOICES,
+            },
+            {
+                id: 'seek',
+                type: 'checkboxes',
+                label: 'Skills I would like coaching in',
+                required: false,
+                options: CORE_SKILLS,
+            },
+            { id: 'timezone', type: 'input', label: 'My time zone', required: true },
+            { id: 'hours', type: 'input', label: 'My usual hours for a conversation', required: true },
+            {
+                id: 'cadence',
+                type: 'dropdown',
+                label: 'How often',
+                required: true,
+                options: CADENCE_CHOICES,
+            },
+            { id: 'place', type: 'input', label: 'How to meet', required: false },
+        ],
+    },
+    'self-evaluation': {
+        kind: 'self-evaluation',
+        name: 'Self-evaluation',
+        template: 'self-evaluation.yml',
+        label: 'self-evaluation',
+        title: 'Self-evaluation · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'moment',
+                type: 'dropdown',
+                label: 'When',
+                required: true,
+                options: EVALUATION_MOMENTS,
+            },
+            ...FOCUS_AREAS.map((area) => score(area.value, area.label)),
+            {
+                id: 'executing',
+                type: 'dropdown',
+                label: 'Is my team executing well?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            {
+                id: 'happy',
+                type: 'dropdown',
+                label: 'Is my team happy?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            catalog_text('notes', 'What is behind these answers', false),
+        ],
+    },
+    assessment: {
+        kind: 'assessment',
+        name: 'Assessment or interview',
+        template: 'assessment.yml',
+        label: 'assessment',
+        title: 'Assessment · ',
+        fields: [
+            catalog_group,
+            { id: 'what', type: 'input', label: 'What it was', required: true },
+            {
+                id: 'with',
+                type: 'dropdown',
+                label: 'Who it was with',
+                required: true,
+                options: INTERVIEW_ROLES,
+            },
+            catalog_text('summary', 'The result, or what I heard, in my own words', true),
+            catalog_text('takeaway', 'What I take from it', false),
+        ],
+    },
 };
+/**
+ * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
+ * areas ticked for the circle. Issues filled in on it keep reading, and a repository that still
+ * has this form keeps working; new repositories get the playbook's sheet above.
+ */
+const SCORE_HOMEWORK = {
+    ...catalog_FORMS.homework,
+    fields: [
+        catalog_group,
+        session,
+        ...AREAS.flatMap((area) => [
+            score(`${area}-score`, `${AREA_NAMES[area]}: my score`),
+            catalog_text(`${area}-notes`, `${AREA_NAMES[area]}: a few lines`, false),
+        ]),
+        {
+            id: 'circle',
+            type: 'checkboxes',
+            label: 'Two answers for the opening circle',
+            required: false,
+            options: AREA_OPTIONS,
+        },
+        catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+    ],
+};
+/** The shapes a form has had, newest first; only homework has more than one. */
+function catalog_formShapes(kind) {
+    return kind === 'homework' ? [catalog_FORMS.homework, SCORE_HOMEWORK] : [catalog_FORMS[kind]];
+}
 function isFormKind(value) {
     return FORM_KINDS.includes(value);
 }
@@ -73924,9 +74445,37 @@ function homeworkFormUrl(repo, group, session) {
         fields: { group: group.slug, session: session.number },
     });
 }
+/** The closing-reflection form, prefilled with the group. */
+function reflectionFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'reflection.yml',
+        title: formTitle('reflection', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The reading list every repository made from the template carries. */
+const READING_LIST_PATH = 'docs/reading-list.md';
+function readingListUrl(repo) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
+}
+/** The links of the playbook's extras a session issue may carry, beside its homework form. */
+function playbookLinks(repo, group) {
+    return { reflection: reflectionFormUrl(repo, group), readingList: readingListUrl(repo) };
+}
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 function calendarPath(slug) {
     return `groups/${slug}/calendar.ics`;
+}
+/**
+ * A link that opens a session's issue from outside GitHub (a calendar entry): the issue search for
+ * its exact title among the group's issues. The calendar is written before the issue exists, so it
+ * cannot know the number.
+ */
+function sessionIssueUrl(repo, group, title) {
+    const query = `is:issue label:group:${group.slug} in:title "${title.replace(/"/g, '')}"`;
+    return `${repo.serverUrl}/${repo.repository}/issues?q=${encodeURIComponent(query)}`;
 }
 function calendarUrl(repo, group) {
     return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
@@ -73935,3546 +74484,130 @@ function cohortMilestone(group) {
     return group.name;
 }
 
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function dist_isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function dist_promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return dist_promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let dist_pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	dist_pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || dist_pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6501);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
-var gray_matter = __nccwpck_require__(9599);
-var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
-;// CONCATENATED MODULE: ./actions/lib/templates/front-matter.ts
-
-
-const refuse = (language) => () => {
-    throw new Error(`front matter in ${language} is not allowed; use YAML`);
-};
-/**
- * Splits `---` front matter from a markdown body. YAML is parsed by `yaml` (one dialect across the
- * project) and gray-matter's JavaScript engines are replaced, so a template can never run code.
- */
-function parseFrontMatter(text, file) {
-    let parsed;
-    try {
-        parsed = gray_matter_default()(text, {
-            language: 'yaml',
-            engines: {
-                yaml: (source) => ((0,dist/* parse */.qg)(source, { maxAliasCount: 50 }) ?? {}),
-                js: refuse('JavaScript'),
-                javascript: refuse('JavaScript'),
-                coffee: refuse('CoffeeScript'),
-                coffeescript: refuse('CoffeeScript'),
-                json: (source) => JSON.parse(source),
-            },
-        });
-    }
-    catch (e) {
-        throw new Error(`${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    }
-    const data = parsed.data;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new Error(`${file}: front matter must be a mapping of fields`);
-    }
-    return { data: data, content: parsed.content };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/workspace/workspace.ts
-
-
-
-
-
-const DEFAULT_GROUPS_GLOB = 'groups/*/group.yml';
-/** Reads and validates group files; one bad file never hides the others. */
-async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
-    const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort();
-    const result = { groups: [], problems: [], failed: [] };
-    for (const file of files) {
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
-        const { group, problems } = load_parseGroupFile(text, { file, slug: slugOf(file) });
-        result.problems.push(...problems);
-        if (group)
-            result.groups.push(group);
-        else
-            result.failed.push(file);
-    }
-    return result;
-}
-/** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */
-async function loadGroupAt(root, target) {
-    const file = target.endsWith('.yml') || target.endsWith('.yaml') ? target : path.join(target, 'group.yml');
-    const relative = path.relative(root, path.resolve(root, file)) || file;
-    let text;
-    try {
-        text = await readFile(path.resolve(root, file), 'utf8');
-    }
-    catch {
-        return {
-            problems: [
-                {
-                    file: relative,
-                    line: 1,
-                    col: 1,
-                    field: '',
-                    message: 'no such group file',
-                    severity: 'error',
-                },
-            ],
-        };
-    }
-    return parseGroupFile(text, { file: relative, slug: slugOf(relative) });
-}
-function slugOf(file) {
-    return external_node_path_default().basename(external_node_path_default().dirname(external_node_path_default().resolve('/', file)));
-}
-async function readTemplate(root, name) {
-    const file = external_node_path_default().join('templates', name);
-    return parseFrontMatter(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'), file);
-}
-async function loadSessionTemplates(root) {
-    const [kickoff, theme, closing, followUp] = await Promise.all(['session-kickoff.md', 'session-theme.md', 'session-closing.md', 'session-follow-up.md'].map((name) => readTemplate(root, name)));
-    return { kickoff: kickoff, theme: theme, closing: closing, 'follow-up': followUp };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./actions/lib/commands/inert.ts
-const CONTROL = /(?![\t\n\r])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const MENTION_AT = /(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g;
-const HTML = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    '{': '&#123;',
-    '}': '&#125;',
-};
-const SPECIAL = /[&<>"{}\\`*_[\]~|$]/g;
-function inertText(text, options = {}) {
-    const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.replace(/\s+/g, ' ').trim());
-    const kept = options.multiline ? trimBlankEdges(lines) : lines.filter(Boolean);
-    return kept
-        .map(escapeLine)
-        .join(options.multiline ? '<br>' : ' ')
-        .trim();
-}
-function escapeLine(line) {
-    return line.replace(MENTION_AT, '').replace(SPECIAL, (c) => HTML[c] ?? `\\${c}`);
-}
-function truncate(text, maxLength) {
-    if (maxLength === undefined)
-        return text;
-    const chars = Array.from(text.trim());
-    return chars.length <= maxLength
-        ? text
-        : `${chars
-            .slice(0, maxLength - 1)
-            .join('')
-            .trimEnd()}…`;
-}
-function trimBlankEdges(lines) {
-    let start = 0;
-    let end = lines.length;
-    while (start < end && lines[start] === '')
-        start++;
-    while (end > start && lines[end - 1] === '')
-        end--;
-    return lines.slice(start, end);
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
-const COMMAND_NAMES = [
-    'rsvp',
-    'here',
-    'attended',
-    'topic',
-    'themes',
-    'agree',
-    'buddy',
-    'snooze',
-    'unsnooze',
-    'skip',
-    'swap',
-    'continue',
-    'notes',
-    'help',
+;// CONCATENATED MODULE: ./actions/lib/coaching/hours.ts
+/*
+ * "My usual hours", as people type them: one or more windows separated by `;`, each an optional
+ * set of days and a local time range. `08:00-10:00` means Monday to Friday; `Tue-Thu 17:00-19:00`,
+ * `Mon, Wed 12:00-13:30`, `Sat 09:00-11:00; Tue 18:00-20:00` all read. Times are 24-hour.
+ */
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const FULL_DAY_NAMES = [
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
 ];
-const ANY_ISSUE = ['session', 'ground-rules', 'check-in'];
-const CATALOG = {
-    rsvp: {
-        name: 'rsvp',
-        usage: '/rsvp yes|no|maybe [note]',
-        summary: 'Say whether you are coming, with an optional short note.',
-        who: 'member',
-        where: ['session'],
-    },
-    here: {
-        name: 'here',
-        usage: '/here [@login ...]',
-        summary: 'Mark yourself present at the meeting; facilitators may list others too.',
-        who: 'member',
-        where: ['session'],
-    },
-    attended: {
-        name: 'attended',
-        usage: '/attended @login @login ...',
-        summary: 'Record who attended, after the meeting.',
-        who: 'facilitator',
-        where: ['session'],
-    },
-    topic: {
-        name: 'topic',
-        usage: '/topic <text>',
-        summary: 'Propose a topic, one per comment; vote for topics with 👍 on their comment.',
-        who: 'member',
-        where: ['kickoff', 'follow-up'],
-    },
-    themes: {
-        name: 'themes',
-        usage: '/themes 1,3,4,6',
-        summary: 'Turn topics (by their number in the status comment) into the themes of the coming weeks.',
-        who: 'facilitator',
-        where: ['kickoff'],
-    },
-    agree: {
-        name: 'agree',
-        usage: '/agree',
-        summary: 'Agree to the ground rules.',
-        who: 'member',
-        where: ['ground-rules'],
-    },
-    buddy: {
-        name: 'buddy',
-        usage: '/buddy',
-        summary: 'Say that you checked in with your accountability buddy this week.',
-        who: 'member',
-        where: ['check-in'],
-    },
-    snooze: {
-        name: 'snooze',
-        usage: '/snooze',
-        summary: 'Sit out buddy pairing until you /unsnooze.',
-        who: 'member',
-        where: ['session', 'check-in'],
-    },
-    unsnooze: {
-        name: 'unsnooze',
-        usage: '/unsnooze',
-        summary: 'Be paired with a buddy again.',
-        who: 'member',
-        where: ['session', 'check-in'],
-    },
-    skip: {
-        name: 'skip',
-        usage: '/skip [reason]',
-        summary: 'Call off this meeting.',
-        who: 'facilitator',
-        where: ['session'],
-    },
-    swap: {
-        name: 'swap',
-        usage: '/swap @login',
-        summary: 'Hand the facilitation of this meeting to another member.',
-        who: 'facilitator',
-        where: ['session'],
-    },
-    continue: {
-        name: 'continue',
-        usage: '/continue monthly|biweekly|stop',
-        summary: 'Vote on how the group goes on; a facilitator closes the vote with /continue confirm.',
-        who: 'member',
-        where: ['closing'],
-    },
-    notes: {
-        name: 'notes',
-        usage: '/notes <text>',
-        summary: 'Scribe notes for the anonymous retrospective; the lines below the command belong to the note too. No names, please.',
-        who: 'member',
-        where: ['session'],
-    },
-    help: {
-        name: 'help',
-        usage: '/help',
-        summary: 'List the commands available here.',
-        who: 'member',
-        where: ANY_ISSUE,
-    },
-};
-const PLACE_NAMES = {
-    session: 'a session issue',
-    kickoff: 'the kickoff (week 1) issue',
-    closing: 'the closing issue',
-    'follow-up': 'a follow-up session issue',
-    'ground-rules': 'the ground rules issue',
-    'check-in': 'a buddy check-in issue',
-};
-function isCommandName(name) {
-    return COMMAND_NAMES.includes(name);
-}
-function placesOf(kind) {
-    switch (kind) {
-        case 'ground-rules':
-        case 'check-in':
-            return [kind];
-        case 'kickoff':
-        case 'closing':
-            return ['session', kind];
-        case 'monthly':
-        case 'biweekly':
-            return ['session', 'follow-up'];
-        case 'theme':
-            return ['session'];
-    }
-}
-function worksIn(spec, kind) {
-    const places = placesOf(kind);
-    return spec.where.some((place) => places.includes(place));
-}
-/** "the kickoff (week 1) issue or a follow-up session issue" */
-function describePlaces(places) {
-    const names = places.map((place) => PLACE_NAMES[place]);
-    return names.length <= 1
-        ? (names[0] ?? '')
-        : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-}
-function commandsAvailable(kind) {
-    return COMMAND_NAMES.map((name) => CATALOG[name]).filter((spec) => worksIn(spec, kind));
-}
-/** The reply to `/help` and to an unknown command: the commands that work on this issue. */
-function helpText(kind) {
-    const lines = commandsAvailable(kind).map((spec) => {
-        const who = spec.who === 'facilitator' ? ' _(facilitators)_' : '';
-        return `- \`${spec.usage}\`${who}: ${spec.summary}`;
-    });
-    return [
-        '**The commands available here.** Start a line of a comment with the command; several lines make several commands.',
-        '',
-        ...lines,
-        '',
-        'To change your mind, post the command again or edit your comment. Commands inside quotes and code are ignored.',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/parse.ts
-/**
- * Finds slash commands in a comment body, the way a reader sees them on GitHub.
- *
- * A command is a line that starts with `/name` (after at most three spaces; four or a tab make an
- * indented code block). Only what renders as plain text counts: lines inside fenced code (``` or
- * ~~~, an unclosed fence runs to the end), indented code, block quotes (`>` at any depth), HTML
- * comments (an unclosed one runs to the end), `<pre>`-style raw blocks and multi-line inline code
- * spans are skipped, and a `/name` in the middle of a sentence is just text. A line right after a
- * quote that does not itself start with `>` counts as a command, even though Markdown would render
- * it as a lazy continuation of the quote: "a line that starts with /" is the rule people can see.
- *
- * Unicode policy. Only the command token (the slash and the name) is NFKC-normalised, so an IME
- * user's fullwidth `／ｒｓｖｐ` works exactly like `/rsvp`; look-alike slashes without a
- * compatibility mapping (division slash `∕`, fraction slash `⁄`) are not slashes and the line is
- * text. A name that still contains non-ASCII letters after NFKC (a Cyrillic `р` in `/rsvр`) is
- * returned as written so the caller can answer "unknown command", but it never matches a known
- * command and is never executed (see `isAsciiName`).
- *
- * The work is bounded: the body is cut at GitHub's 65,536-character comment limit, every pass is
- * linear in its length, and at most `MAX_COMMANDS_PER_COMMENT` commands are returned.
- */
-const MAX_COMMENT_CHARS = 65_536;
-const MAX_COMMANDS_PER_COMMENT = 20;
-const MAX_NAME_LENGTH = 32;
-const COMMAND_LINE = /^[ \u3000]{0,3}[/\uFF0F]([^\s/\uFF0F]{1,64})(?=\s|$)(.*)$/;
-const NAME = new RegExp(`^\\p{L}[\\p{L}\\p{N}_-]{0,${MAX_NAME_LENGTH - 1}}$`, 'u');
-const ASCII_NAME = /^[a-z][a-z0-9_-]*$/;
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])( {1,4})/;
-const RAW_BLOCK = /^<(pre|script|style|textarea)(?=[\s>]|$)/i;
-const BACKTICKS = /`+/g;
-function parseCommands(body, options = {}) {
-    const limit = options.limit ?? MAX_COMMANDS_PER_COMMENT;
-    if (limit <= 0 || !body)
-        return [];
-    const lines = body.slice(0, MAX_COMMENT_CHARS).split(/\r\n|\r|\n/);
-    const kinds = classifyLines(lines);
-    hideInlineCodeContinuations(lines, kinds);
-    const found = [];
-    for (let i = 0; i < lines.length && found.length <= limit; i++) {
-        if (kinds[i] !== 'text')
-            continue;
-        const match = COMMAND_LINE.exec(lines[i]);
+const WORKDAYS = [1, 2, 3, 4, 5];
+const WINDOW = /^(.*?)\s*(\d{1,2}):(\d{2})\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})$/i;
+const HOURS_EXAMPLE = 'Tue-Thu 08:00-10:00; Sat 09:00-11:00';
+function parseHours(text) {
+    const parts = text
+        .split(/[;\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    if (parts.length === 0)
+        return fail(`"${text}"`);
+    const windows = [];
+    for (const part of parts) {
+        const match = WINDOW.exec(part);
         if (!match)
-            continue;
-        const token = match[1].normalize('NFKC');
-        if (!NAME.test(token))
-            continue;
-        found.push({ index: i, token, tail: match[2] });
+            return fail(`"${part}"`);
+        const days = parseDays(match[1] ?? '');
+        if (!days)
+            return fail(`"${match[1]}" (days)`);
+        const from = minutes(match[2], match[3]);
+        const to = minutes(match[4], match[5]);
+        if (from === undefined || to === undefined)
+            return fail(`"${part}" (times are 00:00 to 24:00)`);
+        if (to <= from) {
+            return {
+                ok: false,
+                message: `"${part}": the end comes before the start; a window past midnight is two windows, e.g. "Mon 22:00-24:00; Tue 00:00-01:00".`,
+            };
+        }
+        windows.push({ days, from, to });
     }
-    return found.slice(0, limit).map((hit, k) => {
-        const next = found[k + 1]?.index ?? lines.length;
-        const rest = hit.tail.trim();
-        return {
-            name: hit.token.toLowerCase(),
-            args: rest.normalize('NFKC').split(/\s+/).filter(Boolean),
-            rest,
-            block: lines
-                .slice(hit.index + 1, next)
-                .join('\n')
-                .trim(),
-            line: hit.index + 1,
-        };
-    });
+    return { ok: true, windows };
 }
-/** True when a parsed name is plain ASCII, the only kind that can name a known command. */
-function isAsciiName(name) {
-    return ASCII_NAME.test(name);
+/** The windows as they would be typed again, e.g. "Tue-Thu 08:00-10:00". */
+function formatHours(windows) {
+    return windows.map((w) => `${formatDays(w.days)} ${clock(w.from)}-${clock(w.to)}`).join('; ');
 }
-function classifyLines(lines) {
-    const kinds = [];
-    let fence;
-    let inComment = false;
-    let rawEnd;
-    let previous = 'blank';
-    for (const line of lines) {
-        const kind = classify(line);
-        kinds.push(kind);
-        previous = kind;
-    }
-    return kinds;
-    function classify(line) {
-        if (fence) {
-            if (closesFence(line, fence))
-                fence = undefined;
-            return 'ignored';
-        }
-        if (inComment) {
-            inComment = endsInsideComment(line, true);
-            return 'ignored';
-        }
-        if (rawEnd !== undefined) {
-            if (line.toLowerCase().includes(rawEnd))
-                rawEnd = undefined;
-            return 'ignored';
-        }
-        if (line.trim() === '')
-            return 'blank';
-        const indent = indentation(line);
-        // An indented line cannot start a code block in the middle of a paragraph: it continues it.
-        if (indent.columns >= 4) {
-            if (previous !== 'text')
-                return 'ignored';
-            inComment = endsInsideComment(line, false);
-            return 'text';
-        }
-        const content = line.slice(indent.chars);
-        const opened = openFence(content, indent.columns);
-        if (opened) {
-            fence = opened;
-            return 'ignored';
-        }
-        if (content.startsWith('>'))
-            return 'ignored';
-        if (content.startsWith('<!--')) {
-            inComment = endsInsideComment(line, false);
-            return 'ignored';
-        }
-        const raw = RAW_BLOCK.exec(content);
-        if (raw) {
-            const end = `</${raw[1].toLowerCase()}>`;
-            if (!content.toLowerCase().includes(end))
-                rawEnd = end;
-            return 'ignored';
-        }
-        // A comment opened mid-line hides the following lines; the line itself starts as text.
-        inComment = endsInsideComment(line, false);
-        return 'text';
-    }
+function clock(minutesOfDay) {
+    const h = Math.floor(minutesOfDay / 60);
+    const m = minutesOfDay % 60;
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
-function indentation(line) {
-    let columns = 0;
-    let chars = 0;
-    for (; chars < line.length; chars++) {
-        const c = line[chars];
-        if (c === ' ' || c === '\u3000')
-            columns++;
-        else if (c === '\t')
-            columns += 4 - (columns % 4);
-        else
-            break;
-        if (columns >= 4)
-            return { columns, chars: chars + 1 };
-    }
-    return { columns, chars };
-}
-function openFence(content, indent) {
-    const list = LIST_MARKER.exec(content);
-    const offset = list ? list[0].length : 0;
-    const match = FENCE_OPEN.exec(content.slice(offset));
-    if (!match)
-        return undefined;
-    const run = match[1];
-    const char = run[0];
-    // ```foo``` on one line is inline code, not a fence: a backtick fence's info has no backticks.
-    if (char === '`' && match[2].includes('`'))
-        return undefined;
-    return { char, length: run.length, maxCloseIndent: (list ? indent + offset : 0) + 3 };
-}
-function closesFence(line, fence) {
-    const indent = indentation(line);
-    if (indent.columns > fence.maxCloseIndent)
-        return false;
-    const content = line.slice(indent.chars).trimEnd();
-    if (content.length < fence.length)
-        return false;
-    for (const c of content)
-        if (c !== fence.char)
-            return false;
-    return true;
-}
-/** Follows `<!--` and `-->` through one line; returns whether the line ends inside a comment. */
-function endsInsideComment(line, startsInside) {
-    let inside = startsInside;
-    let from = 0;
-    for (;;) {
-        if (inside) {
-            const end = line.indexOf('-->', from);
-            if (end < 0)
-                return true;
-            from = end + 3;
-            inside = false;
-        }
-        else {
-            const start = line.indexOf('<!--', from);
-            if (start < 0)
-                return false;
-            from = start + 4;
-            inside = true;
-        }
-    }
-}
-/**
- * Inline code can span lines within a paragraph: "`` `a ``" on one line and "/rsvp yes`" on the
- * next render as code. Pairs backtick runs of equal length in one linear pass per paragraph and
- * hides every line that starts inside a span.
- */
-function hideInlineCodeContinuations(lines, kinds) {
-    for (let start = 0; start < lines.length;) {
-        if (kinds[start] !== 'text') {
-            start++;
-            continue;
-        }
-        let end = start;
-        while (end < lines.length && kinds[end] === 'text')
-            end++;
-        hideInParagraph(lines, kinds, start, end);
-        start = end;
-    }
-}
-function hideInParagraph(lines, kinds, from, to) {
-    const runs = [];
-    for (let i = from; i < to; i++) {
-        const line = lines[i];
-        for (const match of line.matchAll(BACKTICKS)) {
-            const escaped = precededByOddBackslashes(line, match.index);
-            const length = match[0].length - (escaped ? 1 : 0);
-            if (length > 0)
-                runs.push({ line: i, length });
-        }
-    }
-    if (runs.length < 2)
-        return;
-    const nextSameLength = new Array(runs.length).fill(-1);
-    const lastSeen = new Map();
-    for (let r = runs.length - 1; r >= 0; r--) {
-        const length = runs[r].length;
-        nextSameLength[r] = lastSeen.get(length) ?? -1;
-        lastSeen.set(length, r);
-    }
-    for (let r = 0; r < runs.length;) {
-        const closer = nextSameLength[r];
-        if (closer < 0) {
-            r++;
-            continue;
-        }
-        const open = runs[r].line;
-        const close = runs[closer].line;
-        for (let l = open + 1; l <= close; l++)
-            kinds[l] = 'ignored';
-        r = closer + 1;
-    }
-}
-function precededByOddBackslashes(line, index) {
-    let count = 0;
-    for (let i = index - 1; i >= 0 && line[i] === '\\'; i--)
-        count++;
-    return count % 2 === 1;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/interpret.ts
-
-
-
-
-const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
-const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'];
-const MAX_TOPIC_CHARS = 200;
-const MAX_NOTE_CHARS = 200;
-const MAX_THEME_PICKS = 24;
-const CONTINUE_ALIASES = {
-    monthly: 'monthly',
-    biweekly: 'biweekly',
-    'bi-weekly': 'biweekly',
-    fortnightly: 'biweekly',
-    stop: 'stop',
-    confirm: 'confirm',
-};
-function interpret(parsed) {
-    const { name } = parsed;
-    if (!isAsciiName(name) || !isCommandName(name))
-        return interpret_unknown(name);
-    const result = PARSERS[name](parsed);
-    return typeof result === 'string'
-        ? { ok: false, code: 'invalid', name, reason: result }
-        : { ok: true, command: result };
-}
-/** Who may run this command with these arguments. */
-function requiredRole(command) {
-    if (command.name === 'continue' && command.choice === 'confirm')
-        return 'facilitator';
-    return CATALOG[command.name].who;
-}
-/** Whether `role` may run `command` on an issue of `kind`; a polite refusal when not. */
-function authorize(command, context) {
-    const spec = CATALOG[command.name];
-    if (!worksIn(spec, context.kind)) {
-        return {
-            code: 'wrong-issue',
-            reason: `\`/${spec.name}\` works on ${describePlaces(spec.where)}, not here.`,
-        };
-    }
-    if (requiredRole(command) === 'facilitator' && context.role !== 'facilitator') {
-        return {
-            code: 'not-facilitator',
-            reason: `Sorry, \`${usageOf(command)}\` is for the group's facilitators. Ask one of them if it should happen.`,
-        };
-    }
-    return undefined;
-}
-const PARSERS = {
-    rsvp: ({ args, rest }) => {
-        const word = keyword(args[0]);
-        if (!word)
-            return `\`/rsvp\` needs an answer: yes, no or maybe, e.g. \`/rsvp yes\`.`;
-        if (!RSVP_ANSWERS.includes(word)) {
-            return `\`/rsvp\` takes yes, no or maybe (then an optional note), not ${shown(args[0])}. For example \`/rsvp maybe back from a trip that day\`.`;
-        }
-        const note = clip(afterFirstWord(rest), MAX_NOTE_CHARS);
-        return { name: 'rsvp', answer: word, ...(note ? { note } : {}) };
-    },
-    here: ({ args }) => {
-        const logins = loginList(args, '/here');
-        return typeof logins === 'string' ? logins : { name: 'here', logins };
-    },
-    attended: ({ args }) => {
-        if (args.length === 0)
-            return '`/attended` needs the people who came, e.g. `/attended @ada @grace`.';
-        const logins = loginList(args, '/attended');
-        return typeof logins === 'string' ? logins : { name: 'attended', logins };
-    },
-    topic: ({ rest }) => {
-        const text = rest.replace(/\s+/g, ' ').trim();
-        if (!text)
-            return '`/topic` needs the topic on the same line, e.g. `/topic saying no to my own manager`.';
-        if (Array.from(text).length > MAX_TOPIC_CHARS) {
-            return `Please keep a topic under ${MAX_TOPIC_CHARS} characters: a title and a few words are plenty, the rest can go in the comment below it.`;
-        }
-        return { name: 'topic', text };
-    },
-    themes: ({ args }) => {
-        const tokens = args
-            .join(' ')
-            .split(/[\s,;]+/)
-            .filter(Boolean);
-        if (tokens.length === 0)
-            return '`/themes` needs topic numbers from the status comment, e.g. `/themes 1,3,4,6`.';
-        const picks = [];
-        for (const token of tokens) {
-            const match = /^#?(\d{1,3})$/.exec(token);
-            const number = match ? Number(match[1]) : 0;
-            if (number < 1)
-                return `\`/themes\` takes topic numbers such as \`1,3,4,6\`; ${shown(token)} is not one.`;
-            if (picks.includes(number))
-                return `Topic ${number} is listed twice in \`/themes\`.`;
-            picks.push(number);
-        }
-        if (picks.length > MAX_THEME_PICKS)
-            return `\`/themes\` takes at most ${MAX_THEME_PICKS} topics.`;
-        return { name: 'themes', picks };
-    },
-    agree: () => ({ name: 'agree' }),
-    buddy: () => ({ name: 'buddy' }),
-    snooze: () => ({ name: 'snooze' }),
-    unsnooze: () => ({ name: 'unsnooze' }),
-    skip: ({ rest }) => {
-        const reason = clip(rest.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS);
-        return { name: 'skip', ...(reason ? { reason } : {}) };
-    },
-    swap: ({ args }) => {
-        if (args.length !== 1)
-            return '`/swap` needs exactly one person to take over, e.g. `/swap @ada`.';
-        const logins = loginList(args, '/swap');
-        return typeof logins === 'string' ? logins : { name: 'swap', to: logins[0] };
-    },
-    continue: ({ args }) => {
-        const choice = CONTINUE_ALIASES[keyword(args[0])];
-        if (!choice) {
-            return `\`/continue\` takes monthly, biweekly or stop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
-        }
-        return { name: 'continue', choice };
-    },
-    notes: ({ rest, block }) => {
-        const text = [rest, block].filter(Boolean).join('\n').trim();
-        if (!text)
-            return '`/notes` needs the notes, on the same line or the lines below it.';
-        return { name: 'notes', text };
-    },
-    help: () => ({ name: 'help' }),
-};
-function interpret_unknown(name) {
-    if (!isAsciiName(name)) {
-        return {
-            ok: false,
-            code: 'unknown',
-            name,
-            reason: `${shown(`/${name}`)} is not a command: its name has letters that only look like plain Latin ones. Type it with a standard keyboard layout.`,
-        };
-    }
-    const guess = closestCommand(name);
+function fail(what) {
     return {
         ok: false,
-        code: 'unknown',
-        name,
-        reason: `\`/${name}\` is not a command.${guess ? ` Did you mean \`/${guess}\`?` : ''}`,
+        message: `${what} is not a window of hours. Write days and a 24-hour range, e.g. "${HOURS_EXAMPLE}" (no days means Monday to Friday).`,
     };
 }
-function closestCommand(name) {
-    let best;
-    let bestDistance = 3;
-    for (const candidate of COMMAND_NAMES) {
-        const distance = editDistance(name, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 2)
-        return 3;
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            next.push(Math.min(substitution, row[j] + 1, next[j - 1] + 1));
-        }
-        row = next;
-    }
-    return row[b.length];
-}
-function loginList(args, command) {
-    const logins = [];
-    for (const arg of args) {
-        const login = arg.replace(/^@/, '').replace(/[,;.]+$/, '');
-        if (!GITHUB_LOGIN.test(login)) {
-            return `\`${command}\` takes GitHub logins such as \`@octocat\`; ${shown(arg)} is not one.`;
-        }
-        if (!logins.some((seen) => seen.toLowerCase() === login.toLowerCase()))
-            logins.push(login);
-    }
-    return logins;
-}
-function usageOf(command) {
-    return command.name === 'continue' && command.choice === 'confirm'
-        ? '/continue confirm'
-        : `/${command.name}`;
-}
-function keyword(word) {
-    return (word ?? '').toLowerCase().replace(/[.,;:!?]+$/, '');
-}
-function afterFirstWord(text) {
-    return text
-        .replace(/^\S+\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-function clip(text, max) {
-    const chars = Array.from(text);
-    return chars.length <= max
-        ? text
-        : `${chars
-            .slice(0, max - 1)
-            .join('')
-            .trimEnd()}…`;
-}
-/** Echo of something the member typed, quoted and inert. */
-function shown(text) {
-    return `"${inertText(text ?? '', { maxLength: 40 })}"`;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/state.ts
-
-
-
-/**
- * Rebuilds one issue's state from all its comments.
- *
- * Order: comments count in thread order, by `createdAt` then `id`, and lines top to bottom within a
- * comment; later wins. An edit changes what a comment says, not where it stands: an edited comment
- * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
- * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
- */
-function rebuildState(input) {
-    const roster = rosterOf(input.group.members);
-    const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
-    const state = emptyState();
-    const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
-    const ordered = threadOrder(input.comments);
-    for (const comment of ordered) {
-        if (isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
-            continue;
-        const parsed = parseCommands(comment.body);
-        if (parsed.length === 0)
-            continue;
-        const author = roster.get(comment.author.toLowerCase());
-        if (!author) {
-            state.ignored.push({ commentId: comment.id, reason: 'not-a-member' });
-            continue;
-        }
-        let topics = 0;
-        for (const command of parsed) {
-            const at = { author, role: author.role, comment, line: command.line, state, roster };
-            const typed = admit(command, at, pass.kind);
-            if (!typed)
-                continue;
-            if (typed.name === 'topic' && topics++ > 0) {
-                state_refuse(at, 'topic', 'invalid', ONE_TOPIC_PER_COMMENT);
-                continue;
+function parseDays(text) {
+    const trimmed = text
+        .trim()
+        .replace(/[:,]$/, '')
+        .replace(/\s*[-–]\s*/g, '-');
+    if (trimmed === '')
+        return WORKDAYS;
+    const days = new Set();
+    if (/^weekdays$/i.test(trimmed))
+        return WORKDAYS;
+    if (/^weekends?$/i.test(trimmed))
+        return [6, 7];
+    for (const token of trimmed.split(/\s*(?:,|\/|&|\band\b|\s)\s*/i).filter(Boolean)) {
+        const range = /^([a-z]+)\s*(?:-|–)\s*([a-z]+)$/i.exec(token);
+        if (range) {
+            const from = dayNumber(range[1] ?? '');
+            const to = dayNumber(range[2] ?? '');
+            if (!from || !to)
+                return undefined;
+            for (let d = from;; d = (d % 7) + 1) {
+                days.add(d);
+                if (d === to)
+                    break;
             }
-            if (typed.name === 'themes')
-                pass.pendingThemes.push({ picks: typed.picks, at });
-            else if (typed.name === 'continue')
-                pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
-            else
-                apply(typed, at);
+            continue;
         }
-    }
-    applyIssueReactions(state, input, roster);
-    for (const { picks, at } of pass.pendingThemes)
-        chooseThemes(picks, at, input.group.weekly);
-    const position = new Map(ordered.map((comment, index) => [comment.id, index]));
-    state.refusals.sort((a, b) => (position.get(a.commentId) ?? 0) - (position.get(b.commentId) ?? 0) || a.line - b.line);
-    return state;
-}
-const ONE_TOPIC_PER_COMMENT = 'One topic per comment, please, so people can vote on each with 👍. Post this one in a comment of its own.';
-/** The typed command if it is known, valid, and allowed here for this author; otherwise records why not. */
-function admit(command, at, kind) {
-    const interpretation = interpret(command);
-    if (!interpretation.ok) {
-        if (interpretation.code === 'invalid') {
-            state_refuse(at, interpretation.name, 'invalid', interpretation.reason);
+        const day = dayNumber(token);
+        if (!day)
             return undefined;
-        }
-        const { name, reason } = interpretation;
-        at.state.unknown.push({ commentId: at.comment.id, line: at.line, name, reason });
+        days.add(day);
+    }
+    return [...days].sort((a, b) => a - b);
+}
+/** "tu", "tue", "tues", "tuesday" are Tuesday; "t" (which one?) and "tuxedo" are not days. */
+function dayNumber(token) {
+    const lower = token.toLowerCase().replace(/\.$/, '');
+    if (lower.length < 2)
         return undefined;
-    }
-    const refusal = authorize(interpretation.command, { role: at.role, kind });
-    if (refusal) {
-        state_refuse(at, interpretation.command.name, refusal.code, refusal.reason);
+    const matches = FULL_DAY_NAMES.flatMap((day, index) => (day.startsWith(lower) ? [index + 1] : []));
+    return matches.length === 1 ? matches[0] : undefined;
+}
+function minutes(hours, mins) {
+    const h = Number(hours);
+    const m = Number(mins);
+    if (!Number.isInteger(h) || !Number.isInteger(m) || m > 59 || h > 24)
         return undefined;
-    }
-    return interpretation.command;
-}
-function emptyState() {
-    return {
-        rsvps: new Map(),
-        attendance: new Set(),
-        topics: [],
-        agreed: new Set(),
-        buddyCheckIns: new Set(),
-        snoozed: new Set(),
-        unsnoozed: new Set(),
-        continueVotes: new Map(),
-        continueConfirmed: false,
-        notes: [],
-        help: [],
-        refusals: [],
-        unknown: [],
-        ignored: [],
-    };
-}
-function apply(command, at) {
-    const { state, author, comment } = at;
-    const me = author.github;
-    switch (command.name) {
-        case 'rsvp':
-            state.rsvps.set(me, {
-                answer: command.answer,
-                ...(command.note ? { note: command.note } : {}),
-                via: 'command',
-            });
-            return;
-        case 'here': {
-            state.attendance.add(me);
-            if (command.logins.length === 0)
-                return;
-            if (at.role !== 'facilitator') {
-                state_refuse(at, 'here', 'not-facilitator', `You are marked present. Only facilitators can mark others present; everyone else can post their own \`/here\`.`);
-                return;
-            }
-            for (const login of rosterLogins(command.logins, at, 'here'))
-                state.attendance.add(login);
-            return;
-        }
-        case 'attended':
-            for (const login of rosterLogins(command.logins, at, 'attended'))
-                state.attendance.add(login);
-            return;
-        case 'topic':
-            state.topics.push({
-                commentId: comment.id,
-                author: me,
-                text: command.text,
-                order: state.topics.length + 1,
-            });
-            return;
-        case 'agree':
-            state.agreed.add(me);
-            return;
-        case 'buddy':
-            state.buddyCheckIns.add(me);
-            return;
-        case 'snooze':
-            state.snoozed.add(me);
-            state.unsnoozed.delete(me);
-            return;
-        case 'unsnooze':
-            state.unsnoozed.add(me);
-            state.snoozed.delete(me);
-            return;
-        case 'skip':
-            state.skipped = {
-                by: me,
-                ...(command.reason ? { reason: command.reason } : {}),
-                commentId: comment.id,
-            };
-            return;
-        case 'swap': {
-            const to = at.roster.get(command.to.toLowerCase());
-            if (!to) {
-                state_refuse(at, 'swap', 'invalid', `${notOnRoster(command.to)} Pick someone from this group.`);
-                return;
-            }
-            if (to.github === me) {
-                state_refuse(at, 'swap', 'invalid', '`/swap` hands the facilitation to someone else; name another member.');
-                return;
-            }
-            state.swap = { by: me, to: to.github, commentId: comment.id };
-            return;
-        }
-        case 'notes':
-            state.notes.push({ commentId: comment.id, text: command.text });
-            return;
-        case 'help':
-            if (!state.help.includes(comment.id))
-                state.help.push(comment.id);
-            return;
-    }
-}
-/**
- * Votes count until a facilitator confirms; the confirmation takes the leading choice and closes the
- * vote. A tie (or no votes) cannot be confirmed. Returns whether the vote is closed.
- */
-function applyContinue(choice, at, closed) {
-    const { state } = at;
-    if (choice !== 'confirm') {
-        if (closed) {
-            state_refuse(at, 'continue', 'invalid', `The vote is already closed: the group continues ${describeChoice(state.continueDecision)}.`);
-            return closed;
-        }
-        state.continueVotes.set(at.author.github, choice);
-        return closed;
-    }
-    if (closed)
-        return closed;
-    const leader = leadingChoice(continueTally(state));
-    if (!leader) {
-        state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
-            ? 'There are no `/continue` votes to confirm yet.'
-            : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
-        return closed;
-    }
-    state.continueConfirmed = true;
-    state.continueDecision = leader;
-    return true;
-}
-function continueTally(state) {
-    const tally = { monthly: 0, biweekly: 0, stop: 0 };
-    for (const choice of state.continueVotes.values())
-        tally[choice]++;
-    return tally;
-}
-function leadingChoice(tally) {
-    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
-    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
-    return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
-}
-function describeChoice(choice) {
-    if (choice === 'stop')
-        return 'no further (it stops here)';
-    return choice === 'biweekly' ? 'every other week' : 'monthly';
-}
-/** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
-function chooseThemes(picks, at, weekly) {
-    const { state } = at;
-    const missing = picks.filter((n) => n > state.topics.length);
-    if (missing.length > 0) {
-        const have = state.topics.length === 0
-            ? 'there are no topics yet'
-            : `topics go from 1 to ${state.topics.length}`;
-        state_refuse(at, 'themes', 'invalid', `\`/themes\`: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a topic number; ${have}.`);
-        return;
-    }
-    const slots = Math.max(0, weekly - 2);
-    if (picks.length > slots) {
-        state_refuse(at, 'themes', 'invalid', `\`/themes\`: there ${slots === 1 ? 'is 1 themed week' : `are ${slots} themed weeks`} (weeks 2 to ${weekly - 1}), so pick at most ${slots}.`);
-        return;
-    }
-    state.themesChosen = picks;
-}
-function applyIssueReactions(state, input, roster) {
-    const canRsvp = input.kind !== 'ground-rules' && input.kind !== 'check-in';
-    if (!canRsvp)
-        return;
-    for (const reaction of input.issueReactions ?? []) {
-        if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
-            continue;
-        const member = roster.get(reaction.user.toLowerCase());
-        if (member && !state.rsvps.has(member.github))
-            state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' });
-    }
-}
-/** Members named in a list, in roster spelling; names off the roster get one refusal, unechoed. */
-function rosterLogins(logins, at, command) {
-    const found = [];
-    const strangers = [];
-    for (const login of logins) {
-        const member = at.roster.get(login.toLowerCase());
-        if (member)
-            found.push(member.github);
-        else
-            strangers.push(login);
-    }
-    if (strangers.length > 0) {
-        const named = strangers.length === 1
-            ? notOnRoster(strangers[0])
-            : `${strangers.length} of the names are not on this group's roster.`;
-        state_refuse(at, command, 'invalid', `${named} ${found.length > 0 ? 'The others are recorded.' : 'Nothing was recorded.'}`);
-    }
-    return found;
-}
-/** Never mentions: the login is shown as inert text without `@`. */
-function notOnRoster(login) {
-    return `"${inertText(login, { maxLength: 39 })}" is not on this group's roster.`;
-}
-function state_refuse(at, command, code, reason) {
-    at.state.refusals.push({ commentId: at.comment.id, line: at.line, command, code, reason });
-}
-function rosterOf(members) {
-    return new Map(members.map((member) => [member.github.toLowerCase(), member]));
-}
-function isBot(login, type) {
-    return type === 'Bot' || /\[bot\]$/i.test(login);
-}
-function threadOrder(comments) {
-    return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
-}
-/**
- * Folds snoozes across issues (oldest first): the latest explicit `/snooze` or `/unsnooze` of each
- * member wins, so a snooze lasts until the member takes it back.
- */
-function foldSnoozes(states, initial = []) {
-    const snoozed = new Set(initial);
-    for (const state of states) {
-        for (const login of state.unsnoozed)
-            snoozed.delete(login);
-        for (const login of state.snoozed)
-            snoozed.add(login);
-    }
-    return snoozed;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
-
-const MAX_THEME_TITLE_CHARS = 80;
-/** Most votes first; ties go to the topic proposed first. */
-function rankTopics(topics, reactionsByComment, group) {
-    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
-    return topics
-        .map((topic) => {
-        const voters = new Set();
-        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
-            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
-                continue;
-            const login = roster.get(reaction.user.toLowerCase());
-            if (login && login.toLowerCase() !== topic.author.toLowerCase())
-                voters.add(login);
-        }
-        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
-    })
-        .sort((a, b) => b.votes - a.votes || a.order - b.order)
-        .map((topic, index) => ({ ...topic, rank: index + 1 }));
-}
-/** The topics a facilitator picked with `/themes`, in the order picked. */
-function chosenTopics(topics, themesChosen) {
-    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
-    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
-}
-/**
- * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
- * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
- */
-function fillThemes(group, picks) {
-    const existing = group.themes ?? [];
-    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
-    const titles = picks
-        .map((pick) => themeTitle(pick.text))
-        .filter((title) => {
-        const key = title.toLowerCase();
-        if (!title || taken.has(key))
-            return false;
-        taken.add(key);
-        return true;
-    });
-    const assignments = [];
-    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
-        if (existing[week - 2] !== undefined)
-            continue;
-        assignments.push({ week, title: titles.shift() });
-    }
-    return assignments;
-}
-/**
- * A topic as a theme title: it will be written to the group file and shown in issue titles and
- * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
- */
-function themeTitle(text) {
-    const plain = text
-        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
-        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
-        .replace(/[<>`|{}]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-    const chars = Array.from(plain);
-    if (chars.length <= MAX_THEME_TITLE_CHARS)
-        return plain;
-    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
-    const atWord = cut.replace(/\s+\S*$/, '');
-    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
-const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
-function markers_marker(kind, attributes = {}) {
-    const attrs = Object.entries(attributes)
-        .map(([key, value]) => ` ${key}=${String(value)}`)
-        .join('');
-    return `<!-- skill-share:${kind}${attrs} -->`;
-}
-function parseMarkers(body) {
-    if (!body)
-        return [];
-    return [...body.matchAll(MARKER)].map((match) => ({
-        kind: match[1],
-        attributes: Object.fromEntries((match[2] ?? '')
-            .trim()
-            .split(' ')
-            .filter(Boolean)
-            .map((pair) => pair.split('='))),
-    }));
-}
-/** The first marker of a kind whose attributes include all of `match`. */
-function markers_findMarker(body, kind, match = {}) {
-    return parseMarkers(body).find((m) => m.kind === kind &&
-        Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
-}
-function withMarker(body, kind, attributes) {
-    return `${body.trimEnd()}\n\n${markers_marker(kind, attributes)}\n`;
-}
-
-;// CONCATENATED MODULE: ./actions/commands/src/plan-group-files.ts
-
-
-
-
-
-
-
-
-/*
- * Group decisions that change the group file reach it the way every change to a group file does:
- * as a pull request the facilitators review and merge. `/continue confirm` on the closing issue
- * proposes `then:`; `/themes` on the kickoff issue (or, once week 1 is over without one, the most
- * voted topics) proposes `themes:` for the themed weeks the file leaves open. The sessions workflow
- * reads the file from the default branch, so issues opened after the merge carry the themes; theme
- * issues already open when it is merged are retitled by the scheduled run (see plan-sweep.ts).
- *
- * Each proposal lives on its own branch, `skill-share/<slug>/<change>`, and its pull request body
- * carries `<!-- skill-share:group-change group=<slug> change=<change> value=<v> -->`. The same
- * value is proposed once: a pull request that was merged or closed with it is the group's answer.
- */
-const GROUP_CHANGE_MARKER = 'group-change';
-const GROUP_CHANGES = (/* unused pure expression or super */ null && (['continue', 'themes']));
-const REQUEST = /^([a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39})\/(continue|themes)#(\d{1,9})$/;
-function formatRequests(requests) {
-    return requests.map((r) => `${r.slug}/${r.kind}#${r.issue}`).join(' ');
-}
-/** Reads the `group-changes` input; anything else in it is an error, never guessed at. */
-function parseRequests(text) {
-    const words = text.split(/[\s,]+/).filter(Boolean);
-    const bad = words.filter((word) => !REQUEST.test(word));
-    if (bad.length > 0) {
-        throw new Error(`group-changes: ${bad.map((w) => JSON.stringify(w)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not <slug>/<continue|themes>#<issue>, e.g. "fall-2026/continue#12"`);
-    }
-    return words.map((word) => {
-        const [, slug, kind, issue] = REQUEST.exec(word);
-        return { slug: slug, kind: kind, issue: Number(issue) };
-    });
-}
-/** The confirmed `/continue` vote, as a value of `then:`. */
-function continueChange(group, issue, state) {
-    if (!state.continueConfirmed || !state.continueDecision)
+    if (h === 24 && m !== 0)
         return undefined;
-    const then = state.continueDecision === 'stop' ? 'none' : state.continueDecision;
-    return { kind: 'continue', slug: group.slug, issue, then };
+    return h * 60 + m;
 }
-/**
- * Themes for the open themed weeks: the topics a facilitator picked with `/themes`, else (when
- * `ranked` is given, i.e. once week 1 is over) the topics by votes, ties to the earliest proposal.
- */
-function themesChange(group, issue, state, ranked) {
-    const chosen = state.themesChosen !== undefined;
-    const picks = state.themesChosen ? chosenTopics(state.topics, state.themesChosen) : (ranked ?? []);
-    const themes = fillThemes(group, picks);
-    if (themes.length === 0)
-        return undefined;
-    return { kind: 'themes', slug: group.slug, issue, themes, chosen };
+function formatDays(days) {
+    const names = days.map((d) => hours_capitalize(DAY_NAMES[d - 1] ?? ''));
+    const consecutive = days.every((d, i) => i === 0 || d === days[i - 1] + 1);
+    if (days.length >= 3 && consecutive)
+        return `${names[0]}-${names[names.length - 1]}`;
+    return names.join(', ');
 }
-/** What identifies a proposal: the same value is never proposed twice. */
-function changeValue(change) {
-    if (change.kind === 'continue')
-        return change.then;
-    const text = change.themes.map((t) => `${t.week}:${t.title}`).join('\n');
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
-}
-function changeBranch(change) {
-    return `skill-share/${change.slug}/${change.kind}`;
-}
-function changeMarker(change) {
-    return markers_marker(GROUP_CHANGE_MARKER, {
-        group: change.slug,
-        change: change.kind,
-        value: changeValue(change),
-    });
-}
-/**
- * The group file with the change made as a small text edit: one value replaced or a few lines
- * added, so the pull request's diff shows exactly the decision and every comment, alignment and
- * flow style the organizer wrote stays. Throws when the result would not be a valid group file
- * with the change: nothing broken is ever proposed.
- */
-function editGroupFile(text, change) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    const root = doc.contents;
-    const file = groupFilePath(change.slug);
-    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(root))
-        throw new Error(`${file} is not a YAML mapping; fix it first`);
-    const edited = change.kind === 'continue' ? withThen(text, root, change.then) : withThemes(text, root, change);
-    const { group, problems } = load_parseGroupFile(edited, { file, slug: change.slug });
-    if (!group) {
-        const first = problems.find((p) => p.severity === 'error');
-        throw new Error(`the change would make ${file} invalid: ${first?.field}: ${first?.message}`);
-    }
-    const applied = change.kind === 'continue'
-        ? group.then === change.then
-        : change.themes.every((t) => themeAt(group, t.week) === t.title);
-    if (!applied)
-        throw new Error(`could not write the ${change.kind} change into ${file}`);
-    return edited;
-}
-function withThen(text, root, then) {
-    const node = root.get('then', true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range)
-        return splice(text, node.range[0], node.range[1], scalarText(then));
-    if (node !== undefined)
-        throw new Error('then: is not a single value; fix it first');
-    return insertLinesBefore(text, root, ['quorum', 'members'], `then: ${scalarText(then)}\n`);
-}
-function withThemes(text, root, change) {
-    const node = root.get('themes', true);
-    const existing = (0,dist/* isSeq */.oP)(node) ? node.items.length : 0;
-    change.themes.forEach((theme, index) => {
-        if (theme.week - 2 !== existing + index)
-            throw new Error(`week ${theme.week} does not follow the themes already in the file`);
-    });
-    const titles = change.themes.map((t) => scalarText(t.title));
-    if (node === undefined) {
-        const block = `themes:\n${titles.map((t) => `  - ${t}\n`).join('')}`;
-        return insertLinesBefore(text, root, ['members'], block);
-    }
-    if (!(0,dist/* isSeq */.oP)(node) || !node.range)
-        throw new Error('themes: is not a list; fix it first');
-    const items = node.items.filter(dist/* isNode */.Ll);
-    const last = items.at(-1);
-    if (node.flow || !last?.range) {
-        const kept = items.map((item) => text.slice(item.range?.[0], item.range?.[1]));
-        return splice(text, node.range[0], node.range[1], `[${[...kept, ...titles].join(', ')}]`);
-    }
-    const first = items[0]?.range?.[0] ?? last.range[0];
-    const prefix = text.slice(text.lastIndexOf('\n', first - 1) + 1, first);
-    const lineEnd = text.indexOf('\n', last.range[1]);
-    const at = lineEnd < 0 ? text.length : lineEnd;
-    return splice(text, at, at, titles.map((t) => `\n${prefix}${t}`).join(''));
-}
-function themeAt(group, week) {
-    const theme = group.themes?.[week - 2];
-    return typeof theme === 'string' ? theme : theme?.title;
-}
-/** Inserts whole lines before the first of `keys` present (at the start of its line), else at the end. */
-function insertLinesBefore(text, root, keys, lines) {
-    for (const key of keys) {
-        const pair = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
-        const start = (0,dist/* isNode */.Ll)(pair?.key) ? pair.key.range?.[0] : undefined;
-        if (start !== undefined) {
-            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-            return splice(text, lineStart, lineStart, lines);
-        }
-    }
-    return `${text.endsWith('\n') || text === '' ? text : `${text}\n`}${lines}`;
-}
-/** A value as one line of YAML: plain when it can be, quoted when it must. */
-function scalarText(value) {
-    return (0,dist/* stringify */.As)(value, { lineWidth: 0 }).trimEnd();
-}
-function splice(text, from, to, insert) {
-    return `${text.slice(0, from)}${insert}${text.slice(to)}`;
-}
-function pullText(change, group) {
-    const file = groupFilePath(change.slug);
-    if (change.kind === 'continue') {
-        const how = change.then === 'none'
-            ? 'to stop after the weekly meetings'
-            : change.then === 'monthly'
-                ? 'to go on meeting monthly'
-                : 'to go on meeting every other week';
-        return {
-            title: `${group.name}: then ${change.then}`,
-            message: `${group.name}: then ${change.then} (decided in #${change.issue})`,
-            body: [
-                `The group voted in #${change.issue} ${how}, and a facilitator confirmed the vote with \`/continue confirm\`.`,
-                `Merging this sets \`then: ${change.then}\` in \`${file}\`; the sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.`,
-                changeMarker(change),
-            ].join('\n\n'),
-        };
-    }
-    const how = change.chosen
-        ? 'as a facilitator picked them with `/themes`'
-        : 'the most voted topics, ties going to the earliest proposal';
-    const weeks = change.themes.map((t) => `- Week ${t.week}: ${inertText(t.title, { maxLength: 100 })}`);
-    return {
-        title: `${group.name}: themes for weeks ${change.themes[0]?.week}–${change.themes.at(-1)?.week}`,
-        message: `${group.name}: themes from the topics in #${change.issue}`,
-        body: [
-            `Themes for the weeks \`${file}\` leaves open, from the topics proposed in #${change.issue}, ${how}:`,
-            weeks.join('\n'),
-            'Edit the titles here if you like before merging. Session issues opened after the merge carry their theme; one already open is retitled within the hour.',
-            changeMarker(change),
-        ].join('\n\n'),
-    };
-}
-/**
- * Whether a change still needs a pull request. `pulls` are every pull request from the change's
- * branch, open or closed. Nothing to do when the file already says so, or when a pull request
- * proposed this very value (open: it is there; closed or merged: the facilitators decided).
- */
-function planPull(change, files, pulls) {
-    if (files.base === files.edited)
-        return { action: 'none', reason: 'the group file already says so' };
-    const value = changeValue(change);
-    const ours = pulls
-        .filter((pull) => isOwnBot(pull.author))
-        .map((pull) => ({
-        pull,
-        found: markers_findMarker(pull.body, GROUP_CHANGE_MARKER, {
-            group: change.slug,
-            change: change.kind,
-        }),
-    }))
-        .filter((p) => p.found !== undefined);
-    const same = ours.find((p) => p.found?.attributes['value'] === value);
-    if (same) {
-        return {
-            action: 'none',
-            reason: same.pull.state === 'open'
-                ? `pull request #${same.pull.number} proposes it`
-                : `pull request #${same.pull.number} proposed it and was closed`,
-        };
-    }
-    const open = ours.find((p) => p.pull.state === 'open');
-    return open ? { action: 'update', pull: open.pull.number } : { action: 'open' };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/github/contents.ts
-
-/** A text file at a branch (or any ref); undefined when the file (or the ref) does not exist. */
-async function getFile(repo, path, ref) {
-    try {
-        const { data } = await repo.client.rest.repos.getContent({
-            owner: repo.owner,
-            repo: repo.repo,
-            path,
-            ref,
-        });
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
-            throw new Error(`${path} at ${ref} is not a file`);
-        }
-        return { path, sha: data.sha, text: Buffer.from(data.content, 'base64').toString('utf8') };
-    }
-    catch (e) {
-        if (statusOf(e) === 404)
-            return undefined;
-        throw e;
-    }
-}
-/**
- * Creates or updates a file on a branch, unless it already has exactly this text. `current` is the
- * file as last read (undefined: it did not exist). When a write fails, perhaps after a retry of a
- * write that did happen (GitHub then refuses the stale sha), the file is read back: if it holds the
- * text, the write is done.
- */
-async function contents_writeFile(repo, file, current) {
-    if (current?.text === file.text)
-        return 'unchanged';
-    try {
-        await repo.client.rest.repos.createOrUpdateFileContents({
-            owner: repo.owner,
-            repo: repo.repo,
-            path: file.path,
-            message: file.message,
-            content: Buffer.from(file.text, 'utf8').toString('base64'),
-            branch: file.branch,
-            ...(current ? { sha: current.sha } : {}),
-        });
-    }
-    catch (e) {
-        if ((await getFile(repo, file.path, file.branch))?.text !== file.text)
-            throw e;
-    }
-    return current ? 'updated' : 'created';
-}
-/**
- * The commit a branch points at; undefined when there is no such branch. Asked as a prefix match,
- * which answers an empty list rather than a 404 that the client would log as a failure.
- */
-async function branchSha(repo, branch) {
-    const { data } = await repo.client.rest.git.listMatchingRefs({
-        owner: repo.owner,
-        repo: repo.repo,
-        ref: `heads/${branch}`,
-    });
-    return data.find((ref) => ref.ref === `refs/heads/${branch}`)?.object.sha;
-}
-/** Creates a branch at a commit; a branch that already exists (a lost response, a race) is kept. */
-async function createBranch(repo, branch, sha) {
-    try {
-        await repo.client.rest.git.createRef({
-            owner: repo.owner,
-            repo: repo.repo,
-            ref: `refs/heads/${branch}`,
-            sha,
-        });
-        return 'created';
-    }
-    catch (e) {
-        if (statusOf(e) === 422 && (await branchSha(repo, branch)) !== undefined)
-            return 'exists';
-        throw e;
-    }
-}
-/** Points a branch at a commit even when that is not a fast-forward (our own branches only). */
-async function resetBranch(repo, branch, sha) {
-    await repo.client.rest.git.updateRef({
-        owner: repo.owner,
-        repo: repo.repo,
-        ref: `heads/${branch}`,
-        sha,
-        force: true,
-    });
-}
-
-;// CONCATENATED MODULE: ./actions/lib/github/pulls.ts
-
-/** The open pull request from one of this repository's branches, if any. */
-async function findOpenPull(repo, head) {
-    const { data } = await repo.client.rest.pulls.list({
-        owner: repo.owner,
-        repo: repo.repo,
-        head: `${repo.owner}:${head}`,
-        state: 'open',
-        per_page: 10,
-    });
-    const match = data.find((pull) => pull.head.ref === head);
-    return match ? pullView(match) : undefined;
-}
-/** Every pull request from one of this repository's branches, open and closed, newest first. */
-async function findPulls(repo, head) {
-    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
-        owner: repo.owner,
-        repo: repo.repo,
-        head: `${repo.owner}:${head}`,
-        state: 'all',
-        per_page: 100,
-    });
-    return data.filter((pull) => pull.head.ref === head).map(pullView);
-}
-/**
- * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
- * so a create retried after a lost response (or raced by another run) finds the first one instead.
- */
-async function openPull(repo, pull) {
-    try {
-        const { data } = await repo.client.rest.pulls.create({
-            owner: repo.owner,
-            repo: repo.repo,
-            ...pull,
-        });
-        return pullView(data);
-    }
-    catch (e) {
-        const existing = statusOf(e) === 422 ? await findOpenPull(repo, pull.head) : undefined;
-        if (existing)
-            return existing;
-        throw e;
-    }
-}
-async function updatePull(repo, number, patch) {
-    await repo.client.rest.pulls.update({
-        owner: repo.owner,
-        repo: repo.repo,
-        pull_number: number,
-        ...patch,
-    });
-}
-/**
- * GitHub answers 403 when the repository does not let GITHUB_TOKEN open pull requests
- * (Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests").
- */
-function isPullRequestCreationForbidden(error) {
-    return statusOf(error) === 403;
-}
-function pullView(raw) {
-    return {
-        number: raw.number,
-        state: raw.state === 'closed' ? 'closed' : 'open',
-        title: raw.title,
-        body: raw.body ?? '',
-        head: raw.head.ref,
-        base: raw.base.ref,
-        author: { login: raw.user?.login ?? 'ghost', type: raw.user?.type ?? 'User' },
-        htmlUrl: raw.html_url,
-    };
-}
-
-;// CONCATENATED MODULE: ./node_modules/ical-generator/dist/index.mjs
-let e=function(e){return e.DAILY=`DAILY`,e.HOURLY=`HOURLY`,e.MINUTELY=`MINUTELY`,e.MONTHLY=`MONTHLY`,e.SECONDLY=`SECONDLY`,e.WEEKLY=`WEEKLY`,e.YEARLY=`YEARLY`,e}({}),t=function(e){return e.AUTOMATIC=`AUTOMATIC`,e.DISABLED=`DISABLED`,e.ENABLED=`ENABLED`,e}({}),dist_n=function(e){return e.BICYCLE=`BICYCLE`,e.CAR=`CAR`,e.TRANSIT=`TRANSIT`,e.WALKING=`WALKING`,e}({}),r=function(e){return e.FR=`FR`,e.MO=`MO`,e.SA=`SA`,e.SU=`SU`,e.TH=`TH`,e.TU=`TU`,e.WE=`WE`,e}({});function i(e,t,n){if(Array.isArray(t))e.x=t.map(e=>{if(Array.isArray(e))return e;if(typeof e.key!=`string`||typeof e.value!=`string`)throw Error(`Either key or value is not a string!`);if(e.key.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e.key,e.value]});else if(typeof t==`object`)e.x=Object.entries(t).map(([e,t])=>{if(typeof e!=`string`||typeof t!=`string`)throw Error(`Either key or value is not a string!`);if(e.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e,t]});else if(typeof t==`string`&&typeof n==`string`){if(t.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");e.x.push([t,n])}else return e.x.map(e=>({key:e[0],value:e[1]}))}function a(e,t){if(e instanceof Date&&isNaN(e.getTime())||typeof e==`string`&&isNaN(new Date(e).getTime()))throw Error(`\`${t}\` has to be a valid date!`);if(e instanceof Date||typeof e==`string`||typeof e==`object`&&e&&(C(e)||S(e)||x(e)||b(e))||m(e)&&e.isValid===!0||(h(e)||p(e))&&e.isValid())return e;throw Error(`\`${t}\` has to be a valid date!`)}function o(e,t){let n=Object.values(e),r=String(t).toUpperCase();if(!r||!n.includes(r))throw Error(`Input must be one of the following: ${n.join(`, `)}`);return r}function dist_s(e,t){let n=null;if(typeof t==`string`){let e=t.match(/^(.+) ?<([^>]+)>$/);e?n={email:e[2].trim(),name:e[1].trim()}:t.includes(`@`)&&(n={email:t.trim(),name:t.trim()})}else typeof t==`object`&&(n={email:t.email,mailto:t.mailto,name:t.name,sentBy:t.sentBy});if(!n&&typeof t==`string`)throw Error("`"+e+"` isn't formated correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n)throw Error("`"+e+"` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n.name)throw Error("`"+e+".name` is empty!");if(!n.email)throw Error("`"+e+".email` is empty!");return n}function c(e,t){return String(e).replace(t?/[\\"]/g:/[\\;,]/g,function(e){return`\\`+e}).replace(/(?:\r\n|\r|\n)/g,`\\n`)}function dist_l(e){return e.split(`\r
-`).map(function(e){let t=``,n=0;for(let r=0;r<e.length;r++){let i=e.charAt(r);i>=`\ud800`&&i<=`\udbff`&&(i+=e.charAt(++r));let a=new TextEncoder().encode(i).length;n+=a,n>74&&(t+=`\r
- `,n=a),t+=i}return t}).join(`\r
-`)}function u(e,t,n,r){if(e?.startsWith(`/`)&&(e=e.substr(1)),typeof t==`string`||t instanceof Date){let i=w(t)?t.withTimeZone(e):new Date(t),a=i.getUTCFullYear().toString().padStart(4,`0`)+String(i.getUTCMonth()+1).padStart(2,`0`)+i.getUTCDate().toString().padStart(2,`0`);return e&&(a=i.getFullYear().toString().padStart(2,`0`)+String(i.getMonth()+1).padStart(2,`0`)+i.getDate().toString().padStart(2,`0`)),n?a:e?(a+=`T`+i.getHours().toString().padStart(2,`0`)+i.getMinutes().toString().padStart(2,`0`)+i.getSeconds().toString().padStart(2,`0`),a):(a+=`T`+i.getUTCHours().toString().padStart(2,`0`)+i.getUTCMinutes().toString().padStart(2,`0`)+i.getUTCSeconds().toString().padStart(2,`0`)+(r?``:`Z`),a)}else if(h(t)){let i=e?_(t)&&!t.tz()?t.clone().tz(e):t:r||n&&_(t)&&t.tz()?t:t.utc();return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}else if(m(t)){let i=e?t.setZone(e):r||n&&t.zone.type!==`system`?t:t.setZone(`utc`);return i.toFormat(`yyyyLLdd`)+(n?``:`T`+i.toFormat(`HHmmss`)+(r||e?``:`Z`))}else if(C(t)){let i=t;return e&&(i=t.withTimeZone(t.timeZoneId)),!e&&t.timeZoneId!==`UTC`&&(i=t.withTimeZone(`UTC`)),u(null,i.toPlainDateTime(),n,r||!!e)}else if(S(t)){if(n)return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`);if(e){let i=t.toZonedDateTime(e);return u(e,i,n,r)}return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+`T`+t.hour.toString().padStart(2,`0`)+t.minute.toString().padStart(2,`0`)+t.second.toString().padStart(2,`0`)+(r||e?``:`Z`)}else if(x(t))return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+(n?``:`T000000`+(r||e?``:`Z`));else if(b(t)){let i=e||`UTC`,a=t.toZonedDateTimeISO(i);return u(e,a,n,r)}else{let i=t;if(e)i=typeof t.tz==`function`?t.tz(e):t;else if(!r)if(typeof t.utc==`function`)i=t.utc();else throw Error(`Unable to convert dayjs object to UTC value: UTC plugin is not available!`);return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}}function d(e,t,n,r){let i=``,a=r?.floating||!1;return r?.timezone&&(i=`;TZID=`+r.timezone,a=!0),t+i+`:`+u(e,n,!1,a)}function f(e){let t=e.x.map(([e,t])=>e.toUpperCase()+`:`+c(t,!1)).join(`\r
-`);return t.length?t+`\r
-`:``}function p(e){return typeof e==`object`&&!!e&&!(e instanceof Date)&&!h(e)&&!m(e)&&!y(e)}function m(e){return typeof e==`object`&&!!e&&`toJSDate`in e&&typeof e.toJSDate==`function`&&!y(e)}function h(e){return e!=null&&e._isAMomentObject!=null&&!y(e)}function g(e){return typeof e==`object`&&!!e&&`asSeconds`in e&&typeof e.asSeconds==`function`}function _(e){return h(e)&&`tz`in e&&typeof e.tz==`function`}function v(e){return typeof e==`object`&&!!e&&`between`in e&&typeof e.between==`function`&&typeof e.toString==`function`}function y(e){return C(e)||S(e)||x(e)||b(e)}function b(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&!x(e)&&`toZonedDateTimeISO`in e&&typeof e.toZonedDateTimeISO==`function`&&!(`year`in e)&&!(`timeZoneId`in e)}function x(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&!(`hour`in e)&&!(`timeZoneId`in e)&&!(`epochSeconds`in e)}function S(e){return typeof e==`object`&&!!e&&!C(e)&&`toZonedDateTime`in e&&typeof e.toZonedDateTime==`function`&&`toPlainDate`in e&&typeof e.toPlainDate==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`&&!(`timeZone`in e)}function C(e){return typeof e==`object`&&!!e&&`timeZoneId`in e&&typeof e.timeZoneId==`string`&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`}function w(e){return e instanceof Date&&`internal`in e&&e.internal instanceof Date&&`withTimeZone`in e&&typeof e.withTimeZone==`function`&&`tzComponents`in e&&typeof e.tzComponents==`function`}function T(e){if(typeof e==`string`||e instanceof Date)return new Date(e);if(C(e)){let t=e.toInstant();return new Date(t.epochMilliseconds)}return S(e)?new Date(Date.UTC(e.year,e.month-1,e.day,e.hour,e.minute,e.second)):x(e)?new Date(Date.UTC(e.year,e.month-1,e.day)):b(e)?new Date(e.epochMilliseconds):m(e)?e.toJSDate():e.toDate()}function E(e){let t=``;return e<0&&(t=`-`,e*=-1),t+=`P`,e>=86400&&(t+=Math.floor(e/86400)+`D`,e%=86400),!e&&t.length>1?t:(t+=`T`,e>=3600&&(t+=Math.floor(e/3600)+`H`,e%=3600),e>=60&&(t+=Math.floor(e/60)+`M`,e%=60),e>0?t+=e+`S`:t.length<=2&&(t+=`0S`),t)}function D(e){return e?typeof e==`string`?e:C(e)?D(e.withTimeZone(`UTC`).toPlainDateTime()):(y(e),e.toJSON()):null}let O=function(e){return e.CHAIR=`CHAIR`,e.NON=`NON-PARTICIPANT`,e.OPT=`OPT-PARTICIPANT`,e.REQ=`REQ-PARTICIPANT`,e}({}),k=function(e){return e.CLIENT=`CLIENT`,e.NONE=`NONE`,e.SERVER=`SERVER`,e}({}),A=function(e){return e.ACCEPTED=`ACCEPTED`,e.DECLINED=`DECLINED`,e.DELEGATED=`DELEGATED`,e.NEEDSACTION=`NEEDS-ACTION`,e.TENTATIVE=`TENTATIVE`,e}({}),j=function(e){return e.GROUP=`GROUP`,e.INDIVIDUAL=`INDIVIDUAL`,e.RESOURCE=`RESOURCE`,e.ROOM=`ROOM`,e.UNKNOWN=`UNKNOWN`,e}({});var M=class e{data;parent;constructor(e,t){if(this.data={delegatedFrom:null,delegatedTo:null,email:``,mailto:null,name:null,role:O.REQ,rsvp:null,scheduleAgent:null,sentBy:null,status:null,type:null,x:[]},this.parent=t,!this.parent)throw Error("`event` option required!");if(!e.email)throw Error("No value for `email` in ICalAttendee given!");e.name!==void 0&&this.name(e.name),e.email!==void 0&&this.email(e.email),e.mailto!==void 0&&this.mailto(e.mailto),e.sentBy!==void 0&&this.sentBy(e.sentBy),e.status!==void 0&&this.status(e.status),e.role!==void 0&&this.role(e.role),e.rsvp!==void 0&&this.rsvp(e.rsvp),e.type!==void 0&&this.type(e.type),e.delegatedTo!==void 0&&this.delegatedTo(e.delegatedTo),e.delegatedFrom!==void 0&&this.delegatedFrom(e.delegatedFrom),e.delegatesTo&&this.delegatesTo(e.delegatesTo),e.delegatesFrom&&this.delegatesFrom(e.delegatesFrom),e.scheduleAgent!==void 0&&this.scheduleAgent(e.scheduleAgent),e.x!==void 0&&this.x(e.x)}delegatedFrom(t){return t===void 0?this.data.delegatedFrom:(t?typeof t==`string`?this.data.delegatedFrom=new e(dist_s(`delegatedFrom`,t),this.parent):t instanceof e?this.data.delegatedFrom=t:this.data.delegatedFrom=new e(t,this.parent):this.data.delegatedFrom=null,this)}delegatedTo(t){return t===void 0?this.data.delegatedTo:t?(typeof t==`string`?this.data.delegatedTo=new e(dist_s(`delegatedTo`,t),this.parent):t instanceof e?this.data.delegatedTo=t:this.data.delegatedTo=new e(t,this.parent),this.data.status=A.DELEGATED,this):(this.data.delegatedTo=null,this.data.status===A.DELEGATED&&(this.data.status=null),this)}delegatesFrom(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedFrom(n),n.delegatedTo(this),n}delegatesTo(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedTo(n),n.delegatedFrom(this),n}email(e){return e?(this.data.email=e,this):this.data.email}mailto(e){return e===void 0?this.data.mailto:(this.data.mailto=e||null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e||null,this)}role(e){return e===void 0?this.data.role:(this.data.role=o(O,e),this)}rsvp(e){return e===void 0?this.data.rsvp:e===null?(this.data.rsvp=null,this):(this.data.rsvp=!!e,this)}scheduleAgent(e){return e===void 0?this.data.scheduleAgent:e?typeof e==`string`&&e.toUpperCase().startsWith(`X-`)?(this.data.scheduleAgent=e,this):(this.data.scheduleAgent=o(k,e),this):(this.data.scheduleAgent=null,this)}sentBy(e){return e?(this.data.sentBy=e,this):this.data.sentBy}status(e){return e===void 0?this.data.status:e?(this.data.status=o(A,e),this):(this.data.status=null,this)}toJSON(){return Object.assign({},this.data,{delegatedFrom:this.data.delegatedFrom?.email()||null,delegatedTo:this.data.delegatedTo?.email()||null,x:this.x()})}toString(){let e=`ATTENDEE`;if(!this.data.email)throw Error("No value for `email` in ICalAttendee given!");return e+=`;ROLE=`+this.data.role,this.data.type&&(e+=`;CUTYPE=`+this.data.type),this.data.status&&(e+=`;PARTSTAT=`+this.data.status),this.data.rsvp!==null&&(e+=`;RSVP=`+this.data.rsvp.toString().toUpperCase()),this.data.sentBy!==null&&(e+=`;SENT-BY="mailto:`+this.data.sentBy+`"`),this.data.delegatedTo&&(e+=`;DELEGATED-TO="`+this.data.delegatedTo.email()+`"`),this.data.delegatedFrom&&(e+=`;DELEGATED-FROM="`+this.data.delegatedFrom.email()+`"`),this.data.name&&(e+=`;CN="`+c(this.data.name,!0)+`"`),this.data.email&&this.data.mailto&&(e+=`;EMAIL=`+c(this.data.email,!1)),this.data.scheduleAgent&&(e+=`;SCHEDULE-AGENT=`+this.data.scheduleAgent),this.data.x.length&&(e+=`;`+this.data.x.map(([e,t])=>e.toUpperCase()+`=`+c(t,!1)).join(`;`)),e+=`:MAILTO:`+c(this.data.mailto||this.data.email,!1)+`\r
-`,e}type(e){return e===void 0?this.data.type:e?(this.data.type=o(j,e),this):(this.data.type=null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};let N=function(e){return e.audio=`audio`,e.display=`display`,e.email=`email`,e}({});const P={end:`END`,start:`START`};var F=class{data;event;constructor(e,t){if(this.data={attach:null,attendees:[],description:null,interval:null,relatesTo:null,repeat:null,summary:null,trigger:-600,type:N.display,x:[]},this.event=t,!t)throw Error("`event` option required!");e.type!==void 0&&this.type(e.type),`trigger`in e&&e.trigger!==void 0&&this.trigger(e.trigger),`triggerBefore`in e&&e.triggerBefore!==void 0&&this.triggerBefore(e.triggerBefore),`triggerAfter`in e&&e.triggerAfter!==void 0&&this.triggerAfter(e.triggerAfter),e.repeat&&this.repeat(e.repeat),e.attach!==void 0&&this.attach(e.attach),e.description!==void 0&&this.description(e.description),e.summary!==void 0&&this.summary(e.summary),e.attendees!==void 0&&this.attendees(e.attendees),e.x!==void 0&&this.x(e.x)}attach(e){if(e===void 0)return this.data.attach;if(!e)return this.data.attach=null,this;let t;if(typeof e==`string`)t={mime:null,uri:e};else if(typeof e==`object`)t={mime:e.mime||null,uri:e.uri};else throw Error("`attachment` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalAlarm.html#attach");if(!t.uri)throw Error("`attach.uri` is empty!");return this.data.attach={mime:t.mime,uri:t.uri},this}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}description(e){return e===void 0?this.data.description:e?(this.data.description=e,this):(this.data.description=null,this)}relatesTo(e){if(e===void 0)return this.data.relatesTo;if(!e)return this.data.relatesTo=null,this;if(!Object.values(P).includes(e))throw Error("`relatesTo` is not correct, must be either `START` or `END`!");return this.data.relatesTo=e,this}repeat(e){if(e===void 0)return this.data.repeat;if(!e)return this.data.repeat=null,this;if(typeof e!=`object`)throw Error("`repeat` is not correct, must be an object!");if(typeof e.times!=`number`||!isFinite(e.times))throw Error("`repeat.times` is not correct, must be numeric!");if(typeof e.interval!=`number`||!isFinite(e.interval))throw Error("`repeat.interval` is not correct, must be numeric!");return this.data.repeat=e,this}summary(e){return e===void 0?this.data.summary:e?(this.data.summary=e,this):(this.data.summary=null,this)}toJSON(){let e=this.trigger();return Object.assign({},this.data,{trigger:typeof e==`number`?e:D(e),x:this.x()})}toString(){let e=`BEGIN:VALARM\r
-`;if(e+=`ACTION:`+this.data.type.toUpperCase()+`\r
-`,typeof this.data.trigger==`number`&&this.data.relatesTo===null?this.data.trigger>0?e+=`TRIGGER;RELATED=END:`+E(this.data.trigger)+`\r
-`:e+=`TRIGGER:`+E(this.data.trigger)+`\r
-`:typeof this.data.trigger==`number`?e+=`TRIGGER;RELATED=`+this.data.relatesTo?.toUpperCase()+`:`+E(this.data.trigger)+`\r
-`:e+=`TRIGGER;VALUE=DATE-TIME:`+u(this.event.timezone(),this.data.trigger)+`\r
-`,this.data.repeat){if(!this.data.repeat.times)throw Error("No value for `repeat.times` in ICalAlarm given, but required for `interval`!");if(!this.data.repeat.interval)throw Error("No value for `repeat.interval` in ICalAlarm given, but required for `repeat`!");e+=`REPEAT:`+this.data.repeat.times+`\r
-`,e+=`DURATION:`+E(this.data.repeat.interval)+`\r
-`}return this.data.type===`audio`&&this.data.attach&&this.data.attach.mime?e+=`ATTACH;FMTTYPE=`+c(this.data.attach.mime,!1)+`:`+c(this.data.attach.uri,!1)+`\r
-`:this.data.type===`audio`&&this.data.attach?e+=`ATTACH;VALUE=URI:`+c(this.data.attach.uri,!1)+`\r
-`:this.data.type===`audio`&&(e+=`ATTACH;VALUE=URI:Basso\r
-`),this.data.type!==`audio`&&this.data.description?e+=`DESCRIPTION:`+c(this.data.description,!1)+`\r
-`:this.data.type!==`audio`&&(e+=`DESCRIPTION:`+c(this.event.summary(),!1)+`\r
-`),this.data.type===`email`&&this.data.summary?e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
-`:this.data.type===`email`&&(e+=`SUMMARY:`+c(this.event.summary(),!1)+`\r
-`),this.data.type===`email`&&this.data.attendees.forEach(t=>{e+=t.toString()}),e+=f(this.data),e+=`END:VALARM\r
-`,e}trigger(e){if(e===void 0&&typeof this.data.trigger==`number`)return-1*this.data.trigger;if(e===void 0)return this.data.trigger;if(typeof e==`number`&&isFinite(e))this.data.trigger=-1*e;else if(!e||typeof e==`number`)throw Error("`trigger` is not correct, must be a finite number or a supported date!");else this.data.trigger=a(e,`trigger`);return this}triggerAfter(e){return e===void 0?this.data.trigger:this.trigger(typeof e==`number`?-1*e:e)}triggerBefore(e){return e===void 0?this.trigger():this.trigger(e)}type(e){if(e===void 0)return this.data.type;if(!e||!Object.keys(N).includes(e))throw Error("`type` is not correct, must be either `display` or `audio`!");return this.data.type=e,this}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}},I=class{data;constructor(e){if(this.data={name:``},!e.name)throw Error("No value for `name` in ICalCategory given!");this.name(e.name)}name(e){return e===void 0?this.data.name:(this.data.name=e,this)}toJSON(){return Object.assign({},this.data)}toString(){return c(this.data.name,!1)}};let L=function(e){return e.BUSY=`BUSY`,e.FREE=`FREE`,e.OOF=`OOF`,e.TENTATIVE=`TENTATIVE`,e}({}),R=function(e){return e.CONFIDENTIAL=`CONFIDENTIAL`,e.PRIVATE=`PRIVATE`,e.PUBLIC=`PUBLIC`,e}({}),dist_z=function(e){return e.CANCELLED=`CANCELLED`,e.CONFIRMED=`CONFIRMED`,e.TENTATIVE=`TENTATIVE`,e}({}),B=function(e){return e.OPAQUE=`OPAQUE`,e.TRANSPARENT=`TRANSPARENT`,e}({});var V=class{calendar;data;constructor(e,t){if(this.data={alarms:[],allDay:!1,attachments:[],attendees:[],busystatus:null,categories:[],class:null,created:null,description:null,end:null,floating:!1,id:crypto.randomUUID(),lastModified:null,location:null,organizer:null,priority:null,recurrenceId:null,repeating:null,sequence:0,stamp:new Date,start:new Date,status:null,summary:``,timezone:null,transparency:null,travelTime:null,url:null,x:[]},this.calendar=t,!t)throw Error("`calendar` option required!");e.id&&this.id(e.id),e.sequence!==void 0&&this.sequence(e.sequence),e.start&&this.start(e.start),e.end!==void 0&&this.end(e.end),e.recurrenceId!==void 0&&this.recurrenceId(e.recurrenceId),e.timezone!==void 0&&this.timezone(e.timezone),e.stamp!==void 0&&this.stamp(e.stamp),e.allDay!==void 0&&this.allDay(e.allDay),e.floating!==void 0&&this.floating(e.floating),e.repeating!==void 0&&this.repeating(e.repeating),e.summary!==void 0&&this.summary(e.summary),e.location!==void 0&&this.location(e.location),e.description!==void 0&&this.description(e.description),e.organizer!==void 0&&this.organizer(e.organizer),e.attendees!==void 0&&this.attendees(e.attendees),e.alarms!==void 0&&this.alarms(e.alarms),e.categories!==void 0&&this.categories(e.categories),e.status!==void 0&&this.status(e.status),e.busystatus!==void 0&&this.busystatus(e.busystatus),e.priority!==void 0&&this.priority(e.priority),e.url!==void 0&&this.url(e.url),e.attachments!==void 0&&this.attachments(e.attachments),e.transparency!==void 0&&this.transparency(e.transparency),e.travelTime!==void 0&&this.travelTime(e.travelTime),e.created!==void 0&&this.created(e.created),e.lastModified!==void 0&&this.lastModified(e.lastModified),e.class!==void 0&&this.class(e.class),e.x!==void 0&&this.x(e.x)}alarms(e){return e?(e.forEach(e=>this.createAlarm(e)),this):this.data.alarms}allDay(e){return e===void 0?this.data.allDay:(this.data.allDay=!!e,this)}attachments(e){return e?(e.forEach(e=>this.createAttachment(e)),this):this.data.attachments}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}busystatus(e){return e===void 0?this.data.busystatus:e===null?(this.data.busystatus=null,this):(this.data.busystatus=o(L,e),this)}categories(e){return e?(e.forEach(e=>this.createCategory(e)),this):this.data.categories}class(e){return e===void 0?this.data.class:e===null?(this.data.class=null,this):(this.data.class=o(R,e),this)}createAlarm(e){let t=e instanceof F?e:new F(e,this);return this.data.alarms.push(t),t}createAttachment(e){return this.data.attachments.push(e),this}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}createCategory(e){let t=e instanceof I?e:new I(e);return this.data.categories.push(t),t}created(e){return e===void 0?this.data.created:e===null?(this.data.created=null,this):(this.data.created=a(e,`created`),this)}description(e){return e===void 0?this.data.description:e===null?(this.data.description=null,this):(typeof e==`string`?this.data.description={plain:e}:this.data.description=e,this)}end(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.end):e===null?(this.data.end=null,this):(this.data.end=a(e,`end`),this)}floating(e){return e===void 0?this.data.floating:(this.data.floating=!!e,this.data.floating&&(this.data.timezone=null),this)}id(e){return e===void 0?this.data.id:(this.data.id=String(e),this)}lastModified(e){return e===void 0?this.data.lastModified:e===null?(this.data.lastModified=null,this):(this.data.lastModified=a(e,`lastModified`),this)}location(e){if(e===void 0)return this.data.location;if(typeof e==`string`)return this.data.location={title:e},this;if(e&&(`title`in e&&!e.title||e?.geo&&(typeof e.geo.lat!=`number`||!isFinite(e.geo.lat)||typeof e.geo.lon!=`number`||!isFinite(e.geo.lon))||!(`title`in e)&&!e?.geo))throw Error("`location` isn't formatted correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalEvent.html#location");return this.data.location=e||null,this}organizer(e){return e===void 0?this.data.organizer:e===null?(this.data.organizer=null,this):(this.data.organizer=dist_s(`organizer`,e),this)}priority(e){if(e===void 0)return this.data.priority;if(e===null)return this.data.priority=null,this;if(e<0||e>9)throw Error("`priority` is invalid, musst be 0 ≤ priority ≤ 9.");return this.data.priority=Math.round(e),this}recurrenceId(e){return e===void 0?this.data.recurrenceId:e===null?(this.data.recurrenceId=null,this):(this.data.recurrenceId=a(e,`recurrenceId`),this)}repeating(t){if(t===void 0)return this.data.repeating;if(!t)return this.data.repeating=null,this;if(v(t)||typeof t==`string`)return this.data.repeating=t,this;if(this.data.repeating={freq:o(e,t.freq)},t.count){if(!isFinite(t.count))throw Error("`repeating.count` must be a finite number!");this.data.repeating.count=t.count}if(t.interval){if(!isFinite(t.interval))throw Error("`repeating.interval` must be a finite number!");this.data.repeating.interval=t.interval}if(t.until!==void 0&&(this.data.repeating.until=a(t.until,`repeating.until`)),t.byDay){let e=Array.isArray(t.byDay)?t.byDay:[t.byDay];this.data.repeating.byDay=e.map(e=>o(r,e))}if(t.byMonth){let e=Array.isArray(t.byMonth)?t.byMonth:[t.byMonth];this.data.repeating.byMonth=e.map(e=>{if(typeof e!=`number`||e<1||e>12)throw Error("`repeating.byMonth` contains invalid value `"+e+"`!");return e})}if(t.byMonthDay){let e=Array.isArray(t.byMonthDay)?t.byMonthDay:[t.byMonthDay];this.data.repeating.byMonthDay=e.map(e=>{if(typeof e!=`number`||e<-31||e>31||e===0)throw Error("`repeating.byMonthDay` contains invalid value `"+e+"`!");return e})}if(t.bySetPos){if(!this.data.repeating.byDay)throw"`repeating.bySetPos` must be used along with `repeating.byDay`!";let e=Array.isArray(t.bySetPos)?t.bySetPos:[t.bySetPos];this.data.repeating.bySetPos=e.map(e=>{if(typeof e!=`number`||e<-366||e>366||e===0)throw"`repeating.bySetPos` contains invalid value `"+e+"`!";return e})}if(t.exclude){let e=Array.isArray(t.exclude)?t.exclude:[t.exclude];this.data.repeating.exclude=e.map((e,t)=>a(e,`repeating.exclude[${t}]`))}return t.startOfWeek&&(this.data.repeating.startOfWeek=o(r,t.startOfWeek)),this}sequence(e){if(e===void 0)return this.data.sequence;if(isNaN(parseInt(String(e),10)))throw Error("`sequence` must be a number!");return this.data.sequence=e,this}stamp(e){return e===void 0?this.data.stamp:(this.data.stamp=a(e,`stamp`),this)}start(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.start):(this.data.start=a(e,`start`),this)}status(e){return e===void 0?this.data.status:e===null?(this.data.status=null,this):(this.data.status=o(dist_z,e),this)}summary(e){return e===void 0?this.data.summary:(this.data.summary=e?String(e):``,this)}timestamp(e){return e===void 0?this.stamp():this.stamp(e)}timezone(e){return e===void 0&&this.data.timezone!==null?this.data.timezone:e===void 0?this.calendar.timezone():(this.data.timezone=e&&e!==`UTC`?e.toString():null,this.data.timezone&&(this.data.floating=!1),this)}toJSON(){let e=null;return v(this.data.repeating)||typeof this.data.repeating==`string`?e=this.data.repeating.toString():this.data.repeating&&(e=Object.assign({},this.data.repeating,{exclude:this.data.repeating.exclude?.map(e=>D(e)),until:D(this.data.repeating.until)||void 0})),this.swapStartAndEndIfRequired(),Object.assign({},this.data,{created:D(this.data.created)||null,end:D(this.data.end)||null,lastModified:D(this.data.lastModified)||null,recurrenceId:D(this.data.recurrenceId)||null,repeating:e,stamp:D(this.data.stamp)||null,start:D(this.data.start)||null,x:this.x()})}toString(){let e=``;if(e+=`BEGIN:VEVENT\r
-`,e+=`UID:`+this.data.id+`\r
-`,e+=`SEQUENCE:`+this.data.sequence+`\r
-`,this.swapStartAndEndIfRequired(),e+=`DTSTAMP:`+u(this.calendar.timezone(),this.data.stamp)+`\r
-`,this.data.allDay?(e+=`DTSTART;VALUE=DATE:`+u(this.timezone(),this.data.start,!0)+`\r
-`,this.data.end&&(e+=`DTEND;VALUE=DATE:`+u(this.timezone(),this.data.end,!0)+`\r
-`),e+=`X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r
-`,e+=`X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r
-`):(e+=d(this.timezone(),`DTSTART`,this.data.start,this.data)+`\r
-`,this.data.end&&(e+=d(this.timezone(),`DTEND`,this.data.end,this.data)+`\r
-`)),v(this.data.repeating)||typeof this.data.repeating==`string`){let t=this.data.repeating.toString().replace(/\r\n/g,`
-`).split(`
-`).filter(e=>e&&!e.startsWith(`DTSTART:`)).join(`\r
-`);!t.includes(`\r
-`)&&!t.startsWith(`RRULE:`)&&(t=`RRULE:`+t),e+=t.trim()+`\r
-`}else this.data.repeating&&(e+=`RRULE:FREQ=`+this.data.repeating.freq,this.data.repeating.count&&(e+=`;COUNT=`+this.data.repeating.count),this.data.repeating.interval&&(e+=`;INTERVAL=`+this.data.repeating.interval),this.data.repeating.until&&(e+=`;UNTIL=`+u(this.calendar.timezone(),this.data.repeating.until,!1,this.floating())),this.data.repeating.byDay&&(e+=`;BYDAY=`+this.data.repeating.byDay.join(`,`)),this.data.repeating.byMonth&&(e+=`;BYMONTH=`+this.data.repeating.byMonth.join(`,`)),this.data.repeating.byMonthDay&&(e+=`;BYMONTHDAY=`+this.data.repeating.byMonthDay.join(`,`)),this.data.repeating.bySetPos&&(e+=`;BYSETPOS=`+this.data.repeating.bySetPos.join(`,`)),this.data.repeating.startOfWeek&&(e+=`;WKST=`+this.data.repeating.startOfWeek),e+=`\r
-`,this.data.repeating.exclude&&(this.data.allDay?e+=`EXDATE;VALUE=DATE:`+this.data.repeating.exclude.map(e=>u(this.calendar.timezone(),e,!0)).join(`,`)+`\r
-`:(e+=`EXDATE`,this.timezone()?e+=`;TZID=`+this.timezone()+`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,!0)).join(`,`)+`\r
-`:e+=`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,this.floating())).join(`,`)+`\r
-`)));if(this.data.recurrenceId&&(e+=d(this.timezone(),`RECURRENCE-ID`,this.data.recurrenceId,this.data)+`\r
-`),e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
-`,this.data.transparency&&(e+=`TRANSP:`+c(this.data.transparency,!1)+`\r
-`),this.data.location&&`title`in this.data.location&&this.data.location.title&&(e+=`LOCATION:`+c(this.data.location.title+(this.data.location.address?`
-`+this.data.location.address:``),!1)+`\r
-`,this.data.location.radius&&this.data.location.geo&&(e+=`X-APPLE-STRUCTURED-LOCATION;VALUE=URI;`+(this.data.location.address?`X-ADDRESS=`+c(this.data.location.address,!1)+`;`:``)+`X-APPLE-RADIUS=`+c(this.data.location.radius,!1)+`;X-TITLE=`+c(this.data.location.title,!1)+`:geo:`+c(this.data.location.geo?.lat,!1)+`,`+c(this.data.location.geo?.lon,!1)+`\r
-`)),this.data.location?.geo?.lat&&this.data.location.geo.lon&&(e+=`GEO:`+c(this.data.location.geo.lat,!1)+`;`+c(this.data.location.geo.lon,!1)+`\r
-`),this.data.travelTime&&(e+=`X-APPLE-TRAVEL-DURATION;VALUE=DURATION:`+E(this.data.travelTime.seconds)+`\r
-`,this.data.location&&(this.data.travelTime.suggestionBehavior&&(e+=`X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:`+this.data.travelTime.suggestionBehavior+`\r
-`),this.data.travelTime.startFrom))){e+=`X-APPLE-TRAVEL-START;`;let t=[];t.push(`ROUTING=`+this.data.travelTime.startFrom.transportation),t.push(`VALUE=URI`),`address`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.address&&t.push(`X-ADDRESS=`+c(this.data.travelTime.startFrom.location.address,!1)),`radius`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.radius&&t.push(`X-APPLE-RADIUS=`+c(this.data.travelTime.startFrom.location.radius,!1)),`title`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.title&&t.push(`X-TITLE=`+c(this.data.travelTime.startFrom.location.title,!1)),e+=t.join(`;`),`geo`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.geo&&(e+=`:geo:`+c(this.data.travelTime.startFrom.location.geo?.lat,!1)+`,`+c(this.data.travelTime.startFrom.location.geo?.lon,!1)),e+=`\r
-`}return this.data.description&&(e+=`DESCRIPTION:`+c(this.data.description.plain,!1)+`\r
-`,this.data.description.html&&(e+=`X-ALT-DESC;FMTTYPE=text/html:`+c(this.data.description.html,!1)+`\r
-`)),this.data.organizer&&(e+=`ORGANIZER;CN="`+c(this.data.organizer.name,!0)+`"`,this.data.organizer.sentBy&&(e+=`;SENT-BY="mailto:`+c(this.data.organizer.sentBy,!0)+`"`),this.data.organizer.email&&this.data.organizer.mailto&&(e+=`;EMAIL=`+c(this.data.organizer.email,!1)),e+=`:`,this.data.organizer.email&&(e+=`mailto:`+c(this.data.organizer.mailto||this.data.organizer.email,!1)),e+=`\r
-`),this.data.attendees.forEach(function(t){e+=t.toString()}),this.data.alarms.forEach(function(t){e+=t.toString()}),this.data.categories.length>0&&(e+=`CATEGORIES:`+this.data.categories.map(e=>e.toString()).join()+`\r
-`),this.data.url&&(e+=`URL;VALUE=URI:`+c(this.data.url,!1)+`\r
-`),this.data.attachments.length>0&&this.data.attachments.forEach(t=>{e+=`ATTACH:`+c(t,!1)+`\r
-`}),this.data.status&&(e+=`STATUS:`+this.data.status.toUpperCase()+`\r
-`),this.data.busystatus&&(e+=`X-MICROSOFT-CDO-BUSYSTATUS:`+this.data.busystatus.toUpperCase()+`\r
-`),this.data.priority!==null&&(e+=`PRIORITY:`+this.data.priority+`\r
-`),e+=f(this.data),this.data.created&&(e+=`CREATED:`+u(this.calendar.timezone(),this.data.created)+`\r
-`),this.data.lastModified&&(e+=`LAST-MODIFIED:`+u(this.calendar.timezone(),this.data.lastModified)+`\r
-`),this.data.class&&(e+=`CLASS:`+this.data.class.toUpperCase()+`\r
-`),e+=`END:VEVENT\r
-`,e}transparency(e){return e===void 0?this.data.transparency:e?(this.data.transparency=o(B,e),this):(this.data.transparency=null,this)}travelTime(e){if(e===void 0)return this.data.travelTime;if(typeof e==`number`&&e<=0)throw Error("`travelTime` has to be more than 0!");if(e&&typeof e==`object`&&`seconds`in e&&e.seconds<=0)throw Error("`travelTime.seconds` has to be more than 0!");return typeof e==`number`?(this.data.travelTime={seconds:e},this):(this.data.travelTime=e,this)}uid(e){return e===void 0?this.id():this.id(e)}url(e){return e===void 0?this.data.url:(this.data.url=e?String(e):null,this)}x(e,t){return e===void 0?i(this.data):(typeof e==`string`&&typeof t==`string`&&i(this.data,e,t),typeof e==`object`&&i(this.data,e),this)}swapStartAndEndIfRequired(){if(this.data.start&&this.data.end&&T(this.data.start).getTime()>T(this.data.end).getTime()){let e=this.data.start;this.data.start=this.data.end,this.data.end=e}}};let H=function(e){return e.ADD=`ADD`,e.CANCEL=`CANCEL`,e.COUNTER=`COUNTER`,e.DECLINECOUNTER=`DECLINECOUNTER`,e.PUBLISH=`PUBLISH`,e.REFRESH=`REFRESH`,e.REPLY=`REPLY`,e.REQUEST=`REQUEST`,e}({});var U=class{data;constructor(e={}){this.data={color:null,description:null,events:[],method:null,name:null,prodId:`//sebbo.net//ical-generator//EN`,scale:null,source:null,timezone:null,ttl:null,url:null,x:[]},e.prodId!==void 0&&this.prodId(e.prodId),e.method!==void 0&&this.method(e.method),e.name!==void 0&&this.name(e.name),e.description!==void 0&&this.description(e.description),e.timezone!==void 0&&this.timezone(e.timezone),e.source!==void 0&&this.source(e.source),e.url!==void 0&&this.url(e.url),e.scale!==void 0&&this.scale(e.scale),e.ttl!==void 0&&this.ttl(e.ttl),e.color!==void 0&&this.color(e.color),e.events!==void 0&&this.events(e.events),e.x!==void 0&&this.x(e.x)}clear(){return this.data.events=[],this}color(e){if(e===void 0)return this.data.color;if(typeof e==`string`&&!/^#[A-F0-9]{6}$/gi.test(e))throw Error("`color` is malformed!");return this.data.color=e?String(e).toUpperCase():null,this}createEvent(e){let t=e instanceof V?e:new V(e,this);return this.data.events.push(t),t}description(e){return e===void 0?this.data.description:(this.data.description=e?String(e):null,this)}events(e){return e?(e.forEach(e=>this.createEvent(e)),this):this.data.events}length(){return this.data.events.length}method(e){return e===void 0?this.data.method:e?(this.data.method=o(H,e),this):(this.data.method=null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e?String(e):null,this)}prodId(e){if(!e)return this.data.prodId;if(typeof e==`string`)return this.data.prodId=e,this;if(typeof e!=`object`)throw Error("`prodid` needs to be a string or an object!");if(!e.company)throw Error("`prodid.company` is a mandatory item!");if(!e.product)throw Error("`prodid.product` is a mandatory item!");let t=(e.language||`EN`).toUpperCase();return this.data.prodId=`//`+e.company+`//`+e.product+`//`+t,this}scale(e){return e===void 0?this.data.scale:(e===null?this.data.scale=null:this.data.scale=e.toUpperCase(),this)}source(e){return e===void 0?this.data.source:(this.data.source=e||null,this)}timezone(e){return e===void 0?this.data.timezone?.name||null:(e===`UTC`?this.data.timezone=null:typeof e==`string`?this.data.timezone={name:e}:e===null?this.data.timezone=null:this.data.timezone=e,this)}toJSON(){return Object.assign({},this.data,{events:this.data.events.map(e=>e.toJSON()),timezone:this.timezone(),x:this.x()})}toString(){let e=``;return e=`BEGIN:VCALENDAR\r
-VERSION:2.0\r
-`,e+=`PRODID:-`+this.data.prodId+`\r
-`,this.data.url&&(e+=`URL:`+this.data.url+`\r
-`),this.data.source&&(e+=`SOURCE;VALUE=URI:`+this.data.source+`\r
-`),this.data.scale&&(e+=`CALSCALE:`+this.data.scale+`\r
-`),this.data.method&&(e+=`METHOD:`+this.data.method+`\r
-`),this.data.name&&(e+=`NAME:`+this.data.name+`\r
-`,e+=`X-WR-CALNAME:`+this.data.name+`\r
-`),this.data.description&&(e+=`X-WR-CALDESC:`+this.data.description+`\r
-`),this.data.timezone?.generator&&[...new Set([this.timezone(),...this.data.events.map(e=>e.timezone())])].filter(e=>e!==null&&!e.startsWith(`/`)).forEach(t=>{if(!this.data.timezone?.generator)return;let n=this.data.timezone.generator(t);n&&(e+=n.replace(/\r\n/g,`
-`).replace(/\n/g,`\r
-`).trim()+`\r
-`)}),this.data.timezone?.name&&(e+=`TIMEZONE-ID:`+this.data.timezone.name+`\r
-`,e+=`X-WR-TIMEZONE:`+this.data.timezone.name+`\r
-`),this.data.ttl&&(e+=`REFRESH-INTERVAL;VALUE=DURATION:`+E(this.data.ttl)+`\r
-`,e+=`X-PUBLISHED-TTL:`+E(this.data.ttl)+`\r
-`),this.data.color&&(e+=`X-APPLE-CALENDAR-COLOR:`+this.data.color+`\r
-`),this.data.events.forEach(t=>e+=t.toString()),e+=f(this.data),e+=`END:VCALENDAR`,dist_l(e)}ttl(e){return e===void 0?this.data.ttl:(g(e)?this.data.ttl=e.asSeconds():e&&e>0?this.data.ttl=e:this.data.ttl=null,this)}url(e){return e===void 0?this.data.url:(this.data.url=e||null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};function W(e){return new U(e)}
-//# sourceMappingURL=index.mjs.map
-;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
-
-/**
- * An RFC 5545 calendar with one event per session. UIDs are derived from the group and session
- * number, so re-exporting after a change updates events in a subscribed calendar instead of
- * duplicating them; DTSTAMP is fixed per session so the same schedule exports byte for byte.
- */
-function sessionCalendar(group, sessions, sessionTitle) {
-    const calendar = newCalendar(group);
-    for (const session of sessions) {
-        calendar.createEvent({
-            id: `${group.slug}-session-${session.number}@skill-share`,
-            start: new Date(session.startsAt),
-            end: new Date(session.endsAt),
-            stamp: new Date(session.opensAt),
-            summary: `${group.name}: ${sessionTitle(session)}`,
-            description: calendar_describe(session),
-            ...(session.place ? { location: session.place } : {}),
-        });
-    }
-    return calendar.toString();
-}
-/**
- * A coaching network's calendar: one event per conversation of every pair, with UIDs derived from
- * the pair and the conversation number, as stable as a circle's.
- */
-function conversationCalendar(group, conversations) {
-    const calendar = newCalendar(group);
-    for (const c of conversations) {
-        calendar.createEvent({
-            id: `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`,
-            start: new Date(c.startsAt),
-            end: new Date(c.endsAt),
-            stamp: new Date(c.opensAt),
-            summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
-            description: [
-                `Coach: @${c.coach}, coachee: @${c.coachee}`,
-                `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
-                '',
-                'Start from the last next step; end with one new next step and by when.',
-            ].join('\n'),
-        });
-    }
-    return calendar.toString();
-}
-function newCalendar(group) {
-    return W({
-        name: group.name,
-        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
-        method: H.PUBLISH,
-    });
-}
-function calendar_describe(session) {
-    const lines = [
-        session.theme ? `Theme: ${session.theme}` : 'Theme: to be announced',
-        `Facilitator: @${session.facilitator}` +
-            (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
-        '',
-        ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
-    ];
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/coaching.ts
-
-
-
-/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
-const DEFAULT_COACHING_WEEKS = 12;
-/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
-function pairKey(pair) {
-    return `${pair.coach}+${pair.coachee}`.toLowerCase();
-}
-/** The pair's time zone: its own when the two agreed one, else the group's. */
-function pairTimezone(group, pair) {
-    return pair.timezone ?? group.timezone;
-}
-/** `weeks` (default 12) after the earliest start of any pair (local date). */
-function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
-    const starts = (group.pairs ?? []).map((p) => p.start).sort();
-    if (!starts[0])
-        return undefined;
-    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
-}
-/**
- * Every pair's conversations up to `until`, in the order they happen. A date the group skips
- * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
- */
-function buildCoachingSchedule(group, options = {}) {
-    const until = options.until ?? defaultCoachingUntil(group);
-    if (!until)
-        return [];
-    const seen = new Set();
-    const conversations = [];
-    for (const pair of group.pairs ?? []) {
-        // A pair listed twice would open every issue twice; the first listing counts.
-        if (seen.has(pairKey(pair)))
-            continue;
-        seen.add(pairKey(pair));
-        conversations.push(...pairConversations(group, pair, until));
-    }
-    return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
-}
-/** One pair's conversations from its start up to `until` (a local date, inclusive). */
-function pairConversations(group, pair, until) {
-    const skip = new Set(group.skip);
-    const lead = parseLead(group.lead);
-    const timezone = pairTimezone(group, pair);
-    const conversations = [];
-    for (const date of conversationDates(pair)) {
-        if (date > until)
-            break;
-        if (skip.has(date))
-            continue;
-        const begin = localDateTime(date, pair.time, timezone);
-        const end = begin.plus({ minutes: pair.duration });
-        conversations.push({
-            group: group.slug,
-            pair: pairKey(pair),
-            coach: pair.coach,
-            coachee: pair.coachee,
-            number: conversations.length + 1,
-            cadence: pair.cadence,
-            date,
-            timezone,
-            localStart: iso(begin),
-            localEnd: iso(end),
-            startsAt: toUtcIso(begin),
-            endsAt: toUtcIso(end),
-            opensAt: toUtcIso(begin.minus(lead)),
-            duration: pair.duration,
-        });
-    }
-    return conversations;
-}
-/**
- * The pair's dates, endlessly: every week, every other week, or monthly on the same weekday in the
- * same week of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a
- * start in the fifth week meets on the last one, since not every month has a fifth).
- */
-function* conversationDates(pair) {
-    const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
-    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
-    if (!start.isValid)
-        return;
-    if (pair.cadence !== 'monthly') {
-        const step = pair.cadence === 'weekly' ? 1 : 2;
-        for (let day = start;; day = day.plus({ weeks: step }))
-            yield isoDate(day);
-    }
-    const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)];
-    const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase());
-    for (let month = start.startOf('month');; month = month.plus({ months: 1 })) {
-        yield isoDate(nthWeekdayOfMonth(month, weekday, which));
-    }
-}
-/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
-function openConversationsAt(conversations, at) {
-    const t = at.getTime();
-    return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt));
-}
-function iso(dt) {
-    return dt.toISO({ suppressMilliseconds: true }) ?? '';
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
-/** The playbook's agendas for a 90-minute meeting; other lengths are scaled to sum exactly. */
-const AGENDAS = {
-    kickoff: [
-        ['Welcome', 5],
-        ['Introductions, and how each of us is connected to the organizers', 25],
-        ['Homework circle: two answers each, and your intention for the six weeks', 40],
-        ['Gather topics and coalesce them into four themes for the weeks ahead', 15],
-        ['Close: buddies for the week, next session', 5],
-    ],
-    discussion: [
-        ['Homework circle: two answers each', 10],
-        ['Facilitated discussion of the theme', 70],
-        ['Closing round: one thing I take away', 10],
-    ],
-    roleplay: [
-        ['Homework circle: two answers each', 10],
-        ['Gather scenarios from our own weeks', 10],
-        ['Role play in pairs', 30],
-        ['Re-enact for the group, and feedback', 40],
-    ],
-    workshop: [
-        ['Homework circle: two answers each', 15],
-        ['Two subgroups workshop different questions', 45],
-        ['Report back and discuss', 30],
-    ],
-    closing: [
-        ['Homework circle: what did I learn, where do I want to be in a year', 20],
-        ['What the group did for each of us', 40],
-        ['Decide together: continue? how often, with homework or not, and who may join', 25],
-        ['Close', 5],
-    ],
-    'follow-up': [
-        ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
-        ['Closing round', 10],
-    ],
-};
-const BASE_MINUTES = 90;
-/** Scales an agenda to the meeting length in 5-minute steps; the longest item absorbs rounding. */
-function agendaFor(kind, duration) {
-    const blocks = AGENDAS[kind];
-    const items = blocks.map(([title, minutes]) => ({
-        title,
-        minutes: Math.max(5, Math.round((minutes * duration) / BASE_MINUTES / 5) * 5),
-    }));
-    const longest = items.reduce((a, b) => (b.minutes > a.minutes ? b : a));
-    longest.minutes += duration - items.reduce((sum, item) => sum + item.minutes, 0);
-    return items;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/random/seeded.ts
-/** Deterministic randomness: the same seed text always gives the same sequence (FNV-1a into mulberry32). */
-function seededRandom(seed) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < seed.length; i++) {
-        hash ^= seed.charCodeAt(i);
-        hash = Math.imul(hash, 0x01000193);
-    }
-    let state = hash >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-function seededShuffle(items, seed) {
-    const random = seededRandom(seed);
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/rotation.ts
-
-/**
- * Facilitators take turns leading; everyone else co-facilitates in a seeded round robin, so each
- * member co-facilitates once before anyone does it twice. When the group has only facilitators,
- * they co-facilitate for each other.
- */
-function facilitationRotation(members, seed) {
-    const leads = members.filter((m) => m.role === 'facilitator').map((m) => m.github);
-    const others = members.filter((m) => m.role !== 'facilitator').map((m) => m.github);
-    const pool = seededShuffle(others.length > 0 ? others : leads, `${seed}:co-facilitation`);
-    let next = 0;
-    return (index) => {
-        const facilitator = leads[index % leads.length] ?? members[0]?.github ?? '';
-        if (pool.length === 0 || (pool.length === 1 && pool[0] === facilitator))
-            return { facilitator };
-        let co = pool[next % pool.length];
-        if (co === facilitator) {
-            next++;
-            co = pool[next % pool.length];
-        }
-        next++;
-        return { facilitator, coFacilitator: co };
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/schedule.ts
-
-
-
-
-const DEFAULT_FOLLOW_UPS = 6;
-function buildSchedule(group, options = {}) {
-    const { meeting, start } = group;
-    if (!meeting || !start)
-        return [];
-    const lead = parseLead(group.lead);
-    const rotate = facilitationRotation(group.members, group.slug);
-    const sessions = [];
-    let followUps = 0;
-    for (const slot of meetingDates({ ...group, start, meeting })) {
-        if (options.until
-            ? slot.date > options.until
-            : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS)
-            break;
-        if (slot.week === undefined)
-            followUps++;
-        const begin = localDateTime(slot.date, meeting.time, group.timezone);
-        const end = begin.plus({ minutes: meeting.duration });
-        const index = sessions.length;
-        const { title: theme, style } = themeFor(group, slot.kind, slot.week);
-        sessions.push({
-            group: group.slug,
-            number: index + 1,
-            kind: slot.kind,
-            ...(slot.week !== undefined ? { week: slot.week } : {}),
-            date: slot.date,
-            timezone: group.timezone,
-            localStart: schedule_iso(begin),
-            localEnd: schedule_iso(end),
-            startsAt: toUtcIso(begin),
-            endsAt: toUtcIso(end),
-            opensAt: toUtcIso(begin.minus(lead)),
-            ...(theme ? { theme } : {}),
-            agendaStyle: style,
-            agenda: agendaFor(style, meeting.duration),
-            ...rotate(index),
-            ...(meeting.place ? { place: meeting.place } : {}),
-            ...(slot.shiftedFrom ? { shiftedFrom: slot.shiftedFrom } : {}),
-        });
-    }
-    return sessions;
-}
-function themeFor(group, kind, week) {
-    if (kind === 'kickoff')
-        return { title: 'Kickoff', style: 'kickoff' };
-    if (kind === 'closing')
-        return { title: 'Looking back, looking ahead', style: 'closing' };
-    if (kind !== 'theme' || week === undefined)
-        return { style: 'follow-up' };
-    const theme = group.themes?.[week - 2];
-    if (theme === undefined)
-        return { style: group.agenda };
-    if (typeof theme === 'string')
-        return { title: theme, style: group.agenda };
-    return { title: theme.title, style: (theme.agenda ?? group.agenda) };
-}
-function schedule_iso(dt) {
-    return dt.toISO({ suppressMilliseconds: true }) ?? '';
-}
-/** Sessions whose issue should be open at `at`: opened, and the meeting not yet over. */
-function openSessionsAt(sessions, at) {
-    const t = at.getTime();
-    return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
-}
-
-;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
-const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
-/**
- * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
- * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
- * templates: anything conditional is computed in code and passed in as a value.
- */
-function fillPlaceholders(text, context) {
-    return text.replace(PLACEHOLDER, (whole, name) => {
-        const value = context[name];
-        return value === undefined ? '' : String(value);
-    });
-}
-/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
-function unknownPlaceholders(text, known) {
-    const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    return [...new Set(names.filter((name) => !known.includes(name)))];
-}
-function renderIssue(template, context) {
-    const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
-        .replace(/\s+/g, ' ')
-        .replace(/( · )+$/, '')
-        .trim();
-    const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
-    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
-    return { title, labels, body };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
-
-
-
-const SESSION_MARKER = 'session';
-function templateKey(session) {
-    if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
-        return session.kind;
-    return 'follow-up';
-}
-/** The labels every session issue carries, beyond what its template adds. */
-function sessionLabels(group, session) {
-    return ['skill-share', `group:${group.slug}`, 'session', session.kind];
-}
-function sessionContext(group, session, links) {
-    const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
-    const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
-    return {
-        group_name: group.name,
-        group_slug: group.slug,
-        number: session.number,
-        heading: session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind),
-        week: session.week,
-        weekly: group.weekly,
-        theme: session.theme ??
-            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
-        date_short: start.toFormat('ccc d LLL'),
-        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
-        utc: `${luxon_DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
-        duration: group.meeting?.duration,
-        place: session.place ?? 'to be announced',
-        facilitator: `@${session.facilitator}`,
-        co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
-        agenda: agendaTable(session),
-        homework_link: links.homework ?? '',
-        previous: previousLink(links.previous),
-        calendar_link: links.calendar ?? '',
-        calendar: calendarLink(links.calendar),
-        links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
-        quorum: group.quorum,
-        shifted: session.shiftedFrom?.length
-            ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
-            : '',
-    };
-}
-function renderSessionIssue(group, session, templates, links) {
-    const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links));
-    const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])];
-    const body = withMarker(rendered.body, SESSION_MARKER, { group: group.slug, n: session.number });
-    return { title: rendered.title, labels, body };
-}
-function agendaTable(session) {
-    let clock = luxon_DateTime.fromISO(session.localStart, { setZone: true });
-    const rows = session.agenda.map((item) => {
-        const row = `| ${clock.toFormat('HH:mm')} | ${item.minutes} min | ${item.title} |`;
-        clock = clock.plus({ minutes: item.minutes });
-        return row;
-    });
-    return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
-}
-/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
-function calendarLink(url) {
-    return url ? `[Add to your calendar](${url})` : '';
-}
-function previousLink(previous) {
-    if (!previous)
-        return 'This is the first session.';
-    return previous.number
-        ? `Previous session: #${previous.number}`
-        : `Previous session: ${previous.title}`;
-}
-function issue_capitalize(word) {
+function hours_capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
-}
-/**
- * What the last status refresh saw of an issue (its 👍 count and comment count), recorded in the
- * session issue's own marker. The hourly run compares it with the issue list it already has, so a
- * quiet issue costs no request at all.
- */
-function statusFingerprint(issue) {
-    return `${issue.plusOnes}-${issue.comments}`;
-}
-function recordedFingerprint(body, group, session) {
-    return findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
-}
-function withFingerprint(body, group, session, fingerprint) {
-    const current = findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
-    if (!current)
-        return body;
-    const old = marker(SESSION_MARKER, current.attributes);
-    return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
-}
-
-;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
-
-
-
-
-/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
-const COACHING_CALENDAR_WEEKS = 52;
-/**
- * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
- * a circle's sessions titled as their issues are, or every conversation of a coaching network for
- * a year. The same group and templates always give the same bytes, so a stale file can be told.
- */
-function groupCalendar(group, templates) {
-    if (group.format === 'coaching') {
-        const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS);
-        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
-        return { text: conversationCalendar(group, conversations), events: conversations.length };
-    }
-    const sessions = buildSchedule(group);
-    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title);
-    return { text, events: sessions.length };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/pairing/subgroups.ts
-
-/**
- * Two random circles of nearly equal size (the first gets the extra person), for when ten or more
- * people come: the playbook splits a crowd rather than share 90 minutes of airtime among all.
- * The input order does not matter; the same people and seed always give the same split.
- */
-function splitSubgroups(logins, seed) {
-    const unique = [...new Map(logins.map((login) => [login.toLowerCase(), login])).values()];
-    const sorted = unique.sort(compareLogins);
-    const shuffled = seededShuffle(sorted, `${seed}:subgroups`);
-    const half = Math.ceil(shuffled.length / 2);
-    return [shuffled.slice(0, half).sort(compareLogins), shuffled.slice(half).sort(compareLogins)];
-}
-function compareLogins(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/commitment.ts
-/**
- * Members commit to at least 4 of the 6 weekly meetings; for other lengths the same two thirds,
- * rounded up. The summary only ever names people who have reached it: who cannot reach it any more
- * is nobody's business in a comment.
- */
-function commitmentTarget(weekly) {
-    return Math.ceil((weekly * 2) / 3);
-}
-function commitmentSummary(members, weekly, input) {
-    const target = commitmentTarget(weekly);
-    const attended = new Map([...input.attended].map(([login, n]) => [login.toLowerCase(), n]));
-    const remaining = Math.max(0, weekly - input.held);
-    const counts = members.map((m) => ({
-        login: m.github,
-        n: attended.get(m.github.toLowerCase()) ?? 0,
-    }));
-    const reached = counts.filter((c) => c.n >= target).map((c) => c.login);
-    return {
-        target,
-        weekly,
-        reached: reached.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
-        everyoneReached: reached.length === members.length,
-        everyoneCanReach: counts.every((c) => c.n + remaining >= target),
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/quorum.ts
-/**
- * Attendance thresholds from the playbook: a circle under `quorum` makes a thin discussion (one
- * meeting fizzled with two or three people), and at ten or more there is too little airtime, so
- * the group splits into two random circles.
- */
-const SPLIT_AT = 10;
-function quorumStatus(yes, quorum) {
-    if (yes >= SPLIT_AT)
-        return { state: 'split', yes, quorum };
-    if (yes < quorum)
-        return { state: 'short', yes, quorum, missing: quorum - yes };
-    return { state: 'ok', yes, quorum };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/status.ts
-
-
-
-
-
-const MAX_TOPIC_ROWS = 50;
-const MAX_NOTES_SHOWN = 10;
-const TOPIC_CHARS = 120;
-const NOTE_CHARS = 300;
-const RSVP_NOTE_CHARS = 80;
-const ANSWER_LABEL = {
-    yes: '✅ yes',
-    maybe: '❔ maybe',
-    no: '➖ no',
-    none: 'not yet',
-};
-const ANSWER_ORDER = ['yes', 'maybe', 'no', 'none'];
-/**
- * The one status comment of an issue, rebuilt from its state on every change. It carries no
- * timestamps, so an unchanged state renders byte for byte the same and needs no edit. It mentions
- * only roster members, in the roster's spelling; everything members typed goes through `inertText`.
- */
-function renderStatus(input) {
-    const view = new View(input);
-    const sections = isSession(input.kind)
-        ? [
-            view.skipped(),
-            view.swap(),
-            input.phase === 'after' ? view.attendance() : view.rsvps(),
-            input.phase === 'after' ? '' : view.quorum(),
-            view.homework(),
-            view.topics(),
-            view.continueVote(),
-            view.commitment(),
-            view.notes(),
-        ]
-        : input.kind === 'ground-rules'
-            ? [view.agreement()]
-            : [view.checkIns(), view.homework()];
-    return ([
-        input.marker,
-        '**Status**, kept up to date from the comments below.',
-        ...sections.filter(Boolean),
-        'Comment `/help` to see the commands available here.',
-    ].join('\n\n') + '\n');
-}
-class View {
-    input;
-    members;
-    roster;
-    constructor(input) {
-        this.input = input;
-        this.members = [...input.group.members].sort((a, b) => byLogin(a.github, b.github));
-        this.roster = new Map(this.members.map((m) => [m.github.toLowerCase(), m]));
-    }
-    /** `@login` for roster members only; anything else is shown as inert text. */
-    mention(login) {
-        const member = this.roster.get(login.toLowerCase());
-        return member ? `@${member.github}` : inertText(login, { maxLength: 39 });
-    }
-    mentions(logins) {
-        return [...logins]
-            .sort(byLogin)
-            .map((login) => this.mention(login))
-            .join(', ');
-    }
-    get state() {
-        return this.input.state;
-    }
-    count(logins) {
-        return [...logins].filter((login) => this.roster.has(login.toLowerCase())).length;
-    }
-    skipped() {
-        const skip = this.state.skipped;
-        if (!skip)
-            return '';
-        const reason = skip.reason ? ` Reason: ${inertText(skip.reason, { maxLength: 200 })}` : '';
-        return `> [!NOTE]\n> ${this.mention(skip.by)} called this meeting off.${reason}`;
-    }
-    swap() {
-        const swap = this.state.swap;
-        return swap
-            ? `**Facilitation:** ${this.mention(swap.to)} takes over from ${this.mention(swap.by)}.`
-            : '';
-    }
-    answerOf(member) {
-        return this.state.rsvps.get(member.github)?.answer ?? 'none';
-    }
-    yes() {
-        return this.members.filter((m) => this.answerOf(m) === 'yes').map((m) => m.github);
-    }
-    rsvps() {
-        const tally = ANSWER_ORDER.map((answer) => {
-            const n = this.members.filter((m) => this.answerOf(m) === answer).length;
-            return `${n} ${answer === 'none' ? 'not yet' : answer}`;
-        });
-        const rows = ANSWER_ORDER.flatMap((answer) => this.members
-            .filter((m) => this.answerOf(m) === answer)
-            .map((m) => {
-            const note = this.state.rsvps.get(m.github)?.note;
-            const shown = note ? inertText(note, { maxLength: RSVP_NOTE_CHARS }) : '';
-            return `| ${this.mention(m.github)} | ${ANSWER_LABEL[answer]} | ${shown} |`;
-        }));
-        return [
-            `#### RSVPs · ${tally.join(' · ')}`,
-            '',
-            '| Member | RSVP | Note |',
-            '| --- | --- | --- |',
-            ...rows,
-        ].join('\n');
-    }
-    quorum() {
-        if (this.state.skipped)
-            return '';
-        const yes = this.yes();
-        const status = quorumStatus(yes.length, this.input.group.quorum);
-        if (status.state === 'split') {
-            const seed = `${this.input.group.slug}:${this.input.sessionNumber ?? 0}:split`;
-            const [a, b] = splitSubgroups(yes, seed);
-            return [
-                '> [!TIP]',
-                `> ${yes.length} people said yes. Over nine leaves little airtime, so the playbook splits into two circles. A random split:`,
-                `> - Circle A: ${this.mentions(a)}`,
-                `> - Circle B: ${this.mentions(b)}`,
-            ].join('\n');
-        }
-        if (status.state === 'ok')
-            return `Quorum reached: ${status.yes} yes (at least ${status.quorum} needed).`;
-        if (this.input.phase !== 'due') {
-            return `${status.yes} yes so far; a good circle needs at least ${status.quorum}.`;
-        }
-        const facilitators = this.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
-        const who = facilitators.length > 0 ? `${this.mentions(facilitators)}, this` : 'This';
-        return [
-            '> [!WARNING]',
-            `> **Only ${status.yes} yes so far; a good circle needs at least ${status.quorum}.** ${who} meeting may fizzle. Options:`,
-            '> - remind people: a short nudge here or in the group channel;',
-            '> - reschedule: comment `/skip <reason>` here and propose another date;',
-            '> - meet anyway: a small circle can still be a good one.',
-        ].join('\n');
-    }
-    attendance() {
-        const present = this.members
-            .filter((m) => this.state.attendance.has(m.github))
-            .map((m) => m.github);
-        if (present.length === 0)
-            return '#### Attendance\n\nNobody recorded yet: comment `/here`, or a facilitator `/attended @login ...`.';
-        return `#### Attendance\n\n${present.length} of ${this.members.length} were there: ${this.mentions(present)}.`;
-    }
-    homework() {
-        const n = this.input.homeworkIn;
-        return n === undefined ? '' : `**Homework in:** ${n} of ${this.members.length}`;
-    }
-    topics() {
-        if (!['kickoff', 'monthly', 'biweekly'].includes(this.input.kind))
-            return '';
-        const ranked = this.input.ranked ??
-            this.state.topics.map((t, i) => ({ ...t, votes: 0, voters: [], rank: i + 1 }));
-        if (ranked.length === 0) {
-            return '#### Topics\n\nNo topics yet. Propose one with `/topic <text>`, one per comment; vote with 👍 on the comments.';
-        }
-        const rows = ranked.slice(0, MAX_TOPIC_ROWS).map((t) => {
-            const text = inertText(t.text, { maxLength: TOPIC_CHARS });
-            return `| ${t.order} | [${text}](#issuecomment-${t.commentId}) | ${t.votes} |`;
-        });
-        const more = ranked.length > MAX_TOPIC_ROWS
-            ? [`\n…and ${ranked.length - MAX_TOPIC_ROWS} more in the thread.`]
-            : [];
-        const chosen = this.state.themesChosen;
-        const themes = chosen
-            ? [`\n**Themes chosen:** topics ${chosen.join(', ')}, in that order.`]
-            : [];
-        return [
-            '#### Topics',
-            '',
-            "Vote with 👍 on a topic's comment. Facilitators turn topics into themes with `/themes` and the numbers below.",
-            '',
-            '| # | Topic | 👍 |',
-            '| --- | --- | --- |',
-            ...rows,
-            ...more,
-            ...themes,
-        ].join('\n');
-    }
-    continueVote() {
-        if (this.input.kind !== 'closing')
-            return '';
-        const tally = continueTally(this.state);
-        const voters = this.count(this.state.continueVotes.keys());
-        const decision = this.state.continueDecision;
-        const outcome = this.state.continueConfirmed && decision
-            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
-            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
-        return [
-            '#### How we continue',
-            '',
-            '| Monthly | Every other week | Stop |',
-            '| --- | --- | --- |',
-            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
-            '',
-            outcome,
-        ].join('\n');
-    }
-    commitment() {
-        const input = this.input.commitment;
-        if (!input || !['kickoff', 'theme', 'closing'].includes(this.input.kind))
-            return '';
-        const s = commitmentSummary(this.members, this.input.group.weekly, input);
-        const goal = `${s.target} of the ${s.weekly} weekly meetings`;
-        if (s.everyoneReached)
-            return `**Commitment:** everyone has been to at least ${goal}. Thank you!`;
-        const already = s.reached.length > 0 ? ` Already there: ${this.mentions(s.reached)}.` : '';
-        if (s.everyoneCanReach)
-            return `**Commitment:** everyone can still reach ${goal}.${already}`;
-        return s.reached.length > 0
-            ? `**Commitment:** already at ${goal}: ${this.mentions(s.reached)}.`
-            : `**Commitment:** every meeting counts towards ${goal}. See you there.`;
-    }
-    notes() {
-        const notes = this.state.notes;
-        if (notes.length === 0)
-            return '';
-        const items = notes
-            .slice(0, MAX_NOTES_SHOWN)
-            .map((note) => `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
-        const more = notes.length > MAX_NOTES_SHOWN
-            ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
-            : [];
-        return [
-            `<details><summary>Scribe notes for the retrospective (${notes.length})</summary>`,
-            '',
-            ...items,
-            ...more,
-            '',
-            '</details>',
-        ].join('\n');
-    }
-    agreement() {
-        const agreed = this.members.filter((m) => this.state.agreed.has(m.github)).map((m) => m.github);
-        const list = agreed.length > 0 ? `: ${this.mentions(agreed)}` : '';
-        return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. Comment \`/agree\` to join them.`;
-    }
-    checkIns() {
-        const done = this.count(this.state.buddyCheckIns);
-        const snoozed = this.count(this.state.snoozed);
-        const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
-        return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
-    }
-}
-function isSession(kind) {
-    return kind !== 'ground-rules' && kind !== 'check-in';
-}
-function byLogin(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
-/**
- * Creates something at most once. A create that fails may still have happened (the response was
- * lost), so before trying again we look for what it would have made, by its hidden marker.
- */
-async function createOnce(steps) {
-    const attempts = steps.attempts ?? 3;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (attempt > 1) {
-            const existing = await steps.lookup();
-            if (existing !== undefined)
-                return existing;
-        }
-        try {
-            return await steps.create();
-        }
-        catch (e) {
-            if (!isTransient(e))
-                throw e;
-            lastError = e;
-        }
-    }
-    throw lastError;
-}
-function isTransient(error) {
-    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
-    return status === 0 || status >= 500 || status === 403 || status === 429;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
-
-
-
-
-
-
-const STATUS_MARKER = 'status';
-/** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
-const DUE_HOURS = 24;
-function statusMarker(group, session) {
-    return markers_marker(STATUS_MARKER, { group: group.slug, n: session.number });
-}
-function statusPhase(session, now) {
-    const t = now.getTime();
-    if (t >= Date.parse(session.endsAt))
-        return 'after';
-    if (t >= Date.parse(session.startsAt) - DUE_HOURS * 3_600_000)
-        return 'due';
-    return 'open';
-}
-function commentInputs(comments) {
-    return comments.map((c) => ({
-        id: c.id,
-        author: c.author.login,
-        authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
-        body: c.body,
-        createdAt: c.createdAt,
-        updatedAt: c.updatedAt,
-    }));
-}
-function sessionState(group, kind, comments, reactions) {
-    return rebuildState({
-        group,
-        kind,
-        comments: commentInputs(comments),
-        issueReactions: reactions.map((r) => ({
-            content: r.content,
-            user: r.user.login,
-            userType: r.user.type === 'Bot' ? 'Bot' : 'User',
-        })),
-    });
-}
-/** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
-async function homeworkCount(github, group, session) {
-    const issues = await github.listIssues({
-        labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
-        state: 'all',
-    });
-    return countHomework(issues, group, session);
-}
-/** Counts, from any list of issues, the members with accepted homework for one session. */
-function countHomework(issues, group, session) {
-    const members = new Set(group.members.map((m) => m.github.toLowerCase()));
-    const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework'];
-    const authors = issues
-        .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
-        .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
-        .map((i) => i.author.login.toLowerCase())
-        .filter((login) => members.has(login));
-    return new Set(authors).size;
-}
-/**
- * Rebuilds a session's state from GitHub and makes its one status comment say so: posted when
- * missing, edited when different, left alone when the same. Comments and reactions already fetched
- * by the caller are reused.
- */
-async function refreshStatus(github, target, options) {
-    const { group, session, issue } = target;
-    const comments = options.comments ?? (await github.listComments(issue));
-    const reactions = options.reactions ?? (await github.listIssueReactions(issue));
-    const state = sessionState(group, session.kind, comments, reactions);
-    const body = renderStatus({
-        marker: statusMarker(group, session),
-        group,
-        kind: session.kind,
-        state,
-        sessionNumber: session.number,
-        phase: statusPhase(session, options.now),
-        homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-        // Every action renders the same status: topic votes and the commitment line come along even
-        // when the caller did not compute them, so the comment never flips between versions.
-        ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
-    });
-    const existing = findStatusComment(comments, group, session);
-    if (existing && existing.body.trim() === body.trim())
-        return { result: 'unchanged', state };
-    if (options.dryRun) {
-        options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`);
-        return { result: existing ? 'updated' : 'posted', state };
-    }
-    if (existing) {
-        await github.updateComment(existing.id, body);
-        options.log.info(`updated the status comment on #${issue}`);
-        return { result: 'updated', state };
-    }
-    await createOnce({
-        create: () => github.createComment(issue, body),
-        lookup: async () => findStatusComment(await github.listComments(issue), group, session),
-    });
-    options.log.info(`posted the status comment on #${issue}`);
-    return { result: 'posted', state };
-}
-function findStatusComment(comments, group, session) {
-    return comments.find((c) => isOwnBot(c.author) &&
-        markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
-}
-
-;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
-
-
-
-
-
-
-/**
- * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
- * topic comment, one request per topic) and the commitment line (attendance recorded on the
- * earlier weekly session issues, one request per earlier issue that has comments). Every caller
- * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
- */
-async function statusExtras(github, target, options) {
-    const { group, session } = target;
-    const extras = {};
-    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
-        extras.ranked = await rankedTopics(github, group, options.state);
-    if (session.week !== undefined)
-        extras.commitment = await commitmentOf(github, group, session, options);
-    return extras;
-}
-/** Topics with their votes: 👍 reactions on each topic's own comment. */
-async function rankedTopics(github, group, state) {
-    const reactions = new Map();
-    for (const topic of state.topics) {
-        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
-    }
-    return rankTopics(state.topics, reactions, group);
-}
-function reactionInputs(reactions) {
-    return reactions.map((r) => ({
-        content: r.content,
-        user: r.user.login,
-        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
-    }));
-}
-/**
- * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
- * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
- */
-async function commitmentOf(github, group, session, options) {
-    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
-    const earlier = started.filter((s) => s.number !== session.number);
-    const issues = earlier.length === 0
-        ? []
-        : (options.sessionIssues ??
-            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
-    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
-        markers_findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
-    const attended = new Map();
-    const count = (logins) => {
-        for (const login of logins)
-            attended.set(login, (attended.get(login) ?? 0) + 1);
-    };
-    let held = 0;
-    for (const s of started) {
-        if (s.number === session.number) {
-            held++;
-            count(options.state.attendance);
-            continue;
-        }
-        const issue = issueOf(s);
-        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
-            continue;
-        held++;
-        if (!issue || issue.comments === 0)
-            continue;
-        const comments = await github.listComments(issue.number);
-        count(sessionState(group, s.kind, comments, []).attendance);
-    }
-    return { attended, held };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js
@@ -85132,6 +82265,7 @@ function parseTemplate(template) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/template.ts
 
 
+
 /** The form YAML itself is broken: a repository problem for the organizer, not the member. */
 class FormTemplateError extends Error {
     template;
@@ -85158,10 +82292,10 @@ function optionText(option) {
 }
 /**
  * Checks that a (possibly customized) form still has what the actions read: every field id with
- * its type, a single choice where one is expected, and the expected number of options.
+ * its type, a single choice where one is expected, and the expected number of options. A form in
+ * an earlier shape the actions still read (homework's score form) passes as it is.
  */
 function checkTemplate(kind, yaml) {
-    const { template, fields: expected } = FORMS[kind];
     let fields;
     try {
         fields = templateFields(kind, yaml);
@@ -85169,6 +82303,56 @@ function checkTemplate(kind, yaml) {
     catch (error) {
         return [{ field: '', message: error.message }];
     }
+    const [current, ...earlier] = formShapes(kind);
+    const problems = shapeProblems(current ?? FORMS[kind], fields);
+    if (problems.length === 0)
+        return [];
+    if (earlier.some((shape) => shapeProblems(shape, fields).length === 0))
+        return [];
+    return problems;
+}
+/**
+ * Which of the form's shapes a repository's YAML has: the shape with the largest share of its
+ * fields present (by id and type); on a tie the newest. A customized form keeps its shape.
+ */
+function shapeOfTemplate(kind, fields) {
+    const shapes = catalog_formShapes(kind);
+    let best = shapes[0] ?? catalog_FORMS[kind];
+    let bestFit = -1;
+    for (const shape of shapes) {
+        const count = shape.fields.filter((field) => fields[field.id]?.type === field.type).length;
+        const fit = count / shape.fields.length;
+        if (fit > bestFit) {
+            best = shape;
+            bestFit = fit;
+        }
+    }
+    return best;
+}
+/** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
+function defaultFormYaml(shape) {
+    return (0,dist/* stringify */.As)({
+        name: shape.name,
+        description: shape.name,
+        body: shape.fields.map((field) => ({
+            type: field.type,
+            id: field.id,
+            attributes: {
+                label: field.label,
+                ...(field.options
+                    ? {
+                        options: field.type === 'checkboxes'
+                            ? field.options.map((option) => ({ label: option.label }))
+                            : field.options.map((option) => option.label),
+                    }
+                    : {}),
+            },
+            validations: { required: field.required },
+        })),
+    });
+}
+function shapeProblems(shape, fields) {
+    const { template, fields: expected } = shape;
     const problems = [];
     for (const want of expected) {
         const have = fields[want.id];
@@ -85211,12 +82395,12 @@ function withArticle(type) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/answers.ts
 
 
-
 function readAnswers(form, body, yaml, fields) {
     const parsed = parseIssue(body, yaml);
     return {
         // A `_No response_` answer is present with an undefined value, so look at the keys.
         found: form.fields.some((field) => Object.hasOwn(parsed, field.id)),
+        has: (id) => Object.hasOwn(parsed, id),
         text(id) {
             const value = parsed[id];
             if (typeof value === 'string')
@@ -85232,16 +82416,19 @@ function readAnswers(form, body, yaml, fields) {
             const values = new Set();
             let unknown = 0;
             for (const answer of answers) {
-                const value = toCatalogValue(answer, options, fieldOf(form.kind, id));
+                const value = toCatalogValue(answer, options, fieldIn(form, id));
                 if (value === undefined)
                     unknown++;
                 else
                     values.add(value);
             }
-            const order = fieldOf(form.kind, id)?.options?.map((option) => option.value) ?? [];
+            const order = fieldIn(form, id)?.options?.map((option) => option.value) ?? [];
             return { values: order.filter((value) => values.has(value)), unknown };
         },
     };
+}
+function fieldIn(form, id) {
+    return form.fields.find((field) => field.id === id);
 }
 function rawChoices(value, multiple) {
     if (value === undefined)
@@ -85296,6 +82483,8 @@ function formatFormProblems(problems) {
 
 
 
+
+
 /** A group slug is the folder name under groups/. */
 const GROUP_SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** "3", "#3", "Session 3", "week 3": whatever a busy person types for a number. */
@@ -85306,18 +82495,45 @@ const SESSION_NUMBER = /^(?:(?:session|week|conversation|meeting|no\.?)\s*)?#?\s
  * submission, or every problem at once so the member can fix them in one edit. Throws
  * FormTemplateError when the form YAML itself cannot be read.
  */
-function readSubmission(kind, body, yaml) {
+function read_readSubmission(kind, body, yaml) {
     const form = catalog_FORMS[kind];
-    const answers = readAnswers(form, body ?? '', yaml, templateFields(kind, yaml));
+    const { answers, shape } = answersOf(kind, body ?? '', yaml);
     if (!answers.found) {
         const message = `This doesn't look like a filled-in ${form.name.toLowerCase()} form: none of its questions are in the issue. Please open a new issue from the ${form.name} form.`;
         return { ok: false, kind, problems: [{ field: '', message }] };
     }
     const reader = new Reader(answers);
-    const submission = READERS[kind](reader);
+    const submission = READERS[kind](reader, shape);
     if (reader.problems.length > 0)
         return { ok: false, kind, problems: reader.problems };
     return { ok: true, submission };
+}
+/**
+ * Reads the body against the repository's form, in whichever shape it has. A body written on
+ * another shape (homework submitted on the score form before the repository moved to the sheet,
+ * or the other way round) is read against that shape's shipped wording instead.
+ */
+function answersOf(kind, body, yaml) {
+    const fields = templateFields(kind, yaml);
+    const shape = shapeOfTemplate(kind, fields);
+    const answers = readAnswers(shape, body, yaml, fields);
+    const shapes = catalog_formShapes(kind);
+    if (shapes.length === 1 || hasOwnQuestion(answers, shape, shapes))
+        return { answers, shape };
+    for (const other of shapes) {
+        if (other === shape)
+            continue;
+        const otherYaml = defaultFormYaml(other);
+        const read = readAnswers(other, body, otherYaml, templateFields(kind, otherYaml));
+        if (hasOwnQuestion(read, other, shapes))
+            return { answers: read, shape: other };
+    }
+    return { answers, shape };
+}
+/** Whether the body has a question only this shape asks (group, session or a note are shared). */
+function hasOwnQuestion(answers, shape, shapes) {
+    const elsewhere = new Set(shapes.filter((other) => other !== shape).flatMap((other) => other.fields.map((f) => f.id)));
+    return shape.fields.some((field) => !elsewhere.has(field.id) && answers.has(field.id));
 }
 /**
  * Collects problems while reading. A failed read returns a placeholder so the rest of the form is
@@ -85371,6 +82587,16 @@ class Reader {
         }
         return Number(values[0]);
     }
+    /** An optional score: absent when left blank, a problem when it is not one number. */
+    optionalScore(id, what) {
+        const { values, unknown } = this.answers.choices(id);
+        if (values.length === 0 && unknown === 0)
+            return undefined;
+        if (values.length !== 1 || unknown > 0) {
+            return this.fail(id, `${what} should be one number from ${SCORE_MIN} to ${SCORE_MAX}, or left empty.`, undefined);
+        }
+        return Number(values[0]);
+    }
     choice(id, options, ask) {
         const { values, unknown } = this.answers.choices(id);
         const value = options.find((option) => values.length === 1 && option.value === values[0]);
@@ -85388,8 +82614,38 @@ class Reader {
             : `Choose exactly two answers to bring to the circle (you chose ${countWord(chosen)}).`;
         return this.fail('circle', message, ['work', 'family']);
     }
+    /** The two prompts ticked to share; each must have its "what happened" answered. */
+    share(answered) {
+        const { values, unknown } = this.answers.choices('share');
+        const chosen = values.length + unknown;
+        if (chosen !== 2 || unknown > 0) {
+            const message = chosen === 2
+                ? 'Tick two of the six prompts (work, family and self, each positive or negative) to share in the opening circle.'
+                : `Choose exactly two of the six prompts to share in the opening circle (you chose ${countWord(chosen)}).`;
+            return this.fail('share', message, ['work-positive', 'work-negative']);
+        }
+        const share = values;
+        for (const prompt of share) {
+            if (answered[prompt])
+                continue;
+            const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+            this.fail(`${prompt}-what`, `You chose to share "${name}": add a line on what happened, or tick another prompt.`, undefined);
+        }
+        return share;
+    }
     ticked(id, option) {
         return this.answers.choices(id).values.includes(option.value);
+    }
+    /** Ticked boxes of a checkbox list, in form order; a box the form no longer has is a problem. */
+    ticks(id, ask) {
+        const { values, unknown } = this.answers.choices(id);
+        if (unknown > 0)
+            this.fail(id, ask, undefined);
+        return values;
+    }
+    /** Records a problem about an answer that is missing. */
+    missing(field, message) {
+        this.problems.push({ field, message });
     }
     fail(field, message, placeholder) {
         this.problems.push({ field, message });
@@ -85402,6 +82658,55 @@ function areaScores(reader) {
         scores[area] = reader.score(`${area}-score`, `Pick a ${area} score from ${SCORE_MIN} to ${SCORE_MAX}.`, `Your ${area} score`);
     }
     return scores;
+}
+function optionalScores(reader) {
+    const scores = {};
+    for (const area of AREAS) {
+        const score = reader.optionalScore(`${area}-score`, `Your ${area} score`);
+        if (score !== undefined)
+            scores[area] = score;
+    }
+    return scores;
+}
+/** The prompts answered: "what happened" makes an answer; "why it matters" alone asks for it. */
+function promptAnswers(reader) {
+    const answers = {};
+    for (const { value: prompt, label } of PROMPTS) {
+        const what = reader.optional(`${prompt}-what`);
+        const significance = reader.optional(`${prompt}-significance`);
+        if (what === undefined) {
+            if (significance !== undefined)
+                reader.missing(`${prompt}-what`, `"${label}": you wrote why it matters; add a line on what happened too.`);
+            continue;
+        }
+        answers[prompt] = significance === undefined ? { what } : { what, significance };
+    }
+    return answers;
+}
+function sheetHomework(reader) {
+    const group = reader.group();
+    const session = reader.number('session');
+    const answers = promptAnswers(reader);
+    return withOptional({
+        kind: 'homework',
+        sheet: 'prompts',
+        group,
+        session,
+        answers,
+        share: reader.share(answers),
+        scores: optionalScores(reader),
+    }, { forFacilitator: reader.optional('for-facilitator') });
+}
+function scoredHomework(reader) {
+    return withOptional({
+        kind: 'homework',
+        sheet: 'scores',
+        group: reader.group(),
+        session: reader.number('session'),
+        scores: areaScores(reader),
+        notes: areaNotes(reader),
+        circle: reader.circle(),
+    }, { forFacilitator: reader.optional('for-facilitator') });
 }
 function areaNotes(reader) {
     const notes = {};
@@ -85418,14 +82723,9 @@ function withOptional(data, optional) {
     return { ...data, ...Object.fromEntries(given) };
 }
 const READERS = {
-    homework: (reader) => withOptional({
-        kind: 'homework',
-        group: reader.group(),
-        session: reader.number('session'),
-        scores: areaScores(reader),
-        notes: areaNotes(reader),
-        circle: reader.circle(),
-    }, { forFacilitator: reader.optional('for-facilitator') }),
+    homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
+        ? sheetHomework(reader)
+        : scoredHomework(reader),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -85462,7 +82762,201 @@ const READERS = {
         confidence: reader.score('confidence', `How confident are you that you'll take it? Pick a number from ${SCORE_MIN} to ${SCORE_MAX}.`, 'Your confidence'),
         skill: reader.choice('skill', CORE_SKILLS, 'Which core skill did this conversation exercise? Pick one from the list.'),
     }),
+    'sign-up': (reader) => signUp(reader),
+    'self-evaluation': (reader) => withOptional({
+        kind: 'self-evaluation',
+        group: reader.group(),
+        moment: reader.choice('moment', EVALUATION_MOMENTS, 'Is this the start or the end? Pick one.'),
+        scores: focusScores(reader),
+        executing: reader.choice('executing', TEAM_ANSWERS, 'Is your team executing well? Pick Yes, Partly or Not yet.'),
+        happy: reader.choice('happy', TEAM_ANSWERS, 'Is your team happy? Pick Yes, Partly or Not yet.'),
+    }, { notes: reader.optional('notes') }),
+    assessment: (reader) => withOptional({
+        kind: 'assessment',
+        group: reader.group(),
+        what: reader.required('what', 'What was it? The name of the assessment, or "feedback interview".'),
+        with: reader.choice('with', INTERVIEW_ROLES, 'Who was it with? Pick a role from the list (never a name).'),
+        summary: reader.required('summary', 'What did it say, or what did you hear? A few lines in your own words.'),
+    }, { takeaway: reader.optional('takeaway') }),
 };
+function focusScores(reader) {
+    const scores = {};
+    for (const area of FOCUS_AREAS) {
+        scores[area.value] = reader.score(area.value, `Rate "${area.label}" from ${SCORE_MIN} to ${SCORE_MAX}.`, `Your rating of "${area.label}"`);
+    }
+    return scores;
+}
+function signUp(reader) {
+    const group = reader.group();
+    const skillsAsk = 'Tick skills from the list; the list is the one in the shipped form.';
+    const offer = reader.ticks('offer', skillsAsk);
+    const seek = reader.ticks('seek', skillsAsk);
+    if (offer.length === 0 && seek.length === 0) {
+        reader.missing('offer', 'Tick at least one skill: the ones you can coach others in, the ones you would like coaching in, or both.');
+    }
+    const capacity = Number(reader.ticks('capacity', 'How many people can you coach at a time? Pick 1 to 4.')[0] ?? '1');
+    const zone = reader.required('timezone', 'Which time zone are you in? E.g. Europe/Berlin.');
+    if (zone && !isValidTimeZone(zone)) {
+        reader.missing('timezone', `"${zone}" is not a time zone name; use the IANA name, e.g. Europe/Berlin or America/Los_Angeles.`);
+    }
+    const hoursText = reader.required('hours', `When do you usually have time for a conversation? E.g. "${HOURS_EXAMPLE}".`);
+    const hours = hoursText ? parseHours(hoursText) : undefined;
+    if (hours && !hours.ok)
+        reader.missing('hours', hours.message);
+    return withOptional({
+        kind: 'sign-up',
+        group,
+        offer,
+        capacity: Number.isInteger(capacity) && capacity > 0 ? capacity : 1,
+        seek,
+        timezone: zone,
+        hours: hours?.ok ? hours.windows : [],
+        cadence: reader.choice('cadence', CADENCE_CHOICES, 'How often would you like to meet? Pick every week, every other week or once a month.'),
+    }, { place: reader.optional('place') });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/submissions/collect.ts
+
+
+/** Label of a submission the forms action found problems in; it counts nowhere until fixed. */
+const NEEDS_FIX_LABEL = 'needs-fix';
+/**
+ * Which of these issues are accepted submissions (collectSubmissions in github/submissions.ts
+ * lists them from GitHub).
+ */
+function readSubmissions(issues, { kind, group, formYaml }) {
+    const members = new Set(group.members.map((m) => m.github.toLowerCase()));
+    const slug = group.slug.toLowerCase();
+    return [...issues]
+        .filter((issue) => !issue.isPullRequest &&
+        issue.author.type !== 'Bot' &&
+        members.has(issue.author.login.toLowerCase()) &&
+        issue.labels.some((l) => l.name === FORMS[kind].label) &&
+        !issue.labels.some((l) => l.name === NEEDS_FIX_LABEL))
+        .sort((a, b) => a.number - b.number)
+        .flatMap((issue) => {
+        const read = readSubmission(kind, issue.body, formYaml);
+        if (!read.ok || read.submission.group.toLowerCase() !== slug)
+            return [];
+        return [{ issue, author: issue.author.login, submission: read.submission }];
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/pairing/assignment.ts
+/**
+ * Exact minimum-cost assignment of rows to columns (the Hungarian method with potentials), the
+ * one-sided counterpart of matching.ts: there, anybody may pair with anybody (buddies); here, each
+ * row (a coachee) takes at most one column (a coach's free place), and a row may stay unassigned
+ * at `unassigned` cost. Forbidden combinations cost `Infinity`. O(n^3) for n = rows + columns, so
+ * exact at any size a coaching network reaches, unlike the subset search of matching.ts.
+ *
+ * Returns, per row, the column it gets or -1. Ties go to the earlier column for the earlier row,
+ * so the same input always gives the same answer.
+ */
+function minCostAssignment(rows, columns, cost, unassigned) {
+    if (rows === 0)
+        return [];
+    // Square matrix: real columns, then one "stay unassigned" column per row. Padding rows (for
+    // unused columns) cost nothing anywhere.
+    const size = rows + columns;
+    const forbidden = unassigned * (rows + 1) + 1;
+    const at = (i, j) => {
+        if (i >= rows)
+            return 0;
+        if (j < columns) {
+            const c = cost(i, j);
+            return Number.isFinite(c) ? c : forbidden;
+        }
+        return unassigned;
+    };
+    const matrix = new Float64Array(size * size);
+    for (let i = 0; i < size; i++)
+        for (let j = 0; j < size; j++)
+            matrix[i * size + j] = at(i, j);
+    const columnOf = hungarian(size, matrix);
+    return Array.from({ length: rows }, (_, i) => {
+        const j = columnOf[i];
+        return j < columns && Number.isFinite(cost(i, j)) ? j : -1;
+    });
+}
+/** Row i gets column result[i]; potentials u (rows) and v (columns), 1-based as is usual. */
+function hungarian(n, a) {
+    const u = new Float64Array(n + 1);
+    const v = new Float64Array(n + 1);
+    const p = new Int32Array(n + 1); // p[j]: the row holding column j (0: none)
+    const way = new Int32Array(n + 1);
+    for (let i = 1; i <= n; i++) {
+        p[0] = i;
+        let j0 = 0;
+        const minv = new Float64Array(n + 1).fill(Infinity);
+        const used = new Uint8Array(n + 1);
+        do {
+            used[j0] = 1;
+            const i0 = p[j0];
+            let delta = Infinity;
+            let j1 = 0;
+            for (let j = 1; j <= n; j++) {
+                if (used[j])
+                    continue;
+                const reduced = a[(i0 - 1) * n + (j - 1)] - u[i0] - v[j];
+                if (reduced < minv[j] - 1e-9) {
+                    minv[j] = reduced;
+                    way[j] = j0;
+                }
+                if (minv[j] < delta - 1e-9) {
+                    delta = minv[j];
+                    j1 = j;
+                }
+            }
+            for (let j = 0; j <= n; j++) {
+                if (used[j]) {
+                    u[p[j]] = u[p[j]] + delta;
+                    v[j] = v[j] - delta;
+                }
+                else
+                    minv[j] = minv[j] - delta;
+            }
+            j0 = j1;
+        } while (p[j0] !== 0);
+        do {
+            const j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+        } while (j0 !== 0);
+    }
+    const result = new Array(n).fill(-1);
+    for (let j = 1; j <= n; j++)
+        if (p[j] > 0)
+            result[p[j] - 1] = j - 1;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/random/seeded.ts
+/** Deterministic randomness: the same seed text always gives the same sequence (FNV-1a into mulberry32). */
+function seededRandom(seed) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < seed.length; i++) {
+        hash ^= seed.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193);
+    }
+    let state = hash >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+function seededShuffle(items, seed) {
+    const random = seededRandom(seed);
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./actions/lib/pairing/matching.ts
 /**
@@ -85627,7 +83121,7 @@ function pairBuddies(input) {
     const snoozed = new Set([...(input.snoozed ?? [])].map((login) => login.toLowerCase()));
     const people = [...input.members]
         .filter((member) => !snoozed.has(member.github.toLowerCase()))
-        .sort((a, b) => buddies_compareLogins(a.github, b.github));
+        .sort((a, b) => compareLogins(a.github, b.github));
     const counts = pairCounts(input.history);
     const random = seededRandom(`${input.seed}:buddies:week-${input.week}`);
     const jitter = new Map();
@@ -85644,8 +83138,8 @@ function pairBuddies(input) {
             (jitter.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0));
     };
     return minCostGrouping(people.length, cost)
-        .map((group) => group.map((index) => people[index].github).sort(buddies_compareLogins))
-        .sort((a, b) => buddies_compareLogins(a[0], b[0]));
+        .map((group) => group.map((index) => people[index].github).sort(compareLogins))
+        .sort((a, b) => compareLogins(a[0], b[0]));
 }
 /** The history for `pairBuddies` from the groups of earlier weeks. */
 function buddyHistory(weeks) {
@@ -85668,14 +83162,3573 @@ function buddies_pairKey(a, b) {
     const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
     return `${x} ${y}`;
 }
+/** Both name the same employer (ignoring case and spaces around); no employer matches nobody. */
 function sameEmployer(a, b) {
     const x = a.employer?.trim().toLowerCase();
     return !!x && x === b.employer?.trim().toLowerCase();
 }
-function buddies_compareLogins(a, b) {
+function compareLogins(a, b) {
     const x = a.toLowerCase();
     const y = b.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/coaching/match.ts
+
+
+
+
+
+
+
+/*
+ * Coaching pairs from sign-ups. Every coachee (a sign-up that seeks a skill) gets at most one coach
+ * (a sign-up that offers one), and only a coach who:
+ *   - offers a skill the coachee seeks,
+ *   - does not work for the same employer (the roster's `employer`),
+ *   - shares at least CONVERSATION_MINUTES of usual hours with them, in their own time zones,
+ *   - still has room: no coach takes more coachees than they offered.
+ * A pair already in `pairs:` that still meets these is kept as it is; a pair whose coachee did not
+ * sign up again is left alone. The rest is an exact minimum-cost assignment (assignment.ts): first
+ * as many coachees as possible, then coachees spread over coaches, then the closer fit.
+ */
+/** A conversation needs this much shared time; it is also the proposed pair's duration. */
+const CONVERSATION_MINUTES = 60;
+/** A proposed pair's first conversation is at least this far off, so the pull request can be merged. */
+const FIRST_CONVERSATION_AFTER_DAYS = 7;
+const UNMATCHED = 1_000_000;
+const match_PAIR = 100;
+const PER_COACHEE_ALREADY = 20;
+const OTHER_CADENCE = 10;
+const SKILL_NOT_OFFERED = 5;
+function matchCoaching(input) {
+    const { group } = input;
+    const people = latestSignUps(group, input.signUps);
+    const byLogin = new Map(people.map((p) => [p.login.toLowerCase(), p]));
+    const coachees = people.filter((p) => p.signUp.seek.length > 0);
+    const coaches = people.filter((p) => p.signUp.offer.length > 0);
+    const existing = uniquePairs(group.pairs ?? []);
+    const reference = referenceMonday(input.now);
+    // Pairs whose coachee did not sign up again (or no longer seeks) stay as they are.
+    const untouched = existing.filter((p) => !coachees.some((c) => same(c.login, p.coachee)));
+    const kept = [];
+    const ended = [];
+    const taken = new Map();
+    const take = (coach) => taken.set(coach.toLowerCase(), used(coach) + 1);
+    const used = (coach) => taken.get(coach.toLowerCase()) ?? 0;
+    for (const pair of untouched)
+        take(pair.coach);
+    for (const pair of existing) {
+        const coachee = coachees.find((c) => same(c.login, pair.coachee));
+        if (!coachee)
+            continue;
+        const coach = byLogin.get(pair.coach.toLowerCase());
+        const reason = keepReason(group, pair, coach, coachee, reference);
+        if (reason !== undefined) {
+            ended.push({ pair, reason });
+            continue;
+        }
+        kept.push({
+            pair,
+            skills: coach ? common(coach.signUp.offer, coachee.signUp.seek) : [],
+            kept: true,
+            issues: coach ? [coach.issue, coachee.issue] : [coachee.issue],
+        });
+        take(pair.coach);
+    }
+    const open = coachees.filter((c) => !kept.some((k) => same(k.pair.coachee, c.login)));
+    const settled = [...untouched, ...kept.map((k) => k.pair)];
+    const places = coaches.flatMap((coach) => Array.from({ length: Math.max(0, coach.signUp.capacity - used(coach.login)) }, (_, k) => ({
+        coach,
+        rank: used(coach.login) + k,
+    })));
+    const fits = open.map((coachee) => coaches.map((coach) => fit(coach, coachee, settled, reference)));
+    const column = match_assign(open, coaches, places, fits);
+    const proposed = [...kept];
+    const left = [];
+    open.forEach((coachee, i) => {
+        const j = column[i];
+        if (j < 0) {
+            left.push({ coachee, fits: fits[i] });
+            return;
+        }
+        const coach = places[j].coach;
+        const found = fits[i][coaches.indexOf(coach)];
+        proposed.push({
+            pair: newPair(group, coach, coachee, found.slot, input.now),
+            skills: found.skills,
+            kept: false,
+            issues: [coach.issue, coachee.issue].sort((a, b) => a - b),
+        });
+    });
+    const fresh = proposed
+        .filter((p) => !p.kept)
+        .sort((a, b) => compare(a.pair.coach, b.pair.coach) || compare(a.pair.coachee, b.pair.coachee));
+    const keptPairs = new Set(kept.map((k) => k.pair));
+    const pairs = [...existing.filter((p) => untouched.includes(p) || keptPairs.has(p))];
+    pairs.push(...fresh.map((p) => p.pair));
+    const load = (login) => pairs.filter((p) => same(p.coach, login)).length;
+    const unmatched = [
+        ...(input.refused ?? []),
+        ...left.map(({ coachee, fits: row }) => ({
+            login: coachee.login,
+            issue: coachee.issue,
+            reason: whyUnmatched(coachee, coaches, row, load),
+        })),
+    ];
+    const spare = coaches
+        .map((c) => ({ login: c.login, places: c.signUp.capacity - load(c.login) }))
+        .filter((s) => s.places > 0);
+    return {
+        pairs,
+        proposed: [...kept, ...fresh],
+        ended,
+        unmatched: unmatched.sort((a, b) => compare(a.login, b.login)),
+        spare,
+    };
+}
+/**
+ * The exact assignment, with one rule the cost cannot say: two people do not coach each other
+ * (a pair is one relationship, whichever way round). Should the optimum hold such a couple, the
+ * costlier direction is forbidden and the assignment made again.
+ */
+function match_assign(open, coaches, places, fits) {
+    for (;;) {
+        const column = minCostAssignment(open.length, places.length, (i, j) => {
+            const place = places[j];
+            const f = fits[i][coaches.indexOf(place.coach)];
+            return f.ok ? f.cost + PER_COACHEE_ALREADY * place.rank : Infinity;
+        }, UNMATCHED);
+        const pairs = open.flatMap((coachee, i) => {
+            const j = column[i];
+            return j < 0 ? [] : [{ i, coach: places[j].coach, coachee }];
+        });
+        const mutual = pairs.find((a) => pairs.some((b) => same(a.coach.login, b.coachee.login) && same(a.coachee.login, b.coach.login)));
+        if (!mutual)
+            return column;
+        const row = fits[mutual.i];
+        row[coaches.indexOf(mutual.coach)] = { ok: false, why: 'mutual' };
+    }
+}
+function latestSignUps(group, entries) {
+    const latest = new Map();
+    for (const entry of [...entries].sort((a, b) => a.issue - b.issue))
+        latest.set(entry.login.toLowerCase(), entry);
+    return [...latest.values()]
+        .flatMap((entry) => {
+        const member = group.members.find((m) => same(m.github, entry.login));
+        return member
+            ? [{ login: member.github, issue: entry.issue, member, signUp: entry.signUp }]
+            : [];
+    })
+        .sort((a, b) => compare(a.login, b.login));
+}
+function uniquePairs(pairs) {
+    const seen = new Set();
+    return pairs.filter((p) => {
+        const key = [p.coach.toLowerCase(), p.coachee.toLowerCase()].sort().join('+');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Why a pair in the file can no longer be kept; undefined when it can. */
+function keepReason(group, pair, coach, coachee, reference) {
+    const coachMember = group.members.find((m) => same(m.github, pair.coach));
+    if (!coachMember)
+        return `@${pair.coach} is no longer on the member list`;
+    if (sameEmployer(coachMember, coachee.member))
+        return 'the two now work for the same employer';
+    if (!coach)
+        return undefined; // the coach did not sign up again: they never said they stopped
+    if (coach.signUp.offer.length === 0)
+        return `@${coach.login} no longer offers coaching`;
+    if (common(coach.signUp.offer, coachee.signUp.seek).length === 0) {
+        return `@${coach.login} no longer offers what @${coachee.login} now seeks (${skillNames(coachee.signUp.seek)})`;
+    }
+    if (!bestSlot(coach, coachee, reference))
+        return 'their usual hours no longer overlap';
+    return undefined;
+}
+function fit(coach, coachee, settled, reference) {
+    if (same(coach.login, coachee.login))
+        return { ok: false, why: 'self' };
+    const skills = common(coach.signUp.offer, coachee.signUp.seek);
+    if (skills.length === 0)
+        return { ok: false, why: 'skills' };
+    if (sameEmployer(coach.member, coachee.member))
+        return { ok: false, why: 'employer' };
+    if (settled.some((p) => same(p.coach, coachee.login) && same(p.coachee, coach.login)))
+        return { ok: false, why: 'mutual' };
+    const slot = bestSlot(coach, coachee, reference);
+    if (!slot)
+        return { ok: false, why: 'hours' };
+    const cost = match_PAIR +
+        (coach.signUp.cadence === coachee.signUp.cadence ? 0 : OTHER_CADENCE) +
+        SKILL_NOT_OFFERED * (coachee.signUp.seek.length - skills.length) +
+        Math.max(0, 3 - Math.floor(slot.overlap / 60));
+    return { ok: true, skills, slot, cost };
+}
+/** The Monday of the week after `now` (UTC): the week whose hours are compared. */
+function referenceMonday(now) {
+    const day = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
+    return day.plus({ days: 8 - day.weekday });
+}
+/** A person's usual hours as UTC intervals over weeks `from`..`to` around the reference week. */
+function intervals(person, reference, weeks) {
+    const out = [];
+    const zone = person.signUp.timezone;
+    for (const week of weeks) {
+        for (let d = 1; d <= 7; d++) {
+            const date = isoDate(reference.plus({ weeks: week, days: d - 1 }));
+            for (const w of person.signUp.hours) {
+                if (!w.days.includes(d))
+                    continue;
+                const start = localDateTime(date, '00:00', zone).plus({ minutes: w.from });
+                out.push([start.toMillis(), start.plus({ minutes: w.to - w.from }).toMillis()]);
+            }
+        }
+    }
+    return out;
+}
+/**
+ * Where the two can meet: among the overlaps of their usual hours (coachee's reference week, the
+ * coach's weeks around it, so time zones may shift a day), the longest, then the earliest. The
+ * time is the overlap's start, in the coachee's time zone.
+ */
+function bestSlot(coach, coachee, reference) {
+    const theirs = intervals(coachee, reference, [0]);
+    const ours = intervals(coach, reference, [-1, 0, 1]);
+    let best;
+    for (const [a0, a1] of theirs) {
+        for (const [b0, b1] of ours) {
+            const start = Math.max(a0, b0);
+            const length = (Math.min(a1, b1) - start) / 60_000;
+            if (length < CONVERSATION_MINUTES)
+                continue;
+            if (!best || length > best.length || (length === best.length && start < best.start))
+                best = { start, length };
+        }
+    }
+    if (!best)
+        return undefined;
+    const local = luxon_DateTime.fromMillis(best.start, { zone: coachee.signUp.timezone });
+    return {
+        weekday: local.toFormat('cccc').toLowerCase(),
+        time: local.toFormat('HH:mm'),
+        overlap: best.length,
+    };
+}
+function newPair(group, coach, coachee, slot, now) {
+    const zone = coachee.signUp.timezone;
+    let day = luxon_DateTime.fromJSDate(now, { zone })
+        .startOf('day')
+        .plus({ days: FIRST_CONVERSATION_AFTER_DAYS });
+    while (day.toFormat('cccc').toLowerCase() !== slot.weekday)
+        day = day.plus({ days: 1 });
+    const place = coach.signUp.place ?? coachee.signUp.place;
+    return {
+        coach: coach.login,
+        coachee: coachee.login,
+        cadence: coachee.signUp.cadence,
+        weekday: slot.weekday,
+        time: slot.time,
+        duration: CONVERSATION_MINUTES,
+        start: isoDate(day),
+        ...(zone !== group.timezone ? { timezone: zone } : {}),
+        ...(place ? { place } : {}),
+    };
+}
+/** One sentence a facilitator can act on: which rule left this coachee without a coach. */
+function whyUnmatched(coachee, coaches, fits, load) {
+    const seeks = skillNames(coachee.signUp.seek);
+    const others = coaches.filter((_, k) => {
+        const f = fits[k];
+        return f.ok || (f.why !== 'skills' && f.why !== 'self');
+    });
+    if (others.length === 0)
+        return `nobody who signed up offers ${seeks}`;
+    const count = (why) => others.filter((c) => {
+        const f = fits[coaches.indexOf(c)];
+        return !f.ok && f.why === why;
+    }).length;
+    const full = others.filter((c) => fits[coaches.indexOf(c)].ok);
+    const parts = [];
+    const employer = count('employer');
+    const hours = count('hours');
+    const mutual = count('mutual');
+    if (employer)
+        parts.push(`${employer} ${employer === 1 ? 'works' : 'work'} for the same employer`);
+    if (hours) {
+        parts.push(`${hours} ${hours === 1 ? 'shares' : 'share'} no ${CONVERSATION_MINUTES} minutes of usual hours with ${formatHours(coachee.signUp.hours)} (${coachee.signUp.timezone})`);
+    }
+    if (mutual)
+        parts.push(`${mutual} ${mutual === 1 ? 'is' : 'are'} coached by them already`);
+    if (full.length) {
+        const names = full.map((c) => `@${c.login} (coaches ${load(c.login)}, offered ${c.signUp.capacity})`);
+        parts.push(`${full.length} ${full.length === 1 ? 'has' : 'have'} no place left: ${names.join(', ')}`);
+    }
+    return `${others.length} ${others.length === 1 ? 'coach offers' : 'coaches offer'} ${seeks}, but ${parts.join('; ')}`;
+}
+function common(offer, seek) {
+    return seek.filter((s) => offer.includes(s));
+}
+function skillNames(skills) {
+    const names = skills.map((s) => CORE_SKILLS.find((k) => k.value === s)?.label.toLowerCase() ?? s);
+    if (names.length <= 1)
+        return names.join('');
+    return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+function cadenceName(cadence) {
+    return CADENCE_CHOICES.find((c) => c.value === cadence)?.label.toLowerCase() ?? cadence;
+}
+function describeSlot(pair, groupZone) {
+    const zone = pair.timezone ?? groupZone;
+    return `${match_capitalize(pair.weekday)}s ${pair.time} (${zone}), ${cadenceName(pair.cadence)}, from ${pair.start}`;
+}
+function match_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+function same(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function compare(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/coaching/proposal.ts
+
+
+
+
+
+
+
+/*
+ * From sign-up issues to the pull request that changes `pairs:`. The same functions serve the
+ * commands action (which opens the pull request) and `skill-share match` (which prints it), so both
+ * show the same pairs for the same issues.
+ */
+/**
+ * The sign-ups a proposal counts, and the ones it cannot count with why: the latest valid sign-up
+ * of each roster member who names this group; a sign-up with answers to fix or from someone not on
+ * the roster is explained instead. Bots' issues and pull requests are no sign-ups.
+ */
+function readSignUps(issues, group, formYaml) {
+    const slug = group.slug.toLowerCase();
+    const signUps = [];
+    const refused = new Map();
+    const label = catalog_FORMS['sign-up'].label;
+    const ordered = [...issues]
+        .filter((issue) => !issue.isPullRequest &&
+        issue.author.type !== 'Bot' &&
+        issue.labels.some((l) => l.name === label))
+        .sort((a, b) => a.number - b.number);
+    for (const issue of ordered) {
+        const login = issue.author.login;
+        const read = read_readSubmission('sign-up', issue.body, formYaml);
+        if (read.ok && read.submission.group.toLowerCase() !== slug)
+            continue;
+        const member = group.members.find((m) => m.github.toLowerCase() === login.toLowerCase());
+        const key = login.toLowerCase();
+        if (!member) {
+            refused.set(key, {
+                login,
+                issue: issue.number,
+                reason: `not on the member list of ${write_groupFilePath(group.slug)} yet: add them (with their employer), then ask again`,
+            });
+            continue;
+        }
+        if (!read.ok || issue.labels.some((l) => l.name === NEEDS_FIX_LABEL)) {
+            refused.set(key, {
+                login: member.github,
+                issue: issue.number,
+                reason: `their sign-up #${issue.number} has answers to fix (the reply on it says which)`,
+            });
+            continue;
+        }
+        refused.delete(key);
+        signUps.push({ login: member.github, issue: issue.number, signUp: read.submission });
+    }
+    // A later valid sign-up wins over an earlier broken one, and the other way round.
+    const latestValid = new Map(signUps.map((s) => [s.login.toLowerCase(), s.issue]));
+    const stillRefused = [...refused.values()].filter((r) => (latestValid.get(r.login.toLowerCase()) ?? 0) < (r.issue ?? 0));
+    const refusedLogins = new Set(stillRefused.map((r) => r.login.toLowerCase()));
+    return {
+        signUps: signUps.filter((s) => !refusedLogins.has(s.login.toLowerCase())),
+        refused: stillRefused,
+    };
+}
+/**
+ * The group file with `pairs:` as the proposal has it, edited as text: pairs that end are removed
+ * line by line, new pairs appended below the last one, and everything else (comments, alignment,
+ * the pairs that stay) is left as the organizer wrote it. Throws when the result is not a valid
+ * group file with exactly these pairs: nothing broken is ever proposed.
+ */
+function writePairs(text, group, pairs, notes) {
+    const file = write_groupFilePath(group.slug);
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const root = doc.contents;
+    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(root))
+        throw new Error(`${file} is not a YAML mapping; fix it first`);
+    const node = root.get('pairs', true);
+    const wanted = new Set(pairs.map(proposal_pairKey));
+    let edited;
+    if (node === undefined || ((0,dist/* isSeq */.oP)(node) && node.flow && node.items.length === 0)) {
+        const block = `pairs:\n${pairs.map((p) => renderPair(p, '  - ', notes?.get(p))).join('')}`;
+        edited = node === undefined ? appendBlock(text, root, block) : replaceKeyLine(text, root, block);
+    }
+    else {
+        if (!(0,dist/* isSeq */.oP)(node) || node.flow || !node.range)
+            throw new Error('pairs: is not a block list; fix it first');
+        const items = node.items.filter(dist/* isNode */.Ll);
+        const present = new Map();
+        for (const item of items) {
+            const key = itemKey(item);
+            if (key)
+                present.set(key, item);
+        }
+        const first = items[0]?.range?.[0];
+        const last = items.at(-1)?.range?.[1];
+        if (first === undefined || last === undefined)
+            throw new Error('pairs: is empty; fix it first');
+        const prefix = text.slice(text.lastIndexOf('\n', first - 1) + 1, first);
+        const added = pairs.filter((p) => !present.has(proposal_pairKey(p)));
+        const at = lineAfter(text, last);
+        edited = splice(text, at, at, added.map((p) => renderPair(p, prefix, notes?.get(p))).join(''));
+        const removed = items
+            .filter((item) => !wanted.has(itemKey(item) ?? ''))
+            .sort((a, b) => (b.range?.[0] ?? 0) - (a.range?.[0] ?? 0));
+        for (const item of removed) {
+            const start = item.range?.[0] ?? 0;
+            const end = item.range?.[1] ?? start;
+            const from = text.lastIndexOf('\n', start - 1) + 1;
+            edited = splice(edited, from, lineAfter(text, end), '');
+        }
+    }
+    const { group: parsed, problems } = load_parseGroupFile(edited, { file, slug: group.slug });
+    if (!parsed) {
+        const firstError = problems.find((p) => p.severity === 'error');
+        throw new Error(`the proposal would make ${file} invalid: ${firstError?.field}: ${firstError?.message}`);
+    }
+    const written = (parsed.pairs ?? []).map(proposal_pairKey).sort();
+    if (written.join(' ') !== [...wanted].sort().join(' '))
+        throw new Error(`could not write the proposed pairs into ${file}`);
+    return edited;
+}
+function itemKey(item) {
+    if (!(0,dist/* isMap */.jh)(item))
+        return undefined;
+    const coach = item.get('coach');
+    const coachee = item.get('coachee');
+    return typeof coach === 'string' && typeof coachee === 'string'
+        ? proposal_pairKey({ coach, coachee })
+        : undefined;
+}
+function proposal_pairKey(pair) {
+    return `${pair.coach}>${pair.coachee}`.toLowerCase();
+}
+const FIELD_ORDER = [
+    'coach',
+    'coachee',
+    'cadence',
+    'weekday',
+    'time',
+    'duration',
+    'start',
+    'timezone',
+    'place',
+];
+/** One pair as block YAML under `prefix` (e.g. "  - "), with an optional comment line above. */
+function renderPair(pair, prefix, note) {
+    const indent = ' '.repeat(prefix.length);
+    const head = prefix.slice(0, prefix.indexOf('-'));
+    const lines = FIELD_ORDER.filter((k) => pair[k] !== undefined).map((k, i) => {
+        const field = pair[k];
+        const value = k === 'time'
+            ? `"${pair.time}"`
+            : typeof field === 'number'
+                ? String(field)
+                : scalar(String(field));
+        return `${i === 0 ? prefix : indent}${k}: ${value}\n`;
+    });
+    return `${note ? `${head}# ${note.replace(/\n/g, ' ')}\n` : ''}${lines.join('')}`;
+}
+function scalar(value) {
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 }).trimEnd();
+}
+function appendBlock(text, root, block) {
+    // Before `public:` when the file ends with it (as the examples do), else at the end.
+    if ((0,dist/* isMap */.jh)(root)) {
+        const pub = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'public');
+        const start = (0,dist/* isNode */.Ll)(pub?.key) ? pub.key.range?.[0] : undefined;
+        if (start !== undefined) {
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            return splice(text, lineStart, lineStart, block);
+        }
+    }
+    return `${text.endsWith('\n') || text === '' ? text : `${text}\n`}${block}`;
+}
+/** Replaces the line `pairs: []` with a block. */
+function replaceKeyLine(text, root, block) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return text;
+    const pair = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'pairs');
+    const start = (0,dist/* isNode */.Ll)(pair?.key) ? pair.key.range?.[0] : undefined;
+    if (start === undefined)
+        return text;
+    const from = text.lastIndexOf('\n', start - 1) + 1;
+    const stop = text.indexOf('\n', start);
+    return splice(text, from, stop < 0 ? text.length : stop + 1, block);
+}
+/** Where the line holding offset `end` (exclusive) ends, its newline included. */
+function lineAfter(text, end) {
+    if (end > 0 && text[end - 1] === '\n')
+        return end;
+    const stop = text.indexOf('\n', end);
+    return stop < 0 ? text.length : stop + 1;
+}
+function splice(text, from, to, insert) {
+    return `${text.slice(0, from)}${insert}${text.slice(to)}`;
+}
+/** The comment a new pair carries in the file: what matched it, never anything personal. */
+function pairNotes(result) {
+    return new Map(result.proposed
+        .filter((p) => !p.kept)
+        .map((p) => [
+        p.pair,
+        `matched on ${skillNames(p.skills)} (sign-ups ${p.issues.map((n) => `#${n}`).join(', ')})`,
+    ]));
+}
+/** A short fingerprint of the proposal, so the same pairs are not proposed twice. */
+function proposalValue(pairs) {
+    let hash = 2166136261;
+    for (const ch of pairs.map((p) => `${proposal_pairKey(p)}@${p.weekday}${p.time}${p.start}`).join(';')) {
+        hash ^= ch.charCodeAt(0);
+        hash = Math.imul(hash, 16777619) >>> 0;
+    }
+    return hash.toString(16).padStart(8, '0');
+}
+/** The proposal in words: the pull request's body and `skill-share match`'s output share it. */
+function describeProposal(group, result) {
+    const lines = [];
+    const fresh = result.proposed.filter((p) => !p.kept);
+    const kept = result.proposed.filter((p) => p.kept);
+    if (fresh.length) {
+        lines.push('New pairs:', '');
+        for (const p of fresh)
+            lines.push(`- @${p.pair.coach} coaches @${p.pair.coachee} on ${skillNames(p.skills)}: ${describeSlot(p.pair, group.timezone)}${p.pair.place ? ', place given' : ''}`);
+        lines.push('');
+    }
+    if (kept.length) {
+        lines.push('Kept (already in pairs: and still a fit):', '');
+        for (const p of kept)
+            lines.push(`- @${p.pair.coach} coaches @${p.pair.coachee}`);
+        lines.push('');
+    }
+    if (result.ended.length) {
+        lines.push('Ending (the coachee signed up again, and the pair no longer fits):', '');
+        for (const e of result.ended)
+            lines.push(`- @${e.pair.coach} and @${e.pair.coachee}: ${e.reason}`);
+        lines.push('');
+    }
+    if (result.unmatched.length) {
+        lines.push('Not matched:', '');
+        for (const u of result.unmatched)
+            lines.push(`- @${u.login}${u.issue ? ` (#${u.issue})` : ''}: ${u.reason}`);
+        lines.push('');
+    }
+    if (result.spare.length) {
+        lines.push(`Coaches with room for more: ${result.spare.map((s) => `@${s.login} (${s.places})`).join(', ')}`, '');
+    }
+    if (lines.length === 0)
+        lines.push('No sign-ups to match yet.', '');
+    return lines.join('\n').trimEnd();
+}
+function pairsPullText(group, result, issue) {
+    const fresh = result.proposed.filter((p) => !p.kept).length;
+    const file = write_groupFilePath(group.slug);
+    return {
+        title: `${group.name}: ${fresh} new coaching ${fresh === 1 ? 'pair' : 'pairs'}`,
+        message: `${group.name}: coaching pairs from the sign-ups (asked for in #${issue})`,
+        body: [
+            `Coaching pairs from the sign-ups, as a facilitator asked in #${issue}. Merging this sets \`pairs:\` in \`${file}\`; each pair's conversation issues open from its start date, assigned to both.`,
+            'Every pair follows the rules: the coach offers a skill the coachee seeks, the two work for different employers, their usual hours overlap by at least an hour in their own time zones, and no coach has more coachees than they offered. Pairs already in the file that still fit are kept. Edit the day, time or start here before merging if the two agree on another.',
+            describeProposal(group, result),
+        ].join('\n\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/inert.ts
+// Member text is made inert by the one shared module; commands keep their import path.
+
+
+;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
+const COMMAND_NAMES = [
+    'rsvp',
+    'here',
+    'attended',
+    'topic',
+    'themes',
+    'agree',
+    'buddy',
+    'snooze',
+    'unsnooze',
+    'skip',
+    'swap',
+    'continue',
+    'homework',
+    'seats',
+    'notes',
+    'help',
+];
+const ANY_ISSUE = ['session', 'ground-rules', 'check-in'];
+const CATALOG = {
+    rsvp: {
+        name: 'rsvp',
+        usage: '/rsvp yes|no|maybe [note]',
+        summary: 'Say whether you are coming, with an optional short note.',
+        who: 'member',
+        where: ['session'],
+    },
+    here: {
+        name: 'here',
+        usage: '/here [@login ...]',
+        summary: 'Mark yourself present at the meeting; facilitators may list others too.',
+        who: 'member',
+        where: ['session'],
+    },
+    attended: {
+        name: 'attended',
+        usage: '/attended @login @login ...',
+        summary: 'Record who attended, after the meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    topic: {
+        name: 'topic',
+        usage: '/topic <text>',
+        summary: 'Propose a topic, one per comment; vote for topics with 👍 on their comment.',
+        who: 'member',
+        where: ['kickoff', 'follow-up'],
+    },
+    themes: {
+        name: 'themes',
+        usage: '/themes 1,3,4,6',
+        summary: 'Turn topics (by their number in the status comment) into the themes of the coming weeks.',
+        who: 'facilitator',
+        where: ['kickoff'],
+    },
+    agree: {
+        name: 'agree',
+        usage: '/agree',
+        summary: 'Agree to the ground rules.',
+        who: 'member',
+        where: ['ground-rules'],
+    },
+    buddy: {
+        name: 'buddy',
+        usage: '/buddy',
+        summary: 'Say that you checked in with your accountability buddy this week.',
+        who: 'member',
+        where: ['check-in'],
+    },
+    snooze: {
+        name: 'snooze',
+        usage: '/snooze',
+        summary: 'Sit out buddy pairing until you /unsnooze.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    unsnooze: {
+        name: 'unsnooze',
+        usage: '/unsnooze',
+        summary: 'Be paired with a buddy again.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    skip: {
+        name: 'skip',
+        usage: '/skip [reason]',
+        summary: 'Call off this meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    swap: {
+        name: 'swap',
+        usage: '/swap @login',
+        summary: 'Hand the facilitation of this meeting to another member.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    continue: {
+        name: 'continue',
+        usage: '/continue monthly|biweekly|stop|channel',
+        summary: 'Vote on whether the group goes on (channel: stop meeting, keep only the discussion channel); a facilitator closes all the closing votes with /continue confirm.',
+        who: 'member',
+        where: ['closing'],
+    },
+    homework: {
+        name: 'homework',
+        usage: '/homework keep|drop',
+        summary: 'Vote on keeping the homework sheet for the meetings after the weekly phase.',
+        who: 'member',
+        where: ['closing'],
+    },
+    seats: {
+        name: 'seats',
+        usage: '/seats closed|nominations|open [cap]',
+        summary: 'Vote on whether new members may join (by nomination, or anyone invited), optionally up to a group size, e.g. /seats nominations 10.',
+        who: 'member',
+        where: ['closing'],
+    },
+    notes: {
+        name: 'notes',
+        usage: '/notes <text>',
+        summary: 'Scribe notes for the anonymous retrospective; the lines below the command belong to the note too. No names, please.',
+        who: 'member',
+        where: ['session'],
+    },
+    help: {
+        name: 'help',
+        usage: '/help',
+        summary: 'List the commands available here.',
+        who: 'member',
+        where: ANY_ISSUE,
+    },
+};
+const PLACE_NAMES = {
+    session: 'a session issue',
+    kickoff: 'the kickoff (week 1) issue',
+    closing: 'the closing issue',
+    'follow-up': 'a follow-up session issue',
+    'ground-rules': 'the ground rules issue',
+    'check-in': 'a buddy check-in issue',
+};
+function isCommandName(name) {
+    return COMMAND_NAMES.includes(name);
+}
+function placesOf(kind) {
+    switch (kind) {
+        case 'ground-rules':
+        case 'check-in':
+            return [kind];
+        case 'kickoff':
+        case 'closing':
+            return ['session', kind];
+        case 'monthly':
+        case 'biweekly':
+            return ['session', 'follow-up'];
+        case 'theme':
+            return ['session'];
+    }
+}
+function worksIn(spec, kind) {
+    const places = placesOf(kind);
+    return spec.where.some((place) => places.includes(place));
+}
+/** "the kickoff (week 1) issue or a follow-up session issue" */
+function describePlaces(places) {
+    const names = places.map((place) => PLACE_NAMES[place]);
+    return names.length <= 1
+        ? (names[0] ?? '')
+        : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+function commandsAvailable(kind) {
+    return COMMAND_NAMES.map((name) => CATALOG[name]).filter((spec) => worksIn(spec, kind));
+}
+/** The reply to `/help` and to an unknown command: the commands that work on this issue. */
+function helpText(kind) {
+    const lines = commandsAvailable(kind).map((spec) => {
+        const who = spec.who === 'facilitator' ? ' _(facilitators)_' : '';
+        return `- \`${spec.usage}\`${who}: ${spec.summary}`;
+    });
+    return [
+        '**The commands available here.** Start a line of a comment with the command; several lines make several commands.',
+        '',
+        ...lines,
+        '',
+        'To change your mind, post the command again or edit your comment. Commands inside quotes and code are ignored.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/parse.ts
+/**
+ * Finds slash commands in a comment body, the way a reader sees them on GitHub.
+ *
+ * A command is a line that starts with `/name` (after at most three spaces; four or a tab make an
+ * indented code block). Only what renders as plain text counts: lines inside fenced code (``` or
+ * ~~~, an unclosed fence runs to the end), indented code, block quotes (`>` at any depth), HTML
+ * comments (an unclosed one runs to the end), `<pre>`-style raw blocks and multi-line inline code
+ * spans are skipped, and a `/name` in the middle of a sentence is just text. A line right after a
+ * quote that does not itself start with `>` counts as a command, even though Markdown would render
+ * it as a lazy continuation of the quote: "a line that starts with /" is the rule people can see.
+ *
+ * Unicode policy. Only the command token (the slash and the name) is NFKC-normalised, so an IME
+ * user's fullwidth `／ｒｓｖｐ` works exactly like `/rsvp`; look-alike slashes without a
+ * compatibility mapping (division slash `∕`, fraction slash `⁄`) are not slashes and the line is
+ * text. A name that still contains non-ASCII letters after NFKC (a Cyrillic `р` in `/rsvр`) is
+ * returned as written so the caller can answer "unknown command", but it never matches a known
+ * command and is never executed (see `isAsciiName`).
+ *
+ * The work is bounded: the body is cut at GitHub's 65,536-character comment limit, every pass is
+ * linear in its length, and at most `MAX_COMMANDS_PER_COMMENT` commands are returned.
+ */
+const MAX_COMMENT_CHARS = 65_536;
+const MAX_COMMANDS_PER_COMMENT = 20;
+const MAX_NAME_LENGTH = 32;
+const COMMAND_LINE = /^[ \u3000]{0,3}[/\uFF0F]([^\s/\uFF0F]{1,64})(?=\s|$)(.*)$/;
+const NAME = new RegExp(`^\\p{L}[\\p{L}\\p{N}_-]{0,${MAX_NAME_LENGTH - 1}}$`, 'u');
+const ASCII_NAME = /^[a-z][a-z0-9_-]*$/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])( {1,4})/;
+const RAW_BLOCK = /^<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const BACKTICKS = /`+/g;
+function parseCommands(body, options = {}) {
+    const limit = options.limit ?? MAX_COMMANDS_PER_COMMENT;
+    if (limit <= 0 || !body)
+        return [];
+    const lines = body.slice(0, MAX_COMMENT_CHARS).split(/\r\n|\r|\n/);
+    const kinds = classifyLines(lines);
+    hideInlineCodeContinuations(lines, kinds);
+    const found = [];
+    for (let i = 0; i < lines.length && found.length <= limit; i++) {
+        if (kinds[i] !== 'text')
+            continue;
+        const match = COMMAND_LINE.exec(lines[i]);
+        if (!match)
+            continue;
+        const token = match[1].normalize('NFKC');
+        if (!NAME.test(token))
+            continue;
+        found.push({ index: i, token, tail: match[2] });
+    }
+    return found.slice(0, limit).map((hit, k) => {
+        const next = found[k + 1]?.index ?? lines.length;
+        const rest = hit.tail.trim();
+        return {
+            name: hit.token.toLowerCase(),
+            args: rest.normalize('NFKC').split(/\s+/).filter(Boolean),
+            rest,
+            block: lines
+                .slice(hit.index + 1, next)
+                .join('\n')
+                .trim(),
+            line: hit.index + 1,
+        };
+    });
+}
+/** True when a parsed name is plain ASCII, the only kind that can name a known command. */
+function isAsciiName(name) {
+    return ASCII_NAME.test(name);
+}
+function classifyLines(lines) {
+    const kinds = [];
+    let fence;
+    let inComment = false;
+    let rawEnd;
+    let previous = 'blank';
+    for (const line of lines) {
+        const kind = classify(line);
+        kinds.push(kind);
+        previous = kind;
+    }
+    return kinds;
+    function classify(line) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = undefined;
+            return 'ignored';
+        }
+        if (inComment) {
+            inComment = endsInsideComment(line, true);
+            return 'ignored';
+        }
+        if (rawEnd !== undefined) {
+            if (line.toLowerCase().includes(rawEnd))
+                rawEnd = undefined;
+            return 'ignored';
+        }
+        if (line.trim() === '')
+            return 'blank';
+        const indent = indentation(line);
+        // An indented line cannot start a code block in the middle of a paragraph: it continues it.
+        if (indent.columns >= 4) {
+            if (previous !== 'text')
+                return 'ignored';
+            inComment = endsInsideComment(line, false);
+            return 'text';
+        }
+        const content = line.slice(indent.chars);
+        const opened = openFence(content, indent.columns);
+        if (opened) {
+            fence = opened;
+            return 'ignored';
+        }
+        if (content.startsWith('>'))
+            return 'ignored';
+        if (content.startsWith('<!--')) {
+            inComment = endsInsideComment(line, false);
+            return 'ignored';
+        }
+        const raw = RAW_BLOCK.exec(content);
+        if (raw) {
+            const end = `</${raw[1].toLowerCase()}>`;
+            if (!content.toLowerCase().includes(end))
+                rawEnd = end;
+            return 'ignored';
+        }
+        // A comment opened mid-line hides the following lines; the line itself starts as text.
+        inComment = endsInsideComment(line, false);
+        return 'text';
+    }
+}
+function indentation(line) {
+    let columns = 0;
+    let chars = 0;
+    for (; chars < line.length; chars++) {
+        const c = line[chars];
+        if (c === ' ' || c === '\u3000')
+            columns++;
+        else if (c === '\t')
+            columns += 4 - (columns % 4);
+        else
+            break;
+        if (columns >= 4)
+            return { columns, chars: chars + 1 };
+    }
+    return { columns, chars };
+}
+function openFence(content, indent) {
+    const list = LIST_MARKER.exec(content);
+    const offset = list ? list[0].length : 0;
+    const match = FENCE_OPEN.exec(content.slice(offset));
+    if (!match)
+        return undefined;
+    const run = match[1];
+    const char = run[0];
+    // ```foo``` on one line is inline code, not a fence: a backtick fence's info has no backticks.
+    if (char === '`' && match[2].includes('`'))
+        return undefined;
+    return { char, length: run.length, maxCloseIndent: (list ? indent + offset : 0) + 3 };
+}
+function closesFence(line, fence) {
+    const indent = indentation(line);
+    if (indent.columns > fence.maxCloseIndent)
+        return false;
+    const content = line.slice(indent.chars).trimEnd();
+    if (content.length < fence.length)
+        return false;
+    for (const c of content)
+        if (c !== fence.char)
+            return false;
+    return true;
+}
+/** Follows `<!--` and `-->` through one line; returns whether the line ends inside a comment. */
+function endsInsideComment(line, startsInside) {
+    let inside = startsInside;
+    let from = 0;
+    for (;;) {
+        if (inside) {
+            const end = line.indexOf('-->', from);
+            if (end < 0)
+                return true;
+            from = end + 3;
+            inside = false;
+        }
+        else {
+            const start = line.indexOf('<!--', from);
+            if (start < 0)
+                return false;
+            from = start + 4;
+            inside = true;
+        }
+    }
+}
+/**
+ * Inline code can span lines within a paragraph: "`` `a ``" on one line and "/rsvp yes`" on the
+ * next render as code. Pairs backtick runs of equal length in one linear pass per paragraph and
+ * hides every line that starts inside a span.
+ */
+function hideInlineCodeContinuations(lines, kinds) {
+    for (let start = 0; start < lines.length;) {
+        if (kinds[start] !== 'text') {
+            start++;
+            continue;
+        }
+        let end = start;
+        while (end < lines.length && kinds[end] === 'text')
+            end++;
+        hideInParagraph(lines, kinds, start, end);
+        start = end;
+    }
+}
+function hideInParagraph(lines, kinds, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        const line = lines[i];
+        for (const match of line.matchAll(BACKTICKS)) {
+            const escaped = precededByOddBackslashes(line, match.index);
+            const length = match[0].length - (escaped ? 1 : 0);
+            if (length > 0)
+                runs.push({ line: i, length });
+        }
+    }
+    if (runs.length < 2)
+        return;
+    const nextSameLength = new Array(runs.length).fill(-1);
+    const lastSeen = new Map();
+    for (let r = runs.length - 1; r >= 0; r--) {
+        const length = runs[r].length;
+        nextSameLength[r] = lastSeen.get(length) ?? -1;
+        lastSeen.set(length, r);
+    }
+    for (let r = 0; r < runs.length;) {
+        const closer = nextSameLength[r];
+        if (closer < 0) {
+            r++;
+            continue;
+        }
+        const open = runs[r].line;
+        const close = runs[closer].line;
+        for (let l = open + 1; l <= close; l++)
+            kinds[l] = 'ignored';
+        r = closer + 1;
+    }
+}
+function precededByOddBackslashes(line, index) {
+    let count = 0;
+    for (let i = index - 1; i >= 0 && line[i] === '\\'; i--)
+        count++;
+    return count % 2 === 1;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/interpret.ts
+
+
+
+
+const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
+/** `channel`: stop meeting and keep only the discussion channel. */
+const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop', 'channel'];
+const HOMEWORK_CHOICES = (/* unused pure expression or super */ null && (['keep', 'drop']));
+const SEAT_CHOICES = (/* unused pure expression or super */ null && (['closed', 'nominations', 'open']));
+/** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
+const SEAT_CAP = { min: 2, max: 50 };
+const MAX_TOPIC_CHARS = 200;
+const MAX_NOTE_CHARS = 200;
+const MAX_THEME_PICKS = 24;
+const CONTINUE_ALIASES = {
+    monthly: 'monthly',
+    biweekly: 'biweekly',
+    'bi-weekly': 'biweekly',
+    fortnightly: 'biweekly',
+    stop: 'stop',
+    channel: 'channel',
+    'channel-only': 'channel',
+    confirm: 'confirm',
+};
+const HOMEWORK_ALIASES = {
+    keep: 'keep',
+    yes: 'keep',
+    drop: 'drop',
+    no: 'drop',
+};
+const SEAT_ALIASES = {
+    closed: 'closed',
+    close: 'closed',
+    none: 'closed',
+    nominations: 'nominations',
+    nomination: 'nominations',
+    nominate: 'nominations',
+    open: 'open',
+};
+function interpret(parsed) {
+    const { name } = parsed;
+    if (!isAsciiName(name) || !isCommandName(name))
+        return interpret_unknown(name);
+    const result = PARSERS[name](parsed);
+    return typeof result === 'string'
+        ? { ok: false, code: 'invalid', name, reason: result }
+        : { ok: true, command: result };
+}
+/** Who may run this command with these arguments. */
+function requiredRole(command) {
+    if (command.name === 'continue' && command.choice === 'confirm')
+        return 'facilitator';
+    return CATALOG[command.name].who;
+}
+/** Whether `role` may run `command` on an issue of `kind`; a polite refusal when not. */
+function authorize(command, context) {
+    const spec = CATALOG[command.name];
+    if (!worksIn(spec, context.kind)) {
+        return {
+            code: 'wrong-issue',
+            reason: `\`/${spec.name}\` works on ${describePlaces(spec.where)}, not here.`,
+        };
+    }
+    if (requiredRole(command) === 'facilitator' && context.role !== 'facilitator') {
+        return {
+            code: 'not-facilitator',
+            reason: `Sorry, \`${usageOf(command)}\` is for the group's facilitators. Ask one of them if it should happen.`,
+        };
+    }
+    return undefined;
+}
+const PARSERS = {
+    rsvp: ({ args, rest }) => {
+        const word = keyword(args[0]);
+        if (!word)
+            return `\`/rsvp\` needs an answer: yes, no or maybe, e.g. \`/rsvp yes\`.`;
+        if (!RSVP_ANSWERS.includes(word)) {
+            return `\`/rsvp\` takes yes, no or maybe (then an optional note), not ${shown(args[0])}. For example \`/rsvp maybe back from a trip that day\`.`;
+        }
+        const note = clip(afterFirstWord(rest), MAX_NOTE_CHARS);
+        return { name: 'rsvp', answer: word, ...(note ? { note } : {}) };
+    },
+    here: ({ args }) => {
+        const logins = loginList(args, '/here');
+        return typeof logins === 'string' ? logins : { name: 'here', logins };
+    },
+    attended: ({ args }) => {
+        if (args.length === 0)
+            return '`/attended` needs the people who came, e.g. `/attended @ada @grace`.';
+        const logins = loginList(args, '/attended');
+        return typeof logins === 'string' ? logins : { name: 'attended', logins };
+    },
+    topic: ({ rest }) => {
+        const text = rest.replace(/\s+/g, ' ').trim();
+        if (!text)
+            return '`/topic` needs the topic on the same line, e.g. `/topic saying no to my own manager`.';
+        if (Array.from(text).length > MAX_TOPIC_CHARS) {
+            return `Please keep a topic under ${MAX_TOPIC_CHARS} characters: a title and a few words are plenty, the rest can go in the comment below it.`;
+        }
+        return { name: 'topic', text };
+    },
+    themes: ({ args }) => {
+        const tokens = args
+            .join(' ')
+            .split(/[\s,;]+/)
+            .filter(Boolean);
+        if (tokens.length === 0)
+            return '`/themes` needs topic numbers from the status comment, e.g. `/themes 1,3,4,6`.';
+        const picks = [];
+        for (const token of tokens) {
+            const match = /^#?(\d{1,3})$/.exec(token);
+            const number = match ? Number(match[1]) : 0;
+            if (number < 1)
+                return `\`/themes\` takes topic numbers such as \`1,3,4,6\`; ${shown(token)} is not one.`;
+            if (picks.includes(number))
+                return `Topic ${number} is listed twice in \`/themes\`.`;
+            picks.push(number);
+        }
+        if (picks.length > MAX_THEME_PICKS)
+            return `\`/themes\` takes at most ${MAX_THEME_PICKS} topics.`;
+        return { name: 'themes', picks };
+    },
+    agree: () => ({ name: 'agree' }),
+    buddy: () => ({ name: 'buddy' }),
+    snooze: () => ({ name: 'snooze' }),
+    unsnooze: () => ({ name: 'unsnooze' }),
+    skip: ({ rest }) => {
+        const reason = clip(rest.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS);
+        return { name: 'skip', ...(reason ? { reason } : {}) };
+    },
+    swap: ({ args }) => {
+        if (args.length !== 1)
+            return '`/swap` needs exactly one person to take over, e.g. `/swap @ada`.';
+        const logins = loginList(args, '/swap');
+        return typeof logins === 'string' ? logins : { name: 'swap', to: logins[0] };
+    },
+    continue: ({ args }) => {
+        const choice = CONTINUE_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/continue\` takes monthly, biweekly, stop or channel${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
+        }
+        return { name: 'continue', choice };
+    },
+    homework: ({ args }) => {
+        const choice = HOMEWORK_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/homework\` takes keep or drop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/homework keep\`.`;
+        }
+        return { name: 'homework', choice };
+    },
+    seats: ({ args }) => {
+        const choice = SEAT_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/seats\` takes closed, nominations or open${args[0] ? `, not ${shown(args[0])}` : ''}, then an optional cap on the group's size, e.g. \`/seats nominations 10\`.`;
+        }
+        if (args.length > 2)
+            return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.';
+        if (args[1] === undefined)
+            return { name: 'seats', choice };
+        const cap = /^\d{1,3}$/.test(args[1]) ? Number(args[1]) : NaN;
+        if (!(cap >= SEAT_CAP.min && cap <= SEAT_CAP.max)) {
+            return `The cap in \`/seats\` is the most members the group grows to, a number from ${SEAT_CAP.min} to ${SEAT_CAP.max}, not ${shown(args[1])}.`;
+        }
+        if (choice === 'closed')
+            return '`/seats closed` takes no cap: nobody new joins.';
+        return { name: 'seats', choice, cap };
+    },
+    notes: ({ rest, block }) => {
+        const text = [rest, block].filter(Boolean).join('\n').trim();
+        if (!text)
+            return '`/notes` needs the notes, on the same line or the lines below it.';
+        return { name: 'notes', text };
+    },
+    help: () => ({ name: 'help' }),
+};
+function interpret_unknown(name) {
+    if (!isAsciiName(name)) {
+        return {
+            ok: false,
+            code: 'unknown',
+            name,
+            reason: `${shown(`/${name}`)} is not a command: its name has letters that only look like plain Latin ones. Type it with a standard keyboard layout.`,
+        };
+    }
+    const guess = closestCommand(name);
+    return {
+        ok: false,
+        code: 'unknown',
+        name,
+        reason: `\`/${name}\` is not a command.${guess ? ` Did you mean \`/${guess}\`?` : ''}`,
+    };
+}
+function closestCommand(name) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of COMMAND_NAMES) {
+        const distance = editDistance(name, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            next.push(Math.min(substitution, row[j] + 1, next[j - 1] + 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function loginList(args, command) {
+    const logins = [];
+    for (const arg of args) {
+        const login = arg.replace(/^@/, '').replace(/[,;.]+$/, '');
+        if (!GITHUB_LOGIN.test(login)) {
+            return `\`${command}\` takes GitHub logins such as \`@octocat\`; ${shown(arg)} is not one.`;
+        }
+        if (!logins.some((seen) => seen.toLowerCase() === login.toLowerCase()))
+            logins.push(login);
+    }
+    return logins;
+}
+function usageOf(command) {
+    return command.name === 'continue' && command.choice === 'confirm'
+        ? '/continue confirm'
+        : `/${command.name}`;
+}
+function keyword(word) {
+    return (word ?? '').toLowerCase().replace(/[.,;:!?]+$/, '');
+}
+function afterFirstWord(text) {
+    return text
+        .replace(/^\S+\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function clip(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max
+        ? text
+        : `${chars
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+/** Echo of something the member typed, quoted and inert. */
+function shown(text) {
+    return `"${inertText(text ?? '', { maxLength: 40 })}"`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/state.ts
+
+
+
+/**
+ * Rebuilds one issue's state from all its comments.
+ *
+ * Order: comments count in thread order, by `createdAt` then `id`, and lines top to bottom within a
+ * comment; later wins. An edit changes what a comment says, not where it stands: an edited comment
+ * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
+ * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
+ */
+function rebuildState(input) {
+    const roster = rosterOf(input.group.members);
+    const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
+    const state = emptyState();
+    const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
+    const ordered = threadOrder(input.comments);
+    for (const comment of ordered) {
+        if (isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
+            continue;
+        const parsed = parseCommands(comment.body);
+        if (parsed.length === 0)
+            continue;
+        const author = roster.get(comment.author.toLowerCase());
+        if (!author) {
+            state.ignored.push({ commentId: comment.id, reason: 'not-a-member' });
+            continue;
+        }
+        let topics = 0;
+        for (const command of parsed) {
+            const at = { author, role: author.role, comment, line: command.line, state, roster };
+            const typed = admit(command, at, pass.kind);
+            if (!typed)
+                continue;
+            if (typed.name === 'topic' && topics++ > 0) {
+                state_refuse(at, 'topic', 'invalid', ONE_TOPIC_PER_COMMENT);
+                continue;
+            }
+            if (typed.name === 'themes')
+                pass.pendingThemes.push({ picks: typed.picks, at });
+            else if (typed.name === 'continue')
+                pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else
+                apply(typed, at);
+        }
+    }
+    applyIssueReactions(state, input, roster);
+    for (const { picks, at } of pass.pendingThemes)
+        chooseThemes(picks, at, input.group.weekly);
+    const position = new Map(ordered.map((comment, index) => [comment.id, index]));
+    state.refusals.sort((a, b) => (position.get(a.commentId) ?? 0) - (position.get(b.commentId) ?? 0) || a.line - b.line);
+    return state;
+}
+const ONE_TOPIC_PER_COMMENT = 'One topic per comment, please, so people can vote on each with 👍. Post this one in a comment of its own.';
+/** The typed command if it is known, valid, and allowed here for this author; otherwise records why not. */
+function admit(command, at, kind) {
+    const interpretation = interpret(command);
+    if (!interpretation.ok) {
+        if (interpretation.code === 'invalid') {
+            state_refuse(at, interpretation.name, 'invalid', interpretation.reason);
+            return undefined;
+        }
+        const { name, reason } = interpretation;
+        at.state.unknown.push({ commentId: at.comment.id, line: at.line, name, reason });
+        return undefined;
+    }
+    const refusal = authorize(interpretation.command, { role: at.role, kind });
+    if (refusal) {
+        state_refuse(at, interpretation.command.name, refusal.code, refusal.reason);
+        return undefined;
+    }
+    return interpretation.command;
+}
+function emptyState() {
+    return {
+        rsvps: new Map(),
+        attendance: new Set(),
+        topics: [],
+        agreed: new Set(),
+        buddyCheckIns: new Set(),
+        snoozed: new Set(),
+        unsnoozed: new Set(),
+        continueVotes: new Map(),
+        continueConfirmed: false,
+        notes: [],
+        help: [],
+        refusals: [],
+        unknown: [],
+        ignored: [],
+    };
+}
+function apply(command, at) {
+    const { state, author, comment } = at;
+    const me = author.github;
+    switch (command.name) {
+        case 'rsvp':
+            state.rsvps.set(me, {
+                answer: command.answer,
+                ...(command.note ? { note: command.note } : {}),
+                via: 'command',
+            });
+            return;
+        case 'here': {
+            state.attendance.add(me);
+            if (command.logins.length === 0)
+                return;
+            if (at.role !== 'facilitator') {
+                state_refuse(at, 'here', 'not-facilitator', `You are marked present. Only facilitators can mark others present; everyone else can post their own \`/here\`.`);
+                return;
+            }
+            for (const login of rosterLogins(command.logins, at, 'here'))
+                state.attendance.add(login);
+            return;
+        }
+        case 'attended':
+            for (const login of rosterLogins(command.logins, at, 'attended'))
+                state.attendance.add(login);
+            return;
+        case 'topic':
+            state.topics.push({
+                commentId: comment.id,
+                author: me,
+                text: command.text,
+                order: state.topics.length + 1,
+            });
+            return;
+        case 'agree':
+            state.agreed.add(me);
+            return;
+        case 'buddy':
+            state.buddyCheckIns.add(me);
+            return;
+        case 'snooze':
+            state.snoozed.add(me);
+            state.unsnoozed.delete(me);
+            return;
+        case 'unsnooze':
+            state.unsnoozed.add(me);
+            state.snoozed.delete(me);
+            return;
+        case 'skip':
+            state.skipped = {
+                by: me,
+                ...(command.reason ? { reason: command.reason } : {}),
+                commentId: comment.id,
+            };
+            return;
+        case 'swap': {
+            const to = at.roster.get(command.to.toLowerCase());
+            if (!to) {
+                state_refuse(at, 'swap', 'invalid', `${notOnRoster(command.to)} Pick someone from this group.`);
+                return;
+            }
+            if (to.github === me) {
+                state_refuse(at, 'swap', 'invalid', '`/swap` hands the facilitation to someone else; name another member.');
+                return;
+            }
+            state.swap = { by: me, to: to.github, commentId: comment.id };
+            return;
+        }
+        case 'notes':
+            state.notes.push({ commentId: comment.id, text: command.text });
+            return;
+        case 'help':
+            if (!state.help.includes(comment.id))
+                state.help.push(comment.id);
+            return;
+    }
+}
+/**
+ * Votes count until a facilitator confirms; the confirmation takes the leading choice and closes the
+ * vote. A tie (or no votes) cannot be confirmed. Returns whether the vote is closed.
+ */
+function applyContinue(choice, at, closed) {
+    const { state } = at;
+    if (choice !== 'confirm') {
+        if (closed) {
+            state_refuse(at, 'continue', 'invalid', `The vote is already closed: the group continues ${describeChoice(state.continueDecision)}.`);
+            return closed;
+        }
+        state.continueVotes.set(at.author.github, choice);
+        return closed;
+    }
+    if (closed)
+        return closed;
+    const leader = leadingChoice(continueTally(state));
+    if (!leader) {
+        state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
+            ? 'There are no `/continue` votes to confirm yet.'
+            : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
+        return closed;
+    }
+    state.continueConfirmed = true;
+    state.continueDecision = leader;
+    return true;
+}
+function continueTally(state) {
+    const tally = { monthly: 0, biweekly: 0, stop: 0 };
+    for (const choice of state.continueVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function leadingChoice(tally) {
+    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
+    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
+    return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
+}
+function describeChoice(choice) {
+    if (choice === 'stop')
+        return 'no further (it stops here)';
+    return choice === 'biweekly' ? 'every other week' : 'monthly';
+}
+/** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
+function chooseThemes(picks, at, weekly) {
+    const { state } = at;
+    const missing = picks.filter((n) => n > state.topics.length);
+    if (missing.length > 0) {
+        const have = state.topics.length === 0
+            ? 'there are no topics yet'
+            : `topics go from 1 to ${state.topics.length}`;
+        state_refuse(at, 'themes', 'invalid', `\`/themes\`: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a topic number; ${have}.`);
+        return;
+    }
+    const slots = Math.max(0, weekly - 2);
+    if (picks.length > slots) {
+        state_refuse(at, 'themes', 'invalid', `\`/themes\`: there ${slots === 1 ? 'is 1 themed week' : `are ${slots} themed weeks`} (weeks 2 to ${weekly - 1}), so pick at most ${slots}.`);
+        return;
+    }
+    state.themesChosen = picks;
+}
+/** A member's 👍 on a session is a "yes" until they `/rsvp`; on the ground rules it agrees. */
+function applyIssueReactions(state, input, roster) {
+    if (input.kind === 'check-in')
+        return;
+    for (const reaction of input.issueReactions ?? []) {
+        if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+            continue;
+        const member = roster.get(reaction.user.toLowerCase());
+        if (!member)
+            continue;
+        if (input.kind === 'ground-rules')
+            state.agreed.add(member.github);
+        else if (!state.rsvps.has(member.github))
+            state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' });
+    }
+}
+/** Members named in a list, in roster spelling; names off the roster get one refusal, unechoed. */
+function rosterLogins(logins, at, command) {
+    const found = [];
+    const strangers = [];
+    for (const login of logins) {
+        const member = at.roster.get(login.toLowerCase());
+        if (member)
+            found.push(member.github);
+        else
+            strangers.push(login);
+    }
+    if (strangers.length > 0) {
+        const named = strangers.length === 1
+            ? notOnRoster(strangers[0])
+            : `${strangers.length} of the names are not on this group's roster.`;
+        state_refuse(at, command, 'invalid', `${named} ${found.length > 0 ? 'The others are recorded.' : 'Nothing was recorded.'}`);
+    }
+    return found;
+}
+/** Never mentions: the login is shown as inert text without `@`. */
+function notOnRoster(login) {
+    return `"${inertText(login, { maxLength: 39 })}" is not on this group's roster.`;
+}
+function state_refuse(at, command, code, reason) {
+    at.state.refusals.push({ commentId: at.comment.id, line: at.line, command, code, reason });
+}
+function rosterOf(members) {
+    return new Map(members.map((member) => [member.github.toLowerCase(), member]));
+}
+function isBot(login, type) {
+    return type === 'Bot' || /\[bot\]$/i.test(login);
+}
+function threadOrder(comments) {
+    return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+}
+/**
+ * Folds snoozes across issues (oldest first): the latest explicit `/snooze` or `/unsnooze` of each
+ * member wins, so a snooze lasts until the member takes it back.
+ */
+function foldSnoozes(states, initial = []) {
+    const snoozed = new Set(initial);
+    for (const state of states) {
+        for (const login of state.unsnoozed)
+            snoozed.delete(login);
+        for (const login of state.snoozed)
+            snoozed.add(login);
+    }
+    return snoozed;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
+
+const MAX_THEME_TITLE_CHARS = 80;
+/** Most votes first; ties go to the topic proposed first. */
+function rankTopics(topics, reactionsByComment, group) {
+    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
+    return topics
+        .map((topic) => {
+        const voters = new Set();
+        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
+            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+                continue;
+            const login = roster.get(reaction.user.toLowerCase());
+            if (login && login.toLowerCase() !== topic.author.toLowerCase())
+                voters.add(login);
+        }
+        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
+    })
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((topic, index) => ({ ...topic, rank: index + 1 }));
+}
+/** The topics a facilitator picked with `/themes`, in the order picked. */
+function chosenTopics(topics, themesChosen) {
+    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
+    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
+}
+/**
+ * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
+ * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
+ */
+function fillThemes(group, picks) {
+    const existing = group.themes ?? [];
+    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
+    const titles = picks
+        .map((pick) => topics_themeTitle(pick.text))
+        .filter((title) => {
+        const key = title.toLowerCase();
+        if (!title || taken.has(key))
+            return false;
+        taken.add(key);
+        return true;
+    });
+    const assignments = [];
+    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
+        if (existing[week - 2] !== undefined)
+            continue;
+        assignments.push({ week, title: titles.shift() });
+    }
+    return assignments;
+}
+/**
+ * A topic as a theme title: it will be written to the group file and shown in issue titles and
+ * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
+ */
+function topics_themeTitle(text) {
+    const plain = text
+        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
+        .replace(/[<>`|{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = Array.from(plain);
+    if (chars.length <= MAX_THEME_TITLE_CHARS)
+        return plain;
+    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
+    const atWord = cut.replace(/\s+\S*$/, '');
+    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
+const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
+function markers_marker(kind, attributes = {}) {
+    const attrs = Object.entries(attributes)
+        .map(([key, value]) => ` ${key}=${String(value)}`)
+        .join('');
+    return `<!-- skill-share:${kind}${attrs} -->`;
+}
+function parseMarkers(body) {
+    if (!body)
+        return [];
+    return [...body.matchAll(MARKER)].map((match) => ({
+        kind: match[1],
+        attributes: Object.fromEntries((match[2] ?? '')
+            .trim()
+            .split(' ')
+            .filter(Boolean)
+            .map((pair) => pair.split('='))),
+    }));
+}
+/** The first marker of a kind whose attributes include all of `match`. */
+function markers_findMarker(body, kind, match = {}) {
+    return parseMarkers(body).find((m) => m.kind === kind &&
+        Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
+}
+function markers_withMarker(body, kind, attributes) {
+    return `${body.trimEnd()}\n\n${markers_marker(kind, attributes)}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/commands/src/plan-group-files.ts
+
+
+
+
+
+
+
+
+
+/*
+ * Group decisions that change the group file reach it the way every change to a group file does:
+ * as a pull request the facilitators review and merge. `/continue confirm` on the closing issue
+ * proposes `then:`; `/themes` on the kickoff issue (or, once week 1 is over without one, the most
+ * voted topics) proposes `themes:` for the themed weeks the file leaves open. The sessions workflow
+ * reads the file from the default branch, so issues opened after the merge carry the themes; theme
+ * issues already open when it is merged are retitled by the scheduled run (see plan-sweep.ts).
+ *
+ * Each proposal lives on its own branch, `skill-share/<slug>/<change>`, and its pull request body
+ * carries `<!-- skill-share:group-change group=<slug> change=<change> value=<v> -->`. The same
+ * value is proposed once: a pull request that was merged or closed with it is the group's answer.
+ */
+const GROUP_CHANGE_MARKER = 'group-change';
+const GROUP_CHANGES = (/* unused pure expression or super */ null && (['continue', 'themes', 'pairs']));
+const REQUEST = /^([a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39})\/(continue|themes|pairs)#(\d{1,9})$/;
+function formatRequests(requests) {
+    return requests.map((r) => `${r.slug}/${r.kind}#${r.issue}`).join(' ');
+}
+/** Reads the `group-changes` input; anything else in it is an error, never guessed at. */
+function parseRequests(text) {
+    const words = text.split(/[\s,]+/).filter(Boolean);
+    const bad = words.filter((word) => !REQUEST.test(word));
+    if (bad.length > 0) {
+        throw new Error(`group-changes: ${bad.map((w) => JSON.stringify(w)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not <slug>/<continue|themes|pairs>#<issue>, e.g. "fall-2026/continue#12"`);
+    }
+    return words.map((word) => {
+        const [, slug, kind, issue] = REQUEST.exec(word);
+        return { slug: slug, kind: kind, issue: Number(issue) };
+    });
+}
+/** The confirmed `/continue` vote, as a value of `then:`. */
+function continueChange(group, issue, state) {
+    if (!state.continueConfirmed || !state.continueDecision)
+        return undefined;
+    const then = state.continueDecision === 'stop' ? 'none' : state.continueDecision;
+    return { kind: 'continue', slug: group.slug, issue, then };
+}
+/**
+ * Themes for the open themed weeks: the topics a facilitator picked with `/themes`, else (when
+ * `ranked` is given, i.e. once week 1 is over) the topics by votes, ties to the earliest proposal.
+ */
+function themesChange(group, issue, state, ranked) {
+    const chosen = state.themesChosen !== undefined;
+    const picks = state.themesChosen ? chosenTopics(state.topics, state.themesChosen) : (ranked ?? []);
+    const themes = fillThemes(group, picks);
+    if (themes.length === 0)
+        return undefined;
+    return { kind: 'themes', slug: group.slug, issue, themes, chosen };
+}
+/** What identifies a proposal: the same value is never proposed twice. */
+function changeValue(change) {
+    if (change.kind === 'continue')
+        return change.then;
+    if (change.kind === 'pairs')
+        return proposalValue(change.match.pairs);
+    const text = change.themes.map((t) => `${t.week}:${t.title}`).join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+}
+function changeBranch(change) {
+    return `skill-share/${change.slug}/${change.kind}`;
+}
+function changeMarker(change) {
+    return markers_marker(GROUP_CHANGE_MARKER, {
+        group: change.slug,
+        change: change.kind,
+        value: changeValue(change),
+    });
+}
+/**
+ * The group file with the change made as a small text edit: one value replaced or a few lines
+ * added, so the pull request's diff shows exactly the decision and every comment, alignment and
+ * flow style the organizer wrote stays. Throws when the result would not be a valid group file
+ * with the change: nothing broken is ever proposed.
+ */
+function editGroupFile(text, change) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const root = doc.contents;
+    const file = write_groupFilePath(change.slug);
+    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(root))
+        throw new Error(`${file} is not a YAML mapping; fix it first`);
+    if (change.kind === 'pairs')
+        return writePairs(text, change, change.match.pairs, pairNotes(change.match));
+    const edited = change.kind === 'continue' ? withThen(text, root, change.then) : withThemes(text, root, change);
+    const { group, problems } = load_parseGroupFile(edited, { file, slug: change.slug });
+    if (!group) {
+        const first = problems.find((p) => p.severity === 'error');
+        throw new Error(`the change would make ${file} invalid: ${first?.field}: ${first?.message}`);
+    }
+    const applied = change.kind === 'continue'
+        ? group.then === change.then
+        : change.themes.every((t) => themeAt(group, t.week) === t.title);
+    if (!applied)
+        throw new Error(`could not write the ${change.kind} change into ${file}`);
+    return edited;
+}
+function withThen(text, root, then) {
+    const node = root.get('then', true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range)
+        return plan_group_files_splice(text, node.range[0], node.range[1], scalarText(then));
+    if (node !== undefined)
+        throw new Error('then: is not a single value; fix it first');
+    return insertLinesBefore(text, root, ['quorum', 'members'], `then: ${scalarText(then)}\n`);
+}
+function withThemes(text, root, change) {
+    const node = root.get('themes', true);
+    const existing = (0,dist/* isSeq */.oP)(node) ? node.items.length : 0;
+    change.themes.forEach((theme, index) => {
+        if (theme.week - 2 !== existing + index)
+            throw new Error(`week ${theme.week} does not follow the themes already in the file`);
+    });
+    const titles = change.themes.map((t) => scalarText(t.title));
+    if (node === undefined) {
+        const block = `themes:\n${titles.map((t) => `  - ${t}\n`).join('')}`;
+        return insertLinesBefore(text, root, ['members'], block);
+    }
+    if (!(0,dist/* isSeq */.oP)(node) || !node.range)
+        throw new Error('themes: is not a list; fix it first');
+    const items = node.items.filter(dist/* isNode */.Ll);
+    const last = items.at(-1);
+    if (node.flow || !last?.range) {
+        const kept = items.map((item) => text.slice(item.range?.[0], item.range?.[1]));
+        return plan_group_files_splice(text, node.range[0], node.range[1], `[${[...kept, ...titles].join(', ')}]`);
+    }
+    const first = items[0]?.range?.[0] ?? last.range[0];
+    const prefix = text.slice(text.lastIndexOf('\n', first - 1) + 1, first);
+    const lineEnd = text.indexOf('\n', last.range[1]);
+    const at = lineEnd < 0 ? text.length : lineEnd;
+    return plan_group_files_splice(text, at, at, titles.map((t) => `\n${prefix}${t}`).join(''));
+}
+function themeAt(group, week) {
+    const theme = group.themes?.[week - 2];
+    return typeof theme === 'string' ? theme : theme?.title;
+}
+/** Inserts whole lines before the first of `keys` present (at the start of its line), else at the end. */
+function insertLinesBefore(text, root, keys, lines) {
+    for (const key of keys) {
+        const pair = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+        const start = (0,dist/* isNode */.Ll)(pair?.key) ? pair.key.range?.[0] : undefined;
+        if (start !== undefined) {
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            return plan_group_files_splice(text, lineStart, lineStart, lines);
+        }
+    }
+    return `${text.endsWith('\n') || text === '' ? text : `${text}\n`}${lines}`;
+}
+/** A value as one line of YAML: plain when it can be, quoted when it must. */
+function scalarText(value) {
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 }).trimEnd();
+}
+function plan_group_files_splice(text, from, to, insert) {
+    return `${text.slice(0, from)}${insert}${text.slice(to)}`;
+}
+function pullText(change, group) {
+    const file = write_groupFilePath(change.slug);
+    if (change.kind === 'pairs') {
+        const text = pairsPullText({ ...group, slug: change.slug }, change.match, change.issue);
+        return { ...text, body: `${text.body}\n\n${changeMarker(change)}` };
+    }
+    if (change.kind === 'continue') {
+        const how = change.then === 'none'
+            ? 'to stop after the weekly meetings'
+            : change.then === 'monthly'
+                ? 'to go on meeting monthly'
+                : 'to go on meeting every other week';
+        return {
+            title: `${group.name}: then ${change.then}`,
+            message: `${group.name}: then ${change.then} (decided in #${change.issue})`,
+            body: [
+                `The group voted in #${change.issue} ${how}, and a facilitator confirmed the vote with \`/continue confirm\`.`,
+                `Merging this sets \`then: ${change.then}\` in \`${file}\`; the sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.`,
+                changeMarker(change),
+            ].join('\n\n'),
+        };
+    }
+    const how = change.chosen
+        ? 'as a facilitator picked them with `/themes`'
+        : 'the most voted topics, ties going to the earliest proposal';
+    const weeks = change.themes.map((t) => `- Week ${t.week}: ${inertText(t.title, { maxLength: 100 })}`);
+    return {
+        title: `${group.name}: themes for weeks ${change.themes[0]?.week}–${change.themes.at(-1)?.week}`,
+        message: `${group.name}: themes from the topics in #${change.issue}`,
+        body: [
+            `Themes for the weeks \`${file}\` leaves open, from the topics proposed in #${change.issue}, ${how}:`,
+            weeks.join('\n'),
+            'Edit the titles here if you like before merging. Session issues opened after the merge carry their theme; one already open is retitled within the hour.',
+            changeMarker(change),
+        ].join('\n\n'),
+    };
+}
+/**
+ * Whether a change still needs a pull request. `pulls` are every pull request from the change's
+ * branch, open or closed. Nothing to do when the file already says so, or when a pull request
+ * proposed this very value (open: it is there; closed or merged: the facilitators decided).
+ */
+function planPull(change, files, pulls) {
+    if (files.base === files.edited)
+        return { action: 'none', reason: 'the group file already says so' };
+    const value = changeValue(change);
+    const ours = pulls
+        .filter((pull) => ownership_isOwnBot(pull.author))
+        .map((pull) => ({
+        pull,
+        found: markers_findMarker(pull.body, GROUP_CHANGE_MARKER, {
+            group: change.slug,
+            change: change.kind,
+        }),
+    }))
+        .filter((p) => p.found !== undefined);
+    const same = ours.find((p) => p.found?.attributes['value'] === value);
+    if (same) {
+        return {
+            action: 'none',
+            reason: same.pull.state === 'open'
+                ? `pull request #${same.pull.number} proposes it`
+                : `pull request #${same.pull.number} proposed it and was closed`,
+        };
+    }
+    const open = ours.find((p) => p.pull.state === 'open');
+    return open ? { action: 'update', pull: open.pull.number } : { action: 'open' };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/contents.ts
+
+/** A text file at a branch (or any ref); undefined when the file (or the ref) does not exist. */
+async function getFile(repo, path, ref) {
+    try {
+        const { data } = await repo.client.rest.repos.getContent({
+            owner: repo.owner,
+            repo: repo.repo,
+            path,
+            ref,
+        });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+            throw new Error(`${path} at ${ref} is not a file`);
+        }
+        return { path, sha: data.sha, text: Buffer.from(data.content, 'base64').toString('utf8') };
+    }
+    catch (e) {
+        if (statusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Creates or updates a file on a branch, unless it already has exactly this text. `current` is the
+ * file as last read (undefined: it did not exist). When a write fails, perhaps after a retry of a
+ * write that did happen (GitHub then refuses the stale sha), the file is read back: if it holds the
+ * text, the write is done.
+ */
+async function contents_writeFile(repo, file, current) {
+    if (current?.text === file.text)
+        return 'unchanged';
+    try {
+        await repo.client.rest.repos.createOrUpdateFileContents({
+            owner: repo.owner,
+            repo: repo.repo,
+            path: file.path,
+            message: file.message,
+            content: Buffer.from(file.text, 'utf8').toString('base64'),
+            branch: file.branch,
+            ...(current ? { sha: current.sha } : {}),
+        });
+    }
+    catch (e) {
+        if ((await getFile(repo, file.path, file.branch))?.text !== file.text)
+            throw e;
+    }
+    return current ? 'updated' : 'created';
+}
+/**
+ * The commit a branch points at; undefined when there is no such branch. Asked as a prefix match,
+ * which answers an empty list rather than a 404 that the client would log as a failure.
+ */
+async function branchSha(repo, branch) {
+    const { data } = await repo.client.rest.git.listMatchingRefs({
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: `heads/${branch}`,
+    });
+    return data.find((ref) => ref.ref === `refs/heads/${branch}`)?.object.sha;
+}
+/** Creates a branch at a commit; a branch that already exists (a lost response, a race) is kept. */
+async function createBranch(repo, branch, sha) {
+    try {
+        await repo.client.rest.git.createRef({
+            owner: repo.owner,
+            repo: repo.repo,
+            ref: `refs/heads/${branch}`,
+            sha,
+        });
+        return 'created';
+    }
+    catch (e) {
+        if (statusOf(e) === 422 && (await branchSha(repo, branch)) !== undefined)
+            return 'exists';
+        throw e;
+    }
+}
+/** Points a branch at a commit even when that is not a fast-forward (our own branches only). */
+async function resetBranch(repo, branch, sha) {
+    await repo.client.rest.git.updateRef({
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/forbidden.ts
+
+const PULL_REQUEST_SETTING = 'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"';
+/** Why GitHub answered 403 (or 429), from its message and headers; undefined for other errors. */
+function forbiddenKind(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const message = messageOf(error);
+    if (/not permitted to create or approve pull requests/i.test(message)) {
+        return 'pull-request-setting';
+    }
+    const headers = error.response?.headers;
+    if (status === 429 ||
+        /rate limit/i.test(message) ||
+        String(headers?.['x-ratelimit-remaining'] ?? '') === '0' ||
+        headers?.['retry-after'] !== undefined) {
+        return 'rate-limit';
+    }
+    return 'permissions';
+}
+/** What to do about a 403, in the words a maintainer needs; undefined when it was not a 403. */
+function explainForbidden(error, doing) {
+    const kind = forbiddenKind(error);
+    if (kind === undefined)
+        return undefined;
+    switch (kind) {
+        case 'pull-request-setting':
+            return (`GitHub does not let this workflow ${doing}: the repository (or its organization) does not allow ` +
+                `GitHub Actions to create pull requests. Turn on ${PULL_REQUEST_SETTING}; in an organization, ` +
+                'its own Settings → Actions → General must allow it first.');
+        case 'rate-limit':
+            return `GitHub's rate limit stopped this workflow before it could ${doing} ("${messageOf(error)}"); the next run carries on.`;
+        case 'permissions':
+            return (`The token may not ${doing} ("${messageOf(error)}"): give the workflow job the permission it needs in its ` +
+                '`permissions:` block, or give the token in `github-token` that scope.');
+    }
+}
+function messageOf(error) {
+    const data = error.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
+/**
+ * Creates something at most once. A create that fails may still have happened (the response was
+ * lost), so before trying again we look for what it would have made, by its hidden marker.
+ */
+async function createOnce(steps) {
+    const attempts = steps.attempts ?? 3;
+    let lastError;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        if (attempt > 1) {
+            const existing = await steps.lookup();
+            if (existing !== undefined)
+                return existing;
+        }
+        try {
+            return await steps.create();
+        }
+        catch (e) {
+            if (!isTransient(e))
+                throw e;
+            lastError = e;
+        }
+    }
+    throw lastError;
+}
+function isTransient(error) {
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
+    return status === 0 || status >= 500 || status === 403 || status === 429;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/pulls.ts
+
+
+/** The open pull request from one of this repository's branches, if any. */
+async function findOpenPull(repo, head) {
+    const { data } = await repo.client.rest.pulls.list({
+        owner: repo.owner,
+        repo: repo.repo,
+        head: `${repo.owner}:${head}`,
+        state: 'open',
+        per_page: 10,
+    });
+    const match = data.find((pull) => pull.head.ref === head);
+    return match ? pullView(match, await repo.selfAmong([match])) : undefined;
+}
+/** Every pull request from one of this repository's branches, open and closed, newest first. */
+async function findPulls(repo, head) {
+    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+        owner: repo.owner,
+        repo: repo.repo,
+        head: `${repo.owner}:${head}`,
+        state: 'all',
+        per_page: 100,
+    });
+    const self = await repo.selfAmong(data);
+    return data.filter((pull) => pull.head.ref === head).map((pull) => pullView(pull, self));
+}
+/** Every pull request of the repository, open and closed: one listing for many branches. */
+async function listPulls(repo) {
+    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+        owner: repo.owner,
+        repo: repo.repo,
+        state: 'all',
+        per_page: 100,
+    });
+    const self = await repo.selfAmong(data);
+    return data.map((pull) => pullView(pull, self));
+}
+/**
+ * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
+ * so a create retried after a lost response (or raced by another run) finds the first one instead.
+ */
+async function openPull(repo, pull) {
+    try {
+        const { data } = await repo.client.rest.pulls.create({
+            owner: repo.owner,
+            repo: repo.repo,
+            ...pull,
+        });
+        return pullView(data, await repo.selfAmong([data]));
+    }
+    catch (e) {
+        const existing = statusOf(e) === 422 ? await findOpenPull(repo, pull.head) : undefined;
+        if (existing)
+            return existing;
+        throw e;
+    }
+}
+async function updatePull(repo, number, patch) {
+    await repo.client.rest.pulls.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        pull_number: number,
+        ...patch,
+    });
+}
+/**
+ * GitHub answers 403 "GitHub Actions is not permitted to create or approve pull requests." when
+ * the repository does not let GITHUB_TOKEN open pull requests (Settings → Actions → General →
+ * "Allow GitHub Actions to create and approve pull requests"). Other 403s mean other things.
+ */
+function isPullRequestCreationForbidden(error) {
+    return forbiddenKind(error) === 'pull-request-setting';
+}
+function pullView(raw, self) {
+    return {
+        number: raw.number,
+        state: raw.state === 'closed' ? 'closed' : 'open',
+        title: raw.title,
+        body: raw.body ?? '',
+        head: raw.head.ref,
+        base: raw.base.ref,
+        author: userRef(raw.user, self),
+        htmlUrl: raw.html_url,
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/ical-generator/dist/index.mjs
+let e=function(e){return e.DAILY=`DAILY`,e.HOURLY=`HOURLY`,e.MINUTELY=`MINUTELY`,e.MONTHLY=`MONTHLY`,e.SECONDLY=`SECONDLY`,e.WEEKLY=`WEEKLY`,e.YEARLY=`YEARLY`,e}({}),t=function(e){return e.AUTOMATIC=`AUTOMATIC`,e.DISABLED=`DISABLED`,e.ENABLED=`ENABLED`,e}({}),dist_n=function(e){return e.BICYCLE=`BICYCLE`,e.CAR=`CAR`,e.TRANSIT=`TRANSIT`,e.WALKING=`WALKING`,e}({}),r=function(e){return e.FR=`FR`,e.MO=`MO`,e.SA=`SA`,e.SU=`SU`,e.TH=`TH`,e.TU=`TU`,e.WE=`WE`,e}({});function i(e,t,n){if(Array.isArray(t))e.x=t.map(e=>{if(Array.isArray(e))return e;if(typeof e.key!=`string`||typeof e.value!=`string`)throw Error(`Either key or value is not a string!`);if(e.key.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e.key,e.value]});else if(typeof t==`object`)e.x=Object.entries(t).map(([e,t])=>{if(typeof e!=`string`||typeof t!=`string`)throw Error(`Either key or value is not a string!`);if(e.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e,t]});else if(typeof t==`string`&&typeof n==`string`){if(t.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");e.x.push([t,n])}else return e.x.map(e=>({key:e[0],value:e[1]}))}function a(e,t){if(e instanceof Date&&isNaN(e.getTime())||typeof e==`string`&&isNaN(new Date(e).getTime()))throw Error(`\`${t}\` has to be a valid date!`);if(e instanceof Date||typeof e==`string`||typeof e==`object`&&e&&(C(e)||S(e)||x(e)||b(e))||m(e)&&e.isValid===!0||(h(e)||p(e))&&e.isValid())return e;throw Error(`\`${t}\` has to be a valid date!`)}function o(e,t){let n=Object.values(e),r=String(t).toUpperCase();if(!r||!n.includes(r))throw Error(`Input must be one of the following: ${n.join(`, `)}`);return r}function dist_s(e,t){let n=null;if(typeof t==`string`){let e=t.match(/^(.+) ?<([^>]+)>$/);e?n={email:e[2].trim(),name:e[1].trim()}:t.includes(`@`)&&(n={email:t.trim(),name:t.trim()})}else typeof t==`object`&&(n={email:t.email,mailto:t.mailto,name:t.name,sentBy:t.sentBy});if(!n&&typeof t==`string`)throw Error("`"+e+"` isn't formated correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n)throw Error("`"+e+"` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n.name)throw Error("`"+e+".name` is empty!");if(!n.email)throw Error("`"+e+".email` is empty!");return n}function c(e,t){return String(e).replace(t?/[\\"]/g:/[\\;,]/g,function(e){return`\\`+e}).replace(/(?:\r\n|\r|\n)/g,`\\n`)}function dist_l(e){return e.split(`\r
+`).map(function(e){let t=``,n=0;for(let r=0;r<e.length;r++){let i=e.charAt(r);i>=`\ud800`&&i<=`\udbff`&&(i+=e.charAt(++r));let a=new TextEncoder().encode(i).length;n+=a,n>74&&(t+=`\r
+ `,n=a),t+=i}return t}).join(`\r
+`)}function u(e,t,n,r){if(e?.startsWith(`/`)&&(e=e.substr(1)),typeof t==`string`||t instanceof Date){let i=w(t)?t.withTimeZone(e):new Date(t),a=i.getUTCFullYear().toString().padStart(4,`0`)+String(i.getUTCMonth()+1).padStart(2,`0`)+i.getUTCDate().toString().padStart(2,`0`);return e&&(a=i.getFullYear().toString().padStart(2,`0`)+String(i.getMonth()+1).padStart(2,`0`)+i.getDate().toString().padStart(2,`0`)),n?a:e?(a+=`T`+i.getHours().toString().padStart(2,`0`)+i.getMinutes().toString().padStart(2,`0`)+i.getSeconds().toString().padStart(2,`0`),a):(a+=`T`+i.getUTCHours().toString().padStart(2,`0`)+i.getUTCMinutes().toString().padStart(2,`0`)+i.getUTCSeconds().toString().padStart(2,`0`)+(r?``:`Z`),a)}else if(h(t)){let i=e?_(t)&&!t.tz()?t.clone().tz(e):t:r||n&&_(t)&&t.tz()?t:t.utc();return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}else if(m(t)){let i=e?t.setZone(e):r||n&&t.zone.type!==`system`?t:t.setZone(`utc`);return i.toFormat(`yyyyLLdd`)+(n?``:`T`+i.toFormat(`HHmmss`)+(r||e?``:`Z`))}else if(C(t)){let i=t;return e&&(i=t.withTimeZone(t.timeZoneId)),!e&&t.timeZoneId!==`UTC`&&(i=t.withTimeZone(`UTC`)),u(null,i.toPlainDateTime(),n,r||!!e)}else if(S(t)){if(n)return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`);if(e){let i=t.toZonedDateTime(e);return u(e,i,n,r)}return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+`T`+t.hour.toString().padStart(2,`0`)+t.minute.toString().padStart(2,`0`)+t.second.toString().padStart(2,`0`)+(r||e?``:`Z`)}else if(x(t))return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+(n?``:`T000000`+(r||e?``:`Z`));else if(b(t)){let i=e||`UTC`,a=t.toZonedDateTimeISO(i);return u(e,a,n,r)}else{let i=t;if(e)i=typeof t.tz==`function`?t.tz(e):t;else if(!r)if(typeof t.utc==`function`)i=t.utc();else throw Error(`Unable to convert dayjs object to UTC value: UTC plugin is not available!`);return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}}function d(e,t,n,r){let i=``,a=r?.floating||!1;return r?.timezone&&(i=`;TZID=`+r.timezone,a=!0),t+i+`:`+u(e,n,!1,a)}function f(e){let t=e.x.map(([e,t])=>e.toUpperCase()+`:`+c(t,!1)).join(`\r
+`);return t.length?t+`\r
+`:``}function p(e){return typeof e==`object`&&!!e&&!(e instanceof Date)&&!h(e)&&!m(e)&&!y(e)}function m(e){return typeof e==`object`&&!!e&&`toJSDate`in e&&typeof e.toJSDate==`function`&&!y(e)}function h(e){return e!=null&&e._isAMomentObject!=null&&!y(e)}function g(e){return typeof e==`object`&&!!e&&`asSeconds`in e&&typeof e.asSeconds==`function`}function _(e){return h(e)&&`tz`in e&&typeof e.tz==`function`}function v(e){return typeof e==`object`&&!!e&&`between`in e&&typeof e.between==`function`&&typeof e.toString==`function`}function y(e){return C(e)||S(e)||x(e)||b(e)}function b(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&!x(e)&&`toZonedDateTimeISO`in e&&typeof e.toZonedDateTimeISO==`function`&&!(`year`in e)&&!(`timeZoneId`in e)}function x(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&!(`hour`in e)&&!(`timeZoneId`in e)&&!(`epochSeconds`in e)}function S(e){return typeof e==`object`&&!!e&&!C(e)&&`toZonedDateTime`in e&&typeof e.toZonedDateTime==`function`&&`toPlainDate`in e&&typeof e.toPlainDate==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`&&!(`timeZone`in e)}function C(e){return typeof e==`object`&&!!e&&`timeZoneId`in e&&typeof e.timeZoneId==`string`&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`}function w(e){return e instanceof Date&&`internal`in e&&e.internal instanceof Date&&`withTimeZone`in e&&typeof e.withTimeZone==`function`&&`tzComponents`in e&&typeof e.tzComponents==`function`}function T(e){if(typeof e==`string`||e instanceof Date)return new Date(e);if(C(e)){let t=e.toInstant();return new Date(t.epochMilliseconds)}return S(e)?new Date(Date.UTC(e.year,e.month-1,e.day,e.hour,e.minute,e.second)):x(e)?new Date(Date.UTC(e.year,e.month-1,e.day)):b(e)?new Date(e.epochMilliseconds):m(e)?e.toJSDate():e.toDate()}function E(e){let t=``;return e<0&&(t=`-`,e*=-1),t+=`P`,e>=86400&&(t+=Math.floor(e/86400)+`D`,e%=86400),!e&&t.length>1?t:(t+=`T`,e>=3600&&(t+=Math.floor(e/3600)+`H`,e%=3600),e>=60&&(t+=Math.floor(e/60)+`M`,e%=60),e>0?t+=e+`S`:t.length<=2&&(t+=`0S`),t)}function D(e){return e?typeof e==`string`?e:C(e)?D(e.withTimeZone(`UTC`).toPlainDateTime()):(y(e),e.toJSON()):null}let O=function(e){return e.CHAIR=`CHAIR`,e.NON=`NON-PARTICIPANT`,e.OPT=`OPT-PARTICIPANT`,e.REQ=`REQ-PARTICIPANT`,e}({}),k=function(e){return e.CLIENT=`CLIENT`,e.NONE=`NONE`,e.SERVER=`SERVER`,e}({}),A=function(e){return e.ACCEPTED=`ACCEPTED`,e.DECLINED=`DECLINED`,e.DELEGATED=`DELEGATED`,e.NEEDSACTION=`NEEDS-ACTION`,e.TENTATIVE=`TENTATIVE`,e}({}),j=function(e){return e.GROUP=`GROUP`,e.INDIVIDUAL=`INDIVIDUAL`,e.RESOURCE=`RESOURCE`,e.ROOM=`ROOM`,e.UNKNOWN=`UNKNOWN`,e}({});var M=class e{data;parent;constructor(e,t){if(this.data={delegatedFrom:null,delegatedTo:null,email:``,mailto:null,name:null,role:O.REQ,rsvp:null,scheduleAgent:null,sentBy:null,status:null,type:null,x:[]},this.parent=t,!this.parent)throw Error("`event` option required!");if(!e.email)throw Error("No value for `email` in ICalAttendee given!");e.name!==void 0&&this.name(e.name),e.email!==void 0&&this.email(e.email),e.mailto!==void 0&&this.mailto(e.mailto),e.sentBy!==void 0&&this.sentBy(e.sentBy),e.status!==void 0&&this.status(e.status),e.role!==void 0&&this.role(e.role),e.rsvp!==void 0&&this.rsvp(e.rsvp),e.type!==void 0&&this.type(e.type),e.delegatedTo!==void 0&&this.delegatedTo(e.delegatedTo),e.delegatedFrom!==void 0&&this.delegatedFrom(e.delegatedFrom),e.delegatesTo&&this.delegatesTo(e.delegatesTo),e.delegatesFrom&&this.delegatesFrom(e.delegatesFrom),e.scheduleAgent!==void 0&&this.scheduleAgent(e.scheduleAgent),e.x!==void 0&&this.x(e.x)}delegatedFrom(t){return t===void 0?this.data.delegatedFrom:(t?typeof t==`string`?this.data.delegatedFrom=new e(dist_s(`delegatedFrom`,t),this.parent):t instanceof e?this.data.delegatedFrom=t:this.data.delegatedFrom=new e(t,this.parent):this.data.delegatedFrom=null,this)}delegatedTo(t){return t===void 0?this.data.delegatedTo:t?(typeof t==`string`?this.data.delegatedTo=new e(dist_s(`delegatedTo`,t),this.parent):t instanceof e?this.data.delegatedTo=t:this.data.delegatedTo=new e(t,this.parent),this.data.status=A.DELEGATED,this):(this.data.delegatedTo=null,this.data.status===A.DELEGATED&&(this.data.status=null),this)}delegatesFrom(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedFrom(n),n.delegatedTo(this),n}delegatesTo(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedTo(n),n.delegatedFrom(this),n}email(e){return e?(this.data.email=e,this):this.data.email}mailto(e){return e===void 0?this.data.mailto:(this.data.mailto=e||null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e||null,this)}role(e){return e===void 0?this.data.role:(this.data.role=o(O,e),this)}rsvp(e){return e===void 0?this.data.rsvp:e===null?(this.data.rsvp=null,this):(this.data.rsvp=!!e,this)}scheduleAgent(e){return e===void 0?this.data.scheduleAgent:e?typeof e==`string`&&e.toUpperCase().startsWith(`X-`)?(this.data.scheduleAgent=e,this):(this.data.scheduleAgent=o(k,e),this):(this.data.scheduleAgent=null,this)}sentBy(e){return e?(this.data.sentBy=e,this):this.data.sentBy}status(e){return e===void 0?this.data.status:e?(this.data.status=o(A,e),this):(this.data.status=null,this)}toJSON(){return Object.assign({},this.data,{delegatedFrom:this.data.delegatedFrom?.email()||null,delegatedTo:this.data.delegatedTo?.email()||null,x:this.x()})}toString(){let e=`ATTENDEE`;if(!this.data.email)throw Error("No value for `email` in ICalAttendee given!");return e+=`;ROLE=`+this.data.role,this.data.type&&(e+=`;CUTYPE=`+this.data.type),this.data.status&&(e+=`;PARTSTAT=`+this.data.status),this.data.rsvp!==null&&(e+=`;RSVP=`+this.data.rsvp.toString().toUpperCase()),this.data.sentBy!==null&&(e+=`;SENT-BY="mailto:`+this.data.sentBy+`"`),this.data.delegatedTo&&(e+=`;DELEGATED-TO="`+this.data.delegatedTo.email()+`"`),this.data.delegatedFrom&&(e+=`;DELEGATED-FROM="`+this.data.delegatedFrom.email()+`"`),this.data.name&&(e+=`;CN="`+c(this.data.name,!0)+`"`),this.data.email&&this.data.mailto&&(e+=`;EMAIL=`+c(this.data.email,!1)),this.data.scheduleAgent&&(e+=`;SCHEDULE-AGENT=`+this.data.scheduleAgent),this.data.x.length&&(e+=`;`+this.data.x.map(([e,t])=>e.toUpperCase()+`=`+c(t,!1)).join(`;`)),e+=`:MAILTO:`+c(this.data.mailto||this.data.email,!1)+`\r
+`,e}type(e){return e===void 0?this.data.type:e?(this.data.type=o(j,e),this):(this.data.type=null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};let N=function(e){return e.audio=`audio`,e.display=`display`,e.email=`email`,e}({});const P={end:`END`,start:`START`};var F=class{data;event;constructor(e,t){if(this.data={attach:null,attendees:[],description:null,interval:null,relatesTo:null,repeat:null,summary:null,trigger:-600,type:N.display,x:[]},this.event=t,!t)throw Error("`event` option required!");e.type!==void 0&&this.type(e.type),`trigger`in e&&e.trigger!==void 0&&this.trigger(e.trigger),`triggerBefore`in e&&e.triggerBefore!==void 0&&this.triggerBefore(e.triggerBefore),`triggerAfter`in e&&e.triggerAfter!==void 0&&this.triggerAfter(e.triggerAfter),e.repeat&&this.repeat(e.repeat),e.attach!==void 0&&this.attach(e.attach),e.description!==void 0&&this.description(e.description),e.summary!==void 0&&this.summary(e.summary),e.attendees!==void 0&&this.attendees(e.attendees),e.x!==void 0&&this.x(e.x)}attach(e){if(e===void 0)return this.data.attach;if(!e)return this.data.attach=null,this;let t;if(typeof e==`string`)t={mime:null,uri:e};else if(typeof e==`object`)t={mime:e.mime||null,uri:e.uri};else throw Error("`attachment` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalAlarm.html#attach");if(!t.uri)throw Error("`attach.uri` is empty!");return this.data.attach={mime:t.mime,uri:t.uri},this}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}description(e){return e===void 0?this.data.description:e?(this.data.description=e,this):(this.data.description=null,this)}relatesTo(e){if(e===void 0)return this.data.relatesTo;if(!e)return this.data.relatesTo=null,this;if(!Object.values(P).includes(e))throw Error("`relatesTo` is not correct, must be either `START` or `END`!");return this.data.relatesTo=e,this}repeat(e){if(e===void 0)return this.data.repeat;if(!e)return this.data.repeat=null,this;if(typeof e!=`object`)throw Error("`repeat` is not correct, must be an object!");if(typeof e.times!=`number`||!isFinite(e.times))throw Error("`repeat.times` is not correct, must be numeric!");if(typeof e.interval!=`number`||!isFinite(e.interval))throw Error("`repeat.interval` is not correct, must be numeric!");return this.data.repeat=e,this}summary(e){return e===void 0?this.data.summary:e?(this.data.summary=e,this):(this.data.summary=null,this)}toJSON(){let e=this.trigger();return Object.assign({},this.data,{trigger:typeof e==`number`?e:D(e),x:this.x()})}toString(){let e=`BEGIN:VALARM\r
+`;if(e+=`ACTION:`+this.data.type.toUpperCase()+`\r
+`,typeof this.data.trigger==`number`&&this.data.relatesTo===null?this.data.trigger>0?e+=`TRIGGER;RELATED=END:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER:`+E(this.data.trigger)+`\r
+`:typeof this.data.trigger==`number`?e+=`TRIGGER;RELATED=`+this.data.relatesTo?.toUpperCase()+`:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER;VALUE=DATE-TIME:`+u(this.event.timezone(),this.data.trigger)+`\r
+`,this.data.repeat){if(!this.data.repeat.times)throw Error("No value for `repeat.times` in ICalAlarm given, but required for `interval`!");if(!this.data.repeat.interval)throw Error("No value for `repeat.interval` in ICalAlarm given, but required for `repeat`!");e+=`REPEAT:`+this.data.repeat.times+`\r
+`,e+=`DURATION:`+E(this.data.repeat.interval)+`\r
+`}return this.data.type===`audio`&&this.data.attach&&this.data.attach.mime?e+=`ATTACH;FMTTYPE=`+c(this.data.attach.mime,!1)+`:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&this.data.attach?e+=`ATTACH;VALUE=URI:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&(e+=`ATTACH;VALUE=URI:Basso\r
+`),this.data.type!==`audio`&&this.data.description?e+=`DESCRIPTION:`+c(this.data.description,!1)+`\r
+`:this.data.type!==`audio`&&(e+=`DESCRIPTION:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.summary?e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`:this.data.type===`email`&&(e+=`SUMMARY:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.attendees.forEach(t=>{e+=t.toString()}),e+=f(this.data),e+=`END:VALARM\r
+`,e}trigger(e){if(e===void 0&&typeof this.data.trigger==`number`)return-1*this.data.trigger;if(e===void 0)return this.data.trigger;if(typeof e==`number`&&isFinite(e))this.data.trigger=-1*e;else if(!e||typeof e==`number`)throw Error("`trigger` is not correct, must be a finite number or a supported date!");else this.data.trigger=a(e,`trigger`);return this}triggerAfter(e){return e===void 0?this.data.trigger:this.trigger(typeof e==`number`?-1*e:e)}triggerBefore(e){return e===void 0?this.trigger():this.trigger(e)}type(e){if(e===void 0)return this.data.type;if(!e||!Object.keys(N).includes(e))throw Error("`type` is not correct, must be either `display` or `audio`!");return this.data.type=e,this}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}},I=class{data;constructor(e){if(this.data={name:``},!e.name)throw Error("No value for `name` in ICalCategory given!");this.name(e.name)}name(e){return e===void 0?this.data.name:(this.data.name=e,this)}toJSON(){return Object.assign({},this.data)}toString(){return c(this.data.name,!1)}};let L=function(e){return e.BUSY=`BUSY`,e.FREE=`FREE`,e.OOF=`OOF`,e.TENTATIVE=`TENTATIVE`,e}({}),R=function(e){return e.CONFIDENTIAL=`CONFIDENTIAL`,e.PRIVATE=`PRIVATE`,e.PUBLIC=`PUBLIC`,e}({}),dist_z=function(e){return e.CANCELLED=`CANCELLED`,e.CONFIRMED=`CONFIRMED`,e.TENTATIVE=`TENTATIVE`,e}({}),B=function(e){return e.OPAQUE=`OPAQUE`,e.TRANSPARENT=`TRANSPARENT`,e}({});var V=class{calendar;data;constructor(e,t){if(this.data={alarms:[],allDay:!1,attachments:[],attendees:[],busystatus:null,categories:[],class:null,created:null,description:null,end:null,floating:!1,id:crypto.randomUUID(),lastModified:null,location:null,organizer:null,priority:null,recurrenceId:null,repeating:null,sequence:0,stamp:new Date,start:new Date,status:null,summary:``,timezone:null,transparency:null,travelTime:null,url:null,x:[]},this.calendar=t,!t)throw Error("`calendar` option required!");e.id&&this.id(e.id),e.sequence!==void 0&&this.sequence(e.sequence),e.start&&this.start(e.start),e.end!==void 0&&this.end(e.end),e.recurrenceId!==void 0&&this.recurrenceId(e.recurrenceId),e.timezone!==void 0&&this.timezone(e.timezone),e.stamp!==void 0&&this.stamp(e.stamp),e.allDay!==void 0&&this.allDay(e.allDay),e.floating!==void 0&&this.floating(e.floating),e.repeating!==void 0&&this.repeating(e.repeating),e.summary!==void 0&&this.summary(e.summary),e.location!==void 0&&this.location(e.location),e.description!==void 0&&this.description(e.description),e.organizer!==void 0&&this.organizer(e.organizer),e.attendees!==void 0&&this.attendees(e.attendees),e.alarms!==void 0&&this.alarms(e.alarms),e.categories!==void 0&&this.categories(e.categories),e.status!==void 0&&this.status(e.status),e.busystatus!==void 0&&this.busystatus(e.busystatus),e.priority!==void 0&&this.priority(e.priority),e.url!==void 0&&this.url(e.url),e.attachments!==void 0&&this.attachments(e.attachments),e.transparency!==void 0&&this.transparency(e.transparency),e.travelTime!==void 0&&this.travelTime(e.travelTime),e.created!==void 0&&this.created(e.created),e.lastModified!==void 0&&this.lastModified(e.lastModified),e.class!==void 0&&this.class(e.class),e.x!==void 0&&this.x(e.x)}alarms(e){return e?(e.forEach(e=>this.createAlarm(e)),this):this.data.alarms}allDay(e){return e===void 0?this.data.allDay:(this.data.allDay=!!e,this)}attachments(e){return e?(e.forEach(e=>this.createAttachment(e)),this):this.data.attachments}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}busystatus(e){return e===void 0?this.data.busystatus:e===null?(this.data.busystatus=null,this):(this.data.busystatus=o(L,e),this)}categories(e){return e?(e.forEach(e=>this.createCategory(e)),this):this.data.categories}class(e){return e===void 0?this.data.class:e===null?(this.data.class=null,this):(this.data.class=o(R,e),this)}createAlarm(e){let t=e instanceof F?e:new F(e,this);return this.data.alarms.push(t),t}createAttachment(e){return this.data.attachments.push(e),this}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}createCategory(e){let t=e instanceof I?e:new I(e);return this.data.categories.push(t),t}created(e){return e===void 0?this.data.created:e===null?(this.data.created=null,this):(this.data.created=a(e,`created`),this)}description(e){return e===void 0?this.data.description:e===null?(this.data.description=null,this):(typeof e==`string`?this.data.description={plain:e}:this.data.description=e,this)}end(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.end):e===null?(this.data.end=null,this):(this.data.end=a(e,`end`),this)}floating(e){return e===void 0?this.data.floating:(this.data.floating=!!e,this.data.floating&&(this.data.timezone=null),this)}id(e){return e===void 0?this.data.id:(this.data.id=String(e),this)}lastModified(e){return e===void 0?this.data.lastModified:e===null?(this.data.lastModified=null,this):(this.data.lastModified=a(e,`lastModified`),this)}location(e){if(e===void 0)return this.data.location;if(typeof e==`string`)return this.data.location={title:e},this;if(e&&(`title`in e&&!e.title||e?.geo&&(typeof e.geo.lat!=`number`||!isFinite(e.geo.lat)||typeof e.geo.lon!=`number`||!isFinite(e.geo.lon))||!(`title`in e)&&!e?.geo))throw Error("`location` isn't formatted correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalEvent.html#location");return this.data.location=e||null,this}organizer(e){return e===void 0?this.data.organizer:e===null?(this.data.organizer=null,this):(this.data.organizer=dist_s(`organizer`,e),this)}priority(e){if(e===void 0)return this.data.priority;if(e===null)return this.data.priority=null,this;if(e<0||e>9)throw Error("`priority` is invalid, musst be 0 ≤ priority ≤ 9.");return this.data.priority=Math.round(e),this}recurrenceId(e){return e===void 0?this.data.recurrenceId:e===null?(this.data.recurrenceId=null,this):(this.data.recurrenceId=a(e,`recurrenceId`),this)}repeating(t){if(t===void 0)return this.data.repeating;if(!t)return this.data.repeating=null,this;if(v(t)||typeof t==`string`)return this.data.repeating=t,this;if(this.data.repeating={freq:o(e,t.freq)},t.count){if(!isFinite(t.count))throw Error("`repeating.count` must be a finite number!");this.data.repeating.count=t.count}if(t.interval){if(!isFinite(t.interval))throw Error("`repeating.interval` must be a finite number!");this.data.repeating.interval=t.interval}if(t.until!==void 0&&(this.data.repeating.until=a(t.until,`repeating.until`)),t.byDay){let e=Array.isArray(t.byDay)?t.byDay:[t.byDay];this.data.repeating.byDay=e.map(e=>o(r,e))}if(t.byMonth){let e=Array.isArray(t.byMonth)?t.byMonth:[t.byMonth];this.data.repeating.byMonth=e.map(e=>{if(typeof e!=`number`||e<1||e>12)throw Error("`repeating.byMonth` contains invalid value `"+e+"`!");return e})}if(t.byMonthDay){let e=Array.isArray(t.byMonthDay)?t.byMonthDay:[t.byMonthDay];this.data.repeating.byMonthDay=e.map(e=>{if(typeof e!=`number`||e<-31||e>31||e===0)throw Error("`repeating.byMonthDay` contains invalid value `"+e+"`!");return e})}if(t.bySetPos){if(!this.data.repeating.byDay)throw"`repeating.bySetPos` must be used along with `repeating.byDay`!";let e=Array.isArray(t.bySetPos)?t.bySetPos:[t.bySetPos];this.data.repeating.bySetPos=e.map(e=>{if(typeof e!=`number`||e<-366||e>366||e===0)throw"`repeating.bySetPos` contains invalid value `"+e+"`!";return e})}if(t.exclude){let e=Array.isArray(t.exclude)?t.exclude:[t.exclude];this.data.repeating.exclude=e.map((e,t)=>a(e,`repeating.exclude[${t}]`))}return t.startOfWeek&&(this.data.repeating.startOfWeek=o(r,t.startOfWeek)),this}sequence(e){if(e===void 0)return this.data.sequence;if(isNaN(parseInt(String(e),10)))throw Error("`sequence` must be a number!");return this.data.sequence=e,this}stamp(e){return e===void 0?this.data.stamp:(this.data.stamp=a(e,`stamp`),this)}start(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.start):(this.data.start=a(e,`start`),this)}status(e){return e===void 0?this.data.status:e===null?(this.data.status=null,this):(this.data.status=o(dist_z,e),this)}summary(e){return e===void 0?this.data.summary:(this.data.summary=e?String(e):``,this)}timestamp(e){return e===void 0?this.stamp():this.stamp(e)}timezone(e){return e===void 0&&this.data.timezone!==null?this.data.timezone:e===void 0?this.calendar.timezone():(this.data.timezone=e&&e!==`UTC`?e.toString():null,this.data.timezone&&(this.data.floating=!1),this)}toJSON(){let e=null;return v(this.data.repeating)||typeof this.data.repeating==`string`?e=this.data.repeating.toString():this.data.repeating&&(e=Object.assign({},this.data.repeating,{exclude:this.data.repeating.exclude?.map(e=>D(e)),until:D(this.data.repeating.until)||void 0})),this.swapStartAndEndIfRequired(),Object.assign({},this.data,{created:D(this.data.created)||null,end:D(this.data.end)||null,lastModified:D(this.data.lastModified)||null,recurrenceId:D(this.data.recurrenceId)||null,repeating:e,stamp:D(this.data.stamp)||null,start:D(this.data.start)||null,x:this.x()})}toString(){let e=``;if(e+=`BEGIN:VEVENT\r
+`,e+=`UID:`+this.data.id+`\r
+`,e+=`SEQUENCE:`+this.data.sequence+`\r
+`,this.swapStartAndEndIfRequired(),e+=`DTSTAMP:`+u(this.calendar.timezone(),this.data.stamp)+`\r
+`,this.data.allDay?(e+=`DTSTART;VALUE=DATE:`+u(this.timezone(),this.data.start,!0)+`\r
+`,this.data.end&&(e+=`DTEND;VALUE=DATE:`+u(this.timezone(),this.data.end,!0)+`\r
+`),e+=`X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r
+`,e+=`X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r
+`):(e+=d(this.timezone(),`DTSTART`,this.data.start,this.data)+`\r
+`,this.data.end&&(e+=d(this.timezone(),`DTEND`,this.data.end,this.data)+`\r
+`)),v(this.data.repeating)||typeof this.data.repeating==`string`){let t=this.data.repeating.toString().replace(/\r\n/g,`
+`).split(`
+`).filter(e=>e&&!e.startsWith(`DTSTART:`)).join(`\r
+`);!t.includes(`\r
+`)&&!t.startsWith(`RRULE:`)&&(t=`RRULE:`+t),e+=t.trim()+`\r
+`}else this.data.repeating&&(e+=`RRULE:FREQ=`+this.data.repeating.freq,this.data.repeating.count&&(e+=`;COUNT=`+this.data.repeating.count),this.data.repeating.interval&&(e+=`;INTERVAL=`+this.data.repeating.interval),this.data.repeating.until&&(e+=`;UNTIL=`+u(this.calendar.timezone(),this.data.repeating.until,!1,this.floating())),this.data.repeating.byDay&&(e+=`;BYDAY=`+this.data.repeating.byDay.join(`,`)),this.data.repeating.byMonth&&(e+=`;BYMONTH=`+this.data.repeating.byMonth.join(`,`)),this.data.repeating.byMonthDay&&(e+=`;BYMONTHDAY=`+this.data.repeating.byMonthDay.join(`,`)),this.data.repeating.bySetPos&&(e+=`;BYSETPOS=`+this.data.repeating.bySetPos.join(`,`)),this.data.repeating.startOfWeek&&(e+=`;WKST=`+this.data.repeating.startOfWeek),e+=`\r
+`,this.data.repeating.exclude&&(this.data.allDay?e+=`EXDATE;VALUE=DATE:`+this.data.repeating.exclude.map(e=>u(this.calendar.timezone(),e,!0)).join(`,`)+`\r
+`:(e+=`EXDATE`,this.timezone()?e+=`;TZID=`+this.timezone()+`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,!0)).join(`,`)+`\r
+`:e+=`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,this.floating())).join(`,`)+`\r
+`)));if(this.data.recurrenceId&&(e+=d(this.timezone(),`RECURRENCE-ID`,this.data.recurrenceId,this.data)+`\r
+`),e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`,this.data.transparency&&(e+=`TRANSP:`+c(this.data.transparency,!1)+`\r
+`),this.data.location&&`title`in this.data.location&&this.data.location.title&&(e+=`LOCATION:`+c(this.data.location.title+(this.data.location.address?`
+`+this.data.location.address:``),!1)+`\r
+`,this.data.location.radius&&this.data.location.geo&&(e+=`X-APPLE-STRUCTURED-LOCATION;VALUE=URI;`+(this.data.location.address?`X-ADDRESS=`+c(this.data.location.address,!1)+`;`:``)+`X-APPLE-RADIUS=`+c(this.data.location.radius,!1)+`;X-TITLE=`+c(this.data.location.title,!1)+`:geo:`+c(this.data.location.geo?.lat,!1)+`,`+c(this.data.location.geo?.lon,!1)+`\r
+`)),this.data.location?.geo?.lat&&this.data.location.geo.lon&&(e+=`GEO:`+c(this.data.location.geo.lat,!1)+`;`+c(this.data.location.geo.lon,!1)+`\r
+`),this.data.travelTime&&(e+=`X-APPLE-TRAVEL-DURATION;VALUE=DURATION:`+E(this.data.travelTime.seconds)+`\r
+`,this.data.location&&(this.data.travelTime.suggestionBehavior&&(e+=`X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:`+this.data.travelTime.suggestionBehavior+`\r
+`),this.data.travelTime.startFrom))){e+=`X-APPLE-TRAVEL-START;`;let t=[];t.push(`ROUTING=`+this.data.travelTime.startFrom.transportation),t.push(`VALUE=URI`),`address`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.address&&t.push(`X-ADDRESS=`+c(this.data.travelTime.startFrom.location.address,!1)),`radius`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.radius&&t.push(`X-APPLE-RADIUS=`+c(this.data.travelTime.startFrom.location.radius,!1)),`title`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.title&&t.push(`X-TITLE=`+c(this.data.travelTime.startFrom.location.title,!1)),e+=t.join(`;`),`geo`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.geo&&(e+=`:geo:`+c(this.data.travelTime.startFrom.location.geo?.lat,!1)+`,`+c(this.data.travelTime.startFrom.location.geo?.lon,!1)),e+=`\r
+`}return this.data.description&&(e+=`DESCRIPTION:`+c(this.data.description.plain,!1)+`\r
+`,this.data.description.html&&(e+=`X-ALT-DESC;FMTTYPE=text/html:`+c(this.data.description.html,!1)+`\r
+`)),this.data.organizer&&(e+=`ORGANIZER;CN="`+c(this.data.organizer.name,!0)+`"`,this.data.organizer.sentBy&&(e+=`;SENT-BY="mailto:`+c(this.data.organizer.sentBy,!0)+`"`),this.data.organizer.email&&this.data.organizer.mailto&&(e+=`;EMAIL=`+c(this.data.organizer.email,!1)),e+=`:`,this.data.organizer.email&&(e+=`mailto:`+c(this.data.organizer.mailto||this.data.organizer.email,!1)),e+=`\r
+`),this.data.attendees.forEach(function(t){e+=t.toString()}),this.data.alarms.forEach(function(t){e+=t.toString()}),this.data.categories.length>0&&(e+=`CATEGORIES:`+this.data.categories.map(e=>e.toString()).join()+`\r
+`),this.data.url&&(e+=`URL;VALUE=URI:`+c(this.data.url,!1)+`\r
+`),this.data.attachments.length>0&&this.data.attachments.forEach(t=>{e+=`ATTACH:`+c(t,!1)+`\r
+`}),this.data.status&&(e+=`STATUS:`+this.data.status.toUpperCase()+`\r
+`),this.data.busystatus&&(e+=`X-MICROSOFT-CDO-BUSYSTATUS:`+this.data.busystatus.toUpperCase()+`\r
+`),this.data.priority!==null&&(e+=`PRIORITY:`+this.data.priority+`\r
+`),e+=f(this.data),this.data.created&&(e+=`CREATED:`+u(this.calendar.timezone(),this.data.created)+`\r
+`),this.data.lastModified&&(e+=`LAST-MODIFIED:`+u(this.calendar.timezone(),this.data.lastModified)+`\r
+`),this.data.class&&(e+=`CLASS:`+this.data.class.toUpperCase()+`\r
+`),e+=`END:VEVENT\r
+`,e}transparency(e){return e===void 0?this.data.transparency:e?(this.data.transparency=o(B,e),this):(this.data.transparency=null,this)}travelTime(e){if(e===void 0)return this.data.travelTime;if(typeof e==`number`&&e<=0)throw Error("`travelTime` has to be more than 0!");if(e&&typeof e==`object`&&`seconds`in e&&e.seconds<=0)throw Error("`travelTime.seconds` has to be more than 0!");return typeof e==`number`?(this.data.travelTime={seconds:e},this):(this.data.travelTime=e,this)}uid(e){return e===void 0?this.id():this.id(e)}url(e){return e===void 0?this.data.url:(this.data.url=e?String(e):null,this)}x(e,t){return e===void 0?i(this.data):(typeof e==`string`&&typeof t==`string`&&i(this.data,e,t),typeof e==`object`&&i(this.data,e),this)}swapStartAndEndIfRequired(){if(this.data.start&&this.data.end&&T(this.data.start).getTime()>T(this.data.end).getTime()){let e=this.data.start;this.data.start=this.data.end,this.data.end=e}}};let H=function(e){return e.ADD=`ADD`,e.CANCEL=`CANCEL`,e.COUNTER=`COUNTER`,e.DECLINECOUNTER=`DECLINECOUNTER`,e.PUBLISH=`PUBLISH`,e.REFRESH=`REFRESH`,e.REPLY=`REPLY`,e.REQUEST=`REQUEST`,e}({});var U=class{data;constructor(e={}){this.data={color:null,description:null,events:[],method:null,name:null,prodId:`//sebbo.net//ical-generator//EN`,scale:null,source:null,timezone:null,ttl:null,url:null,x:[]},e.prodId!==void 0&&this.prodId(e.prodId),e.method!==void 0&&this.method(e.method),e.name!==void 0&&this.name(e.name),e.description!==void 0&&this.description(e.description),e.timezone!==void 0&&this.timezone(e.timezone),e.source!==void 0&&this.source(e.source),e.url!==void 0&&this.url(e.url),e.scale!==void 0&&this.scale(e.scale),e.ttl!==void 0&&this.ttl(e.ttl),e.color!==void 0&&this.color(e.color),e.events!==void 0&&this.events(e.events),e.x!==void 0&&this.x(e.x)}clear(){return this.data.events=[],this}color(e){if(e===void 0)return this.data.color;if(typeof e==`string`&&!/^#[A-F0-9]{6}$/gi.test(e))throw Error("`color` is malformed!");return this.data.color=e?String(e).toUpperCase():null,this}createEvent(e){let t=e instanceof V?e:new V(e,this);return this.data.events.push(t),t}description(e){return e===void 0?this.data.description:(this.data.description=e?String(e):null,this)}events(e){return e?(e.forEach(e=>this.createEvent(e)),this):this.data.events}length(){return this.data.events.length}method(e){return e===void 0?this.data.method:e?(this.data.method=o(H,e),this):(this.data.method=null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e?String(e):null,this)}prodId(e){if(!e)return this.data.prodId;if(typeof e==`string`)return this.data.prodId=e,this;if(typeof e!=`object`)throw Error("`prodid` needs to be a string or an object!");if(!e.company)throw Error("`prodid.company` is a mandatory item!");if(!e.product)throw Error("`prodid.product` is a mandatory item!");let t=(e.language||`EN`).toUpperCase();return this.data.prodId=`//`+e.company+`//`+e.product+`//`+t,this}scale(e){return e===void 0?this.data.scale:(e===null?this.data.scale=null:this.data.scale=e.toUpperCase(),this)}source(e){return e===void 0?this.data.source:(this.data.source=e||null,this)}timezone(e){return e===void 0?this.data.timezone?.name||null:(e===`UTC`?this.data.timezone=null:typeof e==`string`?this.data.timezone={name:e}:e===null?this.data.timezone=null:this.data.timezone=e,this)}toJSON(){return Object.assign({},this.data,{events:this.data.events.map(e=>e.toJSON()),timezone:this.timezone(),x:this.x()})}toString(){let e=``;return e=`BEGIN:VCALENDAR\r
+VERSION:2.0\r
+`,e+=`PRODID:-`+this.data.prodId+`\r
+`,this.data.url&&(e+=`URL:`+this.data.url+`\r
+`),this.data.source&&(e+=`SOURCE;VALUE=URI:`+this.data.source+`\r
+`),this.data.scale&&(e+=`CALSCALE:`+this.data.scale+`\r
+`),this.data.method&&(e+=`METHOD:`+this.data.method+`\r
+`),this.data.name&&(e+=`NAME:`+this.data.name+`\r
+`,e+=`X-WR-CALNAME:`+this.data.name+`\r
+`),this.data.description&&(e+=`X-WR-CALDESC:`+this.data.description+`\r
+`),this.data.timezone?.generator&&[...new Set([this.timezone(),...this.data.events.map(e=>e.timezone())])].filter(e=>e!==null&&!e.startsWith(`/`)).forEach(t=>{if(!this.data.timezone?.generator)return;let n=this.data.timezone.generator(t);n&&(e+=n.replace(/\r\n/g,`
+`).replace(/\n/g,`\r
+`).trim()+`\r
+`)}),this.data.timezone?.name&&(e+=`TIMEZONE-ID:`+this.data.timezone.name+`\r
+`,e+=`X-WR-TIMEZONE:`+this.data.timezone.name+`\r
+`),this.data.ttl&&(e+=`REFRESH-INTERVAL;VALUE=DURATION:`+E(this.data.ttl)+`\r
+`,e+=`X-PUBLISHED-TTL:`+E(this.data.ttl)+`\r
+`),this.data.color&&(e+=`X-APPLE-CALENDAR-COLOR:`+this.data.color+`\r
+`),this.data.events.forEach(t=>e+=t.toString()),e+=f(this.data),e+=`END:VCALENDAR`,dist_l(e)}ttl(e){return e===void 0?this.data.ttl:(g(e)?this.data.ttl=e.asSeconds():e&&e>0?this.data.ttl=e:this.data.ttl=null,this)}url(e){return e===void 0?this.data.url:(this.data.url=e||null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};function W(e){return new U(e)}
+//# sourceMappingURL=index.mjs.map
+;// CONCATENATED MODULE: ./actions/lib/schedule/revisions.ts
+
+/**
+ * The events of a calendar this project published, by UID: the state a re-export starts from. It is
+ * the committed `calendar.ics` itself, so nothing is remembered anywhere else.
+ */
+function readPublished(ics) {
+    const events = new Map();
+    if (!ics)
+        return events;
+    const lines = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+    let uid;
+    let event;
+    for (const line of lines) {
+        if (line === 'BEGIN:VEVENT') {
+            event = { sequence: 0, start: NaN, end: NaN };
+            uid = undefined;
+        }
+        else if (line === 'END:VEVENT') {
+            if (uid && event)
+                events.set(uid, event);
+            event = undefined;
+        }
+        else if (event) {
+            const [name = '', value = ''] = splitProperty(line);
+            const property = name.split(';')[0];
+            if (property === 'UID')
+                uid = value;
+            else if (property === 'SEQUENCE')
+                event.sequence = Number(value) || 0;
+            else if (property === 'DTSTART')
+                event.start = instant(name, value);
+            else if (property === 'DTEND')
+                event.end = instant(name, value);
+        }
+    }
+    return events;
+}
+/**
+ * SEQUENCE for an event as re-exported: the published one, plus one when the event moved (its start
+ * or end changed), so a re-import updates the calendar entry instead of being ignored as stale.
+ * Deterministic: the same published file and schedule always give the same number.
+ */
+function nextSequence(published, uid, start, end) {
+    const before = published.get(uid);
+    if (!before)
+        return 0;
+    const moved = before.start !== start.getTime() || before.end !== end.getTime();
+    return before.sequence + (moved ? 1 : 0);
+}
+function splitProperty(line) {
+    // Parameter values may be quoted and hold ':'; the value starts after the first unquoted ':'.
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] === '"')
+            quoted = !quoted;
+        else if (line[i] === ':' && !quoted)
+            return [line.slice(0, i), line.slice(i + 1)];
+    }
+    return [line, ''];
+}
+function instant(name, value) {
+    const zone = /;TZID="?([^;:"]+)"?/.exec(name)?.[1];
+    const utc = value.endsWith('Z');
+    const parsed = luxon_DateTime.fromFormat(value.replace(/Z$/, ''), "yyyyMMdd'T'HHmmss", {
+        zone: utc ? 'utc' : (zone ?? 'utc'),
+    });
+    return parsed.isValid ? parsed.toMillis() : NaN;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/vtimezone.ts
+
+/**
+ * An RFC 5545 VTIMEZONE for an IANA zone, listing each offset change in the given years as its own
+ * STANDARD or DAYLIGHT part (no recurrence rules to get wrong), computed from the zone data the
+ * runtime has. Events then carry local times with TZID, so a calendar app shows 16:00 on the
+ * meeting day even across a daylight-saving change.
+ */
+function vtimezone(zone, fromYear, toYear) {
+    if (!IANAZone.isValidZone(zone))
+        return null;
+    const start = luxon_DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone });
+    const end = luxon_DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone });
+    const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+    const transitions = offsetChanges(zone, start, end);
+    // What holds from the first day of the span, so times before its first change are defined too.
+    const initial = start.setZone(zone).offset;
+    const lowest = Math.min(initial, ...transitions.map((t) => t.to));
+    const initialKind = initial > lowest ? 'DAYLIGHT' : 'STANDARD';
+    lines.push(...part(initialKind, initial, initial, start.setZone(zone), zone));
+    for (const { at, from, to } of transitions) {
+        // DTSTART is the wall-clock time the change happens at, read in the offset before it.
+        const local = at.setZone(`UTC${vtimezone_formatOffset(from, ':')}`);
+        lines.push(...part(to > from ? 'DAYLIGHT' : 'STANDARD', from, to, local, zone, at));
+    }
+    lines.push('END:VTIMEZONE');
+    return lines.join('\r\n');
+}
+/** Every instant in [start, end) where the zone's UTC offset changes, to the minute. */
+function offsetChanges(zone, start, end) {
+    const changes = [];
+    const offsetAt = (t) => t.setZone(zone).offset;
+    for (let day = start; day < end; day = day.plus({ days: 1 })) {
+        const next = day.plus({ days: 1 });
+        const from = offsetAt(day);
+        const to = offsetAt(next);
+        if (from === to)
+            continue;
+        let low = day.toMillis();
+        let high = next.toMillis();
+        while (high - low > 60_000) {
+            const middle = low + Math.floor((high - low) / 120_000) * 60_000;
+            if (offsetAt(luxon_DateTime.fromMillis(middle, { zone: 'utc' })) === from)
+                low = middle;
+            else
+                high = middle;
+        }
+        changes.push({ at: luxon_DateTime.fromMillis(high, { zone: 'utc' }), from, to });
+    }
+    return changes;
+}
+function part(kind, from, to, local, zone, at) {
+    const name = (at ?? local).setZone(zone).toFormat('ZZZZ', { locale: 'en-US' });
+    return [
+        `BEGIN:${kind}`,
+        `DTSTART:${local.toFormat("yyyyMMdd'T'HHmmss")}`,
+        `TZOFFSETFROM:${vtimezone_formatOffset(from)}`,
+        `TZOFFSETTO:${vtimezone_formatOffset(to)}`,
+        // Only a real abbreviation (PDT, CET); luxon's fallback "GMT+2" says nothing TZOFFSETTO does not.
+        ...(/^[A-Z]{2,5}$/.test(name) ? [`TZNAME:${name}`] : []),
+        `END:${kind}`,
+    ];
+}
+function vtimezone_formatOffset(minutes, separator = '') {
+    const sign = minutes < 0 ? '-' : '+';
+    const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+    return `${sign}${hours}${separator}${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
+
+
+
+
+/**
+ * An RFC 5545 calendar with one event per session, in the group's local time (TZID, with the
+ * VTIMEZONE it needs). UIDs are derived from the group and session number, so a re-import updates
+ * the events instead of duplicating them; SEQUENCE goes up each time a session moves (see
+ * `nextSequence`); DTSTAMP is fixed per session so the same schedule exports byte for byte.
+ */
+function sessionCalendar(group, sessions, sessionTitle, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, sessions);
+    for (const session of sessions) {
+        const id = `${group.slug}-session-${session.number}@skill-share`;
+        const title = sessionTitle(session);
+        const url = options.sessionUrl?.(session, title);
+        calendar.createEvent({
+            id,
+            sequence: nextSequence(published, id, new Date(session.startsAt), new Date(session.endsAt)),
+            start: local(session.startsAt, session.timezone),
+            end: local(session.endsAt, session.timezone),
+            timezone: session.timezone,
+            stamp: new Date(session.opensAt),
+            summary: `${group.name}: ${title}`,
+            description: [calendar_describe(session), ...(url ? ['', `Session issue: ${url}`] : [])].join('\n'),
+            ...(url ? { url } : {}),
+            ...(session.place ? { location: session.place } : {}),
+        });
+    }
+    return calendar.toString();
+}
+/**
+ * A coaching network's calendar: one event per conversation of every pair, in the pair's own time
+ * zone, with UIDs derived from the pair and the conversation number, as stable as a circle's.
+ */
+function conversationCalendar(group, conversations, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, conversations);
+    for (const c of conversations) {
+        const id = `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`;
+        calendar.createEvent({
+            id,
+            sequence: nextSequence(published, id, new Date(c.startsAt), new Date(c.endsAt)),
+            start: local(c.startsAt, c.timezone),
+            end: local(c.endsAt, c.timezone),
+            timezone: c.timezone,
+            stamp: new Date(c.opensAt),
+            summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            ...(c.place ? { location: c.place } : {}),
+            description: [
+                `Coach: @${c.coach}, coachee: @${c.coachee}`,
+                `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
+                '',
+                'Start from the last next step; end with one new next step and by when.',
+            ].join('\n'),
+        });
+    }
+    return calendar.toString();
+}
+/** The calendar, with a VTIMEZONE for each zone its events use, covering the years they span. */
+function newCalendar(group, events) {
+    const years = events.map((e) => Number(e.startsAt.slice(0, 4)));
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    return W({
+        name: group.name,
+        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
+        method: H.PUBLISH,
+        timezone: { name: null, generator: (zone) => vtimezone(zone, from, to) },
+    });
+}
+/** A UTC instant as the wall-clock time in `zone`, which ical-generator writes with TZID. */
+function local(utc, zone) {
+    return luxon_DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
+}
+function calendar_describe(session) {
+    const lines = [
+        session.theme ? `Theme: ${session.theme}` : 'Theme: to be announced',
+        `Facilitator: @${session.facilitator}` +
+            (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
+        '',
+        ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
+        ...(session.prep ? ['', 'To prepare:', session.prep] : []),
+    ];
+    return lines.join('\n');
+}
+/**
+ * A Google Calendar "add event" link: it opens the event form prefilled, for anyone signed in to
+ * Google, with no access to the repository needed (a calendar app cannot fetch a file from a
+ * private repository, but a browser link works).
+ */
+function googleCalendarUrl(event) {
+    const basic = (iso) => luxon_DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+    const params = new URLSearchParams({
+        action: 'TEMPLATE',
+        text: event.title,
+        dates: `${basic(event.startsAt)}/${basic(event.endsAt)}`,
+        ctz: event.timezone,
+        ...(event.details ? { details: event.details } : {}),
+        ...(event.location ? { location: event.location } : {}),
+    });
+    return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
+/** The playbook's agendas for a 90-minute meeting; other lengths are scaled to sum exactly. */
+const AGENDAS = {
+    kickoff: [
+        ['Welcome', 5],
+        ['Introductions, and how each of us is connected to the organizers', 25],
+        ['Homework circle: two answers each, and your intention for the six weeks', 40],
+        ['Gather topics and coalesce them into four themes for the weeks ahead', 15],
+        ['Close: buddies for the week, next session', 5],
+    ],
+    discussion: [
+        ['Homework circle: two answers each', 10],
+        ['Facilitated discussion of the theme', 70],
+        ['Closing round: one thing I take away', 10],
+    ],
+    roleplay: [
+        ['Homework circle: two answers each', 10],
+        ['Gather scenarios from our own weeks', 10],
+        ['Role play in pairs', 30],
+        ['Re-enact for the group, and feedback', 40],
+    ],
+    workshop: [
+        ['Homework circle: two answers each', 15],
+        ['Two subgroups workshop different questions', 45],
+        ['Report back and discuss', 30],
+    ],
+    closing: [
+        ['Homework circle: what did I learn, where do I want to be in a year', 20],
+        ['What the group did for each of us', 40],
+        ['Decide together: continue? how often, with homework or not, and who may join', 25],
+        ['Close', 5],
+    ],
+    'follow-up': [
+        ['Homework circle: two answers each', 15],
+        ['Facilitated discussion of the theme', 65],
+        ['Closing round', 10],
+    ],
+};
+const BASE_MINUTES = 90;
+/** Scales an agenda to the meeting length in 5-minute steps; the longest item absorbs rounding. */
+function agendaFor(kind, duration) {
+    const blocks = AGENDAS[kind];
+    const items = blocks.map(([title, minutes]) => ({
+        title,
+        minutes: Math.max(5, Math.round((minutes * duration) / BASE_MINUTES / 5) * 5),
+    }));
+    const longest = items.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+    longest.minutes += duration - items.reduce((sum, item) => sum + item.minutes, 0);
+    return items;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/rotation.ts
+
+/**
+ * Facilitators take turns leading; everyone else co-facilitates in a seeded round robin, so each
+ * member co-facilitates once before anyone does it twice. When the group has only facilitators,
+ * they co-facilitate for each other.
+ */
+function facilitationRotation(members, seed) {
+    const leads = members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+    const others = members.filter((m) => m.role !== 'facilitator').map((m) => m.github);
+    const pool = seededShuffle(others.length > 0 ? others : leads, `${seed}:co-facilitation`);
+    let next = 0;
+    return (index) => {
+        const facilitator = leads[index % leads.length] ?? members[0]?.github ?? '';
+        if (pool.length === 0 || (pool.length === 1 && pool[0] === facilitator))
+            return { facilitator };
+        let co = pool[next % pool.length];
+        if (co === facilitator) {
+            next++;
+            co = pool[next % pool.length];
+        }
+        next++;
+        return { facilitator, coFacilitator: co };
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/schedule/schedule.ts
+
+
+
+
+const DEFAULT_FOLLOW_UPS = 6;
+function buildSchedule(group, options = {}) {
+    const { meeting, start } = group;
+    if (!meeting || !start)
+        return [];
+    const lead = parseLead(group.lead);
+    const rotate = facilitationRotation(group.members, group.slug);
+    const sessions = [];
+    let followUps = 0;
+    for (const slot of meetingDates({ ...group, start, meeting })) {
+        if (options.until
+            ? slot.date > options.until
+            : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS)
+            break;
+        if (slot.week === undefined)
+            followUps++;
+        const begin = localDateTime(slot.date, meeting.time, group.timezone);
+        const end = begin.plus({ minutes: meeting.duration });
+        const index = sessions.length;
+        const { title: theme, style, prep } = themeFor(group, slot.kind, slot.week);
+        sessions.push({
+            group: group.slug,
+            number: index + 1,
+            kind: slot.kind,
+            ...(slot.week !== undefined ? { week: slot.week } : {}),
+            date: slot.date,
+            timezone: group.timezone,
+            localStart: schedule_iso(begin),
+            localEnd: schedule_iso(end),
+            startsAt: toUtcIso(begin),
+            endsAt: toUtcIso(end),
+            opensAt: toUtcIso(begin.minus(lead)),
+            ...(theme ? { theme } : {}),
+            ...(prep ? { prep } : {}),
+            agendaStyle: style,
+            agenda: agendaFor(style, meeting.duration),
+            ...rotate(index),
+            ...(meeting.place ? { place: meeting.place } : {}),
+            ...(slot.shiftedFrom ? { shiftedFrom: slot.shiftedFrom } : {}),
+        });
+    }
+    return sessions;
+}
+function themeFor(group, kind, week) {
+    if (kind === 'kickoff')
+        return { title: 'Kickoff', style: 'kickoff' };
+    if (kind === 'closing')
+        return { title: 'Looking back, looking ahead', style: 'closing' };
+    if (kind !== 'theme' || week === undefined)
+        return { style: 'follow-up' };
+    const theme = group.themes?.[week - 2];
+    if (theme === undefined)
+        return { style: group.agenda };
+    if (typeof theme === 'string')
+        return { title: theme, style: group.agenda };
+    return {
+        title: theme.title,
+        style: (theme.agenda ?? group.agenda),
+        ...(theme.prep ? { prep: theme.prep } : {}),
+    };
+}
+function schedule_iso(dt) {
+    return dt.toISO({ suppressMilliseconds: true }) ?? '';
+}
+/** Sessions whose issue should be open at `at`: opened, and the meeting not yet over. */
+function openSessionsAt(sessions, at) {
+    const t = at.getTime();
+    return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
+
+function typed(text) {
+    return { typed: text };
+}
+const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
+/**
+ * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
+ * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
+ * templates: anything conditional is computed in code and passed in as a value.
+ */
+function fillPlaceholders(text, context, into = 'markdown') {
+    return text.replace(PLACEHOLDER, (whole, name) => {
+        const value = context[name];
+        if (value === undefined)
+            return '';
+        if (typeof value === 'object')
+            return into === 'title' ? titleText(value.typed) : inertText(value.typed);
+        return String(value);
+    });
+}
+/** Every `{{ name }}` in a whole template file (front matter and body), with its line and column. */
+function placeholderUses(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((match) => {
+        const before = text.slice(0, match.index);
+        const lineStart = before.lastIndexOf('\n') + 1;
+        return {
+            name: match[1],
+            line: before.split('\n').length,
+            col: match.index - lineStart + 1,
+        };
+    });
+}
+function renderIssue(template, context) {
+    const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
+        .replace(/\s+/g, ' ')
+        .replace(/( · )+$/, '')
+        .trim();
+    const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
+    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
+    return { title, labels, body };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
+
+
+
+
+const SESSION_MARKER = 'session';
+function templateKey(session) {
+    if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
+        return session.kind;
+    return 'follow-up';
+}
+/** The labels every session issue carries, beyond what its template adds. */
+function sessionLabels(group, session) {
+    return ['skill-share', `group:${group.slug}`, 'session', session.kind];
+}
+function sessionContext(group, session, links) {
+    const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+    const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
+    return {
+        group_name: typed(group.name),
+        group_slug: group.slug,
+        number: session.number,
+        heading: session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind),
+        week: session.week,
+        weekly: group.weekly,
+        theme: typed(session.theme ??
+            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion')),
+        date_short: start.toFormat('ccc d LLL'),
+        // Templates put the UTC time in brackets after it, so the zone goes without them.
+        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} ${group.timezone}`,
+        utc: `${luxon_DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
+        duration: group.meeting?.duration,
+        place: typed(session.place ?? 'to be announced'),
+        facilitator: `@${session.facilitator}`,
+        co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
+        agenda: agendaTable(session),
+        homework_link: links.homework ?? '',
+        reflection_link: links.reflection ?? '',
+        reading_list: links.readingList ?? '',
+        prep: prepSection(session.prep),
+        homework_step: homeworkStep(group, links.homework ?? ''),
+        seats: seatsLine(group),
+        previous: previousLink(links.previous),
+        calendar_link: links.calendar ?? '',
+        calendar: addToCalendar(group, session, links.calendar),
+        links: [previousLink(links.previous), addToCalendar(group, session, links.calendar)].join('\n\n'),
+        quorum: group.quorum,
+        // A list item of its own: a plain line right under the list would run into its last item.
+        shifted: session.shiftedFrom?.length
+            ? `- **Moved:** from ${session.shiftedFrom.map(shortDate).join(', ')}, ${session.shiftedFrom.length > 1 ? 'dates' : 'a date'} the group skips`
+            : '',
+    };
+}
+function renderSessionIssue(group, session, templates, links) {
+    const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links));
+    const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])];
+    const body = markers_withMarker(rendered.body, SESSION_MARKER, { group: group.slug, n: session.number });
+    return { title: rendered.title, labels, body };
+}
+function agendaTable(session) {
+    let clock = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+    const rows = session.agenda.map((item) => {
+        const row = `| ${clock.toFormat('HH:mm')} | ${item.minutes} min | ${item.title} |`;
+        clock = clock.plus({ minutes: item.minutes });
+        return row;
+    });
+    return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** After the weekly phase the homework stays unless the closing meeting dropped it. */
+function homeworkStep(group, link) {
+    if (group.continuation?.homework === false)
+        return 'No homework for these meetings: the group decided to drop it at the closing meeting.';
+    return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`;
+}
+/** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
+function seatsLine(group) {
+    const { seats, cap } = group.continuation ?? {};
+    const upTo = cap ? `, up to ${cap} members in all` : '';
+    if (seats === 'nominations')
+        return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`;
+    if (seats === 'open')
+        return `- **New members:** welcome${upTo}. Invite someone who would benefit.`;
+    if (seats === 'closed')
+        return '- **New members:** the group stays as it is for now.';
+    return '';
+}
+/** The theme's preparation from the group file, as its own section, or nothing. */
+function prepSection(prep) {
+    return prep ? `### To prepare\n\n${prep.trim()}` : '';
+}
+/**
+ * "Add to your calendar", working for a member with no access beyond the repository: a Google
+ * Calendar link for this session, and, when the group publishes `calendar.ics`, its page in the
+ * repository, where "Download raw file" gives a file Apple Calendar and Outlook open (a calendar
+ * app cannot subscribe to a file in a private repository).
+ */
+function addToCalendar(group, session, icsUrl) {
+    const google = googleCalendarUrl({
+        title: `${group.name}: ${session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind)}${session.theme ? ` · ${session.theme}` : ''}`,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timezone: session.timezone,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+        ...(session.place ? { location: session.place } : {}),
+    });
+    const ics = icsUrl
+        ? ` · [Apple Calendar, Outlook: calendar.ics](${icsUrl}) (every session; choose "Download raw file" on its page, then open the file)`
+        : '';
+    return `**Add to your calendar:** [Google Calendar](${google})${ics}`;
+}
+function previousLink(previous) {
+    if (!previous)
+        return 'This is the first session.';
+    return previous.number
+        ? `Previous session: #${previous.number}`
+        : `Previous session: ${previous.title}`;
+}
+function shortDate(iso) {
+    return luxon_DateTime.fromISO(iso, { zone: 'utc' }).toFormat('ccc d LLL');
+}
+function issue_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+/**
+ * What the last status refresh saw of an issue (its 👍 count and comment count), recorded in the
+ * session issue's own marker. The hourly run compares it with the issue list it already has, so a
+ * quiet issue costs no request at all.
+ */
+function statusFingerprint(issue) {
+    return `${issue.plusOnes}-${issue.comments}`;
+}
+function recordedFingerprint(body, group, session) {
+    return findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
+}
+function withFingerprint(body, group, session, fingerprint) {
+    const current = findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
+    if (!current)
+        return body;
+    const old = marker(SESSION_MARKER, current.attributes);
+    return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/calendar-file.ts
+
+
+
+
+
+/** How far a coaching network's calendar reaches: a year of conversations from the first start. */
+const COACHING_CALENDAR_WEEKS = 52;
+/**
+ * The group's whole calendar as `skill-share calendar` writes it and `calendar.ics` should hold:
+ * a circle's sessions titled as their issues are, or every conversation of a coaching network for
+ * a year. The same group, templates and published calendar always give the same bytes, so a stale
+ * file can be told.
+ */
+function groupCalendar(group, templates, options = {}) {
+    const { previous } = options;
+    if (group.format === 'coaching') {
+        const until = defaultCoachingUntil(group, COACHING_CALENDAR_WEEKS);
+        const conversations = until ? buildCoachingSchedule(group, { until }) : [];
+        return {
+            text: conversationCalendar(group, conversations, { previous }),
+            events: conversations.length,
+        };
+    }
+    const repo = options.repo ?? calendarRepository(previous);
+    const sessions = buildSchedule(group);
+    const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title, {
+        ...(previous !== undefined ? { previous } : {}),
+        ...(repo
+            ? { sessionUrl: (_s, title) => sessionIssueUrl(repo, group, title) }
+            : {}),
+    });
+    return { text, events: sessions.length };
+}
+/** The repository a published calendar links its session issues in, if it links any. */
+function calendarRepository(ics) {
+    const match = /^URL;VALUE=URI:(https?:\/\/[^/\s]+)\/([\w.-]+\/[\w.-]+)\/issues\?/m.exec(ics ?? '');
+    if (!match)
+        return undefined;
+    return { serverUrl: match[1], repository: match[2], defaultBranch: 'HEAD' };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/pairing/subgroups.ts
+
+/**
+ * Two random circles of nearly equal size (the first gets the extra person), for when ten or more
+ * people come: the playbook splits a crowd rather than share 90 minutes of airtime among all.
+ * The input order does not matter; the same people and seed always give the same split.
+ */
+function splitSubgroups(logins, seed) {
+    const unique = [...new Map(logins.map((login) => [login.toLowerCase(), login])).values()];
+    const sorted = unique.sort(subgroups_compareLogins);
+    const shuffled = seededShuffle(sorted, `${seed}:subgroups`);
+    const half = Math.ceil(shuffled.length / 2);
+    return [shuffled.slice(0, half).sort(subgroups_compareLogins), shuffled.slice(half).sort(subgroups_compareLogins)];
+}
+function subgroups_compareLogins(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/commitment.ts
+/**
+ * Members commit to at least 4 of the 6 weekly meetings; for other lengths the same two thirds,
+ * rounded up. The summary only ever names people who have reached it: who cannot reach it any more
+ * is nobody's business in a comment.
+ */
+function commitmentTarget(weekly) {
+    return Math.ceil((weekly * 2) / 3);
+}
+function commitmentSummary(members, weekly, input) {
+    const target = commitmentTarget(weekly);
+    const attended = new Map([...input.attended].map(([login, n]) => [login.toLowerCase(), n]));
+    const remaining = Math.max(0, weekly - input.held);
+    const counts = members.map((m) => ({
+        login: m.github,
+        n: attended.get(m.github.toLowerCase()) ?? 0,
+    }));
+    const reached = counts.filter((c) => c.n >= target).map((c) => c.login);
+    return {
+        target,
+        weekly,
+        reached: reached.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+        everyoneReached: reached.length === members.length,
+        everyoneCanReach: counts.every((c) => c.n + remaining >= target),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/quorum.ts
+/**
+ * Attendance thresholds from the playbook: a circle under `quorum` makes a thin discussion (one
+ * meeting fizzled with two or three people), and at ten or more there is too little airtime, so
+ * the group splits into two random circles.
+ */
+const SPLIT_AT = 10;
+function quorumStatus(yes, quorum) {
+    if (yes >= SPLIT_AT)
+        return { state: 'split', yes, quorum };
+    if (yes < quorum)
+        return { state: 'short', yes, quorum, missing: quorum - yes };
+    return { state: 'ok', yes, quorum };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/status.ts
+
+
+
+
+
+const MAX_TOPIC_ROWS = 50;
+const MAX_NOTES_SHOWN = 10;
+const TOPIC_CHARS = 120;
+const NOTE_CHARS = 300;
+const RSVP_NOTE_CHARS = 80;
+const ANSWER_LABEL = {
+    yes: '✅ yes',
+    maybe: '❔ maybe',
+    no: '➖ no',
+    none: 'not yet',
+};
+const ANSWER_ORDER = ['yes', 'maybe', 'no', 'none'];
+/**
+ * The one status comment of an issue, rebuilt from its state on every change. It carries no
+ * timestamps, so an unchanged state renders byte for byte the same and needs no edit. It mentions
+ * only roster members, in the roster's spelling; everything members typed goes through `inertText`.
+ */
+function renderStatus(input) {
+    const view = new View(input);
+    const sections = isSession(input.kind)
+        ? [
+            view.skipped(),
+            view.swap(),
+            input.phase === 'after' ? view.attendance() : view.rsvps(),
+            input.phase === 'after' ? '' : view.quorum(),
+            view.homework(),
+            view.topics(),
+            view.continueVote(),
+            view.commitment(),
+            view.notes(),
+        ]
+        : input.kind === 'ground-rules'
+            ? [view.agreement()]
+            : [view.checkIns(), view.homework()];
+    return ([
+        input.marker,
+        '**Status**, kept up to date from the comments below.',
+        ...sections.filter(Boolean),
+        'Comment `/help` to see the commands available here.',
+    ].join('\n\n') + '\n');
+}
+class View {
+    input;
+    members;
+    roster;
+    constructor(input) {
+        this.input = input;
+        this.members = [...input.group.members].sort((a, b) => byLogin(a.github, b.github));
+        this.roster = new Map(this.members.map((m) => [m.github.toLowerCase(), m]));
+    }
+    /** `@login` for roster members only; anything else is shown as inert text. */
+    mention(login) {
+        const member = this.roster.get(login.toLowerCase());
+        return member ? `@${member.github}` : inertText(login, { maxLength: 39 });
+    }
+    mentions(logins) {
+        return [...logins]
+            .sort(byLogin)
+            .map((login) => this.mention(login))
+            .join(', ');
+    }
+    get state() {
+        return this.input.state;
+    }
+    count(logins) {
+        return [...logins].filter((login) => this.roster.has(login.toLowerCase())).length;
+    }
+    skipped() {
+        const skip = this.state.skipped;
+        if (!skip)
+            return '';
+        const reason = skip.reason ? ` Reason: ${inertText(skip.reason, { maxLength: 200 })}` : '';
+        return `> [!NOTE]\n> ${this.mention(skip.by)} called this meeting off.${reason}`;
+    }
+    swap() {
+        const swap = this.state.swap;
+        return swap
+            ? `**Facilitation:** ${this.mention(swap.to)} takes over from ${this.mention(swap.by)}.`
+            : '';
+    }
+    answerOf(member) {
+        return this.state.rsvps.get(member.github)?.answer ?? 'none';
+    }
+    yes() {
+        return this.members.filter((m) => this.answerOf(m) === 'yes').map((m) => m.github);
+    }
+    rsvps() {
+        const tally = ANSWER_ORDER.map((answer) => {
+            const n = this.members.filter((m) => this.answerOf(m) === answer).length;
+            return `${n} ${answer === 'none' ? 'not yet' : answer}`;
+        });
+        const rows = ANSWER_ORDER.flatMap((answer) => this.members
+            .filter((m) => this.answerOf(m) === answer)
+            .map((m) => {
+            const note = this.state.rsvps.get(m.github)?.note;
+            const shown = note ? inertText(note, { maxLength: RSVP_NOTE_CHARS }) : '';
+            return `| ${this.mention(m.github)} | ${ANSWER_LABEL[answer]} | ${shown} |`;
+        }));
+        return [
+            `#### RSVPs · ${tally.join(' · ')}`,
+            '',
+            '| Member | RSVP | Note |',
+            '| --- | --- | --- |',
+            ...rows,
+        ].join('\n');
+    }
+    quorum() {
+        if (this.state.skipped)
+            return '';
+        const yes = this.yes();
+        const status = quorumStatus(yes.length, this.input.group.quorum);
+        if (status.state === 'split') {
+            const seed = `${this.input.group.slug}:${this.input.sessionNumber ?? 0}:split`;
+            const [a, b] = splitSubgroups(yes, seed);
+            return [
+                '> [!TIP]',
+                `> ${yes.length} people said yes. Over nine leaves little airtime, so the playbook splits into two circles. A random split:`,
+                `> - Circle A: ${this.mentions(a)}`,
+                `> - Circle B: ${this.mentions(b)}`,
+            ].join('\n');
+        }
+        if (status.state === 'ok')
+            return `Quorum reached: ${status.yes} yes (at least ${status.quorum} needed).`;
+        if (this.input.phase !== 'due') {
+            return `${status.yes} yes so far; a good circle needs at least ${status.quorum}.`;
+        }
+        const facilitators = this.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+        const who = facilitators.length > 0 ? `${this.mentions(facilitators)}, this` : 'This';
+        return [
+            '> [!WARNING]',
+            `> **Only ${status.yes} yes so far; a good circle needs at least ${status.quorum}.** ${who} meeting may fizzle. Options:`,
+            '> - remind people: a short nudge here or in the group channel;',
+            '> - reschedule: comment `/skip <reason>` here and propose another date;',
+            '> - meet anyway: a small circle can still be a good one.',
+        ].join('\n');
+    }
+    attendance() {
+        const present = this.members
+            .filter((m) => this.state.attendance.has(m.github))
+            .map((m) => m.github);
+        if (present.length === 0)
+            return '#### Attendance\n\nNobody recorded yet: comment `/here`, or a facilitator `/attended @login ...`.';
+        return `#### Attendance\n\n${present.length} of ${this.members.length} were there: ${this.mentions(present)}.`;
+    }
+    homework() {
+        const n = this.input.homeworkIn;
+        return n === undefined ? '' : `**Homework in:** ${n} of ${this.members.length}`;
+    }
+    topics() {
+        if (!['kickoff', 'monthly', 'biweekly'].includes(this.input.kind))
+            return '';
+        const ranked = this.input.ranked ??
+            this.state.topics.map((t, i) => ({ ...t, votes: 0, voters: [], rank: i + 1 }));
+        if (ranked.length === 0) {
+            return '#### Topics\n\nNo topics yet. Propose one with `/topic <text>`, one per comment; vote with 👍 on the comments.';
+        }
+        const rows = ranked.slice(0, MAX_TOPIC_ROWS).map((t) => {
+            const text = inertText(t.text, { maxLength: TOPIC_CHARS });
+            return `| ${t.order} | [${text}](#issuecomment-${t.commentId}) | ${t.votes} |`;
+        });
+        const more = ranked.length > MAX_TOPIC_ROWS
+            ? [`\n…and ${ranked.length - MAX_TOPIC_ROWS} more in the thread.`]
+            : [];
+        const chosen = this.state.themesChosen;
+        const themes = chosen
+            ? [`\n**Themes chosen:** topics ${chosen.join(', ')}, in that order.`]
+            : [];
+        return [
+            '#### Topics',
+            '',
+            "Vote with 👍 on a topic's comment. Facilitators turn topics into themes with `/themes` and the numbers below.",
+            '',
+            '| # | Topic | 👍 |',
+            '| --- | --- | --- |',
+            ...rows,
+            ...more,
+            ...themes,
+        ].join('\n');
+    }
+    continueVote() {
+        if (this.input.kind !== 'closing')
+            return '';
+        const tally = continueTally(this.state);
+        const voters = this.count(this.state.continueVotes.keys());
+        const decision = this.state.continueDecision;
+        const outcome = this.state.continueConfirmed && decision
+            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
+            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
+        return [
+            '#### How we continue',
+            '',
+            '| Monthly | Every other week | Stop |',
+            '| --- | --- | --- |',
+            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
+            '',
+            outcome,
+        ].join('\n');
+    }
+    commitment() {
+        const input = this.input.commitment;
+        if (!input || !['kickoff', 'theme', 'closing'].includes(this.input.kind))
+            return '';
+        const s = commitmentSummary(this.members, this.input.group.weekly, input);
+        const goal = `${s.target} of the ${s.weekly} weekly meetings`;
+        if (s.everyoneReached)
+            return `**Commitment:** everyone has been to at least ${goal}. Thank you!`;
+        const already = s.reached.length > 0 ? ` Already there: ${this.mentions(s.reached)}.` : '';
+        if (s.everyoneCanReach)
+            return `**Commitment:** everyone can still reach ${goal}.${already}`;
+        return s.reached.length > 0
+            ? `**Commitment:** already at ${goal}: ${this.mentions(s.reached)}.`
+            : `**Commitment:** every meeting counts towards ${goal}. See you there.`;
+    }
+    notes() {
+        const notes = this.state.notes;
+        if (notes.length === 0)
+            return '';
+        const items = notes
+            .slice(0, MAX_NOTES_SHOWN)
+            .map((note) => `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
+        const more = notes.length > MAX_NOTES_SHOWN
+            ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
+            : [];
+        return [
+            `<details><summary>Scribe notes for the retrospective (${notes.length})</summary>`,
+            '',
+            ...items,
+            ...more,
+            '',
+            '</details>',
+        ].join('\n');
+    }
+    agreement() {
+        const agreed = this.members.filter((m) => this.state.agreed.has(m.github)).map((m) => m.github);
+        const list = agreed.length > 0 ? `: ${this.mentions(agreed)}` : '';
+        return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. React 👍 to this issue or comment \`/agree\` to join them (a 👍 is counted within the hour).`;
+    }
+    checkIns() {
+        const done = this.count(this.state.buddyCheckIns);
+        const snoozed = this.count(this.state.snoozed);
+        const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
+        return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
+    }
+}
+function isSession(kind) {
+    return kind !== 'ground-rules' && kind !== 'check-in';
+}
+function byLogin(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+
+
+
+
+
+
+const STATUS_MARKER = 'status';
+/** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
+const DUE_HOURS = 24;
+function statusMarker(group, session) {
+    return markers_marker(STATUS_MARKER, { group: group.slug, n: session.number });
+}
+function statusPhase(session, now) {
+    const t = now.getTime();
+    if (t >= Date.parse(session.endsAt))
+        return 'after';
+    if (t >= Date.parse(session.startsAt) - DUE_HOURS * 3_600_000)
+        return 'due';
+    return 'open';
+}
+function commentInputs(comments) {
+    return comments.map((c) => ({
+        id: c.id,
+        author: c.author.login,
+        authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
+        body: c.body,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+    }));
+}
+function sessionState(group, kind, comments, reactions) {
+    return rebuildState({
+        group,
+        kind,
+        comments: commentInputs(comments),
+        issueReactions: reactions.map((r) => ({
+            content: r.content,
+            user: r.user.login,
+            userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+        })),
+    });
+}
+/** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
+async function homeworkCount(github, group, session) {
+    const issues = await github.listIssues({
+        labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
+        state: 'all',
+    });
+    return countHomework(issues, group, session);
+}
+/** Counts, from any list of issues, the members with accepted homework for one session. */
+function countHomework(issues, group, session) {
+    const members = new Set(group.members.map((m) => m.github.toLowerCase()));
+    const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework'];
+    const authors = issues
+        .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
+        .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
+        .map((i) => i.author.login.toLowerCase())
+        .filter((login) => members.has(login));
+    return new Set(authors).size;
+}
+/**
+ * Rebuilds a session's state from GitHub and makes its one status comment say so: posted when
+ * missing, edited when different, left alone when the same. Comments and reactions already fetched
+ * by the caller are reused.
+ */
+async function refreshStatus(github, target, options) {
+    const { group, session, issue } = target;
+    const comments = options.comments ?? (await github.listComments(issue));
+    const reactions = options.reactions ?? (await github.listIssueReactions(issue));
+    const state = sessionState(group, session.kind, comments, reactions);
+    // Every action renders the same status: topic votes and the commitment line come along even
+    // when the caller did not compute them, so the comment never flips between versions.
+    const extras = options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }));
+    const rendered = renderStatus({
+        marker: statusMarker(group, session),
+        group,
+        kind: session.kind,
+        state,
+        sessionNumber: session.number,
+        phase: statusPhase(session, options.now),
+        homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
+        ...extras,
+    });
+    const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
+    const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
+    const existing = findStatusComment(comments, group, session);
+    if (existing && existing.body.trim() === body.trim())
+        return { result: 'unchanged', state };
+    if (options.dryRun) {
+        options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`);
+        return { result: existing ? 'updated' : 'posted', state };
+    }
+    if (existing) {
+        await github.updateComment(existing.id, body);
+        options.log.info(`updated the status comment on #${issue}`);
+        return { result: 'updated', state };
+    }
+    await createOnce({
+        create: () => github.createComment(issue, body),
+        lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+    });
+    options.log.info(`posted the status comment on #${issue}`);
+    return { result: 'posted', state };
+}
+function findStatusComment(comments, group, session) {
+    return comments.find((c) => ownership_isOwnBot(c.author) &&
+        markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+
+
+
+
+
+
+/**
+ * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
+ * topic comment that has any, see rankedTopics) and the commitment line (attendance recorded on the
+ * earlier weekly session issues, one request per earlier issue that has comments). Every caller
+ * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
+ */
+async function statusExtras(github, target, options) {
+    const { group, session } = target;
+    const extras = {};
+    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
+        extras.ranked = await rankedTopics(github, group, options.state, options.comments, options.previous);
+    if (session.week !== undefined)
+        extras.commitment = await commitmentOf(github, group, session, options);
+    return extras;
+}
+/**
+ * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
+ * than its author. The comment list already carries each comment's reaction counts, so only the
+ * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
+ * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
+ * workflow, so the scheduled status refreshes recount every topic.
+ */
+async function rankedTopics(github, group, state, comments, previous) {
+    const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]));
+    const reactions = new Map();
+    const kept = new Map();
+    for (const topic of state.topics) {
+        const count = plusOnes.get(topic.commentId);
+        if (count === 0)
+            continue;
+        const recorded = count === undefined ? undefined : previous?.get(topic.commentId);
+        if (recorded && recorded.plusOnes === count) {
+            kept.set(topic.commentId, recorded.votes);
+            continue;
+        }
+        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
+    }
+    const ranked = rankTopics(state.topics, reactions, group);
+    if (kept.size === 0)
+        return ranked;
+    return ranked
+        .map((t) => (kept.has(t.commentId) ? { ...t, votes: kept.get(t.commentId) } : t))
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((t, index) => ({ ...t, rank: index + 1 }));
+}
+const VOTES_MARKER = 'votes';
+/**
+ * The votes a status counted, hidden in it as `comment:👍 count:votes` triples (numbers only), so
+ * the next comment event rereads only the topics whose 👍 count changed.
+ */
+function votesMarker(ranked, comments) {
+    const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
+    const seen = ranked
+        .filter((t) => (plusOnes.get(t.commentId) ?? 0) > 0)
+        .map((t) => `${t.commentId}:${plusOnes.get(t.commentId)}:${t.votes}`);
+    return seen.length > 0 ? markers_marker(VOTES_MARKER, { seen: seen.join('.') }) : undefined;
+}
+/** The votes recorded in the bot's status comment, by topic comment id. */
+function recordedVotes(status) {
+    const recorded = new Map();
+    if (!status || !ownership_isOwnBot(status.author))
+        return recorded;
+    const seen = markers_findMarker(status.body, VOTES_MARKER)?.attributes['seen'] ?? '';
+    for (const triple of seen.split('.')) {
+        const [id, plusOnes, votes] = triple.split(':').map(Number);
+        if ([id, plusOnes, votes].every((n) => Number.isInteger(n) && n >= 0))
+            recorded.set(id, { plusOnes: plusOnes, votes: votes });
+    }
+    return recorded;
+}
+function reactionInputs(reactions) {
+    return reactions.map((r) => ({
+        content: r.content,
+        user: r.user.login,
+        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    }));
+}
+/**
+ * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
+ * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
+ */
+async function commitmentOf(github, group, session, options) {
+    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
+    const earlier = started.filter((s) => s.number !== session.number);
+    const issues = earlier.length === 0
+        ? []
+        : (options.sessionIssues ??
+            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
+    const issueOf = (s) => issues.find((i) => ownership_isOwnBot(i.author) &&
+        markers_findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const attended = new Map();
+    const count = (logins) => {
+        for (const login of logins)
+            attended.set(login, (attended.get(login) ?? 0) + 1);
+    };
+    let held = 0;
+    for (const s of started) {
+        if (s.number === session.number) {
+            held++;
+            count(options.state.attendance);
+            continue;
+        }
+        const issue = issueOf(s);
+        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
+            continue;
+        held++;
+        if (!issue || issue.comments === 0)
+            continue;
+        const comments = await github.listComments(issue.number);
+        count(sessionState(group, s.kind, comments, []).attendance);
+    }
+    return { attended, held };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/coaching/network.ts
+
+
+
+
+
+/*
+ * The network's issue: one per coaching group, opened by the bot when the first sign-up arrives.
+ * It says how to sign up, and it is where a facilitator comments `/match` to have the pairs
+ * proposed from the sign-ups as a pull request to `pairs:`.
+ */
+const NETWORK_MARKER = 'network';
+const NETWORK_LABEL = 'network';
+const MATCH_COMMAND = 'match';
+function networkLabels(group) {
+    return ['skill-share', `group:${group.slug}`, NETWORK_LABEL];
+}
+function renderNetworkIssue(group, repo) {
+    const signUp = formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'coaching-sign-up.yml',
+        title: formTitle('sign-up', group.slug),
+        fields: { group: group.slug },
+    });
+    const body = [
+        `## ${group.name}: sign-ups and pairs`,
+        '',
+        `Want a coach, or to coach someone? [Sign up here](${signUp}): the skills you offer or seek, your time zone and usual hours, how often, and how to meet. A later sign-up of yours replaces an earlier one.`,
+        '',
+        'A coach is a little further along in the skill at hand. Conversations are about the weeks ahead and end with one next step; they are not training and not therapy.',
+        '',
+        '### For facilitators',
+        '',
+        `Comment \`/${MATCH_COMMAND}\` here to propose pairs from the sign-ups. A pull request then changes \`pairs:\` in \`${groupFilePath(group.slug)}\`; nothing changes until you merge it. The pairing keeps colleagues apart, needs an hour of shared usual hours, gives no coach more coachees than they offered, keeps pairs that still fit, and says who could not be matched and why. \`skill-share match ${`groups/${group.slug}`} --from <export>\` shows the same proposal offline.`,
+    ].join('\n');
+    return {
+        title: `${group.name}: sign-ups and pairs`,
+        body: withMarker(body, NETWORK_MARKER, { group: group.slug }),
+        labels: networkLabels(group),
+    };
+}
+/** The bot's network issue of this group among `issues`, open or closed; the oldest wins. */
+function findNetworkIssue(issues, group) {
+    return [...issues]
+        .filter((i) => !i.isPullRequest &&
+        isOwnBot(i.author) &&
+        findMarker(i.body, NETWORK_MARKER, { group: group.slug }) !== undefined)
+        .sort((a, b) => a.number - b.number)[0];
+}
+/** Which coaching group's network issue this is, if it is one the bot opened. */
+function identifyNetworkIssue(issue, groups) {
+    if (issue.isPullRequest || !ownership_isOwnBot(issue.author))
+        return undefined;
+    const found = markers_findMarker(issue.body, NETWORK_MARKER);
+    const slug = found?.attributes['group'];
+    return groups.find((g) => g.format === 'coaching' && g.slug === slug);
+}
+/**
+ * The newest `/match` by a facilitator of the group (edited or not), or undefined. Members' and
+ * outsiders' `/match` count for nothing; `nonFacilitators` lists who tried, for a reply.
+ */
+function matchRequest(group, comments) {
+    const facilitators = new Set(group.members.filter((m) => m.role === 'facilitator').map((m) => m.github.toLowerCase()));
+    let latest;
+    const others = new Set();
+    for (const comment of comments) {
+        if (ownership_isOwnBot(comment.author))
+            continue;
+        if (!parseCommands(comment.body).some((c) => c.name === MATCH_COMMAND))
+            continue;
+        if (facilitators.has(comment.author.login.toLowerCase()))
+            latest = comment;
+        else
+            others.add(comment.author.login);
+    }
+    return { ...(latest ? { comment: latest } : {}), nonFacilitators: [...others] };
+}
+
+;// CONCATENATED MODULE: ./actions/commands/src/network.ts
+
+
+
+
+
+/*
+ * `/match` on a coaching network's issue. The first job (issues only) sees a facilitator's
+ * `/match`, acknowledges it with 👀 and, when the sign-ups give pairs the group file does not have
+ * yet, asks the second job for the pull request; the second job matches again from the same
+ * issues, so both propose the same pairs.
+ */
+async function reconcileNetworkIssue(issue, group, context) {
+    const { github } = context;
+    const where = `#${issue.number}`;
+    const { comment, nonFacilitators } = matchRequest(group, await github.listComments(issue.number));
+    if (nonFacilitators.length > 0)
+        context.row(group.slug, '/match', where, `ignored from ${nonFacilitators.length} non-facilitator(s)`);
+    if (!comment) {
+        context.row(group.slug, '/match', where, 'no /match by a facilitator yet');
+        return;
+    }
+    await context.mayWrite(group);
+    await context.write(`acknowledge comment ${comment.id}`, () => github.reactToComment(comment.id, 'eyes'));
+    const change = await pairsChange(group, issue.number, context);
+    const check = await checkProposal(change, context);
+    if (check.plan.action === 'none') {
+        context.row(group.slug, 'pairs pull request', where, check.plan.reason);
+        return;
+    }
+    context.report.groupChanges.push({ slug: group.slug, kind: 'pairs', issue: issue.number });
+    context.row(group.slug, 'pairs pull request', where, `to ${check.plan.action} in the next job`);
+}
+/** The pairs from every sign-up issue of the group (open or closed), as of this run. */
+async function pairsChange(group, issue, context) {
+    const form = context.deps.signUpForm;
+    if (form === undefined) {
+        throw new Error('.github/ISSUE_TEMPLATE/coaching-sign-up.yml is missing: copy it from the skill-share template so sign-ups can be read');
+    }
+    const issues = await context.github.listIssues({
+        labels: [catalog_FORMS['sign-up'].label],
+        state: 'all',
+    });
+    const { signUps, refused } = readSignUps(issues, group, form);
+    const match = matchCoaching({ group, signUps, refused, now: context.now });
+    context.deps.log.info(`group ${group.slug}: ${signUps.length} sign-ups, ${match.proposed.length} pairs, ${match.unmatched.length} unmatched`);
+    return { kind: 'pairs', slug: group.slug, issue, match };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/pairing/weeks.ts
@@ -85734,9 +86787,11 @@ function isoSeconds(ms) {
 
 /*
  * Accountability buddies, planned from what the scheduled run observed. Pair issues carry
- * `<!-- skill-share:check-in group=<slug> week=<w> pair=<i> of=<n> -->`; once the mid-week decision is
- * made the marker also records it (`nudge=sent` or `nudge=none`), so later runs need no request to
- * know it. Who is paired with whom is read from the issues' assignees.
+ * `<!-- skill-share:check-in group=<slug> week=<w> pair=<i> of=<n> buddies=<a>.<b> -->`; once the
+ * mid-week decision is made the marker also records it (`nudge=sent` or `nudge=none`), so later runs
+ * need no request to know it. Who is paired with whom is read from the marker, never from the
+ * assignees: a Free-plan private repository takes one assignee per issue, and someone whose
+ * invitation is pending cannot be assigned at all.
  */
 const CHECK_IN_MARKER = 'check-in';
 const NUDGE_MARKER = 'nudge';
@@ -85745,7 +86800,7 @@ const BUDDIES_LABEL = 'buddies';
 function pairIssueRefs(issues, group) {
     const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
     return issues.flatMap((issue) => {
-        if (!isOwnBot(issue.author))
+        if (!ownership_isOwnBot(issue.author))
             return [];
         const found = markers_findMarker(issue.body, CHECK_IN_MARKER, { group: group.slug });
         const week = Number(found?.attributes['week']);
@@ -85760,11 +86815,22 @@ function pairIssueRefs(issues, group) {
                 pair,
                 of: Number.isInteger(of) ? of : pair,
                 issue,
-                buddies: issue.assignees.flatMap((login) => roster.get(login.toLowerCase()) ?? []),
+                buddies: buddiesOf(found.attributes['buddies'], issue).flatMap((login) => roster.get(login.toLowerCase()) ?? []),
                 ...(nudge === 'sent' || nudge === 'none' ? { nudge } : {}),
             },
         ];
     });
+}
+/** Logins in a marker attribute: `a.b.c` (a GitHub login has no dot). */
+function buddiesAttribute(logins) {
+    return logins.join('.');
+}
+/**
+ * The buddies a pair issue records. Issues opened before the marker said so fall back to their
+ * assignees, which were all the buddies then.
+ */
+function buddiesOf(attribute, issue) {
+    return attribute ? attribute.split('.').filter(Boolean) : issue.assignees;
 }
 /**
  * What the buddies need now: pairs drawn once the meeting is over (unless it was called off), the
@@ -85794,7 +86860,7 @@ function planBuddies(weeks, observed, now) {
     return plan;
 }
 /**
- * Earlier weeks' groups, from the pair issues' assignees: the history pairBuddies avoids repeating.
+ * Earlier weeks' groups, from the pair issues' markers: the history pairBuddies avoids repeating.
  */
 function pairingHistory(pairs, beforeWeek) {
     return pairs
@@ -85819,13 +86885,13 @@ function snoozeSources(week, observed) {
         .sort((a, b) => Date.parse(a.issue.createdAt) - Date.parse(b.issue.createdAt) ||
         a.issue.number - b.issue.number);
 }
-/** One issue per pair (or trio), assigned to its members, with the prefilled check-in form. */
+/** One issue per pair (or trio), naming its members, with the prefilled check-in form. */
 function pairIssueSpecs(pairs, context) {
     const { group, week } = context;
     return pairs.map((buddies, index) => {
         const pair = index + 1;
         const rendered = renderIssue(context.template, {
-            group_name: group.name,
+            group_name: typed(group.name),
             group_slug: group.slug,
             week: week.week,
             buddies: mentionList(buddies),
@@ -85839,16 +86905,18 @@ function pairIssueSpecs(pairs, context) {
             week: week.week,
             pair,
             title: rendered.title,
-            body: withMarker(rendered.body, CHECK_IN_MARKER, {
+            body: markers_withMarker(rendered.body, CHECK_IN_MARKER, {
                 group: group.slug,
                 week: week.week,
                 pair,
                 of: pairs.length,
+                buddies: buddiesAttribute(buddies),
             }),
             labels: [
                 ...new Set(['skill-share', `group:${group.slug}`, BUDDIES_LABEL, ...rendered.labels]),
             ],
-            assignees: [...buddies],
+            buddies: [...buddies],
+            assignees: buddies.slice(0, 1),
         };
     });
 }
@@ -85865,7 +86933,7 @@ function pairsToOpen(specs, existing) {
         .join(' ');
     for (const spec of specs) {
         const ref = byPair.get(spec.pair);
-        if (ref && key(ref.buddies) !== key(spec.assignees))
+        if (ref && key(ref.buddies) !== key(spec.buddies))
             return { open: [], conflict: true };
     }
     return { open: specs.filter((spec) => !byPair.has(spec.pair)), conflict: false };
@@ -85896,7 +86964,7 @@ function checkedIn(ref, week, group, evidence) {
             return false;
         if (!evidence.form)
             return true;
-        const read = readSubmission('check-in', issue.body, evidence.form);
+        const read = read_readSubmission('check-in', issue.body, evidence.form);
         return !read.ok || read.submission.group.toLowerCase() === group.slug.toLowerCase();
     });
 }
@@ -85957,7 +87025,7 @@ const SCHEDULE_HORIZON_DAYS = 400;
  * Issues someone else opened never count, whatever they contain.
  */
 function identifyIssue(issue, groups, now) {
-    if (issue.isPullRequest || !isOwnBot(issue.author))
+    if (issue.isPullRequest || !ownership_isOwnBot(issue.author))
         return undefined;
     for (const found of parseMarkers(issue.body)) {
         const group = groups.find((g) => g.format === 'circle' && g.slug === found.attributes['group']);
@@ -85979,13 +87047,15 @@ function identifyIssue(issue, groups, now) {
             const pair = Number(found.attributes['pair']);
             if (!Number.isInteger(week) || !Number.isInteger(pair))
                 continue;
+            const recorded = found.attributes['buddies'];
             return {
                 type: 'check-in',
                 group,
                 kind: 'check-in',
                 week,
                 pair,
-                buddies: rosterSpelling(group, issue.assignees),
+                // Pair issues opened before the marker named the buddies had them all as assignees.
+                buddies: rosterSpelling(group, recorded ? recorded.split('.') : issue.assignees),
             };
         }
     }
@@ -86038,7 +87108,8 @@ function commandState(group, kind, comments, reactions) {
         comments: comments.map((c) => ({
             id: c.id,
             author: c.author.login,
-            authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
+            // With a personal token the bot writes as a user: its own comments are not commands.
+            authorType: c.author.type === 'Bot' || ownWrite(c) ? 'Bot' : 'User',
             body: c.body,
             createdAt: c.createdAt,
             updatedAt: c.updatedAt,
@@ -86084,8 +87155,11 @@ function hasContent(state) {
         state.continueVotes.size > 0 ||
         state.notes.length > 0);
 }
+function ownWrite(comment) {
+    return ownership_isOwnBot(comment.author) && parseMarkers(comment.body).length > 0;
+}
 function ownComments(comments) {
-    return comments.filter((c) => isOwnBot(c.author));
+    return comments.filter((c) => ownership_isOwnBot(c.author));
 }
 // ------------------------------------------------------------------------------------------------
 // Replies: one per member comment that needs an answer, keyed by that comment's id
@@ -86096,7 +87170,7 @@ function planReplies(target, comments, state, roster) {
     const wanted = new Map();
     for (const comment of comments) {
         const author = roster.get(comment.author.login.toLowerCase());
-        if (!author || isOwnBot(comment.author))
+        if (!author || ownership_isOwnBot(comment.author))
             continue;
         const body = replyBody(target.kind, comment.id, author, state);
         if (body)
@@ -86162,7 +87236,7 @@ function acknowledged(input, state, roster) {
     if (!trigger || trigger.action === 'deleted')
         return undefined;
     const comment = input.comments.find((c) => c.id === trigger.commentId);
-    if (!comment || isOwnBot(comment.author) || comment.author.type === 'Bot')
+    if (!comment || ownership_isOwnBot(comment.author) || comment.author.type === 'Bot')
         return undefined;
     if (!roster.has(comment.author.login.toLowerCase()))
         return undefined;
@@ -86173,9 +87247,10 @@ function acknowledged(input, state, roster) {
     return applied.length > 0 ? comment.id : undefined;
 }
 /**
- * After `/swap @to` by a facilitator: the scheduled pair with the swapper replaced by `to`, or, when
- * the swapper was not assigned, with `to` as the co-facilitator. Without a swap the assignees are
- * left as people set them; undefined when nothing needs to change.
+ * After `/swap @to` by a facilitator: the one assignee (every plan allows one) is whoever now
+ * facilitates: `to` when the swapper was the scheduled facilitator, else still the scheduled
+ * facilitator (a swapped co-facilitator is named in the status, not assigned). Without a swap the
+ * assignees are left as people set them; undefined when nothing needs to change.
  */
 function swappedAssignees(session, state, current) {
     const swap = state.swap;
@@ -86186,7 +87261,7 @@ function swappedAssignees(session, state, current) {
     const replaced = scheduled.some((l) => same(l, swap.by))
         ? scheduled.map((l) => (same(l, swap.by) ? swap.to : l))
         : [scheduled[0] ?? swap.by, swap.to];
-    const desired = replaced.filter((l, i) => replaced.findIndex((m) => same(m, l)) === i);
+    const desired = replaced.slice(0, 1);
     const key = (logins) => logins
         .map((l) => l.toLowerCase())
         .sort()
@@ -86208,6 +87283,12 @@ function rosterSpelling(group, logins) {
 
 
 
+
+
+
+
+
+
 /**
  * Whether a decision still needs its pull request: the group file as the checkout has it (the
  * default branch), the file with the change, and every pull request from the change's branch.
@@ -86216,7 +87297,7 @@ function rosterSpelling(group, logins) {
 async function checkProposal(change, context) {
     const base = await context.deps.groupFile(change.slug);
     if (base === undefined)
-        throw new Error(`${groupFilePath(change.slug)} is not in the checkout`);
+        throw new Error(`${write_groupFilePath(change.slug)} is not in the checkout`);
     const edited = editGroupFile(base, change);
     const pulls = await findPulls(context.github, changeBranch(change));
     return { plan: planPull(change, { base, edited }, pulls), base, edited };
@@ -86246,15 +87327,21 @@ async function proposeChanges(requests, context) {
 async function decide(request, group, context) {
     const { github } = context;
     const issue = await github.getIssue(request.issue);
+    if (request.kind === 'pairs') {
+        if (!identifyNetworkIssue(issue, [group]))
+            throw new Error(`#${request.issue} is not the network issue of group ${group.slug}`);
+        return pairsChange(group, request.issue, context);
+    }
     const target = identifyIssue(issue, [group], context.now);
     const wanted = request.kind === 'continue' ? 'closing' : 'kickoff';
     if (target?.type !== 'session' || target.kind !== wanted)
         throw new Error(`#${request.issue} is not the ${wanted} issue of group ${group.slug}`);
-    const state = commandState(group, target.kind, await github.listComments(request.issue), []);
+    const comments = await github.listComments(request.issue);
+    const state = commandState(group, target.kind, comments, []);
     if (request.kind === 'continue')
         return continueChange(group, request.issue, state);
     const votesCount = !state.themesChosen && Date.parse(target.session.endsAt) <= context.now.getTime();
-    const ranked = votesCount ? await rankedTopics(github, group, state) : undefined;
+    const ranked = votesCount ? await rankedTopics(github, group, state, comments) : undefined;
     return themesChange(group, request.issue, state, ranked);
 }
 async function propose(change, group, context) {
@@ -86266,7 +87353,7 @@ async function propose(change, group, context) {
         return;
     }
     const text = pullText(change, group);
-    const path = groupFilePath(change.slug);
+    const path = write_groupFilePath(change.slug);
     const base = await context.defaultBranch();
     if (context.dryRun) {
         context.row(group.slug, `${change.kind} pull request`, where, `would ${plan.action}`);
@@ -86296,7 +87383,17 @@ async function propose(change, group, context) {
         await updatePull(github, number, { title: text.title, body: text.body });
     }
     else {
-        number = await openOrExplain(context, { head: where, base, title: text.title, body: text.body });
+        const opened = await openOrExplain(context, change, {
+            head: where,
+            base,
+            title: text.title,
+            body: text.body,
+        });
+        if (opened === undefined) {
+            context.row(group.slug, `${change.kind} pull request`, `#${change.issue}`, 'waiting: GitHub Actions may not open pull requests here (explained on the issue)');
+            return;
+        }
+        number = opened;
     }
     context.report.pullRequests.push(number);
     context.row(group.slug, `${change.kind} pull request`, `#${number}`, plan.action === 'open' ? 'opened' : 'updated');
@@ -86307,28 +87404,171 @@ async function propose(change, group, context) {
  */
 async function refreshedCalendar(slug, edited, context) {
     const calendar = context.deps.calendar;
-    if (!calendar || (await calendar.file(slug)) === undefined)
+    const previous = await calendar?.file(slug);
+    if (!calendar || previous === undefined)
         return undefined;
-    const { group } = load_parseGroupFile(edited, { file: groupFilePath(slug), slug });
+    const { group } = load_parseGroupFile(edited, { file: write_groupFilePath(slug), slug });
     // The edit only sets a field the schema knows; a file it broke is reported by validation.
     if (!group)
         return undefined;
-    return groupCalendar(group, await calendar.templates()).text;
+    const repo = { ...context.deps.repo, defaultBranch: 'HEAD' };
+    return groupCalendar(group, await calendar.templates(), { previous, repo }).text;
 }
-async function openOrExplain(context, pull) {
+/**
+ * Opens the decision's pull request. When the repository does not let GitHub Actions open pull
+ * requests, the decision's issue says so (once) and what to change; the decision stays pending,
+ * since nothing but its pull request applies it, and the next run after a comment opens it.
+ */
+async function openOrExplain(context, change, pull) {
     try {
         return (await openPull(context.github, pull)).number;
     }
     catch (e) {
-        if (!isPullRequestCreationForbidden(e))
+        const why = explainForbidden(e, 'open a pull request');
+        if (why === undefined)
             throw e;
-        throw new Error('GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ' +
-            'Workflow permissions ("Allow GitHub Actions to create and approve pull requests") and comment again, ' +
-            `or open a pull request from the branch ${pull.head} yourself.`);
+        if (!isPullRequestCreationForbidden(e))
+            throw new Error(why);
+        context.deps.log.warning(`#${change.issue}: ${why}`);
+        await explainOnIssue(change, pull.head, context);
+        return undefined;
     }
+}
+const PULL_REFUSED_MARKER = 'pull-refused';
+async function explainOnIssue(change, branch, context) {
+    const { github } = context;
+    const mark = markers_marker(PULL_REFUSED_MARKER, { group: change.slug, change: change.kind });
+    const posted = async () => (await github.listComments(change.issue)).find((c) => ownership_isOwnBot(c.author) && c.body.includes(mark));
+    if (await posted())
+        return;
+    try {
+        await createOnce({
+            create: () => github.createComment(change.issue, pullRefusedComment(change, branch, mark)),
+            lookup: posted,
+        });
+    }
+    catch (e) {
+        const why = explainForbidden(e, `comment on #${change.issue}`);
+        if (why === undefined)
+            throw e;
+        throw new Error(`GitHub Actions may not open pull requests here (turn on ${PULL_REQUEST_SETTING}), and ${why}`);
+    }
+}
+function pullRefusedComment(change, branch, mark) {
+    const what = change.kind === 'continue'
+        ? change.then === 'none'
+            ? 'to stop after the weekly meetings'
+            : `to go on ${change.then}`
+        : 'on the themes of the coming weeks';
+    return [
+        `The group's decision ${what} is recorded here, but it is **not applied yet**: the pull request that ` +
+            `changes \`groups/${change.slug}/group.yml\` could not be opened, because this repository does not let ` +
+            'GitHub Actions create pull requests.',
+        `To apply it, someone with admin access turns on **${PULL_REQUEST_SETTING}** (in an organization, its ` +
+            'own Settings → Actions → General has to allow it first). Then comment on this issue once more: the ' +
+            `pull request opens from the branch \`${branch}\`, and the decision takes effect when it is merged.`,
+        mark,
+    ].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/assignees.ts
+
+
+/*
+ * Assigning people never stops a run. GitHub refuses a whole create or update (422, field
+ * `assignees`) when one login cannot be assigned: a member whose collaborator invitation is still
+ * pending, someone who is not a collaborator, or a second person on a Free-plan private repository.
+ * Our issues ask for one assignee (who else takes part is written in the body), so the refusal
+ * names that one person: the issue then opens without them, with a note and a hidden marker
+ * `<!-- skill-share:assign to=<login> -->` that a later run acts on once they can be assigned.
+ */
+const ASSIGN_MARKER = 'assign';
+const NOT_ASSIGNABLE = 'GitHub would not assign them: they are not a collaborator of this repository yet (an invitation counts once it is accepted)';
+/** Whether GitHub refused a create or update because of its assignees. */
+function isAssigneeRefusal(error) {
+    if (statusOf(error) !== 422)
+        return false;
+    const data = error.response?.data;
+    const errors = Array.isArray(data?.errors) ? data.errors : [];
+    return errors.some((e) => e && typeof e === 'object' && e.field === 'assignees');
+}
+/** The visible note and marker for someone to assign later. */
+function pendingNote(login) {
+    return (`> ⏳ @${login} will be assigned here once they accept their invitation to this repository.\n\n` +
+        markers_marker(ASSIGN_MARKER, { to: login }));
+}
+/** The body without the pending notes for `login`. */
+function withoutPendingNote(body, login) {
+    const note = pendingNote(login);
+    return body.includes(note) ? body.replace(`\n\n${note}`, '').replace(note, '') : body;
+}
+/** Who an issue of the bot's still waits to assign (from its markers). */
+function pendingAssignees(issue) {
+    if (!ownership_isOwnBot(issue.author))
+        return [];
+    return parseMarkers(issue.body)
+        .filter((m) => m.kind === ASSIGN_MARKER && /^[A-Za-z0-9-]+$/.test(m.attributes['to'] ?? ''))
+        .map((m) => m.attributes['to']);
+}
+/**
+ * Creates an issue assigned to `issue.assignees` (one login, by our convention); when GitHub
+ * refuses the assignee, creates it unassigned with the pending note instead, and says who.
+ */
+async function createIssueAssigning(github, issue) {
+    const wanted = issue.assignees ?? [];
+    try {
+        return { issue: await github.createIssue(issue), unassigned: [] };
+    }
+    catch (e) {
+        if (wanted.length === 0 || !isAssigneeRefusal(e))
+            throw e;
+    }
+    const body = [issue.body.trimEnd(), ...wanted.map(pendingNote)].join('\n\n') + '\n';
+    const created = await github.createIssue({ ...issue, body, assignees: [] });
+    return {
+        issue: created,
+        unassigned: wanted.map((login) => ({ issue: created.number, login, reason: NOT_ASSIGNABLE })),
+    };
+}
+/**
+ * A later run's second try: an open issue of the bot's that waits to assign someone gets them now
+ * that GitHub accepts them (assignment and note removal in one update). When someone was assigned
+ * by hand in between, the note is simply dropped. A refusal leaves everything as it is.
+ */
+async function assignPending(github, issue) {
+    if (issue.state !== 'open')
+        return [];
+    const results = [];
+    let body = issue.body;
+    let assigned = issue.assignees.length > 0;
+    for (const login of pendingAssignees(issue)) {
+        const next = withoutPendingNote(body, login);
+        if (assigned) {
+            await github.updateIssue(issue.number, { body: next });
+            results.push({ issue: issue.number, login, outcome: 'dropped' });
+        }
+        else {
+            try {
+                await github.updateIssue(issue.number, { body: next, assignees: [login] });
+                results.push({ issue: issue.number, login, outcome: 'assigned' });
+                assigned = true;
+            }
+            catch (e) {
+                if (!isAssigneeRefusal(e))
+                    throw e;
+                results.push({ issue: issue.number, login, outcome: 'still-pending' });
+                continue;
+            }
+        }
+        body = next;
+    }
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./actions/commands/src/reconcile.ts
+
+
+
 
 
 
@@ -86346,6 +87586,16 @@ async function reconcileIssue(number, trigger, context) {
     const { github, deps } = context;
     const issue = await github.getIssue(number);
     const target = identifyIssue(issue, deps.groups, context.now);
+    const network = target ? undefined : identifyNetworkIssue(issue, deps.groups);
+    if (network) {
+        try {
+            await reconcileNetworkIssue(issue, network, context);
+        }
+        catch (e) {
+            context.fail(network.slug, e);
+        }
+        return;
+    }
     if (!target) {
         context.row('-', 'issue', `#${number}`, 'not a skill-share issue with commands; nothing to do');
         return;
@@ -86353,7 +87603,8 @@ async function reconcileIssue(number, trigger, context) {
     const slug = target.group.slug;
     try {
         const comments = await github.listComments(number);
-        const reactions = target.type === 'session' ? await github.listIssueReactions(number) : [];
+        // A 👍 on a session is an RSVP, on the ground rules an agreement; pair issues ignore them.
+        const reactions = target.type === 'check-in' ? [] : await github.listIssueReactions(number);
         const plan = planIssue({
             target,
             issue,
@@ -86366,7 +87617,7 @@ async function reconcileIssue(number, trigger, context) {
             await context.mayWrite(target.group);
         const created = await applyPlan(number, target, plan, { comments, reactions }, context);
         if (created && !context.dryRun)
-            await reconcile_settle(number, target, context);
+            await reconcile_settle(number, target, latest(comments), context);
         if (plan.skip) {
             await context.write(`close #${number} as not planned`, () => github.updateIssue(number, { state: 'closed', state_reason: 'not_planned' }));
             context.row(slug, 'skip', `#${number}`, 'closed as not planned');
@@ -86376,6 +87627,13 @@ async function reconcileIssue(number, trigger, context) {
     catch (e) {
         context.fail(slug, e);
     }
+}
+/** When the newest of the comments read was created. */
+function latest(comments) {
+    return comments
+        .map((c) => c.createdAt)
+        .sort()
+        .at(-1);
 }
 function hasWrites(plan) {
     const { create, update, remove } = plan.replies;
@@ -86406,7 +87664,7 @@ async function applyPlan(number, target, plan, seen, context) {
         const mark = replyMarker(reply.to);
         const done = await context.write(`reply to comment ${reply.to}`, () => createOnce({
             create: () => github.createComment(number, reply.body),
-            lookup: async () => (await github.listComments(number)).find((c) => isOwnBot(c.author) && c.body.includes(mark)),
+            lookup: async () => (await github.listComments(number)).find((c) => ownership_isOwnBot(c.author) && c.body.includes(mark)),
         }));
         created ||= done === 'done';
         context.row(slug, 'reply', `#${number}`, `posted (to comment ${reply.to})`);
@@ -86418,13 +87676,34 @@ async function applyPlan(number, target, plan, seen, context) {
     }
     if (plan.assignees) {
         const assignees = plan.assignees;
-        await context.write(`assign #${number}`, () => github.updateIssue(number, { assignees }));
-        context.row(slug, 'swap', `#${number}`, `assignees updated (${assignees.length})`);
+        let refused = false;
+        await context.write(`assign #${number}`, async () => {
+            try {
+                await github.updateIssue(number, { assignees });
+            }
+            catch (e) {
+                // Someone not assignable yet (a pending invitation) never stops the run.
+                if (!isAssigneeRefusal(e))
+                    throw e;
+                refused = true;
+            }
+        });
+        const who = assignees.map((l) => `@${l}`).join(', ');
+        if (refused)
+            context.deps.log.warning(`#${number}: ${who} not assigned: ${NOT_ASSIGNABLE}`);
+        context.row(slug, 'swap', `#${number}`, refused
+            ? `${who} not assigned: ${NOT_ASSIGNABLE}`
+            : `assignees updated (${assignees.length})`);
     }
     if (!plan.status)
         return created;
     if (target.type === 'session') {
-        const extras = await statusExtras(github, target, { state: plan.state, now: context.now });
+        const extras = await statusExtras(github, target, {
+            state: plan.state,
+            now: context.now,
+            comments: seen.comments,
+            previous: recordedVotes(findStatusComment(seen.comments, target.group, target.session)),
+        });
         const { result } = await refreshStatus(github, { group: target.group, session: target.session, issue: number }, {
             now: context.now,
             dryRun: context.dryRun,
@@ -86452,7 +87731,7 @@ async function applyPlan(number, target, plan, seen, context) {
     const mark = statusMarkerFor(target);
     const done = await context.write(`post the status on #${number}`, () => createOnce({
         create: () => github.createComment(number, status.body),
-        lookup: async () => (await github.listComments(number)).find((c) => isOwnBot(c.author) && c.body.includes(mark)),
+        lookup: async () => (await github.listComments(number)).find((c) => ownership_isOwnBot(c.author) && c.body.includes(mark)),
     }));
     context.row(slug, 'status', `#${number}`, 'posted');
     return created || done === 'done';
@@ -86460,12 +87739,14 @@ async function applyPlan(number, target, plan, seen, context) {
 /**
  * Two runs for one issue can each post the status or a reply before seeing the other's. After
  * posting, the comments are read once more and the bot's later copies removed: the oldest stays.
+ * This run posted only what the comments it read lacked, so any copy was created after the
+ * newest of them: only comments since then are read again.
  */
-async function reconcile_settle(number, target, context) {
+async function reconcile_settle(number, target, since, context) {
     const status = statusMarkerFor(target);
     const seen = new Set();
-    for (const comment of await context.github.listComments(number)) {
-        if (!isOwnBot(comment.author))
+    for (const comment of await context.github.listComments(number, since)) {
+        if (!ownership_isOwnBot(comment.author))
             continue;
         const to = markers_findMarker(comment.body, REPLY_MARKER)?.attributes['to'];
         const key = comment.body.includes(status)
@@ -86526,6 +87807,10 @@ const labels_CATALOG = {
     topic: { color: 'fef2c0', description: 'A proposed theme' },
     reflection: { color: 'e99695', description: 'Closing reflection' },
     conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
+    'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
+    network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },
+    'self-evaluation': { color: 'd4c5f9', description: 'A member rates their focus areas' },
+    assessment: { color: 'd4c5f9', description: 'An assessment or feedback interview' },
     'needs-fix': { color: 'd93f0b', description: 'A submission with something to fix' },
     organizer: { color: '5319e7', description: 'For the facilitators' },
 };
@@ -86540,6 +87825,36 @@ function labelSpec(name) {
     return { name, color: 'ededed', description: null };
 }
 
+;// CONCATENATED MODULE: ./actions/commands/src/ground-rules.ts
+
+
+
+/*
+ * A 👍 on the ground-rules issue is an agreement, like `/agree`. Reactions start no workflow, so
+ * the hourly sweep notices them: the issue list it already has carries each issue's 👍 count, and
+ * the ground-rules marker records the count the status last saw. Only a change costs requests.
+ */
+/** The marker attribute holding the 👍 count the status comment last counted. */
+const COUNTED = 'thumbs';
+/** The group's open ground-rules issue when its 👍 count changed since the status counted them. */
+function groundRulesToRecount(open, group) {
+    const issue = open.find((i) => i.state === 'open' &&
+        ownership_isOwnBot(i.author) &&
+        markers_findMarker(i.body, GROUND_RULES_MARKER, { group: group.slug }) !== undefined);
+    if (!issue)
+        return undefined;
+    const counted = markers_findMarker(issue.body, GROUND_RULES_MARKER, { group: group.slug })?.attributes[COUNTED];
+    const seen = counted === undefined ? 0 : Number(counted);
+    return issue.plusOnes === seen ? undefined : issue;
+}
+/** The issue body with the 👍 count recorded in its marker. */
+function withCountedThumbs(body, group, count) {
+    const found = markers_findMarker(body, GROUND_RULES_MARKER, { group: group.slug });
+    if (!found)
+        return body;
+    return body.replace(markers_marker(GROUND_RULES_MARKER, found.attributes), markers_marker(GROUND_RULES_MARKER, { ...found.attributes, [COUNTED]: count }));
+}
+
 ;// CONCATENATED MODULE: ./actions/commands/src/plan-sweep.ts
 
 
@@ -86550,7 +87865,7 @@ const THEME_PLACEHOLDER = 'Theme to be chosen in week 1';
 function sessionIssues(issues, group) {
     const found = new Map();
     for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
-        if (!isOwnBot(issue.author))
+        if (!ownership_isOwnBot(issue.author))
             continue;
         const n = Number(markers_findMarker(issue.body, SESSION_MARKER, { group: group.slug })?.attributes['n']);
         if (Number.isInteger(n) && !found.has(n))
@@ -86593,8 +87908,49 @@ function themeRetitles(sessions, issues) {
         ];
     });
 }
+/** The label every issue the bot opens carries: one listing of it observes every group. */
+const BOT_LABEL = 'skill-share';
+/** The issues of one group, by its `group:<slug>` label. */
+function issuesOfGroup(issues, slug) {
+    const label = `group:${slug}`;
+    return issues.filter((issue) => issue.labels.some((l) => l.name === label));
+}
+/**
+ * How the closed issues of the groups that need them (pairs to draw, themes to propose) are read:
+ * one listing per group, or one listing of every closed bot issue updated since the earliest of
+ * their cohorts started, whichever takes fewer requests. The shared listing's size is estimated
+ * from the schedules: the session issues opened since then and a pair issue per two members for
+ * each buddy week begun since then, in every circle.
+ */
+function closedReadPlan(needing, circles, now) {
+    if (needing.length <= 1)
+        return { shared: false };
+    const since = needing
+        .map((n) => n.sessions[0]?.opensAt)
+        .filter((s) => s !== undefined)
+        .sort()[0];
+    if (since === undefined)
+        return { shared: false };
+    const from = Date.parse(since);
+    const t = now.getTime();
+    const opened = (iso) => Date.parse(iso) >= from && Date.parse(iso) <= t;
+    let estimate = 0;
+    for (const { group, sessions } of circles) {
+        estimate += sessions.filter((s) => opened(s.opensAt)).length;
+        const weeks = sessions.filter((s) => s.week !== undefined && opened(s.endsAt)).length;
+        estimate += weeks * Math.max(1, Math.floor(group.members.length / 2));
+    }
+    return Math.max(1, Math.ceil(estimate / 100)) < needing.length
+        ? { shared: true, since }
+        : { shared: false };
+}
 
 ;// CONCATENATED MODULE: ./actions/commands/src/sweep.ts
+
+
+
+
+
 
 
 
@@ -86613,84 +87969,334 @@ function themeRetitles(sessions, issues) {
 /** How far ahead the schedule is read; wider than any gap between two meetings. */
 const HORIZON_DAYS = 70;
 /**
- * The scheduled run, group by group: buddies (pairs after each weekly meeting, the mid-week
- * reminder, last week's pair issues closed), theme issues retitled once their theme is merged, and
- * after week 1 the most voted topics proposed as themes. A quiet hour costs one request per group.
+ * The scheduled run for every circle at once. One listing of the bot's open issues (all carry the
+ * `skill-share` label) tells each group what is due: buddies (pairs after each weekly meeting, the
+ * mid-week reminder, last week's pair issues closed), theme issues retitled once their theme is
+ * merged, and after week 1 the most voted topics proposed as themes. Closed issues, pull requests
+ * and check-in forms are read only when due work needs them, once for all groups where one read
+ * serves them all. An idle hour therefore costs one request per 100 open bot issues. Due work runs
+ * earliest first while the hour's requests and the job's time allow; the rest waits, listed in the
+ * summary, for the next run.
  */
 async function sweep(context) {
-    for (const group of context.deps.groups) {
-        if (group.format !== 'circle' || !group.start || !group.meeting)
+    const { github, now } = context;
+    const until = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: HORIZON_DAYS }).toISODate() ?? '';
+    const circles = context.deps.groups
+        .filter((g) => g.format === 'circle' && g.start && g.meeting)
+        .map((group) => {
+        const sessions = buildSchedule(group, { until });
+        return { group, sessions, weeks: buddyWeeks(sessions) };
+    });
+    if (circles.length === 0)
+        return;
+    const reads = new SharedReads(context);
+    let views;
+    try {
+        const open = await github.listIssues({ labels: [BOT_LABEL], state: 'open' });
+        reads.see(open);
+        views = circles.map(({ group, sessions, weeks }) => {
+            const mine = issuesOfGroup(open, group.slug);
+            const kickoff = autoThemesDue(sessions, now);
+            return {
+                group,
+                sessions,
+                weeks,
+                open: mine,
+                plan: planBuddies(weeks, observe(mine, group), now),
+                ...(kickoff ? { themes: kickoff } : {}),
+            };
+        });
+        await reads.dropProposedThemes(views);
+        await reads.readClosedShared(views, circles);
+        reads.planCheckIns(views);
+    }
+    catch (e) {
+        if (!isBudgetExhausted(e))
+            throw e;
+        context.wait({ group: '-', what: 'the sweep', dueAt: now.toISOString(), reason: e.message });
+        return;
+    }
+    const tasks = views.flatMap((view) => tasksOf(view, reads, context));
+    tasks.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    let stopped;
+    for (const task of tasks) {
+        const refusal = stopped ?? context.budget.refuse(task.cost)?.detail;
+        if (refusal !== undefined) {
+            stopped = refusal;
+            context.wait({ group: task.group.slug, what: task.what, dueAt: task.dueAt, reason: refusal });
             continue;
+        }
         try {
-            await sweepGroup(group, context);
+            await context.mayWrite(task.group);
+            await task.run();
         }
         catch (e) {
-            context.fail(group.slug, e);
+            if (isBudgetExhausted(e)) {
+                stopped = e.message;
+                context.wait({
+                    group: task.group.slug,
+                    what: task.what,
+                    dueAt: task.dueAt,
+                    reason: stopped,
+                });
+            }
+            else
+                context.fail(task.group.slug, e);
         }
     }
 }
-async function sweepGroup(group, context) {
-    const { github, now } = context;
-    const until = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: HORIZON_DAYS }).toISODate() ?? '';
-    const sessions = buildSchedule(group, { until });
-    const weeks = buddyWeeks(sessions);
-    const label = `group:${group.slug}`;
-    // Open issues answer most hours; the closed ones are read only when pairs are drawn or themes due.
-    let issues = await github.listIssues({ labels: [label], state: 'open' });
-    let plan = planBuddies(weeks, observe(issues, group), now);
-    const themesDue = await autoThemesPending(group, sessions, context);
-    if (plan.draw || themesDue) {
-        issues = await github.listIssues({ labels: [label], state: 'all' });
-        plan = planBuddies(weeks, observe(issues, group), now);
+/** The group's due work as tasks, with what each is expected to cost. */
+function tasksOf(view, reads, context) {
+    const { group, plan } = view;
+    const tasks = [];
+    const week = plan.week;
+    if (plan.close.length > 0)
+        tasks.push({
+            group,
+            what: "close last week's pair issues",
+            dueAt: plan.close.reduce((t, ref) => minIso(t, closesAt(view, ref.week)), FAR_FUTURE),
+            cost: cost({ writes: plan.close.length }),
+            run: async () => {
+                for (const ref of plan.close)
+                    await closePairIssue(group, ref, context);
+            },
+        });
+    if (week && plan.draw) {
+        const pairs = Math.max(1, Math.floor(group.members.length / 2));
+        tasks.push({
+            group,
+            what: `draw the pairs of week ${week.week}`,
+            dueAt: week.opensAt,
+            // History and snoozes: the closed issues (unless read for all groups), the comments of the
+            // session issues and earlier pair issues; then the label check and one issue per pair.
+            cost: cost({
+                reads: (reads.closedShared ? 0 : 1) + week.week + (week.week - 1) * pairs + 1,
+                creates: pairs,
+            }),
+            run: async () => {
+                const all = [...view.open, ...(await reads.closedOf(group))];
+                const observed = observe(all, group);
+                const again = planBuddies(view.weeks, observed, context.now);
+                if (again.week && again.draw)
+                    await drawPairs(group, again.week, observed, reads, context);
+            },
+        });
     }
-    const observed = observe(issues, group);
-    const retitles = themeRetitles(sessions, sessionIssues(issues, group));
-    const closes = plan.close;
-    const writes = retitles.length + closes.length + plan.nudge.length + (plan.draw ? 1 : 0);
-    if (writes > 0)
-        await context.mayWrite(group);
-    for (const ref of closes) {
-        await context.write(`close the pair issue #${ref.issue.number}`, () => github.updateIssue(ref.issue.number, { state: 'closed', state_reason: 'completed' }));
-        context.row(group.slug, 'buddies', `#${ref.issue.number}`, `week ${ref.week} over: closed`);
-    }
-    if (plan.week && plan.draw)
-        await drawPairs(group, plan.week, observed, context);
-    if (plan.week && plan.nudge.length > 0) {
-        const week = plan.week;
-        let read;
-        const submissions = () => (read ??= github.listIssues({ labels: ['check-in'], state: 'all', since: week.opensAt }));
-        for (const ref of plan.nudge)
-            await decideNudge(group, week, ref, submissions, context);
-    }
-    for (const retitle of retitles) {
-        await context.write(`retitle #${retitle.issue} with its theme`, () => github.updateIssue(retitle.issue, { title: retitle.title, body: retitle.body }));
-        context.row(group.slug, 'theme', `#${retitle.issue}`, `session ${retitle.session} retitled`);
-    }
-    if (themesDue)
-        await proposeThemes(group, themesDue, issues, context);
+    if (week && plan.nudge.length > 0)
+        tasks.push({
+            group,
+            what: `the mid-week reminders of week ${week.week}`,
+            dueAt: week.nudgeAt,
+            cost: cost({
+                reads: 2 * plan.nudge.length,
+                creates: plan.nudge.length,
+                writes: plan.nudge.length,
+            }),
+            run: async () => {
+                for (const ref of plan.nudge)
+                    await decideNudge(group, week, ref, reads, context);
+            },
+        });
+    const retitles = themeRetitles(view.sessions, sessionIssues(view.open, group));
+    if (retitles.length > 0)
+        tasks.push({
+            group,
+            what: 'retitle theme issues',
+            dueAt: retitles.reduce((t, r) => minIso(t, view.sessions.find((s) => s.number === r.session)?.opensAt ?? t), FAR_FUTURE),
+            cost: cost({ writes: retitles.length }),
+            run: async () => {
+                for (const retitle of retitles) {
+                    await context.write(`retitle #${retitle.issue} with its theme`, () => context.github.updateIssue(retitle.issue, { title: retitle.title, body: retitle.body }));
+                    context.row(group.slug, 'theme', `#${retitle.issue}`, `session ${retitle.session} retitled`);
+                }
+            },
+        });
+    const rules = groundRulesToRecount(view.open, group);
+    if (rules)
+        tasks.push({
+            group,
+            what: 'count the 👍 on the ground rules',
+            dueAt: rules.updatedAt,
+            // The issue, its comments and reactions; the status comment and the recorded count.
+            cost: cost({ reads: 3, writes: 2 }),
+            run: async () => {
+                await reconcileIssue(rules.number, undefined, context);
+                const body = withCountedThumbs(rules.body, group, rules.plusOnes);
+                await context.write(`record the 👍 count on #${rules.number}`, () => context.github.updateIssue(rules.number, { body }));
+            },
+        });
+    const assign = assignTask(view, context);
+    if (assign)
+        tasks.push(assign);
+    const kickoff = view.themes;
+    if (kickoff)
+        tasks.push({
+            group,
+            what: 'propose themes from the topic votes',
+            dueAt: kickoff.endsAt,
+            // The closed kickoff issue, its comments, the topics' votes and the pull-request check.
+            cost: cost({ reads: (reads.closedShared ? 0 : 1) + 4 }),
+            run: async () => {
+                const all = [...view.open, ...(await reads.closedOf(group))];
+                await proposeThemes(group, kickoff, all, context);
+            },
+        });
+    return tasks;
+}
+/** A login GitHub would not assign, in the log and the summary. */
+function noteUnassigned(group, u, context) {
+    context.deps.log.warning(`#${u.issue}: @${u.login} not assigned yet: ${u.reason}`);
+    context.row(group.slug, 'assignee', `#${u.issue}`, `@${u.login} not assigned yet: ${u.reason}`);
+}
+/**
+ * The group's issues that opened without their assignee (not a collaborator yet), tried again each
+ * run until GitHub accepts them. Session and conversation issues are the sessions action's.
+ */
+function assignTask(view, context) {
+    const waiting = view.open.filter((issue) => pendingAssignees(issue).length > 0 && !issue.labels.some((l) => l.name === 'session'));
+    if (waiting.length === 0)
+        return undefined;
+    const { group } = view;
+    return {
+        group,
+        what: 'assign people who accepted their invitation',
+        dueAt: waiting.reduce((t, issue) => minIso(t, issue.createdAt), FAR_FUTURE),
+        cost: cost({ writes: waiting.length }),
+        run: async () => {
+            for (const issue of waiting) {
+                let results = [];
+                await context.write(`assign #${issue.number} again`, async () => {
+                    results = await assignPending(context.github, issue);
+                });
+                for (const r of results) {
+                    if (r.outcome === 'still-pending')
+                        noteUnassigned(group, { issue: r.issue, login: r.login, reason: NOT_ASSIGNABLE }, context);
+                    else
+                        context.row(group.slug, 'assignee', `#${r.issue}`, r.outcome === 'assigned'
+                            ? `@${r.login} assigned now (accepted their invitation)`
+                            : `@${r.login} no longer awaited (someone else was assigned)`);
+                }
+            }
+        },
+    };
+}
+const FAR_FUTURE = '9999-12-31T00:00:00Z';
+function minIso(a, b) {
+    return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+function closesAt(view, week) {
+    return (view.weeks.find((w) => w.week === week)?.closesAt ?? view.sessions[0]?.opensAt ?? FAR_FUTURE);
+}
+async function closePairIssue(group, ref, context) {
+    await context.write(`close the pair issue #${ref.issue.number}`, () => context.github.updateIssue(ref.issue.number, { state: 'closed', state_reason: 'completed' }));
+    context.row(group.slug, 'buddies', `#${ref.issue.number}`, `week ${ref.week} over: closed`);
 }
 function observe(issues, group) {
     return { sessionIssues: sessionIssues(issues, group), pairs: pairIssueRefs(issues, group) };
 }
 /**
- * The kickoff session when the votes should become themes now: week 1 is over, a themed week
- * still waits for its theme, and no themes pull request was ever opened (after the first, changes
- * come from `/themes`, handled when it is commented).
+ * Reads one run shares between groups, each made at most once: the bot's closed issues (when one
+ * listing is cheaper than one per group), the pull requests, the check-in forms and the labels.
  */
-async function autoThemesPending(group, sessions, context) {
-    const kickoff = autoThemesDue(sessions, context.now);
-    if (!kickoff)
-        return undefined;
-    const pulls = await findPulls(context.github, changeBranch({ slug: group.slug, kind: 'themes' }));
-    return pulls.some((pull) => isOwnBot(pull.author)) ? undefined : kickoff;
+class SharedReads {
+    context;
+    closed;
+    closedByGroup = new Map();
+    checkInsSince;
+    checkIns;
+    labels;
+    seenLabels = new Set();
+    constructor(context) {
+        this.context = context;
+    }
+    get closedShared() {
+        return this.closed !== undefined;
+    }
+    /** Leaves out kickoffs whose themes pull request the bot opened already (any state). */
+    async dropProposedThemes(views) {
+        const pending = views.filter((v) => v.themes);
+        if (pending.length === 0)
+            return;
+        const { github } = this.context;
+        const branches = new Set(pending.map((v) => changeBranch({ slug: v.group.slug, kind: 'themes' })));
+        const pulls = pending.length === 1
+            ? await findPulls(github, [...branches][0])
+            : (await listPulls(github)).filter((p) => branches.has(p.head));
+        const proposed = new Set(pulls.filter((p) => ownership_isOwnBot(p.author)).map((p) => p.head));
+        for (const view of pending) {
+            if (proposed.has(changeBranch({ slug: view.group.slug, kind: 'themes' })))
+                delete view.themes;
+        }
+    }
+    /** One listing of the closed bot issues when that serves the groups needing them for less. */
+    async readClosedShared(views, circles) {
+        const needing = views.filter((v) => v.plan.draw || v.themes);
+        const plan = closedReadPlan(needing, circles, this.context.now);
+        if (!plan.shared)
+            return;
+        this.closed = await this.context.github.listIssues({
+            labels: [BOT_LABEL],
+            state: 'closed',
+            since: plan.since,
+        });
+        this.see(this.closed);
+    }
+    async closedOf(group) {
+        if (this.closed)
+            return issuesOfGroup(this.closed, group.slug);
+        let found = this.closedByGroup.get(group.slug);
+        if (!found) {
+            found = await this.context.github.listIssues({
+                labels: [`group:${group.slug}`],
+                state: 'closed',
+            });
+            this.closedByGroup.set(group.slug, found);
+            this.see(found);
+        }
+        return found;
+    }
+    /** The earliest buddy week whose reminders this run decides: check-ins are read from there. */
+    planCheckIns(views) {
+        const starts = views.filter((v) => v.plan.week && v.plan.nudge.length > 0);
+        this.checkInsSince = starts.map((v) => v.plan.week?.opensAt).sort()[0];
+    }
+    /**
+     * Check-in forms filed since the earliest buddy week of the run, read once for every pair of
+     * every group; each pair looks for its own buddies and week among them.
+     */
+    async checkInsSinceWeek(opensAt) {
+        const since = minIso(this.checkInsSince ?? opensAt, opensAt);
+        if (!this.checkIns || since !== this.checkInsSince) {
+            this.checkInsSince = since;
+            this.checkIns = this.context.github.listIssues({ labels: ['check-in'], state: 'all', since });
+        }
+        return this.checkIns;
+    }
+    /** Labels the issues listed in this run carry: they exist without asking. */
+    see(issues) {
+        for (const issue of issues)
+            for (const label of issue.labels)
+                this.seenLabels.add(label.name);
+    }
+    /** Whether the repository has a label: the listed issues answer, else one listing per run. */
+    async hasLabel(name) {
+        if (this.seenLabels.has(name))
+            return true;
+        this.labels ??= new Set((await this.context.github.listLabels()).map((l) => l.name));
+        return this.labels.has(name);
+    }
+    noteLabel(name) {
+        this.labels?.add(name);
+    }
 }
 async function proposeThemes(group, kickoff, issues, context) {
     const issue = sessionIssues(issues, group).get(kickoff.number);
     if (!issue || issue.comments === 0)
         return;
     const { github } = context;
-    const state = commandState(group, 'kickoff', await github.listComments(issue.number), []);
-    const ranked = state.themesChosen ? undefined : await rankedTopics(github, group, state);
+    const comments = await github.listComments(issue.number);
+    const state = commandState(group, 'kickoff', comments, []);
+    const ranked = state.themesChosen ? undefined : await rankedTopics(github, group, state, comments);
     const change = themesChange(group, issue.number, state, ranked);
     if (!change)
         return;
@@ -86706,7 +88312,7 @@ async function proposeThemes(group, kickoff, issues, context) {
  * This week's pairs: history from the earlier pair issues, snoozes from every issue that can hold
  * one, then one issue per pair. Only what is missing is opened.
  */
-async function drawPairs(group, week, observed, context) {
+async function drawPairs(group, week, observed, reads, context) {
     const { github } = context;
     const states = [];
     for (const source of snoozeSources(week, observed)) {
@@ -86731,25 +88337,29 @@ async function drawPairs(group, week, observed, context) {
         context.deps.log.warning(`group ${group.slug} ${where}: the pair issues already open differ from a new draw; opening no more`);
         return;
     }
-    if (open.length > 0 && !context.dryRun) {
-        const labels = new Set((await github.listLabels()).map((l) => l.name));
-        if (!labels.has(BUDDIES_LABEL))
-            await github.createLabel(labelSpec(BUDDIES_LABEL));
+    if (open.length > 0 && !context.dryRun && !(await reads.hasLabel(BUDDIES_LABEL))) {
+        await github.createLabel(labelSpec(BUDDIES_LABEL));
+        reads.noteLabel(BUDDIES_LABEL);
     }
     for (const spec of open) {
         let number;
+        let unassigned = [];
         await context.write(`open the pair issue ${spec.pair} of ${where}`, async () => {
             const issue = await createOnce({
-                create: () => github.createIssue({
-                    title: spec.title,
-                    body: spec.body,
-                    labels: spec.labels,
-                    assignees: spec.assignees,
-                }),
+                create: async () => {
+                    const created = await createIssueAssigning(github, {
+                        title: spec.title,
+                        body: spec.body,
+                        labels: spec.labels,
+                        assignees: spec.assignees,
+                    });
+                    unassigned = created.unassigned;
+                    return created.issue;
+                },
                 lookup: async () => (await github.listIssues({
                     labels: [`group:${group.slug}`, BUDDIES_LABEL],
                     state: 'all',
-                })).find((i) => isOwnBot(i.author) &&
+                })).find((i) => ownership_isOwnBot(i.author) &&
                     markers_findMarker(i.body, CHECK_IN_MARKER, {
                         group: group.slug,
                         week: spec.week,
@@ -86760,7 +88370,9 @@ async function drawPairs(group, week, observed, context) {
         });
         if (number !== undefined)
             context.report.pairIssues.push(number);
-        context.row(group.slug, 'buddies', number !== undefined ? `#${number}` : where, `pair ${spec.pair} of ${specs.length} opened (${spec.assignees.length} people)`);
+        context.row(group.slug, 'buddies', number !== undefined ? `#${number}` : where, `pair ${spec.pair} of ${specs.length} opened (${spec.buddies.length} people)`);
+        for (const u of unassigned)
+            noteUnassigned(group, u, context);
     }
 }
 /**
@@ -86768,24 +88380,22 @@ async function drawPairs(group, week, observed, context) {
  * else one comment. The decision goes into the issue's marker; a reminder posted by a run that
  * stopped before recording it is found by its own marker and not posted again.
  */
-async function decideNudge(group, week, ref, 
-/** Check-in forms filed since the week's meeting, read once for all pairs. */
-checkIns, context) {
+async function decideNudge(group, week, ref, reads, context) {
     const { github } = context;
     const number = ref.issue.number;
     const comments = ref.issue.comments > 0 ? await github.listComments(number) : [];
     const mark = nudgeMarker(ref, group.slug);
-    const posted = comments.some((c) => isOwnBot(c.author) && c.body.includes(mark));
+    const posted = comments.some((c) => ownership_isOwnBot(c.author) && c.body.includes(mark));
     let decision = 'sent';
     if (!posted) {
         const state = commandState(group, 'check-in', comments, []);
-        const submissions = await checkIns();
+        const submissions = await reads.checkInsSinceWeek(week.opensAt);
         if (checkedIn(ref, week, group, { state, submissions, ...formOf(context) }))
             decision = 'none';
         else {
             await context.write(`remind the buddies on #${number}`, () => createOnce({
                 create: () => github.createComment(number, nudgeComment(ref, { group, week, repo: context.deps.repo })),
-                lookup: async () => (await github.listComments(number)).find((c) => isOwnBot(c.author) && c.body.includes(mark)),
+                lookup: async () => (await github.listComments(number)).find((c) => ownership_isOwnBot(c.author) && c.body.includes(mark)),
             }));
         }
     }
@@ -86799,6 +88409,7 @@ function formOf(context) {
 }
 
 ;// CONCATENATED MODULE: ./actions/commands/src/run.ts
+
 
 
 
@@ -86825,7 +88436,15 @@ class RunContext {
     constructor(inputs, deps, mode) {
         this.inputs = inputs;
         this.deps = deps;
-        this.report = { mode, rows: [], groupChanges: [], pullRequests: [], pairIssues: [], errors: [] };
+        this.report = {
+            mode,
+            rows: [],
+            groupChanges: [],
+            pullRequests: [],
+            pairIssues: [],
+            errors: [],
+            waiting: [],
+        };
         if (deps.repositoryPrivate !== undefined)
             this.privacy = deps.repositoryPrivate;
         if (deps.defaultBranch !== undefined)
@@ -86838,6 +88457,14 @@ class RunContext {
     }
     get github() {
         return this.deps.github;
+    }
+    get budget() {
+        return this.deps.budget ?? UNLIMITED;
+    }
+    /** Records work left for the next run; logged with group and kind only. */
+    wait(work) {
+        this.report.waiting.push(work);
+        this.deps.log.info(`${work.group}: ${work.what} waits for the next run (${work.reason})`);
     }
     get now() {
         return this.inputs.now;
@@ -86924,6 +88551,17 @@ async function writeSummary(report, failedFiles, inputs) {
             ],
             ...report.rows.map((r) => [r.group, r.what, r.where, r.result]),
         ]);
+    if (report.waiting.length > 0) {
+        summary.addRaw(`\n:hourglass: ${report.waiting.length} due task(s) wait for the next run: ${report.waiting[0]?.reason}.`, true);
+        summary.addTable([
+            [
+                { data: 'Group', header: true },
+                { data: 'Waiting', header: true },
+                { data: 'Due since', header: true },
+            ],
+            ...report.waiting.map((w) => [w.group, w.what, w.dueAt]),
+        ]);
+    }
     if (report.groupChanges.length > 0)
         summary.addRaw(`\nPull requests to open or update in the next job: ${report.groupChanges.map((c) => `${c.slug}/${c.kind} (#${c.issue})`).join(', ')}.`, true);
     await summary.write();
@@ -86942,6 +88580,9 @@ async function writeSummary(report, failedFiles, inputs) {
 
 
 
+
+/** `timeout-minutes` of the commands workflow's jobs: work that would not end before it waits. */
+const JOB_TIMEOUT_MINUTES = 10;
 function getInputs() {
     const issue = getInput('issue').trim().replace(/^#/, '');
     if (issue && !/^\d{1,9}$/.test(issue))
@@ -86960,11 +88601,14 @@ async function run() {
     const context = runnerContext();
     const loaded = await loadGroups(context.workspace, inputs.groups);
     annotateProblems(loaded.problems);
+    noticeExamples(loaded.examples);
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });
+    const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES });
     const privacy = repositoryPrivacy(context.event);
     const defaultBranch = defaultBranchOf(context.event);
     const checkInTemplate = await optionalTemplate(context.workspace, 'check-in.md');
     const checkInForm = await readOptional(context.workspace, '.github/ISSUE_TEMPLATE/check-in.yml');
+    const signUpForm = await readOptional(context.workspace, '.github/ISSUE_TEMPLATE/coaching-sign-up.yml');
     const report = await runCommands({
         now: inputs.now,
         dryRun: inputs.dryRun,
@@ -86974,16 +88618,18 @@ async function run() {
         github,
         repo: { serverUrl: context.serverUrl, repository: context.repository },
         groups: loaded.groups,
-        groupFile: (slug) => readOptional(context.workspace, groupFilePath(slug)),
+        groupFile: (slug) => readOptional(context.workspace, write_groupFilePath(slug)),
         calendar: {
             file: (slug) => readOptional(context.workspace, calendarPath(slug)),
             templates: () => loadSessionTemplates(context.workspace),
         },
         ...(checkInTemplate ? { checkInTemplate } : {}),
         ...(checkInForm !== undefined ? { checkInForm } : {}),
+        ...(signUpForm !== undefined ? { signUpForm } : {}),
         ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
         ...(defaultBranch !== undefined ? { defaultBranch } : {}),
         log: { info: info, warning: warning },
+        budget,
     });
     setOutputs(report);
     await writeSummary(report, loaded.failed, inputs);

@@ -61,7 +61,7 @@ export async function pairsChange(
     )
   }
   const issues = await context.github.listIssues({
-    labels: [FORMS['sign-up'].label, `group:${group.slug}`],
+    labels: [FORMS['sign-up'].label],
     state: 'all',
   })
   const { signUps, refused } = readSignUps(issues, group, form)

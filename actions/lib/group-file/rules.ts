@@ -82,7 +82,15 @@ function error(path: FieldPath, message: string, atKey = false): Finding {
 
 function requiredForFormat(group: GroupFile): Finding[] {
   if (group.format === 'coaching') {
-    return group.pairs?.length ? [] : [error(['format'], 'format: coaching needs a "pairs" list')]
+    // An open network starts with sign-ups, not pairs: the pairs come from /match.
+    return group.pairs?.length
+      ? []
+      : [
+          warning(
+            ['format'],
+            'format: coaching has no pairs yet, so no conversation is scheduled: members sign up with the Coaching sign-up form and a facilitator comments /match on the network issue (or list pairs: by hand)',
+          ),
+        ]
   }
   return (['meeting', 'start'] as const)
     .filter((field) => group[field] === undefined)

@@ -69,6 +69,7 @@ export function conversationCalendar(
       timezone: c.timezone,
       stamp: new Date(c.opensAt),
       summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+      ...(c.place ? { location: c.place } : {}),
       description: [
         `Coach: @${c.coach}, coachee: @${c.coachee}`,
         `${c.duration} min, ${c.cadence}, in ${c.timezone}`,

@@ -1,1536 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 8905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -40409,7 +38879,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -46346,7 +44816,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -46457,7 +44927,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -49269,7 +47739,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -49277,7 +47747,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -49285,7 +47755,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -49412,5914 +47882,8 @@ class InvalidInputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
-
-
-/**
- * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
- * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
- * say) are not repeated on each of their runs.
- */
-function annotateProblems(problems, options = {}) {
-    for (const problem of problems) {
-        if (options.errorsOnly && problem.severity !== 'error')
-            continue;
-        const annotate = problem.severity === 'error' ? error : warning;
-        annotate(formatProblem(problem), {
-            file: problem.file,
-            startLine: problem.line,
-            startColumn: problem.col,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/lib/forms/catalog.ts
-/**
- * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
- * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
- * contract), plus the default headings and options, which a test keeps in step with the YAML.
- *
- * A group may reword its forms freely. What must not change is a field's id and type, and for
- * choices the number and order of options: answers are read by position, so "Family" renamed to
- * "Home life" still means `family`.
- */
-const FORM_KINDS = [
-    'homework',
-    'intention',
-    'check-in',
-    'topic',
-    'reflection',
-    'conversation',
-];
-/** Every form carries this label next to its own. */
-const SKILL_SHARE_LABEL = 'skill-share';
-/** Fields every form shares; their ids are also the query parameters that prefill them. */
-const GROUP_FIELD = 'group';
-const SESSION_FIELD = 'session';
-const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
-const AREAS = ['work', 'family', 'self'];
-const CHECK_IN_OUTCOMES = [
-    { value: 'done', label: 'Done' },
-    { value: 'partly', label: 'Partly' },
-    { value: 'not-yet', label: 'Not yet' },
-];
-const CONTINUE_CHOICES = [
-    { value: 'monthly', label: 'Monthly' },
-    { value: 'biweekly', label: 'Every two weeks' },
-    { value: 'stop', label: 'Stop here' },
-];
-/**
- * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
- * so that a coaching network can see, over months, which skills its conversations keep returning
- * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
- */
-const CORE_SKILLS = [
-    { value: 'communication', label: 'Communication' },
-    { value: 'delegation', label: 'Delegation' },
-    { value: 'feedback', label: 'Feedback' },
-    { value: 'running-meetings', label: 'Running meetings' },
-    { value: 'technical-decision-making', label: 'Technical decision making' },
-    { value: 'influence-without-authority', label: 'Influence without authority' },
-    { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
-    { value: 'prioritization', label: 'Prioritization' },
-    { value: 'coaching-others', label: 'Coaching others' },
-    { value: 'self-care', label: 'Self-care' },
-];
-const SCORE_MIN = 1;
-const SCORE_MAX = 10;
-const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
-const AREA_OPTIONS = [
-    { value: 'work', label: 'Work' },
-    { value: 'family', label: 'Family' },
-    { value: 'self', label: 'Self' },
-];
-const CONSENT_OPTION = {
-    value: 'quote-anonymously',
-    label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
-};
-const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
-const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
-function score(id, label) {
-    return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
-}
-function catalog_text(id, label, required) {
-    return { id, type: 'textarea', label, required };
-}
-const catalog_FORMS = {
-    homework: {
-        kind: 'homework',
-        name: 'Homework',
-        template: 'homework.yml',
-        label: 'homework',
-        title: 'Homework · ',
-        fields: [
-            catalog_group,
-            session,
-            score('work-score', 'Work: my score'),
-            catalog_text('work-notes', 'Work: a few lines', false),
-            score('family-score', 'Family: my score'),
-            catalog_text('family-notes', 'Family: a few lines', false),
-            score('self-score', 'Self: my score'),
-            catalog_text('self-notes', 'Self: a few lines', false),
-            {
-                id: 'circle',
-                type: 'checkboxes',
-                label: 'Two answers for the opening circle',
-                required: false,
-                options: AREA_OPTIONS,
-            },
-            catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
-        ],
-    },
-    intention: {
-        kind: 'intention',
-        name: 'Intention',
-        template: 'intention.yml',
-        label: 'intention',
-        title: 'Intention · ',
-        fields: [
-            catalog_group,
-            catalog_text('goal', 'What I want to get better at', true),
-            catalog_text('how-i-will-know', 'How I will know', true),
-            catalog_text('support', 'Support I would like from the group', false),
-        ],
-    },
-    'check-in': {
-        kind: 'check-in',
-        name: 'Buddy check-in',
-        template: 'check-in.yml',
-        label: 'check-in',
-        title: 'Check-in · ',
-        fields: [
-            catalog_group,
-            session,
-            catalog_text('commitment', 'My commitment this week', true),
-            {
-                id: 'outcome',
-                type: 'dropdown',
-                label: 'How it went',
-                required: true,
-                options: CHECK_IN_OUTCOMES,
-            },
-            catalog_text('notes', 'What helped or got in the way', false),
-        ],
-    },
-    topic: {
-        kind: 'topic',
-        name: 'Topic proposal',
-        template: 'topic.yml',
-        label: 'topic',
-        title: 'Topic · ',
-        fields: [
-            catalog_group,
-            { id: 'topic', type: 'input', label: 'The topic', required: true },
-            catalog_text('why', 'Why it matters to me', true),
-            catalog_text('story', 'A story or question I would bring', false),
-        ],
-    },
-    reflection: {
-        kind: 'reflection',
-        name: 'Closing reflection',
-        template: 'reflection.yml',
-        label: 'reflection',
-        title: 'Reflection · ',
-        fields: [
-            catalog_group,
-            catalog_text('learned', 'What did I learn?', true),
-            catalog_text('in-a-year', 'Where do I want to be in a year?', true),
-            {
-                id: 'continue',
-                type: 'dropdown',
-                label: 'Should the group continue?',
-                required: true,
-                options: CONTINUE_CHOICES,
-            },
-            {
-                id: 'consent',
-                type: 'checkboxes',
-                label: 'Quoting this reflection',
-                required: false,
-                options: [CONSENT_OPTION],
-            },
-        ],
-    },
-    conversation: {
-        kind: 'conversation',
-        name: 'Coaching conversation',
-        template: 'conversation.yml',
-        label: 'conversation',
-        title: 'Conversation · ',
-        fields: [
-            catalog_group,
-            { ...session, label: 'Conversation number' },
-            catalog_text('next-step', 'My one next step', true),
-            { id: 'by-when', type: 'input', label: 'By when', required: true },
-            score('confidence', 'How confident I am that I will take it'),
-            {
-                id: 'skill',
-                type: 'dropdown',
-                label: 'The core skill it exercises',
-                required: true,
-                options: CORE_SKILLS,
-            },
-        ],
-    },
-};
-function isFormKind(value) {
-    return FORM_KINDS.includes(value);
-}
-/** The form behind a template file name, e.g. `homework.yml`. */
-function formByTemplate(template) {
-    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
-}
-/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
-function templatePath(kind) {
-    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
-}
-function fieldOf(kind, id) {
-    return catalog_FORMS[kind].fields.find((field) => field.id === id);
-}
-
-;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
-
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
-/**
- * The "new issue" address of a form with answers filled in through query parameters. Each part is
- * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
- */
-function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
-    if (!REPOSITORY.test(repository)) {
-        throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
-    }
-    const params = [['template', template]];
-    if (title !== undefined)
-        params.push(['title', title]);
-    for (const [id, value] of Object.entries(fields)) {
-        if (value !== undefined)
-            params.push([id, String(value)]);
-    }
-    const query = params
-        .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-        .join('&');
-    return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
-}
-/** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
-function formTitle(kind, group, session) {
-    const base = `${catalog_FORMS[kind].title}${group}`;
-    if (session === undefined)
-        return base;
-    return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
-
-/** The homework form, prefilled with the group and session through query parameters. */
-function homeworkFormUrl(repo, group, session) {
-    return formUrl({
-        serverUrl: repo.serverUrl,
-        repository: repo.repository,
-        template: 'homework.yml',
-        title: formTitle('homework', group.slug, session.number),
-        fields: { group: group.slug, session: session.number },
-    });
-}
-/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
-function calendarPath(slug) {
-    return `groups/${slug}/calendar.ics`;
-}
-function calendarUrl(repo, group) {
-    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
-}
-function cohortMilestone(group) {
-    return group.name;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/runner/context.ts
-
-function runnerContext(env = process.env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const [owner, repo] = repository.split('/');
-    if (!owner || !repo)
-        throw new Error('GITHUB_REPOSITORY is not set: run this action from a workflow');
-    return {
-        workspace: env['GITHUB_WORKSPACE'] || process.cwd(),
-        owner,
-        repo,
-        repository,
-        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
-        eventName: env['GITHUB_EVENT_NAME'] ?? '',
-        event: readEvent(env['GITHUB_EVENT_PATH']),
-    };
-}
-function readEvent(file) {
-    if (!file)
-        return {};
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/** The repository's visibility when the event carries it (most events do), so no request is spent on it. */
-function repositoryPrivacy(event) {
-    const repository = event['repository'];
-    if (repository && typeof repository === 'object' && 'private' in repository) {
-        return Boolean(repository.private);
-    }
-    return undefined;
-}
-/**
- * The clock: the `now` input when given (dry runs, rehearsals), else SKILL_SHARE_NOW (set by the
- * test harness and the rehearsal), else the real time.
- */
-function resolveNow(input, env = process.env) {
-    const text = input.trim() || env['SKILL_SHARE_NOW'] || '';
-    if (!text)
-        return new Date();
-    const at = new Date(text);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime())) {
-        throw new Error(`now: "${text}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`);
-    }
-    return at;
-}
-/** The default branch when the event names it (most do; `schedule` does not). */
-function defaultBranchOf(event) {
-    const repository = event['repository'];
-    const branch = repository?.default_branch;
-    return typeof branch === 'string' && branch !== '' ? branch : undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
-        });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
-        });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
-// @ts-check
-
-
-
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Singular() {
-  const singularHookName = Symbol("Singular");
-  const singularHookState = {
-    registry: {},
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-
-function Collection() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-/* harmony default export */ const before_after_hook = ({ Singular, Collection });
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var dist_bundle_noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(dist_bundle_noop);
-  }
-  const mimetype = dist_parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(dist_bundle_noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-
-// pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/with-defaults.js
-
-
-// pkg/dist-src/graphql.js
-
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-/* v8 ignore if -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
-
-
-
-
-
-
-const dist_src_noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = version_VERSION;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new before_after_hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
-const dist_src_version_VERSION = "6.0.0";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
-
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = dist_src_version_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
-
-//# sourceMappingURL=version.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-//# sourceMappingURL=endpoints.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-//# sourceMappingURL=endpoints-to-methods.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
-const rest_dist_src_version_VERSION = "22.0.1";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
-
-
-
-
-
-const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
-  }
-);
-
-
-;// CONCATENATED MODULE: ./actions/lib/github/client.ts
-
-
-
-
-const ReliableOctokit = dist_src_Octokit.plugin(retry, throttling);
-const MAX_RATE_LIMIT_RETRIES = 3;
-const DEFAULT_MAX_WAIT_SECONDS = 5 * 60;
-/**
- * The one octokit every action uses: retries server errors with back-off, honours `retry-after`
- * and rate-limit resets, and spaces writes as GitHub asks integrations to.
- */
-function createClient(options) {
-    const scale = options.waitScale ?? 1;
-    const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS;
-    const log = options.log ?? { debug: () => undefined, warning: () => undefined };
-    const shouldRetry = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const willRetry = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-        log.warning(`${kind} rate limit on ${request.method} ${request.url}: ` +
-            (willRetry ? `retrying after ${retryAfter}s` : `giving up (retry after ${retryAfter}s)`));
-        return willRetry;
-    };
-    return new ReliableOctokit({
-        auth: options.token,
-        baseUrl: options.baseUrl,
-        userAgent: 'tech-leads-skill-share',
-        // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
-        // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
-        // and our own rate-limit handlers warn above.
-        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
-        retry: { retryAfterBaseValue: 1000 * scale },
-        throttle: {
-            retryAfterBaseValue: 1000 * scale,
-            // Scaled copies of the plugin's own spacing: one write per second, notifications every three.
-            write: new (light_default()).Group({ maxConcurrent: 1, minTime: 1000 * scale }),
-            notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3000 * scale }),
-            onRateLimit: shouldRetry('primary'),
-            onSecondaryRateLimit: shouldRetry('secondary'),
-        },
-    });
-}
-/** Reads the wait scale tests set; production leaves it unset. */
-function waitScaleFromEnv(env) {
-    const value = Number(env['SKILL_SHARE_RETRY_SCALE']);
-    return Number.isFinite(value) && value > 0 ? value : 1;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/markers/ownership.ts
-/** The token's identity when a workflow uses GITHUB_TOKEN. */
-const BOT_LOGIN = 'github-actions[bot]';
-/** Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. */
-function isOwnBot(user) {
-    return user.type === 'Bot' && user.login === BOT_LOGIN;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/github/repository.ts
-
-// A create is never retried blindly: the caller looks its marker up first (see createOnce).
-const NO_RETRY = { request: { retries: 0 } };
-/**
- * The thin layer between our actions and GitHub's REST API: one method per call we make, typed
- * views of what we read. No business logic lives here.
- */
-class Repository {
-    client;
-    owner;
-    repo;
-    constructor(client, owner, repo) {
-        this.client = client;
-        this.owner = owner;
-        this.repo = repo;
-    }
-    get fullName() {
-        return `${this.owner}/${this.repo}`;
-    }
-    async get() {
-        const { data } = await this.client.rest.repos.get({ owner: this.owner, repo: this.repo });
-        return {
-            private: data.private,
-            visibility: data.visibility,
-            defaultBranch: data.default_branch,
-        };
-    }
-    async listIssues(filter) {
-        const raw = await this.client.paginate(this.client.rest.issues.listForRepo, {
-            owner: this.owner,
-            repo: this.repo,
-            labels: filter.labels.join(','),
-            state: filter.state,
-            ...(filter.since ? { since: filter.since } : {}),
-            per_page: 100,
-        });
-        return raw.map((issue) => issueView(issue)).filter((issue) => !issue.isPullRequest);
-    }
-    async getIssue(number) {
-        const { data } = await this.client.rest.issues.get({
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-        });
-        return issueView(data);
-    }
-    async createIssue(issue) {
-        const { data } = await this.client.rest.issues.create({
-            owner: this.owner,
-            repo: this.repo,
-            ...issue,
-            ...NO_RETRY,
-        });
-        return issueView(data);
-    }
-    async updateIssue(number, patch) {
-        const { data } = await this.client.rest.issues.update({
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            ...patch,
-        });
-        return issueView(data);
-    }
-    async addLabels(number, labels) {
-        await this.client.rest.issues.addLabels({
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            labels,
-        });
-    }
-    /** Removes one label from an issue; a label that is already gone is fine. */
-    async removeLabel(number, name) {
-        try {
-            await this.client.rest.issues.removeLabel({
-                owner: this.owner,
-                repo: this.repo,
-                issue_number: number,
-                name,
-            });
-        }
-        catch (e) {
-            if (statusOf(e) !== 404)
-                throw e;
-        }
-    }
-    async listComments(number) {
-        const raw = await this.client.paginate(this.client.rest.issues.listComments, {
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            per_page: 100,
-        });
-        return raw.map((c) => commentView(c));
-    }
-    async createComment(number, body) {
-        const { data } = await this.client.rest.issues.createComment({
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            body,
-            ...NO_RETRY,
-        });
-        return commentView(data);
-    }
-    async updateComment(id, body) {
-        await this.client.rest.issues.updateComment({
-            owner: this.owner,
-            repo: this.repo,
-            comment_id: id,
-            body,
-        });
-    }
-    async deleteComment(id) {
-        await this.client.rest.issues.deleteComment({
-            owner: this.owner,
-            repo: this.repo,
-            comment_id: id,
-        });
-    }
-    async listIssueReactions(number) {
-        const raw = await this.client.paginate(this.client.rest.reactions.listForIssue, {
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            per_page: 100,
-        });
-        return raw.map(reactionView);
-    }
-    async listCommentReactions(id) {
-        const raw = await this.client.paginate(this.client.rest.reactions.listForIssueComment, {
-            owner: this.owner,
-            repo: this.repo,
-            comment_id: id,
-            per_page: 100,
-        });
-        return raw.map(reactionView);
-    }
-    async reactToComment(id, content) {
-        await this.client.rest.reactions.createForIssueComment({
-            owner: this.owner,
-            repo: this.repo,
-            comment_id: id,
-            content,
-        });
-    }
-    async listLabels() {
-        const raw = await this.client.paginate(this.client.rest.issues.listLabelsForRepo, {
-            owner: this.owner,
-            repo: this.repo,
-            per_page: 100,
-        });
-        return raw.map((l) => ({ name: l.name, color: l.color, description: l.description ?? null }));
-    }
-    /** Creates a label; one that already exists (someone made it, or a concurrent run) is left alone. */
-    async createLabel(label) {
-        try {
-            await this.client.rest.issues.createLabel({
-                owner: this.owner,
-                repo: this.repo,
-                name: label.name,
-                color: label.color,
-                ...(label.description ? { description: label.description } : {}),
-            });
-            return 'created';
-        }
-        catch (e) {
-            if (isAlreadyExists(e))
-                return 'exists';
-            throw e;
-        }
-    }
-    async listMilestones() {
-        const raw = await this.client.paginate(this.client.rest.issues.listMilestones, {
-            owner: this.owner,
-            repo: this.repo,
-            state: 'all',
-            per_page: 100,
-        });
-        return raw.map((m) => ({ number: m.number, title: m.title, state: m.state }));
-    }
-    async createMilestone(milestone) {
-        const { data } = await this.client.rest.issues.createMilestone({
-            owner: this.owner,
-            repo: this.repo,
-            ...milestone,
-            ...NO_RETRY,
-        });
-        return data.number;
-    }
-    async collaboratorPermission(login) {
-        try {
-            const { data } = await this.client.rest.repos.getCollaboratorPermissionLevel({
-                owner: this.owner,
-                repo: this.repo,
-                username: login,
-            });
-            return data.permission;
-        }
-        catch (e) {
-            if (statusOf(e) === 404)
-                return 'unknown-user';
-            throw e;
-        }
-    }
-}
-function statusOf(error) {
-    return typeof error === 'object' && error !== null && 'status' in error
-        ? Number(error.status)
-        : undefined;
-}
-function isAlreadyExists(error) {
-    if (statusOf(error) !== 422)
-        return false;
-    const errors = error.response
-        ?.data?.errors;
-    return Array.isArray(errors) && errors.some((e) => e.code === 'already_exists');
-}
-function user(raw) {
-    return { login: raw?.login ?? 'ghost', type: raw?.type ?? 'User' };
-}
-function issueView(raw) {
-    return {
-        number: raw.number,
-        title: raw.title,
-        state: raw.state === 'closed' ? 'closed' : 'open',
-        stateReason: raw.state_reason ?? null,
-        body: raw.body ?? '',
-        author: user(raw.user),
-        labels: raw.labels.map((l) => typeof l === 'string'
-            ? { name: l, color: '', description: null }
-            : { name: l.name ?? '', color: l.color ?? '', description: l.description ?? null }),
-        assignees: (raw.assignees ?? []).map((a) => a.login),
-        ...(raw.milestone
-            ? { milestone: { number: raw.milestone.number, title: raw.milestone.title } }
-            : {}),
-        comments: raw.comments,
-        plusOnes: raw.reactions?.['+1'] ?? 0,
-        createdAt: raw.created_at,
-        updatedAt: raw.updated_at,
-        closedAt: raw.closed_at ?? null,
-        isPullRequest: Boolean(raw.pull_request),
-        htmlUrl: raw.html_url,
-    };
-}
-function commentView(raw) {
-    return {
-        id: raw.id,
-        body: raw.body ?? '',
-        author: user(raw.user),
-        createdAt: raw.created_at,
-        updatedAt: raw.updated_at,
-        plusOnes: raw.reactions?.['+1'] ?? 0,
-        htmlUrl: raw.html_url,
-    };
-}
-function reactionView(raw) {
-    return { id: raw.id, content: raw.content, user: user(raw.user) };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/runner/repository.ts
-
-
-/** The one way an action gets its GitHub client: reliable octokit, pointed where the runner says. */
-function connect(context, token, log, env = process.env) {
-    if (!token)
-        throw new Error('github-token is empty: pass ${{ github.token }} or a token with issues: write');
-    const client = createClient({
-        token,
-        baseUrl: context.apiUrl,
-        waitScale: waitScaleFromEnv(env),
-        log,
-    });
-    return new Repository(client, context.owner, context.repo);
-}
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./actions/lib/submissions/forms.ts
-
-
-
-/**
- * The issue forms as a checkout has them (`.github/ISSUE_TEMPLATE/<template>`), so a group's
- * rewording is honoured. A form the repository doesn't offer is simply absent.
- */
-async function loadFormTemplates(root) {
-    const entries = await Promise.all(FORM_KINDS.map(async (kind) => [kind, await readForm(root, kind)]));
-    return Object.fromEntries(entries.filter(([, yaml]) => yaml !== undefined));
-}
-async function readForm(root, kind) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, templatePath(kind)), 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -56249,6 +48813,61 @@ function keyText(key) {
     return key === null || key === undefined ? undefined : String(key);
 }
 
+;// CONCATENATED MODULE: ./actions/lib/group-file/printable.ts
+/**
+ * Text a person can read and an anonymizer can match: no bytes that were not UTF-8 (decoded as
+ * U+FFFD, so a name no longer matches what must be redacted), no terminal control characters (ANSI
+ * escapes, NUL, BEL: `plan` would write them to the terminal), and no invisible direction overrides
+ * (which make a name read differently from what it is).
+ */
+const UNPRINTABLE = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/u;
+/** The first unprintable character and where it is, or undefined when every character is fine. */
+function firstUnprintable(text) {
+    const match = UNPRINTABLE.exec(text);
+    return match ? { index: match.index, char: match[0] } : undefined;
+}
+/** "contains a control character (U+001B ESC); remove it" and the like, for one value. */
+function describeUnprintable(text) {
+    const found = firstUnprintable(text);
+    if (!found)
+        return 'is fine';
+    return unprintableMessage(found.char);
+}
+function unprintableMessage(char) {
+    const code = `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (char === '\ufffd')
+        return `contains bytes that are not UTF-8 (read as ${code}, the replacement character); save the file as UTF-8 and retype the text`;
+    const name = CONTROL_NAMES[char];
+    const what = /[\u202a-\u202e\u2066-\u2069]/u.test(char)
+        ? 'an invisible text-direction override'
+        : 'a control character';
+    return `contains ${what} (${code}${name ? ` ${name}` : ''}); remove it`;
+}
+const CONTROL_NAMES = {
+    '\u0000': 'NUL',
+    '\u0007': 'BEL',
+    '\u0008': 'BS',
+    '\u000b': 'VT',
+    '\u000c': 'FF',
+    '\u001b': 'ESC',
+    '\u007f': 'DEL',
+};
+/**
+ * Scans a whole file, comments included (a terminal shows those too), and locates each line's first
+ * unprintable character as 1-based line and column.
+ */
+function unprintableInFile(text) {
+    const found = [];
+    text.split('\n').forEach((line, index) => {
+        const hit = firstUnprintable(line.endsWith('\r') ? line.slice(0, -1) : line);
+        if (hit)
+            found.push({ line: index + 1, col: hit.index + 1, message: unprintableMessage(hit.char) });
+    });
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/luxon/build/es6/luxon.mjs
 // these aren't really private, but nor are they really useful to document
 
@@ -57019,7 +49638,7 @@ function intlConfigString(localeStr, numberingSystem, outputCalendar) {
 function mapMonths(f) {
   const ms = [];
   for (let i = 1; i <= 12; i++) {
-    const dt = DateTime.utc(2009, i, 1);
+    const dt = luxon_DateTime.utc(2009, i, 1);
     ms.push(f(dt));
   }
   return ms;
@@ -57028,7 +49647,7 @@ function mapMonths(f) {
 function mapWeekdays(f) {
   const ms = [];
   for (let i = 1; i <= 7; i++) {
-    const dt = DateTime.utc(2016, 11, 13 + i);
+    const dt = luxon_DateTime.utc(2016, 11, 13 + i);
     ms.push(f(dt));
   }
   return ms;
@@ -57347,7 +49966,7 @@ class Locale {
         // for AM and PM. This is probably wrong, but it's makes parsing way easier.
         if (!this.meridiemCache) {
           const intl = { hour: "numeric", hourCycle: "h12" };
-          this.meridiemCache = [DateTime.utc(2016, 11, 13, 9), DateTime.utc(2016, 11, 13, 19)].map(
+          this.meridiemCache = [luxon_DateTime.utc(2016, 11, 13, 9), luxon_DateTime.utc(2016, 11, 13, 19)].map(
             (dt) => this.extract(dt, intl, "dayperiod")
           );
         }
@@ -57364,7 +49983,7 @@ class Locale {
       // This is problematic. Different calendars are going to define eras totally differently. What I need is the minimum set of dates
       // to definitely enumerate them.
       if (!this.eraCache[length]) {
-        this.eraCache[length] = [DateTime.utc(-40, 1, 1), DateTime.utc(2017, 1, 1)].map((dt) =>
+        this.eraCache[length] = [luxon_DateTime.utc(-40, 1, 1), luxon_DateTime.utc(2017, 1, 1)].map((dt) =>
           this.extract(dt, intl, "era")
         );
       }
@@ -57929,7 +50548,7 @@ class Settings {
   static resetCaches() {
     Locale.resetCache();
     IANAZone.resetCache();
-    DateTime.resetCache();
+    luxon_DateTime.resetCache();
     resetDigitRegexCache();
   }
 }
@@ -59966,7 +52585,7 @@ class Duration {
       includeOffset: false,
     };
 
-    const dateTime = DateTime.fromMillis(millis, { zone: "UTC" });
+    const dateTime = luxon_DateTime.fromMillis(millis, { zone: "UTC" });
     return dateTime.toISOTime(opts);
   }
 
@@ -60510,7 +53129,7 @@ class Interval {
     if (s && e) {
       let start, startIsValid;
       try {
-        start = DateTime.fromISO(s, opts);
+        start = luxon_DateTime.fromISO(s, opts);
         startIsValid = start.isValid;
       } catch (e) {
         startIsValid = false;
@@ -60518,7 +53137,7 @@ class Interval {
 
       let end, endIsValid;
       try {
-        end = DateTime.fromISO(e, opts);
+        end = luxon_DateTime.fromISO(e, opts);
         endIsValid = end.isValid;
       } catch (e) {
         endIsValid = false;
@@ -61050,7 +53669,7 @@ class Info {
    * @return {boolean}
    */
   static hasDST(zone = Settings.defaultZone) {
-    const proto = DateTime.now().setZone(zone).set({ month: 12 });
+    const proto = luxon_DateTime.now().setZone(zone).set({ month: 12 });
 
     return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
   }
@@ -61729,7 +54348,7 @@ let dummyDateTimeCache = null;
 
 function getDummyDateTime() {
   if (!dummyDateTimeCache) {
-    dummyDateTimeCache = DateTime.fromMillis(1555555555555);
+    dummyDateTimeCache = luxon_DateTime.fromMillis(1555555555555);
   }
 
   return dummyDateTimeCache;
@@ -61873,7 +54492,7 @@ function clone(inst, alts) {
     loc: inst.loc,
     invalid: inst.invalid,
   };
-  return new DateTime({ ...current, ...alts, old: current });
+  return new luxon_DateTime({ ...current, ...alts, old: current });
 }
 
 // find the right offset a given local time. The o input is our guess, which determines which
@@ -61969,14 +54588,14 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOff
   const { setZone, zone } = opts;
   if ((parsed && Object.keys(parsed).length !== 0) || parsedZone) {
     const interpretationZone = parsedZone || zone,
-      inst = DateTime.fromObject(parsed, {
+      inst = luxon_DateTime.fromObject(parsed, {
         ...opts,
         zone: interpretationZone,
         specificOffset,
       });
     return setZone ? inst : inst.setZone(zone);
   } else {
-    return DateTime.invalid(
+    return luxon_DateTime.invalid(
       new Invalid("unparsable", `the input "${text}" can't be parsed as ${format}`)
     );
   }
@@ -62211,7 +54830,7 @@ function guessOffsetForZone(zone) {
 function quickDT(obj, opts) {
   const zone = normalizeZone(opts.zone, Settings.defaultZone);
   if (!zone.isValid) {
-    return DateTime.invalid(unsupportedZone(zone));
+    return luxon_DateTime.invalid(unsupportedZone(zone));
   }
 
   const loc = Locale.fromObject(opts);
@@ -62228,7 +54847,7 @@ function quickDT(obj, opts) {
 
     const invalid = hasInvalidGregorianData(obj) || hasInvalidTimeData(obj);
     if (invalid) {
-      return DateTime.invalid(invalid);
+      return luxon_DateTime.invalid(invalid);
     }
 
     const offsetProvis = guessOffsetForZone(zone);
@@ -62237,7 +54856,7 @@ function quickDT(obj, opts) {
     ts = Settings.now();
   }
 
-  return new DateTime({ ts, zone, loc, o });
+  return new luxon_DateTime({ ts, zone, loc, o });
 }
 
 function diffRelative(start, end, opts) {
@@ -62315,7 +54934,7 @@ const zoneOffsetGuessCache = new Map();
  *
  * There's plenty others documented below. In addition, for more information on subtler topics like internationalization, time zones, alternative calendars, validity, and so on, see the external documentation.
  */
-class DateTime {
+class luxon_DateTime {
   /**
    * @access private
    */
@@ -62393,7 +55012,7 @@ class DateTime {
    * @return {DateTime}
    */
   static now() {
-    return new DateTime({});
+    return new luxon_DateTime({});
   }
 
   /**
@@ -62466,15 +55085,15 @@ class DateTime {
   static fromJSDate(date, options = {}) {
     const ts = isDate(date) ? date.valueOf() : NaN;
     if (Number.isNaN(ts)) {
-      return DateTime.invalid("invalid input");
+      return luxon_DateTime.invalid("invalid input");
     }
 
     const zoneToUse = normalizeZone(options.zone, Settings.defaultZone);
     if (!zoneToUse.isValid) {
-      return DateTime.invalid(unsupportedZone(zoneToUse));
+      return luxon_DateTime.invalid(unsupportedZone(zoneToUse));
     }
 
-    return new DateTime({
+    return new luxon_DateTime({
       ts: ts,
       zone: zoneToUse,
       loc: Locale.fromObject(options),
@@ -62499,9 +55118,9 @@ class DateTime {
       );
     } else if (milliseconds < -MAX_DATE || milliseconds > MAX_DATE) {
       // this isn't perfect because we can still end up out of range because of additional shifting, but it's a start
-      return DateTime.invalid("Timestamp out of range");
+      return luxon_DateTime.invalid("Timestamp out of range");
     } else {
-      return new DateTime({
+      return new luxon_DateTime({
         ts: milliseconds,
         zone: normalizeZone(options.zone, Settings.defaultZone),
         loc: Locale.fromObject(options),
@@ -62524,7 +55143,7 @@ class DateTime {
     if (!isNumber(seconds)) {
       throw new InvalidArgumentError("fromSeconds requires a numerical input");
     } else {
-      return new DateTime({
+      return new luxon_DateTime({
         ts: seconds * 1000,
         zone: normalizeZone(options.zone, Settings.defaultZone),
         loc: Locale.fromObject(options),
@@ -62569,7 +55188,7 @@ class DateTime {
     obj = obj || {};
     const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
     if (!zoneToUse.isValid) {
-      return DateTime.invalid(unsupportedZone(zoneToUse));
+      return luxon_DateTime.invalid(unsupportedZone(zoneToUse));
     }
 
     const loc = Locale.fromObject(opts);
@@ -62643,7 +55262,7 @@ class DateTime {
       invalid = higherOrderInvalid || hasInvalidTimeData(normalized);
 
     if (invalid) {
-      return DateTime.invalid(invalid);
+      return luxon_DateTime.invalid(invalid);
     }
 
     // compute the actual time
@@ -62653,7 +55272,7 @@ class DateTime {
         ? ordinalToGregorian(normalized)
         : normalized,
       [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse),
-      inst = new DateTime({
+      inst = new luxon_DateTime({
         ts: tsFinal,
         zone: zoneToUse,
         o: offsetFinal,
@@ -62662,14 +55281,14 @@ class DateTime {
 
     // gregorian data + weekday serves only to validate
     if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
-      return DateTime.invalid(
+      return luxon_DateTime.invalid(
         "mismatched weekday",
         `you can't specify both a weekday of ${normalized.weekday} and a date of ${inst.toISO()}`
       );
     }
 
     if (!inst.isValid) {
-      return DateTime.invalid(inst.invalid);
+      return luxon_DateTime.invalid(inst.invalid);
     }
 
     return inst;
@@ -62765,7 +55384,7 @@ class DateTime {
       }),
       [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text, fmt);
     if (invalid) {
-      return DateTime.invalid(invalid);
+      return luxon_DateTime.invalid(invalid);
     } else {
       return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
     }
@@ -62775,7 +55394,7 @@ class DateTime {
    * @deprecated use fromFormat instead
    */
   static fromString(text, fmt, opts = {}) {
-    return DateTime.fromFormat(text, fmt, opts);
+    return luxon_DateTime.fromFormat(text, fmt, opts);
   }
 
   /**
@@ -62820,7 +55439,7 @@ class DateTime {
     if (Settings.throwOnInvalid) {
       throw new InvalidDateTimeError(invalid);
     } else {
-      return new DateTime({ invalid });
+      return new luxon_DateTime({ invalid });
     }
   }
 
@@ -63343,7 +55962,7 @@ class DateTime {
     if (zone.equals(this.zone)) {
       return this;
     } else if (!zone.isValid) {
-      return DateTime.invalid(unsupportedZone(zone));
+      return luxon_DateTime.invalid(unsupportedZone(zone));
     } else {
       let newTS = this.ts;
       if (keepLocalTime || keepCalendarTime) {
@@ -63954,7 +56573,7 @@ class DateTime {
    * @return {Duration}
    */
   diffNow(unit = "milliseconds", opts = {}) {
-    return this.diff(DateTime.now(), unit, opts);
+    return this.diff(luxon_DateTime.now(), unit, opts);
   }
 
   /**
@@ -64025,7 +56644,7 @@ class DateTime {
    */
   toRelative(options = {}) {
     if (!this.isValid) return null;
-    const base = options.base || DateTime.fromObject({}, { zone: this.zone }),
+    const base = options.base || luxon_DateTime.fromObject({}, { zone: this.zone }),
       padding = options.padding ? (this < base ? -options.padding : options.padding) : 0;
     let units = ["years", "months", "days", "hours", "minutes", "seconds"];
     let unit = options.unit;
@@ -64057,7 +56676,7 @@ class DateTime {
   toRelativeCalendar(options = {}) {
     if (!this.isValid) return null;
 
-    return diffRelative(options.base || DateTime.fromObject({}, { zone: this.zone }), this, {
+    return diffRelative(options.base || luxon_DateTime.fromObject({}, { zone: this.zone }), this, {
       ...options,
       numeric: "auto",
       units: ["years", "months", "days"],
@@ -64071,7 +56690,7 @@ class DateTime {
    * @return {DateTime} the min DateTime, or undefined if called with no argument
    */
   static min(...dateTimes) {
-    if (!dateTimes.every(DateTime.isDateTime)) {
+    if (!dateTimes.every(luxon_DateTime.isDateTime)) {
       throw new InvalidArgumentError("min requires all arguments be DateTimes");
     }
     return bestBy(dateTimes, (i) => i.valueOf(), Math.min);
@@ -64083,7 +56702,7 @@ class DateTime {
    * @return {DateTime} the max DateTime, or undefined if called with no argument
    */
   static max(...dateTimes) {
-    if (!dateTimes.every(DateTime.isDateTime)) {
+    if (!dateTimes.every(luxon_DateTime.isDateTime)) {
       throw new InvalidArgumentError("max requires all arguments be DateTimes");
     }
     return bestBy(dateTimes, (i) => i.valueOf(), Math.max);
@@ -64112,7 +56731,7 @@ class DateTime {
    * @deprecated use fromFormatExplain instead
    */
   static fromStringExplain(text, fmt, options = {}) {
-    return DateTime.fromFormatExplain(text, fmt, options);
+    return luxon_DateTime.fromFormatExplain(text, fmt, options);
   }
 
   /**
@@ -64170,7 +56789,7 @@ class DateTime {
     const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text);
 
     if (invalidReason) {
-      return DateTime.invalid(invalidReason);
+      return luxon_DateTime.invalid(invalidReason);
     } else {
       return parseDataToDateTime(
         result,
@@ -64366,12 +56985,12 @@ class DateTime {
  * @private
  */
 function friendlyDateTime(dateTimeish) {
-  if (DateTime.isDateTime(dateTimeish)) {
+  if (luxon_DateTime.isDateTime(dateTimeish)) {
     return dateTimeish;
   } else if (dateTimeish && dateTimeish.valueOf && isNumber(dateTimeish.valueOf())) {
-    return DateTime.fromJSDate(dateTimeish);
+    return luxon_DateTime.fromJSDate(dateTimeish);
   } else if (dateTimeish && typeof dateTimeish === "object") {
-    return DateTime.fromObject(dateTimeish);
+    return luxon_DateTime.fromObject(dateTimeish);
   } else {
     throw new InvalidArgumentError(
       `Unknown datetime argument: ${dateTimeish}, of type ${typeof dateTimeish}`
@@ -64379,7 +56998,7 @@ function friendlyDateTime(dateTimeish) {
   }
 }
 
-const luxon_VERSION = "3.7.2";
+const VERSION = "3.7.2";
 
 
 //# sourceMappingURL=luxon.mjs.map
@@ -64620,7 +57239,7 @@ const util_allowsEval = /* @__PURE__*/ cached(() => {
         return false;
     }
 });
-function util_isPlainObject(o) {
+function isPlainObject(o) {
     if (util_isObject(o) === false)
         return false;
     // modified constructor
@@ -64640,7 +57259,7 @@ function util_isPlainObject(o) {
     return true;
 }
 function shallowClone(o) {
-    if (util_isPlainObject(o))
+    if (isPlainObject(o))
         return { ...o };
     if (Array.isArray(o))
         return [...o];
@@ -64821,7 +57440,7 @@ function maskedKeys(schema, mask) {
     }
     return keys;
 }
-function util_omit(schema, mask) {
+function omit(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -64834,7 +57453,7 @@ function util_omit(schema, mask) {
     return util_clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to extend: expected a plain object");
     }
     const checks = schema._zod.def.checks;
@@ -64858,12 +57477,12 @@ function extended(schema, shape) {
     return newShape;
 }
 function safeExtend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to safeExtend: expected a plain object");
     }
     return util_clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function util_merge(a, b) {
+function merge(a, b) {
     if (!b?._zod?.def) {
         throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
     }
@@ -67923,7 +60542,7 @@ function mergeValues(a, b) {
     if (a instanceof Date && b instanceof Date && +a === +b) {
         return { valid: true, data: a };
     }
-    if (util_isPlainObject(a) && util_isPlainObject(b)) {
+    if (isPlainObject(a) && isPlainObject(b)) {
         const bKeys = Object.keys(b);
         const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
         const newObj = { ...a, ...b };
@@ -73264,13 +65883,13 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return safeExtend(this, incoming);
     },
     merge(other) {
-        return util_merge(this, other);
+        return merge(this, other);
     },
     pick(mask) {
         return util_pick(this, mask);
     },
     omit(mask) {
-        return util_omit(this, mask);
+        return omit(this, mask);
     },
     partial(...args) {
         return partial(ZodOptional, this, args[0]);
@@ -73922,6 +66541,7 @@ function preprocess(fn, schema) {
 ;// CONCATENATED MODULE: ./actions/lib/group-file/schema.ts
 
 
+
 const WEEKDAYS = [
     'monday',
     'tuesday',
@@ -73942,11 +66562,49 @@ const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LEAD_DURATION = /^(?=\d)(\d+d)?(\d+h)?(\d+m)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Dates a group may use; far-off years are a typo, and every date loop stays bounded and fast. */
+const EARLIEST_DATE = '2000-01-01';
+const LATEST_DATE = '2199-12-31';
+/** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
+const MAX_LEAD_DAYS = 28;
+/** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
+const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 };
+/**
+ * Lengths of the organizer's texts, chosen so that every title and label built from them stays
+ * within GitHub's limits whatever the template adds (a title carries at most two of them).
+ */
+const MAX_TEXT = { name: 100, theme: 100, place: 300, person: 100, word: 100 };
 const schema_date = schemas_string()
     .regex(ISO_DATE, { error: (iss) => `${JSON.stringify(iss.input)} is not a date (YYYY-MM-DD)` })
     .refine(isValidCalendarDate, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date`,
+})
+    .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, {
+    error: (iss) => `${JSON.stringify(iss.input)} is out of range: use a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
 });
+/**
+ * Free text from the organizer: printable (no control characters, no bytes that were not UTF-8),
+ * not empty, and short enough for every title, label and body built from it.
+ */
+function schema_text(max, why) {
+    return schemas_string()
+        .min(1)
+        .max(max, { error: `must be at most ${max} characters (${why})` })
+        .refine((value) => firstUnprintable(value) === undefined, {
+        error: (iss) => describeUnprintable(String(iss.input)),
+    });
+}
+/** A whole number in a range; out of range, the message gives the range. */
+function whole(min, max, unit = '') {
+    const range = (input) => `must be from ${min} to ${max}${unit}, got ${String(input)}`;
+    return schemas_number()
+        .int({
+        error: (iss) => `must be a whole number from ${min} to ${max}${unit}, got ${String(iss.input)}`,
+    })
+        .min(min, { error: (iss) => range(iss.input) })
+        .max(max, { error: (iss) => range(iss.input) });
+}
+const TITLE_TEXT = 'issue titles are built from it, and GitHub allows 256';
 const login = schemas_string().regex(GITHUB_LOGIN, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a valid GitHub login`,
 });
@@ -73956,21 +66614,25 @@ const schema_time = schemas_string().regex(TIME_OF_DAY, {
 const timezone = schemas_string().refine(isValidTimeZone, {
     error: (iss) => `${JSON.stringify(iss.input)} is not an IANA time zone, e.g. "America/Los_Angeles" or "Europe/Berlin"`,
 });
-const lead = schemas_string().regex(LEAD_DURATION, {
+const lead = schemas_string()
+    .regex(LEAD_DURATION, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
+})
+    .refine((value) => leadMinutes(value) <= MAX_LEAD_DAYS * 24 * 60, {
+    error: (iss) => `${JSON.stringify(iss.input)} is too long: a lead may be from 0m to ${MAX_LEAD_DAYS}d (four weeks)`,
 });
 const memberSchema = strictObject({
     github: login.describe('GitHub login; the member must be a collaborator of the repository.'),
-    name: schemas_string().min(1).describe('Full name, used only for anonymization; never published.'),
-    aliases: array(schemas_string().min(1))
+    name: schema_text(MAX_TEXT.person, 'a name is redacted word by word').describe('Full name, used only for anonymization; never published.'),
+    aliases: array(schema_text(MAX_TEXT.person, 'a name is redacted word by word'))
+        .max(20, { error: 'must list at most 20 aliases' })
         .optional()
         .describe('Nicknames and other spellings, also redacted from anything published.'),
     email: schemas_email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })
         .optional(),
-    employer: schemas_string()
-        .min(1)
+    employer: schema_text(MAX_TEXT.word, 'an employer is a name')
         .optional()
-        .describe('Keeps coworkers apart in pairings; redacted from anything published.'),
+        .describe('Where the member works. Optional; validate warns when two members of one circle share an employer (coworkers speak less freely), pairings keep them apart, and it is redacted from anything published.'),
     role: schemas_enum(ROLES)
         .default('member')
         .describe('Facilitators lead sessions and may use facilitator commands.'),
@@ -73979,9 +66641,8 @@ const memberSchema = strictObject({
 const meetingSchema = strictObject({
     weekday: schemas_enum(WEEKDAYS).describe('Day of the week the group meets.'),
     time: schema_time.describe('Local start time, 24-hour HH:MM.'),
-    duration: schemas_number().int().positive().max(600).describe('Length in minutes, e.g. 90.'),
-    place: schemas_string()
-        .min(1)
+    duration: whole(1, 600, ' minutes').describe('Length in minutes, e.g. 90.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every session issue')
         .optional()
         .describe('Where the group meets (an address or a video link).'),
     week: schemas_enum(MONTH_WEEKS)
@@ -73989,60 +66650,92 @@ const meetingSchema = strictObject({
         .describe('For `then: monthly`: which weekday of the month, e.g. the first Sunday.'),
 })
     .describe('When and where the group meets, in the group time zone.');
+const themeTitle = schema_text(MAX_TEXT.theme, TITLE_TEXT);
 const themeSchema = union([
-    schemas_string().min(1),
+    themeTitle,
     strictObject({
-        title: schemas_string().min(1),
+        title: themeTitle,
         agenda: schemas_enum(AGENDA_STYLES).optional(),
+        prep: schema_text(2000, 'it is shown in the session issue and its calendar event')
+            .optional()
+            .describe('Markdown shown in the session issue and its calendar event: a question to think about, links to read, a guest.'),
     }),
 ]);
+/** How new members may join after the weekly phase, as the closing meeting decided. */
+const SEAT_POLICIES = ['closed', 'nominations', 'open'];
+const continuationSchema = strictObject({
+    homework: schemas_boolean()
+        .optional()
+        .describe('false: the meetings after the weekly phase go without the homework sheet.'),
+    seats: schemas_enum(SEAT_POLICIES)
+        .optional()
+        .describe('New members: closed, by nomination from the group, or open to anyone invited.'),
+    cap: whole(2, 50)
+        .optional()
+        .describe('The most members the group grows to when it takes new ones.'),
+    channel: schemas_boolean()
+        .optional()
+        .describe('true: the discussion channel stays open (with then: none, it is all that stays).'),
+})
+    .describe('What the closing meeting decided beyond the cadence; written by its pull request.');
 const pairSchema = strictObject({
     coach: login.describe('The more experienced lead.'),
     coachee: login,
     cadence: schemas_enum(CADENCES).default('biweekly'),
     weekday: schemas_enum(WEEKDAYS),
     time: schema_time,
-    duration: schemas_number().int().positive().max(600).default(60),
+    duration: whole(1, 600, ' minutes').default(60),
     start: schema_date.describe('Date of the first conversation.'),
     timezone: timezone.optional().describe('Defaults to the group time zone.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every conversation issue')
+        .optional()
+        .describe('Where the pair meets: a room or a video link.'),
 })
     .describe('A coaching pair (format: coaching).');
 const groupSchema = strictObject({
-    name: schemas_string().min(1).describe('The group name, shown in issue titles and the calendar.'),
+    name: schema_text(MAX_TEXT.name, TITLE_TEXT).describe('The group name, shown in issue titles and the calendar.'),
     format: schemas_enum(FORMATS)
         .default('circle')
         .describe('circle: the skill share; coaching: 1:1 pairs.'),
     timezone: timezone.describe('IANA time zone of the meeting times.'),
     meeting: meetingSchema.optional(),
     start: schema_date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
-    weekly: schemas_number().int().min(1).max(26).default(6).describe('Number of weekly meetings.'),
+    weekly: whole(1, 26).default(6).describe('Number of weekly meetings.'),
     then: schemas_enum(THEN).default('monthly').describe('Cadence after the weekly phase.'),
+    continuation: continuationSchema.optional(),
     lead: lead
         .default('3d')
         .describe('How long before a meeting its issue opens, e.g. 3d (Thursday for a Sunday).'),
     skip: array(schema_date)
+        .max(60, { error: 'must list at most 60 dates' })
         .default([])
         .describe('Meeting dates to skip. A skipped weekly meeting moves the rest of the weekly phase one week later; a skipped follow-up is dropped.'),
-    quorum: schemas_number()
-        .int()
-        .min(2)
-        .max(50)
-        .default(5)
-        .describe('Fewest "yes" RSVPs for a good meeting.'),
+    quorum: whole(2, 50).default(5).describe('Fewest "yes" RSVPs for a good meeting.'),
     themes: array(themeSchema)
+        .max(26, { error: 'must list at most 26 themes (one per weekly meeting)' })
         .optional()
-        .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
+        .describe('Themes for weeks 2..n-1, a title or { title, agenda, prep }.'),
     agenda: schemas_enum(AGENDA_STYLES)
         .default('discussion')
         .describe('Default agenda for themed weeks.'),
-    members: array(memberSchema).min(1).describe('The group roster (private to the repository).'),
-    redact: array(schemas_string().min(1))
+    members: array(memberSchema)
+        .min(1)
+        .max(200, { error: 'must list at most 200 members' })
+        .describe('The group roster (private to the repository).'),
+    redact: array(schema_text(MAX_TEXT.word, 'one word or phrase each'))
+        .max(200, { error: 'must list at most 200 words' })
         .default([])
         .describe('Extra words never to appear in anything published.'),
     public: schemas_boolean()
         .default(false)
         .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
-    pairs: array(pairSchema).optional().describe('Coaching pairs (format: coaching).'),
+    pairs: array(pairSchema)
+        .max(200, { error: 'must list at most 200 pairs' })
+        .optional()
+        .describe('Coaching pairs (format: coaching).'),
+    example: schemas_boolean()
+        .default(false)
+        .describe('An example shipped with the template: plan, preview and rehearse use it, the workflows skip it, so it never runs on GitHub. Remove the line to run the group for real.'),
 })
     .describe('A tech leadership peer group: groups/<slug>/group.yml');
 function groupJsonSchema() {
@@ -74061,11 +66754,11 @@ function isValidTimeZone(zone) {
     return IANAZone.isValidZone(zone);
 }
 function isValidCalendarDate(isoDate) {
-    return DateTime.fromISO(isoDate, { zone: 'utc' }).isValid;
+    return luxon_DateTime.fromISO(isoDate, { zone: 'utc' }).isValid;
 }
 /** A local wall-clock date and time in a zone; luxon moves a time that falls into a DST gap forward. */
 function localDateTime(isoDate, time, zone) {
-    return DateTime.fromISO(`${isoDate}T${time}`, { zone });
+    return luxon_DateTime.fromISO(`${isoDate}T${time}`, { zone });
 }
 /**
  * Parses "3d", "72h", "2d12h", "90m". Days are calendar days in the group's zone (so "3d" before
@@ -74082,11 +66775,100 @@ function parseLead(text) {
         minutes: m ? Number.parseInt(m, 10) : 0,
     });
 }
+/** The lead in minutes (days counted as 24 hours); Infinity for digits too long to mean anything. */
+function leadMinutes(text) {
+    const match = LEAD_DURATION.exec(text);
+    if (!match)
+        return Number.NaN;
+    const [, d, h, m] = match;
+    const n = (part) => (part ? Number(part.slice(0, -1)) : 0);
+    return n(d) * 24 * 60 + n(h) * 60 + n(m);
+}
 function toUtcIso(dt) {
     return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 function weekdayNumber(weekday) {
     return (['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(weekday) + 1);
+}
+/**
+ * Whether `time` exists once on `isoDate` in `zone`. A time in the spring-forward gap does not
+ * exist (luxon, like every calendar app, moves it forward by the gap); one in the fall-back hour
+ * happens twice (the meeting takes the offset luxon picks, reported here).
+ */
+function wallClock(isoDate, time, zone) {
+    const dt = localDateTime(isoDate, time, zone);
+    if (!dt.isValid)
+        return { kind: 'normal' };
+    if (dt.toFormat('HH:mm') !== time)
+        return { kind: 'skipped', becomes: dt.toFormat('HH:mm') };
+    const offsets = dt.getPossibleOffsets().map((o) => o.offset);
+    if (offsets.length > 1) {
+        // Before the change clocks run ahead: the first occurrence has the larger offset.
+        const occurrence = dt.offset === Math.max(...offsets) ? 'first' : 'second';
+        return { kind: 'repeated', offset: dt.toFormat('ZZ'), occurrence };
+    }
+    return { kind: 'normal' };
+}
+/** Abbreviations and POSIX-style names people write, and the city zone they almost always mean. */
+const ZONE_ADVICE = {
+    EST: 'America/New_York',
+    EDT: 'America/New_York',
+    EST5EDT: 'America/New_York',
+    CST: 'America/Chicago',
+    CDT: 'America/Chicago',
+    CST6CDT: 'America/Chicago',
+    MST: 'America/Denver',
+    MDT: 'America/Denver',
+    MST7MDT: 'America/Denver',
+    PST: 'America/Los_Angeles',
+    PDT: 'America/Los_Angeles',
+    PST8PDT: 'America/Los_Angeles',
+    HST: 'Pacific/Honolulu',
+    GMT: 'Europe/London',
+    BST: 'Europe/London',
+    WET: 'Europe/Lisbon',
+    CET: 'Europe/Berlin',
+    MET: 'Europe/Berlin',
+    EET: 'Europe/Athens',
+};
+/** Zones that never change their offset: right for some places, an hour wrong half the year for most. */
+const FIXED_OFFSET = /^(?:EST|MST|HST|Etc\/GMT[+-]\d{1,2}|GMT[+-]\d{1,2})$/i;
+/**
+ * Advice for a valid but doubtful zone name: an abbreviation, a fixed offset, or a spelling other
+ * than the canonical IANA one. Undefined when the name is already the one to use (UTC included).
+ */
+function zoneAdvice(zone) {
+    const upper = zone.toUpperCase();
+    const city = ZONE_ADVICE[upper];
+    if (FIXED_OFFSET.test(zone)) {
+        const offset = luxon_DateTime.now().setZone(zone).toFormat('ZZ');
+        return {
+            suggest: city ?? 'a city zone such as "America/New_York" or "Europe/Berlin"',
+            reason: `"${zone}" is a fixed UTC${offset} offset without daylight saving: where clocks change, every meeting in the other half of the year will be an hour off local time`,
+        };
+    }
+    if (city && upper !== 'UTC') {
+        return {
+            suggest: city,
+            reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
+        };
+    }
+    const canonical = canonicalZone(zone);
+    if (canonical && canonical !== zone && canonical !== 'UTC') {
+        return {
+            suggest: canonical,
+            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+        };
+    }
+    return undefined;
+}
+function canonicalZone(zone) {
+    try {
+        return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/dates.ts
@@ -74095,38 +66877,80 @@ function weekdayNumber(weekday) {
 /** Follow-ups start at least this long after the closing meeting, so nobody meets twice in a fortnight. */
 const FOLLOW_UP_GAP_DAYS = 14;
 /**
+ * No calendar reaches further than this after its start, and no walk over it takes more steps than
+ * MAX_STEPS, whatever the input: a group's dates can never keep a command or a run busy.
+ */
+const HORIZON_YEARS = 10;
+const MAX_STEPS = 1000;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
  * The group's meeting dates in order. A skipped weekly meeting moves the rest of the weekly phase one
  * week later (members committed to six meetings); a skipped follow-up is dropped.
  */
 function* meetingDates(group) {
+    for (const step of walk(group))
+        if (!('skipped' in step))
+            yield step;
+}
+/**
+ * The skip dates the schedule uses and what each did. Validation asks this, rather than keeping its
+ * own idea of the schedule: a skip is valid exactly when the scheduler acts on it.
+ */
+function skipEffects(group) {
+    const effects = new Map();
+    if (group.skip.length === 0)
+        return effects;
+    const last = group.skip.reduce((a, b) => (a > b ? a : b));
+    for (const step of walk(group)) {
+        if ('skipped' in step)
+            effects.set(step.date, step.skipped);
+        else if (step.date > last)
+            break;
+    }
+    return effects;
+}
+/** The one walk over a group's calendar: meetings and the skip dates passed on the way. */
+function* walk(group) {
     const skip = new Set(group.skip);
-    let day = DateTime.fromISO(group.start, { zone: 'utc' });
+    let day = luxon_DateTime.fromISO(group.start, { zone: 'utc' });
     // Validation rejects these first; the guard keeps a lenient caller from looping forever.
     if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
         return;
+    const horizon = isoDate(day.plus({ years: HORIZON_YEARS }));
+    const inRange = (date) => PLAIN_DATE.test(date) && date <= horizon;
+    let steps = 0;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
         const date = isoDate(day);
+        if (!inRange(date) || ++steps > MAX_STEPS)
+            return;
         day = day.plus({ weeks: 1 });
         if (skip.has(date)) {
             shifted.push(date);
+            yield { date, skipped: 'moved' };
             continue;
         }
         const kind = week === 1 ? 'kickoff' : week === group.weekly ? 'closing' : 'theme';
         yield { date, kind, week, ...(shifted.length ? { shiftedFrom: shifted } : {}) };
         shifted = [];
-        closing = DateTime.fromISO(date, { zone: 'utc' });
+        closing = luxon_DateTime.fromISO(date, { zone: 'utc' });
         week++;
     }
     if (group.then === 'none')
         return;
     const earliest = closing.plus({ days: FOLLOW_UP_GAP_DAYS });
     for (const date of followUpDates(group, earliest)) {
-        if (!skip.has(date))
-            yield { date, kind: group.then };
+        if (++steps > MAX_STEPS)
+            return;
+        if (date === undefined)
+            continue;
+        if (!inRange(date))
+            return;
+        yield skip.has(date) ? { date, skipped: 'dropped' } : { date, kind: group.then };
     }
 }
+/** Endless on purpose; `walk` bounds it. `undefined` is a month without a meeting (still a step). */
 function* followUpDates(group, earliest) {
     if (group.then === 'biweekly') {
         for (let day = earliest;; day = day.plus({ weeks: 2 }))
@@ -74135,8 +66959,7 @@ function* followUpDates(group, earliest) {
     const weekday = weekdayNumber(group.meeting.weekday);
     for (let month = earliest.startOf('month');; month = month.plus({ months: 1 })) {
         const day = nthWeekdayOfMonth(month, weekday, group.meeting.week);
-        if (day >= earliest)
-            yield isoDate(day);
+        yield day.isValid && day < earliest ? undefined : isoDate(day);
     }
 }
 /** "first Sunday" .. "fourth Sunday", or "last Sunday" (the fifth when a month has five). */
@@ -74154,7 +66977,126 @@ function isoDate(day) {
     return day.toISODate() ?? '';
 }
 
+;// CONCATENATED MODULE: ./actions/lib/schedule/coaching.ts
+
+
+
+/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
+const DEFAULT_COACHING_WEEKS = 12;
+/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
+function pairKey(pair) {
+    return `${pair.coach}+${pair.coachee}`.toLowerCase();
+}
+/** Who is coach and who coachee does not matter here: a→b and b→a are one pair of people. */
+function samePairKey(pair) {
+    return [pair.coach.toLowerCase(), pair.coachee.toLowerCase()].sort().join('+');
+}
+/** The pair's time zone: its own when the two agreed one, else the group's. */
+function pairTimezone(group, pair) {
+    return pair.timezone ?? group.timezone;
+}
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
+    const starts = (group.pairs ?? []).map((p) => p.start).sort();
+    if (!starts[0])
+        return undefined;
+    return isoDate(luxon_DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
+}
+/**
+ * Every pair's conversations up to `until`, in the order they happen. A date the group skips
+ * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
+ */
+function buildCoachingSchedule(group, options = {}) {
+    const until = options.until ?? defaultCoachingUntil(group);
+    if (!until)
+        return [];
+    const seen = new Set();
+    const conversations = [];
+    for (const pair of group.pairs ?? []) {
+        // A pair listed twice (in either direction) would open every issue twice; the first counts.
+        if (seen.has(samePairKey(pair)))
+            continue;
+        seen.add(samePairKey(pair));
+        conversations.push(...pairConversations(group, pair, until));
+    }
+    return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
+}
+/** One pair's conversations from its start up to `until` (a local date, inclusive). */
+function pairConversations(group, pair, until) {
+    const skip = new Set(group.skip);
+    const lead = parseLead(group.lead);
+    const timezone = pairTimezone(group, pair);
+    const conversations = [];
+    for (const date of conversationDates(pair)) {
+        if (date > until)
+            break;
+        if (skip.has(date))
+            continue;
+        const begin = localDateTime(date, pair.time, timezone);
+        const end = begin.plus({ minutes: pair.duration });
+        conversations.push({
+            group: group.slug,
+            pair: pairKey(pair),
+            coach: pair.coach,
+            coachee: pair.coachee,
+            number: conversations.length + 1,
+            cadence: pair.cadence,
+            date,
+            timezone,
+            localStart: iso(begin),
+            localEnd: iso(end),
+            startsAt: toUtcIso(begin),
+            endsAt: toUtcIso(end),
+            opensAt: toUtcIso(begin.minus(lead)),
+            duration: pair.duration,
+            ...(pair.place ? { place: pair.place } : {}),
+        });
+    }
+    return conversations;
+}
+/**
+ * The pair's dates: every week, every other week, or monthly on the same weekday in the same week
+ * of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a start in the
+ * fifth week meets on the last one, since not every month has a fifth). Bounded like a circle's
+ * calendar: at most HORIZON_YEARS after the start and MAX_STEPS dates, whatever the input.
+ */
+function* conversationDates(pair) {
+    const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
+    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
+    if (!start.isValid)
+        return;
+    const horizon = isoDate(start.plus({ years: HORIZON_YEARS }));
+    let steps = 0;
+    for (const date of endlessDates(pair.cadence, start)) {
+        if (++steps > MAX_STEPS || !PLAIN_DATE.test(date) || date > horizon)
+            return;
+        yield date;
+    }
+}
+function* endlessDates(cadence, start) {
+    if (cadence !== 'monthly') {
+        const step = cadence === 'weekly' ? 1 : 2;
+        for (let day = start;; day = day.plus({ weeks: step }))
+            yield isoDate(day);
+    }
+    const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)];
+    const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase());
+    for (let month = start.startOf('month');; month = month.plus({ months: 1 })) {
+        yield isoDate(nthWeekdayOfMonth(month, weekday, which));
+    }
+}
+/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
+function openConversationsAt(conversations, at) {
+    const t = at.getTime();
+    return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt));
+}
+function iso(dt) {
+    return dt.toISO({ suppressMilliseconds: true }) ?? '';
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
+
+
 
 
 const SMALLEST_GOOD_GROUP = 5;
@@ -74163,16 +67105,22 @@ const LARGEST_GOOD_GROUP = 9;
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
     [startOnMeetingDay, ['start', 'meeting']],
+    [startInThePast, ['start', 'meeting', 'timezone']],
     [duplicateMembers, ['members']],
     [facilitatorPresent, ['members']],
     [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
     [groupSize, ['format', 'members']],
+    [quorumWithinRoster, ['format', 'members', 'quorum']],
+    [coworkersInOneCircle, ['format', 'members']],
     [themeCount, ['themes', 'weekly']],
     [pairsAreMembers, ['members', 'pairs']],
+    [pairsInACircle, ['format', 'pairs']],
+    [doubtfulTimeZones, ['timezone', 'pairs']],
+    [daylightSavingTimes, ['timezone', 'start', 'meeting', 'weekly', 'then', 'skip', 'pairs']],
 ];
 /** Rules that span fields: what a schema alone cannot say. */
-function checkGroupRules(group) {
-    return RULES.flatMap(([rule]) => rule(group));
+function checkGroupRules(group, options = {}) {
+    return RULES.flatMap(([rule]) => rule(group, options));
 }
 /**
  * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
@@ -74191,7 +67139,7 @@ function checkGroupRulesLeniently(data, brokenFields) {
         if (reads.some((field) => brokenFields.has(field)))
             return [];
         try {
-            return rule(group);
+            return rule(group, {});
         }
         catch {
             return [];
@@ -74203,7 +67151,12 @@ function rules_error(path, message, atKey = false) {
 }
 function requiredForFormat(group) {
     if (group.format === 'coaching') {
-        return group.pairs?.length ? [] : [rules_error(['format'], 'format: coaching needs a "pairs" list')];
+        // An open network starts with sign-ups, not pairs: the pairs come from /match.
+        return group.pairs?.length
+            ? []
+            : [
+                rules_warning(['format'], 'format: coaching has no pairs yet, so no conversation is scheduled: members sign up with the Coaching sign-up form and a facilitator comments /match on the network issue (or list pairs: by hand)'),
+            ];
     }
     return ['meeting', 'start']
         .filter((field) => group[field] === undefined)
@@ -74212,7 +67165,7 @@ function requiredForFormat(group) {
 function startOnMeetingDay(group) {
     if (!group.start || !group.meeting)
         return [];
-    const weekday = DateTime.fromISO(group.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
+    const weekday = luxon_DateTime.fromISO(group.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
     if (weekday === group.meeting.weekday)
         return [];
     return [
@@ -74241,32 +67194,126 @@ function skipDatesInSchedule(group) {
     const { start, meeting } = group;
     if (!start || !meeting || group.skip.length === 0)
         return [];
-    const last = group.skip.reduce((a, b) => (a > b ? a : b));
-    const scheduled = new Set();
-    for (const slot of meetingDates({ ...group, start, meeting, skip: [] })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-    }
-    // Shifts move later weekly meetings; a skip may name any date the unshifted or shifted phase uses.
-    for (const slot of meetingDates({ ...group, start, meeting })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-        for (const shifted of slot.shiftedFrom ?? [])
-            scheduled.add(shifted);
-    }
-    const schedulable = scheduled.size > 0 || DateTime.fromISO(start, { zone: 'utc' }).isValid;
+    // The scheduler's own walk says which skips it acts on: one definition of the schedule.
+    const effects = skipEffects({ ...group, start, meeting });
+    const schedulable = luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
         // Without a schedule to compare with there is nothing to say; other messages say why.
-        if (!schedulable || scheduled.has(date))
+        if (!schedulable || effects.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
         ];
     });
+}
+function startInThePast(group, options) {
+    // The template's examples keep their dates for preview and rehearse; only real groups are told.
+    if (!options.now || !group.start || !group.meeting || group.example)
+        return [];
+    const today = luxon_DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate();
+    if (!today || group.start >= today)
+        return [];
+    return [
+        rules_warning(['start'], `${group.start} is in the past: the sessions action only opens issues for meetings still ahead, so meetings before ${today} get none (ignore this if the cohort is already running)`),
+    ];
+}
+function quorumWithinRoster(group) {
+    if (group.format !== 'circle' || group.quorum <= group.members.length)
+        return [];
+    return [
+        rules_warning(['quorum'], `quorum ${group.quorum} is more than the ${group.members.length} members: no meeting can reach it, so every RSVP status will say the meeting is short; set quorum to at most ${group.members.length}`),
+    ];
+}
+function coworkersInOneCircle(group) {
+    if (group.format !== 'circle')
+        return [];
+    const first = new Map();
+    return group.members.flatMap((member, index) => {
+        const key = member.employer?.trim().toLowerCase();
+        if (!key)
+            return [];
+        const earlier = first.get(key);
+        if (earlier === undefined) {
+            first.set(key, index);
+            return [];
+        }
+        return [
+            rules_warning(['members', index, 'employer'], `${member.github} and ${group.members[earlier]?.github} (members[${earlier}]) work at the same place: coworkers speak less freely, and the playbook keeps them in different groups`),
+        ];
+    });
+}
+function pairsInACircle(group) {
+    if (group.format !== 'circle' || group.pairs === undefined)
+        return [];
+    return [
+        rules_warning(['pairs'], 'is only read by format: coaching; this circle ignores it (set format: coaching for a coaching network, or remove pairs)'),
+    ];
+}
+function doubtfulTimeZones(group) {
+    const zones = [[['timezone'], group.timezone]];
+    group.pairs?.forEach((pair, index) => {
+        if (pair.timezone)
+            zones.push([['pairs', index, 'timezone'], pair.timezone]);
+    });
+    return zones.flatMap(([path, zone]) => {
+        const advice = zoneAdvice(zone);
+        return advice ? [rules_warning(path, `${advice.reason}; use "${advice.suggest}"`)] : [];
+    });
+}
+/** How far ahead daylight-saving days are looked for: every change of the next two years. */
+const DST_HORIZON_YEARS = 2;
+function daylightSavingTimes(group) {
+    const findings = [];
+    const { start, meeting } = group;
+    if (start && meeting && group.format === 'circle') {
+        const dates = takeWhile(meetingDates({ ...group, start, meeting }), horizonOf(start));
+        const finding = wallClockFinding(['meeting', 'time'], dates, meeting.time, group.timezone);
+        if (finding)
+            findings.push(finding);
+    }
+    if (group.format === 'coaching') {
+        group.pairs?.forEach((pair, index) => {
+            const dates = takeWhile(conversationDates(pair), horizonOf(pair.start));
+            const zone = pair.timezone ?? group.timezone;
+            const finding = wallClockFinding(['pairs', index, 'time'], dates, pair.time, zone);
+            if (finding)
+                findings.push(finding);
+        });
+    }
+    return findings;
+}
+function horizonOf(start) {
+    const until = luxon_DateTime.fromISO(start, { zone: 'utc' })
+        .plus({ years: DST_HORIZON_YEARS })
+        .toISODate();
+    return (date) => until !== null && date <= until;
+}
+function takeWhile(dates, keep) {
+    const out = [];
+    for (const item of dates) {
+        const date = typeof item === 'string' ? item : item.date;
+        if (!keep(date))
+            break;
+        out.push(date);
+    }
+    return out;
+}
+/** One warning per time, naming the first meeting it affects and how many more. */
+function wallClockFinding(path, dates, time, zone) {
+    const affected = dates
+        .map((date) => ({ date, clock: wallClock(date, time, zone) }))
+        .filter((a) => a.clock.kind !== 'normal');
+    const first = affected[0];
+    if (!first)
+        return undefined;
+    const more = affected.length > 1 ? ` (and ${affected.length - 1} more meeting(s) like it)` : '';
+    if (first.clock.kind === 'skipped')
+        return rules_warning(path, `${time} does not exist on ${first.date} in ${zone} (clocks spring forward): that meeting will start at ${first.clock.becomes} local time${more}; choose a time outside the change, e.g. after 03:00`);
+    if (first.clock.kind === 'repeated')
+        return rules_warning(path, `${time} happens twice on ${first.date} in ${zone} (clocks fall back): that meeting is at the ${first.clock.occurrence} one (UTC${first.clock.offset})${more}; choose a time outside the change, e.g. after 03:00`);
+    return undefined;
 }
 function groupSize(group) {
     if (group.format !== 'circle')
@@ -74293,20 +67340,21 @@ function pairsAreMembers(group) {
     const firstListed = new Map();
     return (group.pairs ?? []).flatMap((pair, index) => {
         const findings = [];
-        // Logins ignore case; a pair listed twice would get every conversation issue twice.
-        const key = `${pair.coach}+${pair.coachee}`.toLowerCase();
+        // Logins ignore case, and a→b is the same two people as b→a: a pair listed twice would get
+        // every conversation issue twice.
+        const key = samePairKey(pair);
         const first = firstListed.get(key);
         if (first === undefined)
             firstListed.set(key, index);
         else
-            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`));
+            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once, with the coach first`));
         for (const role of ['coach', 'coachee']) {
             if (!logins.has(pair[role].toLowerCase()))
                 findings.push(rules_error(['pairs', index, role], `"${pair[role]}" is not in members`));
         }
         if (pair.coach.toLowerCase() === pair.coachee.toLowerCase())
             findings.push(rules_error(['pairs', index, 'coachee'], 'a member cannot coach themselves'));
-        const weekday = DateTime.fromISO(pair.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
+        const weekday = luxon_DateTime.fromISO(pair.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
         if (weekday !== pair.weekday)
             findings.push(rules_error(['pairs', index, 'start'], `${pair.start} is a ${capitalize(weekday)}, but weekday is ${pair.weekday}`));
         return findings;
@@ -74325,15 +67373,18 @@ function capitalize(word) {
 
 
 
+
 /** Group files are a screenful of YAML; anything far larger is a mistake or an attack. */
 const MAX_GROUP_FILE_BYTES = 256 * 1024;
+/** The group's folder names its label `group:<folder>` (GitHub: at most 50 characters, no commas). */
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** Anchors are fine for a few shared values; expansion bombs ("billion laughs") are not. */
 const MAX_ALIAS_COUNT = 50;
 /**
  * Parses and validates a group file. Never throws on bad input: every problem is returned, located
  * by line and column, so a user can fix them in one pass. `group` is set only when there are no errors.
  */
-function load_parseGroupFile(text, where) {
+function load_parseGroupFile(text, where, options = {}) {
     const at = (line, col, field, message) => ({
         file: where.file,
         line,
@@ -74344,6 +67395,19 @@ function load_parseGroupFile(text, where) {
     });
     if (Buffer.byteLength(text, 'utf8') > MAX_GROUP_FILE_BYTES) {
         return { problems: [at(1, 1, '', `file is larger than ${MAX_GROUP_FILE_BYTES / 1024} KiB`)] };
+    }
+    if (!FOLDER_NAME.test(where.slug)) {
+        return {
+            problems: [
+                at(1, 1, '', `the folder name ${JSON.stringify(where.slug)} must be 1 to 40 letters, digits, ".", "_" or "-": the label "group:<folder>" is made from it, and GitHub allows 50 characters`),
+            ],
+        };
+    }
+    // Checked on the text, before YAML reads it: a terminal shows comments too, and a byte that was
+    // not UTF-8 is only recognisable here (as U+FFFD).
+    const unprintable = unprintableInFile(text);
+    if (unprintable.length > 0) {
+        return { problems: unprintable.map((u) => at(u.line, u.col, '', u.message)) };
     }
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -74385,7 +67449,7 @@ function load_parseGroupFile(text, where) {
         const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
         return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
-    const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
+    const problems = sortProblems(checkGroupRules(parsed.data, options).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
     return failed ? { problems } : { group: { ...parsed.data, slug: where.slug }, problems };
 }
@@ -74501,13 +67565,22 @@ function parseFrontMatter(text, file) {
 
 
 const DEFAULT_GROUPS_GLOB = 'groups/*/group.yml';
-/** Reads and validates group files; one bad file never hides the others. */
-async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
+/**
+ * Reads and validates group files; one bad file never hides the others. The template's examples
+ * (`example: true`) are left out unless asked for: their members are not the repository's
+ * collaborators, so on GitHub they could only fail. The CLI asks for them (validate, plan,
+ * preview); the actions never do.
+ */
+async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB, options = {}) {
     const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort();
-    const result = { groups: [], problems: [], failed: [] };
+    const result = { groups: [], problems: [], failed: [], examples: [] };
     for (const file of files) {
         const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
-        const { group, problems } = load_parseGroupFile(text, { file, slug: slugOf(file) });
+        const { group, problems } = load_parseGroupFile(text, { file, slug: slugOf(file) }, options.now ? { now: options.now } : {});
+        if (group?.example && options.examples !== 'include') {
+            result.examples.push(file);
+            continue;
+        }
         result.problems.push(...problems);
         if (group)
             result.groups.push(group);
@@ -74515,6 +67588,11 @@ async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
             result.failed.push(file);
     }
     return result;
+}
+/** Why an example group did not run, and what to do with it. */
+function exampleNotice(file) {
+    const folder = external_node_path_default().posix.dirname(file);
+    return `${file}: an example (example: true), so the workflows skip it. To start your own group, run "Start a cohort" or copy ${folder}/ to groups/<your-slug>/ and delete its "example: true" line; delete ${folder}/ once you no longer need it for skill-share preview and rehearse.`;
 }
 /** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */
 async function loadGroupAt(root, target) {
@@ -74552,679 +67630,6752 @@ async function loadSessionTemplates(root) {
     return { kickoff: kickoff, theme: theme, closing: closing, 'follow-up': followUp };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
+;// CONCATENATED MODULE: ./actions/lib/runner/annotate.ts
+
+
+
 /**
- * Creates something at most once. A create that fails may still have happened (the response was
- * lost), so before trying again we look for what it would have made, by its hidden marker.
+ * Group-file problems as workflow annotations, so GitHub shows them on the file and line. Actions
+ * that run on every issue event pass `errorsOnly`, so a group's standing warnings (a small roster,
+ * say) are not repeated on each of their runs.
  */
-async function createOnce(steps) {
-    const attempts = steps.attempts ?? 3;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (attempt > 1) {
-            const existing = await steps.lookup();
-            if (existing !== undefined)
-                return existing;
-        }
-        try {
-            return await steps.create();
-        }
-        catch (e) {
-            if (!isTransient(e))
-                throw e;
-            lastError = e;
-        }
-    }
-    throw lastError;
-}
-function isTransient(error) {
-    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
-    return status === 0 || status >= 500 || status === 403 || status === 429;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/labels/labels.ts
-/** Every label the product applies, with its colour and a description people see on GitHub. */
-const CATALOG = {
-    'skill-share': { color: '5319e7', description: 'Managed by the skill-share automation' },
-    session: { color: '1d76db', description: 'A meeting of the group' },
-    kickoff: { color: '0e8a16', description: 'Week 1: introductions and topics' },
-    theme: { color: '0052cc', description: 'A themed weekly meeting' },
-    closing: { color: 'b60205', description: 'The last weekly meeting' },
-    monthly: { color: 'c5def5', description: 'A monthly follow-up meeting' },
-    biweekly: { color: 'c5def5', description: 'A follow-up every other week' },
-    'follow-up': { color: 'c5def5', description: 'A meeting after the weekly phase' },
-    'ground-rules': { color: 'fbca04', description: 'The rules every member agrees to' },
-    intention: { color: 'd4c5f9', description: 'What a member wants to get better at' },
-    homework: { color: 'bfd4f2', description: 'Reflection before a meeting' },
-    'check-in': { color: 'bfdadc', description: 'Accountability buddy check-in' },
-    buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
-    topic: { color: 'fef2c0', description: 'A proposed theme' },
-    reflection: { color: 'e99695', description: 'Closing reflection' },
-    conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
-    'needs-fix': { color: 'd93f0b', description: 'A submission with something to fix' },
-    organizer: { color: '5319e7', description: 'For the facilitators' },
-};
-function labelSpec(name) {
-    const known = CATALOG[name];
-    if (known)
-        return { name, ...known };
-    if (name.startsWith('group:'))
-        return { name, color: 'ededed', description: `Group ${name.slice(6)}` };
-    if (name.startsWith('session:'))
-        return { name, color: 'f9f9f9', description: `Session ${name.slice(8)}` };
-    return { name, color: 'ededed', description: null };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
-const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
-function marker(kind, attributes = {}) {
-    const attrs = Object.entries(attributes)
-        .map(([key, value]) => ` ${key}=${String(value)}`)
-        .join('');
-    return `<!-- skill-share:${kind}${attrs} -->`;
-}
-function parseMarkers(body) {
-    if (!body)
-        return [];
-    return [...body.matchAll(MARKER)].map((match) => ({
-        kind: match[1],
-        attributes: Object.fromEntries((match[2] ?? '')
-            .trim()
-            .split(' ')
-            .filter(Boolean)
-            .map((pair) => pair.split('='))),
-    }));
-}
-/** The first marker of a kind whose attributes include all of `match`. */
-function findMarker(body, kind, match = {}) {
-    return parseMarkers(body).find((m) => m.kind === kind &&
-        Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
-}
-function withMarker(body, kind, attributes) {
-    return `${body.trimEnd()}\n\n${marker(kind, attributes)}\n`;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
-const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
-/**
- * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
- * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
- * templates: anything conditional is computed in code and passed in as a value.
- */
-function fillPlaceholders(text, context) {
-    return text.replace(PLACEHOLDER, (whole, name) => {
-        const value = context[name];
-        return value === undefined ? '' : String(value);
-    });
-}
-/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
-function unknownPlaceholders(text, known) {
-    const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    return [...new Set(names.filter((name) => !known.includes(name)))];
-}
-function renderIssue(template, context) {
-    const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
-        .replace(/\s+/g, ' ')
-        .replace(/( · )+$/, '')
-        .trim();
-    const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
-    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
-    return { title, labels, body };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
-
-
-
-const SESSION_MARKER = 'session';
-function templateKey(session) {
-    if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
-        return session.kind;
-    return 'follow-up';
-}
-/** The labels every session issue carries, beyond what its template adds. */
-function sessionLabels(group, session) {
-    return ['skill-share', `group:${group.slug}`, 'session', session.kind];
-}
-function sessionContext(group, session, links) {
-    const start = DateTime.fromISO(session.localStart, { setZone: true });
-    const end = DateTime.fromISO(session.localEnd, { setZone: true });
-    return {
-        group_name: group.name,
-        group_slug: group.slug,
-        number: session.number,
-        heading: session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind),
-        week: session.week,
-        weekly: group.weekly,
-        theme: session.theme ??
-            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion'),
-        date_short: start.toFormat('ccc d LLL'),
-        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
-        utc: `${DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
-        duration: group.meeting?.duration,
-        place: session.place ?? 'to be announced',
-        facilitator: `@${session.facilitator}`,
-        co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
-        agenda: agendaTable(session),
-        homework_link: links.homework ?? '',
-        previous: previousLink(links.previous),
-        calendar_link: links.calendar ?? '',
-        calendar: calendarLink(links.calendar),
-        links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
-        quorum: group.quorum,
-        shifted: session.shiftedFrom?.length
-            ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
-            : '',
-    };
-}
-function renderSessionIssue(group, session, templates, links) {
-    const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links));
-    const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])];
-    const body = withMarker(rendered.body, SESSION_MARKER, { group: group.slug, n: session.number });
-    return { title: rendered.title, labels, body };
-}
-function agendaTable(session) {
-    let clock = DateTime.fromISO(session.localStart, { setZone: true });
-    const rows = session.agenda.map((item) => {
-        const row = `| ${clock.toFormat('HH:mm')} | ${item.minutes} min | ${item.title} |`;
-        clock = clock.plus({ minutes: item.minutes });
-        return row;
-    });
-    return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
-}
-/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
-function calendarLink(url) {
-    return url ? `[Add to your calendar](${url})` : '';
-}
-function previousLink(previous) {
-    if (!previous)
-        return 'This is the first session.';
-    return previous.number
-        ? `Previous session: #${previous.number}`
-        : `Previous session: ${previous.title}`;
-}
-function issue_capitalize(word) {
-    return word.charAt(0).toUpperCase() + word.slice(1);
-}
-/**
- * What the last status refresh saw of an issue (its 👍 count and comment count), recorded in the
- * session issue's own marker. The hourly run compares it with the issue list it already has, so a
- * quiet issue costs no request at all.
- */
-function statusFingerprint(issue) {
-    return `${issue.plusOnes}-${issue.comments}`;
-}
-function recordedFingerprint(body, group, session) {
-    return findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
-}
-function withFingerprint(body, group, session, fingerprint) {
-    const current = findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
-    if (!current)
-        return body;
-    const old = marker(SESSION_MARKER, current.attributes);
-    return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
-}
-
-;// CONCATENATED MODULE: ./actions/lib/schedule/coaching.ts
-
-
-
-/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
-const DEFAULT_COACHING_WEEKS = 12;
-/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
-function pairKey(pair) {
-    return `${pair.coach}+${pair.coachee}`.toLowerCase();
-}
-/** The pair's time zone: its own when the two agreed one, else the group's. */
-function pairTimezone(group, pair) {
-    return pair.timezone ?? group.timezone;
-}
-/** `weeks` (default 12) after the earliest start of any pair (local date). */
-function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
-    const starts = (group.pairs ?? []).map((p) => p.start).sort();
-    if (!starts[0])
-        return undefined;
-    return isoDate(DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
-}
-/**
- * Every pair's conversations up to `until`, in the order they happen. A date the group skips
- * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
- */
-function buildCoachingSchedule(group, options = {}) {
-    const until = options.until ?? defaultCoachingUntil(group);
-    if (!until)
-        return [];
-    const seen = new Set();
-    const conversations = [];
-    for (const pair of group.pairs ?? []) {
-        // A pair listed twice would open every issue twice; the first listing counts.
-        if (seen.has(pairKey(pair)))
+function annotateProblems(problems, options = {}) {
+    for (const problem of problems) {
+        if (options.errorsOnly && problem.severity !== 'error')
             continue;
-        seen.add(pairKey(pair));
-        conversations.push(...pairConversations(group, pair, until));
-    }
-    return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
-}
-/** One pair's conversations from its start up to `until` (a local date, inclusive). */
-function pairConversations(group, pair, until) {
-    const skip = new Set(group.skip);
-    const lead = parseLead(group.lead);
-    const timezone = pairTimezone(group, pair);
-    const conversations = [];
-    for (const date of conversationDates(pair)) {
-        if (date > until)
-            break;
-        if (skip.has(date))
-            continue;
-        const begin = localDateTime(date, pair.time, timezone);
-        const end = begin.plus({ minutes: pair.duration });
-        conversations.push({
-            group: group.slug,
-            pair: pairKey(pair),
-            coach: pair.coach,
-            coachee: pair.coachee,
-            number: conversations.length + 1,
-            cadence: pair.cadence,
-            date,
-            timezone,
-            localStart: iso(begin),
-            localEnd: iso(end),
-            startsAt: toUtcIso(begin),
-            endsAt: toUtcIso(end),
-            opensAt: toUtcIso(begin.minus(lead)),
-            duration: pair.duration,
+        const annotate = problem.severity === 'error' ? error : warning;
+        annotate(formatProblem(problem), {
+            file: problem.file,
+            startLine: problem.line,
+            startColumn: problem.col,
         });
     }
-    return conversations;
 }
+/** The template's example groups, which the workflows skip: one notice each, on the file. */
+function noticeExamples(files) {
+    for (const file of files)
+        notice(exampleNotice(file), { file, startLine: 1 });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/catalog.ts
 /**
- * The pair's dates, endlessly: every week, every other week, or monthly on the same weekday in the
- * same week of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a
- * start in the fifth week meets on the last one, since not every month has a fifth).
+ * The issue forms, as the code knows them. `.github/ISSUE_TEMPLATE/*.yml` is what GitHub shows;
+ * this catalog is what the actions rely on: each form's kind, file, label and field ids (the
+ * contract), plus the default headings and options, which a test keeps in step with the YAML.
+ *
+ * A group may reword its forms freely. What must not change is a field's id and type, and for
+ * choices the number and order of options: answers are read by position, so "Family" renamed to
+ * "Home life" still means `family`.
  */
-function* conversationDates(pair) {
-    const start = DateTime.fromISO(pair.start, { zone: 'utc' });
-    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
-    if (!start.isValid)
-        return;
-    if (pair.cadence !== 'monthly') {
-        const step = pair.cadence === 'weekly' ? 1 : 2;
-        for (let day = start;; day = day.plus({ weeks: step }))
-            yield isoDate(day);
-    }
-    const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)];
-    const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase());
-    for (let month = start.startOf('month');; month = month.plus({ months: 1 })) {
-        yield isoDate(nthWeekdayOfMonth(month, weekday, which));
-    }
-}
-/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
-function openConversationsAt(conversations, at) {
-    const t = at.getTime();
-    return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt));
-}
-function iso(dt) {
-    return dt.toISO({ suppressMilliseconds: true }) ?? '';
-}
-
-;// CONCATENATED MODULE: ./actions/lib/sessions/conversation.ts
-
-
-
-
-/*
- * The words of a coaching conversation issue and of the bot's comments on it. Only the coachee's
- * own previous next step is quoted (it is theirs, and the pair both see the write-up anyway);
- * nothing here ever rates the coachee.
- */
-const CONVERSATION_MARKER = 'conversation';
-const CONVERSATION_CLOSING_MARKER = 'conversation-closing';
-const NUDGE_MARKER = 'nudge';
-/** Sits on the task-list line where the coachee ticks off the previous step. */
-const STEP_DONE_MARKER = 'step-done';
+const FORM_KINDS = [
+    'homework',
+    'intention',
+    'check-in',
+    'topic',
+    'reflection',
+    'conversation',
+    'sign-up',
+    'self-evaluation',
+    'assessment',
+];
+/** Every form carries this label next to its own. */
+const SKILL_SHARE_LABEL = 'skill-share';
+/** Fields every form shares; their ids are also the query parameters that prefill them. */
+const GROUP_FIELD = 'group';
+const SESSION_FIELD = 'session';
+const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
+const AREAS = ['work', 'family', 'self'];
+const CHECK_IN_OUTCOMES = [
+    { value: 'done', label: 'Done' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+const CONTINUE_CHOICES = [
+    { value: 'monthly', label: 'Monthly' },
+    { value: 'biweekly', label: 'Every two weeks' },
+    { value: 'stop', label: 'Stop here' },
+];
 /**
- * Conversation issues carry `session` too, so the one query for open session issues covers both
- * formats and a quiet hourly run still costs one request per 100 open issues. Their marker kind
- * (`conversation`) keeps them apart from circle sessions.
+ * The core tech-lead skills a coaching conversation can exercise. The list is deliberately short
+ * so that a coaching network can see, over months, which skills its conversations keep returning
+ * to. To change it, change both this list and the `skill` dropdown of conversation.yml.
  */
-function conversationLabels(group) {
-    return ['skill-share', `group:${group.slug}`, 'session', 'conversation'];
+const CORE_SKILLS = [
+    { value: 'communication', label: 'Communication' },
+    { value: 'delegation', label: 'Delegation' },
+    { value: 'feedback', label: 'Feedback' },
+    { value: 'running-meetings', label: 'Running meetings' },
+    { value: 'technical-decision-making', label: 'Technical decision making' },
+    { value: 'influence-without-authority', label: 'Influence without authority' },
+    { value: 'hiring-and-interviewing', label: 'Hiring and interviewing' },
+    { value: 'prioritization', label: 'Prioritization' },
+    { value: 'coaching-others', label: 'Coaching others' },
+    { value: 'self-care', label: 'Self-care' },
+];
+/** How often a pair meets, as the sign-up form words it; values are the group file's `cadence`. */
+const CADENCE_CHOICES = [
+    { value: 'weekly', label: 'Every week' },
+    { value: 'biweekly', label: 'Every other week' },
+    { value: 'monthly', label: 'Once a month' },
+];
+/** How many coachees one coach takes at a time, at most. */
+const CAPACITY_CHOICES = [
+    { value: '1', label: '1' },
+    { value: '2', label: '2' },
+    { value: '3', label: '3' },
+    { value: '4', label: '4' },
+];
+/** The five focus areas of technical leadership a member rates themselves on. */
+const FOCUS_AREAS = [
+    { value: 'empowering-others', label: 'Empowering others' },
+    { value: 'challenging-assumptions', label: 'Challenging assumptions' },
+    { value: 'eliminating-pain-points', label: 'Eliminating pain points' },
+    { value: 'influencing-culture', label: 'Influencing culture' },
+    { value: 'leading-technology', label: 'Leading technology and architecture' },
+];
+const EVALUATION_MOMENTS = [
+    { value: 'start', label: 'At the start' },
+    { value: 'end', label: 'At the end' },
+];
+/** "Is my team executing well, and is it happy?": the success test, answered in two parts. */
+const TEAM_ANSWERS = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a feedback interview was with: a role, never a name. */
+const INTERVIEW_ROLES = [
+    { value: 'assessment', label: 'Nobody: it was an assessment or a test' },
+    { value: 'peer', label: 'A peer' },
+    { value: 'manager', label: 'My manager' },
+    { value: 'leader', label: 'Another leader' },
+    { value: 'report', label: 'Someone on my team' },
+    { value: 'coach', label: 'My coach' },
+    { value: 'outside', label: 'Someone outside work' },
+];
+const SCORE_MIN = 1;
+const SCORE_MAX = 10;
+const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
+const AREA_OPTIONS = [
+    { value: 'work', label: 'Work' },
+    { value: 'family', label: 'Family' },
+    { value: 'self', label: 'Self' },
+];
+const AREA_NAMES = { work: 'Work', family: 'Family', self: 'Self' };
+/** The playbook's sheet asks for something positive and something negative in every area. */
+const LEANINGS = ['positive', 'negative'];
+/** The six prompts in sheet order, with the wording the "two I'll share" checkboxes use. */
+const PROMPTS = AREAS.flatMap((area) => LEANINGS.map((leaning) => ({
+    value: `${area}-${leaning}`,
+    label: `${AREA_NAMES[area]}, ${leaning}`,
+})));
+function promptArea(prompt) {
+    return prompt.split('-')[0];
 }
-function conversationAttributes(c) {
-    return {
-        group: c.group,
-        coach: c.coach.toLowerCase(),
-        coachee: c.coachee.toLowerCase(),
-        n: c.number,
-    };
+const CONSENT_OPTION = {
+    value: 'quote-anonymously',
+    label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
+};
+const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
+const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
+function score(id, label) {
+    return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
 }
-function writeUpUrl(repo, c) {
+function optionalScore(id, label) {
+    return { ...score(id, label), required: false };
+}
+/** A prompt's two answers: what happened, and why it matters to me. */
+function promptFields(prompt) {
+    const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+    return [
+        catalog_text(`${prompt}-what`, `${name}: what happened`, false),
+        catalog_text(`${prompt}-significance`, `${name}: why it matters to me`, false),
+    ];
+}
+function catalog_text(id, label, required) {
+    return { id, type: 'textarea', label, required };
+}
+const catalog_FORMS = {
+    homework: {
+        kind: 'homework',
+        name: 'Homework',
+        template: 'homework.yml',
+        label: 'homework',
+        title: 'Homework · ',
+        fields: [
+            catalog_group,
+            session,
+            ...AREAS.flatMap((area) => [
+                ...LEANINGS.flatMap((leaning) => promptFields(`${area}-${leaning}`)),
+                optionalScore(`${area}-score`, `${AREA_NAMES[area]}: a score from 1 to 10, if you like`),
+            ]),
+            {
+                id: 'share',
+                type: 'checkboxes',
+                label: "The two I'll share in the opening circle",
+                required: false,
+                options: PROMPTS,
+            },
+            catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+        ],
+    },
+    intention: {
+        kind: 'intention',
+        name: 'Intention',
+        template: 'intention.yml',
+        label: 'intention',
+        title: 'Intention · ',
+        fields: [
+            catalog_group,
+            catalog_text('goal', 'What I want to get better at', true),
+            catalog_text('how-i-will-know', 'How I will know', true),
+            catalog_text('support', 'Support I would like from the group', false),
+        ],
+    },
+    'check-in': {
+        kind: 'check-in',
+        name: 'Buddy check-in',
+        template: 'check-in.yml',
+        label: 'check-in',
+        title: 'Check-in · ',
+        fields: [
+            catalog_group,
+            session,
+            catalog_text('commitment', 'My commitment this week', true),
+            {
+                id: 'outcome',
+                type: 'dropdown',
+                label: 'How it went',
+                required: true,
+                options: CHECK_IN_OUTCOMES,
+            },
+            catalog_text('notes', 'What helped or got in the way', false),
+        ],
+    },
+    topic: {
+        kind: 'topic',
+        name: 'Topic proposal',
+        template: 'topic.yml',
+        label: 'topic',
+        title: 'Topic · ',
+        fields: [
+            catalog_group,
+            { id: 'topic', type: 'input', label: 'The topic', required: true },
+            catalog_text('why', 'Why it matters to me', true),
+            catalog_text('story', 'A story or question I would bring', false),
+        ],
+    },
+    reflection: {
+        kind: 'reflection',
+        name: 'Closing reflection',
+        template: 'reflection.yml',
+        label: 'reflection',
+        title: 'Reflection · ',
+        fields: [
+            catalog_group,
+            catalog_text('learned', 'What did I learn?', true),
+            catalog_text('in-a-year', 'Where do I want to be in a year?', true),
+            {
+                id: 'continue',
+                type: 'dropdown',
+                label: 'Should the group continue?',
+                required: true,
+                options: CONTINUE_CHOICES,
+            },
+            {
+                id: 'consent',
+                type: 'checkboxes',
+                label: 'Quoting this reflection',
+                required: false,
+                options: [CONSENT_OPTION],
+            },
+        ],
+    },
+    conversation: {
+        kind: 'conversation',
+        name: 'Coaching conversation',
+        template: 'conversation.yml',
+        label: 'conversation',
+        title: 'Conversation · ',
+        fields: [
+            catalog_group,
+            { ...session, label: 'Conversation number' },
+            catalog_text('next-step', 'My one next step', true),
+            { id: 'by-when', type: 'input', label: 'By when', required: true },
+            score('confidence', 'How confident I am that I will take it'),
+            {
+                id: 'skill',
+                type: 'dropdown',
+                label: 'The core skill it exercises',
+                required: true,
+                options: CORE_SKILLS,
+            },
+        ],
+    },
+    'sign-up': {
+        kind: 'sign-up',
+        name: 'Coaching sign-up',
+        template: 'coaching-sign-up.yml',
+        label: 'sign-up',
+        title: 'Sign-up · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'offer',
+                type: 'checkboxes',
+                label: 'Skills I can coach others in',
+                required: false,
+                options: CORE_SKILLS,
+            },
+            {
+                id: 'capacity',
+                type: 'dropdown',
+                label: 'How many people I can coach at a time',
+                required: false,
+                options: CAPACITY_CHOICES,
+            },
+            {
+                id: 'seek',
+                type: 'checkboxes',
+                label: 'Skills I would like coaching in',
+                required: false,
+                options: CORE_SKILLS,
+            },
+            { id: 'timezone', type: 'input', label: 'My time zone', required: true },
+            { id: 'hours', type: 'input', label: 'My usual hours for a conversation', required: true },
+            {
+                id: 'cadence',
+                type: 'dropdown',
+                label: 'How often',
+                required: true,
+                options: CADENCE_CHOICES,
+            },
+            { id: 'place', type: 'input', label: 'How to meet', required: false },
+        ],
+    },
+    'self-evaluation': {
+        kind: 'self-evaluation',
+        name: 'Self-evaluation',
+        template: 'self-evaluation.yml',
+        label: 'self-evaluation',
+        title: 'Self-evaluation · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'moment',
+                type: 'dropdown',
+                label: 'When',
+                required: true,
+                options: EVALUATION_MOMENTS,
+            },
+            ...FOCUS_AREAS.map((area) => score(area.value, area.label)),
+            {
+                id: 'executing',
+                type: 'dropdown',
+                label: 'Is my team executing well?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            {
+                id: 'happy',
+                type: 'dropdown',
+                label: 'Is my team happy?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            catalog_text('notes', 'What is behind these answers', false),
+        ],
+    },
+    assessment: {
+        kind: 'assessment',
+        name: 'Assessment or interview',
+        template: 'assessment.yml',
+        label: 'assessment',
+        title: 'Assessment · ',
+        fields: [
+            catalog_group,
+            { id: 'what', type: 'input', label: 'What it was', required: true },
+            {
+                id: 'with',
+                type: 'dropdown',
+                label: 'Who it was with',
+                required: true,
+                options: INTERVIEW_ROLES,
+            },
+            catalog_text('summary', 'The result, or what I heard, in my own words', true),
+            catalog_text('takeaway', 'What I take from it', false),
+        ],
+    },
+};
+/**
+ * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
+ * areas ticked for the circle. Issues filled in on it keep reading, and a repository that still
+ * has this form keeps working; new repositories get the playbook's sheet above.
+ */
+const SCORE_HOMEWORK = {
+    ...catalog_FORMS.homework,
+    fields: [
+        catalog_group,
+        session,
+        ...AREAS.flatMap((area) => [
+            score(`${area}-score`, `${AREA_NAMES[area]}: my score`),
+            catalog_text(`${area}-notes`, `${AREA_NAMES[area]}: a few lines`, false),
+        ]),
+        {
+            id: 'circle',
+            type: 'checkboxes',
+            label: 'Two answers for the opening circle',
+            required: false,
+            options: AREA_OPTIONS,
+        },
+        catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+    ],
+};
+/** The shapes a form has had, newest first; only homework has more than one. */
+function catalog_formShapes(kind) {
+    return kind === 'homework' ? [catalog_FORMS.homework, SCORE_HOMEWORK] : [catalog_FORMS[kind]];
+}
+function isFormKind(value) {
+    return FORM_KINDS.includes(value);
+}
+/** The form behind a template file name, e.g. `homework.yml`. */
+function formByTemplate(template) {
+    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
+}
+/** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
+function templatePath(kind) {
+    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
+}
+function fieldOf(kind, id) {
+    return catalog_FORMS[kind].fields.find((field) => field.id === id);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
+
+const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/**
+ * The "new issue" address of a form with answers filled in through query parameters. Each part is
+ * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
+ */
+function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
+    if (!REPOSITORY.test(repository)) {
+        throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
+    }
+    const params = [['template', template]];
+    if (title !== undefined)
+        params.push(['title', title]);
+    for (const [id, value] of Object.entries(fields)) {
+        if (value !== undefined)
+            params.push([id, String(value)]);
+    }
+    const query = params
+        .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+        .join('&');
+    return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
+}
+/** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
+function formTitle(kind, group, session) {
+    const base = `${catalog_FORMS[kind].title}${group}`;
+    if (session === undefined)
+        return base;
+    return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
+
+/** The homework form, prefilled with the group and session through query parameters. */
+function homeworkFormUrl(repo, group, session) {
     return formUrl({
         serverUrl: repo.serverUrl,
         repository: repo.repository,
-        template: 'conversation.yml',
-        title: formTitle('conversation', c.group, c.number),
-        fields: { group: c.group, session: c.number },
+        template: 'homework.yml',
+        title: formTitle('homework', group.slug, session.number),
+        fields: { group: group.slug, session: session.number },
     });
 }
-function renderConversationIssue(group, c, template, links) {
-    const start = DateTime.fromISO(c.localStart, { setZone: true });
-    const end = DateTime.fromISO(c.localEnd, { setZone: true });
-    const rendered = renderIssue(template, {
-        group_name: group.name,
-        group_slug: group.slug,
-        number: c.number,
-        coach: c.coach,
-        coachee: c.coachee,
-        date_short: start.toFormat('ccc d LLL'),
-        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} in ${c.timezone}`,
-        utc: DateTime.fromISO(c.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm'),
-        duration: c.duration,
-        cadence: CADENCE_NAMES[c.cadence],
-        review: reviewText(c, links.review),
-        writeup_link: writeUpUrl(links.repo, c),
-        previous: previousText(links.review, links.previousTitle),
+/** The closing-reflection form, prefilled with the group. */
+function reflectionFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'reflection.yml',
+        title: formTitle('reflection', group.slug),
+        fields: { group: group.slug },
     });
-    const labels = [...new Set([...conversationLabels(group), ...rendered.labels])];
-    const attributes = {
-        ...conversationAttributes(c),
-        ...(links.nudge ? { nudge: 'due' } : {}),
-    };
+}
+/** The reading list every repository made from the template carries. */
+const READING_LIST_PATH = 'docs/reading-list.md';
+function readingListUrl(repo) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
+}
+/** The links of the playbook's extras a session issue may carry, beside its homework form. */
+function playbookLinks(repo, group) {
+    return { reflection: reflectionFormUrl(repo, group), readingList: readingListUrl(repo) };
+}
+/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
+function calendarPath(slug) {
+    return `groups/${slug}/calendar.ics`;
+}
+/**
+ * A link that opens a session's issue from outside GitHub (a calendar entry): the issue search for
+ * its exact title among the group's issues. The calendar is written before the issue exists, so it
+ * cannot know the number.
+ */
+function sessionIssueUrl(repo, group, title) {
+    const query = `is:issue label:group:${group.slug} in:title "${title.replace(/"/g, '')}"`;
+    return `${repo.serverUrl}/${repo.repository}/issues?q=${encodeURIComponent(query)}`;
+}
+function calendarUrl(repo, group) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
+}
+function cohortMilestone(group) {
+    return group.name;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/runner/context.ts
+
+function runnerContext(env = process.env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new Error('GITHUB_REPOSITORY is not set: run this action from a workflow');
     return {
-        title: rendered.title,
-        labels,
-        body: withMarker(rendered.body, CONVERSATION_MARKER, attributes),
+        workspace: env['GITHUB_WORKSPACE'] || process.cwd(),
+        owner,
+        repo,
+        repository,
+        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
+        eventName: env['GITHUB_EVENT_NAME'] ?? '',
+        event: readEvent(env['GITHUB_EVENT_PATH']),
     };
 }
-const CADENCE_NAMES = {
-    weekly: 'every week',
-    biweekly: 'every other week',
-    monthly: 'once a month',
-};
-function reviewText(c, review) {
-    const coachee = `@${c.coachee}`;
-    switch (review.kind) {
-        case 'first':
-            return 'This is your first conversation, so there is no earlier step to look back on. Start with what is happening now.';
-        case 'step':
-            return [
-                `${coachee}'s next step from conversation ${review.from}${issueRef(review.issue)}, by ${inline(review.byWhen)}:`,
-                '',
-                quote(review.nextStep),
-                '',
-                `Start here: did it happen? What helped, what got in the way? ${coachee}, tick the box once you have taken it.`,
-                '',
-                `- [ ] I took this step ${marker(STEP_DONE_MARKER, { n: review.from })}`,
-            ].join('\n');
-        case 'none':
-            return `${coachee} did not write a next step down after conversation ${review.from}${issueRef(review.issue)}. Start by recalling it together: what was it, and did it happen?`;
-        case 'unknown':
-            return `Start with the step from conversation ${review.from}${issueRef(review.issue)}: what was it, and did it happen?`;
+function readEvent(file) {
+    if (!file)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return {};
     }
 }
-function previousText(review, previousTitle) {
-    if (review.kind === 'first')
-        return 'This is the pair’s first conversation.';
-    if (review.issue !== undefined)
-        return `Previous conversation: #${review.issue}`;
-    return previousTitle ? `Previous conversation: ${previousTitle}` : '';
-}
-function issueRef(issue) {
-    return issue === undefined ? '' : ` (#${issue})`;
-}
-/** The member's words, quoted and inert: no hidden markers, no headings breaking the layout. */
-function quote(text) {
-    return neutralize(text)
-        .trim()
-        .split('\n')
-        .map((line) => `> ${line}`.trimEnd())
-        .join('\n');
-}
-function inline(text) {
-    return neutralize(text).replace(/\s+/g, ' ').trim();
-}
-/** A pasted `<!-- skill-share:... -->` in a member's answer must never read as the bot's marker. */
-function neutralize(text) {
-    return text.replace(/<!--/g, '&lt;!--');
-}
-const TASK_LINE = new RegExp(`^\\s*[-*] \\[([ xX])\\][^\\n]*<!-- skill-share:${STEP_DONE_MARKER} n=(\\d+) -->`, 'gm');
-/** Whether the coachee ticked off step `n` in this (next) conversation issue's body. */
-function stepDone(body, n) {
-    for (const match of body.matchAll(TASK_LINE)) {
-        if (Number(match[2]) === n)
-            return match[1] !== ' ';
+/** The repository's visibility when the event carries it (most events do), so no request is spent on it. */
+function repositoryPrivacy(event) {
+    const repository = event['repository'];
+    if (repository && typeof repository === 'object' && 'private' in repository) {
+        return Boolean(repository.private);
     }
     return undefined;
 }
-function nudgeMarker(c) {
-    return marker(NUDGE_MARKER, conversationAttributes(c));
-}
-/** One gentle word to both, the first time a pair's write-ups stop for two conversations running. */
-function nudgeComment(c, repo) {
-    const slug = c.group;
-    return [
-        `@${c.coach}, @${c.coachee}: there is no write-up from the last two conversations. That happens; weeks fill up.`,
-        '',
-        `If you did meet, a two-line [write-up](${writeUpUrl(repo, { ...c, number: c.number - 1 })}) keeps the thread for next time. ` +
-            `If the rhythm no longer fits, change the cadence in \`groups/${slug}/group.yml\`, or pause on purpose and say so here. Either is fine.`,
-        '',
-        nudgeMarker(c),
-        '',
-    ].join('\n');
-}
-function closingMarker(c) {
-    return marker(CONVERSATION_CLOSING_MARKER, conversationAttributes(c));
-}
-function closingComment(c, next, nextIssue, repo) {
-    const writeUp = `Conversation ${c.number} is over. @${c.coachee}, while it is fresh, write your one next step down in the [conversation form](${writeUpUrl(repo, c)}); the next conversation starts from it.`;
-    let upcoming = 'There is no further conversation on the schedule.';
-    if (next && nextIssue !== undefined)
-        upcoming = `Next: #${nextIssue}.`;
-    else if (next) {
-        const on = DateTime.fromISO(next.localStart, { setZone: true }).toFormat('cccc d LLLL, HH:mm');
-        const opens = DateTime.fromISO(next.opensAt).setZone(next.timezone).toFormat('cccc d LLLL');
-        upcoming = `Next: conversation ${next.number} on ${on} (${next.timezone}); its issue opens ${opens}.`;
+/** The clock: the `now` input when given (dry runs, replaying a moment), else the real time. */
+function resolveNow(input) {
+    const text = input.trim();
+    if (!text)
+        return new Date();
+    const at = new Date(text);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime())) {
+        throw new Error(`now: "${text}" is not an ISO-8601 moment, e.g. 2026-10-29T23:00:00Z`);
     }
-    return `${writeUp}\n\n${upcoming}\n\n${closingMarker(c)}\n`;
+    return at;
+}
+/** The default branch when the event names it (most do; `schedule` does not). */
+function defaultBranchOf(event) {
+    const repository = event['repository'];
+    const branch = repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 
-;// CONCATENATED MODULE: ./actions/sessions/src/plan-coaching.ts
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
 
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
 
+  return "<environment undetectable>";
+}
 
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
 
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
 
-/*
- * The coaching counterpart of plan.ts: one issue per pair per conversation, opened when due,
- * closed once the conversation is over, and one nudge when a pair's write-ups stop. Pure: it reads
- * what GitHub showed and returns the difference.
- */
-/** How far ahead and back the reconciler looks; wider than any cadence gap (a month). */
-const HORIZON_DAYS = 70;
-/** Reads which group, pair and conversation a bot-authored issue stands for. */
-function conversationRefs(issues) {
-    return issues.flatMap((issue) => {
-        if (!isOwnBot(issue.author))
-            return [];
-        const found = findMarker(issue.body, CONVERSATION_MARKER);
-        const { group, coach, coachee, nudge } = found?.attributes ?? {};
-        const n = Number(found?.attributes['n']);
-        if (!group || !coach || !coachee || !Number.isInteger(n))
-            return [];
-        const pair = pairKey({ coach, coachee });
-        return [{ group, pair, number: n, ...(nudge ? { nudge } : {}), issue }];
-    });
-}
-function conversationsAround(group, now) {
-    const until = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: HORIZON_DAYS }).toISODate() ?? '';
-    return buildCoachingSchedule(group, { until });
-}
-function inOpenWindow(c, now) {
-    const t = now.getTime();
-    return Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt);
-}
-/** Conversations in their open window that have no open issue: only these need more lookups. */
-function conversationsMissing(groups, open, now) {
-    const openKeys = new Set(conversationRefs(open).map(refKey));
-    return groups.flatMap((group) => conversationsAround(group, now).filter((c) => inOpenWindow(c, now) && !openKeys.has(conversationKey(c))));
-}
-/** Where to start looking for closed issues: covers the missing ones and the conversations before. */
-function conversationLookupSince(missing) {
-    if (missing.length === 0)
-        return undefined;
-    const earliest = Math.min(...missing.map((c) => Date.parse(c.opensAt)));
-    return new Date(earliest - HORIZON_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** Groups with a conversation to open now (no issue, open or closed): their write-ups are read. */
-function groupsOpening(groups, observed, now) {
-    const known = new Set(conversationRefs([...(observed.closed ?? []), ...observed.open]).map(refKey));
-    return groups.filter((group) => conversationsAround(group, now).some((c) => inOpenWindow(c, now) && !known.has(conversationKey(c))));
-}
-/**
- * The desired state of every coaching group at `now`, as the difference from what GitHub shows:
- * conversation issues to open (window current, never opened, never closed by hand), to close
- * (conversation over), nudges still to post, and duplicates from racing runs to close.
- */
-function planCoaching(groups, observed, now, template, repo) {
-    const known = new Map();
-    const extra = new Map();
-    const refs = conversationRefs([...(observed.closed ?? []), ...observed.open]);
-    for (const ref of refs.sort((a, b) => a.issue.number - b.issue.number)) {
-        const k = refKey(ref);
-        const existing = known.get(k);
-        if (!existing || (existing.issue.state === 'closed' && ref.issue.state === 'open'))
-            known.set(k, ref);
-        else if (ref.issue.state === 'open')
-            extra.set(k, [...(extra.get(k) ?? []), ref]);
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
     }
-    return groups.map((group) => {
-        const writeUps = observed.writeUps?.get(group.slug);
-        return planGroup(group, { known, extra, writeUps }, now, template, repo);
-    });
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
 }
-function planGroup(group, { known, extra, writeUps }, now, template, repo) {
-    const conversations = conversationsAround(group, now);
-    const byPair = groupBy(conversations, (c) => c.pair);
-    const written = writeUps ? writeUpsByPair(group, conversations, writeUps) : undefined;
-    const plan = { group, open: [], close: [], nudge: [], duplicates: [] };
-    const refOf = (c) => (c ? known.get(conversationKey(c)) : undefined);
-    const titleOf = (c) => renderConversationIssue(group, c, template, { repo, review: { kind: 'first' } }).title;
-    for (const c of conversations) {
-        const pairConversations = byPair.get(c.pair) ?? [];
-        const previous = pairConversations[c.number - 2];
-        const next = pairConversations[c.number];
-        const ref = refOf(c);
-        for (const duplicate of extra.get(conversationKey(c)) ?? []) {
-            if (ref)
-                plan.duplicates.push({
-                    group,
-                    conversation: c,
-                    issue: duplicate.issue.number,
-                    keep: ref.issue.number,
-                });
-        }
-        if (!ref && inOpenWindow(c, now)) {
-            const pairWriteUps = written ? (written.get(c.pair) ?? new Map()) : undefined;
-            const review = reviewOf(c, refOf(previous)?.issue.number, pairWriteUps);
-            const nudge = pairWriteUps ? lapsed(c.number, pairWriteUps) : false;
-            const rendered = renderConversationIssue(group, c, template, {
-                repo,
-                review,
-                ...(previous ? { previousTitle: titleOf(previous) } : {}),
-                nudge,
-            });
-            plan.open.push({
-                group,
-                conversation: c,
-                ...rendered,
-                assignees: [c.coach, c.coachee],
-                ...(nudge ? { nudge: nudgeComment(c, repo) } : {}),
-            });
-        }
-        if (ref?.issue.state === 'open' && ref.nudge === 'due') {
-            plan.nudge.push({ group, conversation: c, issue: ref.issue, comment: nudgeComment(c, repo) });
-        }
-        if (ref?.issue.state === 'open' && Date.parse(c.endsAt) <= now.getTime()) {
-            plan.close.push({
-                group,
-                conversation: c,
-                issue: ref.issue.number,
-                comment: closingComment(c, next, refOf(next)?.issue.number, repo),
-            });
-        }
-    }
-    const upcoming = conversations.find((c) => Date.parse(c.opensAt) > now.getTime());
-    if (upcoming)
-        plan.next = { conversation: upcoming, title: titleOf(upcoming) };
-    return plan;
-}
-/**
- * What the coachee wrote after the previous conversation. `writeUps` undefined: unknown (the
- * repository offers no conversation form), so the issue only asks the pair to recall the step.
- */
-function reviewOf(c, previousIssue, writeUps) {
-    if (c.number === 1)
-        return { kind: 'first' };
-    const from = c.number - 1;
-    const issue = previousIssue !== undefined ? { issue: previousIssue } : {};
-    if (!writeUps)
-        return { kind: 'unknown', from, ...issue };
-    const writeUp = writeUps.get(from);
-    if (!writeUp)
-        return { kind: 'none', from, ...issue };
-    return {
-        kind: 'step',
-        from,
-        ...issue,
-        nextStep: writeUp.submission.nextStep,
-        byWhen: writeUp.submission.byWhen,
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
     };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (dist_bundle_isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function dist_bundle_merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function dist_bundle_omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function dist_bundle_parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = dist_bundle_omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
 }
 /**
- * Two conversations in a row without a write-up, and this is the first time the streak reaches
- * two: a lapse gets one nudge, not one per conversation for as long as it lasts.
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
  */
-function lapsed(n, writeUps) {
-    if (n < 3)
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
         return false;
-    const has = (k) => writeUps.has(k);
-    return !has(n - 1) && !has(n - 2) && (n - 3 < 1 || has(n - 3));
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
 }
 /**
- * Write-ups by pair and conversation number. The form names the conversation but not the coach,
- * so a coachee with two coaches is matched to the pair whose conversation of that number ended
- * closest to when the write-up was filed. A resubmission (a later issue) replaces an earlier one.
+ * Check whether a character code belongs to the token production in RFC 9110.
  */
-function writeUpsByPair(group, conversations, writeUps) {
-    const result = new Map();
-    const sorted = [...writeUps].sort((a, b) => a.issue.number - b.issue.number);
-    for (const writeUp of sorted) {
-        if (writeUp.submission.group.toLowerCase() !== group.slug.toLowerCase())
-            continue;
-        const author = writeUp.author.toLowerCase();
-        const n = writeUp.submission.session;
-        const candidates = conversations.filter((c) => c.coachee.toLowerCase() === author && c.number === n);
-        const filed = Date.parse(writeUp.issue.createdAt);
-        const best = candidates.sort((a, b) => Math.abs(Date.parse(a.endsAt) - filed) - Math.abs(Date.parse(b.endsAt) - filed))[0];
-        if (!best)
-            continue;
-        const forPair = result.get(best.pair) ?? new Map();
-        forPair.set(n, writeUp);
-        result.set(best.pair, forPair);
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
     }
     return result;
 }
-function groupBy(items, key) {
-    const map = new Map();
-    for (const item of items)
-        map.set(key(item), [...(map.get(key(item)) ?? []), item]);
-    return map;
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
 }
-function conversationKey(c) {
-    return `${c.group}#${c.pair}#${c.number}`;
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
 }
-function refKey(ref) {
-    return `${ref.group}#${ref.pair}#${ref.number}`;
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
+const dist_src_version_VERSION = "6.0.0";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
+
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+requestLog.VERSION = dist_src_version_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
+const rest_dist_src_version_VERSION = "22.0.1";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
+
+
+
+
+
+const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
+  }
+);
+
+
+;// CONCATENATED MODULE: ./actions/lib/github/reliability.ts
+/**
+ * Server-error retries after the first attempt, waiting 1, 4 and 9 seconds. A request may ask for
+ * fewer with octokit's `request: { retries }` option: a create whose response was lost may have
+ * happened, so createOnce looks before it tries again.
+ */
+const SERVER_ERROR_RETRIES = 3;
+/** Rate-limit retries after the first attempt. */
+const RATE_LIMIT_RETRIES = 3;
+/** Answers retrying cannot change. */
+const FINAL_STATUSES = new Set([400, 401, 403, 404, 410, 422, 451]);
+/** A secondary rate limit without `retry-after`: GitHub asks to wait at least a minute. */
+const SECONDARY_FALLBACK_SECONDS = 60;
+const WRITE_GAP_MS = 1_000;
+const NOTIFYING_WRITE_GAP_MS = 3_000;
+/** Requests in flight at once; more wait for a free place. */
+const MAX_CONCURRENT = 10;
+/**
+ * Writes that create content GitHub may notify people about, as REST routes. GitHub's guidance
+ * spaces these further apart than other writes.
+ */
+const NOTIFYING_ROUTES = [
+    '/orgs/{org}/invitations',
+    '/orgs/{org}/invitations/{invitation_id}',
+    '/orgs/{org}/teams/{team_slug}/discussions',
+    '/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments',
+    '/repos/{owner}/{repo}/collaborators/{username}',
+    '/repos/{owner}/{repo}/commits/{commit_sha}/comments',
+    '/repos/{owner}/{repo}/issues',
+    '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issue',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority',
+    '/repos/{owner}/{repo}/pulls',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    '/repos/{owner}/{repo}/releases',
+    '/teams/{team_id}/discussions',
+    '/teams/{team_id}/discussions/{discussion_number}/comments',
+];
+// A parameter matches one path segment, filled in ("42") or still a template ("%7Bowner%7D").
+const NOTIFYING = new RegExp(`^(?:${NOTIFYING_ROUTES.map((route) => route.replace(/\{[^}]+\}/g, '[^/]+')).join('|')})$`, 'i');
+function notifiesPeople(method, url) {
+    return isWrite(method) && NOTIFYING.test(pathOf(url));
+}
+function isWrite(method) {
+    return method !== 'GET' && method !== 'HEAD';
+}
+function pathOf(url) {
+    return new URL(url, 'http://github.invalid').pathname;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Hands out start times at least `gapMs` apart, in the order asked. */
+class Spacing {
+    gapMs;
+    next = 0;
+    constructor(gapMs) {
+        this.gapMs = gapMs;
+    }
+    async turn() {
+        const now = Date.now();
+        const start = Math.max(now, this.next);
+        this.next = start + this.gapMs;
+        if (start > now)
+            await sleep(start - now);
+    }
+}
+/** At most `limit` holders at once; the rest queue in order. */
+class Slots {
+    limit;
+    used = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async take() {
+        if (this.used < this.limit) {
+            this.used++;
+            return;
+        }
+        await new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.used--;
+    }
+}
+function failedRequest(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const { status, message, response } = error;
+    if (typeof status !== 'number')
+        return undefined;
+    return { status, message: String(message ?? ''), headers: response?.headers ?? {} };
+}
+/** Seconds GitHub asks to wait before retrying, and which limit; undefined when not rate limited. */
+function rateLimitWait(failure) {
+    if (failure.status !== 403 && failure.status !== 429)
+        return undefined;
+    if (/\bsecondary rate\b/i.test(failure.message)) {
+        const seconds = Number(failure.headers['retry-after']) || SECONDARY_FALLBACK_SECONDS;
+        return { kind: 'secondary', seconds };
+    }
+    if (String(failure.headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(failure.headers['x-ratelimit-reset']) * 1000;
+        // One second past the reset, so the retry lands after it.
+        return { kind: 'primary', seconds: Math.max(Math.ceil((reset - Date.now()) / 1000) + 1, 0) };
+    }
+    return undefined;
+}
+/** Wraps every request of `octokit` in the pacing and retry rules above. */
+function makeReliable(octokit, options) {
+    const scale = options.waitScale;
+    const writes = new Spacing(WRITE_GAP_MS * scale);
+    const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale);
+    const slots = new Slots(MAX_CONCURRENT);
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+        const method = String(requestOptions.method).toUpperCase();
+        const url = String(requestOptions.url);
+        const paced = isWrite(method);
+        const notifies = notifiesPeople(method, url);
+        const retries = requestOptions.request?.retries ?? SERVER_ERROR_RETRIES;
+        let serverErrorRetries = 0;
+        let rateLimitRetries = 0;
+        for (;;) {
+            if (paced)
+                await writes.turn();
+            if (notifies)
+                await notifying.turn();
+            await slots.take();
+            let error;
+            try {
+                return await request(requestOptions);
+            }
+            catch (caught) {
+                error = caught;
+            }
+            finally {
+                slots.release();
+            }
+            const failure = failedRequest(error);
+            if (!failure)
+                throw error;
+            const limited = rateLimitWait(failure);
+            if (limited) {
+                const retry = rateLimitRetries < RATE_LIMIT_RETRIES && limited.seconds <= options.maxWaitSeconds;
+                options.warning(`${limited.kind} rate limit on ${method} ${url}: ` +
+                    (retry
+                        ? `retrying after ${limited.seconds}s`
+                        : `giving up (retry after ${limited.seconds}s)`));
+                if (!retry)
+                    throw error;
+                rateLimitRetries++;
+                await sleep(limited.seconds * 1000 * scale);
+                continue;
+            }
+            if (FINAL_STATUSES.has(failure.status) || failure.status < 400)
+                throw error;
+            if (serverErrorRetries >= retries)
+                throw error;
+            serverErrorRetries++;
+            await sleep(serverErrorRetries ** 2 * 1000 * scale);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markdown/inert.ts
+/** Invisible, and breaks no word: what stands between an address and GitHub's autolinker. */
+const WORD_JOINER = '\u2060';
+const CONTROL = /(?![\t\n\r])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const MENTION_AT = /(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g;
+const HTML = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '{': '&#123;',
+    '}': '&#125;',
+};
+const SPECIAL = /[&<>"{}\\`*_[\]~|$]/g;
+/** `scheme://` (any scheme: GitHub links http, https and ftp; the rest cost nothing to defuse). */
+const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
+const WWW = /(?<![A-Za-z0-9])(www)(?=\.)/gi;
+/** An address's `@`: a word character before it and a domain after it. */
+const EMAIL_AT = /(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9-]+\.)/g;
+function inertText(text, options = {}) {
+    const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/\s+/g, ' ').trim());
+    const kept = options.multiline ? trimBlankEdges(lines) : lines.filter(Boolean);
+    return kept
+        .map(escapeLine)
+        .join(options.multiline ? '<br>' : ' ')
+        .trim();
+}
+/**
+ * An organizer's text (a group name, a theme, a place) for an issue or pull request title. Titles
+ * are plain text on GitHub (no links, mentions or HTML), so only what would garble them goes:
+ * control characters, direction overrides and line breaks.
+ */
+function titleText(text) {
+    return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+function escapeLine(line) {
+    return line
+        .replace(MENTION_AT, '')
+        .replace(SPECIAL, (c) => HTML[c] ?? `\\${c}`)
+        .replace(SCHEME, `$1:${WORD_JOINER}`)
+        .replace(WWW, `$1${WORD_JOINER}`)
+        .replace(EMAIL_AT, `@${WORD_JOINER}`);
+}
+function truncate(text, maxLength) {
+    if (maxLength === undefined)
+        return text;
+    const chars = Array.from(text.trim());
+    return chars.length <= maxLength
+        ? text
+        : `${chars
+            .slice(0, maxLength - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+function trimBlankEdges(lines) {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start] === '')
+        start++;
+    while (end > start && lines[end - 1] === '')
+        end--;
+    return lines.slice(start, end);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markdown/guard.ts
+
+/** GitHub's limits on issue and comment bodies and on titles, in characters. */
+const BODY_LIMIT = 65_536;
+const TITLE_LIMIT = 256;
+const DEFAULT_LINK_HOSTS = [
+    'github.com',
+    'githubusercontent.com',
+    'calendar.google.com',
+];
+const ALLOWED_TAGS = new Set([
+    'br',
+    'details',
+    'summary',
+    'sub',
+    'sup',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'code',
+    'kbd',
+    'p',
+    'hr',
+    'ins',
+    'del',
+    's',
+]);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const guard_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const REFERENCE = /^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(.*)$/;
+/** One pattern for every live construct, tried left to right; the group names say which matched. */
+const LIVE = new RegExp([
+    String.raw `(?<!\\)(?<bang>!?)\[(?:[^[\]\\\n]|\\.)*\]\(\s*<?(?<destination>[^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)`,
+    String.raw `(?<!\\)(?<comment><!--[\s\S]*?-->)`,
+    String.raw `(?<!\\)<(?<angle>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)>`,
+    String.raw `(?<!\\)<\/?(?<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>`,
+    String.raw `(?<![A-Za-z0-9])(?<url>(?:https?|ftp):\/\/[^\s<>]+)`,
+    String.raw `(?<![A-Za-z0-9])(?<www>www\.[^\s<>]+)`,
+    String.raw `(?<![A-Za-z0-9_])(?:@|&#0*64;|&#[xX]0*40;|&commat;)(?<mention>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)`,
+    String.raw `(?<![A-Za-z0-9._%+-])(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)`,
+].join('|'), 'g');
+/** Makes `markdown` safe to post; an already safe text comes back unchanged, `defused` empty. */
+function guardMarkdown(markdown, policy) {
+    const defused = [];
+    let text = markdown.replace(guard_CONTROL, () => {
+        defused.push('control');
+        return '';
+    });
+    let fence;
+    text = text
+        .split('\n')
+        .map((line) => {
+        const opener = FENCE.exec(line)?.[1];
+        if (fence) {
+            if (opener && opener[0] === fence[0] && opener.length >= fence.length)
+                fence = undefined;
+            return line;
+        }
+        if (opener) {
+            fence = opener;
+            return line;
+        }
+        return guardLine(line, policy, defused);
+    })
+        .join('\n');
+    if (text.length > BODY_LIMIT) {
+        defused.push('length');
+        text = cut(text, BODY_LIMIT);
+    }
+    return { text, defused };
+}
+/** A title: GitHub renders no links, mentions or HTML there; only control characters and length. */
+function guardTitle(title) {
+    const defused = [];
+    let text = title.replace(guard_CONTROL, () => {
+        defused.push('control');
+        return '';
+    });
+    if (Array.from(text).length > TITLE_LIMIT) {
+        defused.push('length');
+        text = `${Array.from(text)
+            .slice(0, TITLE_LIMIT - 1)
+            .join('')}…`;
+    }
+    return { text, defused };
+}
+function guardLine(line, policy, defused) {
+    const reference = REFERENCE.exec(line);
+    if (reference && !writtenLinkAllowed(reference[3] ?? '', policy)) {
+        defused.push('link');
+        const url = (reference[3] ?? '').replace('://', `:${WORD_JOINER}//`);
+        return `${reference[1]}\\[${reference[2]}\\]: ${url}${reference[4]}`;
+    }
+    // Code spans render literally and never link: leave them, judge the text between them.
+    return splitCodeSpans(line)
+        .map((part) => (part.code ? part.text : guardText(part.text, policy, defused)))
+        .join('');
+}
+function guardText(text, policy, defused) {
+    return text.replace(LIVE, (...args) => {
+        const whole = args[0];
+        return judge(whole, args.at(-1), policy, defused);
+    });
+}
+/** What one live construct becomes: itself when the bot may post it, an inert spelling otherwise. */
+function judge(whole, live, policy, defused) {
+    if (live.destination !== undefined) {
+        if (live.bang) {
+            defused.push('image');
+            return `\\!${guardText(whole.slice(1), policy, defused)}`;
+        }
+        if (writtenLinkAllowed(live.destination, policy))
+            return whole;
+        defused.push('link');
+        // Without its brackets the destination is bare text GitHub would link again: defuse it too.
+        return `\\${whole.replace('://', `:${WORD_JOINER}//`)}`;
+    }
+    if (live.comment !== undefined)
+        return whole;
+    if (live.angle !== undefined) {
+        if (linkAllowed(live.angle, policy))
+            return whole;
+        defused.push(live.angle.includes('://') ? 'link' : 'email');
+        return `&lt;${guardText(live.angle, policy, defused)}&gt;`;
+    }
+    if (live.tag !== undefined) {
+        if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
+            return whole;
+        defused.push('html');
+        return `&lt;${whole.slice(1)}`;
+    }
+    if (live.url !== undefined) {
+        if (linkAllowed(live.url, policy))
+            return whole;
+        defused.push('link');
+        return whole.replace('://', `:${WORD_JOINER}//`);
+    }
+    if (live.www !== undefined) {
+        if (linkAllowed(`https://${live.www}`, policy))
+            return whole;
+        defused.push('link');
+        return `www${WORD_JOINER}${whole.slice(3)}`;
+    }
+    if (live.mention !== undefined) {
+        const login = live.mention;
+        if (login.includes('/'))
+            defused.push('team');
+        else if (!policy.mentionable || policy.mentionable.has(login.toLowerCase()))
+            return whole;
+        else
+            defused.push('mention');
+        return `${whole.slice(0, whole.length - login.length)}${WORD_JOINER}${login}`;
+    }
+    if (live.email !== undefined) {
+        defused.push('email');
+        return live.email.replace('@', `@${WORD_JOINER}`);
+    }
+    return whole;
+}
+/** A written Markdown link: what linkAllowed allows, and https to any host. */
+function writtenLinkAllowed(url, policy) {
+    return linkAllowed(url, policy) || /^https:\/\/[^\s/]+/i.test(url);
+}
+/** Relative links, anchors, and http(s) links to an allowed host or its subdomains. */
+function linkAllowed(url, policy) {
+    if (url === '' || url.startsWith('#'))
+        return true;
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith('//'))
+        return true;
+    let host;
+    try {
+        const parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return false;
+        host = parsed.hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return policy.linkHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+/** Splits a line into code spans (a run of backticks up to the same run) and the text between. */
+function splitCodeSpans(line) {
+    const parts = [];
+    let rest = line;
+    for (;;) {
+        const open = /(?<!\\)`+/.exec(rest);
+        if (!open)
+            break;
+        const run = open[0];
+        const after = rest.slice(open.index + run.length);
+        const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(after);
+        if (!close)
+            break;
+        parts.push({ text: rest.slice(0, open.index), code: false });
+        parts.push({ text: run + after.slice(0, close.index + run.length), code: true });
+        rest = after.slice(close.index + run.length);
+    }
+    parts.push({ text: rest, code: false });
+    return parts;
+}
+function cut(text, limit) {
+    const note = '\n\n… (cut here: GitHub allows 65,536 characters)';
+    return `${text.slice(0, limit - note.length)}${note}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/post-guard.ts
+
+/** Writes whose `body` is Markdown GitHub renders and whose `title` it shows: issues, comments, PRs. */
+const RENDERED = /\/(?:issues|pulls|milestones)(?:\/|$)/;
+const WRITES = new Set(['POST', 'PATCH', 'PUT']);
+/**
+ * Runs every write through the one check (actions/lib/markdown/guard.ts) before it leaves: whatever
+ * action, whatever method of ours built it, nothing reaches GitHub with a live link, image, mention
+ * or HTML the bot did not mean, or over GitHub's lengths. What it changes is reported by kind and
+ * endpoint only, never with the text (it may be a member's).
+ */
+function guardWrites(octokit, policy, warn) {
+    octokit.hook.before('request', (options) => {
+        const method = String(options.method).toUpperCase();
+        const url = String(options.url);
+        if (!WRITES.has(method) || !RENDERED.test(url))
+            return;
+        const params = options;
+        const defused = [];
+        if (typeof params['body'] === 'string') {
+            const guarded = guardMarkdown(params['body'], policy);
+            params['body'] = guarded.text;
+            defused.push(...guarded.defused);
+        }
+        if (typeof params['title'] === 'string') {
+            const guarded = guardTitle(params['title']);
+            params['title'] = guarded.text;
+            defused.push(...guarded.defused);
+        }
+        if (defused.length > 0)
+            warn(`made ${[...new Set(defused)].join(', ')} inert before ${method} ${url}`);
+    });
+}
+/** The hosts a bot's link may point to: GitHub itself (or the Enterprise server behind the API). */
+function defaultPostPolicy(apiUrl) {
+    let server;
+    try {
+        server = new URL(apiUrl).hostname.toLowerCase().replace(/^api\./, '');
+    }
+    catch {
+        server = undefined;
+    }
+    return { linkHosts: server ? [...DEFAULT_LINK_HOSTS, server] : [...DEFAULT_LINK_HOSTS] };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/client.ts
+
+
+
+const DEFAULT_MAX_WAIT_SECONDS = 5 * 60;
+/**
+ * The one octokit every action uses: retries server errors with back-off, honours `retry-after`
+ * and rate-limit resets, and spaces writes as GitHub asks integrations to.
+ */
+function createClient(options) {
+    const log = options.log ?? { debug: () => undefined, warning: () => undefined };
+    const octokit = new dist_src_Octokit({
+        auth: options.token,
+        baseUrl: options.baseUrl,
+        userAgent: 'tech-leads-skill-share',
+        // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
+        // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
+        // and the rate-limit waits warn on their own.
+        log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
+    });
+    makeReliable(octokit, {
+        waitScale: options.waitScale ?? 1,
+        maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS,
+        warning: log.warning,
+    });
+    // Every action writes through this client: the one check before anything is posted.
+    guardWrites(octokit, defaultPostPolicy(options.baseUrl), log.warning);
+    return octokit;
+}
+/** Reads the wait scale tests set; production leaves it unset. */
+function waitScaleFromEnv(env) {
+    const value = Number(env['SKILL_SHARE_RETRY_SCALE']);
+    return Number.isFinite(value) && value > 0 ? value : 1;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markers/ownership.ts
+/** The token's identity when a workflow uses GITHUB_TOKEN. */
+const BOT_LOGIN = 'github-actions[bot]';
+/**
+ * Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. The
+ * bot is `github-actions[bot]` (only this repository's workflows write as it, so what it wrote
+ * counts even after a group switched tokens) or whatever identity the run's token has.
+ */
+function ownership_isOwnBot(user) {
+    return (user.type === 'Bot' && user.login === BOT_LOGIN) || user.self === true;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/repository.ts
+
+
+// A create is never retried blindly: the caller looks its marker up first (see createOnce).
+const NO_RETRY = { request: { retries: 0 } };
+/**
+ * The thin layer between our actions and GitHub's REST API: one method per call we make, typed
+ * views of what we read. No business logic lives here.
+ */
+class Repository {
+    client;
+    owner;
+    repo;
+    identity;
+    constructor(client, owner, repo) {
+        this.client = client;
+        this.owner = owner;
+        this.repo = repo;
+    }
+    /**
+     * The login the token acts as: `github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for a GitHub
+     * App installation token, the user for a personal token. GraphQL's `viewer` answers for all
+     * three (REST `GET /user` is 403 for installation tokens). Asked once per run, and only when
+     * something that carries a marker was written by someone other than `github-actions[bot]`.
+     */
+    whoAmI() {
+        this.identity ??= this.client
+            .graphql('query { viewer { login } }')
+            .then((data) => data.viewer.login);
+        return this.identity;
+    }
+    /**
+     * The token's own login when `raws` hold something it may have written (a marker by an author
+     * other than github-actions[bot]), so views can mark those authors `self`; else undefined and
+     * no request.
+     */
+    async selfAmong(raws) {
+        const matters = raws.some((r) => r.user && r.user.login !== BOT_LOGIN && (r.body ?? '').includes(MARKER_START));
+        return matters ? (await this.whoAmI()).toLowerCase() : undefined;
+    }
+    get fullName() {
+        return `${this.owner}/${this.repo}`;
+    }
+    async get() {
+        const { data } = await this.client.rest.repos.get({ owner: this.owner, repo: this.repo });
+        return {
+            private: data.private,
+            visibility: data.visibility,
+            defaultBranch: data.default_branch,
+        };
+    }
+    async listIssues(filter) {
+        const raw = await this.client.paginate(this.client.rest.issues.listForRepo, {
+            owner: this.owner,
+            repo: this.repo,
+            labels: filter.labels.join(','),
+            state: filter.state,
+            ...(filter.since ? { since: filter.since } : {}),
+            per_page: 100,
+        });
+        const self = await this.selfAmong(raw);
+        return raw
+            .map((issue) => issueView(issue, self))
+            .filter((issue) => !issue.isPullRequest);
+    }
+    async getIssue(number) {
+        const { data } = await this.client.rest.issues.get({
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+        });
+        return issueView(data, await this.selfAmong([data]));
+    }
+    async createIssue(issue) {
+        const { data } = await this.client.rest.issues.create({
+            owner: this.owner,
+            repo: this.repo,
+            ...issue,
+            ...NO_RETRY,
+        });
+        return issueView(data, await this.selfAmong([data]));
+    }
+    async updateIssue(number, patch) {
+        const { data } = await this.client.rest.issues.update({
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            ...patch,
+        });
+        return issueView(data, await this.selfAmong([data]));
+    }
+    async addLabels(number, labels) {
+        await this.client.rest.issues.addLabels({
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            labels,
+        });
+    }
+    /** Removes one label from an issue; a label that is already gone is fine. */
+    async removeLabel(number, name) {
+        try {
+            await this.client.rest.issues.removeLabel({
+                owner: this.owner,
+                repo: this.repo,
+                issue_number: number,
+                name,
+            });
+        }
+        catch (e) {
+            if (repository_statusOf(e) !== 404)
+                throw e;
+        }
+    }
+    /** The issue's comments, oldest first; with `since`, only those created or edited since then. */
+    async listComments(number, since) {
+        const raw = await this.client.paginate(this.client.rest.issues.listComments, {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            ...(since ? { since } : {}),
+            per_page: 100,
+        });
+        const self = await this.selfAmong(raw);
+        return raw.map((c) => commentView(c, self));
+    }
+    async createComment(number, body) {
+        const { data } = await this.client.rest.issues.createComment({
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            body,
+            ...NO_RETRY,
+        });
+        return commentView(data, await this.selfAmong([data]));
+    }
+    async updateComment(id, body) {
+        await this.client.rest.issues.updateComment({
+            owner: this.owner,
+            repo: this.repo,
+            comment_id: id,
+            body,
+        });
+    }
+    async deleteComment(id) {
+        await this.client.rest.issues.deleteComment({
+            owner: this.owner,
+            repo: this.repo,
+            comment_id: id,
+        });
+    }
+    async listIssueReactions(number) {
+        const raw = await this.client.paginate(this.client.rest.reactions.listForIssue, {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            per_page: 100,
+        });
+        return raw.map(reactionView);
+    }
+    async listCommentReactions(id) {
+        const raw = await this.client.paginate(this.client.rest.reactions.listForIssueComment, {
+            owner: this.owner,
+            repo: this.repo,
+            comment_id: id,
+            per_page: 100,
+        });
+        return raw.map(reactionView);
+    }
+    async reactToComment(id, content) {
+        await this.client.rest.reactions.createForIssueComment({
+            owner: this.owner,
+            repo: this.repo,
+            comment_id: id,
+            content,
+        });
+    }
+    async listLabels() {
+        const raw = await this.client.paginate(this.client.rest.issues.listLabelsForRepo, {
+            owner: this.owner,
+            repo: this.repo,
+            per_page: 100,
+        });
+        return raw.map((l) => ({ name: l.name, color: l.color, description: l.description ?? null }));
+    }
+    /** Creates a label; one that already exists (someone made it, or a concurrent run) is left alone. */
+    async createLabel(label) {
+        try {
+            await this.client.rest.issues.createLabel({
+                owner: this.owner,
+                repo: this.repo,
+                name: label.name,
+                color: label.color,
+                ...(label.description ? { description: label.description } : {}),
+            });
+            return 'created';
+        }
+        catch (e) {
+            if (isAlreadyExists(e))
+                return 'exists';
+            throw e;
+        }
+    }
+    async listMilestones() {
+        const raw = await this.client.paginate(this.client.rest.issues.listMilestones, {
+            owner: this.owner,
+            repo: this.repo,
+            state: 'all',
+            per_page: 100,
+        });
+        return raw.map((m) => ({ number: m.number, title: m.title, state: m.state }));
+    }
+    async createMilestone(milestone) {
+        const { data } = await this.client.rest.issues.createMilestone({
+            owner: this.owner,
+            repo: this.repo,
+            ...milestone,
+            ...NO_RETRY,
+        });
+        return data.number;
+    }
+    async collaboratorPermission(login) {
+        try {
+            const { data } = await this.client.rest.repos.getCollaboratorPermissionLevel({
+                owner: this.owner,
+                repo: this.repo,
+                username: login,
+            });
+            return data.permission;
+        }
+        catch (e) {
+            if (repository_statusOf(e) === 404)
+                return 'unknown-user';
+            throw e;
+        }
+    }
+}
+function repository_statusOf(error) {
+    return typeof error === 'object' && error !== null && 'status' in error
+        ? Number(error.status)
+        : undefined;
+}
+function isAlreadyExists(error) {
+    if (repository_statusOf(error) !== 422)
+        return false;
+    const errors = error.response
+        ?.data?.errors;
+    return Array.isArray(errors) && errors.some((e) => e.code === 'already_exists');
+}
+const MARKER_START = '<!-- skill-share:';
+/** A user as our views carry it; `self` when it is the login the token acts as (lower case). */
+function userRef(raw, self) {
+    const login = raw?.login ?? 'ghost';
+    return {
+        login,
+        type: raw?.type ?? 'User',
+        ...(self !== undefined && login.toLowerCase() === self ? { self: true } : {}),
+    };
+}
+function issueView(raw, self) {
+    return {
+        number: raw.number,
+        title: raw.title,
+        state: raw.state === 'closed' ? 'closed' : 'open',
+        stateReason: raw.state_reason ?? null,
+        body: raw.body ?? '',
+        author: userRef(raw.user, self),
+        labels: raw.labels.map((l) => typeof l === 'string'
+            ? { name: l, color: '', description: null }
+            : { name: l.name ?? '', color: l.color ?? '', description: l.description ?? null }),
+        assignees: (raw.assignees ?? []).map((a) => a.login),
+        ...(raw.milestone
+            ? { milestone: { number: raw.milestone.number, title: raw.milestone.title } }
+            : {}),
+        comments: raw.comments,
+        plusOnes: raw.reactions?.['+1'] ?? 0,
+        createdAt: raw.created_at,
+        updatedAt: raw.updated_at,
+        closedAt: raw.closed_at ?? null,
+        isPullRequest: Boolean(raw.pull_request),
+        htmlUrl: raw.html_url,
+    };
+}
+function commentView(raw, self) {
+    return {
+        id: raw.id,
+        body: raw.body ?? '',
+        author: userRef(raw.user, self),
+        createdAt: raw.created_at,
+        updatedAt: raw.updated_at,
+        plusOnes: raw.reactions?.['+1'] ?? 0,
+        htmlUrl: raw.html_url,
+    };
+}
+function reactionView(raw) {
+    return { id: raw.id, content: raw.content, user: userRef(raw.user) };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/connect.ts
+
+
+/** The one way an action gets its GitHub client: reliable octokit, pointed where the runner says. */
+function connect(context, token, log, env = process.env) {
+    if (!token)
+        throw new Error('github-token is empty: pass ${{ github.token }} or a token with issues: write');
+    const client = createClient({
+        token,
+        baseUrl: context.apiUrl,
+        waitScale: waitScaleFromEnv(env),
+        log,
+    });
+    return new Repository(client, context.owner, context.repo);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/budget/budget.ts
+/*
+ * How much a run may still do: GitHub's hourly request budget (1,000 requests for GITHUB_TOKEN,
+ * read from each response's `x-ratelimit-remaining`) and the job's timeout, with time counted at
+ * production pacing. Pure: the client layer feeds it what was requested (see github/rate-limit.ts).
+ */
+/**
+ * The client's pacing on github.com (actions/lib/github/client.ts, as the throttling plugin and
+ * GitHub's guidance ask): writes start at least 1 s apart, creations (issues, comments, pull
+ * requests) at least 3 s apart. The round trip is an assumption about github.com, not measured here.
+ */
+const PACING = {
+    roundTripSeconds: 0.3,
+    writeGapSeconds: 1,
+    createGapSeconds: 3,
+};
+/**
+ * What a request costs in pacing. The throttling plugin spaces every non-GET request as a write
+ * and additionally spaces, as notifications, POSTs that create an issue, a comment or a pull
+ * request (its `triggers-notification` routes; edits and deletions are plain writes).
+ */
+function requestKind(method, path) {
+    const m = method.toUpperCase();
+    if (m === 'GET' || m === 'HEAD')
+        return 'read';
+    const route = path.split('?')[0] ?? '';
+    if (m === 'POST' && /\/repos\/[^/]+\/[^/]+\/(issues|issues\/[^/]+\/comments|pulls)$/.test(route))
+        return 'create';
+    return 'write';
+}
+/**
+ * A request sequence replayed on production pacing: each request starts when the previous one
+ * has answered and, for writes, when the write (and creation) spacing allows. Only sequential
+ * runs are modelled, as our actions make one request at a time.
+ */
+class PacedClock {
+    at = 0;
+    lastWrite = -Infinity;
+    lastCreate = -Infinity;
+    counts = { read: 0, write: 0, create: 0 };
+    add(kind) {
+        let start = this.at;
+        if (kind !== 'read')
+            start = Math.max(start, this.lastWrite + PACING.writeGapSeconds);
+        if (kind === 'create')
+            start = Math.max(start, this.lastCreate + PACING.createGapSeconds);
+        if (kind !== 'read')
+            this.lastWrite = start;
+        if (kind === 'create')
+            this.lastCreate = start;
+        this.at = start + PACING.roundTripSeconds;
+        this.counts[kind]++;
+    }
+    /** Seconds from the first request's start to the last one's answer. */
+    get seconds() {
+        return this.at;
+    }
+    get requests() {
+        return this.counts.read + this.counts.write + this.counts.create;
+    }
+}
+function cost(parts) {
+    return { reads: parts.reads ?? 0, writes: parts.writes ?? 0, creates: parts.creates ?? 0 };
+}
+function addCosts(...costs) {
+    return costs.reduce((sum, c) => ({
+        reads: sum.reads + c.reads,
+        writes: sum.writes + c.writes,
+        creates: sum.creates + c.creates,
+    }), cost({}));
+}
+function requestsOf(c) {
+    return c.reads + c.writes + c.creates;
+}
+/** Seconds the work takes on production pacing, when started right after an earlier write. */
+function secondsOf(c) {
+    const { roundTripSeconds: rt, writeGapSeconds, createGapSeconds } = PACING;
+    return (c.reads * rt +
+        c.writes * Math.max(rt, writeGapSeconds) +
+        c.creates * Math.max(rt, createGapSeconds));
+}
+/**
+ * Decides, before a piece of work starts, whether it can finish inside the hour's requests and
+ * the job's time. Work that cannot waits for the next run instead of failing halfway.
+ */
+class RunBudget {
+    limits;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    /** Undefined when the work fits, else why it waits. */
+    refuse(work) {
+        const remaining = this.limits.remaining();
+        const requests = requestsOf(work);
+        if (remaining !== undefined && remaining - requests < this.limits.reserve)
+            return {
+                reason: 'requests',
+                detail: `needs about ${requests} requests, ${remaining} left this hour`,
+            };
+        const left = this.limits.seconds - this.limits.elapsedSeconds();
+        const seconds = secondsOf(work);
+        if (seconds > left)
+            return {
+                reason: 'time',
+                detail: `needs about ${Math.ceil(seconds)} s, ${Math.max(0, Math.floor(left))} s left before the job's timeout`,
+            };
+        return undefined;
+    }
+}
+/** A budget that never refuses (dry runs, tests of the logic). */
+const UNLIMITED = new RunBudget({
+    remaining: () => undefined,
+    elapsedSeconds: () => 0,
+    seconds: Infinity,
+    reserve: 0,
+});
+
+;// CONCATENATED MODULE: ./actions/lib/github/rate-limit.ts
+
+/** Thrown instead of making a request GitHub would refuse: the hour's requests are spent. */
+class BudgetExhausted extends Error {
+    resetAt;
+    constructor(resetAt) {
+        super(`GitHub's hourly request budget is spent until ${resetAt.toISOString()}: the rest waits for the next run`);
+        this.resetAt = resetAt;
+        this.name = 'BudgetExhausted';
+    }
+}
+function isBudgetExhausted(error) {
+    return error instanceof BudgetExhausted;
+}
+/**
+ * Watches every request of a client: counts it on the production-pacing clock, remembers what the
+ * response said about the hourly budget, and refuses a request while that budget is known to be
+ * spent (it would only fail, or wait for the reset inside the job's time).
+ */
+function watchRequests(client, now = Date.now) {
+    let remaining;
+    let resetAt = 0;
+    const paced = new PacedClock();
+    const record = (headers) => {
+        const left = Number(headers?.['x-ratelimit-remaining']);
+        const reset = Number(headers?.['x-ratelimit-reset']);
+        if (Number.isFinite(left))
+            remaining = left;
+        if (Number.isFinite(reset))
+            resetAt = reset * 1000;
+    };
+    client.hook.before('request', (options) => {
+        if (remaining !== undefined && remaining <= 0 && resetAt > now())
+            throw new BudgetExhausted(new Date(resetAt));
+        paced.add(requestKind(options.method, options.url));
+    });
+    client.hook.after('request', (response) => record(response.headers));
+    client.hook.error('request', (error) => {
+        record(error.response?.headers);
+        throw error;
+    });
+    return { remaining: () => remaining, paced, startedAt: now() };
+}
+/**
+ * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
+ * timeout less a margin for checkout and start-up. Time counts the longer of the wall clock and
+ * the requests at production pacing, so a test run with shortened waits stops where github.com would.
+ */
+function jobBudget(watch, job, now = Date.now) {
+    return new RunBudget({
+        remaining: watch.remaining,
+        elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds),
+        seconds: job.timeoutMinutes * 60 - (job.marginSeconds ?? 60),
+        reserve: job.reserve ?? 5,
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/workspace/forms.ts
+
+
+
+/**
+ * The issue forms as a checkout has them (`.github/ISSUE_TEMPLATE/<template>`), so a group's
+ * rewording is honoured. A form the repository doesn't offer is simply absent.
+ */
+async function loadFormTemplates(root) {
+    const entries = await Promise.all(FORM_KINDS.map(async (kind) => [kind, await readForm(root, kind)]));
+    return Object.fromEntries(entries.filter(([, yaml]) => yaml !== undefined));
+}
+async function readForm(root, kind) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, templatePath(kind)), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/contents.ts
+
+/** A text file at a branch (or any ref); undefined when the file (or the ref) does not exist. */
+async function getFile(repo, path, ref) {
+    try {
+        const { data } = await repo.client.rest.repos.getContent({
+            owner: repo.owner,
+            repo: repo.repo,
+            path,
+            ref,
+        });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+            throw new Error(`${path} at ${ref} is not a file`);
+        }
+        return { path, sha: data.sha, text: Buffer.from(data.content, 'base64').toString('utf8') };
+    }
+    catch (e) {
+        if (repository_statusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Creates or updates a file on a branch, unless it already has exactly this text. `current` is the
+ * file as last read (undefined: it did not exist). When a write fails, perhaps after a retry of a
+ * write that did happen (GitHub then refuses the stale sha), the file is read back: if it holds the
+ * text, the write is done.
+ */
+async function contents_writeFile(repo, file, current) {
+    if (current?.text === file.text)
+        return 'unchanged';
+    try {
+        await repo.client.rest.repos.createOrUpdateFileContents({
+            owner: repo.owner,
+            repo: repo.repo,
+            path: file.path,
+            message: file.message,
+            content: Buffer.from(file.text, 'utf8').toString('base64'),
+            branch: file.branch,
+            ...(current ? { sha: current.sha } : {}),
+        });
+    }
+    catch (e) {
+        if ((await getFile(repo, file.path, file.branch))?.text !== file.text)
+            throw e;
+    }
+    return current ? 'updated' : 'created';
+}
+/**
+ * The commit a branch points at; undefined when there is no such branch. Asked as a prefix match,
+ * which answers an empty list rather than a 404 that the client would log as a failure.
+ */
+async function branchSha(repo, branch) {
+    const { data } = await repo.client.rest.git.listMatchingRefs({
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: `heads/${branch}`,
+    });
+    return data.find((ref) => ref.ref === `refs/heads/${branch}`)?.object.sha;
+}
+/** Creates a branch at a commit; a branch that already exists (a lost response, a race) is kept. */
+async function createBranch(repo, branch, sha) {
+    try {
+        await repo.client.rest.git.createRef({
+            owner: repo.owner,
+            repo: repo.repo,
+            ref: `refs/heads/${branch}`,
+            sha,
+        });
+        return 'created';
+    }
+    catch (e) {
+        if (statusOf(e) === 422 && (await branchSha(repo, branch)) !== undefined)
+            return 'exists';
+        throw e;
+    }
+}
+/** Points a branch at a commit even when that is not a fast-forward (our own branches only). */
+async function resetBranch(repo, branch, sha) {
+    await repo.client.rest.git.updateRef({
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/forbidden.ts
+
+const PULL_REQUEST_SETTING = 'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"';
+/** Why GitHub answered 403 (or 429), from its message and headers; undefined for other errors. */
+function forbidden_forbiddenKind(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const message = messageOf(error);
+    if (/not permitted to create or approve pull requests/i.test(message)) {
+        return 'pull-request-setting';
+    }
+    const headers = error.response?.headers;
+    if (status === 429 ||
+        /rate limit/i.test(message) ||
+        String(headers?.['x-ratelimit-remaining'] ?? '') === '0' ||
+        headers?.['retry-after'] !== undefined) {
+        return 'rate-limit';
+    }
+    return 'permissions';
+}
+/** What to do about a 403, in the words a maintainer needs; undefined when it was not a 403. */
+function explainForbidden(error, doing) {
+    const kind = forbidden_forbiddenKind(error);
+    if (kind === undefined)
+        return undefined;
+    switch (kind) {
+        case 'pull-request-setting':
+            return (`GitHub does not let this workflow ${doing}: the repository (or its organization) does not allow ` +
+                `GitHub Actions to create pull requests. Turn on ${PULL_REQUEST_SETTING}; in an organization, ` +
+                'its own Settings → Actions → General must allow it first.');
+        case 'rate-limit':
+            return `GitHub's rate limit stopped this workflow before it could ${doing} ("${messageOf(error)}"); the next run carries on.`;
+        case 'permissions':
+            return (`The token may not ${doing} ("${messageOf(error)}"): give the workflow job the permission it needs in its ` +
+                '`permissions:` block, or give the token in `github-token` that scope.');
+    }
+}
+function messageOf(error) {
+    const data = error.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/pulls.ts
+
+
+/** The open pull request from one of this repository's branches, if any. */
+async function findOpenPull(repo, head) {
+    const { data } = await repo.client.rest.pulls.list({
+        owner: repo.owner,
+        repo: repo.repo,
+        head: `${repo.owner}:${head}`,
+        state: 'open',
+        per_page: 10,
+    });
+    const match = data.find((pull) => pull.head.ref === head);
+    return match ? pullView(match, await repo.selfAmong([match])) : undefined;
+}
+/** Every pull request from one of this repository's branches, open and closed, newest first. */
+async function findPulls(repo, head) {
+    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+        owner: repo.owner,
+        repo: repo.repo,
+        head: `${repo.owner}:${head}`,
+        state: 'all',
+        per_page: 100,
+    });
+    const self = await repo.selfAmong(data);
+    return data.filter((pull) => pull.head.ref === head).map((pull) => pullView(pull, self));
+}
+/** Every pull request of the repository, open and closed: one listing for many branches. */
+async function listPulls(repo) {
+    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+        owner: repo.owner,
+        repo: repo.repo,
+        state: 'all',
+        per_page: 100,
+    });
+    const self = await repo.selfAmong(data);
+    return data.map((pull) => pullView(pull, self));
+}
+/**
+ * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
+ * so a create retried after a lost response (or raced by another run) finds the first one instead.
+ */
+async function openPull(repo, pull) {
+    try {
+        const { data } = await repo.client.rest.pulls.create({
+            owner: repo.owner,
+            repo: repo.repo,
+            ...pull,
+        });
+        return pullView(data, await repo.selfAmong([data]));
+    }
+    catch (e) {
+        const existing = statusOf(e) === 422 ? await findOpenPull(repo, pull.head) : undefined;
+        if (existing)
+            return existing;
+        throw e;
+    }
+}
+async function updatePull(repo, number, patch) {
+    await repo.client.rest.pulls.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        pull_number: number,
+        ...patch,
+    });
+}
+/**
+ * GitHub answers 403 "GitHub Actions is not permitted to create or approve pull requests." when
+ * the repository does not let GITHUB_TOKEN open pull requests (Settings → Actions → General →
+ * "Allow GitHub Actions to create and approve pull requests"). Other 403s mean other things.
+ */
+function isPullRequestCreationForbidden(error) {
+    return forbiddenKind(error) === 'pull-request-setting';
+}
+function pullView(raw, self) {
+    return {
+        number: raw.number,
+        state: raw.state === 'closed' ? 'closed' : 'open',
+        title: raw.title,
+        body: raw.body ?? '',
+        head: raw.head.ref,
+        base: raw.base.ref,
+        author: userRef(raw.user, self),
+        htmlUrl: raw.html_url,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/retro/due.ts
+/**
+ * When a circle's retrospective is compiled: two days after its closing meeting, so the scribe's
+ * notes and the closing reflections written after the meeting are in it. A scheduled run in the
+ * following 30 days proposes it if nobody has yet (a late or skipped run converges); after that the
+ * facilitators run the Retrospective workflow by hand.
+ */
+const RETRO_DELAY_HOURS = 48;
+const RETRO_WINDOW_DAYS = 30;
+const HOUR = 3_600_000;
+/** The branch a retrospective is proposed from; the same date always gives the same branch. */
+function retroBranch(group, date) {
+    return `skill-share/retro-${group.slug}-${date}`;
+}
+/** Where a retrospective lives in the repository. */
+function retroPath(group, date) {
+    return `groups/${group.slug}/retros/${date}.md`;
+}
+/** The moment a group's retrospective becomes due (undefined for groups without a closing meeting). */
+function retroDueAt(sessions) {
+    const closing = sessions.find((s) => s.kind === 'closing');
+    if (!closing)
+        return undefined;
+    return {
+        group: closing.group,
+        date: closing.date,
+        at: new Date(Date.parse(closing.endsAt) + RETRO_DELAY_HOURS * HOUR).toISOString(),
+    };
+}
+/** The group's retrospective if it is due at `now` and still inside its window. */
+function retroDue(group, sessions, now) {
+    if (group.format === 'coaching')
+        return undefined;
+    const due = retroDueAt(sessions);
+    if (!due)
+        return undefined;
+    const from = Date.parse(due.at);
+    const until = from + RETRO_WINDOW_DAYS * 24 * HOUR;
+    return now.getTime() >= from && now.getTime() < until ? due : undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
@@ -75355,7 +74506,7 @@ function buildSchedule(group, options = {}) {
         const begin = localDateTime(slot.date, meeting.time, group.timezone);
         const end = begin.plus({ minutes: meeting.duration });
         const index = sessions.length;
-        const { title: theme, style } = themeFor(group, slot.kind, slot.week);
+        const { title: theme, style, prep } = themeFor(group, slot.kind, slot.week);
         sessions.push({
             group: group.slug,
             number: index + 1,
@@ -75369,6 +74520,7 @@ function buildSchedule(group, options = {}) {
             endsAt: toUtcIso(end),
             opensAt: toUtcIso(begin.minus(lead)),
             ...(theme ? { theme } : {}),
+            ...(prep ? { prep } : {}),
             agendaStyle: style,
             agenda: agendaFor(style, meeting.duration),
             ...rotate(index),
@@ -75390,7 +74542,11 @@ function themeFor(group, kind, week) {
         return { style: group.agenda };
     if (typeof theme === 'string')
         return { title: theme, style: group.agenda };
-    return { title: theme.title, style: (theme.agenda ?? group.agenda) };
+    return {
+        title: theme.title,
+        style: (theme.agenda ?? group.agenda),
+        ...(theme.prep ? { prep: theme.prep } : {}),
+    };
 }
 function schedule_iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
@@ -75399,6 +74555,2638 @@ function schedule_iso(dt) {
 function openSessionsAt(sessions, at) {
     const t = at.getTime();
     return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
+}
+
+;// CONCATENATED MODULE: ./actions/sessions/src/retro.ts
+
+
+
+
+/**
+ * The first circle whose retrospective is due and not yet proposed: no file on the default branch
+ * and no pull request (open, merged or closed) from its branch. The scheduled workflow's retro job
+ * compiles it; GITHUB_TOKEN closing the closing issue starts no workflow, so this is what makes the
+ * retrospective appear by itself. One per run: the next run finds the next one.
+ */
+async function retroToPropose(github, groups, now, defaultBranch) {
+    let branch = defaultBranch;
+    for (const group of groups) {
+        const due = retroDue(group, buildSchedule(group), now);
+        if (!due)
+            continue;
+        // A schedule event does not name the default branch: read it once, only when a retro is due.
+        branch ??= (await github.get()).defaultBranch;
+        if (await getFile(github, retroPath(group, due.date), branch))
+            continue;
+        if ((await findPulls(github, retroBranch(group, due.date))).length > 0)
+            continue;
+        return due;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
+const COMMAND_NAMES = [
+    'rsvp',
+    'here',
+    'attended',
+    'topic',
+    'themes',
+    'agree',
+    'buddy',
+    'snooze',
+    'unsnooze',
+    'skip',
+    'swap',
+    'continue',
+    'notes',
+    'help',
+];
+const ANY_ISSUE = ['session', 'ground-rules', 'check-in'];
+const CATALOG = {
+    rsvp: {
+        name: 'rsvp',
+        usage: '/rsvp yes|no|maybe [note]',
+        summary: 'Say whether you are coming, with an optional short note.',
+        who: 'member',
+        where: ['session'],
+    },
+    here: {
+        name: 'here',
+        usage: '/here [@login ...]',
+        summary: 'Mark yourself present at the meeting; facilitators may list others too.',
+        who: 'member',
+        where: ['session'],
+    },
+    attended: {
+        name: 'attended',
+        usage: '/attended @login @login ...',
+        summary: 'Record who attended, after the meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    topic: {
+        name: 'topic',
+        usage: '/topic <text>',
+        summary: 'Propose a topic, one per comment; vote for topics with 👍 on their comment.',
+        who: 'member',
+        where: ['kickoff', 'follow-up'],
+    },
+    themes: {
+        name: 'themes',
+        usage: '/themes 1,3,4,6',
+        summary: 'Turn topics (by their number in the status comment) into the themes of the coming weeks.',
+        who: 'facilitator',
+        where: ['kickoff'],
+    },
+    agree: {
+        name: 'agree',
+        usage: '/agree',
+        summary: 'Agree to the ground rules.',
+        who: 'member',
+        where: ['ground-rules'],
+    },
+    buddy: {
+        name: 'buddy',
+        usage: '/buddy',
+        summary: 'Say that you checked in with your accountability buddy this week.',
+        who: 'member',
+        where: ['check-in'],
+    },
+    snooze: {
+        name: 'snooze',
+        usage: '/snooze',
+        summary: 'Sit out buddy pairing until you /unsnooze.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    unsnooze: {
+        name: 'unsnooze',
+        usage: '/unsnooze',
+        summary: 'Be paired with a buddy again.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    skip: {
+        name: 'skip',
+        usage: '/skip [reason]',
+        summary: 'Call off this meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    swap: {
+        name: 'swap',
+        usage: '/swap @login',
+        summary: 'Hand the facilitation of this meeting to another member.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    continue: {
+        name: 'continue',
+        usage: '/continue monthly|biweekly|stop',
+        summary: 'Vote on how the group goes on; a facilitator closes the vote with /continue confirm.',
+        who: 'member',
+        where: ['closing'],
+    },
+    notes: {
+        name: 'notes',
+        usage: '/notes <text>',
+        summary: 'Scribe notes for the anonymous retrospective; the lines below the command belong to the note too. No names, please.',
+        who: 'member',
+        where: ['session'],
+    },
+    help: {
+        name: 'help',
+        usage: '/help',
+        summary: 'List the commands available here.',
+        who: 'member',
+        where: ANY_ISSUE,
+    },
+};
+const PLACE_NAMES = {
+    session: 'a session issue',
+    kickoff: 'the kickoff (week 1) issue',
+    closing: 'the closing issue',
+    'follow-up': 'a follow-up session issue',
+    'ground-rules': 'the ground rules issue',
+    'check-in': 'a buddy check-in issue',
+};
+function isCommandName(name) {
+    return COMMAND_NAMES.includes(name);
+}
+function placesOf(kind) {
+    switch (kind) {
+        case 'ground-rules':
+        case 'check-in':
+            return [kind];
+        case 'kickoff':
+        case 'closing':
+            return ['session', kind];
+        case 'monthly':
+        case 'biweekly':
+            return ['session', 'follow-up'];
+        case 'theme':
+            return ['session'];
+    }
+}
+function worksIn(spec, kind) {
+    const places = placesOf(kind);
+    return spec.where.some((place) => places.includes(place));
+}
+/** "the kickoff (week 1) issue or a follow-up session issue" */
+function describePlaces(places) {
+    const names = places.map((place) => PLACE_NAMES[place]);
+    return names.length <= 1
+        ? (names[0] ?? '')
+        : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+function commandsAvailable(kind) {
+    return COMMAND_NAMES.map((name) => CATALOG[name]).filter((spec) => worksIn(spec, kind));
+}
+/** The reply to `/help` and to an unknown command: the commands that work on this issue. */
+function helpText(kind) {
+    const lines = commandsAvailable(kind).map((spec) => {
+        const who = spec.who === 'facilitator' ? ' _(facilitators)_' : '';
+        return `- \`${spec.usage}\`${who}: ${spec.summary}`;
+    });
+    return [
+        '**The commands available here.** Start a line of a comment with the command; several lines make several commands.',
+        '',
+        ...lines,
+        '',
+        'To change your mind, post the command again or edit your comment. Commands inside quotes and code are ignored.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/inert.ts
+// Member text is made inert by the one shared module; commands keep their import path.
+
+
+;// CONCATENATED MODULE: ./actions/lib/commands/parse.ts
+/**
+ * Finds slash commands in a comment body, the way a reader sees them on GitHub.
+ *
+ * A command is a line that starts with `/name` (after at most three spaces; four or a tab make an
+ * indented code block). Only what renders as plain text counts: lines inside fenced code (``` or
+ * ~~~, an unclosed fence runs to the end), indented code, block quotes (`>` at any depth), HTML
+ * comments (an unclosed one runs to the end), `<pre>`-style raw blocks and multi-line inline code
+ * spans are skipped, and a `/name` in the middle of a sentence is just text. A line right after a
+ * quote that does not itself start with `>` counts as a command, even though Markdown would render
+ * it as a lazy continuation of the quote: "a line that starts with /" is the rule people can see.
+ *
+ * Unicode policy. Only the command token (the slash and the name) is NFKC-normalised, so an IME
+ * user's fullwidth `／ｒｓｖｐ` works exactly like `/rsvp`; look-alike slashes without a
+ * compatibility mapping (division slash `∕`, fraction slash `⁄`) are not slashes and the line is
+ * text. A name that still contains non-ASCII letters after NFKC (a Cyrillic `р` in `/rsvр`) is
+ * returned as written so the caller can answer "unknown command", but it never matches a known
+ * command and is never executed (see `isAsciiName`).
+ *
+ * The work is bounded: the body is cut at GitHub's 65,536-character comment limit, every pass is
+ * linear in its length, and at most `MAX_COMMANDS_PER_COMMENT` commands are returned.
+ */
+const MAX_COMMENT_CHARS = 65_536;
+const MAX_COMMANDS_PER_COMMENT = 20;
+const MAX_NAME_LENGTH = 32;
+const COMMAND_LINE = /^[ \u3000]{0,3}[/\uFF0F]([^\s/\uFF0F]{1,64})(?=\s|$)(.*)$/;
+const NAME = new RegExp(`^\\p{L}[\\p{L}\\p{N}_-]{0,${MAX_NAME_LENGTH - 1}}$`, 'u');
+const ASCII_NAME = /^[a-z][a-z0-9_-]*$/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])( {1,4})/;
+const RAW_BLOCK = /^<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const BACKTICKS = /`+/g;
+function parseCommands(body, options = {}) {
+    const limit = options.limit ?? MAX_COMMANDS_PER_COMMENT;
+    if (limit <= 0 || !body)
+        return [];
+    const lines = body.slice(0, MAX_COMMENT_CHARS).split(/\r\n|\r|\n/);
+    const kinds = classifyLines(lines);
+    hideInlineCodeContinuations(lines, kinds);
+    const found = [];
+    for (let i = 0; i < lines.length && found.length <= limit; i++) {
+        if (kinds[i] !== 'text')
+            continue;
+        const match = COMMAND_LINE.exec(lines[i]);
+        if (!match)
+            continue;
+        const token = match[1].normalize('NFKC');
+        if (!NAME.test(token))
+            continue;
+        found.push({ index: i, token, tail: match[2] });
+    }
+    return found.slice(0, limit).map((hit, k) => {
+        const next = found[k + 1]?.index ?? lines.length;
+        const rest = hit.tail.trim();
+        return {
+            name: hit.token.toLowerCase(),
+            args: rest.normalize('NFKC').split(/\s+/).filter(Boolean),
+            rest,
+            block: lines
+                .slice(hit.index + 1, next)
+                .join('\n')
+                .trim(),
+            line: hit.index + 1,
+        };
+    });
+}
+/** True when a parsed name is plain ASCII, the only kind that can name a known command. */
+function isAsciiName(name) {
+    return ASCII_NAME.test(name);
+}
+function classifyLines(lines) {
+    const kinds = [];
+    let fence;
+    let inComment = false;
+    let rawEnd;
+    let previous = 'blank';
+    for (const line of lines) {
+        const kind = classify(line);
+        kinds.push(kind);
+        previous = kind;
+    }
+    return kinds;
+    function classify(line) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = undefined;
+            return 'ignored';
+        }
+        if (inComment) {
+            inComment = endsInsideComment(line, true);
+            return 'ignored';
+        }
+        if (rawEnd !== undefined) {
+            if (line.toLowerCase().includes(rawEnd))
+                rawEnd = undefined;
+            return 'ignored';
+        }
+        if (line.trim() === '')
+            return 'blank';
+        const indent = indentation(line);
+        // An indented line cannot start a code block in the middle of a paragraph: it continues it.
+        if (indent.columns >= 4) {
+            if (previous !== 'text')
+                return 'ignored';
+            inComment = endsInsideComment(line, false);
+            return 'text';
+        }
+        const content = line.slice(indent.chars);
+        const opened = openFence(content, indent.columns);
+        if (opened) {
+            fence = opened;
+            return 'ignored';
+        }
+        if (content.startsWith('>'))
+            return 'ignored';
+        if (content.startsWith('<!--')) {
+            inComment = endsInsideComment(line, false);
+            return 'ignored';
+        }
+        const raw = RAW_BLOCK.exec(content);
+        if (raw) {
+            const end = `</${raw[1].toLowerCase()}>`;
+            if (!content.toLowerCase().includes(end))
+                rawEnd = end;
+            return 'ignored';
+        }
+        // A comment opened mid-line hides the following lines; the line itself starts as text.
+        inComment = endsInsideComment(line, false);
+        return 'text';
+    }
+}
+function indentation(line) {
+    let columns = 0;
+    let chars = 0;
+    for (; chars < line.length; chars++) {
+        const c = line[chars];
+        if (c === ' ' || c === '\u3000')
+            columns++;
+        else if (c === '\t')
+            columns += 4 - (columns % 4);
+        else
+            break;
+        if (columns >= 4)
+            return { columns, chars: chars + 1 };
+    }
+    return { columns, chars };
+}
+function openFence(content, indent) {
+    const list = LIST_MARKER.exec(content);
+    const offset = list ? list[0].length : 0;
+    const match = FENCE_OPEN.exec(content.slice(offset));
+    if (!match)
+        return undefined;
+    const run = match[1];
+    const char = run[0];
+    // ```foo``` on one line is inline code, not a fence: a backtick fence's info has no backticks.
+    if (char === '`' && match[2].includes('`'))
+        return undefined;
+    return { char, length: run.length, maxCloseIndent: (list ? indent + offset : 0) + 3 };
+}
+function closesFence(line, fence) {
+    const indent = indentation(line);
+    if (indent.columns > fence.maxCloseIndent)
+        return false;
+    const content = line.slice(indent.chars).trimEnd();
+    if (content.length < fence.length)
+        return false;
+    for (const c of content)
+        if (c !== fence.char)
+            return false;
+    return true;
+}
+/** Follows `<!--` and `-->` through one line; returns whether the line ends inside a comment. */
+function endsInsideComment(line, startsInside) {
+    let inside = startsInside;
+    let from = 0;
+    for (;;) {
+        if (inside) {
+            const end = line.indexOf('-->', from);
+            if (end < 0)
+                return true;
+            from = end + 3;
+            inside = false;
+        }
+        else {
+            const start = line.indexOf('<!--', from);
+            if (start < 0)
+                return false;
+            from = start + 4;
+            inside = true;
+        }
+    }
+}
+/**
+ * Inline code can span lines within a paragraph: "`` `a ``" on one line and "/rsvp yes`" on the
+ * next render as code. Pairs backtick runs of equal length in one linear pass per paragraph and
+ * hides every line that starts inside a span.
+ */
+function hideInlineCodeContinuations(lines, kinds) {
+    for (let start = 0; start < lines.length;) {
+        if (kinds[start] !== 'text') {
+            start++;
+            continue;
+        }
+        let end = start;
+        while (end < lines.length && kinds[end] === 'text')
+            end++;
+        hideInParagraph(lines, kinds, start, end);
+        start = end;
+    }
+}
+function hideInParagraph(lines, kinds, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        const line = lines[i];
+        for (const match of line.matchAll(BACKTICKS)) {
+            const escaped = precededByOddBackslashes(line, match.index);
+            const length = match[0].length - (escaped ? 1 : 0);
+            if (length > 0)
+                runs.push({ line: i, length });
+        }
+    }
+    if (runs.length < 2)
+        return;
+    const nextSameLength = new Array(runs.length).fill(-1);
+    const lastSeen = new Map();
+    for (let r = runs.length - 1; r >= 0; r--) {
+        const length = runs[r].length;
+        nextSameLength[r] = lastSeen.get(length) ?? -1;
+        lastSeen.set(length, r);
+    }
+    for (let r = 0; r < runs.length;) {
+        const closer = nextSameLength[r];
+        if (closer < 0) {
+            r++;
+            continue;
+        }
+        const open = runs[r].line;
+        const close = runs[closer].line;
+        for (let l = open + 1; l <= close; l++)
+            kinds[l] = 'ignored';
+        r = closer + 1;
+    }
+}
+function precededByOddBackslashes(line, index) {
+    let count = 0;
+    for (let i = index - 1; i >= 0 && line[i] === '\\'; i--)
+        count++;
+    return count % 2 === 1;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/interpret.ts
+
+
+
+
+const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
+const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'];
+const MAX_TOPIC_CHARS = 200;
+const MAX_NOTE_CHARS = 200;
+const MAX_THEME_PICKS = 24;
+const CONTINUE_ALIASES = {
+    monthly: 'monthly',
+    biweekly: 'biweekly',
+    'bi-weekly': 'biweekly',
+    fortnightly: 'biweekly',
+    stop: 'stop',
+    confirm: 'confirm',
+};
+function interpret(parsed) {
+    const { name } = parsed;
+    if (!isAsciiName(name) || !isCommandName(name))
+        return interpret_unknown(name);
+    const result = PARSERS[name](parsed);
+    return typeof result === 'string'
+        ? { ok: false, code: 'invalid', name, reason: result }
+        : { ok: true, command: result };
+}
+/** Who may run this command with these arguments. */
+function requiredRole(command) {
+    if (command.name === 'continue' && command.choice === 'confirm')
+        return 'facilitator';
+    return CATALOG[command.name].who;
+}
+/** Whether `role` may run `command` on an issue of `kind`; a polite refusal when not. */
+function authorize(command, context) {
+    const spec = CATALOG[command.name];
+    if (!worksIn(spec, context.kind)) {
+        return {
+            code: 'wrong-issue',
+            reason: `\`/${spec.name}\` works on ${describePlaces(spec.where)}, not here.`,
+        };
+    }
+    if (requiredRole(command) === 'facilitator' && context.role !== 'facilitator') {
+        return {
+            code: 'not-facilitator',
+            reason: `Sorry, \`${usageOf(command)}\` is for the group's facilitators. Ask one of them if it should happen.`,
+        };
+    }
+    return undefined;
+}
+const PARSERS = {
+    rsvp: ({ args, rest }) => {
+        const word = keyword(args[0]);
+        if (!word)
+            return `\`/rsvp\` needs an answer: yes, no or maybe, e.g. \`/rsvp yes\`.`;
+        if (!RSVP_ANSWERS.includes(word)) {
+            return `\`/rsvp\` takes yes, no or maybe (then an optional note), not ${shown(args[0])}. For example \`/rsvp maybe back from a trip that day\`.`;
+        }
+        const note = clip(afterFirstWord(rest), MAX_NOTE_CHARS);
+        return { name: 'rsvp', answer: word, ...(note ? { note } : {}) };
+    },
+    here: ({ args }) => {
+        const logins = loginList(args, '/here');
+        return typeof logins === 'string' ? logins : { name: 'here', logins };
+    },
+    attended: ({ args }) => {
+        if (args.length === 0)
+            return '`/attended` needs the people who came, e.g. `/attended @ada @grace`.';
+        const logins = loginList(args, '/attended');
+        return typeof logins === 'string' ? logins : { name: 'attended', logins };
+    },
+    topic: ({ rest }) => {
+        const text = rest.replace(/\s+/g, ' ').trim();
+        if (!text)
+            return '`/topic` needs the topic on the same line, e.g. `/topic saying no to my own manager`.';
+        if (Array.from(text).length > MAX_TOPIC_CHARS) {
+            return `Please keep a topic under ${MAX_TOPIC_CHARS} characters: a title and a few words are plenty, the rest can go in the comment below it.`;
+        }
+        return { name: 'topic', text };
+    },
+    themes: ({ args }) => {
+        const tokens = args
+            .join(' ')
+            .split(/[\s,;]+/)
+            .filter(Boolean);
+        if (tokens.length === 0)
+            return '`/themes` needs topic numbers from the status comment, e.g. `/themes 1,3,4,6`.';
+        const picks = [];
+        for (const token of tokens) {
+            const match = /^#?(\d{1,3})$/.exec(token);
+            const number = match ? Number(match[1]) : 0;
+            if (number < 1)
+                return `\`/themes\` takes topic numbers such as \`1,3,4,6\`; ${shown(token)} is not one.`;
+            if (picks.includes(number))
+                return `Topic ${number} is listed twice in \`/themes\`.`;
+            picks.push(number);
+        }
+        if (picks.length > MAX_THEME_PICKS)
+            return `\`/themes\` takes at most ${MAX_THEME_PICKS} topics.`;
+        return { name: 'themes', picks };
+    },
+    agree: () => ({ name: 'agree' }),
+    buddy: () => ({ name: 'buddy' }),
+    snooze: () => ({ name: 'snooze' }),
+    unsnooze: () => ({ name: 'unsnooze' }),
+    skip: ({ rest }) => {
+        const reason = clip(rest.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS);
+        return { name: 'skip', ...(reason ? { reason } : {}) };
+    },
+    swap: ({ args }) => {
+        if (args.length !== 1)
+            return '`/swap` needs exactly one person to take over, e.g. `/swap @ada`.';
+        const logins = loginList(args, '/swap');
+        return typeof logins === 'string' ? logins : { name: 'swap', to: logins[0] };
+    },
+    continue: ({ args }) => {
+        const choice = CONTINUE_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/continue\` takes monthly, biweekly or stop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
+        }
+        return { name: 'continue', choice };
+    },
+    notes: ({ rest, block }) => {
+        const text = [rest, block].filter(Boolean).join('\n').trim();
+        if (!text)
+            return '`/notes` needs the notes, on the same line or the lines below it.';
+        return { name: 'notes', text };
+    },
+    help: () => ({ name: 'help' }),
+};
+function interpret_unknown(name) {
+    if (!isAsciiName(name)) {
+        return {
+            ok: false,
+            code: 'unknown',
+            name,
+            reason: `${shown(`/${name}`)} is not a command: its name has letters that only look like plain Latin ones. Type it with a standard keyboard layout.`,
+        };
+    }
+    const guess = closestCommand(name);
+    return {
+        ok: false,
+        code: 'unknown',
+        name,
+        reason: `\`/${name}\` is not a command.${guess ? ` Did you mean \`/${guess}\`?` : ''}`,
+    };
+}
+function closestCommand(name) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of COMMAND_NAMES) {
+        const distance = editDistance(name, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            next.push(Math.min(substitution, row[j] + 1, next[j - 1] + 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function loginList(args, command) {
+    const logins = [];
+    for (const arg of args) {
+        const login = arg.replace(/^@/, '').replace(/[,;.]+$/, '');
+        if (!GITHUB_LOGIN.test(login)) {
+            return `\`${command}\` takes GitHub logins such as \`@octocat\`; ${shown(arg)} is not one.`;
+        }
+        if (!logins.some((seen) => seen.toLowerCase() === login.toLowerCase()))
+            logins.push(login);
+    }
+    return logins;
+}
+function usageOf(command) {
+    return command.name === 'continue' && command.choice === 'confirm'
+        ? '/continue confirm'
+        : `/${command.name}`;
+}
+function keyword(word) {
+    return (word ?? '').toLowerCase().replace(/[.,;:!?]+$/, '');
+}
+function afterFirstWord(text) {
+    return text
+        .replace(/^\S+\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function clip(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max
+        ? text
+        : `${chars
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+/** Echo of something the member typed, quoted and inert. */
+function shown(text) {
+    return `"${inertText(text ?? '', { maxLength: 40 })}"`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/state.ts
+
+
+
+/**
+ * Rebuilds one issue's state from all its comments.
+ *
+ * Order: comments count in thread order, by `createdAt` then `id`, and lines top to bottom within a
+ * comment; later wins. An edit changes what a comment says, not where it stands: an edited comment
+ * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
+ * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
+ */
+function rebuildState(input) {
+    const roster = rosterOf(input.group.members);
+    const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
+    const state = emptyState();
+    const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
+    const ordered = threadOrder(input.comments);
+    for (const comment of ordered) {
+        if (isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
+            continue;
+        const parsed = parseCommands(comment.body);
+        if (parsed.length === 0)
+            continue;
+        const author = roster.get(comment.author.toLowerCase());
+        if (!author) {
+            state.ignored.push({ commentId: comment.id, reason: 'not-a-member' });
+            continue;
+        }
+        let topics = 0;
+        for (const command of parsed) {
+            const at = { author, role: author.role, comment, line: command.line, state, roster };
+            const typed = admit(command, at, pass.kind);
+            if (!typed)
+                continue;
+            if (typed.name === 'topic' && topics++ > 0) {
+                state_refuse(at, 'topic', 'invalid', ONE_TOPIC_PER_COMMENT);
+                continue;
+            }
+            if (typed.name === 'themes')
+                pass.pendingThemes.push({ picks: typed.picks, at });
+            else if (typed.name === 'continue')
+                pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else
+                apply(typed, at);
+        }
+    }
+    applyIssueReactions(state, input, roster);
+    for (const { picks, at } of pass.pendingThemes)
+        chooseThemes(picks, at, input.group.weekly);
+    const position = new Map(ordered.map((comment, index) => [comment.id, index]));
+    state.refusals.sort((a, b) => (position.get(a.commentId) ?? 0) - (position.get(b.commentId) ?? 0) || a.line - b.line);
+    return state;
+}
+const ONE_TOPIC_PER_COMMENT = 'One topic per comment, please, so people can vote on each with 👍. Post this one in a comment of its own.';
+/** The typed command if it is known, valid, and allowed here for this author; otherwise records why not. */
+function admit(command, at, kind) {
+    const interpretation = interpret(command);
+    if (!interpretation.ok) {
+        if (interpretation.code === 'invalid') {
+            state_refuse(at, interpretation.name, 'invalid', interpretation.reason);
+            return undefined;
+        }
+        const { name, reason } = interpretation;
+        at.state.unknown.push({ commentId: at.comment.id, line: at.line, name, reason });
+        return undefined;
+    }
+    const refusal = authorize(interpretation.command, { role: at.role, kind });
+    if (refusal) {
+        state_refuse(at, interpretation.command.name, refusal.code, refusal.reason);
+        return undefined;
+    }
+    return interpretation.command;
+}
+function emptyState() {
+    return {
+        rsvps: new Map(),
+        attendance: new Set(),
+        topics: [],
+        agreed: new Set(),
+        buddyCheckIns: new Set(),
+        snoozed: new Set(),
+        unsnoozed: new Set(),
+        continueVotes: new Map(),
+        continueConfirmed: false,
+        notes: [],
+        help: [],
+        refusals: [],
+        unknown: [],
+        ignored: [],
+    };
+}
+function apply(command, at) {
+    const { state, author, comment } = at;
+    const me = author.github;
+    switch (command.name) {
+        case 'rsvp':
+            state.rsvps.set(me, {
+                answer: command.answer,
+                ...(command.note ? { note: command.note } : {}),
+                via: 'command',
+            });
+            return;
+        case 'here': {
+            state.attendance.add(me);
+            if (command.logins.length === 0)
+                return;
+            if (at.role !== 'facilitator') {
+                state_refuse(at, 'here', 'not-facilitator', `You are marked present. Only facilitators can mark others present; everyone else can post their own \`/here\`.`);
+                return;
+            }
+            for (const login of rosterLogins(command.logins, at, 'here'))
+                state.attendance.add(login);
+            return;
+        }
+        case 'attended':
+            for (const login of rosterLogins(command.logins, at, 'attended'))
+                state.attendance.add(login);
+            return;
+        case 'topic':
+            state.topics.push({
+                commentId: comment.id,
+                author: me,
+                text: command.text,
+                order: state.topics.length + 1,
+            });
+            return;
+        case 'agree':
+            state.agreed.add(me);
+            return;
+        case 'buddy':
+            state.buddyCheckIns.add(me);
+            return;
+        case 'snooze':
+            state.snoozed.add(me);
+            state.unsnoozed.delete(me);
+            return;
+        case 'unsnooze':
+            state.unsnoozed.add(me);
+            state.snoozed.delete(me);
+            return;
+        case 'skip':
+            state.skipped = {
+                by: me,
+                ...(command.reason ? { reason: command.reason } : {}),
+                commentId: comment.id,
+            };
+            return;
+        case 'swap': {
+            const to = at.roster.get(command.to.toLowerCase());
+            if (!to) {
+                state_refuse(at, 'swap', 'invalid', `${notOnRoster(command.to)} Pick someone from this group.`);
+                return;
+            }
+            if (to.github === me) {
+                state_refuse(at, 'swap', 'invalid', '`/swap` hands the facilitation to someone else; name another member.');
+                return;
+            }
+            state.swap = { by: me, to: to.github, commentId: comment.id };
+            return;
+        }
+        case 'notes':
+            state.notes.push({ commentId: comment.id, text: command.text });
+            return;
+        case 'help':
+            if (!state.help.includes(comment.id))
+                state.help.push(comment.id);
+            return;
+    }
+}
+/**
+ * Votes count until a facilitator confirms; the confirmation takes the leading choice and closes the
+ * vote. A tie (or no votes) cannot be confirmed. Returns whether the vote is closed.
+ */
+function applyContinue(choice, at, closed) {
+    const { state } = at;
+    if (choice !== 'confirm') {
+        if (closed) {
+            state_refuse(at, 'continue', 'invalid', `The vote is already closed: the group continues ${describeChoice(state.continueDecision)}.`);
+            return closed;
+        }
+        state.continueVotes.set(at.author.github, choice);
+        return closed;
+    }
+    if (closed)
+        return closed;
+    const leader = leadingChoice(continueTally(state));
+    if (!leader) {
+        state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
+            ? 'There are no `/continue` votes to confirm yet.'
+            : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
+        return closed;
+    }
+    state.continueConfirmed = true;
+    state.continueDecision = leader;
+    return true;
+}
+function continueTally(state) {
+    const tally = { monthly: 0, biweekly: 0, stop: 0 };
+    for (const choice of state.continueVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function leadingChoice(tally) {
+    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
+    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
+    return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
+}
+function describeChoice(choice) {
+    if (choice === 'stop')
+        return 'no further (it stops here)';
+    return choice === 'biweekly' ? 'every other week' : 'monthly';
+}
+/** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
+function chooseThemes(picks, at, weekly) {
+    const { state } = at;
+    const missing = picks.filter((n) => n > state.topics.length);
+    if (missing.length > 0) {
+        const have = state.topics.length === 0
+            ? 'there are no topics yet'
+            : `topics go from 1 to ${state.topics.length}`;
+        state_refuse(at, 'themes', 'invalid', `\`/themes\`: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a topic number; ${have}.`);
+        return;
+    }
+    const slots = Math.max(0, weekly - 2);
+    if (picks.length > slots) {
+        state_refuse(at, 'themes', 'invalid', `\`/themes\`: there ${slots === 1 ? 'is 1 themed week' : `are ${slots} themed weeks`} (weeks 2 to ${weekly - 1}), so pick at most ${slots}.`);
+        return;
+    }
+    state.themesChosen = picks;
+}
+/** A member's 👍 on a session is a "yes" until they `/rsvp`; on the ground rules it agrees. */
+function applyIssueReactions(state, input, roster) {
+    if (input.kind === 'check-in')
+        return;
+    for (const reaction of input.issueReactions ?? []) {
+        if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+            continue;
+        const member = roster.get(reaction.user.toLowerCase());
+        if (!member)
+            continue;
+        if (input.kind === 'ground-rules')
+            state.agreed.add(member.github);
+        else if (!state.rsvps.has(member.github))
+            state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' });
+    }
+}
+/** Members named in a list, in roster spelling; names off the roster get one refusal, unechoed. */
+function rosterLogins(logins, at, command) {
+    const found = [];
+    const strangers = [];
+    for (const login of logins) {
+        const member = at.roster.get(login.toLowerCase());
+        if (member)
+            found.push(member.github);
+        else
+            strangers.push(login);
+    }
+    if (strangers.length > 0) {
+        const named = strangers.length === 1
+            ? notOnRoster(strangers[0])
+            : `${strangers.length} of the names are not on this group's roster.`;
+        state_refuse(at, command, 'invalid', `${named} ${found.length > 0 ? 'The others are recorded.' : 'Nothing was recorded.'}`);
+    }
+    return found;
+}
+/** Never mentions: the login is shown as inert text without `@`. */
+function notOnRoster(login) {
+    return `"${inertText(login, { maxLength: 39 })}" is not on this group's roster.`;
+}
+function state_refuse(at, command, code, reason) {
+    at.state.refusals.push({ commentId: at.comment.id, line: at.line, command, code, reason });
+}
+function rosterOf(members) {
+    return new Map(members.map((member) => [member.github.toLowerCase(), member]));
+}
+function isBot(login, type) {
+    return type === 'Bot' || /\[bot\]$/i.test(login);
+}
+function threadOrder(comments) {
+    return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+}
+/**
+ * Folds snoozes across issues (oldest first): the latest explicit `/snooze` or `/unsnooze` of each
+ * member wins, so a snooze lasts until the member takes it back.
+ */
+function foldSnoozes(states, initial = []) {
+    const snoozed = new Set(initial);
+    for (const state of states) {
+        for (const login of state.unsnoozed)
+            snoozed.delete(login);
+        for (const login of state.snoozed)
+            snoozed.add(login);
+    }
+    return snoozed;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/pairing/subgroups.ts
+
+/**
+ * Two random circles of nearly equal size (the first gets the extra person), for when ten or more
+ * people come: the playbook splits a crowd rather than share 90 minutes of airtime among all.
+ * The input order does not matter; the same people and seed always give the same split.
+ */
+function splitSubgroups(logins, seed) {
+    const unique = [...new Map(logins.map((login) => [login.toLowerCase(), login])).values()];
+    const sorted = unique.sort(compareLogins);
+    const shuffled = seededShuffle(sorted, `${seed}:subgroups`);
+    const half = Math.ceil(shuffled.length / 2);
+    return [shuffled.slice(0, half).sort(compareLogins), shuffled.slice(half).sort(compareLogins)];
+}
+function compareLogins(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/commitment.ts
+/**
+ * Members commit to at least 4 of the 6 weekly meetings; for other lengths the same two thirds,
+ * rounded up. The summary only ever names people who have reached it: who cannot reach it any more
+ * is nobody's business in a comment.
+ */
+function commitmentTarget(weekly) {
+    return Math.ceil((weekly * 2) / 3);
+}
+function commitmentSummary(members, weekly, input) {
+    const target = commitmentTarget(weekly);
+    const attended = new Map([...input.attended].map(([login, n]) => [login.toLowerCase(), n]));
+    const remaining = Math.max(0, weekly - input.held);
+    const counts = members.map((m) => ({
+        login: m.github,
+        n: attended.get(m.github.toLowerCase()) ?? 0,
+    }));
+    const reached = counts.filter((c) => c.n >= target).map((c) => c.login);
+    return {
+        target,
+        weekly,
+        reached: reached.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+        everyoneReached: reached.length === members.length,
+        everyoneCanReach: counts.every((c) => c.n + remaining >= target),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/quorum.ts
+/**
+ * Attendance thresholds from the playbook: a circle under `quorum` makes a thin discussion (one
+ * meeting fizzled with two or three people), and at ten or more there is too little airtime, so
+ * the group splits into two random circles.
+ */
+const SPLIT_AT = 10;
+function quorumStatus(yes, quorum) {
+    if (yes >= SPLIT_AT)
+        return { state: 'split', yes, quorum };
+    if (yes < quorum)
+        return { state: 'short', yes, quorum, missing: quorum - yes };
+    return { state: 'ok', yes, quorum };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/status.ts
+
+
+
+
+
+const MAX_TOPIC_ROWS = 50;
+const MAX_NOTES_SHOWN = 10;
+const TOPIC_CHARS = 120;
+const NOTE_CHARS = 300;
+const RSVP_NOTE_CHARS = 80;
+const ANSWER_LABEL = {
+    yes: '✅ yes',
+    maybe: '❔ maybe',
+    no: '➖ no',
+    none: 'not yet',
+};
+const ANSWER_ORDER = ['yes', 'maybe', 'no', 'none'];
+/**
+ * The one status comment of an issue, rebuilt from its state on every change. It carries no
+ * timestamps, so an unchanged state renders byte for byte the same and needs no edit. It mentions
+ * only roster members, in the roster's spelling; everything members typed goes through `inertText`.
+ */
+function renderStatus(input) {
+    const view = new View(input);
+    const sections = isSession(input.kind)
+        ? [
+            view.skipped(),
+            view.swap(),
+            input.phase === 'after' ? view.attendance() : view.rsvps(),
+            input.phase === 'after' ? '' : view.quorum(),
+            view.homework(),
+            view.topics(),
+            view.continueVote(),
+            view.commitment(),
+            view.notes(),
+        ]
+        : input.kind === 'ground-rules'
+            ? [view.agreement()]
+            : [view.checkIns(), view.homework()];
+    return ([
+        input.marker,
+        '**Status**, kept up to date from the comments below.',
+        ...sections.filter(Boolean),
+        'Comment `/help` to see the commands available here.',
+    ].join('\n\n') + '\n');
+}
+class View {
+    input;
+    members;
+    roster;
+    constructor(input) {
+        this.input = input;
+        this.members = [...input.group.members].sort((a, b) => byLogin(a.github, b.github));
+        this.roster = new Map(this.members.map((m) => [m.github.toLowerCase(), m]));
+    }
+    /** `@login` for roster members only; anything else is shown as inert text. */
+    mention(login) {
+        const member = this.roster.get(login.toLowerCase());
+        return member ? `@${member.github}` : inertText(login, { maxLength: 39 });
+    }
+    mentions(logins) {
+        return [...logins]
+            .sort(byLogin)
+            .map((login) => this.mention(login))
+            .join(', ');
+    }
+    get state() {
+        return this.input.state;
+    }
+    count(logins) {
+        return [...logins].filter((login) => this.roster.has(login.toLowerCase())).length;
+    }
+    skipped() {
+        const skip = this.state.skipped;
+        if (!skip)
+            return '';
+        const reason = skip.reason ? ` Reason: ${inertText(skip.reason, { maxLength: 200 })}` : '';
+        return `> [!NOTE]\n> ${this.mention(skip.by)} called this meeting off.${reason}`;
+    }
+    swap() {
+        const swap = this.state.swap;
+        return swap
+            ? `**Facilitation:** ${this.mention(swap.to)} takes over from ${this.mention(swap.by)}.`
+            : '';
+    }
+    answerOf(member) {
+        return this.state.rsvps.get(member.github)?.answer ?? 'none';
+    }
+    yes() {
+        return this.members.filter((m) => this.answerOf(m) === 'yes').map((m) => m.github);
+    }
+    rsvps() {
+        const tally = ANSWER_ORDER.map((answer) => {
+            const n = this.members.filter((m) => this.answerOf(m) === answer).length;
+            return `${n} ${answer === 'none' ? 'not yet' : answer}`;
+        });
+        const rows = ANSWER_ORDER.flatMap((answer) => this.members
+            .filter((m) => this.answerOf(m) === answer)
+            .map((m) => {
+            const note = this.state.rsvps.get(m.github)?.note;
+            const shown = note ? inertText(note, { maxLength: RSVP_NOTE_CHARS }) : '';
+            return `| ${this.mention(m.github)} | ${ANSWER_LABEL[answer]} | ${shown} |`;
+        }));
+        return [
+            `#### RSVPs · ${tally.join(' · ')}`,
+            '',
+            '| Member | RSVP | Note |',
+            '| --- | --- | --- |',
+            ...rows,
+        ].join('\n');
+    }
+    quorum() {
+        if (this.state.skipped)
+            return '';
+        const yes = this.yes();
+        const status = quorumStatus(yes.length, this.input.group.quorum);
+        if (status.state === 'split') {
+            const seed = `${this.input.group.slug}:${this.input.sessionNumber ?? 0}:split`;
+            const [a, b] = splitSubgroups(yes, seed);
+            return [
+                '> [!TIP]',
+                `> ${yes.length} people said yes. Over nine leaves little airtime, so the playbook splits into two circles. A random split:`,
+                `> - Circle A: ${this.mentions(a)}`,
+                `> - Circle B: ${this.mentions(b)}`,
+            ].join('\n');
+        }
+        if (status.state === 'ok')
+            return `Quorum reached: ${status.yes} yes (at least ${status.quorum} needed).`;
+        if (this.input.phase !== 'due') {
+            return `${status.yes} yes so far; a good circle needs at least ${status.quorum}.`;
+        }
+        const facilitators = this.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+        const who = facilitators.length > 0 ? `${this.mentions(facilitators)}, this` : 'This';
+        return [
+            '> [!WARNING]',
+            `> **Only ${status.yes} yes so far; a good circle needs at least ${status.quorum}.** ${who} meeting may fizzle. Options:`,
+            '> - remind people: a short nudge here or in the group channel;',
+            '> - reschedule: comment `/skip <reason>` here and propose another date;',
+            '> - meet anyway: a small circle can still be a good one.',
+        ].join('\n');
+    }
+    attendance() {
+        const present = this.members
+            .filter((m) => this.state.attendance.has(m.github))
+            .map((m) => m.github);
+        if (present.length === 0)
+            return '#### Attendance\n\nNobody recorded yet: comment `/here`, or a facilitator `/attended @login ...`.';
+        return `#### Attendance\n\n${present.length} of ${this.members.length} were there: ${this.mentions(present)}.`;
+    }
+    homework() {
+        const n = this.input.homeworkIn;
+        return n === undefined ? '' : `**Homework in:** ${n} of ${this.members.length}`;
+    }
+    topics() {
+        if (!['kickoff', 'monthly', 'biweekly'].includes(this.input.kind))
+            return '';
+        const ranked = this.input.ranked ??
+            this.state.topics.map((t, i) => ({ ...t, votes: 0, voters: [], rank: i + 1 }));
+        if (ranked.length === 0) {
+            return '#### Topics\n\nNo topics yet. Propose one with `/topic <text>`, one per comment; vote with 👍 on the comments.';
+        }
+        const rows = ranked.slice(0, MAX_TOPIC_ROWS).map((t) => {
+            const text = inertText(t.text, { maxLength: TOPIC_CHARS });
+            return `| ${t.order} | [${text}](#issuecomment-${t.commentId}) | ${t.votes} |`;
+        });
+        const more = ranked.length > MAX_TOPIC_ROWS
+            ? [`\n…and ${ranked.length - MAX_TOPIC_ROWS} more in the thread.`]
+            : [];
+        const chosen = this.state.themesChosen;
+        const themes = chosen
+            ? [`\n**Themes chosen:** topics ${chosen.join(', ')}, in that order.`]
+            : [];
+        return [
+            '#### Topics',
+            '',
+            "Vote with 👍 on a topic's comment. Facilitators turn topics into themes with `/themes` and the numbers below.",
+            '',
+            '| # | Topic | 👍 |',
+            '| --- | --- | --- |',
+            ...rows,
+            ...more,
+            ...themes,
+        ].join('\n');
+    }
+    continueVote() {
+        if (this.input.kind !== 'closing')
+            return '';
+        const tally = continueTally(this.state);
+        const voters = this.count(this.state.continueVotes.keys());
+        const decision = this.state.continueDecision;
+        const outcome = this.state.continueConfirmed && decision
+            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
+            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
+        return [
+            '#### How we continue',
+            '',
+            '| Monthly | Every other week | Stop |',
+            '| --- | --- | --- |',
+            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
+            '',
+            outcome,
+        ].join('\n');
+    }
+    commitment() {
+        const input = this.input.commitment;
+        if (!input || !['kickoff', 'theme', 'closing'].includes(this.input.kind))
+            return '';
+        const s = commitmentSummary(this.members, this.input.group.weekly, input);
+        const goal = `${s.target} of the ${s.weekly} weekly meetings`;
+        if (s.everyoneReached)
+            return `**Commitment:** everyone has been to at least ${goal}. Thank you!`;
+        const already = s.reached.length > 0 ? ` Already there: ${this.mentions(s.reached)}.` : '';
+        if (s.everyoneCanReach)
+            return `**Commitment:** everyone can still reach ${goal}.${already}`;
+        return s.reached.length > 0
+            ? `**Commitment:** already at ${goal}: ${this.mentions(s.reached)}.`
+            : `**Commitment:** every meeting counts towards ${goal}. See you there.`;
+    }
+    notes() {
+        const notes = this.state.notes;
+        if (notes.length === 0)
+            return '';
+        const items = notes
+            .slice(0, MAX_NOTES_SHOWN)
+            .map((note) => `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
+        const more = notes.length > MAX_NOTES_SHOWN
+            ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
+            : [];
+        return [
+            `<details><summary>Scribe notes for the retrospective (${notes.length})</summary>`,
+            '',
+            ...items,
+            ...more,
+            '',
+            '</details>',
+        ].join('\n');
+    }
+    agreement() {
+        const agreed = this.members.filter((m) => this.state.agreed.has(m.github)).map((m) => m.github);
+        const list = agreed.length > 0 ? `: ${this.mentions(agreed)}` : '';
+        return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. React 👍 to this issue or comment \`/agree\` to join them (a 👍 is counted within the hour).`;
+    }
+    checkIns() {
+        const done = this.count(this.state.buddyCheckIns);
+        const snoozed = this.count(this.state.snoozed);
+        const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
+        return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
+    }
+}
+function isSession(kind) {
+    return kind !== 'ground-rules' && kind !== 'check-in';
+}
+function byLogin(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
+/**
+ * Creates something at most once. A create that fails may still have happened (the response was
+ * lost), so before trying again we look for what it would have made, by its hidden marker.
+ */
+async function createOnce(steps) {
+    const attempts = steps.attempts ?? 3;
+    let lastError;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        if (attempt > 1) {
+            const existing = await steps.lookup();
+            if (existing !== undefined)
+                return existing;
+        }
+        try {
+            return await steps.create();
+        }
+        catch (e) {
+            if (!isTransient(e))
+                throw e;
+            lastError = e;
+        }
+    }
+    throw lastError;
+}
+function isTransient(error) {
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
+    return status === 0 || status >= 500 || status === 403 || status === 429;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
+const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
+function marker(kind, attributes = {}) {
+    const attrs = Object.entries(attributes)
+        .map(([key, value]) => ` ${key}=${String(value)}`)
+        .join('');
+    return `<!-- skill-share:${kind}${attrs} -->`;
+}
+function parseMarkers(body) {
+    if (!body)
+        return [];
+    return [...body.matchAll(MARKER)].map((match) => ({
+        kind: match[1],
+        attributes: Object.fromEntries((match[2] ?? '')
+            .trim()
+            .split(' ')
+            .filter(Boolean)
+            .map((pair) => pair.split('='))),
+    }));
+}
+/** The first marker of a kind whose attributes include all of `match`. */
+function markers_findMarker(body, kind, match = {}) {
+    return parseMarkers(body).find((m) => m.kind === kind &&
+        Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
+}
+function withMarker(body, kind, attributes) {
+    return `${body.trimEnd()}\n\n${marker(kind, attributes)}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
+
+const MAX_THEME_TITLE_CHARS = 80;
+/** Most votes first; ties go to the topic proposed first. */
+function rankTopics(topics, reactionsByComment, group) {
+    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
+    return topics
+        .map((topic) => {
+        const voters = new Set();
+        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
+            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+                continue;
+            const login = roster.get(reaction.user.toLowerCase());
+            if (login && login.toLowerCase() !== topic.author.toLowerCase())
+                voters.add(login);
+        }
+        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
+    })
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((topic, index) => ({ ...topic, rank: index + 1 }));
+}
+/** The topics a facilitator picked with `/themes`, in the order picked. */
+function chosenTopics(topics, themesChosen) {
+    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
+    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
+}
+/**
+ * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
+ * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
+ */
+function fillThemes(group, picks) {
+    const existing = group.themes ?? [];
+    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
+    const titles = picks
+        .map((pick) => topics_themeTitle(pick.text))
+        .filter((title) => {
+        const key = title.toLowerCase();
+        if (!title || taken.has(key))
+            return false;
+        taken.add(key);
+        return true;
+    });
+    const assignments = [];
+    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
+        if (existing[week - 2] !== undefined)
+            continue;
+        assignments.push({ week, title: titles.shift() });
+    }
+    return assignments;
+}
+/**
+ * A topic as a theme title: it will be written to the group file and shown in issue titles and
+ * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
+ */
+function topics_themeTitle(text) {
+    const plain = text
+        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
+        .replace(/[<>`|{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = Array.from(plain);
+    if (chars.length <= MAX_THEME_TITLE_CHARS)
+        return plain;
+    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
+    const atWord = cut.replace(/\s+\S*$/, '');
+    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/ical-generator/dist/index.mjs
+let e=function(e){return e.DAILY=`DAILY`,e.HOURLY=`HOURLY`,e.MINUTELY=`MINUTELY`,e.MONTHLY=`MONTHLY`,e.SECONDLY=`SECONDLY`,e.WEEKLY=`WEEKLY`,e.YEARLY=`YEARLY`,e}({}),t=function(e){return e.AUTOMATIC=`AUTOMATIC`,e.DISABLED=`DISABLED`,e.ENABLED=`ENABLED`,e}({}),dist_n=function(e){return e.BICYCLE=`BICYCLE`,e.CAR=`CAR`,e.TRANSIT=`TRANSIT`,e.WALKING=`WALKING`,e}({}),r=function(e){return e.FR=`FR`,e.MO=`MO`,e.SA=`SA`,e.SU=`SU`,e.TH=`TH`,e.TU=`TU`,e.WE=`WE`,e}({});function i(e,t,n){if(Array.isArray(t))e.x=t.map(e=>{if(Array.isArray(e))return e;if(typeof e.key!=`string`||typeof e.value!=`string`)throw Error(`Either key or value is not a string!`);if(e.key.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e.key,e.value]});else if(typeof t==`object`)e.x=Object.entries(t).map(([e,t])=>{if(typeof e!=`string`||typeof t!=`string`)throw Error(`Either key or value is not a string!`);if(e.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e,t]});else if(typeof t==`string`&&typeof n==`string`){if(t.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");e.x.push([t,n])}else return e.x.map(e=>({key:e[0],value:e[1]}))}function a(e,t){if(e instanceof Date&&isNaN(e.getTime())||typeof e==`string`&&isNaN(new Date(e).getTime()))throw Error(`\`${t}\` has to be a valid date!`);if(e instanceof Date||typeof e==`string`||typeof e==`object`&&e&&(C(e)||S(e)||x(e)||b(e))||m(e)&&e.isValid===!0||(h(e)||p(e))&&e.isValid())return e;throw Error(`\`${t}\` has to be a valid date!`)}function o(e,t){let n=Object.values(e),r=String(t).toUpperCase();if(!r||!n.includes(r))throw Error(`Input must be one of the following: ${n.join(`, `)}`);return r}function dist_s(e,t){let n=null;if(typeof t==`string`){let e=t.match(/^(.+) ?<([^>]+)>$/);e?n={email:e[2].trim(),name:e[1].trim()}:t.includes(`@`)&&(n={email:t.trim(),name:t.trim()})}else typeof t==`object`&&(n={email:t.email,mailto:t.mailto,name:t.name,sentBy:t.sentBy});if(!n&&typeof t==`string`)throw Error("`"+e+"` isn't formated correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n)throw Error("`"+e+"` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n.name)throw Error("`"+e+".name` is empty!");if(!n.email)throw Error("`"+e+".email` is empty!");return n}function c(e,t){return String(e).replace(t?/[\\"]/g:/[\\;,]/g,function(e){return`\\`+e}).replace(/(?:\r\n|\r|\n)/g,`\\n`)}function dist_l(e){return e.split(`\r
+`).map(function(e){let t=``,n=0;for(let r=0;r<e.length;r++){let i=e.charAt(r);i>=`\ud800`&&i<=`\udbff`&&(i+=e.charAt(++r));let a=new TextEncoder().encode(i).length;n+=a,n>74&&(t+=`\r
+ `,n=a),t+=i}return t}).join(`\r
+`)}function u(e,t,n,r){if(e?.startsWith(`/`)&&(e=e.substr(1)),typeof t==`string`||t instanceof Date){let i=w(t)?t.withTimeZone(e):new Date(t),a=i.getUTCFullYear().toString().padStart(4,`0`)+String(i.getUTCMonth()+1).padStart(2,`0`)+i.getUTCDate().toString().padStart(2,`0`);return e&&(a=i.getFullYear().toString().padStart(2,`0`)+String(i.getMonth()+1).padStart(2,`0`)+i.getDate().toString().padStart(2,`0`)),n?a:e?(a+=`T`+i.getHours().toString().padStart(2,`0`)+i.getMinutes().toString().padStart(2,`0`)+i.getSeconds().toString().padStart(2,`0`),a):(a+=`T`+i.getUTCHours().toString().padStart(2,`0`)+i.getUTCMinutes().toString().padStart(2,`0`)+i.getUTCSeconds().toString().padStart(2,`0`)+(r?``:`Z`),a)}else if(h(t)){let i=e?_(t)&&!t.tz()?t.clone().tz(e):t:r||n&&_(t)&&t.tz()?t:t.utc();return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}else if(m(t)){let i=e?t.setZone(e):r||n&&t.zone.type!==`system`?t:t.setZone(`utc`);return i.toFormat(`yyyyLLdd`)+(n?``:`T`+i.toFormat(`HHmmss`)+(r||e?``:`Z`))}else if(C(t)){let i=t;return e&&(i=t.withTimeZone(t.timeZoneId)),!e&&t.timeZoneId!==`UTC`&&(i=t.withTimeZone(`UTC`)),u(null,i.toPlainDateTime(),n,r||!!e)}else if(S(t)){if(n)return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`);if(e){let i=t.toZonedDateTime(e);return u(e,i,n,r)}return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+`T`+t.hour.toString().padStart(2,`0`)+t.minute.toString().padStart(2,`0`)+t.second.toString().padStart(2,`0`)+(r||e?``:`Z`)}else if(x(t))return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+(n?``:`T000000`+(r||e?``:`Z`));else if(b(t)){let i=e||`UTC`,a=t.toZonedDateTimeISO(i);return u(e,a,n,r)}else{let i=t;if(e)i=typeof t.tz==`function`?t.tz(e):t;else if(!r)if(typeof t.utc==`function`)i=t.utc();else throw Error(`Unable to convert dayjs object to UTC value: UTC plugin is not available!`);return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}}function d(e,t,n,r){let i=``,a=r?.floating||!1;return r?.timezone&&(i=`;TZID=`+r.timezone,a=!0),t+i+`:`+u(e,n,!1,a)}function f(e){let t=e.x.map(([e,t])=>e.toUpperCase()+`:`+c(t,!1)).join(`\r
+`);return t.length?t+`\r
+`:``}function p(e){return typeof e==`object`&&!!e&&!(e instanceof Date)&&!h(e)&&!m(e)&&!y(e)}function m(e){return typeof e==`object`&&!!e&&`toJSDate`in e&&typeof e.toJSDate==`function`&&!y(e)}function h(e){return e!=null&&e._isAMomentObject!=null&&!y(e)}function g(e){return typeof e==`object`&&!!e&&`asSeconds`in e&&typeof e.asSeconds==`function`}function _(e){return h(e)&&`tz`in e&&typeof e.tz==`function`}function v(e){return typeof e==`object`&&!!e&&`between`in e&&typeof e.between==`function`&&typeof e.toString==`function`}function y(e){return C(e)||S(e)||x(e)||b(e)}function b(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&!x(e)&&`toZonedDateTimeISO`in e&&typeof e.toZonedDateTimeISO==`function`&&!(`year`in e)&&!(`timeZoneId`in e)}function x(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&!(`hour`in e)&&!(`timeZoneId`in e)&&!(`epochSeconds`in e)}function S(e){return typeof e==`object`&&!!e&&!C(e)&&`toZonedDateTime`in e&&typeof e.toZonedDateTime==`function`&&`toPlainDate`in e&&typeof e.toPlainDate==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`&&!(`timeZone`in e)}function C(e){return typeof e==`object`&&!!e&&`timeZoneId`in e&&typeof e.timeZoneId==`string`&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`}function w(e){return e instanceof Date&&`internal`in e&&e.internal instanceof Date&&`withTimeZone`in e&&typeof e.withTimeZone==`function`&&`tzComponents`in e&&typeof e.tzComponents==`function`}function T(e){if(typeof e==`string`||e instanceof Date)return new Date(e);if(C(e)){let t=e.toInstant();return new Date(t.epochMilliseconds)}return S(e)?new Date(Date.UTC(e.year,e.month-1,e.day,e.hour,e.minute,e.second)):x(e)?new Date(Date.UTC(e.year,e.month-1,e.day)):b(e)?new Date(e.epochMilliseconds):m(e)?e.toJSDate():e.toDate()}function E(e){let t=``;return e<0&&(t=`-`,e*=-1),t+=`P`,e>=86400&&(t+=Math.floor(e/86400)+`D`,e%=86400),!e&&t.length>1?t:(t+=`T`,e>=3600&&(t+=Math.floor(e/3600)+`H`,e%=3600),e>=60&&(t+=Math.floor(e/60)+`M`,e%=60),e>0?t+=e+`S`:t.length<=2&&(t+=`0S`),t)}function D(e){return e?typeof e==`string`?e:C(e)?D(e.withTimeZone(`UTC`).toPlainDateTime()):(y(e),e.toJSON()):null}let O=function(e){return e.CHAIR=`CHAIR`,e.NON=`NON-PARTICIPANT`,e.OPT=`OPT-PARTICIPANT`,e.REQ=`REQ-PARTICIPANT`,e}({}),k=function(e){return e.CLIENT=`CLIENT`,e.NONE=`NONE`,e.SERVER=`SERVER`,e}({}),A=function(e){return e.ACCEPTED=`ACCEPTED`,e.DECLINED=`DECLINED`,e.DELEGATED=`DELEGATED`,e.NEEDSACTION=`NEEDS-ACTION`,e.TENTATIVE=`TENTATIVE`,e}({}),j=function(e){return e.GROUP=`GROUP`,e.INDIVIDUAL=`INDIVIDUAL`,e.RESOURCE=`RESOURCE`,e.ROOM=`ROOM`,e.UNKNOWN=`UNKNOWN`,e}({});var M=class e{data;parent;constructor(e,t){if(this.data={delegatedFrom:null,delegatedTo:null,email:``,mailto:null,name:null,role:O.REQ,rsvp:null,scheduleAgent:null,sentBy:null,status:null,type:null,x:[]},this.parent=t,!this.parent)throw Error("`event` option required!");if(!e.email)throw Error("No value for `email` in ICalAttendee given!");e.name!==void 0&&this.name(e.name),e.email!==void 0&&this.email(e.email),e.mailto!==void 0&&this.mailto(e.mailto),e.sentBy!==void 0&&this.sentBy(e.sentBy),e.status!==void 0&&this.status(e.status),e.role!==void 0&&this.role(e.role),e.rsvp!==void 0&&this.rsvp(e.rsvp),e.type!==void 0&&this.type(e.type),e.delegatedTo!==void 0&&this.delegatedTo(e.delegatedTo),e.delegatedFrom!==void 0&&this.delegatedFrom(e.delegatedFrom),e.delegatesTo&&this.delegatesTo(e.delegatesTo),e.delegatesFrom&&this.delegatesFrom(e.delegatesFrom),e.scheduleAgent!==void 0&&this.scheduleAgent(e.scheduleAgent),e.x!==void 0&&this.x(e.x)}delegatedFrom(t){return t===void 0?this.data.delegatedFrom:(t?typeof t==`string`?this.data.delegatedFrom=new e(dist_s(`delegatedFrom`,t),this.parent):t instanceof e?this.data.delegatedFrom=t:this.data.delegatedFrom=new e(t,this.parent):this.data.delegatedFrom=null,this)}delegatedTo(t){return t===void 0?this.data.delegatedTo:t?(typeof t==`string`?this.data.delegatedTo=new e(dist_s(`delegatedTo`,t),this.parent):t instanceof e?this.data.delegatedTo=t:this.data.delegatedTo=new e(t,this.parent),this.data.status=A.DELEGATED,this):(this.data.delegatedTo=null,this.data.status===A.DELEGATED&&(this.data.status=null),this)}delegatesFrom(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedFrom(n),n.delegatedTo(this),n}delegatesTo(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedTo(n),n.delegatedFrom(this),n}email(e){return e?(this.data.email=e,this):this.data.email}mailto(e){return e===void 0?this.data.mailto:(this.data.mailto=e||null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e||null,this)}role(e){return e===void 0?this.data.role:(this.data.role=o(O,e),this)}rsvp(e){return e===void 0?this.data.rsvp:e===null?(this.data.rsvp=null,this):(this.data.rsvp=!!e,this)}scheduleAgent(e){return e===void 0?this.data.scheduleAgent:e?typeof e==`string`&&e.toUpperCase().startsWith(`X-`)?(this.data.scheduleAgent=e,this):(this.data.scheduleAgent=o(k,e),this):(this.data.scheduleAgent=null,this)}sentBy(e){return e?(this.data.sentBy=e,this):this.data.sentBy}status(e){return e===void 0?this.data.status:e?(this.data.status=o(A,e),this):(this.data.status=null,this)}toJSON(){return Object.assign({},this.data,{delegatedFrom:this.data.delegatedFrom?.email()||null,delegatedTo:this.data.delegatedTo?.email()||null,x:this.x()})}toString(){let e=`ATTENDEE`;if(!this.data.email)throw Error("No value for `email` in ICalAttendee given!");return e+=`;ROLE=`+this.data.role,this.data.type&&(e+=`;CUTYPE=`+this.data.type),this.data.status&&(e+=`;PARTSTAT=`+this.data.status),this.data.rsvp!==null&&(e+=`;RSVP=`+this.data.rsvp.toString().toUpperCase()),this.data.sentBy!==null&&(e+=`;SENT-BY="mailto:`+this.data.sentBy+`"`),this.data.delegatedTo&&(e+=`;DELEGATED-TO="`+this.data.delegatedTo.email()+`"`),this.data.delegatedFrom&&(e+=`;DELEGATED-FROM="`+this.data.delegatedFrom.email()+`"`),this.data.name&&(e+=`;CN="`+c(this.data.name,!0)+`"`),this.data.email&&this.data.mailto&&(e+=`;EMAIL=`+c(this.data.email,!1)),this.data.scheduleAgent&&(e+=`;SCHEDULE-AGENT=`+this.data.scheduleAgent),this.data.x.length&&(e+=`;`+this.data.x.map(([e,t])=>e.toUpperCase()+`=`+c(t,!1)).join(`;`)),e+=`:MAILTO:`+c(this.data.mailto||this.data.email,!1)+`\r
+`,e}type(e){return e===void 0?this.data.type:e?(this.data.type=o(j,e),this):(this.data.type=null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};let N=function(e){return e.audio=`audio`,e.display=`display`,e.email=`email`,e}({});const P={end:`END`,start:`START`};var F=class{data;event;constructor(e,t){if(this.data={attach:null,attendees:[],description:null,interval:null,relatesTo:null,repeat:null,summary:null,trigger:-600,type:N.display,x:[]},this.event=t,!t)throw Error("`event` option required!");e.type!==void 0&&this.type(e.type),`trigger`in e&&e.trigger!==void 0&&this.trigger(e.trigger),`triggerBefore`in e&&e.triggerBefore!==void 0&&this.triggerBefore(e.triggerBefore),`triggerAfter`in e&&e.triggerAfter!==void 0&&this.triggerAfter(e.triggerAfter),e.repeat&&this.repeat(e.repeat),e.attach!==void 0&&this.attach(e.attach),e.description!==void 0&&this.description(e.description),e.summary!==void 0&&this.summary(e.summary),e.attendees!==void 0&&this.attendees(e.attendees),e.x!==void 0&&this.x(e.x)}attach(e){if(e===void 0)return this.data.attach;if(!e)return this.data.attach=null,this;let t;if(typeof e==`string`)t={mime:null,uri:e};else if(typeof e==`object`)t={mime:e.mime||null,uri:e.uri};else throw Error("`attachment` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalAlarm.html#attach");if(!t.uri)throw Error("`attach.uri` is empty!");return this.data.attach={mime:t.mime,uri:t.uri},this}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}description(e){return e===void 0?this.data.description:e?(this.data.description=e,this):(this.data.description=null,this)}relatesTo(e){if(e===void 0)return this.data.relatesTo;if(!e)return this.data.relatesTo=null,this;if(!Object.values(P).includes(e))throw Error("`relatesTo` is not correct, must be either `START` or `END`!");return this.data.relatesTo=e,this}repeat(e){if(e===void 0)return this.data.repeat;if(!e)return this.data.repeat=null,this;if(typeof e!=`object`)throw Error("`repeat` is not correct, must be an object!");if(typeof e.times!=`number`||!isFinite(e.times))throw Error("`repeat.times` is not correct, must be numeric!");if(typeof e.interval!=`number`||!isFinite(e.interval))throw Error("`repeat.interval` is not correct, must be numeric!");return this.data.repeat=e,this}summary(e){return e===void 0?this.data.summary:e?(this.data.summary=e,this):(this.data.summary=null,this)}toJSON(){let e=this.trigger();return Object.assign({},this.data,{trigger:typeof e==`number`?e:D(e),x:this.x()})}toString(){let e=`BEGIN:VALARM\r
+`;if(e+=`ACTION:`+this.data.type.toUpperCase()+`\r
+`,typeof this.data.trigger==`number`&&this.data.relatesTo===null?this.data.trigger>0?e+=`TRIGGER;RELATED=END:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER:`+E(this.data.trigger)+`\r
+`:typeof this.data.trigger==`number`?e+=`TRIGGER;RELATED=`+this.data.relatesTo?.toUpperCase()+`:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER;VALUE=DATE-TIME:`+u(this.event.timezone(),this.data.trigger)+`\r
+`,this.data.repeat){if(!this.data.repeat.times)throw Error("No value for `repeat.times` in ICalAlarm given, but required for `interval`!");if(!this.data.repeat.interval)throw Error("No value for `repeat.interval` in ICalAlarm given, but required for `repeat`!");e+=`REPEAT:`+this.data.repeat.times+`\r
+`,e+=`DURATION:`+E(this.data.repeat.interval)+`\r
+`}return this.data.type===`audio`&&this.data.attach&&this.data.attach.mime?e+=`ATTACH;FMTTYPE=`+c(this.data.attach.mime,!1)+`:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&this.data.attach?e+=`ATTACH;VALUE=URI:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&(e+=`ATTACH;VALUE=URI:Basso\r
+`),this.data.type!==`audio`&&this.data.description?e+=`DESCRIPTION:`+c(this.data.description,!1)+`\r
+`:this.data.type!==`audio`&&(e+=`DESCRIPTION:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.summary?e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`:this.data.type===`email`&&(e+=`SUMMARY:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.attendees.forEach(t=>{e+=t.toString()}),e+=f(this.data),e+=`END:VALARM\r
+`,e}trigger(e){if(e===void 0&&typeof this.data.trigger==`number`)return-1*this.data.trigger;if(e===void 0)return this.data.trigger;if(typeof e==`number`&&isFinite(e))this.data.trigger=-1*e;else if(!e||typeof e==`number`)throw Error("`trigger` is not correct, must be a finite number or a supported date!");else this.data.trigger=a(e,`trigger`);return this}triggerAfter(e){return e===void 0?this.data.trigger:this.trigger(typeof e==`number`?-1*e:e)}triggerBefore(e){return e===void 0?this.trigger():this.trigger(e)}type(e){if(e===void 0)return this.data.type;if(!e||!Object.keys(N).includes(e))throw Error("`type` is not correct, must be either `display` or `audio`!");return this.data.type=e,this}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}},I=class{data;constructor(e){if(this.data={name:``},!e.name)throw Error("No value for `name` in ICalCategory given!");this.name(e.name)}name(e){return e===void 0?this.data.name:(this.data.name=e,this)}toJSON(){return Object.assign({},this.data)}toString(){return c(this.data.name,!1)}};let L=function(e){return e.BUSY=`BUSY`,e.FREE=`FREE`,e.OOF=`OOF`,e.TENTATIVE=`TENTATIVE`,e}({}),R=function(e){return e.CONFIDENTIAL=`CONFIDENTIAL`,e.PRIVATE=`PRIVATE`,e.PUBLIC=`PUBLIC`,e}({}),dist_z=function(e){return e.CANCELLED=`CANCELLED`,e.CONFIRMED=`CONFIRMED`,e.TENTATIVE=`TENTATIVE`,e}({}),B=function(e){return e.OPAQUE=`OPAQUE`,e.TRANSPARENT=`TRANSPARENT`,e}({});var V=class{calendar;data;constructor(e,t){if(this.data={alarms:[],allDay:!1,attachments:[],attendees:[],busystatus:null,categories:[],class:null,created:null,description:null,end:null,floating:!1,id:crypto.randomUUID(),lastModified:null,location:null,organizer:null,priority:null,recurrenceId:null,repeating:null,sequence:0,stamp:new Date,start:new Date,status:null,summary:``,timezone:null,transparency:null,travelTime:null,url:null,x:[]},this.calendar=t,!t)throw Error("`calendar` option required!");e.id&&this.id(e.id),e.sequence!==void 0&&this.sequence(e.sequence),e.start&&this.start(e.start),e.end!==void 0&&this.end(e.end),e.recurrenceId!==void 0&&this.recurrenceId(e.recurrenceId),e.timezone!==void 0&&this.timezone(e.timezone),e.stamp!==void 0&&this.stamp(e.stamp),e.allDay!==void 0&&this.allDay(e.allDay),e.floating!==void 0&&this.floating(e.floating),e.repeating!==void 0&&this.repeating(e.repeating),e.summary!==void 0&&this.summary(e.summary),e.location!==void 0&&this.location(e.location),e.description!==void 0&&this.description(e.description),e.organizer!==void 0&&this.organizer(e.organizer),e.attendees!==void 0&&this.attendees(e.attendees),e.alarms!==void 0&&this.alarms(e.alarms),e.categories!==void 0&&this.categories(e.categories),e.status!==void 0&&this.status(e.status),e.busystatus!==void 0&&this.busystatus(e.busystatus),e.priority!==void 0&&this.priority(e.priority),e.url!==void 0&&this.url(e.url),e.attachments!==void 0&&this.attachments(e.attachments),e.transparency!==void 0&&this.transparency(e.transparency),e.travelTime!==void 0&&this.travelTime(e.travelTime),e.created!==void 0&&this.created(e.created),e.lastModified!==void 0&&this.lastModified(e.lastModified),e.class!==void 0&&this.class(e.class),e.x!==void 0&&this.x(e.x)}alarms(e){return e?(e.forEach(e=>this.createAlarm(e)),this):this.data.alarms}allDay(e){return e===void 0?this.data.allDay:(this.data.allDay=!!e,this)}attachments(e){return e?(e.forEach(e=>this.createAttachment(e)),this):this.data.attachments}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}busystatus(e){return e===void 0?this.data.busystatus:e===null?(this.data.busystatus=null,this):(this.data.busystatus=o(L,e),this)}categories(e){return e?(e.forEach(e=>this.createCategory(e)),this):this.data.categories}class(e){return e===void 0?this.data.class:e===null?(this.data.class=null,this):(this.data.class=o(R,e),this)}createAlarm(e){let t=e instanceof F?e:new F(e,this);return this.data.alarms.push(t),t}createAttachment(e){return this.data.attachments.push(e),this}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}createCategory(e){let t=e instanceof I?e:new I(e);return this.data.categories.push(t),t}created(e){return e===void 0?this.data.created:e===null?(this.data.created=null,this):(this.data.created=a(e,`created`),this)}description(e){return e===void 0?this.data.description:e===null?(this.data.description=null,this):(typeof e==`string`?this.data.description={plain:e}:this.data.description=e,this)}end(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.end):e===null?(this.data.end=null,this):(this.data.end=a(e,`end`),this)}floating(e){return e===void 0?this.data.floating:(this.data.floating=!!e,this.data.floating&&(this.data.timezone=null),this)}id(e){return e===void 0?this.data.id:(this.data.id=String(e),this)}lastModified(e){return e===void 0?this.data.lastModified:e===null?(this.data.lastModified=null,this):(this.data.lastModified=a(e,`lastModified`),this)}location(e){if(e===void 0)return this.data.location;if(typeof e==`string`)return this.data.location={title:e},this;if(e&&(`title`in e&&!e.title||e?.geo&&(typeof e.geo.lat!=`number`||!isFinite(e.geo.lat)||typeof e.geo.lon!=`number`||!isFinite(e.geo.lon))||!(`title`in e)&&!e?.geo))throw Error("`location` isn't formatted correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalEvent.html#location");return this.data.location=e||null,this}organizer(e){return e===void 0?this.data.organizer:e===null?(this.data.organizer=null,this):(this.data.organizer=dist_s(`organizer`,e),this)}priority(e){if(e===void 0)return this.data.priority;if(e===null)return this.data.priority=null,this;if(e<0||e>9)throw Error("`priority` is invalid, musst be 0 ≤ priority ≤ 9.");return this.data.priority=Math.round(e),this}recurrenceId(e){return e===void 0?this.data.recurrenceId:e===null?(this.data.recurrenceId=null,this):(this.data.recurrenceId=a(e,`recurrenceId`),this)}repeating(t){if(t===void 0)return this.data.repeating;if(!t)return this.data.repeating=null,this;if(v(t)||typeof t==`string`)return this.data.repeating=t,this;if(this.data.repeating={freq:o(e,t.freq)},t.count){if(!isFinite(t.count))throw Error("`repeating.count` must be a finite number!");this.data.repeating.count=t.count}if(t.interval){if(!isFinite(t.interval))throw Error("`repeating.interval` must be a finite number!");this.data.repeating.interval=t.interval}if(t.until!==void 0&&(this.data.repeating.until=a(t.until,`repeating.until`)),t.byDay){let e=Array.isArray(t.byDay)?t.byDay:[t.byDay];this.data.repeating.byDay=e.map(e=>o(r,e))}if(t.byMonth){let e=Array.isArray(t.byMonth)?t.byMonth:[t.byMonth];this.data.repeating.byMonth=e.map(e=>{if(typeof e!=`number`||e<1||e>12)throw Error("`repeating.byMonth` contains invalid value `"+e+"`!");return e})}if(t.byMonthDay){let e=Array.isArray(t.byMonthDay)?t.byMonthDay:[t.byMonthDay];this.data.repeating.byMonthDay=e.map(e=>{if(typeof e!=`number`||e<-31||e>31||e===0)throw Error("`repeating.byMonthDay` contains invalid value `"+e+"`!");return e})}if(t.bySetPos){if(!this.data.repeating.byDay)throw"`repeating.bySetPos` must be used along with `repeating.byDay`!";let e=Array.isArray(t.bySetPos)?t.bySetPos:[t.bySetPos];this.data.repeating.bySetPos=e.map(e=>{if(typeof e!=`number`||e<-366||e>366||e===0)throw"`repeating.bySetPos` contains invalid value `"+e+"`!";return e})}if(t.exclude){let e=Array.isArray(t.exclude)?t.exclude:[t.exclude];this.data.repeating.exclude=e.map((e,t)=>a(e,`repeating.exclude[${t}]`))}return t.startOfWeek&&(this.data.repeating.startOfWeek=o(r,t.startOfWeek)),this}sequence(e){if(e===void 0)return this.data.sequence;if(isNaN(parseInt(String(e),10)))throw Error("`sequence` must be a number!");return this.data.sequence=e,this}stamp(e){return e===void 0?this.data.stamp:(this.data.stamp=a(e,`stamp`),this)}start(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.start):(this.data.start=a(e,`start`),this)}status(e){return e===void 0?this.data.status:e===null?(this.data.status=null,this):(this.data.status=o(dist_z,e),this)}summary(e){return e===void 0?this.data.summary:(this.data.summary=e?String(e):``,this)}timestamp(e){return e===void 0?this.stamp():this.stamp(e)}timezone(e){return e===void 0&&this.data.timezone!==null?this.data.timezone:e===void 0?this.calendar.timezone():(this.data.timezone=e&&e!==`UTC`?e.toString():null,this.data.timezone&&(this.data.floating=!1),this)}toJSON(){let e=null;return v(this.data.repeating)||typeof this.data.repeating==`string`?e=this.data.repeating.toString():this.data.repeating&&(e=Object.assign({},this.data.repeating,{exclude:this.data.repeating.exclude?.map(e=>D(e)),until:D(this.data.repeating.until)||void 0})),this.swapStartAndEndIfRequired(),Object.assign({},this.data,{created:D(this.data.created)||null,end:D(this.data.end)||null,lastModified:D(this.data.lastModified)||null,recurrenceId:D(this.data.recurrenceId)||null,repeating:e,stamp:D(this.data.stamp)||null,start:D(this.data.start)||null,x:this.x()})}toString(){let e=``;if(e+=`BEGIN:VEVENT\r
+`,e+=`UID:`+this.data.id+`\r
+`,e+=`SEQUENCE:`+this.data.sequence+`\r
+`,this.swapStartAndEndIfRequired(),e+=`DTSTAMP:`+u(this.calendar.timezone(),this.data.stamp)+`\r
+`,this.data.allDay?(e+=`DTSTART;VALUE=DATE:`+u(this.timezone(),this.data.start,!0)+`\r
+`,this.data.end&&(e+=`DTEND;VALUE=DATE:`+u(this.timezone(),this.data.end,!0)+`\r
+`),e+=`X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r
+`,e+=`X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r
+`):(e+=d(this.timezone(),`DTSTART`,this.data.start,this.data)+`\r
+`,this.data.end&&(e+=d(this.timezone(),`DTEND`,this.data.end,this.data)+`\r
+`)),v(this.data.repeating)||typeof this.data.repeating==`string`){let t=this.data.repeating.toString().replace(/\r\n/g,`
+`).split(`
+`).filter(e=>e&&!e.startsWith(`DTSTART:`)).join(`\r
+`);!t.includes(`\r
+`)&&!t.startsWith(`RRULE:`)&&(t=`RRULE:`+t),e+=t.trim()+`\r
+`}else this.data.repeating&&(e+=`RRULE:FREQ=`+this.data.repeating.freq,this.data.repeating.count&&(e+=`;COUNT=`+this.data.repeating.count),this.data.repeating.interval&&(e+=`;INTERVAL=`+this.data.repeating.interval),this.data.repeating.until&&(e+=`;UNTIL=`+u(this.calendar.timezone(),this.data.repeating.until,!1,this.floating())),this.data.repeating.byDay&&(e+=`;BYDAY=`+this.data.repeating.byDay.join(`,`)),this.data.repeating.byMonth&&(e+=`;BYMONTH=`+this.data.repeating.byMonth.join(`,`)),this.data.repeating.byMonthDay&&(e+=`;BYMONTHDAY=`+this.data.repeating.byMonthDay.join(`,`)),this.data.repeating.bySetPos&&(e+=`;BYSETPOS=`+this.data.repeating.bySetPos.join(`,`)),this.data.repeating.startOfWeek&&(e+=`;WKST=`+this.data.repeating.startOfWeek),e+=`\r
+`,this.data.repeating.exclude&&(this.data.allDay?e+=`EXDATE;VALUE=DATE:`+this.data.repeating.exclude.map(e=>u(this.calendar.timezone(),e,!0)).join(`,`)+`\r
+`:(e+=`EXDATE`,this.timezone()?e+=`;TZID=`+this.timezone()+`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,!0)).join(`,`)+`\r
+`:e+=`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,this.floating())).join(`,`)+`\r
+`)));if(this.data.recurrenceId&&(e+=d(this.timezone(),`RECURRENCE-ID`,this.data.recurrenceId,this.data)+`\r
+`),e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`,this.data.transparency&&(e+=`TRANSP:`+c(this.data.transparency,!1)+`\r
+`),this.data.location&&`title`in this.data.location&&this.data.location.title&&(e+=`LOCATION:`+c(this.data.location.title+(this.data.location.address?`
+`+this.data.location.address:``),!1)+`\r
+`,this.data.location.radius&&this.data.location.geo&&(e+=`X-APPLE-STRUCTURED-LOCATION;VALUE=URI;`+(this.data.location.address?`X-ADDRESS=`+c(this.data.location.address,!1)+`;`:``)+`X-APPLE-RADIUS=`+c(this.data.location.radius,!1)+`;X-TITLE=`+c(this.data.location.title,!1)+`:geo:`+c(this.data.location.geo?.lat,!1)+`,`+c(this.data.location.geo?.lon,!1)+`\r
+`)),this.data.location?.geo?.lat&&this.data.location.geo.lon&&(e+=`GEO:`+c(this.data.location.geo.lat,!1)+`;`+c(this.data.location.geo.lon,!1)+`\r
+`),this.data.travelTime&&(e+=`X-APPLE-TRAVEL-DURATION;VALUE=DURATION:`+E(this.data.travelTime.seconds)+`\r
+`,this.data.location&&(this.data.travelTime.suggestionBehavior&&(e+=`X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:`+this.data.travelTime.suggestionBehavior+`\r
+`),this.data.travelTime.startFrom))){e+=`X-APPLE-TRAVEL-START;`;let t=[];t.push(`ROUTING=`+this.data.travelTime.startFrom.transportation),t.push(`VALUE=URI`),`address`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.address&&t.push(`X-ADDRESS=`+c(this.data.travelTime.startFrom.location.address,!1)),`radius`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.radius&&t.push(`X-APPLE-RADIUS=`+c(this.data.travelTime.startFrom.location.radius,!1)),`title`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.title&&t.push(`X-TITLE=`+c(this.data.travelTime.startFrom.location.title,!1)),e+=t.join(`;`),`geo`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.geo&&(e+=`:geo:`+c(this.data.travelTime.startFrom.location.geo?.lat,!1)+`,`+c(this.data.travelTime.startFrom.location.geo?.lon,!1)),e+=`\r
+`}return this.data.description&&(e+=`DESCRIPTION:`+c(this.data.description.plain,!1)+`\r
+`,this.data.description.html&&(e+=`X-ALT-DESC;FMTTYPE=text/html:`+c(this.data.description.html,!1)+`\r
+`)),this.data.organizer&&(e+=`ORGANIZER;CN="`+c(this.data.organizer.name,!0)+`"`,this.data.organizer.sentBy&&(e+=`;SENT-BY="mailto:`+c(this.data.organizer.sentBy,!0)+`"`),this.data.organizer.email&&this.data.organizer.mailto&&(e+=`;EMAIL=`+c(this.data.organizer.email,!1)),e+=`:`,this.data.organizer.email&&(e+=`mailto:`+c(this.data.organizer.mailto||this.data.organizer.email,!1)),e+=`\r
+`),this.data.attendees.forEach(function(t){e+=t.toString()}),this.data.alarms.forEach(function(t){e+=t.toString()}),this.data.categories.length>0&&(e+=`CATEGORIES:`+this.data.categories.map(e=>e.toString()).join()+`\r
+`),this.data.url&&(e+=`URL;VALUE=URI:`+c(this.data.url,!1)+`\r
+`),this.data.attachments.length>0&&this.data.attachments.forEach(t=>{e+=`ATTACH:`+c(t,!1)+`\r
+`}),this.data.status&&(e+=`STATUS:`+this.data.status.toUpperCase()+`\r
+`),this.data.busystatus&&(e+=`X-MICROSOFT-CDO-BUSYSTATUS:`+this.data.busystatus.toUpperCase()+`\r
+`),this.data.priority!==null&&(e+=`PRIORITY:`+this.data.priority+`\r
+`),e+=f(this.data),this.data.created&&(e+=`CREATED:`+u(this.calendar.timezone(),this.data.created)+`\r
+`),this.data.lastModified&&(e+=`LAST-MODIFIED:`+u(this.calendar.timezone(),this.data.lastModified)+`\r
+`),this.data.class&&(e+=`CLASS:`+this.data.class.toUpperCase()+`\r
+`),e+=`END:VEVENT\r
+`,e}transparency(e){return e===void 0?this.data.transparency:e?(this.data.transparency=o(B,e),this):(this.data.transparency=null,this)}travelTime(e){if(e===void 0)return this.data.travelTime;if(typeof e==`number`&&e<=0)throw Error("`travelTime` has to be more than 0!");if(e&&typeof e==`object`&&`seconds`in e&&e.seconds<=0)throw Error("`travelTime.seconds` has to be more than 0!");return typeof e==`number`?(this.data.travelTime={seconds:e},this):(this.data.travelTime=e,this)}uid(e){return e===void 0?this.id():this.id(e)}url(e){return e===void 0?this.data.url:(this.data.url=e?String(e):null,this)}x(e,t){return e===void 0?i(this.data):(typeof e==`string`&&typeof t==`string`&&i(this.data,e,t),typeof e==`object`&&i(this.data,e),this)}swapStartAndEndIfRequired(){if(this.data.start&&this.data.end&&T(this.data.start).getTime()>T(this.data.end).getTime()){let e=this.data.start;this.data.start=this.data.end,this.data.end=e}}};let H=function(e){return e.ADD=`ADD`,e.CANCEL=`CANCEL`,e.COUNTER=`COUNTER`,e.DECLINECOUNTER=`DECLINECOUNTER`,e.PUBLISH=`PUBLISH`,e.REFRESH=`REFRESH`,e.REPLY=`REPLY`,e.REQUEST=`REQUEST`,e}({});var U=class{data;constructor(e={}){this.data={color:null,description:null,events:[],method:null,name:null,prodId:`//sebbo.net//ical-generator//EN`,scale:null,source:null,timezone:null,ttl:null,url:null,x:[]},e.prodId!==void 0&&this.prodId(e.prodId),e.method!==void 0&&this.method(e.method),e.name!==void 0&&this.name(e.name),e.description!==void 0&&this.description(e.description),e.timezone!==void 0&&this.timezone(e.timezone),e.source!==void 0&&this.source(e.source),e.url!==void 0&&this.url(e.url),e.scale!==void 0&&this.scale(e.scale),e.ttl!==void 0&&this.ttl(e.ttl),e.color!==void 0&&this.color(e.color),e.events!==void 0&&this.events(e.events),e.x!==void 0&&this.x(e.x)}clear(){return this.data.events=[],this}color(e){if(e===void 0)return this.data.color;if(typeof e==`string`&&!/^#[A-F0-9]{6}$/gi.test(e))throw Error("`color` is malformed!");return this.data.color=e?String(e).toUpperCase():null,this}createEvent(e){let t=e instanceof V?e:new V(e,this);return this.data.events.push(t),t}description(e){return e===void 0?this.data.description:(this.data.description=e?String(e):null,this)}events(e){return e?(e.forEach(e=>this.createEvent(e)),this):this.data.events}length(){return this.data.events.length}method(e){return e===void 0?this.data.method:e?(this.data.method=o(H,e),this):(this.data.method=null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e?String(e):null,this)}prodId(e){if(!e)return this.data.prodId;if(typeof e==`string`)return this.data.prodId=e,this;if(typeof e!=`object`)throw Error("`prodid` needs to be a string or an object!");if(!e.company)throw Error("`prodid.company` is a mandatory item!");if(!e.product)throw Error("`prodid.product` is a mandatory item!");let t=(e.language||`EN`).toUpperCase();return this.data.prodId=`//`+e.company+`//`+e.product+`//`+t,this}scale(e){return e===void 0?this.data.scale:(e===null?this.data.scale=null:this.data.scale=e.toUpperCase(),this)}source(e){return e===void 0?this.data.source:(this.data.source=e||null,this)}timezone(e){return e===void 0?this.data.timezone?.name||null:(e===`UTC`?this.data.timezone=null:typeof e==`string`?this.data.timezone={name:e}:e===null?this.data.timezone=null:this.data.timezone=e,this)}toJSON(){return Object.assign({},this.data,{events:this.data.events.map(e=>e.toJSON()),timezone:this.timezone(),x:this.x()})}toString(){let e=``;return e=`BEGIN:VCALENDAR\r
+VERSION:2.0\r
+`,e+=`PRODID:-`+this.data.prodId+`\r
+`,this.data.url&&(e+=`URL:`+this.data.url+`\r
+`),this.data.source&&(e+=`SOURCE;VALUE=URI:`+this.data.source+`\r
+`),this.data.scale&&(e+=`CALSCALE:`+this.data.scale+`\r
+`),this.data.method&&(e+=`METHOD:`+this.data.method+`\r
+`),this.data.name&&(e+=`NAME:`+this.data.name+`\r
+`,e+=`X-WR-CALNAME:`+this.data.name+`\r
+`),this.data.description&&(e+=`X-WR-CALDESC:`+this.data.description+`\r
+`),this.data.timezone?.generator&&[...new Set([this.timezone(),...this.data.events.map(e=>e.timezone())])].filter(e=>e!==null&&!e.startsWith(`/`)).forEach(t=>{if(!this.data.timezone?.generator)return;let n=this.data.timezone.generator(t);n&&(e+=n.replace(/\r\n/g,`
+`).replace(/\n/g,`\r
+`).trim()+`\r
+`)}),this.data.timezone?.name&&(e+=`TIMEZONE-ID:`+this.data.timezone.name+`\r
+`,e+=`X-WR-TIMEZONE:`+this.data.timezone.name+`\r
+`),this.data.ttl&&(e+=`REFRESH-INTERVAL;VALUE=DURATION:`+E(this.data.ttl)+`\r
+`,e+=`X-PUBLISHED-TTL:`+E(this.data.ttl)+`\r
+`),this.data.color&&(e+=`X-APPLE-CALENDAR-COLOR:`+this.data.color+`\r
+`),this.data.events.forEach(t=>e+=t.toString()),e+=f(this.data),e+=`END:VCALENDAR`,dist_l(e)}ttl(e){return e===void 0?this.data.ttl:(g(e)?this.data.ttl=e.asSeconds():e&&e>0?this.data.ttl=e:this.data.ttl=null,this)}url(e){return e===void 0?this.data.url:(this.data.url=e||null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};function W(e){return new U(e)}
+//# sourceMappingURL=index.mjs.map
+;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
+
+
+
+
+/**
+ * An RFC 5545 calendar with one event per session, in the group's local time (TZID, with the
+ * VTIMEZONE it needs). UIDs are derived from the group and session number, so a re-import updates
+ * the events instead of duplicating them; SEQUENCE goes up each time a session moves (see
+ * `nextSequence`); DTSTAMP is fixed per session so the same schedule exports byte for byte.
+ */
+function sessionCalendar(group, sessions, sessionTitle, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, sessions);
+    for (const session of sessions) {
+        const id = `${group.slug}-session-${session.number}@skill-share`;
+        const title = sessionTitle(session);
+        const url = options.sessionUrl?.(session, title);
+        calendar.createEvent({
+            id,
+            sequence: nextSequence(published, id, new Date(session.startsAt), new Date(session.endsAt)),
+            start: local(session.startsAt, session.timezone),
+            end: local(session.endsAt, session.timezone),
+            timezone: session.timezone,
+            stamp: new Date(session.opensAt),
+            summary: `${group.name}: ${title}`,
+            description: [calendar_describe(session), ...(url ? ['', `Session issue: ${url}`] : [])].join('\n'),
+            ...(url ? { url } : {}),
+            ...(session.place ? { location: session.place } : {}),
+        });
+    }
+    return calendar.toString();
+}
+/**
+ * A coaching network's calendar: one event per conversation of every pair, in the pair's own time
+ * zone, with UIDs derived from the pair and the conversation number, as stable as a circle's.
+ */
+function conversationCalendar(group, conversations, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, conversations);
+    for (const c of conversations) {
+        const id = `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`;
+        calendar.createEvent({
+            id,
+            sequence: nextSequence(published, id, new Date(c.startsAt), new Date(c.endsAt)),
+            start: local(c.startsAt, c.timezone),
+            end: local(c.endsAt, c.timezone),
+            timezone: c.timezone,
+            stamp: new Date(c.opensAt),
+            summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            description: [
+                `Coach: @${c.coach}, coachee: @${c.coachee}`,
+                `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
+                '',
+                'Start from the last next step; end with one new next step and by when.',
+            ].join('\n'),
+        });
+    }
+    return calendar.toString();
+}
+/** The calendar, with a VTIMEZONE for each zone its events use, covering the years they span. */
+function newCalendar(group, events) {
+    const years = events.map((e) => Number(e.startsAt.slice(0, 4)));
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    return ical({
+        name: group.name,
+        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
+        method: ICalCalendarMethod.PUBLISH,
+        timezone: { name: null, generator: (zone) => vtimezone(zone, from, to) },
+    });
+}
+/** A UTC instant as the wall-clock time in `zone`, which ical-generator writes with TZID. */
+function local(utc, zone) {
+    return DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
+}
+function calendar_describe(session) {
+    const lines = [
+        session.theme ? `Theme: ${session.theme}` : 'Theme: to be announced',
+        `Facilitator: @${session.facilitator}` +
+            (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
+        '',
+        ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
+        ...(session.prep ? ['', 'To prepare:', session.prep] : []),
+    ];
+    return lines.join('\n');
+}
+/**
+ * A Google Calendar "add event" link: it opens the event form prefilled, for anyone signed in to
+ * Google, with no access to the repository needed (a calendar app cannot fetch a file from a
+ * private repository, but a browser link works).
+ */
+function googleCalendarUrl(event) {
+    const basic = (iso) => luxon_DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+    const params = new URLSearchParams({
+        action: 'TEMPLATE',
+        text: event.title,
+        dates: `${basic(event.startsAt)}/${basic(event.endsAt)}`,
+        ctz: event.timezone,
+        ...(event.details ? { details: event.details } : {}),
+        ...(event.location ? { location: event.location } : {}),
+    });
+    return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
+
+function typed(text) {
+    return { typed: text };
+}
+const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
+/**
+ * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
+ * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
+ * templates: anything conditional is computed in code and passed in as a value.
+ */
+function fillPlaceholders(text, context, into = 'markdown') {
+    return text.replace(PLACEHOLDER, (whole, name) => {
+        const value = context[name];
+        if (value === undefined)
+            return '';
+        if (typeof value === 'object')
+            return into === 'title' ? titleText(value.typed) : inertText(value.typed);
+        return String(value);
+    });
+}
+/** Every `{{ name }}` in a whole template file (front matter and body), with its line and column. */
+function placeholderUses(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((match) => {
+        const before = text.slice(0, match.index);
+        const lineStart = before.lastIndexOf('\n') + 1;
+        return {
+            name: match[1],
+            line: before.split('\n').length,
+            col: match.index - lineStart + 1,
+        };
+    });
+}
+function renderIssue(template, context) {
+    const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
+        .replace(/\s+/g, ' ')
+        .replace(/( · )+$/, '')
+        .trim();
+    const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
+    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
+    return { title, labels, body };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
+
+
+
+
+const SESSION_MARKER = 'session';
+function templateKey(session) {
+    if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
+        return session.kind;
+    return 'follow-up';
+}
+/** The labels every session issue carries, beyond what its template adds. */
+function sessionLabels(group, session) {
+    return ['skill-share', `group:${group.slug}`, 'session', session.kind];
+}
+function sessionContext(group, session, links) {
+    const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+    const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
+    return {
+        group_name: typed(group.name),
+        group_slug: group.slug,
+        number: session.number,
+        heading: session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind),
+        week: session.week,
+        weekly: group.weekly,
+        theme: typed(session.theme ??
+            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion')),
+        date_short: start.toFormat('ccc d LLL'),
+        // Templates put the UTC time in brackets after it, so the zone goes without them.
+        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} ${group.timezone}`,
+        utc: `${luxon_DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
+        duration: group.meeting?.duration,
+        place: typed(session.place ?? 'to be announced'),
+        facilitator: `@${session.facilitator}`,
+        co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
+        agenda: agendaTable(session),
+        homework_link: links.homework ?? '',
+        reflection_link: links.reflection ?? '',
+        reading_list: links.readingList ?? '',
+        prep: prepSection(session.prep),
+        homework_step: homeworkStep(group, links.homework ?? ''),
+        seats: seatsLine(group),
+        previous: previousLink(links.previous),
+        calendar_link: links.calendar ?? '',
+        calendar: addToCalendar(group, session, links.calendar),
+        links: [previousLink(links.previous), addToCalendar(group, session, links.calendar)].join('\n\n'),
+        quorum: group.quorum,
+        // A list item of its own: a plain line right under the list would run into its last item.
+        shifted: session.shiftedFrom?.length
+            ? `- **Moved:** from ${session.shiftedFrom.map(shortDate).join(', ')}, ${session.shiftedFrom.length > 1 ? 'dates' : 'a date'} the group skips`
+            : '',
+    };
+}
+function renderSessionIssue(group, session, templates, links) {
+    const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links));
+    const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])];
+    const body = withMarker(rendered.body, SESSION_MARKER, { group: group.slug, n: session.number });
+    return { title: rendered.title, labels, body };
+}
+function agendaTable(session) {
+    let clock = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+    const rows = session.agenda.map((item) => {
+        const row = `| ${clock.toFormat('HH:mm')} | ${item.minutes} min | ${item.title} |`;
+        clock = clock.plus({ minutes: item.minutes });
+        return row;
+    });
+    return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** After the weekly phase the homework stays unless the closing meeting dropped it. */
+function homeworkStep(group, link) {
+    if (group.continuation?.homework === false)
+        return 'No homework for these meetings: the group decided to drop it at the closing meeting.';
+    return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`;
+}
+/** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
+function seatsLine(group) {
+    const { seats, cap } = group.continuation ?? {};
+    const upTo = cap ? `, up to ${cap} members in all` : '';
+    if (seats === 'nominations')
+        return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`;
+    if (seats === 'open')
+        return `- **New members:** welcome${upTo}. Invite someone who would benefit.`;
+    if (seats === 'closed')
+        return '- **New members:** the group stays as it is for now.';
+    return '';
+}
+/** The theme's preparation from the group file, as its own section, or nothing. */
+function prepSection(prep) {
+    return prep ? `### To prepare\n\n${prep.trim()}` : '';
+}
+/**
+ * "Add to your calendar", working for a member with no access beyond the repository: a Google
+ * Calendar link for this session, and, when the group publishes `calendar.ics`, its page in the
+ * repository, where "Download raw file" gives a file Apple Calendar and Outlook open (a calendar
+ * app cannot subscribe to a file in a private repository).
+ */
+function addToCalendar(group, session, icsUrl) {
+    const google = googleCalendarUrl({
+        title: `${group.name}: ${session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind)}${session.theme ? ` · ${session.theme}` : ''}`,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timezone: session.timezone,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+        ...(session.place ? { location: session.place } : {}),
+    });
+    const ics = icsUrl
+        ? ` · [Apple Calendar, Outlook: calendar.ics](${icsUrl}) (every session; choose "Download raw file" on its page, then open the file)`
+        : '';
+    return `**Add to your calendar:** [Google Calendar](${google})${ics}`;
+}
+function previousLink(previous) {
+    if (!previous)
+        return 'This is the first session.';
+    return previous.number
+        ? `Previous session: #${previous.number}`
+        : `Previous session: ${previous.title}`;
+}
+function shortDate(iso) {
+    return luxon_DateTime.fromISO(iso, { zone: 'utc' }).toFormat('ccc d LLL');
+}
+function issue_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+/**
+ * What the last status refresh saw of an issue (its 👍 count and comment count), recorded in the
+ * session issue's own marker. The hourly run compares it with the issue list it already has, so a
+ * quiet issue costs no request at all.
+ */
+function statusFingerprint(issue) {
+    return `${issue.plusOnes}-${issue.comments}`;
+}
+function recordedFingerprint(body, group, session) {
+    return markers_findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
+}
+function withFingerprint(body, group, session, fingerprint) {
+    const current = markers_findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
+    if (!current)
+        return body;
+    const old = marker(SESSION_MARKER, current.attributes);
+    return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+
+
+
+
+
+
+/**
+ * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
+ * topic comment that has any, see rankedTopics) and the commitment line (attendance recorded on the
+ * earlier weekly session issues, one request per earlier issue that has comments). Every caller
+ * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
+ */
+async function statusExtras(github, target, options) {
+    const { group, session } = target;
+    const extras = {};
+    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
+        extras.ranked = await rankedTopics(github, group, options.state, options.comments, options.previous);
+    if (session.week !== undefined)
+        extras.commitment = await commitmentOf(github, group, session, options);
+    return extras;
+}
+/**
+ * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
+ * than its author. The comment list already carries each comment's reaction counts, so only the
+ * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
+ * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
+ * workflow, so the scheduled status refreshes recount every topic.
+ */
+async function rankedTopics(github, group, state, comments, previous) {
+    const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]));
+    const reactions = new Map();
+    const kept = new Map();
+    for (const topic of state.topics) {
+        const count = plusOnes.get(topic.commentId);
+        if (count === 0)
+            continue;
+        const recorded = count === undefined ? undefined : previous?.get(topic.commentId);
+        if (recorded && recorded.plusOnes === count) {
+            kept.set(topic.commentId, recorded.votes);
+            continue;
+        }
+        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
+    }
+    const ranked = rankTopics(state.topics, reactions, group);
+    if (kept.size === 0)
+        return ranked;
+    return ranked
+        .map((t) => (kept.has(t.commentId) ? { ...t, votes: kept.get(t.commentId) } : t))
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((t, index) => ({ ...t, rank: index + 1 }));
+}
+const VOTES_MARKER = 'votes';
+/**
+ * The votes a status counted, hidden in it as `comment:👍 count:votes` triples (numbers only), so
+ * the next comment event rereads only the topics whose 👍 count changed.
+ */
+function votesMarker(ranked, comments) {
+    const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
+    const seen = ranked
+        .filter((t) => (plusOnes.get(t.commentId) ?? 0) > 0)
+        .map((t) => `${t.commentId}:${plusOnes.get(t.commentId)}:${t.votes}`);
+    return seen.length > 0 ? marker(VOTES_MARKER, { seen: seen.join('.') }) : undefined;
+}
+/** The votes recorded in the bot's status comment, by topic comment id. */
+function recordedVotes(status) {
+    const recorded = new Map();
+    if (!status || !isOwnBot(status.author))
+        return recorded;
+    const seen = findMarker(status.body, VOTES_MARKER)?.attributes['seen'] ?? '';
+    for (const triple of seen.split('.')) {
+        const [id, plusOnes, votes] = triple.split(':').map(Number);
+        if ([id, plusOnes, votes].every((n) => Number.isInteger(n) && n >= 0))
+            recorded.set(id, { plusOnes: plusOnes, votes: votes });
+    }
+    return recorded;
+}
+function reactionInputs(reactions) {
+    return reactions.map((r) => ({
+        content: r.content,
+        user: r.user.login,
+        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    }));
+}
+/**
+ * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
+ * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
+ */
+async function commitmentOf(github, group, session, options) {
+    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
+    const earlier = started.filter((s) => s.number !== session.number);
+    const issues = earlier.length === 0
+        ? []
+        : (options.sessionIssues ??
+            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
+    const issueOf = (s) => issues.find((i) => ownership_isOwnBot(i.author) &&
+        markers_findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const attended = new Map();
+    const count = (logins) => {
+        for (const login of logins)
+            attended.set(login, (attended.get(login) ?? 0) + 1);
+    };
+    let held = 0;
+    for (const s of started) {
+        if (s.number === session.number) {
+            held++;
+            count(options.state.attendance);
+            continue;
+        }
+        const issue = issueOf(s);
+        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
+            continue;
+        held++;
+        if (!issue || issue.comments === 0)
+            continue;
+        const comments = await github.listComments(issue.number);
+        count(sessionState(group, s.kind, comments, []).attendance);
+    }
+    return { attended, held };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+
+
+
+
+
+
+const STATUS_MARKER = 'status';
+/** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
+const DUE_HOURS = 24;
+function statusMarker(group, session) {
+    return marker(STATUS_MARKER, { group: group.slug, n: session.number });
+}
+function statusPhase(session, now) {
+    const t = now.getTime();
+    if (t >= Date.parse(session.endsAt))
+        return 'after';
+    if (t >= Date.parse(session.startsAt) - DUE_HOURS * 3_600_000)
+        return 'due';
+    return 'open';
+}
+function commentInputs(comments) {
+    return comments.map((c) => ({
+        id: c.id,
+        author: c.author.login,
+        authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
+        body: c.body,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+    }));
+}
+function sessionState(group, kind, comments, reactions) {
+    return rebuildState({
+        group,
+        kind,
+        comments: commentInputs(comments),
+        issueReactions: reactions.map((r) => ({
+            content: r.content,
+            user: r.user.login,
+            userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+        })),
+    });
+}
+/** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
+async function homeworkCount(github, group, session) {
+    const issues = await github.listIssues({
+        labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
+        state: 'all',
+    });
+    return countHomework(issues, group, session);
+}
+/** Counts, from any list of issues, the members with accepted homework for one session. */
+function countHomework(issues, group, session) {
+    const members = new Set(group.members.map((m) => m.github.toLowerCase()));
+    const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework'];
+    const authors = issues
+        .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
+        .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
+        .map((i) => i.author.login.toLowerCase())
+        .filter((login) => members.has(login));
+    return new Set(authors).size;
+}
+/**
+ * Rebuilds a session's state from GitHub and makes its one status comment say so: posted when
+ * missing, edited when different, left alone when the same. Comments and reactions already fetched
+ * by the caller are reused.
+ */
+async function refreshStatus(github, target, options) {
+    const { group, session, issue } = target;
+    const comments = options.comments ?? (await github.listComments(issue));
+    const reactions = options.reactions ?? (await github.listIssueReactions(issue));
+    const state = sessionState(group, session.kind, comments, reactions);
+    // Every action renders the same status: topic votes and the commitment line come along even
+    // when the caller did not compute them, so the comment never flips between versions.
+    const extras = options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }));
+    const rendered = renderStatus({
+        marker: statusMarker(group, session),
+        group,
+        kind: session.kind,
+        state,
+        sessionNumber: session.number,
+        phase: statusPhase(session, options.now),
+        homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
+        ...extras,
+    });
+    const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
+    const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
+    const existing = findStatusComment(comments, group, session);
+    if (existing && existing.body.trim() === body.trim())
+        return { result: 'unchanged', state };
+    if (options.dryRun) {
+        options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`);
+        return { result: existing ? 'updated' : 'posted', state };
+    }
+    if (existing) {
+        await github.updateComment(existing.id, body);
+        options.log.info(`updated the status comment on #${issue}`);
+        return { result: 'updated', state };
+    }
+    await createOnce({
+        create: () => github.createComment(issue, body),
+        lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+    });
+    options.log.info(`posted the status comment on #${issue}`);
+    return { result: 'posted', state };
+}
+function findStatusComment(comments, group, session) {
+    return comments.find((c) => ownership_isOwnBot(c.author) &&
+        markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
+}
+
+;// CONCATENATED MODULE: ./actions/sessions/src/budget.ts
+
+
+/** `timeout-minutes` of the sessions workflow's job: work that would not end before it waits. */
+const JOB_TIMEOUT_MINUTES = 15;
+/**
+ * What applying one group's plan costs: an issue per session to open (with a label check and the
+ * milestone lookup at worst), a comment and a close per session to close, and per status the
+ * comments, reactions and homework read and one comment written.
+ */
+function groupPlanCost(plan) {
+    return addCosts(cost({ reads: 2 * plan.open.length, creates: plan.open.length }), cost({ reads: plan.close.length, creates: plan.close.length, writes: plan.close.length }), cost({ reads: 4 * plan.status.length, creates: plan.status.length }), cost({ creates: plan.duplicates.length, writes: plan.duplicates.length }));
+}
+/** When the group's earliest step became due: that group goes first. */
+function dueAt(plan) {
+    const moments = [
+        ...plan.open.map((s) => Date.parse(s.session.opensAt)),
+        ...plan.close.map((s) => Date.parse(s.session.endsAt)),
+        ...plan.status.map((s) => Date.parse(s.session.startsAt) - DUE_HOURS * 3_600_000),
+        ...plan.duplicates.map((s) => Date.parse(s.session.opensAt)),
+    ];
+    return moments.length > 0 ? Math.min(...moments) : Infinity;
+}
+/** The plans, earliest due first (a stable sort: groups due together keep the file order). */
+function byDue(plans) {
+    return [...plans].sort((a, b) => dueAt(a) - dueAt(b));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/assignees.ts
+
+
+/*
+ * Assigning people never stops a run. GitHub refuses a whole create or update (422, field
+ * `assignees`) when one login cannot be assigned: a member whose collaborator invitation is still
+ * pending, someone who is not a collaborator, or a second person on a Free-plan private repository.
+ * Our issues ask for one assignee (who else takes part is written in the body), so the refusal
+ * names that one person: the issue then opens without them, with a note and a hidden marker
+ * `<!-- skill-share:assign to=<login> -->` that a later run acts on once they can be assigned.
+ */
+const ASSIGN_MARKER = 'assign';
+const NOT_ASSIGNABLE = 'GitHub would not assign them: they are not a collaborator of this repository yet (an invitation counts once it is accepted)';
+/** Whether GitHub refused a create or update because of its assignees. */
+function isAssigneeRefusal(error) {
+    if (repository_statusOf(error) !== 422)
+        return false;
+    const data = error.response?.data;
+    const errors = Array.isArray(data?.errors) ? data.errors : [];
+    return errors.some((e) => e && typeof e === 'object' && e.field === 'assignees');
+}
+/** The visible note and marker for someone to assign later. */
+function pendingNote(login) {
+    return (`> ⏳ @${login} will be assigned here once they accept their invitation to this repository.\n\n` +
+        marker(ASSIGN_MARKER, { to: login }));
+}
+/** The body without the pending notes for `login`. */
+function withoutPendingNote(body, login) {
+    const note = pendingNote(login);
+    return body.includes(note) ? body.replace(`\n\n${note}`, '').replace(note, '') : body;
+}
+/** Who an issue of the bot's still waits to assign (from its markers). */
+function pendingAssignees(issue) {
+    if (!ownership_isOwnBot(issue.author))
+        return [];
+    return parseMarkers(issue.body)
+        .filter((m) => m.kind === ASSIGN_MARKER && /^[A-Za-z0-9-]+$/.test(m.attributes['to'] ?? ''))
+        .map((m) => m.attributes['to']);
+}
+/**
+ * Creates an issue assigned to `issue.assignees` (one login, by our convention); when GitHub
+ * refuses the assignee, creates it unassigned with the pending note instead, and says who.
+ */
+async function createIssueAssigning(github, issue) {
+    const wanted = issue.assignees ?? [];
+    try {
+        return { issue: await github.createIssue(issue), unassigned: [] };
+    }
+    catch (e) {
+        if (wanted.length === 0 || !isAssigneeRefusal(e))
+            throw e;
+    }
+    const body = [issue.body.trimEnd(), ...wanted.map(pendingNote)].join('\n\n') + '\n';
+    const created = await github.createIssue({ ...issue, body, assignees: [] });
+    return {
+        issue: created,
+        unassigned: wanted.map((login) => ({ issue: created.number, login, reason: NOT_ASSIGNABLE })),
+    };
+}
+/**
+ * A later run's second try: an open issue of the bot's that waits to assign someone gets them now
+ * that GitHub accepts them (assignment and note removal in one update). When someone was assigned
+ * by hand in between, the note is simply dropped. A refusal leaves everything as it is.
+ */
+async function assignPending(github, issue) {
+    if (issue.state !== 'open')
+        return [];
+    const results = [];
+    let body = issue.body;
+    let assigned = issue.assignees.length > 0;
+    for (const login of pendingAssignees(issue)) {
+        const next = withoutPendingNote(body, login);
+        if (assigned) {
+            await github.updateIssue(issue.number, { body: next });
+            results.push({ issue: issue.number, login, outcome: 'dropped' });
+        }
+        else {
+            try {
+                await github.updateIssue(issue.number, { body: next, assignees: [login] });
+                results.push({ issue: issue.number, login, outcome: 'assigned' });
+                assigned = true;
+            }
+            catch (e) {
+                if (!isAssigneeRefusal(e))
+                    throw e;
+                results.push({ issue: issue.number, login, outcome: 'still-pending' });
+                continue;
+            }
+        }
+        body = next;
+    }
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
+
+const PREFIX = 'skill-share-lease-';
+const COLOR = 'ededed';
+const DESCRIPTION = /^lease until (\S+)/;
+/** The label a lease on `key` uses: short (GitHub allows 50 characters) and the same in every run. */
+function leaseLabel(key) {
+    return `${PREFIX}${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+class LeaseBusyError extends Error {
+    key;
+    constructor(key) {
+        super(`another run is still creating ${key}; the next run will finish it`);
+        this.key = key;
+        this.name = 'LeaseBusyError';
+    }
+}
+/** Runs `section` holding the lease on `key`; waits while another run holds it. */
+async function withLease(target, key, section, options = {}) {
+    const ttl = options.ttlMs ?? 120_000;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const name = leaseLabel(key);
+    const { client, owner, repo } = target;
+    for (let look = 0; look <= (options.maxPolls ?? 60); look++) {
+        if (await acquire(target, name, key, now() + ttl)) {
+            try {
+                return await section();
+            }
+            finally {
+                await client.rest.issues
+                    .deleteLabel({ owner, repo, name })
+                    .catch((e) => (lease_statusOf(e) === 404 ? undefined : Promise.reject(e)));
+            }
+        }
+        const until = await expiry(target, name);
+        if (until !== undefined && until < now()) {
+            // Left behind by a run that died: take it over (whoever creates it next holds it).
+            await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            continue;
+        }
+        await sleep(options.pollMs ?? 1000);
+    }
+    throw new LeaseBusyError(key);
+}
+async function acquire(target, name, key, until) {
+    try {
+        await target.client.rest.issues.createLabel({
+            owner: target.owner,
+            repo: target.repo,
+            name,
+            color: COLOR,
+            description: `lease until ${new Date(until).toISOString()}: ${key}`.slice(0, 100),
+            request: { retries: 0 },
+        });
+        return true;
+    }
+    catch (e) {
+        if (lease_statusOf(e) === 422)
+            return false;
+        throw e;
+    }
+}
+/** When the lease on `name` runs out; undefined when it is gone (released meanwhile) or unreadable. */
+async function expiry(target, name) {
+    try {
+        const { data } = await target.client.rest.issues.getLabel({
+            owner: target.owner,
+            repo: target.repo,
+            name,
+        });
+        const match = DESCRIPTION.exec(data.description ?? '');
+        const at = match ? Date.parse(match[1] ?? '') : Number.NaN;
+        return Number.isNaN(at) ? 0 : at;
+    }
+    catch (e) {
+        if (lease_statusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+function lease_statusOf(error) {
+    return typeof error === 'object' && error !== null && 'status' in error
+        ? Number(error.status)
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/labels/labels.ts
+/** Every label the product applies, with its colour and a description people see on GitHub. */
+const labels_CATALOG = {
+    'skill-share': { color: '5319e7', description: 'Managed by the skill-share automation' },
+    session: { color: '1d76db', description: 'A meeting of the group' },
+    kickoff: { color: '0e8a16', description: 'Week 1: introductions and topics' },
+    theme: { color: '0052cc', description: 'A themed weekly meeting' },
+    closing: { color: 'b60205', description: 'The last weekly meeting' },
+    monthly: { color: 'c5def5', description: 'A monthly follow-up meeting' },
+    biweekly: { color: 'c5def5', description: 'A follow-up every other week' },
+    'follow-up': { color: 'c5def5', description: 'A meeting after the weekly phase' },
+    'ground-rules': { color: 'fbca04', description: 'The rules every member agrees to' },
+    intention: { color: 'd4c5f9', description: 'What a member wants to get better at' },
+    homework: { color: 'bfd4f2', description: 'Reflection before a meeting' },
+    'check-in': { color: 'bfdadc', description: 'Accountability buddy check-in' },
+    buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
+    topic: { color: 'fef2c0', description: 'A proposed theme' },
+    reflection: { color: 'e99695', description: 'Closing reflection' },
+    conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
+    'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
+    network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },
+    'self-evaluation': { color: 'd4c5f9', description: 'A member rates their focus areas' },
+    assessment: { color: 'd4c5f9', description: 'An assessment or feedback interview' },
+    'needs-fix': { color: 'd93f0b', description: 'A submission with something to fix' },
+    organizer: { color: '5319e7', description: 'For the facilitators' },
+};
+function labelSpec(name) {
+    const known = labels_CATALOG[name];
+    if (known)
+        return { name, ...known };
+    if (name.startsWith('group:'))
+        return { name, color: 'ededed', description: `Group ${name.slice(6)}` };
+    if (name.startsWith('session:'))
+        return { name, color: 'f9f9f9', description: `Session ${name.slice(8)}` };
+    return { name, color: 'ededed', description: null };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/conversation.ts
+
+
+
+
+/*
+ * The words of a coaching conversation issue and of the bot's comments on it. Only the coachee's
+ * own previous next step is quoted (it is theirs, and the pair both see the write-up anyway);
+ * nothing here ever rates the coachee.
+ */
+const CONVERSATION_MARKER = 'conversation';
+const CONVERSATION_CLOSING_MARKER = 'conversation-closing';
+const NUDGE_MARKER = 'nudge';
+/** Sits on the task-list line where the coachee ticks off the previous step. */
+const STEP_DONE_MARKER = 'step-done';
+/**
+ * Conversation issues carry `session` too, so the one query for open session issues covers both
+ * formats and a quiet hourly run still costs one request per 100 open issues. Their marker kind
+ * (`conversation`) keeps them apart from circle sessions.
+ */
+function conversationLabels(group) {
+    return ['skill-share', `group:${group.slug}`, 'session', 'conversation'];
+}
+function conversationAttributes(c) {
+    return {
+        group: c.group,
+        coach: c.coach.toLowerCase(),
+        coachee: c.coachee.toLowerCase(),
+        n: c.number,
+    };
+}
+function writeUpUrl(repo, c) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'conversation.yml',
+        title: formTitle('conversation', c.group, c.number),
+        fields: { group: c.group, session: c.number },
+    });
+}
+function renderConversationIssue(group, c, template, links) {
+    const start = luxon_DateTime.fromISO(c.localStart, { setZone: true });
+    const end = luxon_DateTime.fromISO(c.localEnd, { setZone: true });
+    const rendered = renderIssue(template, {
+        group_name: typed(group.name),
+        group_slug: group.slug,
+        number: c.number,
+        coach: c.coach,
+        coachee: c.coachee,
+        date_short: start.toFormat('ccc d LLL'),
+        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} in ${c.timezone}`,
+        utc: luxon_DateTime.fromISO(c.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm'),
+        duration: c.duration,
+        cadence: CADENCE_NAMES[c.cadence],
+        place: typed(c.place ?? 'not set yet: agree on one, and add it as place: to the pair in the group file'),
+        review: reviewText(c, links.review),
+        writeup_link: writeUpUrl(links.repo, c),
+        previous: previousText(links.review, links.previousTitle),
+    });
+    const labels = [...new Set([...conversationLabels(group), ...rendered.labels])];
+    const attributes = {
+        ...conversationAttributes(c),
+        ...(links.nudge ? { nudge: 'due' } : {}),
+    };
+    return {
+        title: rendered.title,
+        labels,
+        body: withMarker(rendered.body, CONVERSATION_MARKER, attributes),
+    };
+}
+const CADENCE_NAMES = {
+    weekly: 'every week',
+    biweekly: 'every other week',
+    monthly: 'once a month',
+};
+function reviewText(c, review) {
+    const coachee = `@${c.coachee}`;
+    switch (review.kind) {
+        case 'first':
+            return 'This is your first conversation, so there is no earlier step to look back on. Start with what is happening now.';
+        case 'step':
+            return [
+                `${coachee}'s next step from conversation ${review.from}${issueRef(review.issue)}, by ${inline(review.byWhen)}:`,
+                '',
+                quote(review.nextStep),
+                '',
+                `Start here: did it happen? What helped, what got in the way? ${coachee}, tick the box once you have taken it.`,
+                '',
+                `- [ ] I took this step ${marker(STEP_DONE_MARKER, { n: review.from })}`,
+            ].join('\n');
+        case 'none':
+            return `${coachee} did not write a next step down after conversation ${review.from}${issueRef(review.issue)}. Start by recalling it together: what was it, and did it happen?`;
+        case 'unknown':
+            return `Start with the step from conversation ${review.from}${issueRef(review.issue)}: what was it, and did it happen?`;
+    }
+}
+function previousText(review, previousTitle) {
+    if (review.kind === 'first')
+        return 'This is the pair’s first conversation.';
+    if (review.issue !== undefined)
+        return `Previous conversation: #${review.issue}`;
+    return previousTitle ? `Previous conversation: ${previousTitle}` : '';
+}
+function issueRef(issue) {
+    return issue === undefined ? '' : ` (#${issue})`;
+}
+/** The member's words, quoted and inert: no hidden markers, no headings breaking the layout. */
+function quote(text) {
+    return neutralize(text)
+        .trim()
+        .split('\n')
+        .map((line) => `> ${line}`.trimEnd())
+        .join('\n');
+}
+function inline(text) {
+    return neutralize(text).replace(/\s+/g, ' ').trim();
+}
+/** A pasted `<!-- skill-share:... -->` in a member's answer must never read as the bot's marker. */
+function neutralize(text) {
+    return text.replace(/<!--/g, '&lt;!--');
+}
+const TASK_LINE = new RegExp(`^\\s*[-*] \\[([ xX])\\][^\\n]*<!-- skill-share:${STEP_DONE_MARKER} n=(\\d+) -->`, 'gm');
+/** Whether the coachee ticked off step `n` in this (next) conversation issue's body. */
+function stepDone(body, n) {
+    for (const match of body.matchAll(TASK_LINE)) {
+        if (Number(match[2]) === n)
+            return match[1] !== ' ';
+    }
+    return undefined;
+}
+function nudgeMarker(c) {
+    return marker(NUDGE_MARKER, conversationAttributes(c));
+}
+/** One gentle word to both, the first time a pair's write-ups stop for two conversations running. */
+function nudgeComment(c, repo) {
+    const slug = c.group;
+    return [
+        `@${c.coach}, @${c.coachee}: there is no write-up from the last two conversations. That happens; weeks fill up.`,
+        '',
+        `If you did meet, a two-line [write-up](${writeUpUrl(repo, { ...c, number: c.number - 1 })}) keeps the thread for next time. ` +
+            `If the rhythm no longer fits, change the cadence in \`groups/${slug}/group.yml\`, or pause on purpose and say so here. Either is fine.`,
+        '',
+        nudgeMarker(c),
+        '',
+    ].join('\n');
+}
+function closingMarker(c) {
+    return marker(CONVERSATION_CLOSING_MARKER, conversationAttributes(c));
+}
+function closingComment(c, next, nextIssue, repo) {
+    const writeUp = `Conversation ${c.number} is over. @${c.coachee}, while it is fresh, write your one next step down in the [conversation form](${writeUpUrl(repo, c)}); the next conversation starts from it.`;
+    let upcoming = 'There is no further conversation on the schedule.';
+    if (next && nextIssue !== undefined)
+        upcoming = `Next: #${nextIssue}.`;
+    else if (next) {
+        const on = luxon_DateTime.fromISO(next.localStart, { setZone: true }).toFormat('cccc d LLLL, HH:mm');
+        const opens = luxon_DateTime.fromISO(next.opensAt).setZone(next.timezone).toFormat('cccc d LLLL');
+        upcoming = `Next: conversation ${next.number} on ${on} (${next.timezone}); its issue opens ${opens}.`;
+    }
+    return `${writeUp}\n\n${upcoming}\n\n${closingMarker(c)}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/sessions/src/plan-coaching.ts
+
+
+
+
+
+/*
+ * The coaching counterpart of plan.ts: one issue per pair per conversation, opened when due,
+ * closed once the conversation is over, and one nudge when a pair's write-ups stop. Pure: it reads
+ * what GitHub showed and returns the difference.
+ */
+/** How far ahead and back the reconciler looks; wider than any cadence gap (a month). */
+const HORIZON_DAYS = 70;
+/** Reads which group, pair and conversation a bot-authored issue stands for. */
+function conversationRefs(issues) {
+    return issues.flatMap((issue) => {
+        if (!ownership_isOwnBot(issue.author))
+            return [];
+        const found = markers_findMarker(issue.body, CONVERSATION_MARKER);
+        const { group, coach, coachee, nudge } = found?.attributes ?? {};
+        const n = Number(found?.attributes['n']);
+        if (!group || !coach || !coachee || !Number.isInteger(n))
+            return [];
+        const pair = pairKey({ coach, coachee });
+        return [{ group, pair, number: n, ...(nudge ? { nudge } : {}), issue }];
+    });
+}
+function conversationsAround(group, now) {
+    const until = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: HORIZON_DAYS }).toISODate() ?? '';
+    return buildCoachingSchedule(group, { until });
+}
+function inOpenWindow(c, now) {
+    const t = now.getTime();
+    return Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt);
+}
+/** Conversations in their open window that have no open issue: only these need more lookups. */
+function conversationsMissing(groups, open, now) {
+    const openKeys = new Set(conversationRefs(open).map(refKey));
+    return groups.flatMap((group) => conversationsAround(group, now).filter((c) => inOpenWindow(c, now) && !openKeys.has(conversationKey(c))));
+}
+/** Where to start looking for closed issues: covers the missing ones and the conversations before. */
+function conversationLookupSince(missing) {
+    if (missing.length === 0)
+        return undefined;
+    const earliest = Math.min(...missing.map((c) => Date.parse(c.opensAt)));
+    return new Date(earliest - HORIZON_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** Groups with a conversation to open now (no issue, open or closed): their write-ups are read. */
+function groupsOpening(groups, observed, now) {
+    const known = new Set(conversationRefs([...(observed.closed ?? []), ...observed.open]).map(refKey));
+    return groups.filter((group) => conversationsAround(group, now).some((c) => inOpenWindow(c, now) && !known.has(conversationKey(c))));
+}
+/**
+ * The desired state of every coaching group at `now`, as the difference from what GitHub shows:
+ * conversation issues to open (window current, never opened, never closed by hand), to close
+ * (conversation over), nudges still to post, and duplicates from racing runs to close.
+ */
+function planCoaching(groups, observed, now, template, repo) {
+    const known = new Map();
+    const extra = new Map();
+    const refs = conversationRefs([...(observed.closed ?? []), ...observed.open]);
+    for (const ref of refs.sort((a, b) => a.issue.number - b.issue.number)) {
+        const k = refKey(ref);
+        const existing = known.get(k);
+        if (!existing || (existing.issue.state === 'closed' && ref.issue.state === 'open'))
+            known.set(k, ref);
+        else if (ref.issue.state === 'open')
+            extra.set(k, [...(extra.get(k) ?? []), ref]);
+    }
+    return groups.map((group) => {
+        const writeUps = observed.writeUps?.get(group.slug);
+        return planGroup(group, { known, extra, writeUps }, now, template, repo);
+    });
+}
+function planGroup(group, { known, extra, writeUps }, now, template, repo) {
+    const conversations = conversationsAround(group, now);
+    const byPair = groupBy(conversations, (c) => c.pair);
+    const written = writeUps ? writeUpsByPair(group, conversations, writeUps) : undefined;
+    const plan = { group, open: [], close: [], nudge: [], duplicates: [] };
+    const refOf = (c) => (c ? known.get(conversationKey(c)) : undefined);
+    const titleOf = (c) => renderConversationIssue(group, c, template, { repo, review: { kind: 'first' } }).title;
+    for (const c of conversations) {
+        const pairConversations = byPair.get(c.pair) ?? [];
+        const previous = pairConversations[c.number - 2];
+        const next = pairConversations[c.number];
+        const ref = refOf(c);
+        for (const duplicate of extra.get(conversationKey(c)) ?? []) {
+            if (ref)
+                plan.duplicates.push({
+                    group,
+                    conversation: c,
+                    issue: duplicate.issue.number,
+                    keep: ref.issue.number,
+                });
+        }
+        if (!ref && inOpenWindow(c, now)) {
+            const pairWriteUps = written ? (written.get(c.pair) ?? new Map()) : undefined;
+            const review = reviewOf(c, refOf(previous)?.issue.number, pairWriteUps);
+            const nudge = pairWriteUps ? lapsed(c.number, pairWriteUps) : false;
+            const rendered = renderConversationIssue(group, c, template, {
+                repo,
+                review,
+                ...(previous ? { previousTitle: titleOf(previous) } : {}),
+                nudge,
+            });
+            plan.open.push({
+                group,
+                conversation: c,
+                ...rendered,
+                // One assignee on every plan: the coach; the body names the coachee.
+                assignees: [c.coach],
+                ...(nudge ? { nudge: nudgeComment(c, repo) } : {}),
+            });
+        }
+        if (ref?.issue.state === 'open' && ref.nudge === 'due') {
+            plan.nudge.push({ group, conversation: c, issue: ref.issue, comment: nudgeComment(c, repo) });
+        }
+        if (ref?.issue.state === 'open' && Date.parse(c.endsAt) <= now.getTime()) {
+            plan.close.push({
+                group,
+                conversation: c,
+                issue: ref.issue.number,
+                comment: closingComment(c, next, refOf(next)?.issue.number, repo),
+            });
+        }
+    }
+    const upcoming = conversations.find((c) => Date.parse(c.opensAt) > now.getTime());
+    if (upcoming)
+        plan.next = { conversation: upcoming, title: titleOf(upcoming) };
+    return plan;
+}
+/**
+ * What the coachee wrote after the previous conversation. `writeUps` undefined: unknown (the
+ * repository offers no conversation form), so the issue only asks the pair to recall the step.
+ */
+function reviewOf(c, previousIssue, writeUps) {
+    if (c.number === 1)
+        return { kind: 'first' };
+    const from = c.number - 1;
+    const issue = previousIssue !== undefined ? { issue: previousIssue } : {};
+    if (!writeUps)
+        return { kind: 'unknown', from, ...issue };
+    const writeUp = writeUps.get(from);
+    if (!writeUp)
+        return { kind: 'none', from, ...issue };
+    return {
+        kind: 'step',
+        from,
+        ...issue,
+        nextStep: writeUp.submission.nextStep,
+        byWhen: writeUp.submission.byWhen,
+    };
+}
+/**
+ * Two conversations in a row without a write-up, and this is the first time the streak reaches
+ * two: a lapse gets one nudge, not one per conversation for as long as it lasts.
+ */
+function lapsed(n, writeUps) {
+    if (n < 3)
+        return false;
+    const has = (k) => writeUps.has(k);
+    return !has(n - 1) && !has(n - 2) && (n - 3 < 1 || has(n - 3));
+}
+/**
+ * Write-ups by pair and conversation number. The form names the conversation but not the coach,
+ * so a coachee with two coaches is matched to the pair whose conversation of that number ended
+ * closest to when the write-up was filed. A resubmission (a later issue) replaces an earlier one.
+ */
+function writeUpsByPair(group, conversations, writeUps) {
+    const result = new Map();
+    const sorted = [...writeUps].sort((a, b) => a.issue.number - b.issue.number);
+    for (const writeUp of sorted) {
+        if (writeUp.submission.group.toLowerCase() !== group.slug.toLowerCase())
+            continue;
+        const author = writeUp.author.toLowerCase();
+        const n = writeUp.submission.session;
+        const candidates = conversations.filter((c) => c.coachee.toLowerCase() === author && c.number === n);
+        const filed = Date.parse(writeUp.issue.createdAt);
+        const best = candidates.sort((a, b) => Math.abs(Date.parse(a.endsAt) - filed) - Math.abs(Date.parse(b.endsAt) - filed))[0];
+        if (!best)
+            continue;
+        const forPair = result.get(best.pair) ?? new Map();
+        forPair.set(n, writeUp);
+        result.set(best.pair, forPair);
+    }
+    return result;
+}
+function groupBy(items, key) {
+    const map = new Map();
+    for (const item of items)
+        map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+    return map;
+}
+function conversationKey(c) {
+    return `${c.group}#${c.pair}#${c.number}`;
+}
+function refKey(ref) {
+    return `${ref.group}#${ref.pair}#${ref.number}`;
 }
 
 ;// CONCATENATED MODULE: ./actions/sessions/src/plan.ts
@@ -75415,16 +77203,16 @@ const STATUS_WINDOW_HOURS = 24;
 /** Reads which group and session a bot-authored issue stands for. */
 function sessionRefs(issues) {
     return issues.flatMap((issue) => {
-        if (!isOwnBot(issue.author))
+        if (!ownership_isOwnBot(issue.author))
             return [];
-        const found = findMarker(issue.body, SESSION_MARKER);
+        const found = markers_findMarker(issue.body, SESSION_MARKER);
         const n = Number(found?.attributes['n']);
         const group = found?.attributes['group'];
         return group && Number.isInteger(n) ? [{ group, number: n, issue }] : [];
     });
 }
 function sessionsAround(group, now) {
-    const until = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: plan_HORIZON_DAYS }).toISODate() ?? '';
+    const until = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: plan_HORIZON_DAYS }).toISODate() ?? '';
     return buildSchedule(group, { until });
 }
 /** Sessions in their open window that have no open issue: only these need the closed-issue lookup. */
@@ -75485,6 +77273,7 @@ function plan_planGroup(group, known, extra, now, templates, links) {
             const previousIssue = previous ? issueOf(previous) : undefined;
             const rendered = renderSessionIssue(group, session, templates, {
                 homework: homeworkFormUrl(repo, group, session),
+                ...playbookLinks(repo, group),
                 ...(links.calendar ? { calendar: calendarUrl(repo, group) } : {}),
                 ...(previous
                     ? {
@@ -75499,7 +77288,9 @@ function plan_planGroup(group, known, extra, now, templates, links) {
                 group,
                 session,
                 ...rendered,
-                assignees: [session.facilitator, session.coFacilitator].filter((a) => Boolean(a)),
+                // One assignee on every plan (Free private repositories allow no more); the body names
+                // the co-facilitator.
+                assignees: [session.facilitator],
                 ...(session.week !== undefined ? { milestone: cohortMilestoneSpec(group, sessions) } : {}),
             });
         }
@@ -75544,7 +77335,7 @@ function plan_closingComment(group, session, next, nextIssue, titleOf) {
     if (next && nextIssue)
         upcoming = `Next: #${nextIssue}.`;
     else if (next) {
-        const opens = DateTime.fromISO(next.opensAt)
+        const opens = luxon_DateTime.fromISO(next.opensAt)
             .setZone(group.timezone)
             .toFormat('cccc d LLLL, HH:mm');
         upcoming = `Next: ${titleOf(next)}. Its issue opens ${opens} (${group.timezone}).`;
@@ -75558,16 +77349,26 @@ function key(group, number) {
 ;// CONCATENATED MODULE: ./actions/sessions/src/closing.ts
 
 
+
 /**
  * Comments first, closes second: an issue stays open (and so in the next run's observation) until
  * its closing comment is certainly there. The comment is looked up by its marker first, so a run
- * that died between the two steps never posts it twice.
+ * that died between the two steps never posts it twice; the look-up and the post happen under a
+ * lease, so two runs at once never both post it. A duplicate left by an older version is removed.
  */
 async function closeWithComment(github, issue, comment, closingMarker) {
-    const hasClosing = async () => (await github.listComments(issue)).find((c) => isOwnBot(c.author) && c.body.includes(closingMarker));
-    if (!(await hasClosing())) {
-        await createOnce({ create: () => github.createComment(issue, comment), lookup: hasClosing });
-    }
+    const closings = async () => (await github.listComments(issue)).filter((c) => ownership_isOwnBot(c.author) && c.body.includes(closingMarker));
+    await withLease(github, `closing comment on #${issue}`, async () => {
+        const [first, ...extra] = await closings();
+        if (!first) {
+            await createOnce({
+                create: () => github.createComment(issue, comment),
+                lookup: async () => (await closings())[0],
+            });
+        }
+        for (const duplicate of extra)
+            await github.deleteComment(duplicate.id);
+    });
     await github.updateIssue(issue, { state: 'closed', state_reason: 'completed' });
 }
 /** Two runs that raced both opened an issue; the later one is closed in favour of the first. */
@@ -75577,6 +77378,170 @@ async function closeAsDuplicate(github, issue, keep) {
         state_reason: 'not_planned',
         body: `Duplicate of #${keep}; please use that issue.`,
     });
+}
+
+;// CONCATENATED MODULE: ./actions/sessions/src/assignees.ts
+
+
+/**
+ * Issues that opened without their assignee (not a collaborator yet) get them once GitHub accepts
+ * them. One update per waiting issue and run, only while someone waits.
+ */
+async function assignWaiting(open, reports, context) {
+    for (const report of reports) {
+        const mine = open.filter((issue) => pendingAssignees(issue).length > 0 &&
+            parseMarkers(issue.body).some((m) => m.attributes['group'] === report.group));
+        for (const issue of mine) {
+            if (context.dryRun) {
+                context.deps.log.info(`dry run: would try again to assign #${issue.number}`);
+                continue;
+            }
+            try {
+                for (const result of await assignPending(context.deps.github, issue))
+                    noteAssignee(report, context, result.issue, result.login, ASSIGN_OUTCOMES[result.outcome]);
+            }
+            catch (e) {
+                context.deps.log.warning(`#${issue.number}: ${e instanceof Error ? e.message : String(e)}`);
+            }
+        }
+    }
+}
+const ASSIGN_OUTCOMES = {
+    assigned: 'assigned now (they accepted their invitation)',
+    'still-pending': `still not assigned: ${NOT_ASSIGNABLE}`,
+    dropped: 'someone else was assigned meanwhile',
+};
+function noteAssignee(report, context, issue, login, result) {
+    ;
+    (report.assignees ??= []).push({ issue, login, result });
+    if (result.startsWith('assigned'))
+        context.deps.log.info(`#${issue}: @${login} ${result}`);
+    else
+        context.deps.log.warning(`#${issue}: @${login} ${result}`);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/coaching/hours.ts
+/*
+ * "My usual hours", as people type them: one or more windows separated by `;`, each an optional
+ * set of days and a local time range. `08:00-10:00` means Monday to Friday; `Tue-Thu 17:00-19:00`,
+ * `Mon, Wed 12:00-13:30`, `Sat 09:00-11:00; Tue 18:00-20:00` all read. Times are 24-hour.
+ */
+const DAY_NAMES = (/* unused pure expression or super */ null && (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
+const FULL_DAY_NAMES = [
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+];
+const WORKDAYS = [1, 2, 3, 4, 5];
+const WINDOW = /^(.*?)\s*(\d{1,2}):(\d{2})\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})$/i;
+const HOURS_EXAMPLE = 'Tue-Thu 08:00-10:00; Sat 09:00-11:00';
+function parseHours(text) {
+    const parts = text
+        .split(/[;\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    if (parts.length === 0)
+        return fail(`"${text}"`);
+    const windows = [];
+    for (const part of parts) {
+        const match = WINDOW.exec(part);
+        if (!match)
+            return fail(`"${part}"`);
+        const days = parseDays(match[1] ?? '');
+        if (!days)
+            return fail(`"${match[1]}" (days)`);
+        const from = minutes(match[2], match[3]);
+        const to = minutes(match[4], match[5]);
+        if (from === undefined || to === undefined)
+            return fail(`"${part}" (times are 00:00 to 24:00)`);
+        if (to <= from) {
+            return {
+                ok: false,
+                message: `"${part}": the end comes before the start; a window past midnight is two windows, e.g. "Mon 22:00-24:00; Tue 00:00-01:00".`,
+            };
+        }
+        windows.push({ days, from, to });
+    }
+    return { ok: true, windows };
+}
+/** The windows as they would be typed again, e.g. "Tue-Thu 08:00-10:00". */
+function formatHours(windows) {
+    return windows.map((w) => `${formatDays(w.days)} ${clock(w.from)}-${clock(w.to)}`).join('; ');
+}
+function clock(minutesOfDay) {
+    const h = Math.floor(minutesOfDay / 60);
+    const m = minutesOfDay % 60;
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+function fail(what) {
+    return {
+        ok: false,
+        message: `${what} is not a window of hours. Write days and a 24-hour range, e.g. "${HOURS_EXAMPLE}" (no days means Monday to Friday).`,
+    };
+}
+function parseDays(text) {
+    const trimmed = text
+        .trim()
+        .replace(/[:,]$/, '')
+        .replace(/\s*[-–]\s*/g, '-');
+    if (trimmed === '')
+        return WORKDAYS;
+    const days = new Set();
+    if (/^weekdays$/i.test(trimmed))
+        return WORKDAYS;
+    if (/^weekends?$/i.test(trimmed))
+        return [6, 7];
+    for (const token of trimmed.split(/\s*(?:,|\/|&|\band\b|\s)\s*/i).filter(Boolean)) {
+        const range = /^([a-z]+)\s*(?:-|–)\s*([a-z]+)$/i.exec(token);
+        if (range) {
+            const from = dayNumber(range[1] ?? '');
+            const to = dayNumber(range[2] ?? '');
+            if (!from || !to)
+                return undefined;
+            for (let d = from;; d = (d % 7) + 1) {
+                days.add(d);
+                if (d === to)
+                    break;
+            }
+            continue;
+        }
+        const day = dayNumber(token);
+        if (!day)
+            return undefined;
+        days.add(day);
+    }
+    return [...days].sort((a, b) => a - b);
+}
+/** "tu", "tue", "tues", "tuesday" are Tuesday; "t" (which one?) and "tuxedo" are not days. */
+function dayNumber(token) {
+    const lower = token.toLowerCase().replace(/\.$/, '');
+    if (lower.length < 2)
+        return undefined;
+    const matches = FULL_DAY_NAMES.flatMap((day, index) => (day.startsWith(lower) ? [index + 1] : []));
+    return matches.length === 1 ? matches[0] : undefined;
+}
+function minutes(hours, mins) {
+    const h = Number(hours);
+    const m = Number(mins);
+    if (!Number.isInteger(h) || !Number.isInteger(m) || m > 59 || h > 24)
+        return undefined;
+    if (h === 24 && m !== 0)
+        return undefined;
+    return h * 60 + m;
+}
+function formatDays(days) {
+    const names = days.map((d) => hours_capitalize(DAY_NAMES[d - 1] ?? ''));
+    const consecutive = days.every((d, i) => i === 0 || d === days[i - 1] + 1);
+    if (days.length >= 3 && consecutive)
+        return `${names[0]}-${names[names.length - 1]}`;
+    return names.join(', ');
+}
+function hours_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js
@@ -83234,6 +85199,7 @@ function parseTemplate(template) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/template.ts
 
 
+
 /** The form YAML itself is broken: a repository problem for the organizer, not the member. */
 class FormTemplateError extends Error {
     template;
@@ -83260,10 +85226,10 @@ function optionText(option) {
 }
 /**
  * Checks that a (possibly customized) form still has what the actions read: every field id with
- * its type, a single choice where one is expected, and the expected number of options.
+ * its type, a single choice where one is expected, and the expected number of options. A form in
+ * an earlier shape the actions still read (homework's score form) passes as it is.
  */
 function checkTemplate(kind, yaml) {
-    const { template, fields: expected } = FORMS[kind];
     let fields;
     try {
         fields = templateFields(kind, yaml);
@@ -83271,6 +85237,56 @@ function checkTemplate(kind, yaml) {
     catch (error) {
         return [{ field: '', message: error.message }];
     }
+    const [current, ...earlier] = formShapes(kind);
+    const problems = shapeProblems(current ?? FORMS[kind], fields);
+    if (problems.length === 0)
+        return [];
+    if (earlier.some((shape) => shapeProblems(shape, fields).length === 0))
+        return [];
+    return problems;
+}
+/**
+ * Which of the form's shapes a repository's YAML has: the shape with the largest share of its
+ * fields present (by id and type); on a tie the newest. A customized form keeps its shape.
+ */
+function shapeOfTemplate(kind, fields) {
+    const shapes = catalog_formShapes(kind);
+    let best = shapes[0] ?? catalog_FORMS[kind];
+    let bestFit = -1;
+    for (const shape of shapes) {
+        const count = shape.fields.filter((field) => fields[field.id]?.type === field.type).length;
+        const fit = count / shape.fields.length;
+        if (fit > bestFit) {
+            best = shape;
+            bestFit = fit;
+        }
+    }
+    return best;
+}
+/** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
+function defaultFormYaml(shape) {
+    return (0,dist/* stringify */.As)({
+        name: shape.name,
+        description: shape.name,
+        body: shape.fields.map((field) => ({
+            type: field.type,
+            id: field.id,
+            attributes: {
+                label: field.label,
+                ...(field.options
+                    ? {
+                        options: field.type === 'checkboxes'
+                            ? field.options.map((option) => ({ label: option.label }))
+                            : field.options.map((option) => option.label),
+                    }
+                    : {}),
+            },
+            validations: { required: field.required },
+        })),
+    });
+}
+function shapeProblems(shape, fields) {
+    const { template, fields: expected } = shape;
     const problems = [];
     for (const want of expected) {
         const have = fields[want.id];
@@ -83313,12 +85329,12 @@ function withArticle(type) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/answers.ts
 
 
-
 function readAnswers(form, body, yaml, fields) {
     const parsed = parseIssue(body, yaml);
     return {
         // A `_No response_` answer is present with an undefined value, so look at the keys.
         found: form.fields.some((field) => Object.hasOwn(parsed, field.id)),
+        has: (id) => Object.hasOwn(parsed, id),
         text(id) {
             const value = parsed[id];
             if (typeof value === 'string')
@@ -83334,16 +85350,19 @@ function readAnswers(form, body, yaml, fields) {
             const values = new Set();
             let unknown = 0;
             for (const answer of answers) {
-                const value = toCatalogValue(answer, options, fieldOf(form.kind, id));
+                const value = toCatalogValue(answer, options, fieldIn(form, id));
                 if (value === undefined)
                     unknown++;
                 else
                     values.add(value);
             }
-            const order = fieldOf(form.kind, id)?.options?.map((option) => option.value) ?? [];
+            const order = fieldIn(form, id)?.options?.map((option) => option.value) ?? [];
             return { values: order.filter((value) => values.has(value)), unknown };
         },
     };
+}
+function fieldIn(form, id) {
+    return form.fields.find((field) => field.id === id);
 }
 function rawChoices(value, multiple) {
     if (value === undefined)
@@ -83398,6 +85417,8 @@ function formatFormProblems(problems) {
 
 
 
+
+
 /** A group slug is the folder name under groups/. */
 const GROUP_SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** "3", "#3", "Session 3", "week 3": whatever a busy person types for a number. */
@@ -83410,16 +85431,43 @@ const SESSION_NUMBER = /^(?:(?:session|week|conversation|meeting|no\.?)\s*)?#?\s
  */
 function readSubmission(kind, body, yaml) {
     const form = catalog_FORMS[kind];
-    const answers = readAnswers(form, body ?? '', yaml, templateFields(kind, yaml));
+    const { answers, shape } = answersOf(kind, body ?? '', yaml);
     if (!answers.found) {
         const message = `This doesn't look like a filled-in ${form.name.toLowerCase()} form: none of its questions are in the issue. Please open a new issue from the ${form.name} form.`;
         return { ok: false, kind, problems: [{ field: '', message }] };
     }
     const reader = new Reader(answers);
-    const submission = READERS[kind](reader);
+    const submission = READERS[kind](reader, shape);
     if (reader.problems.length > 0)
         return { ok: false, kind, problems: reader.problems };
     return { ok: true, submission };
+}
+/**
+ * Reads the body against the repository's form, in whichever shape it has. A body written on
+ * another shape (homework submitted on the score form before the repository moved to the sheet,
+ * or the other way round) is read against that shape's shipped wording instead.
+ */
+function answersOf(kind, body, yaml) {
+    const fields = templateFields(kind, yaml);
+    const shape = shapeOfTemplate(kind, fields);
+    const answers = readAnswers(shape, body, yaml, fields);
+    const shapes = catalog_formShapes(kind);
+    if (shapes.length === 1 || hasOwnQuestion(answers, shape, shapes))
+        return { answers, shape };
+    for (const other of shapes) {
+        if (other === shape)
+            continue;
+        const otherYaml = defaultFormYaml(other);
+        const read = readAnswers(other, body, otherYaml, templateFields(kind, otherYaml));
+        if (hasOwnQuestion(read, other, shapes))
+            return { answers: read, shape: other };
+    }
+    return { answers, shape };
+}
+/** Whether the body has a question only this shape asks (group, session or a note are shared). */
+function hasOwnQuestion(answers, shape, shapes) {
+    const elsewhere = new Set(shapes.filter((other) => other !== shape).flatMap((other) => other.fields.map((f) => f.id)));
+    return shape.fields.some((field) => !elsewhere.has(field.id) && answers.has(field.id));
 }
 /**
  * Collects problems while reading. A failed read returns a placeholder so the rest of the form is
@@ -83473,6 +85521,16 @@ class Reader {
         }
         return Number(values[0]);
     }
+    /** An optional score: absent when left blank, a problem when it is not one number. */
+    optionalScore(id, what) {
+        const { values, unknown } = this.answers.choices(id);
+        if (values.length === 0 && unknown === 0)
+            return undefined;
+        if (values.length !== 1 || unknown > 0) {
+            return this.fail(id, `${what} should be one number from ${SCORE_MIN} to ${SCORE_MAX}, or left empty.`, undefined);
+        }
+        return Number(values[0]);
+    }
     choice(id, options, ask) {
         const { values, unknown } = this.answers.choices(id);
         const value = options.find((option) => values.length === 1 && option.value === values[0]);
@@ -83490,8 +85548,38 @@ class Reader {
             : `Choose exactly two answers to bring to the circle (you chose ${countWord(chosen)}).`;
         return this.fail('circle', message, ['work', 'family']);
     }
+    /** The two prompts ticked to share; each must have its "what happened" answered. */
+    share(answered) {
+        const { values, unknown } = this.answers.choices('share');
+        const chosen = values.length + unknown;
+        if (chosen !== 2 || unknown > 0) {
+            const message = chosen === 2
+                ? 'Tick two of the six prompts (work, family and self, each positive or negative) to share in the opening circle.'
+                : `Choose exactly two of the six prompts to share in the opening circle (you chose ${countWord(chosen)}).`;
+            return this.fail('share', message, ['work-positive', 'work-negative']);
+        }
+        const share = values;
+        for (const prompt of share) {
+            if (answered[prompt])
+                continue;
+            const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+            this.fail(`${prompt}-what`, `You chose to share "${name}": add a line on what happened, or tick another prompt.`, undefined);
+        }
+        return share;
+    }
     ticked(id, option) {
         return this.answers.choices(id).values.includes(option.value);
+    }
+    /** Ticked boxes of a checkbox list, in form order; a box the form no longer has is a problem. */
+    ticks(id, ask) {
+        const { values, unknown } = this.answers.choices(id);
+        if (unknown > 0)
+            this.fail(id, ask, undefined);
+        return values;
+    }
+    /** Records a problem about an answer that is missing. */
+    missing(field, message) {
+        this.problems.push({ field, message });
     }
     fail(field, message, placeholder) {
         this.problems.push({ field, message });
@@ -83504,6 +85592,55 @@ function areaScores(reader) {
         scores[area] = reader.score(`${area}-score`, `Pick a ${area} score from ${SCORE_MIN} to ${SCORE_MAX}.`, `Your ${area} score`);
     }
     return scores;
+}
+function optionalScores(reader) {
+    const scores = {};
+    for (const area of AREAS) {
+        const score = reader.optionalScore(`${area}-score`, `Your ${area} score`);
+        if (score !== undefined)
+            scores[area] = score;
+    }
+    return scores;
+}
+/** The prompts answered: "what happened" makes an answer; "why it matters" alone asks for it. */
+function promptAnswers(reader) {
+    const answers = {};
+    for (const { value: prompt, label } of PROMPTS) {
+        const what = reader.optional(`${prompt}-what`);
+        const significance = reader.optional(`${prompt}-significance`);
+        if (what === undefined) {
+            if (significance !== undefined)
+                reader.missing(`${prompt}-what`, `"${label}": you wrote why it matters; add a line on what happened too.`);
+            continue;
+        }
+        answers[prompt] = significance === undefined ? { what } : { what, significance };
+    }
+    return answers;
+}
+function sheetHomework(reader) {
+    const group = reader.group();
+    const session = reader.number('session');
+    const answers = promptAnswers(reader);
+    return withOptional({
+        kind: 'homework',
+        sheet: 'prompts',
+        group,
+        session,
+        answers,
+        share: reader.share(answers),
+        scores: optionalScores(reader),
+    }, { forFacilitator: reader.optional('for-facilitator') });
+}
+function scoredHomework(reader) {
+    return withOptional({
+        kind: 'homework',
+        sheet: 'scores',
+        group: reader.group(),
+        session: reader.number('session'),
+        scores: areaScores(reader),
+        notes: areaNotes(reader),
+        circle: reader.circle(),
+    }, { forFacilitator: reader.optional('for-facilitator') });
 }
 function areaNotes(reader) {
     const notes = {};
@@ -83520,14 +85657,9 @@ function withOptional(data, optional) {
     return { ...data, ...Object.fromEntries(given) };
 }
 const READERS = {
-    homework: (reader) => withOptional({
-        kind: 'homework',
-        group: reader.group(),
-        session: reader.number('session'),
-        scores: areaScores(reader),
-        notes: areaNotes(reader),
-        circle: reader.circle(),
-    }, { forFacilitator: reader.optional('for-facilitator') }),
+    homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
+        ? sheetHomework(reader)
+        : scoredHomework(reader),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -83564,7 +85696,58 @@ const READERS = {
         confidence: reader.score('confidence', `How confident are you that you'll take it? Pick a number from ${SCORE_MIN} to ${SCORE_MAX}.`, 'Your confidence'),
         skill: reader.choice('skill', CORE_SKILLS, 'Which core skill did this conversation exercise? Pick one from the list.'),
     }),
+    'sign-up': (reader) => signUp(reader),
+    'self-evaluation': (reader) => withOptional({
+        kind: 'self-evaluation',
+        group: reader.group(),
+        moment: reader.choice('moment', EVALUATION_MOMENTS, 'Is this the start or the end? Pick one.'),
+        scores: focusScores(reader),
+        executing: reader.choice('executing', TEAM_ANSWERS, 'Is your team executing well? Pick Yes, Partly or Not yet.'),
+        happy: reader.choice('happy', TEAM_ANSWERS, 'Is your team happy? Pick Yes, Partly or Not yet.'),
+    }, { notes: reader.optional('notes') }),
+    assessment: (reader) => withOptional({
+        kind: 'assessment',
+        group: reader.group(),
+        what: reader.required('what', 'What was it? The name of the assessment, or "feedback interview".'),
+        with: reader.choice('with', INTERVIEW_ROLES, 'Who was it with? Pick a role from the list (never a name).'),
+        summary: reader.required('summary', 'What did it say, or what did you hear? A few lines in your own words.'),
+    }, { takeaway: reader.optional('takeaway') }),
 };
+function focusScores(reader) {
+    const scores = {};
+    for (const area of FOCUS_AREAS) {
+        scores[area.value] = reader.score(area.value, `Rate "${area.label}" from ${SCORE_MIN} to ${SCORE_MAX}.`, `Your rating of "${area.label}"`);
+    }
+    return scores;
+}
+function signUp(reader) {
+    const group = reader.group();
+    const skillsAsk = 'Tick skills from the list; the list is the one in the shipped form.';
+    const offer = reader.ticks('offer', skillsAsk);
+    const seek = reader.ticks('seek', skillsAsk);
+    if (offer.length === 0 && seek.length === 0) {
+        reader.missing('offer', 'Tick at least one skill: the ones you can coach others in, the ones you would like coaching in, or both.');
+    }
+    const capacity = Number(reader.ticks('capacity', 'How many people can you coach at a time? Pick 1 to 4.')[0] ?? '1');
+    const zone = reader.required('timezone', 'Which time zone are you in? E.g. Europe/Berlin.');
+    if (zone && !isValidTimeZone(zone)) {
+        reader.missing('timezone', `"${zone}" is not a time zone name; use the IANA name, e.g. Europe/Berlin or America/Los_Angeles.`);
+    }
+    const hoursText = reader.required('hours', `When do you usually have time for a conversation? E.g. "${HOURS_EXAMPLE}".`);
+    const hours = hoursText ? parseHours(hoursText) : undefined;
+    if (hours && !hours.ok)
+        reader.missing('hours', hours.message);
+    return withOptional({
+        kind: 'sign-up',
+        group,
+        offer,
+        capacity: Number.isInteger(capacity) && capacity > 0 ? capacity : 1,
+        seek,
+        timezone: zone,
+        hours: hours?.ok ? hours.windows : [],
+        cadence: reader.choice('cadence', CADENCE_CHOICES, 'How often would you like to meet? Pick every week, every other week or once a month.'),
+    }, { place: reader.optional('place') });
+}
 
 ;// CONCATENATED MODULE: ./actions/lib/submissions/collect.ts
 
@@ -83572,19 +85755,9 @@ const READERS = {
 /** Label of a submission the forms action found problems in; it counts nowhere until fixed. */
 const NEEDS_FIX_LABEL = 'needs-fix';
 /**
- * The accepted submissions of one kind for one group, read back from the issues themselves (the
- * forms action keeps no other record): issues labelled `<kind>` and `group:<slug>`, open or
- * closed, without `needs-fix`, written by a member of the group and still a valid form.
- * Oldest first; a member may have several (one per session, or a resubmission): callers decide.
+ * Which of these issues are accepted submissions (collectSubmissions in github/submissions.ts
+ * lists them from GitHub).
  */
-async function collectSubmissions(github, options) {
-    const issues = await github.listIssues({
-        labels: [catalog_FORMS[options.kind].label, `group:${options.group.slug}`],
-        state: 'all',
-    });
-    return readSubmissions(issues, options);
-}
-/** The pure half of collectSubmissions: which of these issues are accepted submissions. */
 function readSubmissions(issues, { kind, group, formYaml }) {
     const members = new Set(group.members.map((m) => m.github.toLowerCase()));
     const slug = group.slug.toLowerCase();
@@ -83603,7 +85776,29 @@ function readSubmissions(issues, { kind, group, formYaml }) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/github/submissions.ts
+
+
+/**
+ * The accepted submissions of one kind for one group, read back from the issues themselves (the
+ * forms action keeps no other record): issues labelled `<kind>` and `group:<slug>`, open or
+ * closed, without `needs-fix`, written by a member of the group and still a valid form.
+ * Oldest first; a member may have several (one per session, or a resubmission): callers decide.
+ */
+async function collectSubmissions(github, options) {
+    const issues = await github.listIssues({
+        labels: [catalog_FORMS[options.kind].label, `group:${options.group.slug}`],
+        state: 'all',
+    });
+    return readSubmissions(issues, options);
+}
+
 ;// CONCATENATED MODULE: ./actions/sessions/src/run-coaching.ts
+
+
+
+
+
 
 
 
@@ -83640,8 +85835,12 @@ async function runCoaching(groups, observed, context, now) {
                 await applyPlan(plan, context, report);
         }
         catch (e) {
-            report.error = e instanceof Error ? e.message : String(e);
-            context.deps.log.warning(`group ${group.slug}: ${report.error}`);
+            if (isBudgetExhausted(e))
+                waits(report, e.message, context);
+            else {
+                report.error = e instanceof Error ? e.message : String(e);
+                context.deps.log.warning(`group ${group.slug}: ${report.error}`);
+            }
         }
         reports.push(report);
     }
@@ -83664,25 +85863,44 @@ async function applyPlan(plan, context, report) {
     report.nudged = [];
     for (const step of plan.duplicates)
         report.closed.push(await closeDuplicate(step, context));
-    for (const step of plan.open) {
-        const opened = await openConversation(step, context);
+    // A network of hundreds of pairs can have more due than one run can do: each step asks the
+    // budget first, and what does not fit waits for the next run (earliest conversations first).
+    const refused = (work, left, what) => {
+        const refusal = context.deps.budget?.refuse(work);
+        if (refusal)
+            waits(report, `${left} ${what}: ${refusal.detail}`, context);
+        return refusal !== undefined;
+    };
+    const open = [...plan.open].sort((a, b) => Date.parse(a.conversation.opensAt) - Date.parse(b.conversation.opensAt));
+    for (const [index, step] of open.entries()) {
+        const work = cost({ reads: 1, creates: step.nudge ? 2 : 1, writes: step.nudge ? 1 : 0 });
+        if (refused(work, open.length - index, 'conversation issue(s) to open'))
+            return;
+        const opened = await openConversation(step, context, report);
         report.opened.push(opened.report);
         if (opened.issue && step.nudge) {
             const nudge = { group, conversation: step.conversation, issue: opened.issue };
             report.nudged.push(await postNudge({ ...nudge, comment: step.nudge }, context));
         }
     }
-    for (const step of plan.nudge)
+    for (const [index, step] of plan.nudge.entries()) {
+        const work = cost({ reads: 1, creates: 1, writes: 1 });
+        if (refused(work, plan.nudge.length - index, 'nudge(s) to post'))
+            return;
         report.nudged.push(await postNudge(step, context));
-    for (const step of plan.close)
+    }
+    for (const [index, step] of plan.close.entries()) {
+        if (refused(cost({ creates: 1, writes: 1 }), plan.close.length - index, 'to close'))
+            return;
         report.closed.push(await closeConversation(step, context));
+    }
 }
 /** Names a conversation in logs without names: the group, the pair's position in the file, the number. */
 function where(group, c) {
     const index = (group.pairs ?? []).findIndex((p) => pairKey(p) === c.pair);
     return `group ${group.slug} pair ${index + 1} conversation ${c.number}`;
 }
-async function openConversation(step, context) {
+async function openConversation(step, context, report) {
     const { github, log } = context.deps;
     const { group, conversation: c } = step;
     const done = { session: c.number, title: step.title };
@@ -83691,20 +85909,27 @@ async function openConversation(step, context) {
         return { report: done };
     }
     await context.ensureLabels(step.labels);
+    let unassigned = [];
     const issue = await createOnce({
-        create: () => github.createIssue({
-            title: step.title,
-            body: step.body,
-            labels: step.labels,
-            assignees: step.assignees,
-        }),
+        create: async () => {
+            const created = await createIssueAssigning(github, {
+                title: step.title,
+                body: step.body,
+                labels: step.labels,
+                assignees: step.assignees,
+            });
+            unassigned = created.unassigned;
+            return created.issue;
+        },
         lookup: async () => (await github.listIssues({
             labels: ['skill-share', 'session', `group:${group.slug}`],
             state: 'all',
-        })).find((i) => isOwnBot(i.author) &&
-            findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined),
+        })).find((i) => ownership_isOwnBot(i.author) &&
+            markers_findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined),
     });
     log.info(`opened #${issue.number} for ${where(group, c)}`);
+    for (const u of unassigned)
+        noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`);
     return { issue, report: { ...done, issue: issue.number } };
 }
 /**
@@ -83720,7 +85945,7 @@ async function postNudge(step, context) {
         return done;
     }
     const wanted = nudgeMarker(c);
-    const posted = async () => (await github.listComments(issue.number)).find((comment) => isOwnBot(comment.author) && comment.body.includes(wanted));
+    const posted = async () => (await github.listComments(issue.number)).find((comment) => ownership_isOwnBot(comment.author) && comment.body.includes(wanted));
     if (!(await posted())) {
         await createOnce({
             create: () => github.createComment(issue.number, step.comment),
@@ -83728,7 +85953,7 @@ async function postNudge(step, context) {
         });
         log.info(`nudged #${issue.number} (${where(group, c)})`);
     }
-    const current = findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c));
+    const current = markers_findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c));
     if (current) {
         const body = issue.body.replace(marker(CONVERSATION_MARKER, current.attributes), marker(CONVERSATION_MARKER, { ...current.attributes, nudge: 'sent' }));
         if (body !== issue.body)
@@ -83770,6 +85995,11 @@ async function closeDuplicate(step, context) {
 
 
 
+
+
+
+
+
 const SESSION_LABELS = ['skill-share', 'session'];
 /** Observes GitHub once for all groups, plans in pure code, then applies each group's difference. */
 async function runSessions(inputs, deps) {
@@ -83787,9 +86017,10 @@ async function runSessions(inputs, deps) {
     const plans = planSessions(circles, { open, closed }, now, deps.templates, deps.repo, deps.calendars);
     const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun);
     const reports = [];
-    for (const plan of plans)
+    for (const plan of byDue(plans))
         reports.push(await applyGroup(plan, context));
     reports.push(...(await runCoaching(coaching, { open, closed }, context, now)));
+    await assignWaiting(open, reports, context);
     return reports;
 }
 function earliest(...moments) {
@@ -83871,6 +86102,9 @@ async function applyGroup(plan, context) {
         };
     }
     const writes = plan.open.length + plan.close.length + plan.status.length + plan.duplicates.length;
+    const refusal = writes > 0 ? context.deps.budget?.refuse(groupPlanCost(plan)) : undefined;
+    if (refusal)
+        return waits(report, refusal.detail, context);
     try {
         if (writes > 0 && !group.public && !(await context.isPrivate())) {
             throw new Error(`refusing to post group "${group.slug}" into a public repository: make the repository private, ` +
@@ -83879,7 +86113,7 @@ async function applyGroup(plan, context) {
         for (const step of plan.duplicates)
             report.closed.push(await run_closeDuplicate(step, context));
         for (const step of plan.open)
-            report.opened.push(await openSession(step, context));
+            report.opened.push(await openSession(step, context, report));
         for (const step of plan.close)
             report.closed.push(await closeSession(step, context));
         for (const step of plan.status) {
@@ -83888,12 +86122,20 @@ async function applyGroup(plan, context) {
         }
     }
     catch (e) {
+        if (isBudgetExhausted(e))
+            return waits(report, e.message, context);
         report.error = e instanceof Error ? e.message : String(e);
         context.deps.log.warning(`group ${group.slug}: ${report.error}`);
     }
     return report;
 }
-async function openSession(step, context) {
+/** Leaves the group's due work to the next run, which starts with what is due earliest. */
+function waits(report, reason, context) {
+    report.waiting = reason;
+    context.deps.log.info(`group ${report.group}: due work waits for the next run (${reason})`);
+    return report;
+}
+async function openSession(step, context, report) {
     const { github, log } = context.deps;
     const where = `group ${step.group.slug} session ${step.session.number}`;
     if (context.dryRun) {
@@ -83902,22 +86144,37 @@ async function openSession(step, context) {
     }
     await context.ensureLabels(step.labels);
     const milestone = step.milestone ? await context.milestone(step.milestone) : undefined;
-    const issue = await createOnce({
-        create: () => github.createIssue({
-            title: step.title,
-            body: step.body,
-            labels: step.labels,
-            assignees: step.assignees,
-            ...(milestone !== undefined ? { milestone } : {}),
-        }),
-        lookup: async () => (await github.listIssues({
-            labels: [...SESSION_LABELS, `group:${step.group.slug}`],
-            state: 'all',
-        })).find((i) => isOwnBot(i.author) &&
-            findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number })),
-    });
+    let unassigned = [];
+    // Under a lease, so two runs at once never both open it: the second finds the first's issue.
+    const lease = `session issue ${step.group.slug} ${step.session.number}`;
+    const issue = await withLease(github, lease, async () => (await findOpened(github, step)) ??
+        createOnce({
+            create: async () => {
+                const created = await createIssueAssigning(github, {
+                    title: step.title,
+                    body: step.body,
+                    labels: step.labels,
+                    assignees: step.assignees,
+                    ...(milestone !== undefined ? { milestone } : {}),
+                });
+                unassigned = created.unassigned;
+                return created.issue;
+            },
+            lookup: () => findOpened(github, step),
+        }));
     log.info(`opened #${issue.number} for ${where}`);
+    for (const u of unassigned)
+        noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`);
     return { issue: issue.number, session: step.session.number, title: step.title };
+}
+/** The session's issue if some run opened it already, found by its marker. */
+async function findOpened(github, step) {
+    const issues = await github.listIssues({
+        labels: [...SESSION_LABELS, `group:${step.group.slug}`],
+        state: 'all',
+    });
+    return issues.find((i) => ownership_isOwnBot(i.author) &&
+        markers_findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }));
 }
 async function closeSession(step, context) {
     const { github, log } = context.deps;
@@ -83941,1554 +86198,6 @@ async function run_closeDuplicate(step, context) {
     await closeAsDuplicate(github, step.issue, step.keep);
     log.info(`closed #${step.issue} as a duplicate of #${step.keep}`);
     return done;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
-const COMMAND_NAMES = [
-    'rsvp',
-    'here',
-    'attended',
-    'topic',
-    'themes',
-    'agree',
-    'buddy',
-    'snooze',
-    'unsnooze',
-    'skip',
-    'swap',
-    'continue',
-    'notes',
-    'help',
-];
-const ANY_ISSUE = ['session', 'ground-rules', 'check-in'];
-const catalog_CATALOG = {
-    rsvp: {
-        name: 'rsvp',
-        usage: '/rsvp yes|no|maybe [note]',
-        summary: 'Say whether you are coming, with an optional short note.',
-        who: 'member',
-        where: ['session'],
-    },
-    here: {
-        name: 'here',
-        usage: '/here [@login ...]',
-        summary: 'Mark yourself present at the meeting; facilitators may list others too.',
-        who: 'member',
-        where: ['session'],
-    },
-    attended: {
-        name: 'attended',
-        usage: '/attended @login @login ...',
-        summary: 'Record who attended, after the meeting.',
-        who: 'facilitator',
-        where: ['session'],
-    },
-    topic: {
-        name: 'topic',
-        usage: '/topic <text>',
-        summary: 'Propose a topic, one per comment; vote for topics with 👍 on their comment.',
-        who: 'member',
-        where: ['kickoff', 'follow-up'],
-    },
-    themes: {
-        name: 'themes',
-        usage: '/themes 1,3,4,6',
-        summary: 'Turn topics (by their number in the status comment) into the themes of the coming weeks.',
-        who: 'facilitator',
-        where: ['kickoff'],
-    },
-    agree: {
-        name: 'agree',
-        usage: '/agree',
-        summary: 'Agree to the ground rules.',
-        who: 'member',
-        where: ['ground-rules'],
-    },
-    buddy: {
-        name: 'buddy',
-        usage: '/buddy',
-        summary: 'Say that you checked in with your accountability buddy this week.',
-        who: 'member',
-        where: ['check-in'],
-    },
-    snooze: {
-        name: 'snooze',
-        usage: '/snooze',
-        summary: 'Sit out buddy pairing until you /unsnooze.',
-        who: 'member',
-        where: ['session', 'check-in'],
-    },
-    unsnooze: {
-        name: 'unsnooze',
-        usage: '/unsnooze',
-        summary: 'Be paired with a buddy again.',
-        who: 'member',
-        where: ['session', 'check-in'],
-    },
-    skip: {
-        name: 'skip',
-        usage: '/skip [reason]',
-        summary: 'Call off this meeting.',
-        who: 'facilitator',
-        where: ['session'],
-    },
-    swap: {
-        name: 'swap',
-        usage: '/swap @login',
-        summary: 'Hand the facilitation of this meeting to another member.',
-        who: 'facilitator',
-        where: ['session'],
-    },
-    continue: {
-        name: 'continue',
-        usage: '/continue monthly|biweekly|stop',
-        summary: 'Vote on how the group goes on; a facilitator closes the vote with /continue confirm.',
-        who: 'member',
-        where: ['closing'],
-    },
-    notes: {
-        name: 'notes',
-        usage: '/notes <text>',
-        summary: 'Scribe notes for the anonymous retrospective; the lines below the command belong to the note too. No names, please.',
-        who: 'member',
-        where: ['session'],
-    },
-    help: {
-        name: 'help',
-        usage: '/help',
-        summary: 'List the commands available here.',
-        who: 'member',
-        where: ANY_ISSUE,
-    },
-};
-const PLACE_NAMES = {
-    session: 'a session issue',
-    kickoff: 'the kickoff (week 1) issue',
-    closing: 'the closing issue',
-    'follow-up': 'a follow-up session issue',
-    'ground-rules': 'the ground rules issue',
-    'check-in': 'a buddy check-in issue',
-};
-function isCommandName(name) {
-    return COMMAND_NAMES.includes(name);
-}
-function placesOf(kind) {
-    switch (kind) {
-        case 'ground-rules':
-        case 'check-in':
-            return [kind];
-        case 'kickoff':
-        case 'closing':
-            return ['session', kind];
-        case 'monthly':
-        case 'biweekly':
-            return ['session', 'follow-up'];
-        case 'theme':
-            return ['session'];
-    }
-}
-function worksIn(spec, kind) {
-    const places = placesOf(kind);
-    return spec.where.some((place) => places.includes(place));
-}
-/** "the kickoff (week 1) issue or a follow-up session issue" */
-function describePlaces(places) {
-    const names = places.map((place) => PLACE_NAMES[place]);
-    return names.length <= 1
-        ? (names[0] ?? '')
-        : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-}
-function commandsAvailable(kind) {
-    return COMMAND_NAMES.map((name) => catalog_CATALOG[name]).filter((spec) => worksIn(spec, kind));
-}
-/** The reply to `/help` and to an unknown command: the commands that work on this issue. */
-function helpText(kind) {
-    const lines = commandsAvailable(kind).map((spec) => {
-        const who = spec.who === 'facilitator' ? ' _(facilitators)_' : '';
-        return `- \`${spec.usage}\`${who}: ${spec.summary}`;
-    });
-    return [
-        '**The commands available here.** Start a line of a comment with the command; several lines make several commands.',
-        '',
-        ...lines,
-        '',
-        'To change your mind, post the command again or edit your comment. Commands inside quotes and code are ignored.',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/inert.ts
-const CONTROL = /(?![\t\n\r])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const MENTION_AT = /(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g;
-const HTML = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    '{': '&#123;',
-    '}': '&#125;',
-};
-const SPECIAL = /[&<>"{}\\`*_[\]~|$]/g;
-function inertText(text, options = {}) {
-    const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.replace(/\s+/g, ' ').trim());
-    const kept = options.multiline ? trimBlankEdges(lines) : lines.filter(Boolean);
-    return kept
-        .map(escapeLine)
-        .join(options.multiline ? '<br>' : ' ')
-        .trim();
-}
-function escapeLine(line) {
-    return line.replace(MENTION_AT, '').replace(SPECIAL, (c) => HTML[c] ?? `\\${c}`);
-}
-function truncate(text, maxLength) {
-    if (maxLength === undefined)
-        return text;
-    const chars = Array.from(text.trim());
-    return chars.length <= maxLength
-        ? text
-        : `${chars
-            .slice(0, maxLength - 1)
-            .join('')
-            .trimEnd()}…`;
-}
-function trimBlankEdges(lines) {
-    let start = 0;
-    let end = lines.length;
-    while (start < end && lines[start] === '')
-        start++;
-    while (end > start && lines[end - 1] === '')
-        end--;
-    return lines.slice(start, end);
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/parse.ts
-/**
- * Finds slash commands in a comment body, the way a reader sees them on GitHub.
- *
- * A command is a line that starts with `/name` (after at most three spaces; four or a tab make an
- * indented code block). Only what renders as plain text counts: lines inside fenced code (``` or
- * ~~~, an unclosed fence runs to the end), indented code, block quotes (`>` at any depth), HTML
- * comments (an unclosed one runs to the end), `<pre>`-style raw blocks and multi-line inline code
- * spans are skipped, and a `/name` in the middle of a sentence is just text. A line right after a
- * quote that does not itself start with `>` counts as a command, even though Markdown would render
- * it as a lazy continuation of the quote: "a line that starts with /" is the rule people can see.
- *
- * Unicode policy. Only the command token (the slash and the name) is NFKC-normalised, so an IME
- * user's fullwidth `／ｒｓｖｐ` works exactly like `/rsvp`; look-alike slashes without a
- * compatibility mapping (division slash `∕`, fraction slash `⁄`) are not slashes and the line is
- * text. A name that still contains non-ASCII letters after NFKC (a Cyrillic `р` in `/rsvр`) is
- * returned as written so the caller can answer "unknown command", but it never matches a known
- * command and is never executed (see `isAsciiName`).
- *
- * The work is bounded: the body is cut at GitHub's 65,536-character comment limit, every pass is
- * linear in its length, and at most `MAX_COMMANDS_PER_COMMENT` commands are returned.
- */
-const MAX_COMMENT_CHARS = 65_536;
-const MAX_COMMANDS_PER_COMMENT = 20;
-const MAX_NAME_LENGTH = 32;
-const COMMAND_LINE = /^[ \u3000]{0,3}[/\uFF0F]([^\s/\uFF0F]{1,64})(?=\s|$)(.*)$/;
-const NAME = new RegExp(`^\\p{L}[\\p{L}\\p{N}_-]{0,${MAX_NAME_LENGTH - 1}}$`, 'u');
-const ASCII_NAME = /^[a-z][a-z0-9_-]*$/;
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])( {1,4})/;
-const RAW_BLOCK = /^<(pre|script|style|textarea)(?=[\s>]|$)/i;
-const BACKTICKS = /`+/g;
-function parseCommands(body, options = {}) {
-    const limit = options.limit ?? MAX_COMMANDS_PER_COMMENT;
-    if (limit <= 0 || !body)
-        return [];
-    const lines = body.slice(0, MAX_COMMENT_CHARS).split(/\r\n|\r|\n/);
-    const kinds = classifyLines(lines);
-    hideInlineCodeContinuations(lines, kinds);
-    const found = [];
-    for (let i = 0; i < lines.length && found.length <= limit; i++) {
-        if (kinds[i] !== 'text')
-            continue;
-        const match = COMMAND_LINE.exec(lines[i]);
-        if (!match)
-            continue;
-        const token = match[1].normalize('NFKC');
-        if (!NAME.test(token))
-            continue;
-        found.push({ index: i, token, tail: match[2] });
-    }
-    return found.slice(0, limit).map((hit, k) => {
-        const next = found[k + 1]?.index ?? lines.length;
-        const rest = hit.tail.trim();
-        return {
-            name: hit.token.toLowerCase(),
-            args: rest.normalize('NFKC').split(/\s+/).filter(Boolean),
-            rest,
-            block: lines
-                .slice(hit.index + 1, next)
-                .join('\n')
-                .trim(),
-            line: hit.index + 1,
-        };
-    });
-}
-/** True when a parsed name is plain ASCII, the only kind that can name a known command. */
-function isAsciiName(name) {
-    return ASCII_NAME.test(name);
-}
-function classifyLines(lines) {
-    const kinds = [];
-    let fence;
-    let inComment = false;
-    let rawEnd;
-    let previous = 'blank';
-    for (const line of lines) {
-        const kind = classify(line);
-        kinds.push(kind);
-        previous = kind;
-    }
-    return kinds;
-    function classify(line) {
-        if (fence) {
-            if (closesFence(line, fence))
-                fence = undefined;
-            return 'ignored';
-        }
-        if (inComment) {
-            inComment = endsInsideComment(line, true);
-            return 'ignored';
-        }
-        if (rawEnd !== undefined) {
-            if (line.toLowerCase().includes(rawEnd))
-                rawEnd = undefined;
-            return 'ignored';
-        }
-        if (line.trim() === '')
-            return 'blank';
-        const indent = indentation(line);
-        // An indented line cannot start a code block in the middle of a paragraph: it continues it.
-        if (indent.columns >= 4) {
-            if (previous !== 'text')
-                return 'ignored';
-            inComment = endsInsideComment(line, false);
-            return 'text';
-        }
-        const content = line.slice(indent.chars);
-        const opened = openFence(content, indent.columns);
-        if (opened) {
-            fence = opened;
-            return 'ignored';
-        }
-        if (content.startsWith('>'))
-            return 'ignored';
-        if (content.startsWith('<!--')) {
-            inComment = endsInsideComment(line, false);
-            return 'ignored';
-        }
-        const raw = RAW_BLOCK.exec(content);
-        if (raw) {
-            const end = `</${raw[1].toLowerCase()}>`;
-            if (!content.toLowerCase().includes(end))
-                rawEnd = end;
-            return 'ignored';
-        }
-        // A comment opened mid-line hides the following lines; the line itself starts as text.
-        inComment = endsInsideComment(line, false);
-        return 'text';
-    }
-}
-function indentation(line) {
-    let columns = 0;
-    let chars = 0;
-    for (; chars < line.length; chars++) {
-        const c = line[chars];
-        if (c === ' ' || c === '\u3000')
-            columns++;
-        else if (c === '\t')
-            columns += 4 - (columns % 4);
-        else
-            break;
-        if (columns >= 4)
-            return { columns, chars: chars + 1 };
-    }
-    return { columns, chars };
-}
-function openFence(content, indent) {
-    const list = LIST_MARKER.exec(content);
-    const offset = list ? list[0].length : 0;
-    const match = FENCE_OPEN.exec(content.slice(offset));
-    if (!match)
-        return undefined;
-    const run = match[1];
-    const char = run[0];
-    // ```foo``` on one line is inline code, not a fence: a backtick fence's info has no backticks.
-    if (char === '`' && match[2].includes('`'))
-        return undefined;
-    return { char, length: run.length, maxCloseIndent: (list ? indent + offset : 0) + 3 };
-}
-function closesFence(line, fence) {
-    const indent = indentation(line);
-    if (indent.columns > fence.maxCloseIndent)
-        return false;
-    const content = line.slice(indent.chars).trimEnd();
-    if (content.length < fence.length)
-        return false;
-    for (const c of content)
-        if (c !== fence.char)
-            return false;
-    return true;
-}
-/** Follows `<!--` and `-->` through one line; returns whether the line ends inside a comment. */
-function endsInsideComment(line, startsInside) {
-    let inside = startsInside;
-    let from = 0;
-    for (;;) {
-        if (inside) {
-            const end = line.indexOf('-->', from);
-            if (end < 0)
-                return true;
-            from = end + 3;
-            inside = false;
-        }
-        else {
-            const start = line.indexOf('<!--', from);
-            if (start < 0)
-                return false;
-            from = start + 4;
-            inside = true;
-        }
-    }
-}
-/**
- * Inline code can span lines within a paragraph: "`` `a ``" on one line and "/rsvp yes`" on the
- * next render as code. Pairs backtick runs of equal length in one linear pass per paragraph and
- * hides every line that starts inside a span.
- */
-function hideInlineCodeContinuations(lines, kinds) {
-    for (let start = 0; start < lines.length;) {
-        if (kinds[start] !== 'text') {
-            start++;
-            continue;
-        }
-        let end = start;
-        while (end < lines.length && kinds[end] === 'text')
-            end++;
-        hideInParagraph(lines, kinds, start, end);
-        start = end;
-    }
-}
-function hideInParagraph(lines, kinds, from, to) {
-    const runs = [];
-    for (let i = from; i < to; i++) {
-        const line = lines[i];
-        for (const match of line.matchAll(BACKTICKS)) {
-            const escaped = precededByOddBackslashes(line, match.index);
-            const length = match[0].length - (escaped ? 1 : 0);
-            if (length > 0)
-                runs.push({ line: i, length });
-        }
-    }
-    if (runs.length < 2)
-        return;
-    const nextSameLength = new Array(runs.length).fill(-1);
-    const lastSeen = new Map();
-    for (let r = runs.length - 1; r >= 0; r--) {
-        const length = runs[r].length;
-        nextSameLength[r] = lastSeen.get(length) ?? -1;
-        lastSeen.set(length, r);
-    }
-    for (let r = 0; r < runs.length;) {
-        const closer = nextSameLength[r];
-        if (closer < 0) {
-            r++;
-            continue;
-        }
-        const open = runs[r].line;
-        const close = runs[closer].line;
-        for (let l = open + 1; l <= close; l++)
-            kinds[l] = 'ignored';
-        r = closer + 1;
-    }
-}
-function precededByOddBackslashes(line, index) {
-    let count = 0;
-    for (let i = index - 1; i >= 0 && line[i] === '\\'; i--)
-        count++;
-    return count % 2 === 1;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/interpret.ts
-
-
-
-
-const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
-const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'];
-const MAX_TOPIC_CHARS = 200;
-const MAX_NOTE_CHARS = 200;
-const MAX_THEME_PICKS = 24;
-const CONTINUE_ALIASES = {
-    monthly: 'monthly',
-    biweekly: 'biweekly',
-    'bi-weekly': 'biweekly',
-    fortnightly: 'biweekly',
-    stop: 'stop',
-    confirm: 'confirm',
-};
-function interpret(parsed) {
-    const { name } = parsed;
-    if (!isAsciiName(name) || !isCommandName(name))
-        return interpret_unknown(name);
-    const result = PARSERS[name](parsed);
-    return typeof result === 'string'
-        ? { ok: false, code: 'invalid', name, reason: result }
-        : { ok: true, command: result };
-}
-/** Who may run this command with these arguments. */
-function requiredRole(command) {
-    if (command.name === 'continue' && command.choice === 'confirm')
-        return 'facilitator';
-    return catalog_CATALOG[command.name].who;
-}
-/** Whether `role` may run `command` on an issue of `kind`; a polite refusal when not. */
-function authorize(command, context) {
-    const spec = catalog_CATALOG[command.name];
-    if (!worksIn(spec, context.kind)) {
-        return {
-            code: 'wrong-issue',
-            reason: `\`/${spec.name}\` works on ${describePlaces(spec.where)}, not here.`,
-        };
-    }
-    if (requiredRole(command) === 'facilitator' && context.role !== 'facilitator') {
-        return {
-            code: 'not-facilitator',
-            reason: `Sorry, \`${usageOf(command)}\` is for the group's facilitators. Ask one of them if it should happen.`,
-        };
-    }
-    return undefined;
-}
-const PARSERS = {
-    rsvp: ({ args, rest }) => {
-        const word = keyword(args[0]);
-        if (!word)
-            return `\`/rsvp\` needs an answer: yes, no or maybe, e.g. \`/rsvp yes\`.`;
-        if (!RSVP_ANSWERS.includes(word)) {
-            return `\`/rsvp\` takes yes, no or maybe (then an optional note), not ${shown(args[0])}. For example \`/rsvp maybe back from a trip that day\`.`;
-        }
-        const note = clip(afterFirstWord(rest), MAX_NOTE_CHARS);
-        return { name: 'rsvp', answer: word, ...(note ? { note } : {}) };
-    },
-    here: ({ args }) => {
-        const logins = loginList(args, '/here');
-        return typeof logins === 'string' ? logins : { name: 'here', logins };
-    },
-    attended: ({ args }) => {
-        if (args.length === 0)
-            return '`/attended` needs the people who came, e.g. `/attended @ada @grace`.';
-        const logins = loginList(args, '/attended');
-        return typeof logins === 'string' ? logins : { name: 'attended', logins };
-    },
-    topic: ({ rest }) => {
-        const text = rest.replace(/\s+/g, ' ').trim();
-        if (!text)
-            return '`/topic` needs the topic on the same line, e.g. `/topic saying no to my own manager`.';
-        if (Array.from(text).length > MAX_TOPIC_CHARS) {
-            return `Please keep a topic under ${MAX_TOPIC_CHARS} characters: a title and a few words are plenty, the rest can go in the comment below it.`;
-        }
-        return { name: 'topic', text };
-    },
-    themes: ({ args }) => {
-        const tokens = args
-            .join(' ')
-            .split(/[\s,;]+/)
-            .filter(Boolean);
-        if (tokens.length === 0)
-            return '`/themes` needs topic numbers from the status comment, e.g. `/themes 1,3,4,6`.';
-        const picks = [];
-        for (const token of tokens) {
-            const match = /^#?(\d{1,3})$/.exec(token);
-            const number = match ? Number(match[1]) : 0;
-            if (number < 1)
-                return `\`/themes\` takes topic numbers such as \`1,3,4,6\`; ${shown(token)} is not one.`;
-            if (picks.includes(number))
-                return `Topic ${number} is listed twice in \`/themes\`.`;
-            picks.push(number);
-        }
-        if (picks.length > MAX_THEME_PICKS)
-            return `\`/themes\` takes at most ${MAX_THEME_PICKS} topics.`;
-        return { name: 'themes', picks };
-    },
-    agree: () => ({ name: 'agree' }),
-    buddy: () => ({ name: 'buddy' }),
-    snooze: () => ({ name: 'snooze' }),
-    unsnooze: () => ({ name: 'unsnooze' }),
-    skip: ({ rest }) => {
-        const reason = clip(rest.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS);
-        return { name: 'skip', ...(reason ? { reason } : {}) };
-    },
-    swap: ({ args }) => {
-        if (args.length !== 1)
-            return '`/swap` needs exactly one person to take over, e.g. `/swap @ada`.';
-        const logins = loginList(args, '/swap');
-        return typeof logins === 'string' ? logins : { name: 'swap', to: logins[0] };
-    },
-    continue: ({ args }) => {
-        const choice = CONTINUE_ALIASES[keyword(args[0])];
-        if (!choice) {
-            return `\`/continue\` takes monthly, biweekly or stop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
-        }
-        return { name: 'continue', choice };
-    },
-    notes: ({ rest, block }) => {
-        const text = [rest, block].filter(Boolean).join('\n').trim();
-        if (!text)
-            return '`/notes` needs the notes, on the same line or the lines below it.';
-        return { name: 'notes', text };
-    },
-    help: () => ({ name: 'help' }),
-};
-function interpret_unknown(name) {
-    if (!isAsciiName(name)) {
-        return {
-            ok: false,
-            code: 'unknown',
-            name,
-            reason: `${shown(`/${name}`)} is not a command: its name has letters that only look like plain Latin ones. Type it with a standard keyboard layout.`,
-        };
-    }
-    const guess = closestCommand(name);
-    return {
-        ok: false,
-        code: 'unknown',
-        name,
-        reason: `\`/${name}\` is not a command.${guess ? ` Did you mean \`/${guess}\`?` : ''}`,
-    };
-}
-function closestCommand(name) {
-    let best;
-    let bestDistance = 3;
-    for (const candidate of COMMAND_NAMES) {
-        const distance = editDistance(name, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 2)
-        return 3;
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            next.push(Math.min(substitution, row[j] + 1, next[j - 1] + 1));
-        }
-        row = next;
-    }
-    return row[b.length];
-}
-function loginList(args, command) {
-    const logins = [];
-    for (const arg of args) {
-        const login = arg.replace(/^@/, '').replace(/[,;.]+$/, '');
-        if (!GITHUB_LOGIN.test(login)) {
-            return `\`${command}\` takes GitHub logins such as \`@octocat\`; ${shown(arg)} is not one.`;
-        }
-        if (!logins.some((seen) => seen.toLowerCase() === login.toLowerCase()))
-            logins.push(login);
-    }
-    return logins;
-}
-function usageOf(command) {
-    return command.name === 'continue' && command.choice === 'confirm'
-        ? '/continue confirm'
-        : `/${command.name}`;
-}
-function keyword(word) {
-    return (word ?? '').toLowerCase().replace(/[.,;:!?]+$/, '');
-}
-function afterFirstWord(text) {
-    return text
-        .replace(/^\S+\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-function clip(text, max) {
-    const chars = Array.from(text);
-    return chars.length <= max
-        ? text
-        : `${chars
-            .slice(0, max - 1)
-            .join('')
-            .trimEnd()}…`;
-}
-/** Echo of something the member typed, quoted and inert. */
-function shown(text) {
-    return `"${inertText(text ?? '', { maxLength: 40 })}"`;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/state.ts
-
-
-
-/**
- * Rebuilds one issue's state from all its comments.
- *
- * Order: comments count in thread order, by `createdAt` then `id`, and lines top to bottom within a
- * comment; later wins. An edit changes what a comment says, not where it stands: an edited comment
- * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
- * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
- */
-function rebuildState(input) {
-    const roster = rosterOf(input.group.members);
-    const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
-    const state = emptyState();
-    const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
-    const ordered = threadOrder(input.comments);
-    for (const comment of ordered) {
-        if (isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
-            continue;
-        const parsed = parseCommands(comment.body);
-        if (parsed.length === 0)
-            continue;
-        const author = roster.get(comment.author.toLowerCase());
-        if (!author) {
-            state.ignored.push({ commentId: comment.id, reason: 'not-a-member' });
-            continue;
-        }
-        let topics = 0;
-        for (const command of parsed) {
-            const at = { author, role: author.role, comment, line: command.line, state, roster };
-            const typed = admit(command, at, pass.kind);
-            if (!typed)
-                continue;
-            if (typed.name === 'topic' && topics++ > 0) {
-                state_refuse(at, 'topic', 'invalid', ONE_TOPIC_PER_COMMENT);
-                continue;
-            }
-            if (typed.name === 'themes')
-                pass.pendingThemes.push({ picks: typed.picks, at });
-            else if (typed.name === 'continue')
-                pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
-            else
-                apply(typed, at);
-        }
-    }
-    applyIssueReactions(state, input, roster);
-    for (const { picks, at } of pass.pendingThemes)
-        chooseThemes(picks, at, input.group.weekly);
-    const position = new Map(ordered.map((comment, index) => [comment.id, index]));
-    state.refusals.sort((a, b) => (position.get(a.commentId) ?? 0) - (position.get(b.commentId) ?? 0) || a.line - b.line);
-    return state;
-}
-const ONE_TOPIC_PER_COMMENT = 'One topic per comment, please, so people can vote on each with 👍. Post this one in a comment of its own.';
-/** The typed command if it is known, valid, and allowed here for this author; otherwise records why not. */
-function admit(command, at, kind) {
-    const interpretation = interpret(command);
-    if (!interpretation.ok) {
-        if (interpretation.code === 'invalid') {
-            state_refuse(at, interpretation.name, 'invalid', interpretation.reason);
-            return undefined;
-        }
-        const { name, reason } = interpretation;
-        at.state.unknown.push({ commentId: at.comment.id, line: at.line, name, reason });
-        return undefined;
-    }
-    const refusal = authorize(interpretation.command, { role: at.role, kind });
-    if (refusal) {
-        state_refuse(at, interpretation.command.name, refusal.code, refusal.reason);
-        return undefined;
-    }
-    return interpretation.command;
-}
-function emptyState() {
-    return {
-        rsvps: new Map(),
-        attendance: new Set(),
-        topics: [],
-        agreed: new Set(),
-        buddyCheckIns: new Set(),
-        snoozed: new Set(),
-        unsnoozed: new Set(),
-        continueVotes: new Map(),
-        continueConfirmed: false,
-        notes: [],
-        help: [],
-        refusals: [],
-        unknown: [],
-        ignored: [],
-    };
-}
-function apply(command, at) {
-    const { state, author, comment } = at;
-    const me = author.github;
-    switch (command.name) {
-        case 'rsvp':
-            state.rsvps.set(me, {
-                answer: command.answer,
-                ...(command.note ? { note: command.note } : {}),
-                via: 'command',
-            });
-            return;
-        case 'here': {
-            state.attendance.add(me);
-            if (command.logins.length === 0)
-                return;
-            if (at.role !== 'facilitator') {
-                state_refuse(at, 'here', 'not-facilitator', `You are marked present. Only facilitators can mark others present; everyone else can post their own \`/here\`.`);
-                return;
-            }
-            for (const login of rosterLogins(command.logins, at, 'here'))
-                state.attendance.add(login);
-            return;
-        }
-        case 'attended':
-            for (const login of rosterLogins(command.logins, at, 'attended'))
-                state.attendance.add(login);
-            return;
-        case 'topic':
-            state.topics.push({
-                commentId: comment.id,
-                author: me,
-                text: command.text,
-                order: state.topics.length + 1,
-            });
-            return;
-        case 'agree':
-            state.agreed.add(me);
-            return;
-        case 'buddy':
-            state.buddyCheckIns.add(me);
-            return;
-        case 'snooze':
-            state.snoozed.add(me);
-            state.unsnoozed.delete(me);
-            return;
-        case 'unsnooze':
-            state.unsnoozed.add(me);
-            state.snoozed.delete(me);
-            return;
-        case 'skip':
-            state.skipped = {
-                by: me,
-                ...(command.reason ? { reason: command.reason } : {}),
-                commentId: comment.id,
-            };
-            return;
-        case 'swap': {
-            const to = at.roster.get(command.to.toLowerCase());
-            if (!to) {
-                state_refuse(at, 'swap', 'invalid', `${notOnRoster(command.to)} Pick someone from this group.`);
-                return;
-            }
-            if (to.github === me) {
-                state_refuse(at, 'swap', 'invalid', '`/swap` hands the facilitation to someone else; name another member.');
-                return;
-            }
-            state.swap = { by: me, to: to.github, commentId: comment.id };
-            return;
-        }
-        case 'notes':
-            state.notes.push({ commentId: comment.id, text: command.text });
-            return;
-        case 'help':
-            if (!state.help.includes(comment.id))
-                state.help.push(comment.id);
-            return;
-    }
-}
-/**
- * Votes count until a facilitator confirms; the confirmation takes the leading choice and closes the
- * vote. A tie (or no votes) cannot be confirmed. Returns whether the vote is closed.
- */
-function applyContinue(choice, at, closed) {
-    const { state } = at;
-    if (choice !== 'confirm') {
-        if (closed) {
-            state_refuse(at, 'continue', 'invalid', `The vote is already closed: the group continues ${describeChoice(state.continueDecision)}.`);
-            return closed;
-        }
-        state.continueVotes.set(at.author.github, choice);
-        return closed;
-    }
-    if (closed)
-        return closed;
-    const leader = leadingChoice(continueTally(state));
-    if (!leader) {
-        state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
-            ? 'There are no `/continue` votes to confirm yet.'
-            : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
-        return closed;
-    }
-    state.continueConfirmed = true;
-    state.continueDecision = leader;
-    return true;
-}
-function continueTally(state) {
-    const tally = { monthly: 0, biweekly: 0, stop: 0 };
-    for (const choice of state.continueVotes.values())
-        tally[choice]++;
-    return tally;
-}
-function leadingChoice(tally) {
-    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
-    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
-    return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
-}
-function describeChoice(choice) {
-    if (choice === 'stop')
-        return 'no further (it stops here)';
-    return choice === 'biweekly' ? 'every other week' : 'monthly';
-}
-/** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
-function chooseThemes(picks, at, weekly) {
-    const { state } = at;
-    const missing = picks.filter((n) => n > state.topics.length);
-    if (missing.length > 0) {
-        const have = state.topics.length === 0
-            ? 'there are no topics yet'
-            : `topics go from 1 to ${state.topics.length}`;
-        state_refuse(at, 'themes', 'invalid', `\`/themes\`: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a topic number; ${have}.`);
-        return;
-    }
-    const slots = Math.max(0, weekly - 2);
-    if (picks.length > slots) {
-        state_refuse(at, 'themes', 'invalid', `\`/themes\`: there ${slots === 1 ? 'is 1 themed week' : `are ${slots} themed weeks`} (weeks 2 to ${weekly - 1}), so pick at most ${slots}.`);
-        return;
-    }
-    state.themesChosen = picks;
-}
-function applyIssueReactions(state, input, roster) {
-    const canRsvp = input.kind !== 'ground-rules' && input.kind !== 'check-in';
-    if (!canRsvp)
-        return;
-    for (const reaction of input.issueReactions ?? []) {
-        if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
-            continue;
-        const member = roster.get(reaction.user.toLowerCase());
-        if (member && !state.rsvps.has(member.github))
-            state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' });
-    }
-}
-/** Members named in a list, in roster spelling; names off the roster get one refusal, unechoed. */
-function rosterLogins(logins, at, command) {
-    const found = [];
-    const strangers = [];
-    for (const login of logins) {
-        const member = at.roster.get(login.toLowerCase());
-        if (member)
-            found.push(member.github);
-        else
-            strangers.push(login);
-    }
-    if (strangers.length > 0) {
-        const named = strangers.length === 1
-            ? notOnRoster(strangers[0])
-            : `${strangers.length} of the names are not on this group's roster.`;
-        state_refuse(at, command, 'invalid', `${named} ${found.length > 0 ? 'The others are recorded.' : 'Nothing was recorded.'}`);
-    }
-    return found;
-}
-/** Never mentions: the login is shown as inert text without `@`. */
-function notOnRoster(login) {
-    return `"${inertText(login, { maxLength: 39 })}" is not on this group's roster.`;
-}
-function state_refuse(at, command, code, reason) {
-    at.state.refusals.push({ commentId: at.comment.id, line: at.line, command, code, reason });
-}
-function rosterOf(members) {
-    return new Map(members.map((member) => [member.github.toLowerCase(), member]));
-}
-function isBot(login, type) {
-    return type === 'Bot' || /\[bot\]$/i.test(login);
-}
-function threadOrder(comments) {
-    return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
-}
-/**
- * Folds snoozes across issues (oldest first): the latest explicit `/snooze` or `/unsnooze` of each
- * member wins, so a snooze lasts until the member takes it back.
- */
-function foldSnoozes(states, initial = []) {
-    const snoozed = new Set(initial);
-    for (const state of states) {
-        for (const login of state.unsnoozed)
-            snoozed.delete(login);
-        for (const login of state.snoozed)
-            snoozed.add(login);
-    }
-    return snoozed;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/pairing/subgroups.ts
-
-/**
- * Two random circles of nearly equal size (the first gets the extra person), for when ten or more
- * people come: the playbook splits a crowd rather than share 90 minutes of airtime among all.
- * The input order does not matter; the same people and seed always give the same split.
- */
-function splitSubgroups(logins, seed) {
-    const unique = [...new Map(logins.map((login) => [login.toLowerCase(), login])).values()];
-    const sorted = unique.sort(compareLogins);
-    const shuffled = seededShuffle(sorted, `${seed}:subgroups`);
-    const half = Math.ceil(shuffled.length / 2);
-    return [shuffled.slice(0, half).sort(compareLogins), shuffled.slice(half).sort(compareLogins)];
-}
-function compareLogins(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/commitment.ts
-/**
- * Members commit to at least 4 of the 6 weekly meetings; for other lengths the same two thirds,
- * rounded up. The summary only ever names people who have reached it: who cannot reach it any more
- * is nobody's business in a comment.
- */
-function commitmentTarget(weekly) {
-    return Math.ceil((weekly * 2) / 3);
-}
-function commitmentSummary(members, weekly, input) {
-    const target = commitmentTarget(weekly);
-    const attended = new Map([...input.attended].map(([login, n]) => [login.toLowerCase(), n]));
-    const remaining = Math.max(0, weekly - input.held);
-    const counts = members.map((m) => ({
-        login: m.github,
-        n: attended.get(m.github.toLowerCase()) ?? 0,
-    }));
-    const reached = counts.filter((c) => c.n >= target).map((c) => c.login);
-    return {
-        target,
-        weekly,
-        reached: reached.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
-        everyoneReached: reached.length === members.length,
-        everyoneCanReach: counts.every((c) => c.n + remaining >= target),
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/quorum.ts
-/**
- * Attendance thresholds from the playbook: a circle under `quorum` makes a thin discussion (one
- * meeting fizzled with two or three people), and at ten or more there is too little airtime, so
- * the group splits into two random circles.
- */
-const SPLIT_AT = 10;
-function quorumStatus(yes, quorum) {
-    if (yes >= SPLIT_AT)
-        return { state: 'split', yes, quorum };
-    if (yes < quorum)
-        return { state: 'short', yes, quorum, missing: quorum - yes };
-    return { state: 'ok', yes, quorum };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/status.ts
-
-
-
-
-
-const MAX_TOPIC_ROWS = 50;
-const MAX_NOTES_SHOWN = 10;
-const TOPIC_CHARS = 120;
-const NOTE_CHARS = 300;
-const RSVP_NOTE_CHARS = 80;
-const ANSWER_LABEL = {
-    yes: '✅ yes',
-    maybe: '❔ maybe',
-    no: '➖ no',
-    none: 'not yet',
-};
-const ANSWER_ORDER = ['yes', 'maybe', 'no', 'none'];
-/**
- * The one status comment of an issue, rebuilt from its state on every change. It carries no
- * timestamps, so an unchanged state renders byte for byte the same and needs no edit. It mentions
- * only roster members, in the roster's spelling; everything members typed goes through `inertText`.
- */
-function renderStatus(input) {
-    const view = new View(input);
-    const sections = isSession(input.kind)
-        ? [
-            view.skipped(),
-            view.swap(),
-            input.phase === 'after' ? view.attendance() : view.rsvps(),
-            input.phase === 'after' ? '' : view.quorum(),
-            view.homework(),
-            view.topics(),
-            view.continueVote(),
-            view.commitment(),
-            view.notes(),
-        ]
-        : input.kind === 'ground-rules'
-            ? [view.agreement()]
-            : [view.checkIns(), view.homework()];
-    return ([
-        input.marker,
-        '**Status**, kept up to date from the comments below.',
-        ...sections.filter(Boolean),
-        'Comment `/help` to see the commands available here.',
-    ].join('\n\n') + '\n');
-}
-class View {
-    input;
-    members;
-    roster;
-    constructor(input) {
-        this.input = input;
-        this.members = [...input.group.members].sort((a, b) => byLogin(a.github, b.github));
-        this.roster = new Map(this.members.map((m) => [m.github.toLowerCase(), m]));
-    }
-    /** `@login` for roster members only; anything else is shown as inert text. */
-    mention(login) {
-        const member = this.roster.get(login.toLowerCase());
-        return member ? `@${member.github}` : inertText(login, { maxLength: 39 });
-    }
-    mentions(logins) {
-        return [...logins]
-            .sort(byLogin)
-            .map((login) => this.mention(login))
-            .join(', ');
-    }
-    get state() {
-        return this.input.state;
-    }
-    count(logins) {
-        return [...logins].filter((login) => this.roster.has(login.toLowerCase())).length;
-    }
-    skipped() {
-        const skip = this.state.skipped;
-        if (!skip)
-            return '';
-        const reason = skip.reason ? ` Reason: ${inertText(skip.reason, { maxLength: 200 })}` : '';
-        return `> [!NOTE]\n> ${this.mention(skip.by)} called this meeting off.${reason}`;
-    }
-    swap() {
-        const swap = this.state.swap;
-        return swap
-            ? `**Facilitation:** ${this.mention(swap.to)} takes over from ${this.mention(swap.by)}.`
-            : '';
-    }
-    answerOf(member) {
-        return this.state.rsvps.get(member.github)?.answer ?? 'none';
-    }
-    yes() {
-        return this.members.filter((m) => this.answerOf(m) === 'yes').map((m) => m.github);
-    }
-    rsvps() {
-        const tally = ANSWER_ORDER.map((answer) => {
-            const n = this.members.filter((m) => this.answerOf(m) === answer).length;
-            return `${n} ${answer === 'none' ? 'not yet' : answer}`;
-        });
-        const rows = ANSWER_ORDER.flatMap((answer) => this.members
-            .filter((m) => this.answerOf(m) === answer)
-            .map((m) => {
-            const note = this.state.rsvps.get(m.github)?.note;
-            const shown = note ? inertText(note, { maxLength: RSVP_NOTE_CHARS }) : '';
-            return `| ${this.mention(m.github)} | ${ANSWER_LABEL[answer]} | ${shown} |`;
-        }));
-        return [
-            `#### RSVPs · ${tally.join(' · ')}`,
-            '',
-            '| Member | RSVP | Note |',
-            '| --- | --- | --- |',
-            ...rows,
-        ].join('\n');
-    }
-    quorum() {
-        if (this.state.skipped)
-            return '';
-        const yes = this.yes();
-        const status = quorumStatus(yes.length, this.input.group.quorum);
-        if (status.state === 'split') {
-            const seed = `${this.input.group.slug}:${this.input.sessionNumber ?? 0}:split`;
-            const [a, b] = splitSubgroups(yes, seed);
-            return [
-                '> [!TIP]',
-                `> ${yes.length} people said yes. Over nine leaves little airtime, so the playbook splits into two circles. A random split:`,
-                `> - Circle A: ${this.mentions(a)}`,
-                `> - Circle B: ${this.mentions(b)}`,
-            ].join('\n');
-        }
-        if (status.state === 'ok')
-            return `Quorum reached: ${status.yes} yes (at least ${status.quorum} needed).`;
-        if (this.input.phase !== 'due') {
-            return `${status.yes} yes so far; a good circle needs at least ${status.quorum}.`;
-        }
-        const facilitators = this.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
-        const who = facilitators.length > 0 ? `${this.mentions(facilitators)}, this` : 'This';
-        return [
-            '> [!WARNING]',
-            `> **Only ${status.yes} yes so far; a good circle needs at least ${status.quorum}.** ${who} meeting may fizzle. Options:`,
-            '> - remind people: a short nudge here or in the group channel;',
-            '> - reschedule: comment `/skip <reason>` here and propose another date;',
-            '> - meet anyway: a small circle can still be a good one.',
-        ].join('\n');
-    }
-    attendance() {
-        const present = this.members
-            .filter((m) => this.state.attendance.has(m.github))
-            .map((m) => m.github);
-        if (present.length === 0)
-            return '#### Attendance\n\nNobody recorded yet: comment `/here`, or a facilitator `/attended @login ...`.';
-        return `#### Attendance\n\n${present.length} of ${this.members.length} were there: ${this.mentions(present)}.`;
-    }
-    homework() {
-        const n = this.input.homeworkIn;
-        return n === undefined ? '' : `**Homework in:** ${n} of ${this.members.length}`;
-    }
-    topics() {
-        if (!['kickoff', 'monthly', 'biweekly'].includes(this.input.kind))
-            return '';
-        const ranked = this.input.ranked ??
-            this.state.topics.map((t, i) => ({ ...t, votes: 0, voters: [], rank: i + 1 }));
-        if (ranked.length === 0) {
-            return '#### Topics\n\nNo topics yet. Propose one with `/topic <text>`, one per comment; vote with 👍 on the comments.';
-        }
-        const rows = ranked.slice(0, MAX_TOPIC_ROWS).map((t) => {
-            const text = inertText(t.text, { maxLength: TOPIC_CHARS });
-            return `| ${t.order} | [${text}](#issuecomment-${t.commentId}) | ${t.votes} |`;
-        });
-        const more = ranked.length > MAX_TOPIC_ROWS
-            ? [`\n…and ${ranked.length - MAX_TOPIC_ROWS} more in the thread.`]
-            : [];
-        const chosen = this.state.themesChosen;
-        const themes = chosen
-            ? [`\n**Themes chosen:** topics ${chosen.join(', ')}, in that order.`]
-            : [];
-        return [
-            '#### Topics',
-            '',
-            "Vote with 👍 on a topic's comment. Facilitators turn topics into themes with `/themes` and the numbers below.",
-            '',
-            '| # | Topic | 👍 |',
-            '| --- | --- | --- |',
-            ...rows,
-            ...more,
-            ...themes,
-        ].join('\n');
-    }
-    continueVote() {
-        if (this.input.kind !== 'closing')
-            return '';
-        const tally = continueTally(this.state);
-        const voters = this.count(this.state.continueVotes.keys());
-        const decision = this.state.continueDecision;
-        const outcome = this.state.continueConfirmed && decision
-            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
-            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
-        return [
-            '#### How we continue',
-            '',
-            '| Monthly | Every other week | Stop |',
-            '| --- | --- | --- |',
-            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
-            '',
-            outcome,
-        ].join('\n');
-    }
-    commitment() {
-        const input = this.input.commitment;
-        if (!input || !['kickoff', 'theme', 'closing'].includes(this.input.kind))
-            return '';
-        const s = commitmentSummary(this.members, this.input.group.weekly, input);
-        const goal = `${s.target} of the ${s.weekly} weekly meetings`;
-        if (s.everyoneReached)
-            return `**Commitment:** everyone has been to at least ${goal}. Thank you!`;
-        const already = s.reached.length > 0 ? ` Already there: ${this.mentions(s.reached)}.` : '';
-        if (s.everyoneCanReach)
-            return `**Commitment:** everyone can still reach ${goal}.${already}`;
-        return s.reached.length > 0
-            ? `**Commitment:** already at ${goal}: ${this.mentions(s.reached)}.`
-            : `**Commitment:** every meeting counts towards ${goal}. See you there.`;
-    }
-    notes() {
-        const notes = this.state.notes;
-        if (notes.length === 0)
-            return '';
-        const items = notes
-            .slice(0, MAX_NOTES_SHOWN)
-            .map((note) => `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
-        const more = notes.length > MAX_NOTES_SHOWN
-            ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
-            : [];
-        return [
-            `<details><summary>Scribe notes for the retrospective (${notes.length})</summary>`,
-            '',
-            ...items,
-            ...more,
-            '',
-            '</details>',
-        ].join('\n');
-    }
-    agreement() {
-        const agreed = this.members.filter((m) => this.state.agreed.has(m.github)).map((m) => m.github);
-        const list = agreed.length > 0 ? `: ${this.mentions(agreed)}` : '';
-        return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. Comment \`/agree\` to join them.`;
-    }
-    checkIns() {
-        const done = this.count(this.state.buddyCheckIns);
-        const snoozed = this.count(this.state.snoozed);
-        const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
-        return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
-    }
-}
-function isSession(kind) {
-    return kind !== 'ground-rules' && kind !== 'check-in';
-}
-function byLogin(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
-
-const MAX_THEME_TITLE_CHARS = 80;
-/** Most votes first; ties go to the topic proposed first. */
-function rankTopics(topics, reactionsByComment, group) {
-    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
-    return topics
-        .map((topic) => {
-        const voters = new Set();
-        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
-            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
-                continue;
-            const login = roster.get(reaction.user.toLowerCase());
-            if (login && login.toLowerCase() !== topic.author.toLowerCase())
-                voters.add(login);
-        }
-        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
-    })
-        .sort((a, b) => b.votes - a.votes || a.order - b.order)
-        .map((topic, index) => ({ ...topic, rank: index + 1 }));
-}
-/** The topics a facilitator picked with `/themes`, in the order picked. */
-function chosenTopics(topics, themesChosen) {
-    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
-    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
-}
-/**
- * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
- * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
- */
-function fillThemes(group, picks) {
-    const existing = group.themes ?? [];
-    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
-    const titles = picks
-        .map((pick) => themeTitle(pick.text))
-        .filter((title) => {
-        const key = title.toLowerCase();
-        if (!title || taken.has(key))
-            return false;
-        taken.add(key);
-        return true;
-    });
-    const assignments = [];
-    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
-        if (existing[week - 2] !== undefined)
-            continue;
-        assignments.push({ week, title: titles.shift() });
-    }
-    return assignments;
-}
-/**
- * A topic as a theme title: it will be written to the group file and shown in issue titles and
- * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
- */
-function themeTitle(text) {
-    const plain = text
-        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
-        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
-        .replace(/[<>`|{}]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-    const chars = Array.from(plain);
-    if (chars.length <= MAX_THEME_TITLE_CHARS)
-        return plain;
-    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
-    const atWord = cut.replace(/\s+\S*$/, '');
-    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
-}
-
-;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
-
-
-
-
-
-
-/**
- * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
- * topic comment, one request per topic) and the commitment line (attendance recorded on the
- * earlier weekly session issues, one request per earlier issue that has comments). Every caller
- * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
- */
-async function statusExtras(github, target, options) {
-    const { group, session } = target;
-    const extras = {};
-    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
-        extras.ranked = await rankedTopics(github, group, options.state);
-    if (session.week !== undefined)
-        extras.commitment = await commitmentOf(github, group, session, options);
-    return extras;
-}
-/** Topics with their votes: 👍 reactions on each topic's own comment. */
-async function rankedTopics(github, group, state) {
-    const reactions = new Map();
-    for (const topic of state.topics) {
-        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
-    }
-    return rankTopics(state.topics, reactions, group);
-}
-function reactionInputs(reactions) {
-    return reactions.map((r) => ({
-        content: r.content,
-        user: r.user.login,
-        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
-    }));
-}
-/**
- * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
- * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
- */
-async function commitmentOf(github, group, session, options) {
-    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
-    const earlier = started.filter((s) => s.number !== session.number);
-    const issues = earlier.length === 0
-        ? []
-        : (options.sessionIssues ??
-            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
-    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
-        findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
-    const attended = new Map();
-    const count = (logins) => {
-        for (const login of logins)
-            attended.set(login, (attended.get(login) ?? 0) + 1);
-    };
-    let held = 0;
-    for (const s of started) {
-        if (s.number === session.number) {
-            held++;
-            count(options.state.attendance);
-            continue;
-        }
-        const issue = issueOf(s);
-        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
-            continue;
-        held++;
-        if (!issue || issue.comments === 0)
-            continue;
-        const comments = await github.listComments(issue.number);
-        count(sessionState(group, s.kind, comments, []).attendance);
-    }
-    return { attended, held };
-}
-
-;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
-
-
-
-
-
-
-const STATUS_MARKER = 'status';
-/** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
-const DUE_HOURS = 24;
-function statusMarker(group, session) {
-    return marker(STATUS_MARKER, { group: group.slug, n: session.number });
-}
-function statusPhase(session, now) {
-    const t = now.getTime();
-    if (t >= Date.parse(session.endsAt))
-        return 'after';
-    if (t >= Date.parse(session.startsAt) - DUE_HOURS * 3_600_000)
-        return 'due';
-    return 'open';
-}
-function commentInputs(comments) {
-    return comments.map((c) => ({
-        id: c.id,
-        author: c.author.login,
-        authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
-        body: c.body,
-        createdAt: c.createdAt,
-        updatedAt: c.updatedAt,
-    }));
-}
-function sessionState(group, kind, comments, reactions) {
-    return rebuildState({
-        group,
-        kind,
-        comments: commentInputs(comments),
-        issueReactions: reactions.map((r) => ({
-            content: r.content,
-            user: r.user.login,
-            userType: r.user.type === 'Bot' ? 'Bot' : 'User',
-        })),
-    });
-}
-/** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
-async function homeworkCount(github, group, session) {
-    const issues = await github.listIssues({
-        labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
-        state: 'all',
-    });
-    return countHomework(issues, group, session);
-}
-/** Counts, from any list of issues, the members with accepted homework for one session. */
-function countHomework(issues, group, session) {
-    const members = new Set(group.members.map((m) => m.github.toLowerCase()));
-    const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework'];
-    const authors = issues
-        .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
-        .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
-        .map((i) => i.author.login.toLowerCase())
-        .filter((login) => members.has(login));
-    return new Set(authors).size;
-}
-/**
- * Rebuilds a session's state from GitHub and makes its one status comment say so: posted when
- * missing, edited when different, left alone when the same. Comments and reactions already fetched
- * by the caller are reused.
- */
-async function refreshStatus(github, target, options) {
-    const { group, session, issue } = target;
-    const comments = options.comments ?? (await github.listComments(issue));
-    const reactions = options.reactions ?? (await github.listIssueReactions(issue));
-    const state = sessionState(group, session.kind, comments, reactions);
-    const body = renderStatus({
-        marker: statusMarker(group, session),
-        group,
-        kind: session.kind,
-        state,
-        sessionNumber: session.number,
-        phase: statusPhase(session, options.now),
-        homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
-        // Every action renders the same status: topic votes and the commitment line come along even
-        // when the caller did not compute them, so the comment never flips between versions.
-        ...(options.extras ?? (await statusExtras(github, target, { state, now: options.now }))),
-    });
-    const existing = findStatusComment(comments, group, session);
-    if (existing && existing.body.trim() === body.trim())
-        return { result: 'unchanged', state };
-    if (options.dryRun) {
-        options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`);
-        return { result: existing ? 'updated' : 'posted', state };
-    }
-    if (existing) {
-        await github.updateComment(existing.id, body);
-        options.log.info(`updated the status comment on #${issue}`);
-        return { result: 'updated', state };
-    }
-    await createOnce({
-        create: () => github.createComment(issue, body),
-        lookup: async () => findStatusComment(await github.listComments(issue), group, session),
-    });
-    options.log.info(`posted the status comment on #${issue}`);
-    return { result: 'posted', state };
-}
-function findStatusComment(comments, group, session) {
-    return comments.find((c) => isOwnBot(c.author) &&
-        findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
 }
 
 ;// CONCATENATED MODULE: ./actions/sessions/src/status.ts
@@ -85537,6 +86246,8 @@ async function writeSummary(reports, failedFiles, inputs) {
         summary.addHeading(`Group \`${report.group}\``, 3);
         if (report.error)
             summary.addRaw(`:x: ${report.error}`, true);
+        if (report.waiting)
+            summary.addRaw(`:hourglass: Due work waits for the next run: ${report.waiting}.`, true);
         const rows = [
             ...report.opened.map((o) => [
                 'opened',
@@ -85552,6 +86263,7 @@ async function writeSummary(reports, failedFiles, inputs) {
             ]),
             ...report.status.map((s) => [`status ${s.result}`, `#${s.issue}`, `${s.session}`, '']),
             ...(report.nudged ?? []).map((n) => ['nudged', `#${n.issue}`, `${n.session}`, '']),
+            ...(report.assignees ?? []).map((a) => [`@${a.login}`, `#${a.issue}`, '', a.result]),
         ];
         if (rows.length === 0)
             summary.addRaw('Nothing to do.', true);
@@ -85566,7 +86278,7 @@ async function writeSummary(reports, failedFiles, inputs) {
                 ...rows,
             ]);
         if (report.next) {
-            const opens = DateTime.fromISO(report.next.opensAt, { zone: 'utc' }).toFormat('ccc d LLL yyyy HH:mm');
+            const opens = luxon_DateTime.fromISO(report.next.opensAt, { zone: 'utc' }).toFormat('ccc d LLL yyyy HH:mm');
             summary.addRaw(`\nNext: session ${report.next.session}, "${report.next.title}", opens ${opens} UTC.`, true);
         }
     }
@@ -85574,6 +86286,9 @@ async function writeSummary(reports, failedFiles, inputs) {
 }
 
 ;// CONCATENATED MODULE: ./actions/sessions/src/main.ts
+
+
+
 
 
 
@@ -85599,7 +86314,9 @@ async function run() {
     const context = runnerContext();
     const loaded = await loadGroups(context.workspace, inputs.groups);
     annotateProblems(loaded.problems);
+    noticeExamples(loaded.examples);
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });
+    const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES });
     const repo = {
         serverUrl: context.serverUrl,
         repository: context.repository,
@@ -85618,9 +86335,15 @@ async function run() {
         ...(privacy !== undefined ? { repositoryPrivate: privacy } : {}),
         refreshStatus: createStatusRefresher(github, inputs.now, { info: info }),
         log: { info: info, warning: warning },
+        budget,
         ...(await loadCoaching(context.workspace, loaded.groups)),
     });
     setOutputs(reports);
+    const retro = inputs.dryRun
+        ? undefined
+        : await retroToPropose(github, loaded.groups, inputs.now, defaultBranchOf(context.event));
+    setOutput('retro-group', retro?.group ?? '');
+    setOutput('retro-date', retro?.date ?? '');
     await writeSummary(reports, loaded.failed, inputs);
     const failures = [...loaded.failed, ...reports.filter((r) => r.error).map((r) => r.group)];
     if (failures.length > 0)

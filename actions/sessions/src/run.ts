@@ -31,6 +31,7 @@ import {
 import { byDue, groupPlanCost } from './budget.js'
 import { closeAsDuplicate, closeWithComment } from './closing.js'
 import { runCoaching } from './run-coaching.js'
+import { tidyMemberIssues, type TidyKind } from './tidy.js'
 
 export interface Logger {
   info(message: string): void
@@ -66,6 +67,8 @@ export interface GroupReport {
   group: string
   opened: Array<{ issue?: number; session: number; title: string }>
   closed: Array<{ issue: number; session: number; duplicateOf?: number }>
+  /** Members' homework, check-in and intention issues closed because their time is over. */
+  tidied?: Array<{ issue: number; kind: TidyKind }>
   status: Array<{ issue: number; session: number; result: string }>
   /** Coaching: the conversation issues that got their one nudge. */
   nudged?: Array<{ issue: number; session: number }>
@@ -113,6 +116,10 @@ export async function runSessions(
   const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
   const reports: GroupReport[] = []
   for (const plan of byDue(plans)) reports.push(await applyGroup(plan, context))
+  for (const step of await tidyMemberIssues(circles, context, now)) {
+    const report = reports.find((r) => r.group === step.group.slug)
+    if (report) (report.tidied ??= []).push({ issue: step.issue, kind: step.kind })
+  }
   reports.push(...(await runCoaching(coaching, { open, closed }, context, now)))
   return reports
 }

@@ -244,7 +244,8 @@ export async function runAction(name: string, options: RunActionOptions): Promis
     RUNNER_ARCH: 'X64',
     RUNNER_NAME: 'emulator',
     RUNNER_ENVIRONMENT: 'github-hosted',
-    SKILL_SHARE_RETRY_SCALE: '0.001',
+    // Waits of whole seconds (write pacing, back-off) pass 1,000 times faster; see the preload.
+    EMULATOR_WAIT_SCALE: '0.001',
   })
   // The action reads the simulated moment as the real time: a preload moves its process's clock.
   env.EMULATOR_NOW = gh.clock.iso()

@@ -39,7 +39,7 @@ describe('harness: runAction', () => {
       expect(run.summary).toContain('<h1>Smoke</h1>')
       expect(run.summary).toContain('Opened #1')
       expect(run.annotations).toEqual([
-        { level: 'warning', message: 'retry scale 0.001', properties: {} },
+        { level: 'warning', message: 'wait scale 0.001', properties: {} },
       ])
       expect(run.requests.map((r) => `${r.method} ${r.path} ${r.status} ${r.user}`)).toEqual([
         'GET /repos/acme/circle 200 github-actions[bot]',
@@ -84,14 +84,14 @@ describe('harness: runAction', () => {
       workspace: WORKSPACE,
       eventName: 'schedule',
       inputs: { title: 'x', 'dry-run': true },
-      env: { SKILL_SHARE_RETRY_SCALE: '0' },
+      env: { EMULATOR_WAIT_SCALE: '0' },
     })
     const event = JSON.parse(await readFile(join(run.runDir, 'files', 'event.json'), 'utf8'))
     await run.cleanup()
     expect(run.exitCode).toBe(0)
     expect(run.outputs['issue-number']).toBe('0')
     expect(run.outputs.report).toContain('event=schedule')
-    expect(run.annotations[0]?.message).toBe('retry scale 0')
+    expect(run.annotations[0]?.message).toBe('wait scale 0')
     expect(event).toEqual({ schedule: '0 9 * * 1', workflow: '.github/workflows/skill-share.yml' })
   })
 

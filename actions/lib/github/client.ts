@@ -45,9 +45,3 @@ export function createClient(options: ClientOptions): GitHubClient {
   guardWrites(octokit, defaultPostPolicy(options.baseUrl), log.warning)
   return octokit
 }
-
-/** Reads the wait scale tests set; production leaves it unset. */
-export function waitScaleFromEnv(env: NodeJS.ProcessEnv): number {
-  const value = Number(env['SKILL_SHARE_RETRY_SCALE'])
-  return Number.isFinite(value) && value > 0 ? value : 1
-}

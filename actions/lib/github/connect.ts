@@ -1,4 +1,4 @@
-import { createClient, waitScaleFromEnv } from './client.js'
+import { createClient } from './client.js'
 import { Repository } from './repository.js'
 import type { RunnerContext } from '../runner/context.js'
 
@@ -7,14 +7,12 @@ export function connect(
   context: RunnerContext,
   token: string,
   log: { debug(message: string): void; warning(message: string): void },
-  env: NodeJS.ProcessEnv = process.env,
 ): Repository {
   if (!token)
     throw new Error('github-token is empty: pass ${{ github.token }} or a token with issues: write')
   const client = createClient({
     token,
     baseUrl: context.apiUrl,
-    waitScale: waitScaleFromEnv(env),
     log,
   })
   return new Repository(client, context.owner, context.repo)

@@ -1,9 +1,15 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import * as core from '@actions/core'
 import { DateTime } from 'luxon'
 import { hasErrors } from '../../lib/group-file/problems.js'
 import { annotateProblems } from '../../lib/runner/annotate.js'
 import { proposeFile } from '../../lib/github/propose.js'
+import { compileCoachingRetro } from '../../lib/retro/coaching.js'
 import { compileRetro } from '../../lib/retro/compile.js'
+import { FORMS } from '../../lib/forms/catalog.js'
+import type { Group } from '../../lib/group-file/schema.js'
+import { collectSubmissions } from '../../lib/github/submissions.js'
 import { resolveNow, runnerContext, type RunnerContext } from '../../lib/runner/context.js'
 import { connect } from '../../lib/github/connect.js'
 import { buildSchedule } from '../../lib/schedule/schedule.js'
@@ -53,6 +59,14 @@ export async function run(): Promise<void> {
     )
   }
 
+  if (group.format === 'coaching') {
+    await coachingRetro(group, inputs, {
+      github,
+      defaultBranch: repository.defaultBranch,
+      workspace: context.workspace,
+    })
+    return
+  }
   const sessions = buildSchedule(group, { until: inputs.date })
   const material = await githubMaterial(github, group, sessions, {
     homework: await formYaml(context.workspace, 'homework'),
@@ -99,6 +113,66 @@ export async function run(): Promise<void> {
     message: `Retrospective for ${group.slug} (${inputs.date})`,
     title: `Retrospective: ${group.slug}, ${inputs.date}`,
     body: pullBody(result.path, result.report),
+  })
+  core.setOutput('pull-request', String(pull.number))
+  core.info(`proposed ${result.path} in pull request #${pull.number}`)
+}
+
+/**
+ * A coaching network's retrospective: figures over at least three people from the conversation
+ * issues and the write-ups, never a pair's own words; proposed like a circle's.
+ */
+async function coachingRetro(
+  group: Group,
+  inputs: Inputs,
+  repo: { github: ReturnType<typeof connect>; defaultBranch: string; workspace: string },
+): Promise<void> {
+  const { github } = repo
+  const issues = await github.listIssues({
+    labels: ['skill-share', 'conversation', `group:${group.slug}`],
+    state: 'all',
+  })
+  const writeUps = await collectSubmissions(github, {
+    kind: 'conversation',
+    group,
+    formYaml: await readFile(
+      path.join(repo.workspace, '.github/ISSUE_TEMPLATE', FORMS.conversation.template),
+      'utf8',
+    ),
+  })
+  const result = compileCoachingRetro({ group, issues, writeUps, date: inputs.date })
+  if (result.leaks > 0) {
+    throw new Error(
+      `the leak check found ${result.leaks} roster identifiers in the coaching retrospective; nothing was written`,
+    )
+  }
+  core.setOutput('file', result.path)
+  await core.summary
+    .addHeading(`Retrospective for \`${group.slug}\``, 2)
+    .addRaw(
+      `${result.path}: figures only; ${result.hidden.length} left out as they would cover fewer than three people.`,
+      true,
+    )
+    .write()
+  if (inputs.dryRun) {
+    core.info('dry run: nothing written')
+    return
+  }
+  const { pull } = await proposeFile(github, {
+    branch: retroBranch(group, inputs.date),
+    base: repo.defaultBranch,
+    path: result.path,
+    text: result.markdown,
+    message: `Retrospective for ${group.slug} (${inputs.date})`,
+    title: `Retrospective: ${group.slug}, ${inputs.date}`,
+    body: [
+      `This pull request proposes the coaching network's retrospective, \`${result.path}\`: conversations held, write-ups filed and next steps followed through, as figures over at least three people. No pair is shown on its own and nobody's words are quoted.`,
+      '',
+      result.hidden.length
+        ? `Left out: ${result.hidden.join('; ')}.`
+        : 'Nothing had to be left out.',
+      '',
+    ].join('\n'),
   })
   core.setOutput('pull-request', String(pull.number))
   core.info(`proposed ${result.path} in pull request #${pull.number}`)

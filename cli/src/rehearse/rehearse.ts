@@ -118,7 +118,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         retro ? Date.parse(retro.at) + 6 * HOUR : 0,
       ),
     )
-  const moments = scriptMoments(group, sessions, organizer, from).filter(
+  const moments = scriptMoments(group, sessions, organizer, from, [...pending]).filter(
     (m) => m.at.getTime() <= to.getTime(),
   )
   for (const [index, moment] of moments.entries()) {
@@ -157,6 +157,7 @@ function scriptMoments(
   sessions: readonly Session[],
   organizer: string,
   from: Date,
+  pending: readonly string[],
 ): Moment[] {
   const moments: Moment[] = []
   const start = new Date(from.getTime() + 12 * HOUR)
@@ -166,6 +167,13 @@ function scriptMoments(
       await runner.dispatch('start-cohort.yml', startCohortInputs(group), { actor: organizer })
     },
   })
+  // Members whose invitation was pending accept it a few hours after the cohort starts.
+  for (const login of pending) {
+    moments.push({
+      at: new Date(start.getTime() + 6 * HOUR),
+      act: async (gh) => gh.acceptInvitation(login),
+    })
+  }
   for (const burst of memberScript(group, sessions)) {
     burst.actions.forEach((action, i) => {
       moments.push({

@@ -8,6 +8,7 @@ import {
   parseRequests,
   formatRequests,
   planPull,
+  pullText,
   themesChange,
   type GroupChange,
 } from '../../actions/commands/src/plan-group-files.js'
@@ -49,8 +50,54 @@ describe('decisions', () => {
       slug: 'example',
       issue: 6,
       then: 'none',
+      continuation: { channel: false },
     })
     expect(continueChange({ slug: 'example' }, 6, { continueConfirmed: false })).toBeUndefined()
+  })
+
+  it('carries every confirmed closing decision into one change', () => {
+    const change = continueChange({ slug: 'example' }, 6, {
+      continueConfirmed: true,
+      continueDecision: 'monthly',
+      homeworkDecision: 'drop',
+      seatDecision: { choice: 'nominations', cap: 10 },
+    })
+    expect(change).toEqual({
+      kind: 'continue',
+      slug: 'example',
+      issue: 6,
+      then: 'monthly',
+      continuation: { homework: false, seats: 'nominations', cap: 10 },
+    })
+    expect(changeValue(change!)).toBe('monthly.homework-drop.seats-nominations.cap-10')
+    const edited = editGroupFile(TEXT, change!)
+    expect(edited).toContain(
+      'then: monthly\ncontinuation:\n  homework: false\n  seats: nominations\n  cap: 10\nlead: 3d',
+    )
+    expect(group(edited).continuation).toEqual({ homework: false, seats: 'nominations', cap: 10 })
+    const again = editGroupFile(edited, { ...change!, continuation: { seats: 'open' } })
+    expect(group(again).continuation).toEqual({ homework: false, seats: 'open', cap: 10 })
+    expect(again.match(/continuation:/g)).toHaveLength(1)
+  })
+
+  it('keeps only the channel: then none, and a checklist without "close the channel"', () => {
+    const channel = continueChange({ slug: 'example' }, 6, {
+      continueConfirmed: true,
+      continueDecision: 'channel',
+    })!
+    expect(channel).toMatchObject({ then: 'none', continuation: { channel: true } })
+    expect(pullText(channel, { name: 'Fall' }).body).not.toContain('Close the discussion channel')
+    const stop = continueChange({ slug: 'example' }, 6, {
+      continueConfirmed: true,
+      continueDecision: 'stop',
+    })!
+    const text = pullText(stop, { name: 'Fall' })
+    expect(text.body).toContain('- [ ] Close the discussion channel')
+    expect(text.body).toContain('`then: none`')
+    expect(group(editGroupFile(TEXT, stop))).toMatchObject({
+      then: 'none',
+      continuation: { channel: false },
+    })
   })
 
   it('themes come from /themes in its order, else from the votes, and only fill open weeks', () => {

@@ -84,7 +84,26 @@ describe('interpret', () => {
       ok: true,
       command: { name: 'continue', choice: 'biweekly' },
     })
-    expect(reason('/continue weekly')).toContain('monthly, biweekly or stop, not "weekly"')
+    expect(reason('/continue weekly')).toContain('monthly, biweekly, stop or channel, not "weekly"')
+    expect(read('/continue channel')).toEqual({
+      ok: true,
+      command: { name: 'continue', choice: 'channel' },
+    })
+  })
+
+  it('reads the other closing votes: /homework and /seats with an optional cap', () => {
+    expect(read('/homework drop')).toEqual({
+      ok: true,
+      command: { name: 'homework', choice: 'drop' },
+    })
+    expect(read('/seats nominations 10')).toEqual({
+      ok: true,
+      command: { name: 'seats', choice: 'nominations', cap: 10 },
+    })
+    expect(read('/seats Open')).toEqual({ ok: true, command: { name: 'seats', choice: 'open' } })
+    expect(reason('/homework maybe')).toContain('takes keep or drop, not "maybe"')
+    expect(reason('/seats nominations 200')).toContain('a number from 2 to 50, not "200"')
+    expect(reason('/seats closed 8')).toContain('takes no cap')
   })
 
   it('takes notes from the command line and the lines below it', () => {
@@ -172,7 +191,9 @@ describe('catalog and help', () => {
   it('writes help for the closing issue with the continue vote and marks facilitator commands', () => {
     const text = helpText('closing')
     expect(text).toContain('The commands available here')
-    expect(text).toContain('`/continue monthly|biweekly|stop`')
+    expect(text).toContain('`/continue monthly|biweekly|stop|channel`')
+    expect(text).toContain('`/homework keep|drop`')
+    expect(text).toContain('`/seats closed|nominations|open [cap]`')
     expect(text).toContain('`/skip [reason]` _(facilitators)_')
     expect(text).not.toContain('/topic')
   })

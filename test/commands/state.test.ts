@@ -230,6 +230,38 @@ describe('rebuildState: closing vote', () => {
   })
 })
 
+describe('rebuildState: the closing votes beyond the cadence', () => {
+  it('decides homework and seats with the confirmation, the cap most named by the winners', () => {
+    const state = session(
+      [
+        comment('grace', '/continue monthly\n/homework keep\n/seats open 12', 1),
+        comment('linus', '/continue monthly\n/seats open 10', 2),
+        comment('ken', '/seats open 10\n/homework keep', 3),
+        comment('ada', '/continue confirm', 4),
+        comment('ken', '/homework drop', 5),
+      ],
+      'closing',
+    )
+    expect(state.continueDecision).toBe('monthly')
+    expect(state.homeworkDecision).toBe('keep')
+    expect(state.seatDecision).toEqual({ choice: 'open', cap: 10 })
+    expect(state.refusals.map((r) => r.command)).toEqual(['homework'])
+  })
+
+  it('refuses to confirm while the homework or seats vote is tied', () => {
+    const state = session(
+      [
+        comment('grace', '/continue stop\n/homework keep', 1),
+        comment('linus', '/homework drop', 2),
+        comment('ada', '/continue confirm', 3),
+      ],
+      'closing',
+    )
+    expect(state.continueConfirmed).toBe(false)
+    expect(state.refusals[0]?.reason).toContain('The `/homework` vote is tied')
+  })
+})
+
 describe('rebuildState: other issues', () => {
   it('records agreement to the ground rules', () => {
     const state = rebuildState({

@@ -41,8 +41,18 @@ export interface GroupChangeRequest {
   issue: number
 }
 
+/** The closing decisions beyond the cadence, as the group file's `continuation:` writes them. */
+export type Continuation = NonNullable<Group['continuation']>
+
 export type GroupChange =
-  | { kind: 'continue'; slug: string; issue: number; then: 'monthly' | 'biweekly' | 'none' }
+  | {
+      kind: 'continue'
+      slug: string
+      issue: number
+      then: 'monthly' | 'biweekly' | 'none'
+      /** What else the closing votes decided; absent when they decided nothing else. */
+      continuation?: Continuation
+    }
   | {
       kind: 'themes'
       slug: string
@@ -85,11 +95,28 @@ export function parseRequests(text: string): GroupChangeRequest[] {
 export function continueChange(
   group: Pick<Group, 'slug'>,
   issue: number,
-  state: Pick<SessionState, 'continueConfirmed' | 'continueDecision'>,
+  state: Pick<
+    SessionState,
+    'continueConfirmed' | 'continueDecision' | 'homeworkDecision' | 'seatDecision'
+  >,
 ): GroupChange | undefined {
-  if (!state.continueConfirmed || !state.continueDecision) return undefined
-  const then = state.continueDecision === 'stop' ? 'none' : state.continueDecision
-  return { kind: 'continue', slug: group.slug, issue, then }
+  const decision = state.continueDecision
+  if (!state.continueConfirmed || !decision) return undefined
+  const then = decision === 'stop' || decision === 'channel' ? 'none' : decision
+  const continuation: Continuation = {
+    ...(state.homeworkDecision ? { homework: state.homeworkDecision === 'keep' } : {}),
+    ...(state.seatDecision ? { seats: state.seatDecision.choice } : {}),
+    ...(state.seatDecision?.cap ? { cap: state.seatDecision.cap } : {}),
+    // Stopping closes the channel; `channel` keeps it as all that remains.
+    ...(then === 'none' ? { channel: decision === 'channel' } : {}),
+  }
+  return {
+    kind: 'continue',
+    slug: group.slug,
+    issue,
+    then,
+    ...(Object.keys(continuation).length > 0 ? { continuation } : {}),
+  }
 }
 
 /**
@@ -111,10 +138,21 @@ export function themesChange(
 
 /** What identifies a proposal: the same value is never proposed twice. */
 export function changeValue(change: GroupChange): string {
-  if (change.kind === 'continue') return change.then
+  if (change.kind === 'continue') return [change.then, ...continuationWords(change)].join('.')
   if (change.kind === 'pairs') return proposalValue(change.match.pairs)
   const text = change.themes.map((t) => `${t.week}:${t.title}`).join('\n')
   return createHash('sha256').update(text).digest('hex').slice(0, 12)
+}
+
+/** `homework-drop`, `seats-nominations`, `cap-10`, `channel`: the decision in marker-safe words. */
+function continuationWords(change: Extract<GroupChange, { kind: 'continue' }>): string[] {
+  const c = change.continuation ?? {}
+  return [
+    c.homework === undefined ? '' : `homework-${c.homework ? 'keep' : 'drop'}`,
+    c.seats ? `seats-${c.seats}` : '',
+    c.cap ? `cap-${c.cap}` : '',
+    c.channel === undefined ? '' : c.channel ? 'channel' : 'no-channel',
+  ].filter(Boolean)
 }
 
 export function changeBranch(change: Pick<GroupChange, 'slug' | 'kind'>): string {
@@ -144,7 +182,7 @@ export function editGroupFile(text: string, change: GroupChange): string {
   if (change.kind === 'pairs')
     return writePairs(text, change, change.match.pairs, pairNotes(change.match))
   const edited =
-    change.kind === 'continue' ? withThen(text, root, change.then) : withThemes(text, root, change)
+    change.kind === 'continue' ? withDecision(text, change) : withThemes(text, root, change)
   const { group, problems } = parseGroupFile(edited, { file, slug: change.slug })
   if (!group) {
     const first = problems.find((p) => p.severity === 'error')
@@ -152,10 +190,50 @@ export function editGroupFile(text: string, change: GroupChange): string {
   }
   const applied =
     change.kind === 'continue'
-      ? group.then === change.then
+      ? group.then === change.then &&
+        Object.entries(change.continuation ?? {}).every(
+          ([key, value]) => group.continuation?.[key as keyof Continuation] === value,
+        )
       : change.themes.every((t) => themeAt(group, t.week) === t.title)
   if (!applied) throw new Error(`could not write the ${change.kind} change into ${file}`)
   return edited
+}
+
+/** `then:` and, when the votes decided more, the `continuation:` block right after it. */
+function withDecision(text: string, change: Extract<GroupChange, { kind: 'continue' }>): string {
+  const afterThen = withThen(text, parseDocument(text).contents as YAMLMap, change.then)
+  if (!change.continuation) return afterThen
+  return withContinuation(afterThen, change.continuation)
+}
+
+/**
+ * Replaces the `continuation:` block (or adds it after `then:`) with the decided values merged
+ * into what it already says, written in block style.
+ */
+function withContinuation(text: string, decided: Continuation): string {
+  const root = parseDocument(text).contents as YAMLMap
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'continuation')
+  const current: unknown = isMap(pair?.value) ? (pair.value.toJSON() as unknown) : {}
+  if (pair && !isMap(pair.value)) throw new Error('continuation: is not a mapping; fix it first')
+  const merged = { ...(current as object), ...decided }
+  const block = stringify({ continuation: merged }, { lineWidth: 0 })
+  const keyStart = isNode(pair?.key) ? pair.key.range?.[0] : undefined
+  const valueEnd = isNode(pair?.value) ? pair.value.range?.[1] : undefined
+  if (keyStart !== undefined && valueEnd !== undefined) {
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1
+    const lineEnd = text.indexOf('\n', Math.max(valueEnd - 1, keyStart))
+    return splice(text, lineStart, lineEnd < 0 ? text.length : lineEnd + 1, block)
+  }
+  const then = root.items.find((p) => isScalar(p.key) && p.key.value === 'then')
+  const thenEnd = isNode(then?.value) ? then.value.range?.[1] : undefined
+  if (thenEnd === undefined) return insertLinesBefore(text, root, ['quorum', 'members'], block)
+  const lineEnd = text.indexOf('\n', thenEnd)
+  return splice(
+    text,
+    lineEnd < 0 ? text.length : lineEnd + 1,
+    lineEnd < 0 ? text.length : lineEnd + 1,
+    block,
+  )
 }
 
 function withThen(text: string, root: YAMLMap, then: string): string {
@@ -240,16 +318,57 @@ export function pullText(change: GroupChange, group: Pick<Group, 'name' | 'timez
   if (change.kind === 'continue') {
     const how =
       change.then === 'none'
-        ? 'to stop after the weekly meetings'
+        ? change.continuation?.channel
+          ? 'to stop meeting after the weekly meetings and keep only the discussion channel'
+          : 'to stop after the weekly meetings'
         : change.then === 'monthly'
           ? 'to go on meeting monthly'
           : 'to go on meeting every other week'
+    const c = change.continuation ?? {}
+    const decided = [
+      `- \`then: ${change.then}\`: ${how.replace(/^to /, '')}.`,
+      ...(c.homework === undefined
+        ? []
+        : [
+            `- \`homework: ${c.homework}\`: ${c.homework ? 'the meetings after the weekly phase keep the homework sheet' : 'the meetings after the weekly phase go without homework'}.`,
+          ]),
+      ...(c.seats
+        ? [
+            `- \`seats: ${c.seats}\`${c.cap ? `, \`cap: ${c.cap}\`` : ''}: ${c.seats === 'closed' ? 'no new members for now' : c.seats === 'nominations' ? 'new members by nomination from the group' : 'new members welcome when someone invites them'}${c.cap ? `, up to ${c.cap} members in all` : ''}.`,
+          ]
+        : []),
+      ...(c.channel === undefined
+        ? []
+        : [
+            `- \`channel: ${c.channel}\`: the discussion channel ${c.channel ? 'stays' : 'closes'}.`,
+          ]),
+    ]
+    const todo = [
+      ...(change.then === 'none' && c.channel === false
+        ? ['- [ ] Close the discussion channel (after a last message thanking everyone).']
+        : []),
+      ...(c.channel ? ['- [ ] Tell the members the channel stays, and who looks after it.'] : []),
+      ...(c.seats === 'nominations'
+        ? [
+            `- [ ] Ask the members for nominations${c.cap ? ` (room for ${c.cap} in all)` : ''}; add newcomers to \`${file}\` once they are collaborators.`,
+          ]
+        : []),
+      ...(c.seats === 'open'
+        ? [
+            `- [ ] Invite newcomers as collaborators, then add them to \`${file}\`${c.cap ? ` (at most ${c.cap} members)` : ''}.`,
+          ]
+        : []),
+      "- [ ] Read the retrospective's pull request when it arrives, and merge it for the next organizer.",
+    ]
     return {
-      title: `${group.name}: then ${change.then}`,
-      message: `${group.name}: then ${change.then} (decided in #${change.issue})`,
+      title: `${group.name}: what comes after the weekly meetings`,
+      message: `${group.name}: then ${change.then}${c.homework === undefined && !c.seats && c.channel === undefined ? '' : ', with the other closing decisions'} (decided in #${change.issue})`,
       body: [
-        `The group voted in #${change.issue} ${how}, and a facilitator confirmed the vote with \`/continue confirm\`.`,
-        `Merging this sets \`then: ${change.then}\` in \`${file}\`; the sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.`,
+        `The group voted in #${change.issue} ${how}, and a facilitator confirmed the votes with \`/continue confirm\`. Merging this writes the decisions into \`${file}\`:`,
+        decided.join('\n'),
+        'The sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.',
+        '### Checklist',
+        todo.join('\n'),
         changeMarker(change),
       ].join('\n\n'),
     }

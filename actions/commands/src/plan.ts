@@ -211,6 +211,8 @@ function hasContent(state: SessionState): boolean {
     state.notes.length > 0
   )
 }
+    state.homeworkVotes.size > 0 ||
+    state.seatVotes.size > 0 ||
 
 function ownComments(comments: readonly CommentView[]): CommentView[] {
   return comments.filter((c) => isOwnBot(c.author))

@@ -21,6 +21,8 @@ export const COMMAND_NAMES = [
   'skip',
   'swap',
   'continue',
+  'homework',
+  'seats',
   'notes',
   'help',
 ] as const
@@ -119,8 +121,24 @@ export const CATALOG: Readonly<Record<CommandName, CommandSpec>> = {
   },
   continue: {
     name: 'continue',
-    usage: '/continue monthly|biweekly|stop',
-    summary: 'Vote on how the group goes on; a facilitator closes the vote with /continue confirm.',
+    usage: '/continue monthly|biweekly|stop|channel',
+    summary:
+      'Vote on whether the group goes on (channel: stop meeting, keep only the discussion channel); a facilitator closes all the closing votes with /continue confirm.',
+    who: 'member',
+    where: ['closing'],
+  },
+  homework: {
+    name: 'homework',
+    usage: '/homework keep|drop',
+    summary: 'Vote on keeping the homework sheet for the meetings after the weekly phase.',
+    who: 'member',
+    where: ['closing'],
+  },
+  seats: {
+    name: 'seats',
+    usage: '/seats closed|nominations|open [cap]',
+    summary:
+      'Vote on whether new members may join (by nomination, or anyone invited), optionally up to a group size, e.g. /seats nominations 10.',
     who: 'member',
     where: ['closing'],
   },

@@ -14,8 +14,18 @@ import { isAsciiName, type ParsedCommand } from './parse.js'
 
 export const RSVP_ANSWERS = ['yes', 'no', 'maybe'] as const
 export type RsvpAnswer = (typeof RSVP_ANSWERS)[number]
-export const CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'] as const
+/** `channel`: stop meeting and keep only the discussion channel. */
+export const CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop', 'channel'] as const
 export type ContinueChoice = (typeof CONTINUE_CHOICES)[number]
+
+export const HOMEWORK_CHOICES = ['keep', 'drop'] as const
+export type HomeworkChoice = (typeof HOMEWORK_CHOICES)[number]
+
+export const SEAT_CHOICES = ['closed', 'nominations', 'open'] as const
+export type SeatChoice = (typeof SEAT_CHOICES)[number]
+
+/** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
+export const SEAT_CAP = { min: 2, max: 50 } as const
 
 export const MAX_TOPIC_CHARS = 200
 export const MAX_NOTE_CHARS = 200
@@ -35,6 +45,8 @@ export type Command =
   | { name: 'skip'; reason?: string }
   | { name: 'swap'; to: string }
   | { name: 'continue'; choice: ContinueChoice | 'confirm' }
+  | { name: 'homework'; choice: HomeworkChoice }
+  | { name: 'seats'; choice: SeatChoice; cap?: number }
   | { name: 'notes'; text: string }
   | { name: 'help' }
 
@@ -55,7 +67,26 @@ const CONTINUE_ALIASES: Readonly<Record<string, ContinueChoice | 'confirm'>> = {
   'bi-weekly': 'biweekly',
   fortnightly: 'biweekly',
   stop: 'stop',
+  channel: 'channel',
+  'channel-only': 'channel',
   confirm: 'confirm',
+}
+
+const HOMEWORK_ALIASES: Readonly<Record<string, HomeworkChoice>> = {
+  keep: 'keep',
+  yes: 'keep',
+  drop: 'drop',
+  no: 'drop',
+}
+
+const SEAT_ALIASES: Readonly<Record<string, SeatChoice>> = {
+  closed: 'closed',
+  close: 'closed',
+  none: 'closed',
+  nominations: 'nominations',
+  nomination: 'nominations',
+  nominate: 'nominations',
+  open: 'open',
 }
 
 export function interpret(parsed: ParsedCommand): Interpretation {
@@ -162,9 +193,30 @@ const PARSERS: Readonly<Record<CommandName, Parser>> = {
   continue: ({ args }) => {
     const choice = CONTINUE_ALIASES[keyword(args[0])]
     if (!choice) {
-      return `\`/continue\` takes monthly, biweekly or stop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`
+      return `\`/continue\` takes monthly, biweekly, stop or channel${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`
     }
     return { name: 'continue', choice }
+  },
+  homework: ({ args }) => {
+    const choice = HOMEWORK_ALIASES[keyword(args[0])]
+    if (!choice) {
+      return `\`/homework\` takes keep or drop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/homework keep\`.`
+    }
+    return { name: 'homework', choice }
+  },
+  seats: ({ args }) => {
+    const choice = SEAT_ALIASES[keyword(args[0])]
+    if (!choice) {
+      return `\`/seats\` takes closed, nominations or open${args[0] ? `, not ${shown(args[0])}` : ''}, then an optional cap on the group's size, e.g. \`/seats nominations 10\`.`
+    }
+    if (args.length > 2) return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.'
+    if (args[1] === undefined) return { name: 'seats', choice }
+    const cap = /^\d{1,3}$/.test(args[1]) ? Number(args[1]) : NaN
+    if (!(cap >= SEAT_CAP.min && cap <= SEAT_CAP.max)) {
+      return `The cap in \`/seats\` is the most members the group grows to, a number from ${SEAT_CAP.min} to ${SEAT_CAP.max}, not ${shown(args[1])}.`
+    }
+    if (choice === 'closed') return '`/seats closed` takes no cap: nobody new joins.'
+    return { name: 'seats', choice, cap }
   },
   notes: ({ rest, block }) => {
     const text = [rest, block].filter(Boolean).join('\n').trim()

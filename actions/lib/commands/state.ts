@@ -4,8 +4,12 @@ import {
   authorize,
   interpret,
   CONTINUE_CHOICES,
+  HOMEWORK_CHOICES,
+  SEAT_CHOICES,
   type Command,
   type ContinueChoice,
+  type HomeworkChoice,
+  type SeatChoice,
   type RsvpAnswer,
 } from './interpret.js'
 import { inertText } from './inert.js'
@@ -45,6 +49,12 @@ export interface Rsvp {
   answer: RsvpAnswer
   note?: string
   via: 'command' | 'reaction'
+}
+
+export interface SeatVote {
+  choice: SeatChoice
+  /** The most members the group grows to. */
+  cap?: number
 }
 
 export interface Topic {
@@ -93,9 +103,15 @@ export interface SessionState {
   skipped?: { by: string; reason?: string; commentId: number }
   swap?: { by: string; to: string; commentId: number }
   continueVotes: Map<string, ContinueChoice>
+  /** The closing issue's other votes: keep the homework, and who may join. */
+  homeworkVotes: Map<string, HomeworkChoice>
+  seatVotes: Map<string, SeatVote>
   continueConfirmed: boolean
   /** The winning choice when a facilitator confirmed the vote. */
   continueDecision?: ContinueChoice
+  /** The other questions' winners at confirmation; a question nobody voted on stays undecided. */
+  homeworkDecision?: HomeworkChoice
+  seatDecision?: SeatVote
   notes: Note[]
   /** Comments that asked for `/help`; the action answers each once. */
   help: number[]
@@ -153,6 +169,8 @@ export function rebuildState(input: StateInput): SessionState {
       if (typed.name === 'themes') pass.pendingThemes.push({ picks: typed.picks, at })
       else if (typed.name === 'continue')
         pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed)
+      else if (typed.name === 'homework' || typed.name === 'seats')
+        applyClosingVote(typed, at, pass.continueClosed)
       else apply(typed, at)
     }
   }
@@ -207,6 +225,8 @@ function emptyState(): SessionState {
     snoozed: new Set(),
     unsnoozed: new Set(),
     continueVotes: new Map(),
+    homeworkVotes: new Map(),
+    seatVotes: new Map(),
     continueConfirmed: false,
     notes: [],
     help: [],
@@ -216,7 +236,8 @@ function emptyState(): SessionState {
   }
 }
 
-type Simple = Exclude<Command, { name: 'themes' } | { name: 'continue' }>
+type ClosingVote = Extract<Command, { name: 'homework' } | { name: 'seats' }>
+type Simple = Exclude<Command, { name: 'themes' } | { name: 'continue' } | ClosingVote>
 
 function apply(command: Simple, at: Context): void {
   const { state, author, comment } = at
@@ -323,7 +344,7 @@ function applyContinue(choice: ContinueChoice | 'confirm', at: Context, closed: 
     return closed
   }
   if (closed) return closed
-  const leader = leadingChoice(continueTally(state))
+  const leader = leadingChoice(continueTally(state), CONTINUE_CHOICES)
   if (!leader) {
     refuse(
       at,
@@ -335,27 +356,94 @@ function applyContinue(choice: ContinueChoice | 'confirm', at: Context, closed: 
     )
     return closed
   }
+  const homework = leadingChoice(homeworkTally(state), HOMEWORK_CHOICES)
+  const seats = leadingSeats(state)
+  const tied = [
+    state.homeworkVotes.size > 0 && !homework ? '`/homework`' : '',
+    state.seatVotes.size > 0 && !seats ? '`/seats`' : '',
+  ].filter(Boolean)
+  if (tied.length > 0) {
+    refuse(
+      at,
+      'continue',
+      'invalid',
+      `The ${tied.join(' and ')} vote ${tied.length > 1 ? 'are' : 'is'} tied. Ask people to vote (facilitators can vote too), then confirm again: \`/continue confirm\` closes all the votes at once.`,
+    )
+    return closed
+  }
   state.continueConfirmed = true
   state.continueDecision = leader
+  if (homework) state.homeworkDecision = homework
+  if (seats) state.seatDecision = seats
   return true
+}
+
+/** `/homework` and `/seats` count until `/continue confirm` closes the closing votes. */
+function applyClosingVote(command: ClosingVote, at: Context, closed: boolean): void {
+  if (closed) {
+    refuse(
+      at,
+      command.name,
+      'invalid',
+      'The votes are already closed: a facilitator confirmed them with `/continue confirm`.',
+    )
+    return
+  }
+  const me = at.author.github
+  if (command.name === 'homework') at.state.homeworkVotes.set(me, command.choice)
+  else
+    at.state.seatVotes.set(
+      me,
+      command.cap ? { choice: command.choice, cap: command.cap } : { choice: command.choice },
+    )
+}
+
+export function homeworkTally(
+  state: Pick<SessionState, 'homeworkVotes'>,
+): Record<HomeworkChoice, number> {
+  const tally = { keep: 0, drop: 0 }
+  for (const choice of state.homeworkVotes.values()) tally[choice]++
+  return tally
+}
+
+export function seatTally(state: Pick<SessionState, 'seatVotes'>): Record<SeatChoice, number> {
+  const tally = { closed: 0, nominations: 0, open: 0 }
+  for (const vote of state.seatVotes.values()) tally[vote.choice]++
+  return tally
+}
+
+/** The leading seat policy, with the cap most of its voters named (the smaller on a tie). */
+function leadingSeats(state: Pick<SessionState, 'seatVotes'>): SeatVote | undefined {
+  const choice = leadingChoice(seatTally(state), SEAT_CHOICES)
+  if (!choice) return undefined
+  const caps = new Map<number, number>()
+  for (const vote of state.seatVotes.values())
+    if (vote.choice === choice && vote.cap) caps.set(vote.cap, (caps.get(vote.cap) ?? 0) + 1)
+  const cap = [...caps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0]
+  return cap ? { choice, cap } : { choice }
 }
 
 export function continueTally(
   state: Pick<SessionState, 'continueVotes'>,
 ): Record<ContinueChoice, number> {
-  const tally = { monthly: 0, biweekly: 0, stop: 0 }
+  const tally = { monthly: 0, biweekly: 0, stop: 0, channel: 0 }
   for (const choice of state.continueVotes.values()) tally[choice]++
   return tally
 }
 
-function leadingChoice(tally: Record<ContinueChoice, number>): ContinueChoice | undefined {
-  const best = Math.max(...CONTINUE_CHOICES.map((choice) => tally[choice]))
-  const leaders = CONTINUE_CHOICES.filter((choice) => tally[choice] === best)
+/** The one choice with the most votes; none when nobody voted or the top is tied. */
+function leadingChoice<C extends string>(
+  tally: Record<C, number>,
+  choices: readonly C[],
+): C | undefined {
+  const best = Math.max(...choices.map((choice) => tally[choice]))
+  const leaders = choices.filter((choice) => tally[choice] === best)
   return best > 0 && leaders.length === 1 ? leaders[0] : undefined
 }
 
 function describeChoice(choice: ContinueChoice | undefined): string {
   if (choice === 'stop') return 'no further (it stops here)'
+  if (choice === 'channel') return 'in its discussion channel only'
   return choice === 'biweekly' ? 'every other week' : 'monthly'
 }
 

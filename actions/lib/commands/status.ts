@@ -5,7 +5,7 @@ import { commitmentSummary, type CommitmentInput } from './commitment.js'
 import { inertText } from './inert.js'
 import type { RsvpAnswer } from './interpret.js'
 import { quorumStatus } from './quorum.js'
-import { continueTally, homeworkTally, seatTally, type SessionState } from './state.js'
+import { continueTally, type SessionState } from './state.js'
 import type { RankedTopic } from './topics.js'
 
 /**
@@ -232,32 +232,19 @@ class View {
 
   continueVote(): string {
     if (this.input.kind !== 'closing') return ''
-    const { state } = this
-    const go = continueTally(state)
-    const homework = homeworkTally(state)
-    const seats = seatTally(state)
-    const voters = this.count(
-      new Set([
-        ...state.continueVotes.keys(),
-        ...state.homeworkVotes.keys(),
-        ...state.seatVotes.keys(),
-      ]),
-    )
-    const caps = [...state.seatVotes.values()].flatMap((v) => (v.cap ? [v.cap] : []))
-    const capNote =
-      caps.length > 0 ? ` (caps named: ${[...new Set(caps)].sort((a, b) => a - b).join(', ')})` : ''
+    const tally = continueTally(this.state)
+    const voters = this.count(this.state.continueVotes.keys())
+    const decision = this.state.continueDecision
     const outcome =
-      state.continueConfirmed && state.continueDecision
-        ? `**Decided** (confirmed by a facilitator): ${decisionText(state)}. The decisions arrive as one pull request to the group file.`
-        : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly|biweekly|stop|channel\`, \`/homework keep|drop\` and \`/seats closed|nominations|open [cap]\`; a facilitator closes all the votes with \`/continue confirm\`.`
+      this.state.continueConfirmed && decision
+        ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
+        : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`
     return [
       '#### How we continue',
       '',
-      '| Question | Votes |',
-      '| --- | --- |',
-      `| Go on | monthly ${go.monthly} · every other week ${go.biweekly} · stop ${go.stop} · only the channel ${go.channel} |`,
-      `| Homework | keep ${homework.keep} · drop ${homework.drop} |`,
-      `| New members | closed ${seats.closed} · by nomination ${seats.nominations} · open ${seats.open}${capNote} |`,
+      '| Monthly | Every other week | Stop |',
+      '| --- | --- | --- |',
+      `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
       '',
       outcome,
     ].join('\n')
@@ -284,7 +271,7 @@ class View {
       .slice(0, MAX_NOTES_SHOWN)
       .map(
         (note) =>
-          `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`,
+          `- ${inertText(headingsAsLabels(note.text), { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`,
       )
     const more =
       notes.length > MAX_NOTES_SHOWN
@@ -312,6 +299,16 @@ class View {
     const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : ''
     return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`
   }
+}
+
+/**
+ * A scribe writes notes the way templates/notes.md shows them, under headings ("### What worked").
+ * In a one-line list item a heading would still render as one, so it becomes a label: "What worked:".
+ */
+function headingsAsLabels(text: string): string {
+  return text.replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/gm, (_, title: string) =>
+    /[.:!?]$/.test(title) ? title : `${title}:`,
+  )
 }
 
 function isSession(kind: IssueKind): boolean {

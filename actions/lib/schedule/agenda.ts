@@ -40,7 +40,8 @@ const AGENDAS: Record<AgendaKind, ReadonlyArray<readonly [string, number]>> = {
   ],
   'follow-up': [
     ['Homework circle: two answers each', 15],
-    ['Facilitated discussion of the theme', 65],
+    // Follow-ups have no theme: the group talks about what its members bring.
+    ['Open discussion: what each of us brings since last time', 65],
     ['Closing round', 10],
   ],
 }

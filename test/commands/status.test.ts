@@ -215,13 +215,32 @@ describe('renderStatus', () => {
       ],
       { kind: 'closing' },
     )
-    expect(body).toContain('| 2 | 0 | 1 |')
+    expect(body).toContain(
+      '| Go on | monthly 2 · every other week 0 · stop 1 · only the channel 0 |',
+    )
     expect(body).toContain('3 of 8 voted.')
     const confirmed = render(
       [comment('grace', '/continue monthly', 1), comment('ada', '/continue confirm', 2)],
       { kind: 'closing' },
     )
-    expect(confirmed).toContain('**Decided:** we continue monthly')
+    expect(confirmed).toContain('**Decided** (confirmed by a facilitator): we continue monthly.')
+  })
+
+  it('shows the homework and seats votes, and all the decisions once confirmed', () => {
+    const votes = [
+      comment('grace', '/continue channel\n/homework drop\n/seats nominations 10', 1),
+      comment('linus', '/continue channel\n/seats nominations 9', 2),
+      comment('ken', '/homework keep\n/homework drop', 3),
+    ]
+    const open = render(votes, { kind: 'closing' })
+    expect(open).toContain('| Homework | keep 0 · drop 2 |')
+    expect(open).toContain(
+      '| New members | closed 0 · by nomination 2 · open 0 (caps named: 9, 10) |',
+    )
+    const decided = render([...votes, comment('ada', '/continue confirm', 4)], { kind: 'closing' })
+    expect(decided).toContain(
+      'we stop meeting and keep only the discussion channel, without homework, new members by nomination up to 9 members.',
+    )
   })
 
   it('shows agreement to the ground rules and buddy check-ins', () => {

@@ -5,7 +5,7 @@ import { commitmentSummary, type CommitmentInput } from './commitment.js'
 import { inertText } from './inert.js'
 import type { RsvpAnswer } from './interpret.js'
 import { quorumStatus } from './quorum.js'
-import { continueTally, type SessionState } from './state.js'
+import { continueTally, homeworkTally, seatTally, type SessionState } from './state.js'
 import type { RankedTopic } from './topics.js'
 
 /**
@@ -232,19 +232,32 @@ class View {
 
   continueVote(): string {
     if (this.input.kind !== 'closing') return ''
-    const tally = continueTally(this.state)
-    const voters = this.count(this.state.continueVotes.keys())
-    const decision = this.state.continueDecision
+    const { state } = this
+    const go = continueTally(state)
+    const homework = homeworkTally(state)
+    const seats = seatTally(state)
+    const voters = this.count(
+      new Set([
+        ...state.continueVotes.keys(),
+        ...state.homeworkVotes.keys(),
+        ...state.seatVotes.keys(),
+      ]),
+    )
+    const caps = [...state.seatVotes.values()].flatMap((v) => (v.cap ? [v.cap] : []))
+    const capNote =
+      caps.length > 0 ? ` (caps named: ${[...new Set(caps)].sort((a, b) => a - b).join(', ')})` : ''
     const outcome =
-      this.state.continueConfirmed && decision
-        ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
-        : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`
+      state.continueConfirmed && state.continueDecision
+        ? `**Decided** (confirmed by a facilitator): ${decisionText(state)}. The decisions arrive as one pull request to the group file.`
+        : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly|biweekly|stop|channel\`, \`/homework keep|drop\` and \`/seats closed|nominations|open [cap]\`; a facilitator closes all the votes with \`/continue confirm\`.`
     return [
       '#### How we continue',
       '',
-      '| Monthly | Every other week | Stop |',
-      '| --- | --- | --- |',
-      `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
+      '| Question | Votes |',
+      '| --- | --- |',
+      `| Go on | monthly ${go.monthly} · every other week ${go.biweekly} · stop ${go.stop} · only the channel ${go.channel} |`,
+      `| Homework | keep ${homework.keep} · drop ${homework.drop} |`,
+      `| New members | closed ${seats.closed} · by nomination ${seats.nominations} · open ${seats.open}${capNote} |`,
       '',
       outcome,
     ].join('\n')
@@ -299,6 +312,27 @@ class View {
     const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : ''
     return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`
   }
+}
+
+/** "we continue monthly, with homework, new members by nomination up to 10" */
+function decisionText(state: SessionState): string {
+  const go =
+    state.continueDecision === 'stop'
+      ? 'we stop meeting and close the channel'
+      : state.continueDecision === 'channel'
+        ? 'we stop meeting and keep only the discussion channel'
+        : state.continueDecision === 'monthly'
+          ? 'we continue monthly'
+          : 'we continue every other week'
+  const parts = [go]
+  if (state.homeworkDecision === 'keep') parts.push('with homework')
+  if (state.homeworkDecision === 'drop') parts.push('without homework')
+  const seats = state.seatDecision
+  const upTo = seats?.cap ? ` up to ${seats.cap} members` : ''
+  if (seats?.choice === 'closed') parts.push('no new members')
+  if (seats?.choice === 'nominations') parts.push(`new members by nomination${upTo}`)
+  if (seats?.choice === 'open') parts.push(`new members welcome${upTo}`)
+  return parts.join(', ')
 }
 
 /**

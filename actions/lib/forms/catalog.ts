@@ -164,6 +164,27 @@ const AREA_OPTIONS: readonly ChoiceOption<Area>[] = [
   { value: 'self', label: 'Self' },
 ]
 
+const AREA_NAMES: Record<Area, string> = { work: 'Work', family: 'Family', self: 'Self' }
+
+/** The playbook's sheet asks for something positive and something negative in every area. */
+export const LEANINGS = ['positive', 'negative'] as const
+export type Leaning = (typeof LEANINGS)[number]
+
+/** One of the sheet's six prompts, e.g. `work-positive`. */
+export type Prompt = `${Area}-${Leaning}`
+
+/** The six prompts in sheet order, with the wording the "two I'll share" checkboxes use. */
+export const PROMPTS: readonly ChoiceOption<Prompt>[] = AREAS.flatMap((area) =>
+  LEANINGS.map((leaning) => ({
+    value: `${area}-${leaning}` as Prompt,
+    label: `${AREA_NAMES[area]}, ${leaning}`,
+  })),
+)
+
+export function promptArea(prompt: Prompt): Area {
+  return prompt.split('-')[0] as Area
+}
+
 export const CONSENT_OPTION: ChoiceOption = {
   value: 'quote-anonymously',
   label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
@@ -174,6 +195,19 @@ const session: FormField = { id: SESSION_FIELD, type: 'input', label: 'Session',
 
 function score(id: string, label: string): FormField {
   return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS }
+}
+
+function optionalScore(id: string, label: string): FormField {
+  return { ...score(id, label), required: false }
+}
+
+/** A prompt's two answers: what happened, and why it matters to me. */
+function promptFields(prompt: Prompt): FormField[] {
+  const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt
+  return [
+    text(`${prompt}-what`, `${name}: what happened`, false),
+    text(`${prompt}-significance`, `${name}: why it matters to me`, false),
+  ]
 }
 
 function text(id: string, label: string, required: boolean): FormField {
@@ -190,18 +224,16 @@ export const FORMS: { readonly [K in FormKind]: FormEntry & { kind: K } } = {
     fields: [
       group,
       session,
-      score('work-score', 'Work: my score'),
-      text('work-notes', 'Work: a few lines', false),
-      score('family-score', 'Family: my score'),
-      text('family-notes', 'Family: a few lines', false),
-      score('self-score', 'Self: my score'),
-      text('self-notes', 'Self: a few lines', false),
+      ...AREAS.flatMap((area) => [
+        ...LEANINGS.flatMap((leaning) => promptFields(`${area}-${leaning}`)),
+        optionalScore(`${area}-score`, `${AREA_NAMES[area]}: a score from 1 to 10, if you like`),
+      ]),
       {
-        id: 'circle',
+        id: 'share',
         type: 'checkboxes',
-        label: 'Two answers for the opening circle',
+        label: "The two I'll share in the opening circle",
         required: false,
-        options: AREA_OPTIONS,
+        options: PROMPTS,
       },
       text('for-facilitator', 'Anything the facilitator should know?', false),
     ],

@@ -15,17 +15,21 @@ import {
   CONTINUE_CHOICES,
   CORE_SKILLS,
   FORMS,
+  formShapes,
   GROUP_FIELD,
+  PROMPTS,
   SCORE_MAX,
   SCORE_MIN,
   SESSION_FIELD,
   type Area,
   type ChoiceOption,
+  type FormEntry,
   type FormKind,
+  type Prompt,
 } from './catalog.js'
 import { countWord, type FormProblem } from './problems.js'
-import type { FormResult, Submission, SubmissionOf } from './submissions.js'
-import { templateFields } from './template.js'
+import type { FormResult, PromptAnswer, Submission, SubmissionOf } from './submissions.js'
+import { defaultFormYaml, shapeOfTemplate, templateFields } from './template.js'
 
 /** A group slug is the folder name under groups/. */
 const GROUP_SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
@@ -44,15 +48,47 @@ export function readSubmission<K extends FormKind>(
   yaml: string,
 ): FormResult<K> {
   const form = FORMS[kind]
-  const answers = readAnswers(form, body ?? '', yaml, templateFields(kind, yaml))
+  const { answers, shape } = answersOf(kind, body ?? '', yaml)
   if (!answers.found) {
     const message = `This doesn't look like a filled-in ${form.name.toLowerCase()} form: none of its questions are in the issue. Please open a new issue from the ${form.name} form.`
     return { ok: false, kind, problems: [{ field: '', message }] }
   }
   const reader = new Reader(answers)
-  const submission = READERS[kind](reader) as SubmissionOf<K>
+  const submission = READERS[kind](reader, shape) as SubmissionOf<K>
   if (reader.problems.length > 0) return { ok: false, kind, problems: reader.problems }
   return { ok: true, submission }
+}
+
+/**
+ * Reads the body against the repository's form, in whichever shape it has. A body written on
+ * another shape (homework submitted on the score form before the repository moved to the sheet,
+ * or the other way round) is read against that shape's shipped wording instead.
+ */
+function answersOf(
+  kind: FormKind,
+  body: string,
+  yaml: string,
+): { answers: Answers; shape: FormEntry } {
+  const fields = templateFields(kind, yaml)
+  const shape = shapeOfTemplate(kind, fields)
+  const answers = readAnswers(shape, body, yaml, fields)
+  const shapes = formShapes(kind)
+  if (shapes.length === 1 || hasOwnQuestion(answers, shape, shapes)) return { answers, shape }
+  for (const other of shapes) {
+    if (other === shape) continue
+    const otherYaml = defaultFormYaml(other)
+    const read = readAnswers(other, body, otherYaml, templateFields(kind, otherYaml))
+    if (hasOwnQuestion(read, other, shapes)) return { answers: read, shape: other }
+  }
+  return { answers, shape }
+}
+
+/** Whether the body has a question only this shape asks (group, session or a note are shared). */
+function hasOwnQuestion(answers: Answers, shape: FormEntry, shapes: readonly FormEntry[]): boolean {
+  const elsewhere = new Set(
+    shapes.filter((other) => other !== shape).flatMap((other) => other.fields.map((f) => f.id)),
+  )
+  return shape.fields.some((field) => !elsewhere.has(field.id) && answers.has(field.id))
 }
 
 /**
@@ -119,6 +155,20 @@ class Reader {
     return Number(values[0])
   }
 
+  /** An optional score: absent when left blank, a problem when it is not one number. */
+  optionalScore(id: string, what: string): number | undefined {
+    const { values, unknown } = this.answers.choices(id)
+    if (values.length === 0 && unknown === 0) return undefined
+    if (values.length !== 1 || unknown > 0) {
+      return this.fail(
+        id,
+        `${what} should be one number from ${SCORE_MIN} to ${SCORE_MAX}, or left empty.`,
+        undefined,
+      )
+    }
+    return Number(values[0])
+  }
+
   choice<V extends string>(id: string, options: readonly ChoiceOption<V>[], ask: string): V {
     const { values, unknown } = this.answers.choices(id)
     const value = options.find((option) => values.length === 1 && option.value === values[0])
@@ -135,6 +185,30 @@ class Reader {
         ? 'Tick two of Work, Family and Self to bring to the opening circle.'
         : `Choose exactly two answers to bring to the circle (you chose ${countWord(chosen)}).`
     return this.fail('circle', message, ['work', 'family'])
+  }
+
+  /** The two prompts ticked to share; each must have its "what happened" answered. */
+  share(answered: Partial<Record<Prompt, PromptAnswer>>): [Prompt, Prompt] {
+    const { values, unknown } = this.answers.choices('share')
+    const chosen = values.length + unknown
+    if (chosen !== 2 || unknown > 0) {
+      const message =
+        chosen === 2
+          ? 'Tick two of the six prompts (work, family and self, each positive or negative) to share in the opening circle.'
+          : `Choose exactly two of the six prompts to share in the opening circle (you chose ${countWord(chosen)}).`
+      return this.fail('share', message, ['work-positive', 'work-negative'])
+    }
+    const share = values as [Prompt, Prompt]
+    for (const prompt of share) {
+      if (answered[prompt]) continue
+      const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt
+      this.fail(
+        `${prompt}-what`,
+        `You chose to share "${name}": add a line on what happened, or tick another prompt.`,
+        undefined,
+      )
+    }
+    return share
   }
 
   ticked(id: string, option: ChoiceOption): boolean {
@@ -171,6 +245,67 @@ function areaScores(reader: Reader): Record<Area, number> {
   return scores
 }
 
+function optionalScores(reader: Reader): Partial<Record<Area, number>> {
+  const scores: Partial<Record<Area, number>> = {}
+  for (const area of AREAS) {
+    const score = reader.optionalScore(`${area}-score`, `Your ${area} score`)
+    if (score !== undefined) scores[area] = score
+  }
+  return scores
+}
+
+/** The prompts answered: "what happened" makes an answer; "why it matters" alone asks for it. */
+function promptAnswers(reader: Reader): Partial<Record<Prompt, PromptAnswer>> {
+  const answers: Partial<Record<Prompt, PromptAnswer>> = {}
+  for (const { value: prompt, label } of PROMPTS) {
+    const what = reader.optional(`${prompt}-what`)
+    const significance = reader.optional(`${prompt}-significance`)
+    if (what === undefined) {
+      if (significance !== undefined)
+        reader.missing(
+          `${prompt}-what`,
+          `"${label}": you wrote why it matters; add a line on what happened too.`,
+        )
+      continue
+    }
+    answers[prompt] = significance === undefined ? { what } : { what, significance }
+  }
+  return answers
+}
+
+function sheetHomework(reader: Reader): Submission & { kind: 'homework' } {
+  const group = reader.group()
+  const session = reader.number('session')
+  const answers = promptAnswers(reader)
+  return withOptional(
+    {
+      kind: 'homework' as const,
+      sheet: 'prompts' as const,
+      group,
+      session,
+      answers,
+      share: reader.share(answers),
+      scores: optionalScores(reader),
+    },
+    { forFacilitator: reader.optional('for-facilitator') },
+  )
+}
+
+function scoredHomework(reader: Reader): Submission & { kind: 'homework' } {
+  return withOptional(
+    {
+      kind: 'homework' as const,
+      sheet: 'scores' as const,
+      group: reader.group(),
+      session: reader.number('session'),
+      scores: areaScores(reader),
+      notes: areaNotes(reader),
+      circle: reader.circle(),
+    },
+    { forFacilitator: reader.optional('for-facilitator') },
+  )
+}
+
 function areaNotes(reader: Reader): Partial<Record<Area, string>> {
   const notes: Partial<Record<Area, string>> = {}
   for (const area of AREAS) {
@@ -186,19 +321,13 @@ function withOptional<T extends object>(data: T, optional: Record<string, string
   return { ...data, ...Object.fromEntries(given) }
 }
 
-const READERS: { [K in FormKind]: (reader: Reader) => Submission & { kind: K } } = {
-  homework: (reader) =>
-    withOptional(
-      {
-        kind: 'homework',
-        group: reader.group(),
-        session: reader.number('session'),
-        scores: areaScores(reader),
-        notes: areaNotes(reader),
-        circle: reader.circle(),
-      },
-      { forFacilitator: reader.optional('for-facilitator') },
-    ),
+const READERS: {
+  [K in FormKind]: (reader: Reader, shape: FormEntry) => Submission & { kind: K }
+} = {
+  homework: (reader, shape) =>
+    shape.fields.some((field) => field.id === 'share')
+      ? sheetHomework(reader)
+      : scoredHomework(reader),
 
   intention: (reader) =>
     withOptional(

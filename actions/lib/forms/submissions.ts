@@ -8,21 +8,46 @@ import type {
   FocusArea,
   FormKind,
   InterviewRole,
+  Prompt,
   TeamAnswer,
 } from './catalog.js'
 import type { FormProblem } from './problems.js'
 
 /** Optional free-text answers are absent when left blank. */
-export interface HomeworkSubmission {
+interface HomeworkBase {
   kind: 'homework'
   group: string
   session: number
+  forFacilitator?: string
+}
+
+/** One of the sheet's prompts, answered. */
+export interface PromptAnswer {
+  what: string
+  significance?: string
+}
+
+/** The playbook's sheet: six prompts (work, family, self; positive and negative), two to share. */
+export interface SheetHomework extends HomeworkBase {
+  sheet: 'prompts'
+  /** The prompts answered; a prompt left blank is absent. */
+  answers: Partial<Record<Prompt, PromptAnswer>>
+  /** The two prompts to share in the opening circle, in sheet order. */
+  share: [Prompt, Prompt]
+  /** The optional 1-10 scores, for members who like them. */
+  scores: Partial<Record<Area, number>>
+}
+
+/** The score form of the first cohorts: a 1-10 score per area, a few lines, two areas to share. */
+export interface ScoredHomework extends HomeworkBase {
+  sheet: 'scores'
   scores: Record<Area, number>
   notes: Partial<Record<Area, string>>
   /** The two areas to share in the opening circle, in the order work, family, self. */
   circle: [Area, Area]
-  forFacilitator?: string
 }
+
+export type HomeworkSubmission = SheetHomework | ScoredHomework
 
 export interface IntentionSubmission {
   kind: 'intention'

@@ -70,6 +70,26 @@ export async function cron(args: string[], io: Io): Promise<number> {
   return EXIT_OK
 }
 
+/**
+ * After `init` wrote a group file: the scheduled workflow's cron lines for every group of the
+ * repository, when the workflow has the markers (undefined when there is nothing to update).
+ */
+export async function refreshSchedule(
+  root: string,
+  from = new Date(),
+): Promise<string | undefined> {
+  const file = path.join(root, SCHEDULED_WORKFLOW)
+  if (!existsSync(file)) return undefined
+  const loaded = await loadGroups(root)
+  if (loaded.failed.length > 0) return undefined
+  const lines = scheduleLines(loaded.groups, from)
+  const text = await readFile(file, 'utf8')
+  const replaced = withCronLines(text, lines)
+  if (replaced === undefined || replaced === text) return undefined
+  await writeFile(file, replaced)
+  return `wrote ${lines.length} cron line(s) for the groups' due moments to ${SCHEDULED_WORKFLOW}; commit it with the group file`
+}
+
 /** Every group's due moments from `from` for a year, as cron lines (the idle line when none). */
 export function scheduleLines(groups: readonly Group[], from: Date): string[] {
   const moments = groups.flatMap((g) => dueMoments(g, from, new Date(from.getTime() + YEAR_MS)))

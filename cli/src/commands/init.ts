@@ -15,6 +15,7 @@ import {
 import { parseCommandArgs } from '../args.js'
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
+import { refreshSchedule } from './cron.js'
 import { checkAnswer } from '../init/answers.js'
 
 export const usage =
@@ -137,6 +138,8 @@ export async function init(
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, text)
   io.out(`${exists ? 'updated' : 'wrote'} ${file}`)
+  const schedule = await refreshSchedule(io.cwd)
+  if (schedule) io.out(schedule)
   io.out(
     [
       'Next:',

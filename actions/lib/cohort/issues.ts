@@ -135,7 +135,10 @@ export function renderKickoff(
     ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
     intentions: intentionList(group, links.intentions),
     kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
-    theme_weeks: group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead',
+    theme_weeks: themeWeeks(group),
+    names_step: namesStep(group, file),
+    place_step: placeStep(group, file),
+    themes_step: themesStep(group, file),
     schedule: scheduleTable(sessions),
     invitation: fenced(renderInvitation(group, sessions, templates)),
   })
@@ -144,6 +147,39 @@ export function renderKickoff(
     labels: issueLabels(group, 'organizer', rendered),
     body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
   }
+}
+
+/*
+ * Checklist items the group file may already settle: ticked, and saying so, rather than asking the
+ * organizer for what they already wrote (the example group has names, a place and themes).
+ */
+
+function namesStep(group: Group, file: string): string {
+  const named = group.members.every((m) => m.name.toLowerCase() !== m.github.toLowerCase())
+  if (named)
+    return `[x] Every member has their full name in \`${file}\`. Names never appear in issues: they are only used to scrub anything the group publishes.`
+  return `[ ] Give each member's full name as their \`name:\` in \`${file}\` (the form only knew logins). Names never appear in issues: they are only used to scrub anything the group publishes.`
+}
+
+function placeStep(group: Group, file: string): string {
+  const place = group.meeting?.place
+  if (place)
+    return `[x] The place is settled: ${inertText(place)} (\`meeting.place\` in \`${file}\`).`
+  return `[ ] Settle the place: someone's living room, a quiet room nobody's manager walks past, or a video link. Add it to \`${file}\` as \`meeting.place\`.`
+}
+
+function themesStep(group: Group, file: string): string {
+  const wanted = Math.max(0, group.weekly - 2)
+  const given = group.themes?.length ?? 0
+  const advice =
+    'Personal topics ("coping and self-care") tend to carry a meeting better than impersonal ones ("running meetings").'
+  if (wanted > 0 && given >= wanted)
+    return `[x] The themes for ${themeWeeks(group)} are in \`${file}\`. Week 1 still gathers topics; if the group wants others, a facilitator's \`/themes\` on the week 1 issue changes them.`
+  return `[ ] In week 1, gather topics and settle on themes for ${themeWeeks(group)}, then add them to \`${file}\` as \`themes:\`. ${advice}`
+}
+
+function themeWeeks(group: Group): string {
+  return group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead'
 }
 
 export function renderInvitation(

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runAction, startGitHub, type GitHubEmulator } from '../../emulator/src/index.js'
 import { DEFAULT_LINK_HOSTS, guardMarkdown } from '../../actions/lib/markdown/guard.js'
+import { WORD_JOINER } from '../../actions/lib/markdown/inert.js'
 import { leaseLabel } from '../../actions/lib/github/lease.js'
 import { parseGroupFile } from '../../actions/lib/group-file/load.js'
 import { REPO_ROOT } from '../support/cli.js'
@@ -39,7 +40,9 @@ function expectInert(body: string) {
     mentionable: new Set(EXAMPLE_MEMBERS),
   })
   expect(result.defused).toEqual([])
-  expect(body).not.toMatch(/https?:\/\/evil|www\.evil|<img|@acme\/|@mallory/i)
+  // Link destinations the check allowed (a Google Calendar event carries the place) are not text.
+  const text = body.replace(/\]\(https:\/\/[^)\s]*\)/g, '](…)')
+  expect(text).not.toMatch(/https?:\/\/evil|www\.evil|<img|@acme\/|@mallory/i)
 }
 
 describe('two sessions runs at once', () => {
@@ -51,7 +54,10 @@ describe('two sessions runs at once', () => {
         runAction('sessions', { gh: g, workspace, now: OPENS, eventName: 'schedule' }),
       ),
     )
-    expect(runs.map((r) => r.exitCode)).toEqual([0, 0, 0])
+    expect(
+      runs.map((r) => r.exitCode),
+      runs.map((r) => r.stdout).join('\n'),
+    ).toEqual([0, 0, 0])
     expect(sessionIssues(g, 'example')).toHaveLength(1)
     // The lease is gone once the runs are done.
     expect(g.state.label(leaseLabel('session issue example 1'))).toBeUndefined()
@@ -186,4 +192,30 @@ describe('text people typed, under the bot name', () => {
     for (const c of g.state.comments(issue).filter((c) => c.user?.login === 'github-actions[bot]'))
       expectInert(c.body ?? '')
   }, 120_000)
+
+  it('runs every write of a bundled action through the one check, whatever the template says', async () => {
+    const g = await circle()
+    const workspace = await workspaceWith({ example: EXAMPLE })
+    const template = path.join(workspace, 'templates/session-kickoff.md')
+    const text = await readFile(template, 'utf8')
+    await writeFile(
+      template,
+      text.replace(
+        'This is our first meeting.',
+        'This is our first meeting. <img src=https://evil.example/p.png> cc @acme/all, see https://evil.example',
+      ),
+    )
+    const run = await runAction('sessions', { gh: g, workspace, now: OPENS, eventName: 'schedule' })
+    expect(run.exitCode).toBe(0)
+    const [issue] = sessionIssues(g, 'example')
+    expectInert(issue!.body ?? '')
+    expect(issue!.body).toContain(
+      `cc @${WORD_JOINER}acme/all, see https:${WORD_JOINER}//evil.example`,
+    )
+    // Said by kind and endpoint, never with the text.
+    expect(run.stdout).toMatch(
+      /made html, link, team inert before POST \/repos\/\{owner\}\/\{repo\}\/issues/,
+    )
+    expect(run.stdout).not.toContain('evil.example')
+  }, 60_000)
 })

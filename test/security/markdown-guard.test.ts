@@ -98,6 +98,12 @@ describe('the one check before anything is posted', () => {
     ['a javascript: link', '[x](javascript:alert(1))', '\\[x](javascript:alert(1))', 'link'],
     ['an image', '![x](https://github.com/a.png)', '\\![x](https://github.com/a.png)', 'image'],
     ['an img tag', '<img src=x>', '&lt;img src=x>', 'html'],
+    [
+      'an img tag with an address',
+      '<img src=https://evil.example/p.png>',
+      `&lt;img src=https:${WJ}//evil.example/p.png>`,
+      'html',
+    ],
     ['a formatting tag with attributes', '<b onclick=x>', '&lt;b onclick=x>', 'html'],
     ['a team mention', 'hi @acme/all', `hi @${WJ}acme/all`, 'team'],
     ['someone off the roster', 'hi @mallory', `hi @${WJ}mallory`, 'mention'],

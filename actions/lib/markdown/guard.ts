@@ -179,7 +179,8 @@ function judge(whole: string, live: LiveGroups, policy: PostPolicy, defused: Def
     if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
       return whole
     defused.push('html')
-    return `&lt;${whole.slice(1)}`
+    // What the tag held is text now, and judged as text: an address in it stops being one.
+    return `&lt;${guardText(whole.slice(1), policy, defused)}`
   }
   if (live.url !== undefined) {
     if (linkAllowed(live.url, policy)) return whole

@@ -4,6 +4,7 @@ import type { Group } from '../../lib/group-file/schema.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import { withLease } from '../../lib/github/lease.js'
 import {
+  isAlreadyExists,
   isOwnBot,
   type IssueView,
   type LabelView,
@@ -182,10 +183,19 @@ export class ApplyContext {
       this.deps.log.info(`dry run: would create the cohort milestone`)
       return undefined
     }
+    const lookup = async () =>
+      (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number
     const number = await createOnce({
-      create: () => this.deps.github.createMilestone({ title: spec.title, due_on: spec.dueOn }),
-      lookup: async () =>
-        (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
+      // Titles are unique: a run beside this one may have just made it, and then it is ours too.
+      create: () =>
+        this.deps.github
+          .createMilestone({ title: spec.title, due_on: spec.dueOn })
+          .catch(async (e: unknown) => {
+            const made = isAlreadyExists(e) ? await lookup() : undefined
+            if (made === undefined) throw e
+            return made
+          }),
+      lookup,
     })
     this.milestones.set(spec.title, number)
     return number

@@ -77,6 +77,8 @@ describe('skill-share rehearse', () => {
       expect(run.conclusion).not.toBe('failure')
     }
     expect(runs.some((r) => r.workflow === 'retro.yml')).toBe(false)
+    // Proposed once: later scheduled runs find its pull request and skip the job.
+    expect(runs.filter((r) => r.job === 'retro' && r.conclusion === 'success')).toHaveLength(1)
     const total = runs.reduce((sum, r) => sum + Number(r.billable_minutes), 0)
     expect(stdout).toMatch(
       new RegExp(`: ${total} billable minutes over [\\d.]+ days, \\d+ per 30 days`),

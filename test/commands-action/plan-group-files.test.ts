@@ -75,7 +75,10 @@ describe('decisions', () => {
       'then: monthly\ncontinuation:\n  homework: false\n  seats: nominations\n  cap: 10\nlead: 3d',
     )
     expect(group(edited).continuation).toEqual({ homework: false, seats: 'nominations', cap: 10 })
-    const again = editGroupFile(edited, { ...change!, continuation: { seats: 'open' } })
+    const again = editGroupFile(edited, {
+      ...(change as Extract<GroupChange, { kind: 'continue' }>),
+      continuation: { seats: 'open' },
+    })
     expect(group(again).continuation).toEqual({ homework: false, seats: 'open', cap: 10 })
     expect(again.match(/continuation:/g)).toHaveLength(1)
   })
@@ -86,12 +89,14 @@ describe('decisions', () => {
       continueDecision: 'channel',
     })!
     expect(channel).toMatchObject({ then: 'none', continuation: { channel: true } })
-    expect(pullText(channel, { name: 'Fall' }).body).not.toContain('Close the discussion channel')
+    expect(pullText(channel, { name: 'Fall', timezone: 'Europe/Berlin' }).body).not.toContain(
+      'Close the discussion channel',
+    )
     const stop = continueChange({ slug: 'example' }, 6, {
       continueConfirmed: true,
       continueDecision: 'stop',
     })!
-    const text = pullText(stop, { name: 'Fall' })
+    const text = pullText(stop, { name: 'Fall', timezone: 'Europe/Berlin' })
     expect(text.body).toContain('- [ ] Close the discussion channel')
     expect(text.body).toContain('`then: none`')
     expect(group(editGroupFile(TEXT, stop))).toMatchObject({

@@ -136,5 +136,17 @@ function acceptedText(
         '',
         `Write who an interview was with as a role (a peer, your manager), never a name. ${edits}`,
       ].join('\n')
+    case 'pulse':
+      return [
+        `${opening} Your answer is in.`,
+        '',
+        'The facilitators see the counts for the whole group, never who said what, and only once at least three people have answered. This issue closes itself; there is nothing else to do.',
+      ].join('\n')
+    case 'nomination':
+      return [
+        `${opening} Your ${verdict.submission.kind === 'nomination' && verdict.submission.for === 'myself' ? 'interest is' : 'nomination is'} in.`,
+        '',
+        `The facilitators look at nominations together when the group next takes in new members, and get in touch. ${edits}`,
+      ].join('\n')
   }
 }

@@ -22,6 +22,7 @@ import {
   type Verdict,
 } from './plan.js'
 import { ensureNetworkIssue } from './network.js'
+import { recordPulse } from './pulse.js'
 import { REPLY_MARKER, replyFor, replyState } from './replies.js'
 
 export interface Logger {
@@ -130,6 +131,12 @@ export async function runForms(inputs: FormsInputs, deps: FormsDeps): Promise<Fo
     linked && sessionIssues.get(key(linked)),
   )
   if (replied !== 'unchanged') report.changes.push(`reply ${replied}`)
+
+  if (verdict.result === 'accepted' && verdict.kind === 'pulse') {
+    const pulse = await recordPulse(github, verdict.group, issue, deps.templates)
+    if (pulse.closed) report.changes.push('pulse answer closed')
+    report.changes.push(`pulse ${pulse.result}`)
+  }
 
   if (verdict.result === 'accepted' && verdict.kind === 'sign-up' && deps.repo) {
     const network = await ensureNetworkIssue(github, verdict.group, deps.repo)

@@ -18,6 +18,8 @@ export const FORM_KINDS = [
   'sign-up',
   'self-evaluation',
   'assessment',
+  'pulse',
+  'nomination',
 ] as const
 export type FormKind = (typeof FORM_KINDS)[number]
 
@@ -149,6 +151,37 @@ export const INTERVIEW_ROLES = [
   { value: 'outside', label: 'Someone outside work' },
 ] as const satisfies readonly ChoiceOption[]
 export type InterviewRole = (typeof INTERVIEW_ROLES)[number]['value']
+
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+export const EASE_CHOICES = [
+  { value: 'easier', label: 'Less awkward than at the start' },
+  { value: 'same', label: 'About the same' },
+  { value: 'harder', label: 'More awkward' },
+] as const satisfies readonly ChoiceOption[]
+export type EaseChoice = (typeof EASE_CHOICES)[number]['value']
+
+export const BELONGING_CHOICES = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'partly', label: 'Partly' },
+  { value: 'not-yet', label: 'Not yet' },
+] as const satisfies readonly ChoiceOption[]
+export type BelongingChoice = (typeof BELONGING_CHOICES)[number]['value']
+
+/** Who a nomination is for: someone else, or the author's own interest. */
+export const NOMINEE_CHOICES = [
+  { value: 'someone-else', label: 'Someone else' },
+  { value: 'myself', label: 'Myself: I would like to join' },
+] as const satisfies readonly ChoiceOption[]
+export type NomineeChoice = (typeof NOMINEE_CHOICES)[number]['value']
+
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+export const LEADS_CHOICES = [
+  { value: 'formally', label: 'Formally: they manage people' },
+  { value: 'informally', label: 'Informally: tech lead, staff engineer, founder without reports' },
+  { value: 'both', label: 'Both' },
+  { value: 'not-sure', label: 'Not sure' },
+] as const satisfies readonly ChoiceOption[]
+export type LeadsChoice = (typeof LEADS_CHOICES)[number]['value']
 
 export const SCORE_MIN = 1
 export const SCORE_MAX = 10
@@ -423,6 +456,57 @@ export const FORMS: { readonly [K in FormKind]: FormEntry & { kind: K } } = {
       },
       text('summary', 'The result, or what I heard, in my own words', true),
       text('takeaway', 'What I take from it', false),
+    ],
+  },
+  pulse: {
+    kind: 'pulse',
+    name: 'Pulse',
+    template: 'pulse.yml',
+    label: 'pulse',
+    title: 'Pulse · ',
+    fields: [
+      group,
+      {
+        id: 'ease',
+        type: 'dropdown',
+        label: 'Since the first meeting, our meetings feel',
+        required: true,
+        options: EASE_CHOICES,
+      },
+      {
+        id: 'belonging',
+        type: 'dropdown',
+        label: 'I feel part of this group',
+        required: true,
+        options: BELONGING_CHOICES,
+      },
+    ],
+  },
+  nomination: {
+    kind: 'nomination',
+    name: 'Nomination or interest',
+    template: 'nomination.yml',
+    label: 'nomination',
+    title: 'Nomination · ',
+    fields: [
+      group,
+      {
+        id: 'for',
+        type: 'dropdown',
+        label: 'This is about',
+        required: true,
+        options: NOMINEE_CHOICES,
+      },
+      { id: 'who', type: 'input', label: 'Who', required: true },
+      text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+      text('how-known', 'How I know them', true),
+      {
+        id: 'leads',
+        type: 'dropdown',
+        label: 'How they lead',
+        required: true,
+        options: LEADS_CHOICES,
+      },
     ],
   },
 }

@@ -16,6 +16,7 @@ const FORMAT_OF: Partial<Record<FormKind, Group['format']>> = {
   homework: 'circle',
   'check-in': 'circle',
   topic: 'circle',
+  pulse: 'circle',
   conversation: 'coaching',
   'sign-up': 'coaching',
 }

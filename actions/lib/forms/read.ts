@@ -3,6 +3,10 @@ import { isValidTimeZone } from '../schedule/time.js'
 import { readAnswers, type Answers } from './answers.js'
 import {
   AREAS,
+  BELONGING_CHOICES,
+  EASE_CHOICES,
+  LEADS_CHOICES,
+  NOMINEE_CHOICES,
   CADENCE_CHOICES,
   EVALUATION_MOMENTS,
   FOCUS_AREAS,
@@ -328,6 +332,42 @@ const READERS: {
     shape.fields.some((field) => field.id === 'share')
       ? sheetHomework(reader)
       : scoredHomework(reader),
+
+  pulse: (reader) => ({
+    kind: 'pulse',
+    group: reader.group(),
+    ease: reader.choice(
+      'ease',
+      EASE_CHOICES,
+      'How do the meetings feel since the first one? Pick one of the three answers.',
+    ),
+    belonging: reader.choice(
+      'belonging',
+      BELONGING_CHOICES,
+      'Do you feel part of the group? Pick Yes, Partly or Not yet.',
+    ),
+  }),
+
+  nomination: (reader) => ({
+    kind: 'nomination',
+    group: reader.group(),
+    for: reader.choice(
+      'for',
+      NOMINEE_CHOICES,
+      'Is this about someone else, or about yourself? Pick one.',
+    ),
+    who: reader.required('who', 'Who is it? A name or a GitHub login is enough.'),
+    why: reader.required(
+      'why',
+      'Why would they get a lot out of the group? A few lines are plenty.',
+    ),
+    howKnown: reader.required('how-known', 'How do you know them? One line is enough.'),
+    leads: reader.choice(
+      'leads',
+      LEADS_CHOICES,
+      'How do they lead: formally, informally, both, or not sure? Pick one.',
+    ),
+  }),
 
   intention: (reader) =>
     withOptional(

@@ -1,5 +1,9 @@
 import type {
   Area,
+  BelongingChoice,
+  EaseChoice,
+  LeadsChoice,
+  NomineeChoice,
   CadenceChoice,
   CheckInOutcome,
   ContinueChoice,
@@ -146,7 +150,29 @@ export interface AssessmentSubmission {
   takeaway?: string
 }
 
+/** The pulse after week 2; only ever shown as counts, and only once three have answered. */
+export interface PulseSubmission {
+  kind: 'pulse'
+  group: string
+  ease: EaseChoice
+  belonging: BelongingChoice
+}
+
+/** Someone the author suggests for the group, or the author's own interest in joining. */
+export interface NominationSubmission {
+  kind: 'nomination'
+  group: string
+  for: NomineeChoice
+  /** As the author wrote it: a name, a login, or both. */
+  who: string
+  why: string
+  howKnown: string
+  leads: LeadsChoice
+}
+
 export type Submission =
+  | PulseSubmission
+  | NominationSubmission
   | SignUpSubmission
   | SelfEvaluationSubmission
   | AssessmentSubmission

@@ -17,6 +17,8 @@ const CATALOG: Record<string, { color: string; description: string }> = {
   buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
   topic: { color: 'fef2c0', description: 'A proposed theme' },
   reflection: { color: 'e99695', description: 'Closing reflection' },
+  pulse: { color: 'e99695', description: 'The two-question pulse after week 2' },
+  nomination: { color: 'fef2c0', description: 'A nomination, or interest in joining' },
   conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
   'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
   network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },

@@ -14,6 +14,12 @@ import {
 /** Links that depend on where the session is posted; the preview passes placeholders. */
 export interface SessionLinks {
   homework?: string
+  /** The closing-reflection form, prefilled with the group; the closing issue links it. */
+  reflection?: string
+  /** The curated reading list in the repository's docs. */
+  readingList?: string
+  /** The pulse form; week 2's issue asks for it. */
+  pulse?: string
   previous?: { number?: number; title: string }
   calendar?: string
 }
@@ -64,6 +70,12 @@ export function sessionContext(
     co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
     agenda: agendaTable(session),
     homework_link: links.homework ?? '',
+    reflection_link: links.reflection ?? '',
+    reading_list: links.readingList ?? '',
+    prep: prepSection(session.prep),
+    homework_step: homeworkStep(group, links.homework ?? ''),
+    seats: seatsLine(group),
+    pulse: pulseStep(session, links.pulse),
     previous: previousLink(links.previous),
     calendar_link: links.calendar ?? '',
     calendar: addToCalendar(group, session, links.calendar),
@@ -103,6 +115,36 @@ function agendaTable(session: Session): string {
   return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n')
 }
 
+/** The playbook checks after the second meeting whether it is getting easier: week 2 asks. */
+function pulseStep(session: Session, link: string | undefined): string {
+  if (session.week !== 2 || !link) return ''
+  return `- **After this meeting:** [two quick questions](${link}): is it getting less awkward, and do you feel part of the group? The facilitators see only the counts, once three people have answered.`
+}
+
+/** After the weekly phase the homework stays unless the closing meeting dropped it. */
+function homeworkStep(group: Group, link: string): string {
+  if (group.continuation?.homework === false)
+    return 'No homework for these meetings: the group decided to drop it at the closing meeting.'
+  return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`
+}
+
+/** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
+function seatsLine(group: Group): string {
+  const { seats, cap } = group.continuation ?? {}
+  const upTo = cap ? `, up to ${cap} members in all` : ''
+  if (seats === 'nominations')
+    return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`
+  if (seats === 'open')
+    return `- **New members:** welcome${upTo}. Invite someone who would benefit.`
+  if (seats === 'closed') return '- **New members:** the group stays as it is for now.'
+  return ''
+}
+
+/** The theme's preparation from the group file, as its own section, or nothing. */
+function prepSection(prep: string | undefined): string {
+  return prep ? `### To prepare\n\n${prep.trim()}` : ''
+}
+
 /**
  * "Add to your calendar", working for a member with no access beyond the repository: a Google
  * Calendar link for this session, and, when the group publishes `calendar.ics`, its page in the
@@ -115,7 +157,7 @@ function addToCalendar(group: Group, session: Session, icsUrl: string | undefine
     startsAt: session.startsAt,
     endsAt: session.endsAt,
     timezone: session.timezone,
-    details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+    details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.${session.prep ? `\n\nTo prepare: ${session.prep.trim()}` : ''}`,
     ...(session.place ? { location: session.place } : {}),
   })
   const ics = icsUrl

@@ -20,6 +20,47 @@ export function homeworkFormUrl(repo: RepositoryRef, group: Group, session: Sess
   })
 }
 
+/** The closing-reflection form, prefilled with the group. */
+export function reflectionFormUrl(repo: RepositoryRef, group: Group): string {
+  return formUrl({
+    serverUrl: repo.serverUrl,
+    repository: repo.repository,
+    template: 'reflection.yml',
+    title: formTitle('reflection', group.slug),
+    fields: { group: group.slug },
+  })
+}
+
+/** The reading list every repository made from the template carries. */
+export const READING_LIST_PATH = 'docs/reading-list.md'
+
+export function readingListUrl(repo: RepositoryRef): string {
+  return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`
+}
+
+/** The two-question pulse after week 2, prefilled with the group. */
+export function pulseFormUrl(repo: RepositoryRef, group: Group): string {
+  return formUrl({
+    serverUrl: repo.serverUrl,
+    repository: repo.repository,
+    template: 'pulse.yml',
+    title: formTitle('pulse', group.slug),
+    fields: { group: group.slug },
+  })
+}
+
+/** The links of the playbook's extras a session issue may carry, beside its homework form. */
+export function playbookLinks(
+  repo: RepositoryRef,
+  group: Group,
+): { reflection: string; readingList: string; pulse: string } {
+  return {
+    reflection: reflectionFormUrl(repo, group),
+    readingList: readingListUrl(repo),
+    pulse: pulseFormUrl(repo, group),
+  }
+}
+
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 export function calendarPath(slug: string): string {
   return `groups/${slug}/calendar.ics`

@@ -177,7 +177,10 @@ export type NomineeChoice = (typeof NOMINEE_CHOICES)[number]['value']
 /** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
 export const LEADS_CHOICES = [
   { value: 'formally', label: 'Formally: they manage people' },
-  { value: 'informally', label: 'Informally: tech lead, staff engineer, founder without reports' },
+  {
+    value: 'informally',
+    label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+  },
   { value: 'both', label: 'Both' },
   { value: 'not-sure', label: 'Not sure' },
 ] as const satisfies readonly ChoiceOption[]

@@ -81,6 +81,27 @@ describe('two sessions runs at once', () => {
     expect(g.state.issue(issue!.number)?.state).toBe('closed')
   }, 90_000)
 
+  it('open one issue per coaching conversation, never two', async () => {
+    const g = await circle()
+    const network = asOwnGroup(
+      await readFile(path.join(REPO_ROOT, 'groups/example-coaching/group.yml'), 'utf8'),
+    )
+    const workspace = await workspaceWith({ network })
+    const now = '2026-11-01T18:00:00Z'
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => runAction('sessions', { gh: g, workspace, now, eventName: 'schedule' })),
+    )
+    expect(
+      runs.map((r) => r.exitCode),
+      runs.map((r) => r.stdout).join('\n'),
+    ).toEqual([0, 0, 0])
+    const markers = sessionIssues(g, 'network').map(
+      (i) => /<!-- skill-share:conversation [^>]*-->/.exec(i.body ?? '')?.[0],
+    )
+    expect(markers.length).toBeGreaterThan(0)
+    expect(new Set(markers).size).toBe(markers.length)
+  }, 90_000)
+
   it('take over a lease a crashed run left behind, once it has expired', async () => {
     const g = await circle()
     const workspace = await workspaceWith({ example: EXAMPLE })

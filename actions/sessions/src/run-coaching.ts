@@ -1,8 +1,9 @@
 import type { Group } from '../../lib/group-file/schema.js'
 import { cost, type Cost } from '../../lib/budget/budget.js'
 import { createOnce } from '../../lib/github/idempotent.js'
+import { withLease } from '../../lib/github/lease.js'
 import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
-import { isOwnBot, type IssueView } from '../../lib/github/repository.js'
+import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repository.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
 import { pairKey, type Conversation } from '../../lib/schedule/coaching.js'
 import { collectSubmissions } from '../../lib/github/submissions.js'
@@ -149,28 +150,39 @@ async function openConversation(
     return { report: done }
   }
   await context.ensureLabels(step.labels)
-  const issue = await createOnce({
-    create: () =>
-      github.createIssue({
-        title: step.title,
-        body: step.body,
-        labels: step.labels,
-        assignees: step.assignees,
+  // Under a lease, so two runs at once never both open it: the second finds the first's issue.
+  const lease = `conversation issue ${group.slug} ${c.pair} ${c.number}`
+  const issue = await withLease(
+    github,
+    lease,
+    async () =>
+      (await findConversation(github, group, c)) ??
+      createOnce({
+        create: () =>
+          github.createIssue({
+            title: step.title,
+            body: step.body,
+            labels: step.labels,
+            assignees: step.assignees,
+          }),
+        lookup: () => findConversation(github, group, c),
       }),
-    lookup: async () =>
-      (
-        await github.listIssues({
-          labels: ['skill-share', 'session', `group:${group.slug}`],
-          state: 'all',
-        })
-      ).find(
-        (i) =>
-          isOwnBot(i.author) &&
-          findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined,
-      ),
-  })
+  )
   log.info(`opened #${issue.number} for ${where(group, c)}`)
   return { issue, report: { ...done, issue: issue.number } }
+}
+
+/** The conversation's issue if some run opened it already, found by its marker. */
+async function findConversation(github: Repository, group: Group, c: Conversation) {
+  const issues = await github.listIssues({
+    labels: ['skill-share', 'session', `group:${group.slug}`],
+    state: 'all',
+  })
+  return issues.find(
+    (i) =>
+      isOwnBot(i.author) &&
+      findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined,
+  )
 }
 
 /**

@@ -109,12 +109,12 @@ const justOpened = (pair: string, n: number) =>
   new Date(Date.parse(conversation(pair, n).opensAt) + 60_000)
 
 describe('coaching planner', () => {
-  it('opens the first conversation two days ahead, assigned to both, labelled and marked', () => {
+  it('opens the first conversation two days ahead, assigned to the coach, labelled and marked', () => {
     const result = plan({ open: [], writeUps: [] }, justOpened(AB, 1))
     expect(result.open).toHaveLength(1)
     const [step] = result.open
     expect(step?.title).toBe('Conversation 1 · Coach-A & coachee-b · Tue 3 Nov')
-    expect(step?.assignees).toEqual(['Coach-A', 'coachee-b'])
+    expect(step?.assignees).toEqual(['Coach-A'])
     expect(step?.labels).toEqual(['skill-share', 'group:network', 'session', 'conversation'])
     expect(step?.body).toContain(
       '<!-- skill-share:conversation group=network coach=coach-a coachee=coachee-b n=1 -->',

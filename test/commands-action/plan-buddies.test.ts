@@ -59,8 +59,8 @@ function pairIssue(
   of = 4,
 ) {
   return issue({
-    body: `Buddies\n\n<!-- skill-share:check-in group=example week=${week} pair=${pair} of=${of} -->\n`,
-    assignees: buddies,
+    body: `Buddies\n\n<!-- skill-share:check-in group=example week=${week} pair=${pair} of=${of} buddies=${buddies.join('.')} -->\n`,
+    assignees: buddies.slice(0, 1),
     ...extra,
   })
 }
@@ -129,13 +129,30 @@ describe('planBuddies', () => {
 })
 
 describe('pair issues', () => {
-  const spec = (pair: number, assignees: string[]): PairIssueSpec => ({
+  const spec = (pair: number, buddies: string[]): PairIssueSpec => ({
     week: 1,
     pair,
     title: '',
     body: '',
     labels: [],
-    assignees,
+    buddies,
+    assignees: buddies.slice(0, 1),
+  })
+
+  it('know their buddies from the marker, whoever is assigned; older issues from their assignees', () => {
+    const group = {
+      ...EXAMPLE,
+      members: ['a', 'b', 'c'].map((github) => ({ github, name: github, role: 'member' as const })),
+    }
+    const unassigned = pairIssue(1, 1, ['a', 'b', 'c'], { assignees: [] })
+    const legacy = issue({
+      body: 'x\n\n<!-- skill-share:check-in group=example week=1 pair=2 of=2 -->\n',
+      assignees: ['c', 'b'],
+    })
+    expect(pairIssueRefs([unassigned, legacy], group).map((r) => r.buddies)).toEqual([
+      ['a', 'b', 'c'],
+      ['c', 'b'],
+    ])
   })
 
   it('opens only the missing ones, and none when an existing one names other people', () => {

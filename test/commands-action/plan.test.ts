@@ -200,24 +200,18 @@ describe('swappedAssignees', () => {
   const session = { facilitator: 'priya-n', coFacilitator: 'grace-o' }
   const swap = (by: string, to: string) => ({ swap: { by, to, commentId: 1 } })
 
-  it('replaces the facilitator who hands over', () => {
-    expect(swappedAssignees(session, swap('priya-n', 'tomvdb'), ['priya-n', 'grace-o'])).toEqual([
-      'tomvdb',
-      'grace-o',
-    ])
+  it('assigns the one new facilitator when the facilitator hands over', () => {
+    expect(swappedAssignees(session, swap('priya-n', 'tomvdb'), ['priya-n'])).toEqual(['tomvdb'])
   })
 
-  it('makes the new person co-facilitator when the swapper was not assigned', () => {
-    expect(
-      swappedAssignees(session, swap('octo-ana', 'sam-rivera'), ['priya-n', 'grace-o']),
-    ).toEqual(['priya-n', 'sam-rivera'])
+  it('keeps the facilitator assigned when someone else hands over (the co-facilitator is named, not assigned)', () => {
+    expect(swappedAssignees(session, swap('octo-ana', 'sam-rivera'), ['priya-n'])).toBeUndefined()
+    expect(swappedAssignees(session, swap('grace-o', 'sam-rivera'), [])).toEqual(['priya-n'])
   })
 
   it('leaves the assignees alone without a swap, or when they already match', () => {
     expect(swappedAssignees(session, {}, ['someone'])).toBeUndefined()
-    expect(
-      swappedAssignees(session, swap('priya-n', 'tomvdb'), ['GRACE-O', 'tomvdb']),
-    ).toBeUndefined()
+    expect(swappedAssignees(session, swap('priya-n', 'tomvdb'), ['TOMVDB'])).toBeUndefined()
   })
 
   it('does not assign the same person twice', () => {

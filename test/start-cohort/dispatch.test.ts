@@ -78,7 +78,8 @@ function expectedIssues(first: number) {
       number: first + 6,
       title: "Getting Fall 2026 circle started: the organizer's checklist",
       labels: [...cohort, 'organizer'].sort(),
-      assignees: FACILITATORS,
+      // One assignee on every plan: Free private repositories allow no more.
+      assignees: FACILITATORS.slice(0, 1),
       milestone: 'Fall 2026 circle',
       author: BOT,
     },
@@ -261,11 +262,6 @@ describe('Start a cohort refuses, and writes nothing', () => {
       'an unknown login',
       { members: 'bkowalski, jmartin, grace-o, nobody-here' },
       'members: @nobody-here does not exist on GitHub; check the spelling',
-    ],
-    [
-      'a login without access',
-      { members: 'bkowalski, jmartin, grace-o, outsider' },
-      'members: @outsider has no access: invite them as a collaborator first (Settings → Collaborators) and run this again once they accept',
     ],
     [
       'no facilitator',

@@ -173,7 +173,9 @@ describe('planning a new cohort', () => {
     expect(first.body).toContain(
       '(https://github.com/acme/circle/issues/new?template=intention.yml&title=Intention%20%C2%B7%20fall-2026&group=fall-2026)',
     )
-    expect(p.kickoff).toEqual({ assignees: ['octo-ana', 'priya-n'] })
+    // One assignee on every plan (Free private repositories allow no more).
+    expect(p.kickoff).toEqual({ assignees: ['octo-ana'] })
+    expect(p.notAccepted).toEqual([])
   })
 
   it('asks for the intention in a comment when the repository has no intention form', () => {
@@ -284,15 +286,24 @@ describe('planning a cohort that exists', () => {
 })
 
 describe('refusing a request', () => {
-  it('refuses a login that does not exist and one without access, by input', () => {
-    const access = {
-      ...observation().access,
-      'priya-n': 'unknown-user' as const,
-      jmartin: 'none' as const,
-    }
+  it('refuses a login that does not exist, by input', () => {
+    const access = { ...observation().access, 'priya-n': 'unknown-user' as const }
     expect(errorsOf(FORM, observation({ access }))).toEqual([
       'facilitators: @priya-n does not exist on GitHub; check the spelling',
-      'members: @jmartin has no access: invite them as a collaborator first (Settings → Collaborators) and run this again once they accept',
+    ])
+  })
+
+  it('goes ahead for a member without access yet (an invitation not accepted), with a warning and the list for the checklist', () => {
+    const access = { ...observation().access, jmartin: 'none' as const }
+    const outcome = plan(FORM, observation({ access }))
+    expect(outcome.ok).toBe(true)
+    expect(outcome.problems.map((p) => formatFormProblem(p))).toEqual([
+      'members: warning: @jmartin has no access to the repository yet: invite them as a collaborator (Settings → Collaborators) if you have not; their issues open now and are assigned to them once they accept',
+    ])
+    if (!outcome.ok) return
+    expect(outcome.plan.notAccepted).toEqual(['jmartin'])
+    expect(outcome.plan.intentions.find((i) => i.login === 'jmartin')?.assignees).toEqual([
+      'jmartin',
     ])
   })
 
@@ -317,7 +328,9 @@ describe('refusing a request', () => {
   })
 
   it('reports the form, the repository and access problems in one pass', () => {
-    const observed = observation({ access: { ...observation().access, 'grace-o': 'none' } })
+    const observed = observation({
+      access: { ...observation().access, 'grace-o': 'unknown-user' },
+    })
     observed.repository.private = false
     expect(errorsOf({ ...FORM, timezone: 'Mars/Base' }, observed)).toHaveLength(3)
   })

@@ -8,12 +8,16 @@ import {
   resetBranch,
   writeFile,
 } from '../../lib/github/contents.js'
+import { explainForbidden, PULL_REQUEST_SETTING } from '../../lib/github/forbidden.js'
+import { createOnce } from '../../lib/github/idempotent.js'
 import {
   findPulls,
   isPullRequestCreationForbidden,
   openPull,
   updatePull,
 } from '../../lib/github/pulls.js'
+import { isOwnBot } from '../../lib/github/repository.js'
+import { marker } from '../../lib/markers/markers.js'
 import { groupCalendar } from '../../lib/sessions/calendar-file.js'
 import { calendarPath } from '../../lib/sessions/links.js'
 import { rankedTopics } from '../../lib/status/extras.js'
@@ -148,7 +152,22 @@ async function propose(change: GroupChange, group: Group, context: RunContext): 
     number = plan.pull
     await updatePull(github, number, { title: text.title, body: text.body })
   } else {
-    number = await openOrExplain(context, { head: where, base, title: text.title, body: text.body })
+    const opened = await openOrExplain(context, change, {
+      head: where,
+      base,
+      title: text.title,
+      body: text.body,
+    })
+    if (opened === undefined) {
+      context.row(
+        group.slug,
+        `${change.kind} pull request`,
+        `#${change.issue}`,
+        'waiting: GitHub Actions may not open pull requests here (explained on the issue)',
+      )
+      return
+    }
+    number = opened
   }
   context.report.pullRequests.push(number)
   context.row(
@@ -178,18 +197,66 @@ async function refreshedCalendar(
   return groupCalendar(group, await calendar.templates(), { previous, repo }).text
 }
 
+/**
+ * Opens the decision's pull request. When the repository does not let GitHub Actions open pull
+ * requests, the decision's issue says so (once) and what to change; the decision stays pending,
+ * since nothing but its pull request applies it, and the next run after a comment opens it.
+ */
 async function openOrExplain(
   context: RunContext,
+  change: GroupChange,
   pull: { head: string; base: string; title: string; body: string },
-): Promise<number> {
+): Promise<number | undefined> {
   try {
     return (await openPull(context.github, pull)).number
   } catch (e) {
-    if (!isPullRequestCreationForbidden(e)) throw e
+    const why = explainForbidden(e, 'open a pull request')
+    if (why === undefined) throw e
+    if (!isPullRequestCreationForbidden(e)) throw new Error(why)
+    context.deps.log.warning(`#${change.issue}: ${why}`)
+    await explainOnIssue(change, pull.head, context)
+    return undefined
+  }
+}
+
+export const PULL_REFUSED_MARKER = 'pull-refused'
+
+async function explainOnIssue(change: GroupChange, branch: string, context: RunContext) {
+  const { github } = context
+  const mark = marker(PULL_REFUSED_MARKER, { group: change.slug, change: change.kind })
+  const posted = async () =>
+    (await github.listComments(change.issue)).find(
+      (c) => isOwnBot(c.author) && c.body.includes(mark),
+    )
+  if (await posted()) return
+  try {
+    await createOnce({
+      create: () => github.createComment(change.issue, pullRefusedComment(change, branch, mark)),
+      lookup: posted,
+    })
+  } catch (e) {
+    const why = explainForbidden(e, `comment on #${change.issue}`)
+    if (why === undefined) throw e
     throw new Error(
-      'GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ' +
-        'Workflow permissions ("Allow GitHub Actions to create and approve pull requests") and comment again, ' +
-        `or open a pull request from the branch ${pull.head} yourself.`,
+      `GitHub Actions may not open pull requests here (turn on ${PULL_REQUEST_SETTING}), and ${why}`,
     )
   }
+}
+
+function pullRefusedComment(change: GroupChange, branch: string, mark: string): string {
+  const what =
+    change.kind === 'continue'
+      ? change.then === 'none'
+        ? 'to stop after the weekly meetings'
+        : `to go on ${change.then}`
+      : 'on the themes of the coming weeks'
+  return [
+    `The group's decision ${what} is recorded here, but it is **not applied yet**: the pull request that ` +
+      `changes \`groups/${change.slug}/group.yml\` could not be opened, because this repository does not let ` +
+      'GitHub Actions create pull requests.',
+    `To apply it, someone with admin access turns on **${PULL_REQUEST_SETTING}** (in an organization, its ` +
+      'own Settings → Actions → General has to allow it first). Then comment on this issue once more: the ' +
+      `pull request opens from the branch \`${branch}\`, and the decision takes effect when it is merged.`,
+    mark,
+  ].join('\n\n')
 }

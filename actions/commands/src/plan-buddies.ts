@@ -14,9 +14,11 @@ import { renderIssue, typed } from '../../lib/templates/render.js'
 
 /*
  * Accountability buddies, planned from what the scheduled run observed. Pair issues carry
- * `<!-- skill-share:check-in group=<slug> week=<w> pair=<i> of=<n> -->`; once the mid-week decision is
- * made the marker also records it (`nudge=sent` or `nudge=none`), so later runs need no request to
- * know it. Who is paired with whom is read from the issues' assignees.
+ * `<!-- skill-share:check-in group=<slug> week=<w> pair=<i> of=<n> buddies=<a>.<b> -->`; once the
+ * mid-week decision is made the marker also records it (`nudge=sent` or `nudge=none`), so later runs
+ * need no request to know it. Who is paired with whom is read from the marker, never from the
+ * assignees: a Free-plan private repository takes one assignee per issue, and someone whose
+ * invitation is pending cannot be assigned at all.
  */
 
 export const CHECK_IN_MARKER = 'check-in'
@@ -29,7 +31,7 @@ export interface PairIssueRef {
   /** How many pairs the week has: fewer issues than this means a run stopped halfway. */
   of: number
   issue: IssueView
-  /** Assignees on the roster, in roster spelling. */
+  /** The buddies on the roster, in roster spelling. */
   buddies: string[]
   /** The mid-week decision, once made. */
   nudge?: 'sent' | 'none'
@@ -52,11 +54,26 @@ export function pairIssueRefs(issues: readonly IssueView[], group: Group): PairI
         pair,
         of: Number.isInteger(of) ? of : pair,
         issue,
-        buddies: issue.assignees.flatMap((login) => roster.get(login.toLowerCase()) ?? []),
+        buddies: buddiesOf(found.attributes['buddies'], issue).flatMap(
+          (login) => roster.get(login.toLowerCase()) ?? [],
+        ),
         ...(nudge === 'sent' || nudge === 'none' ? { nudge } : {}),
       },
     ]
   })
+}
+
+/** Logins in a marker attribute: `a.b.c` (a GitHub login has no dot). */
+export function buddiesAttribute(logins: readonly string[]): string {
+  return logins.join('.')
+}
+
+/**
+ * The buddies a pair issue records. Issues opened before the marker said so fall back to their
+ * assignees, which were all the buddies then.
+ */
+function buddiesOf(attribute: string | undefined, issue: Pick<IssueView, 'assignees'>): string[] {
+  return attribute ? attribute.split('.').filter(Boolean) : issue.assignees
 }
 
 export interface BuddyObservation {
@@ -109,7 +126,7 @@ export function planBuddies(
 }
 
 /**
- * Earlier weeks' groups, from the pair issues' assignees: the history pairBuddies avoids repeating.
+ * Earlier weeks' groups, from the pair issues' markers: the history pairBuddies avoids repeating.
  */
 export function pairingHistory(pairs: readonly PairIssueRef[], beforeWeek: number): string[][] {
   return pairs
@@ -148,6 +165,9 @@ export interface PairIssueSpec {
   title: string
   body: string
   labels: string[]
+  /** Everyone in the pair (or trio), in the order drawn. */
+  buddies: string[]
+  /** One assignee on every plan: the first buddy; the body names them all. */
   assignees: string[]
 }
 
@@ -158,7 +178,7 @@ export interface PairContext {
   template: FrontMatterDocument
 }
 
-/** One issue per pair (or trio), assigned to its members, with the prefilled check-in form. */
+/** One issue per pair (or trio), naming its members, with the prefilled check-in form. */
 export function pairIssueSpecs(pairs: readonly string[][], context: PairContext): PairIssueSpec[] {
   const { group, week } = context
   return pairs.map((buddies, index) => {
@@ -183,11 +203,13 @@ export function pairIssueSpecs(pairs: readonly string[][], context: PairContext)
         week: week.week,
         pair,
         of: pairs.length,
+        buddies: buddiesAttribute(buddies),
       }),
       labels: [
         ...new Set(['skill-share', `group:${group.slug}`, BUDDIES_LABEL, ...rendered.labels]),
       ],
-      assignees: [...buddies],
+      buddies: [...buddies],
+      assignees: buddies.slice(0, 1),
     }
   })
 }
@@ -209,7 +231,7 @@ export function pairsToOpen(
       .join(' ')
   for (const spec of specs) {
     const ref = byPair.get(spec.pair)
-    if (ref && key(ref.buddies) !== key(spec.assignees)) return { open: [], conflict: true }
+    if (ref && key(ref.buddies) !== key(spec.buddies)) return { open: [], conflict: true }
   }
   return { open: specs.filter((spec) => !byPair.has(spec.pair)), conflict: false }
 }

@@ -26,7 +26,7 @@ export type CommandIssue =
       kind: 'check-in'
       week: number
       pair: number
-      /** The buddies (the issue's assignees who are on the roster), in roster spelling. */
+      /** The buddies the issue's marker records (those on the roster), in roster spelling. */
       buddies: string[]
     }
 
@@ -60,13 +60,15 @@ export function identifyIssue(
       const week = Number(found.attributes['week'])
       const pair = Number(found.attributes['pair'])
       if (!Number.isInteger(week) || !Number.isInteger(pair)) continue
+      const recorded = found.attributes['buddies']
       return {
         type: 'check-in',
         group,
         kind: 'check-in',
         week,
         pair,
-        buddies: rosterSpelling(group, issue.assignees),
+        // Pair issues opened before the marker named the buddies had them all as assignees.
+        buddies: rosterSpelling(group, recorded ? recorded.split('.') : issue.assignees),
       }
     }
   }
@@ -160,7 +162,8 @@ export function commandState(
     comments: comments.map((c) => ({
       id: c.id,
       author: c.author.login,
-      authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
+      // With a personal token the bot writes as a user: its own comments are not commands.
+      authorType: c.author.type === 'Bot' || ownWrite(c) ? 'Bot' : 'User',
       body: c.body,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
@@ -208,11 +211,15 @@ function hasContent(state: SessionState): boolean {
     state.skipped !== undefined ||
     state.swap !== undefined ||
     state.continueVotes.size > 0 ||
+    state.homeworkVotes.size > 0 ||
+    state.seatVotes.size > 0 ||
     state.notes.length > 0
   )
 }
-    state.homeworkVotes.size > 0 ||
-    state.seatVotes.size > 0 ||
+
+function ownWrite(comment: CommentView): boolean {
+  return isOwnBot(comment.author) && parseMarkers(comment.body).length > 0
+}
 
 function ownComments(comments: readonly CommentView[]): CommentView[] {
   return comments.filter((c) => isOwnBot(c.author))
@@ -313,9 +320,10 @@ function acknowledged(
 }
 
 /**
- * After `/swap @to` by a facilitator: the scheduled pair with the swapper replaced by `to`, or, when
- * the swapper was not assigned, with `to` as the co-facilitator. Without a swap the assignees are
- * left as people set them; undefined when nothing needs to change.
+ * After `/swap @to` by a facilitator: the one assignee (every plan allows one) is whoever now
+ * facilitates: `to` when the swapper was the scheduled facilitator, else still the scheduled
+ * facilitator (a swapped co-facilitator is named in the status, not assigned). Without a swap the
+ * assignees are left as people set them; undefined when nothing needs to change.
  */
 export function swappedAssignees(
   session: Pick<Session, 'facilitator' | 'coFacilitator'>,
@@ -331,7 +339,7 @@ export function swappedAssignees(
   const replaced = scheduled.some((l) => same(l, swap.by))
     ? scheduled.map((l) => (same(l, swap.by) ? swap.to : l))
     : [scheduled[0] ?? swap.by, swap.to]
-  const desired = replaced.filter((l, i) => replaced.findIndex((m) => same(m, l)) === i)
+  const desired = replaced.slice(0, 1)
   const key = (logins: readonly string[]) =>
     logins
       .map((l) => l.toLowerCase())

@@ -1,3 +1,4 @@
+import { isAssigneeRefusal, NOT_ASSIGNABLE } from '../../lib/github/assignees.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import { isOwnBot, type CommentView, type ReactionView } from '../../lib/github/repository.js'
 import { findMarker } from '../../lib/markers/markers.js'
@@ -137,8 +138,26 @@ async function applyPlan(
   }
   if (plan.assignees) {
     const assignees = plan.assignees
-    await context.write(`assign #${number}`, () => github.updateIssue(number, { assignees }))
-    context.row(slug, 'swap', `#${number}`, `assignees updated (${assignees.length})`)
+    let refused = false
+    await context.write(`assign #${number}`, async () => {
+      try {
+        await github.updateIssue(number, { assignees })
+      } catch (e) {
+        // Someone not assignable yet (a pending invitation) never stops the run.
+        if (!isAssigneeRefusal(e)) throw e
+        refused = true
+      }
+    })
+    const who = assignees.map((l) => `@${l}`).join(', ')
+    if (refused) context.deps.log.warning(`#${number}: ${who} not assigned: ${NOT_ASSIGNABLE}`)
+    context.row(
+      slug,
+      'swap',
+      `#${number}`,
+      refused
+        ? `${who} not assigned: ${NOT_ASSIGNABLE}`
+        : `assignees updated (${assignees.length})`,
+    )
   }
   if (!plan.status) return created
   if (target.type === 'session') {

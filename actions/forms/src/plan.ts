@@ -178,12 +178,13 @@ export function labelChange(verdict: Verdict, current: readonly string[]): Label
   return { add: missing(want), remove: stale }
 }
 
-/** The author is assigned to their accepted submission, so "assigned to me" lists their own. */
+/**
+ * The author is assigned to their accepted submission, so "assigned to me" lists their own; unless
+ * someone is assigned already: a Free-plan private repository takes one assignee per issue.
+ */
 export function assigneesAfter(verdict: Verdict, issue: IssueView): string[] | undefined {
-  if (verdict.result !== 'accepted') return undefined
-  const author = issue.author.login.toLowerCase()
-  if (issue.assignees.some((login) => login.toLowerCase() === author)) return undefined
-  return [...issue.assignees, issue.author.login]
+  if (verdict.result !== 'accepted' || issue.assignees.length > 0) return undefined
+  return [issue.author.login]
 }
 
 export interface SessionRef {

@@ -1,4 +1,5 @@
 import { branchSha, createBranch, getFile, writeFile } from './contents.js'
+import { explainForbidden } from './forbidden.js'
 import {
   findOpenPull,
   isPullRequestCreationForbidden,
@@ -55,11 +56,11 @@ export async function proposeFile(
     const { branch: head, base, title, body } = proposal
     return { pull: await openPull(github, { head, base, title, body }), file }
   } catch (e) {
-    if (!isPullRequestCreationForbidden(e)) throw e
-    throw new Error(
-      'GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ' +
-        'Workflow permissions ("Allow GitHub Actions to create and approve pull requests") and run this again, ' +
-        `or open a pull request from the branch ${proposal.branch} yourself.`,
-    )
+    const why = explainForbidden(e, 'open a pull request')
+    if (why === undefined) throw e
+    const instead = isPullRequestCreationForbidden(e)
+      ? ` Then run this again, or open a pull request from the branch ${proposal.branch} yourself.`
+      : ''
+    throw new Error(why + instead)
   }
 }

@@ -1,4 +1,5 @@
-import { statusOf, type Repository, type UserRef } from './repository.js'
+import { forbiddenKind } from './forbidden.js'
+import { statusOf, userRef, type Repository, type UserRef } from './repository.js'
 
 /** The fields of a pull request our actions read. */
 export interface PullView {
@@ -41,7 +42,7 @@ export async function findOpenPull(repo: Repository, head: string): Promise<Pull
     per_page: 10,
   })
   const match = data.find((pull) => pull.head.ref === head)
-  return match ? pullView(match) : undefined
+  return match ? pullView(match, await repo.selfAmong([match])) : undefined
 }
 
 /** Every pull request from one of this repository's branches, open and closed, newest first. */
@@ -53,7 +54,8 @@ export async function findPulls(repo: Repository, head: string): Promise<PullVie
     state: 'all',
     per_page: 100,
   })
-  return data.filter((pull) => pull.head.ref === head).map(pullView)
+  const self = await repo.selfAmong(data)
+  return data.filter((pull) => pull.head.ref === head).map((pull) => pullView(pull, self))
 }
 
 /** Every pull request of the repository, open and closed: one listing for many branches. */
@@ -64,7 +66,8 @@ export async function listPulls(repo: Repository): Promise<PullView[]> {
     state: 'all',
     per_page: 100,
   })
-  return data.map((pull) => pullView(pull))
+  const self = await repo.selfAmong(data)
+  return data.map((pull) => pullView(pull, self))
 }
 
 /**
@@ -78,7 +81,7 @@ export async function openPull(repo: Repository, pull: NewPull): Promise<PullVie
       repo: repo.repo,
       ...pull,
     })
-    return pullView(data)
+    return pullView(data, await repo.selfAmong([data]))
   } catch (e) {
     const existing = statusOf(e) === 422 ? await findOpenPull(repo, pull.head) : undefined
     if (existing) return existing
@@ -100,14 +103,15 @@ export async function updatePull(
 }
 
 /**
- * GitHub answers 403 when the repository does not let GITHUB_TOKEN open pull requests
- * (Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests").
+ * GitHub answers 403 "GitHub Actions is not permitted to create or approve pull requests." when
+ * the repository does not let GITHUB_TOKEN open pull requests (Settings → Actions → General →
+ * "Allow GitHub Actions to create and approve pull requests"). Other 403s mean other things.
  */
 export function isPullRequestCreationForbidden(error: unknown): boolean {
-  return statusOf(error) === 403
+  return forbiddenKind(error) === 'pull-request-setting'
 }
 
-function pullView(raw: RawPull): PullView {
+function pullView(raw: RawPull, self?: string): PullView {
   return {
     number: raw.number,
     state: raw.state === 'closed' ? 'closed' : 'open',
@@ -115,7 +119,7 @@ function pullView(raw: RawPull): PullView {
     body: raw.body ?? '',
     head: raw.head.ref,
     base: raw.base.ref,
-    author: { login: raw.user?.login ?? 'ghost', type: raw.user?.type ?? 'User' },
+    author: userRef(raw.user, self),
     htmlUrl: raw.html_url,
   }
 }

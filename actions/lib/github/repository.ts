@@ -1,4 +1,4 @@
-import type { UserRef } from '../markers/ownership.js'
+import { BOT_LOGIN, type UserRef } from '../markers/ownership.js'
 import type { GitHubClient } from './client.js'
 
 export { BOT_LOGIN, isOwnBot, type UserRef } from '../markers/ownership.js'
@@ -64,11 +64,40 @@ type RawComment = Awaited<ReturnType<GitHubClient['rest']['issues']['getComment'
  * views of what we read. No business logic lives here.
  */
 export class Repository {
+  private identity?: Promise<string>
+
   constructor(
     readonly client: GitHubClient,
     readonly owner: string,
     readonly repo: string,
   ) {}
+
+  /**
+   * The login the token acts as: `github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for a GitHub
+   * App installation token, the user for a personal token. GraphQL's `viewer` answers for all
+   * three (REST `GET /user` is 403 for installation tokens). Asked once per run, and only when
+   * something that carries a marker was written by someone other than `github-actions[bot]`.
+   */
+  whoAmI(): Promise<string> {
+    this.identity ??= this.client
+      .graphql<{ viewer: { login: string } }>('query { viewer { login } }')
+      .then((data) => data.viewer.login)
+    return this.identity
+  }
+
+  /**
+   * The token's own login when `raws` hold something it may have written (a marker by an author
+   * other than github-actions[bot]), so views can mark those authors `self`; else undefined and
+   * no request.
+   */
+  async selfAmong(
+    raws: ReadonlyArray<{ user?: { login: string } | null; body?: string | null }>,
+  ): Promise<string | undefined> {
+    const matters = raws.some(
+      (r) => r.user && r.user.login !== BOT_LOGIN && (r.body ?? '').includes(MARKER_START),
+    )
+    return matters ? (await this.whoAmI()).toLowerCase() : undefined
+  }
 
   get fullName(): string {
     return `${this.owner}/${this.repo}`
@@ -96,7 +125,10 @@ export class Repository {
       ...(filter.since ? { since: filter.since } : {}),
       per_page: 100,
     })
-    return raw.map((issue) => issueView(issue as RawIssue)).filter((issue) => !issue.isPullRequest)
+    const self = await this.selfAmong(raw)
+    return raw
+      .map((issue) => issueView(issue as RawIssue, self))
+      .filter((issue) => !issue.isPullRequest)
   }
 
   async getIssue(number: number): Promise<IssueView> {
@@ -105,7 +137,7 @@ export class Repository {
       repo: this.repo,
       issue_number: number,
     })
-    return issueView(data)
+    return issueView(data, await this.selfAmong([data]))
   }
 
   async createIssue(issue: NewIssue): Promise<IssueView> {
@@ -115,7 +147,7 @@ export class Repository {
       ...issue,
       ...NO_RETRY,
     })
-    return issueView(data)
+    return issueView(data, await this.selfAmong([data]))
   }
 
   async updateIssue(
@@ -135,7 +167,7 @@ export class Repository {
       issue_number: number,
       ...patch,
     })
-    return issueView(data)
+    return issueView(data, await this.selfAmong([data]))
   }
 
   async addLabels(number: number, labels: string[]): Promise<void> {
@@ -170,7 +202,8 @@ export class Repository {
       ...(since ? { since } : {}),
       per_page: 100,
     })
-    return raw.map((c) => commentView(c as RawComment))
+    const self = await this.selfAmong(raw)
+    return raw.map((c) => commentView(c as RawComment, self))
   }
 
   async createComment(number: number, body: string): Promise<CommentView> {
@@ -181,7 +214,7 @@ export class Repository {
       body,
       ...NO_RETRY,
     })
-    return commentView(data)
+    return commentView(data, await this.selfAmong([data]))
   }
 
   async updateComment(id: number, body: string): Promise<void> {
@@ -310,18 +343,29 @@ export function isAlreadyExists(error: unknown): boolean {
   return Array.isArray(errors) && errors.some((e) => e.code === 'already_exists')
 }
 
-function user(raw: { login: string; type?: string } | null | undefined): UserRef {
-  return { login: raw?.login ?? 'ghost', type: raw?.type ?? 'User' }
+const MARKER_START = '<!-- skill-share:'
+
+/** A user as our views carry it; `self` when it is the login the token acts as (lower case). */
+export function userRef(
+  raw: { login: string; type?: string } | null | undefined,
+  self?: string,
+): UserRef {
+  const login = raw?.login ?? 'ghost'
+  return {
+    login,
+    type: raw?.type ?? 'User',
+    ...(self !== undefined && login.toLowerCase() === self ? { self: true } : {}),
+  }
 }
 
-function issueView(raw: RawIssue): IssueView {
+function issueView(raw: RawIssue, self?: string): IssueView {
   return {
     number: raw.number,
     title: raw.title,
     state: raw.state === 'closed' ? 'closed' : 'open',
     stateReason: raw.state_reason ?? null,
     body: raw.body ?? '',
-    author: user(raw.user),
+    author: userRef(raw.user, self),
     labels: raw.labels.map((l) =>
       typeof l === 'string'
         ? { name: l, color: '', description: null }
@@ -341,11 +385,11 @@ function issueView(raw: RawIssue): IssueView {
   }
 }
 
-function commentView(raw: RawComment): CommentView {
+function commentView(raw: RawComment, self?: string): CommentView {
   return {
     id: raw.id,
     body: raw.body ?? '',
-    author: user(raw.user),
+    author: userRef(raw.user, self),
     createdAt: raw.created_at,
     updatedAt: raw.updated_at,
     plusOnes: raw.reactions?.['+1'] ?? 0,
@@ -358,5 +402,5 @@ function reactionView(raw: {
   content: string
   user: { login: string; type?: string } | null
 }): ReactionView {
-  return { id: raw.id, content: raw.content, user: user(raw.user) }
+  return { id: raw.id, content: raw.content, user: userRef(raw.user) }
 }

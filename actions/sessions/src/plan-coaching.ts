@@ -232,7 +232,8 @@ function planGroup(
         group,
         conversation: c,
         ...rendered,
-        assignees: [c.coach, c.coachee],
+        // One assignee on every plan: the coach; the body names the coachee.
+        assignees: [c.coach],
         ...(nudge ? { nudge: nudgeComment(c, repo) } : {}),
       })
     }

@@ -15,6 +15,7 @@ import {
   calendarUrl,
   cohortMilestone,
   homeworkFormUrl,
+  playbookLinks,
   type RepositoryRef,
 } from '../../lib/sessions/links.js'
 
@@ -180,6 +181,7 @@ function planGroup(
       const previousIssue = previous ? issueOf(previous) : undefined
       const rendered = renderSessionIssue(group, session, templates, {
         homework: homeworkFormUrl(repo, group, session),
+        ...playbookLinks(repo, group),
         ...(links.calendar ? { calendar: calendarUrl(repo, group) } : {}),
         ...(previous
           ? {
@@ -194,9 +196,9 @@ function planGroup(
         group,
         session,
         ...rendered,
-        assignees: [session.facilitator, session.coFacilitator].filter((a): a is string =>
-          Boolean(a),
-        ),
+        // One assignee on every plan (Free private repositories allow no more); the body names
+        // the co-facilitator.
+        assignees: [session.facilitator],
         ...(session.week !== undefined ? { milestone: cohortMilestoneSpec(group, sessions) } : {}),
       })
     }

@@ -1,7 +1,10 @@
 import type { Group } from '../../lib/group-file/schema.js'
+import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
+import { cost, type Cost } from '../../lib/budget/budget.js'
 import { cost, type Cost } from '../../lib/budget/budget.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import { withLease } from '../../lib/github/lease.js'
+import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repository.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
@@ -24,6 +27,7 @@ import {
   type WriteUp,
 } from './plan-coaching.js'
 import { closeAsDuplicate, closeWithComment } from './closing.js'
+import { noteAssignee } from './assignees.js'
 import { waits, type ApplyContext, type GroupReport } from './run.js'
 
 /**
@@ -114,7 +118,7 @@ async function applyPlan(
   for (const [index, step] of open.entries()) {
     const work = cost({ reads: 1, creates: step.nudge ? 2 : 1, writes: step.nudge ? 1 : 0 })
     if (refused(work, open.length - index, 'conversation issue(s) to open')) return
-    const opened = await openConversation(step, context)
+    const opened = await openConversation(step, context, report)
     report.opened.push(opened.report)
     if (opened.issue && step.nudge) {
       const nudge = { group, conversation: step.conversation, issue: opened.issue }
@@ -141,6 +145,7 @@ function where(group: Group, c: Conversation): string {
 async function openConversation(
   step: ConversationOpenStep,
   context: ApplyContext,
+  report: GroupReport,
 ): Promise<{ issue?: IssueView; report: GroupReport['opened'][number] }> {
   const { github, log } = context.deps
   const { group, conversation: c } = step
@@ -150,6 +155,7 @@ async function openConversation(
     return { report: done }
   }
   await context.ensureLabels(step.labels)
+  let unassigned: Unassigned[] = []
   // Under a lease, so two runs at once never both open it: the second finds the first's issue.
   const lease = `conversation issue ${group.slug} ${c.pair} ${c.number}`
   const issue = await withLease(
@@ -158,17 +164,22 @@ async function openConversation(
     async () =>
       (await findConversation(github, group, c)) ??
       createOnce({
-        create: () =>
-          github.createIssue({
+        create: async () => {
+          const created = await createIssueAssigning(github, {
             title: step.title,
             body: step.body,
             labels: step.labels,
             assignees: step.assignees,
-          }),
+          })
+          unassigned = created.unassigned
+          return created.issue
+        },
         lookup: () => findConversation(github, group, c),
       }),
   )
   log.info(`opened #${issue.number} for ${where(group, c)}`)
+  for (const u of unassigned)
+    noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`)
   return { issue, report: { ...done, issue: issue.number } }
 }
 

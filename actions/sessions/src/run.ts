@@ -1,6 +1,7 @@
 import type { RunBudget } from '../../lib/budget/budget.js'
 import type { Problem } from '../../lib/group-file/problems.js'
 import type { Group } from '../../lib/group-file/schema.js'
+import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import { withLease } from '../../lib/github/lease.js'
 import {
@@ -31,6 +32,7 @@ import {
 } from './plan.js'
 import { byDue, groupPlanCost } from './budget.js'
 import { closeAsDuplicate, closeWithComment } from './closing.js'
+import { assignWaiting, noteAssignee } from './assignees.js'
 import { runCoaching } from './run-coaching.js'
 import { tidyMemberIssues, type TidyKind } from './tidy.js'
 
@@ -73,10 +75,18 @@ export interface GroupReport {
   status: Array<{ issue: number; session: number; result: string }>
   /** Coaching: the conversation issues that got their one nudge. */
   nudged?: Array<{ issue: number; session: number }>
+  /** People GitHub would not assign yet, and earlier ones assigned now. */
+  assignees?: AssigneeNote[]
   next?: { session: number; title: string; opensAt: string }
   error?: string
   /** Due work left for the next run (the hour's requests or the job's time ran short), and why. */
   waiting?: string
+}
+
+export interface AssigneeNote {
+  issue: number
+  login: string
+  result: string
 }
 
 export interface SessionsReport {
@@ -122,6 +132,7 @@ export async function runSessions(
     if (report) (report.tidied ??= []).push({ issue: step.issue, kind: step.kind })
   }
   reports.push(...(await runCoaching(coaching, { open, closed }, context, now)))
+  await assignWaiting(open, reports, context)
   return reports
 }
 
@@ -223,7 +234,7 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
       )
     }
     for (const step of plan.duplicates) report.closed.push(await closeDuplicate(step, context))
-    for (const step of plan.open) report.opened.push(await openSession(step, context))
+    for (const step of plan.open) report.opened.push(await openSession(step, context, report))
     for (const step of plan.close) report.closed.push(await closeSession(step, context))
     for (const step of plan.status) {
       const result = await context.deps.refreshStatus(step, context.dryRun)
@@ -244,7 +255,7 @@ export function waits(report: GroupReport, reason: string, context: ApplyContext
   return report
 }
 
-async function openSession(step: OpenStep, context: ApplyContext) {
+async function openSession(step: OpenStep, context: ApplyContext, report: GroupReport) {
   const { github, log } = context.deps
   const where = `group ${step.group.slug} session ${step.session.number}`
   if (context.dryRun) {
@@ -253,6 +264,7 @@ async function openSession(step: OpenStep, context: ApplyContext) {
   }
   await context.ensureLabels(step.labels)
   const milestone = step.milestone ? await context.milestone(step.milestone) : undefined
+  let unassigned: Unassigned[] = []
   // Under a lease, so two runs at once never both open it: the second finds the first's issue.
   const lease = `session issue ${step.group.slug} ${step.session.number}`
   const issue = await withLease(
@@ -261,18 +273,23 @@ async function openSession(step: OpenStep, context: ApplyContext) {
     async () =>
       (await findOpened(github, step)) ??
       createOnce({
-        create: () =>
-          github.createIssue({
+        create: async () => {
+          const created = await createIssueAssigning(github, {
             title: step.title,
             body: step.body,
             labels: step.labels,
             assignees: step.assignees,
             ...(milestone !== undefined ? { milestone } : {}),
-          }),
+          })
+          unassigned = created.unassigned
+          return created.issue
+        },
         lookup: () => findOpened(github, step),
       }),
   )
   log.info(`opened #${issue.number} for ${where}`)
+  for (const u of unassigned)
+    noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`)
   return { issue: issue.number, session: step.session.number, title: step.title }
 }
 

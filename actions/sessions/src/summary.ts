@@ -20,6 +20,8 @@ export async function writeSummary(
     if (report.error) summary.addRaw(`:x: ${report.error}`, true)
     if (report.waiting)
       summary.addRaw(`:hourglass: Due work waits for the next run: ${report.waiting}.`, true)
+    if (report.waiting)
+      summary.addRaw(`:hourglass: Due work waits for the next run: ${report.waiting}.`, true)
     const rows = [
       ...report.opened.map((o) => [
         'opened',
@@ -35,6 +37,7 @@ export async function writeSummary(
       ]),
       ...report.status.map((s) => [`status ${s.result}`, `#${s.issue}`, `${s.session}`, '']),
       ...(report.nudged ?? []).map((n) => ['nudged', `#${n.issue}`, `${n.session}`, '']),
+      ...(report.assignees ?? []).map((a) => [`@${a.login}`, `#${a.issue}`, '', a.result]),
     ]
     if (rows.length === 0) summary.addRaw('Nothing to do.', true)
     else

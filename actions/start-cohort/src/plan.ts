@@ -101,6 +101,8 @@ export interface CohortPlan {
   intentions: Array<IssueStep & { login: string }>
   /** Rendered at apply time, once the numbers it links to are known. */
   kickoff: { existing?: number; assignees: string[] }
+  /** Members without access yet (an invitation not accepted, or not sent): the checklist lists them. */
+  notAccepted: string[]
 }
 
 export type CohortOutcome =
@@ -192,9 +194,33 @@ export function planCohort(
         assignees: [login],
       }
     }),
-    kickoff: { ...existing(marked(KICKOFF_MARKER, slug)), assignees: facilitatorsOf(group) },
+    // One assignee per issue, whatever the plan: Free private repositories allow no more.
+    kickoff: {
+      ...existing(marked(KICKOFF_MARKER, slug)),
+      assignees: facilitatorsOf(group).slice(0, 1),
+    },
+    notAccepted: group.members
+      .map((m) => m.github)
+      .filter((login) => observed.access[login.toLowerCase()] === 'none'),
   }
   return { ok: true, plan, problems: sortProblems(problems) }
+}
+
+/**
+ * The checklist's list of members without access yet, placed before its marker: the organizer
+ * sees who still has to accept (or be sent) an invitation.
+ */
+export function withNotAccepted(body: string, logins: readonly string[]): string {
+  if (logins.length === 0) return body
+  const section =
+    '### Not accepted yet\n\n' +
+    `${logins.map((l) => `@${l}`).join(', ')} ${logins.length === 1 ? 'has' : 'have'} no access to this repository yet, ` +
+    'so their issues opened without them as assignees. Invite them under Settings → Collaborators if you have not; ' +
+    'once they accept, the next scheduled run assigns them.\n\n'
+  const at = body.lastIndexOf(`<!-- skill-share:${KICKOFF_MARKER}`)
+  return at === -1
+    ? `${body.trimEnd()}\n\n${section}`
+    : body.slice(0, at) + section + body.slice(at)
 }
 
 function existing(number: number | undefined): { existing?: number } {
@@ -222,7 +248,10 @@ function repositoryProblems(request: CohortRequest, observed: CohortObservation)
   ]
 }
 
-/** Everyone in the group must exist and see the repository, or their issues cannot reach them. */
+/**
+ * Everyone in the group must exist on GitHub. Someone without access yet is the normal state of a
+ * new cohort (invitations go out around now): a warning, and they are assigned once they accept.
+ */
 function accessProblems(draft: GroupDraft, access: CohortObservation['access']): FormProblem[] {
   const lists: Array<[CohortField, string[]]> = [
     ['facilitators', draft.facilitators],
@@ -243,8 +272,8 @@ function accessProblems(draft: GroupDraft, access: CohortObservation['access']):
         return [
           {
             field,
-            severity: 'error',
-            message: `@${login} has no access: invite them as a collaborator first (Settings → Collaborators) and run this again once they accept`,
+            severity: 'warning',
+            message: `@${login} has no access to the repository yet: invite them as a collaborator (Settings → Collaborators) if you have not; their issues open now and are assigned to them once they accept`,
           },
         ]
       return []

@@ -13,7 +13,9 @@ import {
   resetBranch,
   writeFile,
 } from '../../lib/github/contents.js'
+import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { CHOOSER_CONFIG, groundRulesUrl, pointGroundRulesCard } from '../../lib/forms/chooser.js'
+import { explainForbidden } from '../../lib/github/forbidden.js'
 import { createOnce } from '../../lib/github/idempotent.js'
 import {
   findOpenPull,
@@ -33,6 +35,7 @@ import {
   type CohortPlan,
   type IssueStep,
   type Mode,
+  withNotAccepted,
 } from './plan.js'
 
 export interface Logger {
@@ -273,11 +276,18 @@ async function apply(
 
   // 3. The issues: ground rules and intentions first, so the checklist can link them.
   const lookup = issueLookup(github, plan.group.slug)
-  const groundRules = await ensureIssue(plan.groundRules, milestone.number, lookup, github, dry)
+  const groundRules = await ensureIssue(
+    plan.groundRules,
+    milestone.number,
+    lookup,
+    github,
+    dry,
+    log,
+  )
   row('Ground rules', groundRules.result, ref(groundRules.number))
   const intentions: Record<string, number | undefined> = {}
   for (const step of plan.intentions) {
-    const done = await ensureIssue(step, milestone.number, lookup, github, dry)
+    const done = await ensureIssue(step, milestone.number, lookup, github, dry, log)
     intentions[step.login.toLowerCase()] = done.number
     row(`Intention @${step.login}`, done.result, ref(done.number))
   }
@@ -299,12 +309,14 @@ async function apply(
       what: "organizer's checklist",
       ...(plan.kickoff.existing !== undefined ? { existing: plan.kickoff.existing } : {}),
       ...kickoff,
+      body: withNotAccepted(kickoff.body, plan.notAccepted),
       assignees: plan.kickoff.assignees,
     },
     milestone.number,
     lookup,
     github,
     dry,
+    log,
   )
   row("Organizer's checklist", kickoffDone.result, ref(kickoffDone.number))
   if (kickoffDone.number !== undefined) report.outputs.kickoffIssue = kickoffDone.number
@@ -318,12 +330,12 @@ async function openPullOrExplain(
     const { branch: head, base, title, body } = pull
     return (await openPull(github, { head, base, title, body })).number
   } catch (e) {
-    if (!isPullRequestCreationForbidden(e)) throw e
-    throw new Error(
-      `GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ` +
-        `Workflow permissions ("Allow GitHub Actions to create and approve pull requests") and run this again, ` +
-        `or open a pull request from the branch ${pull.branch} yourself, or run again with mode: commit.`,
-    )
+    const why = explainForbidden(e, 'open a pull request')
+    if (why === undefined) throw e
+    const instead = isPullRequestCreationForbidden(e)
+      ? ` Then run this again, or open a pull request from the branch ${pull.branch} yourself, or run again with mode: commit.`
+      : ''
+    throw new Error(why + instead)
   }
 }
 
@@ -378,21 +390,34 @@ async function ensureIssue(
   lookup: IssueLookup,
   github: Repository,
   dry: boolean,
+  log: Logger,
 ): Promise<{ number?: number; result: string }> {
   if (step.existing !== undefined) return { number: step.existing, result: 'exists' }
   if (dry) return { result: 'would open' }
+  let unassigned: Unassigned[] = []
   const issue = await createOnce({
-    create: () =>
-      github.createIssue({
+    create: async () => {
+      const created = await createIssueAssigning(github, {
         title: step.title,
         body: step.body,
         labels: step.labels,
         assignees: step.assignees,
         ...(milestone !== undefined ? { milestone } : {}),
-      }),
+      })
+      unassigned = created.unassigned
+      return created.issue
+    },
     lookup: () => lookup(step.body),
   })
-  return { number: issue.number, result: 'opened' }
+  for (const u of unassigned)
+    log.warning(`#${u.issue}: @${u.login} is not assigned yet: ${u.reason}`)
+  const waiting = unassigned.map((u) => `@${u.login}`).join(', ')
+  return {
+    number: issue.number,
+    result: waiting
+      ? `opened, ${waiting} not assigned yet (no access to the repository yet)`
+      : 'opened',
+  }
 }
 
 function ref(number: number | undefined): string {

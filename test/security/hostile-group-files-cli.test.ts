@@ -290,7 +290,7 @@ describe('warnings a group needs, saying what will happen', () => {
     [
       'a lower-case zone',
       BASE.replace('Europe/Berlin', 'america/los_angeles'),
-      /timezone: "america\/los_angeles" is not the canonical IANA name.*; use "America\/Los_Angeles"/,
+      /timezone: "america\/los_angeles" is not the IANA name as written.*; use "America\/Los_Angeles"/,
     ],
     ['an old alias', BASE.replace('Europe/Berlin', 'US/Pacific'), /use "America\/Los_Angeles"/],
     [

@@ -128,13 +128,31 @@ export function zoneAdvice(zone: string): ZoneAdvice | undefined {
       reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
     }
   }
-  const canonical = canonicalZone(zone)
-  if (canonical && canonical !== zone && canonical !== 'UTC') {
+  const spelled = properSpelling(zone)
+  if (spelled) {
     return {
-      suggest: canonical,
-      reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+      suggest: spelled,
+      reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
     }
   }
+  return undefined
+}
+
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/
+function properSpelling(zone: string): string | undefined {
+  const canonical = canonicalZone(zone)
+  if (!canonical || canonical === zone || canonical === 'UTC') return undefined
+  if (canonical.toLowerCase() === zone.toLowerCase()) return canonical
+  if (OLD_NAME.test(zone)) return canonical
+  if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+    return zone
+      .toLowerCase()
+      .replace(/(^|[/_-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase())
   return undefined
 }
 

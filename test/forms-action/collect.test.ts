@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GitHubEmulator } from '../../emulator/src/index.js'
+import { FORM_KINDS } from '../../actions/lib/forms/catalog.js'
 import { parseGroupFile } from '../../actions/lib/group-file/load.js'
 import { createClient } from '../../actions/lib/github/client.js'
 import { Repository } from '../../actions/lib/github/repository.js'
@@ -67,14 +68,7 @@ describe('collectSubmissions reads accepted submissions back from the issues', (
 
   it('finds every form the repository offers, and leaves out one it does not', async () => {
     const templates = await loadFormTemplates(REPO_ROOT)
-    expect(Object.keys(templates).sort()).toEqual([
-      'check-in',
-      'conversation',
-      'homework',
-      'intention',
-      'reflection',
-      'topic',
-    ])
+    expect(Object.keys(templates).sort()).toEqual([...FORM_KINDS].sort())
     expect(await loadFormTemplates(path.join(REPO_ROOT, 'groups'))).toEqual({})
   })
 })

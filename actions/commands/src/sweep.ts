@@ -8,7 +8,7 @@ import { labelSpec } from '../../lib/labels/labels.js'
 import { findMarker } from '../../lib/markers/markers.js'
 import { buddyWeeks, weeklyPairs, type BuddyWeek } from '../../lib/pairing/weeks.js'
 import { buildSchedule, type Session } from '../../lib/schedule/schedule.js'
-import { rankedTopics } from '../../lib/status/extras.js'
+import { rankedTopics } from '../../lib/github/status-extras.js'
 import { checkProposal } from './group-files.js'
 import { commandState } from './plan.js'
 import {

@@ -12,7 +12,7 @@ import {
 import { labelSpec } from '../../lib/labels/labels.js'
 import { findMarker } from '../../lib/markers/markers.js'
 import { SESSION_MARKER } from '../../lib/sessions/issue.js'
-import { refreshStatus } from '../../lib/status/refresh.js'
+import { refreshStatus } from '../../lib/github/status.js'
 import {
   assigneesAfter,
   homeworkSessions,

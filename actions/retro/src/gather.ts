@@ -9,7 +9,7 @@ import { isOwnBot } from '../../lib/markers/ownership.js'
 import type { NotesComment, NotesFile } from '../../lib/retro/types.js'
 import type { Session } from '../../lib/schedule/schedule.js'
 import { SESSION_MARKER } from '../../lib/sessions/issue.js'
-import { sessionState } from '../../lib/status/refresh.js'
+import { sessionState } from '../../lib/github/status.js'
 import { collectSubmissions } from '../../lib/github/submissions.js'
 import type { HomeworkEntry, ObservedSession } from './plan.js'
 

@@ -1,5 +1,5 @@
 import { addCosts, cost, type Cost } from '../../lib/budget/budget.js'
-import { DUE_HOURS } from '../../lib/status/refresh.js'
+import { DUE_HOURS } from '../../lib/github/status.js'
 import type { GroupPlan } from './plan.js'
 
 /** `timeout-minutes` of the sessions workflow's job: work that would not end before it waits. */

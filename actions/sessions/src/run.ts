@@ -16,7 +16,7 @@ import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { findMarker } from '../../lib/markers/markers.js'
 import { SESSION_MARKER, type SessionTemplates } from '../../lib/sessions/issue.js'
 import type { RepositoryRef } from '../../lib/sessions/links.js'
-import type { StatusResult } from '../../lib/status/refresh.js'
+import type { StatusResult } from '../../lib/github/status.js'
 import type { FrontMatterDocument } from '../../lib/templates/front-matter.js'
 import { conversationLookupSince, conversationsMissing } from './plan-coaching.js'
 import {

@@ -1,6 +1,6 @@
 import type { IssueView, Repository } from '../../lib/github/repository.js'
 import { statusFingerprint, withFingerprint } from '../../lib/sessions/issue.js'
-import { countHomework, refreshStatus, type StatusResult } from '../../lib/status/refresh.js'
+import { countHomework, refreshStatus, type StatusResult } from '../../lib/github/status.js'
 import type { StatusStep } from './plan.js'
 
 /**

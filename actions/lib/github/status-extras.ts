@@ -8,11 +8,11 @@ import {
   type IssueView,
   type ReactionView,
   type Repository,
-} from '../github/repository.js'
+} from './repository.js'
 import { findMarker, marker } from '../markers/markers.js'
 import { buildSchedule, type Session } from '../schedule/schedule.js'
 import { SESSION_MARKER } from '../sessions/issue.js'
-import { sessionState, type StatusExtras } from './refresh.js'
+import { sessionState, type StatusExtras } from './status.js'
 
 /**
  * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each

@@ -4,17 +4,17 @@ import { renderStatus, type StatusPhase } from '../commands/status.js'
 import type { RankedTopic } from '../commands/topics.js'
 import type { CommitmentInput } from '../commands/commitment.js'
 import type { Group } from '../group-file/schema.js'
-import { createOnce } from '../github/idempotent.js'
+import { createOnce } from './idempotent.js'
 import {
   isOwnBot,
   type CommentView,
   type IssueView,
   type ReactionView,
   type Repository,
-} from '../github/repository.js'
+} from './repository.js'
 import { findMarker, marker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
-import { statusExtras, votesMarker } from './extras.js'
+import { statusExtras, votesMarker } from './status-extras.js'
 
 export const STATUS_MARKER = 'status'
 /** Within this many hours before the meeting the status speaks to the facilitators (quorum). */

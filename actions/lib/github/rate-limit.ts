@@ -21,8 +21,15 @@ export interface RequestWatch {
   remaining(): number | undefined
   /** The run's requests replayed on production pacing (see budget.ts). */
   readonly paced: PacedClock
+  /** When the watch began, on the monotonic clock (`performance.now()`, milliseconds). */
   readonly startedAt: number
 }
+
+/**
+ * Elapsed time is read from the monotonic clock: it measures the process itself, whatever the
+ * wall clock says (a test harness may move that one to a simulated moment).
+ */
+const monotonic = () => performance.now()
 
 interface Headers {
   'x-ratelimit-remaining'?: string | number
@@ -54,7 +61,7 @@ export function watchRequests(client: GitHubClient, now: () => number = Date.now
     record((error as { response?: { headers?: Headers } }).response?.headers)
     throw error
   })
-  return { remaining: () => remaining, paced, startedAt: now() }
+  return { remaining: () => remaining, paced, startedAt: monotonic() }
 }
 
 /**
@@ -65,7 +72,7 @@ export function watchRequests(client: GitHubClient, now: () => number = Date.now
 export function jobBudget(
   watch: RequestWatch,
   job: { timeoutMinutes: number; marginSeconds?: number; reserve?: number },
-  now: () => number = Date.now,
+  now: () => number = monotonic,
 ): RunBudget {
   return new RunBudget({
     remaining: watch.remaining,

@@ -46,6 +46,9 @@ export function readSignUps(
     const login = issue.author.login
     const read = readSubmission('sign-up', issue.body, formYaml)
     if (read.ok && read.submission.group.toLowerCase() !== slug) continue
+    // A sign-up that does not read may still be for another network: only count it here when it
+    // carries this group's label or names the group in its first answer.
+    if (!read.ok && !namesGroup(issue, slug)) continue
     const member = group.members.find((m) => m.github.toLowerCase() === login.toLowerCase())
     const key = login.toLowerCase()
     if (!member) {
@@ -77,6 +80,12 @@ export function readSignUps(
     signUps: signUps.filter((s) => !refusedLogins.has(s.login.toLowerCase())),
     refused: stillRefused,
   }
+}
+
+function namesGroup(issue: IssueView, slug: string): boolean {
+  if (issue.labels.some((l) => l.name.toLowerCase() === `group:${slug}`)) return true
+  const answer = /^###[^\n]*\n+\s*([^\n]+)/.exec(issue.body)?.[1]?.trim().toLowerCase() ?? ''
+  return answer.replace(/^groups\//, '').replace(/\/$/, '') === slug
 }
 
 /**

@@ -291,6 +291,28 @@ function referenceMonday(now: Date): DateTime {
   return day.plus({ days: 8 - day.weekday })
 }
 
+/**
+ * Time-zone arithmetic is the costly part of matching (every coach against every coachee), so each
+ * person's intervals are computed once per reference week and role.
+ */
+const intervalCache = new WeakMap<SignUpSubmission, Map<string, Array<[number, number]>>>()
+
+function cachedIntervals(
+  person: Person,
+  reference: DateTime,
+  role: 'coach' | 'coachee',
+): Array<[number, number]> {
+  const byKey = intervalCache.get(person.signUp) ?? new Map<string, Array<[number, number]>>()
+  intervalCache.set(person.signUp, byKey)
+  const key = `${reference.toMillis()}:${role}`
+  let found = byKey.get(key)
+  if (!found) {
+    found = intervals(person, reference, role === 'coachee' ? [0] : [-1, 0, 1])
+    byKey.set(key, found)
+  }
+  return found
+}
+
 /** A person's usual hours as UTC intervals over weeks `from`..`to` around the reference week. */
 function intervals(
   person: Person,
@@ -318,8 +340,8 @@ function intervals(
  * time is the overlap's start, in the coachee's time zone.
  */
 function bestSlot(coach: Person, coachee: Person, reference: DateTime): Slot | undefined {
-  const theirs = intervals(coachee, reference, [0])
-  const ours = intervals(coach, reference, [-1, 0, 1])
+  const theirs = cachedIntervals(coachee, reference, 'coachee')
+  const ours = cachedIntervals(coach, reference, 'coach')
   let best: { start: number; length: number } | undefined
   for (const [a0, a1] of theirs) {
     for (const [b0, b1] of ours) {

@@ -89,6 +89,15 @@ describe('/continue on the closing issue', () => {
       )
       expect(run.outputs['group-changes']).toBe('')
     }
+    // The other closing questions, in one comment or several.
+    for (const [login, votes] of [
+      ['bkowalski', '/homework drop\n/seats nominations 10'],
+      ['grace-o', '/homework drop'],
+      ['mei-chen', '/seats nominations'],
+    ]) {
+      const run = await commentAndRun(gh, workspace, login as string, closing, votes as string, now)
+      expect(run.outputs['group-changes']).toBe('')
+    }
     // A member cannot close the vote.
     const early = await commentAndRun(
       gh,
@@ -103,7 +112,9 @@ describe('/continue on the closing issue', () => {
 
     const confirm = await commentAndRun(gh, workspace, 'priya-n', closing, '/continue confirm', now)
     expect(confirm.outputs['group-changes']).toBe(`example/continue#${closing}`)
-    expect(statusOf(gh, closing)).toContain('**Decided:** we continue every other week')
+    expect(statusOf(gh, closing)).toContain(
+      '**Decided** (confirmed by a facilitator): we continue every other week, without homework, new members by nomination up to 10 members.',
+    )
 
     const job = expectOk(
       await groupFiles(gh, workspace, confirm.outputs['group-changes'] ?? '', now),
@@ -113,8 +124,14 @@ describe('/continue on the closing issue', () => {
     expect(pull?.head.ref).toBe('skill-share/example/continue')
     expect(pull?.base.ref).toBe('main')
     expect(pull?.body).toContain(`The group voted in #${closing} to go on meeting every other week`)
+    expect(pull?.body).toContain('- `homework: false`')
+    expect(pull?.body).toContain('- [ ] Ask the members for nominations (room for 10 in all)')
+    expect(pull?.body).not.toContain('Close the discussion channel')
     const proposed = gh.state.file(FILE, 'skill-share/example/continue')
-    expect(proposed).toBe(EXAMPLE.replace('then: monthly', 'then: biweekly'))
+    // Only the decision changes: `then:` and the new block right after it.
+    expect(proposed).toContain(
+      '\nthen: biweekly\ncontinuation:\n  homework: false\n  seats: nominations\n  cap: 10\nlead: 3d ',
+    )
     // The repository publishes the calendar, so the same pull request refreshes it: follow-ups
     // every other week instead of monthly.
     const calendar = gh.state.file(CALENDAR, 'skill-share/example/continue') ?? ''

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { runAction, type FaultRequest, type GitHubEmulator } from '../../emulator/src/index.js'
 import { snapshot } from '../support/github.js'
 import { EXAMPLE_MEMBERS, workspaceWith } from '../support/workspace.js'
@@ -21,13 +21,20 @@ const rsvped = new WeakSet<GitHubEmulator>()
 const fromBot = (request: FaultRequest) => request.user === 'github-actions[bot]'
 const botPosts = (request: FaultRequest) => fromBot(request) && request.method === 'POST'
 
-let clean: ReturnType<typeof snapshot>
-beforeAll(async () => {
+/** The undisturbed run every scenario must end like; it runs alongside them. */
+async function baseline() {
   const gh = await startExampleRepository()
   await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
-  clean = snapshot(gh)
+  const state = snapshot(gh)
   await gh.close()
-}, 300_000)
+  return state
+}
+let clean: ReturnType<typeof baseline>
+beforeAll(() => {
+  clean = baseline()
+  // Awaited by every test; this only keeps an early failure from counting as unhandled.
+  clean.catch(() => undefined)
+})
 
 const open: GitHubEmulator[] = []
 afterAll(async () => {
@@ -48,113 +55,151 @@ function sessionKeys(gh: GitHubEmulator, state: 'open' | 'all') {
     .filter(Boolean)
 }
 
+// Each scenario has its own emulator and workspace, so they run side by side: most of their time
+// is spent waiting on the action processes they start.
 describe('sessions converge whatever happens to the runs', () => {
-  it('opens and closes four weeks of sessions, with statuses and closing comments, as the baseline', () => {
-    expect(clean.map((i) => [i.number, i.state, i.botComments])).toEqual(
-      [1, 2, 3, 4].map((n) => [n, 'closed', ['status', 'closing']]),
-    )
-  })
+  it.concurrent(
+    'opens and closes four weeks of sessions, with statuses and closing comments, as the baseline',
+    async ({ expect }) => {
+      expect((await clean).map((i) => [i.number, i.state, i.botComments])).toEqual(
+        [1, 2, 3, 4].map((n) => [n, 'closed', ['status', 'closing']]),
+      )
+    },
+    300_000,
+  )
 
-  it('ends in the same state when every run is executed twice', async () => {
-    const gh = await repository()
-    const runs = await simulate(gh, {
-      ...WINDOW,
-      beforeRun: rsvpWeek2,
-      runsPerHour: (at) => [at, at],
-    })
-    expect(runs.every((r) => r.exitCode === 0)).toBe(true)
-    expect(snapshot(gh)).toEqual(clean)
-  }, 300_000)
+  it.concurrent(
+    'ends in the same state when every run is executed twice',
+    async ({ expect }) => {
+      const gh = await repository()
+      const runs = await simulate(gh, {
+        ...WINDOW,
+        beforeRun: rsvpWeek2,
+        runsPerHour: (at) => [at, at],
+      })
+      expect(runs.every((r) => r.exitCode === 0)).toBe(true)
+      expect(snapshot(gh)).toEqual(await clean)
+    },
+    300_000,
+  )
 
-  it('ends in the same state with a second schedule interleaved half an hour later', async () => {
-    const gh = await repository()
-    await simulate(gh, {
-      ...WINDOW,
-      beforeRun: rsvpWeek2,
-      runsPerHour: (at) => [at, new Date(at.getTime() + HALF_HOUR)],
-    })
-    expect(snapshot(gh)).toEqual(clean)
-  }, 300_000)
+  it.concurrent(
+    'ends in the same state with a second schedule interleaved half an hour later',
+    async ({ expect }) => {
+      const gh = await repository()
+      await simulate(gh, {
+        ...WINDOW,
+        beforeRun: rsvpWeek2,
+        runsPerHour: (at) => [at, new Date(at.getTime() + HALF_HOUR)],
+      })
+      expect(snapshot(gh)).toEqual(await clean)
+    },
+    300_000,
+  )
 
-  it('ends in the same state when 20% of requests fail with 502', async () => {
-    const gh = await repository()
-    gh.faults.failRandomly(0.2, { seed: 'sessions-502', match: fromBot })
-    await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
-    gh.faults.clear()
-    const failedRequests = gh.requests.filter((r) => r.status === 502).length
-    expect(failedRequests).toBeGreaterThan(20)
-    expect(snapshot(gh)).toEqual(clean)
-  }, 300_000)
+  it.concurrent(
+    'ends in the same state when 20% of requests fail with 502',
+    async ({ expect }) => {
+      const gh = await repository()
+      gh.faults.failRandomly(0.2, { seed: 'sessions-502', match: fromBot })
+      await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
+      gh.faults.clear()
+      const failedRequests = gh.requests.filter((r) => r.status === 502).length
+      expect(failedRequests).toBeGreaterThan(20)
+      expect(snapshot(gh)).toEqual(await clean)
+    },
+    300_000,
+  )
 
-  it('creates nothing twice when write responses are lost after the write happened', async () => {
-    const gh = await repository()
-    gh.faults.loseResponses(1_000, { match: botPosts })
-    await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
-    gh.faults.clear()
-    expect(snapshot(gh)).toEqual(clean)
-  }, 300_000)
+  it.concurrent(
+    'creates nothing twice when write responses are lost after the write happened',
+    async ({ expect }) => {
+      const gh = await repository()
+      gh.faults.loseResponses(1_000, { match: botPosts })
+      await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
+      gh.faults.clear()
+      expect(snapshot(gh)).toEqual(await clean)
+    },
+    300_000,
+  )
 
-  it('ends in the same state under a secondary rate limit with retry-after', async () => {
-    const gh = await repository()
-    gh.faults.secondaryRateLimit({ times: 8, retryAfter: 30, match: botPosts })
-    const runs = await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
-    expect(gh.requests.filter((r) => r.status === 403).length).toBe(8)
-    // The throttling plugin waits out each retry-after (scaled down in tests) up to three times;
-    // a longer burst fails that run cleanly, and a later run completes the work.
-    const failed = runs.filter((r) => r.exitCode !== 0)
-    expect(failed.length).toBeLessThanOrEqual(2)
-    for (const run of failed) expect(run.stdout).toContain('::error::failed for: example')
-    expect(snapshot(gh)).toEqual(clean)
-  }, 300_000)
+  it.concurrent(
+    'ends in the same state under a secondary rate limit with retry-after',
+    async ({ expect }) => {
+      const gh = await repository()
+      gh.faults.secondaryRateLimit({ times: 8, retryAfter: 30, match: botPosts })
+      const runs = await simulate(gh, { ...WINDOW, beforeRun: rsvpWeek2 })
+      expect(gh.requests.filter((r) => r.status === 403).length).toBe(8)
+      // The throttling plugin waits out each retry-after (scaled down in tests) up to three times;
+      // a longer burst fails that run cleanly, and a later run completes the work.
+      const failed = runs.filter((r) => r.exitCode !== 0)
+      expect(failed.length).toBeLessThanOrEqual(2)
+      for (const run of failed) expect(run.stdout).toContain('::error::failed for: example')
+      expect(snapshot(gh)).toEqual(await clean)
+    },
+    300_000,
+  )
 
-  it('fails cleanly when the primary rate limit runs out mid-run, and the next run completes', async () => {
-    const gh = await repository()
-    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
-    const at = new Date('2026-10-23T00:00:00Z')
-    gh.faults.primaryRateLimit({ times: 10, resetIn: 3_600, match: botPosts })
-    const limited = await runAction('sessions', { gh, workspace, now: at, eventName: 'schedule' })
-    expect(limited.exitCode).toBe(1)
-    expect(limited.stdout).toMatch(/::error::.*(rate limit|failed for: example)/i)
-    expect(limited.stdout).not.toMatch(/\n\s+at /)
-    gh.faults.clear()
-    const next = await runAction('sessions', {
-      gh,
-      workspace,
-      now: new Date(at.getTime() + 3_600_000),
-      eventName: 'schedule',
-    })
-    expect(next.exitCode).toBe(0)
-    expect(sessionKeys(gh, 'all')).toEqual(['1'])
-  }, 120_000)
+  it.concurrent(
+    'fails cleanly when the primary rate limit runs out mid-run, and the next run completes',
+    async ({ expect }) => {
+      const gh = await repository()
+      const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+      const at = new Date('2026-10-23T00:00:00Z')
+      gh.faults.primaryRateLimit({ times: 10, resetIn: 3_600, match: botPosts })
+      const limited = await runAction('sessions', { gh, workspace, now: at, eventName: 'schedule' })
+      expect(limited.exitCode).toBe(1)
+      expect(limited.stdout).toMatch(/::error::.*(rate limit|failed for: example)/i)
+      expect(limited.stdout).not.toMatch(/\n\s+at /)
+      gh.faults.clear()
+      const next = await runAction('sessions', {
+        gh,
+        workspace,
+        now: new Date(at.getTime() + 3_600_000),
+        eventName: 'schedule',
+      })
+      expect(next.exitCode).toBe(0)
+      expect(sessionKeys(gh, 'all')).toEqual(['1'])
+    },
+    120_000,
+  )
 
-  it('converges after two runs raced: the next run closes the later duplicate', async () => {
-    const gh = await repository()
-    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
-    const at = new Date('2026-10-23T00:00:00Z')
-    const race = () => runAction('sessions', { gh, workspace, now: at, eventName: 'schedule' })
-    await Promise.all([race(), race()])
-    await runAction('sessions', {
-      gh,
-      workspace,
-      now: new Date(at.getTime() + 3_600_000),
-      eventName: 'schedule',
-    })
-    expect(sessionKeys(gh, 'open')).toEqual(['1'])
-  }, 120_000)
+  it.concurrent(
+    'converges after two runs raced: the next run closes the later duplicate',
+    async ({ expect }) => {
+      const gh = await repository()
+      const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+      const at = new Date('2026-10-23T00:00:00Z')
+      const race = () => runAction('sessions', { gh, workspace, now: at, eventName: 'schedule' })
+      await Promise.all([race(), race()])
+      await runAction('sessions', {
+        gh,
+        workspace,
+        now: new Date(at.getTime() + 3_600_000),
+        eventName: 'schedule',
+      })
+      expect(sessionKeys(gh, 'open')).toEqual(['1'])
+    },
+    120_000,
+  )
 
-  it('performs no write in a dry run, and says what it would do', async () => {
-    const gh = await repository()
-    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
-    const result = await runAction('sessions', {
-      gh,
-      workspace,
-      now: new Date('2026-10-23T00:00:00Z'),
-      eventName: 'workflow_dispatch',
-      inputs: { 'dry-run': true },
-    })
-    expect(result.exitCode).toBe(0)
-    expect(result.requests.filter((r) => r.method !== 'GET')).toEqual([])
-    expect(result.stdout).toContain('dry run: would open the issue for group example session 1')
-    expect(result.summary).toContain('dry run: nothing written')
-  }, 60_000)
+  it.concurrent(
+    'performs no write in a dry run, and says what it would do',
+    async ({ expect }) => {
+      const gh = await repository()
+      const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+      const result = await runAction('sessions', {
+        gh,
+        workspace,
+        now: new Date('2026-10-23T00:00:00Z'),
+        eventName: 'workflow_dispatch',
+        inputs: { 'dry-run': true },
+      })
+      expect(result.exitCode).toBe(0)
+      expect(result.requests.filter((r) => r.method !== 'GET')).toEqual([])
+      expect(result.stdout).toContain('dry run: would open the issue for group example session 1')
+      expect(result.summary).toContain('dry run: nothing written')
+    },
+    60_000,
+  )
 })

@@ -8952,7 +8952,7 @@ exports.composeDoc = composeDoc;
 var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(7794);
+var composeScalar = __nccwpck_require__(5413);
 var resolveEnd = __nccwpck_require__(7788);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
@@ -9063,7 +9063,7 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 7794:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -25667,6 +25667,8 @@ const FORM_KINDS = [
     'sign-up',
     'self-evaluation',
     'assessment',
+    'pulse',
+    'nomination',
 ];
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -25742,6 +25744,32 @@ const INTERVIEW_ROLES = [
     { value: 'report', label: 'Someone on my team' },
     { value: 'coach', label: 'My coach' },
     { value: 'outside', label: 'Someone outside work' },
+];
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+const EASE_CHOICES = [
+    { value: 'easier', label: 'Less awkward than at the start' },
+    { value: 'same', label: 'About the same' },
+    { value: 'harder', label: 'More awkward' },
+];
+const BELONGING_CHOICES = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a nomination is for: someone else, or the author's own interest. */
+const NOMINEE_CHOICES = [
+    { value: 'someone-else', label: 'Someone else' },
+    { value: 'myself', label: 'Myself: I would like to join' },
+];
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+const LEADS_CHOICES = [
+    { value: 'formally', label: 'Formally: they manage people' },
+    {
+        value: 'informally',
+        label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+    },
+    { value: 'both', label: 'Both' },
+    { value: 'not-sure', label: 'Not sure' },
 ];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
@@ -25994,6 +26022,57 @@ const FORMS = {
             },
             catalog_text('summary', 'The result, or what I heard, in my own words', true),
             catalog_text('takeaway', 'What I take from it', false),
+        ],
+    },
+    pulse: {
+        kind: 'pulse',
+        name: 'Pulse',
+        template: 'pulse.yml',
+        label: 'pulse',
+        title: 'Pulse · ',
+        fields: [
+            group,
+            {
+                id: 'ease',
+                type: 'dropdown',
+                label: 'Since the first meeting, our meetings feel',
+                required: true,
+                options: EASE_CHOICES,
+            },
+            {
+                id: 'belonging',
+                type: 'dropdown',
+                label: 'I feel part of this group',
+                required: true,
+                options: BELONGING_CHOICES,
+            },
+        ],
+    },
+    nomination: {
+        kind: 'nomination',
+        name: 'Nomination or interest',
+        template: 'nomination.yml',
+        label: 'nomination',
+        title: 'Nomination · ',
+        fields: [
+            group,
+            {
+                id: 'for',
+                type: 'dropdown',
+                label: 'This is about',
+                required: true,
+                options: NOMINEE_CHOICES,
+            },
+            { id: 'who', type: 'input', label: 'Who', required: true },
+            catalog_text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+            catalog_text('how-known', 'How I know them', true),
+            {
+                id: 'leads',
+                type: 'dropdown',
+                label: 'How they lead',
+                required: true,
+                options: LEADS_CHOICES,
+            },
         ],
     },
 };
@@ -36026,13 +36105,33 @@ function zoneAdvice(zone) {
             reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
         };
     }
-    const canonical = canonicalZone(zone);
-    if (canonical && canonical !== zone && canonical !== 'UTC') {
+    const spelled = properSpelling(zone);
+    if (spelled) {
         return {
-            suggest: canonical,
-            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+            suggest: spelled,
+            reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
         };
     }
+    return undefined;
+}
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/;
+function properSpelling(zone) {
+    const canonical = canonicalZone(zone);
+    if (!canonical || canonical === zone || canonical === 'UTC')
+        return undefined;
+    if (canonical.toLowerCase() === zone.toLowerCase())
+        return canonical;
+    if (OLD_NAME.test(zone))
+        return canonical;
+    if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+        return zone
+            .toLowerCase()
+            .replace(/(^|[/_-])([a-z])/g, (_, sep, c) => sep + c.toUpperCase());
     return undefined;
 }
 function canonicalZone(zone) {
@@ -36301,7 +36400,8 @@ const AGENDAS = {
     ],
     'follow-up': [
         ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
+        // Follow-ups have no theme: the group talks about what its members bring.
+        ['Open discussion: what each of us brings since last time', 65],
         ['Closing round', 10],
     ],
 };
@@ -44990,6 +45090,21 @@ const READERS = {
     homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
         ? sheetHomework(reader)
         : scoredHomework(reader),
+    pulse: (reader) => ({
+        kind: 'pulse',
+        group: reader.group(),
+        ease: reader.choice('ease', EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
+        belonging: reader.choice('belonging', BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
+    }),
+    nomination: (reader) => ({
+        kind: 'nomination',
+        group: reader.group(),
+        for: reader.choice('for', NOMINEE_CHOICES, 'Is this about someone else, or about yourself? Pick one.'),
+        who: reader.required('who', 'Who is it? A name or a GitHub login is enough.'),
+        why: reader.required('why', 'Why would they get a lot out of the group? A few lines are plenty.'),
+        howKnown: reader.required('how-known', 'How do you know them? One line is enough.'),
+        leads: reader.choice('leads', LEADS_CHOICES, 'How do they lead: formally, informally, both, or not sure? Pick one.'),
+    }),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -45594,6 +45709,196 @@ function access_same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./actions/lib/binder/html.ts
+/*
+ * The binder as one self-contained HTML page, made to be printed and kept: a clean layout, a print
+ * stylesheet (A4/Letter margins, no section split across pages where it can be helped), and the
+ * score charts drawn as inline SVG instead of the mermaid blocks GitHub renders. It converts only
+ * the Markdown the binder itself writes (headings, paragraphs, quotes, tables, lists, task boxes,
+ * bold, italics, code); everything is HTML-escaped first, so a member's words stay words.
+ */
+const STYLE = `
+  :root { color-scheme: light; }
+  body { font: 11pt/1.5 Georgia, 'Times New Roman', serif; color: #1b1b1b; max-width: 46rem; margin: 2rem auto; padding: 0 1.5rem; }
+  h1 { font-size: 1.8rem; margin: 0 0 .5rem; }
+  h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 1px solid #bbb; padding-bottom: .2rem; }
+  h3 { font-size: 1.1rem; margin: 1.3rem 0 .4rem; }
+  h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
+  blockquote { margin: .4rem 0 .8rem; padding: .1rem 0 .1rem 1rem; border-left: 3px solid #9aa7b8; color: #333; }
+  table { border-collapse: collapse; margin: .6rem 0 1rem; width: 100%; }
+  th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+  th { background: #f1f3f5; }
+  ul { padding-left: 1.4rem; }
+  li.task { list-style: none; margin-left: -1.4rem; }
+  li.task::before { content: '☐ '; }
+  li.task.done::before { content: '☑ '; }
+  code { font: .9em Menlo, Consolas, monospace; }
+  figure { margin: .8rem 0 1.2rem; }
+  figcaption { font-size: .9rem; color: #444; }
+  svg text { font: 10px sans-serif; fill: #333; }
+  @page { margin: 18mm 16mm; }
+  @media print {
+    body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+    h2 { break-after: avoid; }
+    h3, h4 { break-after: avoid; }
+    table, blockquote, figure, li { break-inside: avoid; }
+    a { color: inherit; text-decoration: none; }
+  }
+`;
+const COLOURS = ['#2f6fde', '#e07b00', '#2a9d4b'];
+function binderHtml(markdown, title) {
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<title>${html_escape(title)}</title>`,
+        `<style>${STYLE}</style>`,
+        '</head>',
+        '<body>',
+        renderBlocks(markdown.replace(/\r\n/g, '\n').split('\n')),
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+function renderBlocks(lines) {
+    const out = [];
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        if (line.trim() === '') {
+            i++;
+            continue;
+        }
+        const fence = /^```(\w*)/.exec(line);
+        if (fence) {
+            const body = [];
+            i++;
+            while (i < lines.length && !/^```/.test(lines[i]))
+                body.push(lines[i++]);
+            i++;
+            out.push(fence[1] === 'mermaid' ? chart(body) : `<pre><code>${html_escape(body.join('\n'))}</code></pre>`);
+            continue;
+        }
+        const heading = /^(#{1,4}) (.*)$/.exec(line);
+        if (heading) {
+            const level = heading[1].length;
+            out.push(`<h${level}>${html_inline(heading[2])}</h${level}>`);
+            i++;
+            continue;
+        }
+        if (line.startsWith('>')) {
+            const quoted = [];
+            while (i < lines.length && lines[i].startsWith('>'))
+                quoted.push(lines[i++].replace(/^> ?/, ''));
+            out.push(`<blockquote>${renderBlocks(quoted)}</blockquote>`);
+            continue;
+        }
+        if (line.startsWith('|')) {
+            const rows = [];
+            while (i < lines.length && lines[i].startsWith('|'))
+                rows.push(lines[i++]);
+            out.push(table(rows));
+            continue;
+        }
+        if (/^[-*] /.test(line)) {
+            const items = [];
+            while (i < lines.length && /^[-*] /.test(lines[i]))
+                items.push(lines[i++].slice(2));
+            out.push(`<ul>${items.map(listItem).join('')}</ul>`);
+            continue;
+        }
+        const paragraph = [];
+        while (i < lines.length &&
+            lines[i].trim() !== '' &&
+            !/^(#{1,4} |>|\||[-*] |```)/.test(lines[i]))
+            paragraph.push(lines[i++]);
+        out.push(`<p>${paragraph.map(html_inline).join('<br>\n')}</p>`);
+    }
+    return out.join('\n');
+}
+function listItem(text) {
+    const task = /^\[([ xX])\] (.*)$/.exec(text);
+    if (task)
+        return `<li class="task${task[1] === ' ' ? '' : ' done'}">${html_inline(task[2])}</li>`;
+    return `<li>${html_inline(text)}</li>`;
+}
+function table(rows) {
+    const cells = (row) => row
+        .replace(/^\|/, '')
+        .replace(/\|\s*$/, '')
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim());
+    const [head, , ...body] = rows;
+    const header = cells(head ?? '')
+        .map((c) => `<th>${html_inline(c)}</th>`)
+        .join('');
+    const lines = body.map((row) => `<tr>${cells(row)
+        .map((c) => `<td>${html_inline(c)}</td>`)
+        .join('')}</tr>`);
+    return `<table><thead><tr>${header}</tr></thead><tbody>${lines.join('')}</tbody></table>`;
+}
+/** Bold, italics, code and backslash escapes, on HTML-escaped text. */
+function html_inline(text) {
+    const escapes = [];
+    // The binder neutralizes a pasted HTML comment as &lt;!--; here it is escaped like any other text.
+    const held = text.replace(/&lt;/g, '<').replace(/\\(.)/g, (_, c) => {
+        escapes.push(c);
+        return `\uE000${escapes.length - 1}\uE001`;
+    });
+    return html_escape(held)
+        .replace(/`([^`]+)`/g, '<code>$1</code>')
+        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+        .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:])/g, '$1<em>$2</em>')
+        .replace(/\uE000(\d+)\uE001/g, (_, n) => html_escape(escapes[Number(n)] ?? ''));
+}
+/** The binder's mermaid xychart, drawn as an SVG line chart with the same colours. */
+function chart(lines) {
+    const title = /title "([^"]*)"/.exec(lines.join('\n'))?.[1] ?? '';
+    const labels = [
+        ...(/x-axis \[(.*)\]/.exec(lines.join('\n'))?.[1] ?? '').matchAll(/"([^"]*)"/g),
+    ].map((m) => m[1]);
+    const range = /y-axis "[^"]*" (\d+) --> (\d+)/.exec(lines.join('\n'));
+    const min = Number(range?.[1] ?? 0);
+    const max = Number(range?.[2] ?? 10);
+    const series = lines
+        .map((l) => /line \[(.*)\]/.exec(l)?.[1])
+        .filter((l) => l !== undefined)
+        .map((l) => l.split(',').map((v) => Number(v.trim())));
+    if (labels.length < 2 || series.length === 0)
+        return '';
+    const width = 520;
+    const height = 200;
+    const left = 30;
+    const bottom = 20;
+    const x = (k) => left + (k * (width - left - 10)) / (labels.length - 1);
+    const y = (v) => 10 + ((max - v) * (height - bottom - 10)) / (max - min || 1);
+    const grid = [min, Math.round((min + max) / 2), max].map((v) => `<line x1="${left}" x2="${width - 10}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="4" y="${y(v) + 3}">${v}</text>`);
+    const ticks = labels.map((l, k) => `<text x="${x(k) - 8}" y="${height - 4}">${html_escape(l)}</text>`);
+    const paths = series.map((values, s) => {
+        const points = values.map((v, k) => `${x(k).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+        return `<polyline fill="none" stroke="${COLOURS[s % COLOURS.length]}" stroke-width="2" points="${points}"/>`;
+    });
+    return [
+        '<figure>',
+        `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${html_escape(title)}">`,
+        ...grid,
+        ...ticks,
+        ...paths,
+        '</svg>',
+        `<figcaption>${html_escape(title)}</figcaption>`,
+        '</figure>',
+    ].join('');
+}
+function html_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/workspace/forms.ts
 
 
@@ -45674,6 +45979,14 @@ function requireInstant(value, flag, command) {
     if (!luxon_DateTime.fromISO(value, { setZone: true }).isValid)
         throw new UsageError(`${flag}: "${value}" is not a real moment (no such day or time), e.g. 2026-10-29T23:00:00Z`, command);
     return at;
+}
+/** `--repo OWNER/NAME`, checked; undefined when not given. */
+function requireRepository(value, command) {
+    if (value === undefined)
+        return undefined;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(value))
+        throw new UsageError(`--repo: "${value}" is not OWNER/NAME`, command);
+    return value;
 }
 function onePositional(positionals, what, command) {
     if (positionals.length !== 1) {
@@ -46764,7 +47077,12 @@ function rules_error(path, message, atKey = false) {
 }
 function requiredForFormat(group) {
     if (group.format === 'coaching') {
-        return group.pairs?.length ? [] : [rules_error(['format'], 'format: coaching needs a "pairs" list')];
+        // An open network starts with sign-ups, not pairs: the pairs come from /match.
+        return group.pairs?.length
+            ? []
+            : [
+                warning(['format'], 'format: coaching has no pairs yet, so no conversation is scheduled: members sign up with the Coaching sign-up form and a facilitator comments /match on the network issue (or list pairs: by hand)'),
+            ];
     }
     return ['meeting', 'start']
         .filter((field) => group[field] === undefined)
@@ -46817,7 +47135,8 @@ function skipDatesInSchedule(group) {
     });
 }
 function startInThePast(group, options) {
-    if (!options.now || !group.start || !group.meeting)
+    // The template's examples keep their dates for preview and rehearse; only real groups are told.
+    if (!options.now || !group.start || !group.meeting || group.example)
         return [];
     const today = luxon_DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate();
     if (!today || group.start >= today)
@@ -47183,7 +47502,7 @@ async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB, options = {}) {
     const result = { groups: [], problems: [], failed: [], examples: [] };
     for (const file of files) {
         const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
-        const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) });
+        const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) }, options.now ? { now: options.now } : {});
         if (group?.example && options.examples !== 'include') {
             result.examples.push(file);
             continue;
@@ -47430,6 +47749,7 @@ function defaultHint(command) {
 
 
 
+
 const usage = 'skill-share binder <group-dir> --member LOGIN [--from DIR] [--out FILE]';
 /**
  * The personal binder, offline. The CLI has no GitHub access, so it compiles from what it is given:
@@ -47482,8 +47802,15 @@ async function binder(args, io) {
         command: 'skill-share binder',
         ours: (existing) => existing.startsWith('# Binder: '),
     });
-    const found = `${counts.homework} homework, ${counts.checkIns} check-ins, ${counts.conversations} write-ups`;
-    io.err(`wrote ${external_node_path_default().relative(io.cwd, file)} (${values.from ? found : 'no --from: no submissions'})`);
+    const htmlOut = values.out.replace(/(\.md)?$/i, '.html');
+    const html = await writeOutputFile(htmlOut, binderHtml(text, `Binder: @${access.member} in ${group.name}`), {
+        cwd: io.cwd,
+        shown: htmlOut,
+        command: 'skill-share binder',
+        ours: (existing) => existing.startsWith('<!doctype html>') && existing.includes('<title>Binder: '),
+    });
+    const found = `${counts.selfEvaluations} self-evaluations, ${counts.homework} homework, ${counts.checkIns} check-ins, ${counts.conversations} write-ups, ${counts.assessments} assessments`;
+    io.err(`wrote ${external_node_path_default().relative(io.cwd, file)} and ${external_node_path_default().relative(io.cwd, html)} (${values.from ? found : 'no --from: no submissions'})`);
     return EXIT_OK;
 }
 
@@ -47761,6 +48088,7 @@ function conversationCalendar(group, conversations, options = {}) {
             timezone: c.timezone,
             stamp: new Date(c.opensAt),
             summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            ...(c.place ? { location: c.place } : {}),
             description: [
                 `Coach: @${c.coach}, coachee: @${c.coachee}`,
                 `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
@@ -47798,8 +48126,26 @@ function calendar_describe(session) {
     ];
     return lines.join('\n');
 }
+/**
+ * A Google Calendar "add event" link: it opens the event form prefilled, for anyone signed in to
+ * Google, with no access to the repository needed (a calendar app cannot fetch a file from a
+ * private repository, but a browser link works).
+ */
+function googleCalendarUrl(event) {
+    const basic = (iso) => luxon_DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+    const params = new URLSearchParams({
+        action: 'TEMPLATE',
+        text: event.title,
+        dates: `${basic(event.startsAt)}/${basic(event.endsAt)}`,
+        ctz: event.timezone,
+        ...(event.details ? { details: event.details } : {}),
+        ...(event.location ? { location: event.location } : {}),
+    });
+    return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
 
 ;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
+
 
 
 
@@ -47826,7 +48172,8 @@ function sessionContext(group, session, links) {
         theme: typed(session.theme ??
             (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion')),
         date_short: start.toFormat('ccc d LLL'),
-        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${group.timezone})`,
+        // Templates put the UTC time in brackets after it, so the zone goes without them.
+        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} ${group.timezone}`,
         utc: `${luxon_DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
         duration: group.meeting?.duration,
         place: typed(session.place ?? 'to be announced'),
@@ -47839,13 +48186,15 @@ function sessionContext(group, session, links) {
         prep: prepSection(session.prep),
         homework_step: homeworkStep(group, links.homework ?? ''),
         seats: seatsLine(group),
+        pulse: pulseStep(session, links.pulse),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
-        calendar: calendarLink(links.calendar),
-        links: [previousLink(links.previous), calendarLink(links.calendar)].filter(Boolean).join(' · '),
+        calendar: addToCalendar(group, session, links.calendar),
+        links: [previousLink(links.previous), addToCalendar(group, session, links.calendar)].join('\n\n'),
         quorum: group.quorum,
+        // A list item of its own: a plain line right under the list would run into its last item.
         shifted: session.shiftedFrom?.length
-            ? `Moved from ${session.shiftedFrom.join(', ')} (skipped).`
+            ? `- **Moved:** from ${session.shiftedFrom.map(shortDate).join(', ')}, ${session.shiftedFrom.length > 1 ? 'dates' : 'a date'} the group skips`
             : '',
     };
 }
@@ -47863,6 +48212,12 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The playbook checks after the second meeting whether it is getting easier: week 2 asks. */
+function pulseStep(session, link) {
+    if (session.week !== 2 || !link)
+        return '';
+    return `- **After this meeting:** [two quick questions](${link}): is it getting less awkward, and do you feel part of the group? The facilitators see only the counts, once three people have answered.`;
 }
 /** After the weekly phase the homework stays unless the closing meeting dropped it. */
 function homeworkStep(group, link) {
@@ -47886,9 +48241,25 @@ function seatsLine(group) {
 function prepSection(prep) {
     return prep ? `### To prepare\n\n${prep.trim()}` : '';
 }
-/** The calendar link, or nothing when the repository has no `calendar.ics` for the group. */
-function calendarLink(url) {
-    return url ? `[Add to your calendar](${url})` : '';
+/**
+ * "Add to your calendar", working for a member with no access beyond the repository: a Google
+ * Calendar link for this session, and, when the group publishes `calendar.ics`, its page in the
+ * repository, where "Download raw file" gives a file Apple Calendar and Outlook open (a calendar
+ * app cannot subscribe to a file in a private repository).
+ */
+function addToCalendar(group, session, icsUrl) {
+    const google = googleCalendarUrl({
+        title: `${group.name}: ${session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind)}${session.theme ? ` · ${session.theme}` : ''}`,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timezone: session.timezone,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.${session.prep ? `\n\nTo prepare: ${session.prep.trim()}` : ''}`,
+        ...(session.place ? { location: session.place } : {}),
+    });
+    const ics = icsUrl
+        ? ` · [Apple Calendar, Outlook: calendar.ics](${icsUrl}) (every session; choose "Download raw file" on its page, then open the file)`
+        : '';
+    return `**Add to your calendar:** [Google Calendar](${google})${ics}`;
 }
 function previousLink(previous) {
     if (!previous)
@@ -47896,6 +48267,9 @@ function previousLink(previous) {
     return previous.number
         ? `Previous session: #${previous.number}`
         : `Previous session: ${previous.title}`;
+}
+function shortDate(iso) {
+    return luxon_DateTime.fromISO(iso, { zone: 'utc' }).toFormat('ccc d LLL');
 }
 function issue_capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
@@ -47946,9 +48320,23 @@ const READING_LIST_PATH = 'docs/reading-list.md';
 function readingListUrl(repo) {
     return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
 }
+/** The two-question pulse after week 2, prefilled with the group. */
+function pulseFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'pulse.yml',
+        title: formTitle('pulse', group.slug),
+        fields: { group: group.slug },
+    });
+}
 /** The links of the playbook's extras a session issue may carry, beside its homework form. */
 function playbookLinks(repo, group) {
-    return { reflection: reflectionFormUrl(repo, group), readingList: readingListUrl(repo) };
+    return {
+        reflection: reflectionFormUrl(repo, group),
+        readingList: readingListUrl(repo),
+        pulse: pulseFormUrl(repo, group),
+    };
 }
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 function calendarPath(slug) {
@@ -47998,7 +48386,9 @@ function groupCalendar(group, templates, options = {}) {
     const sessions = buildSchedule(group);
     const text = sessionCalendar(group, sessions, (s) => renderSessionIssue(group, s, templates, {}).title, {
         ...(previous !== undefined ? { previous } : {}),
-        ...(repo ? { sessionUrl: (_s, title) => sessionIssueUrl(repo, group, title) } : {}),
+        ...(repo
+            ? { sessionUrl: (_s, title) => sessionIssueUrl(repo, group, title) }
+            : {}),
     });
     return { text, events: sessions.length };
 }
@@ -48136,7 +48526,8 @@ async function checkCalendars(root, groups) {
     for (const group of published) {
         const file = calendarPath(group.slug);
         const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8');
-        if (text === groupCalendar(group, templates).text)
+        // Regenerated from itself: the same SEQUENCEs and issue links when nothing moved.
+        if (text === groupCalendar(group, templates, { previous: text }).text)
             continue;
         problems.push({
             file,
@@ -48160,22 +48551,39 @@ async function checkCalendars(root, groups) {
 
 
 
+
 /** What every calendar skill-share writes carries in its PRODID. */
 const OUR_PRODID = '//tech-leads-skill-share//';
-const calendar_usage = 'skill-share calendar <group-dir> [--out FILE]';
+const isOurs = (text) => text.startsWith('BEGIN:VCALENDAR') && text.includes(OUR_PRODID);
+const calendar_usage = 'skill-share calendar <group-dir> [--out FILE] [--repo OWNER/NAME]';
 /**
  * Prints the group's iCalendar, or writes it to `--out`. Session issues link
- * `groups/<slug>/calendar.ics` when the repository has it, so that is the usual `--out`.
+ * `groups/<slug>/calendar.ics` when the repository has it, so that is the usual `--out`. It builds
+ * on the calendar published so far (the `--out` file, else the group's calendar.ics): a moved
+ * session gets a higher SEQUENCE, and the session links keep the repository the file already names
+ * unless `--repo` says another.
  */
 async function calendar(args, io) {
-    const { values, positionals } = parseCommandArgs('calendar', args, { out: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('calendar', args, {
+        out: { type: 'string' },
+        repo: { type: 'string' },
+    });
     const dir = onePositional(positionals, '<group-dir>', 'calendar');
+    const repository = requireRepository(values.repo, 'calendar');
     const group = await loadGroupForCommand(io, dir);
     const root = repositoryRoot(io, dir, 'calendar');
     const templateProblems = await sessionTemplateProblems(root, group);
     if (templateProblems.length > 0)
         throw new InvalidFilesError(templateProblems);
-    const { text, events } = groupCalendar(group, await loadSessionTemplates(root));
+    const previous = (values.out ? await readOurs(external_node_path_default().resolve(io.cwd, values.out)) : undefined) ??
+        (await readOurs(external_node_path_default().join(root, calendarPath(group.slug))));
+    const repo = repository
+        ? { serverUrl: 'https://github.com', repository, defaultBranch: 'HEAD' }
+        : undefined;
+    const { text, events } = groupCalendar(group, await loadSessionTemplates(root), {
+        ...(previous !== undefined ? { previous } : {}),
+        ...(repo ? { repo } : {}),
+    });
     if (!values.out) {
         io.out(text);
         return EXIT_OK;
@@ -48184,12 +48592,17 @@ async function calendar(args, io) {
         cwd: io.cwd,
         shown: values.out,
         command: 'skill-share calendar',
-        ours: (existing) => existing.startsWith('BEGIN:VCALENDAR') && existing.includes(OUR_PRODID),
+        ours: isOurs,
     });
     const where = external_node_path_default().relative(io.cwd, file);
     const linked = where === calendarPath(group.slug) ? '; session issues link it once committed' : '';
     io.err(`wrote ${where} (${events} events${linked})`);
     return EXIT_OK;
+}
+/** A calendar this project wrote, or undefined (missing, a folder, someone else's file). */
+async function readOurs(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    return text !== undefined && isOurs(text) ? text : undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/pairing/matching.ts
@@ -48502,6 +48915,11 @@ function retroDue(group, sessions, now) {
 const due_HOUR = 3_600_000;
 /** Minute past the hour the cron lines fire at: off the top of the hour, when GitHub is busiest. */
 const CRON_MINUTE = 17;
+/**
+ * The cron lines fire on even UTC hours only, so groups of one repository whose moments fall
+ * close together share runs (and minutes); a moment waits at most 2 h 17 min.
+ */
+const SLOT_HOURS = 2;
 /** A run this long after a due moment still keeps the promise ("within a few hours"). */
 const MAX_DELAY_HOURS = 3;
 function dueMoments(group, from, until) {
@@ -48533,7 +48951,7 @@ function dueMoments(group, from, until) {
     }
     return moments.sort((a, b) => a.at.localeCompare(b.at));
 }
-/** The first cron firing at or after a moment: the next hh:17 in UTC. */
+/** The first slot at or after a moment: the next even hour's :17, in UTC. */
 function firingFor(at) {
     const t = new Date(at.getTime());
     t.setUTCSeconds(0, 0);
@@ -48542,6 +48960,8 @@ function firingFor(at) {
     if (t.getUTCMinutes() > CRON_MINUTE)
         t.setUTCHours(t.getUTCHours() + 1);
     t.setUTCMinutes(CRON_MINUTE);
+    while (t.getUTCHours() % SLOT_HOURS !== 0)
+        t.setUTCHours(t.getUTCHours() + 1);
     return t;
 }
 /**
@@ -48726,6 +49146,25 @@ async function cron(args, io) {
         await (0,promises_namespaceObject.writeFile)(file, replaced);
     io.err(`${replaced === text ? 'unchanged' : 'wrote'} ${SCHEDULED_WORKFLOW}: ${lines.length} cron line(s); commit it (GITHUB_TOKEN cannot change workflow files)`);
     return EXIT_OK;
+}
+/**
+ * After `init` wrote a group file: the scheduled workflow's cron lines for every group of the
+ * repository, when the workflow has the markers (undefined when there is nothing to update).
+ */
+async function refreshSchedule(root, from = new Date()) {
+    const file = external_node_path_default().join(root, SCHEDULED_WORKFLOW);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    const loaded = await loadGroups(root);
+    if (loaded.failed.length > 0)
+        return undefined;
+    const lines = scheduleLines(loaded.groups, from);
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    const replaced = withCronLines(text, lines);
+    if (replaced === undefined || replaced === text)
+        return undefined;
+    await (0,promises_namespaceObject.writeFile)(file, replaced);
+    return `wrote ${lines.length} cron line(s) for the groups' due moments to ${SCHEDULED_WORKFLOW}; commit it with the group file`;
 }
 /** Every group's due moments from `from` for a year, as cron lines (the idle line when none). */
 function scheduleLines(groups, from) {
@@ -49265,6 +49704,7 @@ function checkLogins(text) {
 
 
 
+
 const init_usage = 'skill-share init <slug> [--name --start --time --weekday --timezone --weekly --then --facilitators --members --skip] [--force]';
 const FLAGS = [
     'name',
@@ -49367,6 +49807,9 @@ async function init(args, io, prompt = terminalPrompt) {
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(target, text);
     io.out(`${exists ? 'updated' : 'wrote'} ${file}`);
+    const schedule = await refreshSchedule(io.cwd);
+    if (schedule)
+        io.out(schedule);
     io.out([
         'Next:',
         `  1. Give each member's full name in ${file} (used only to redact anything the group publishes).`,
@@ -49723,6 +50166,22 @@ function referenceMonday(now) {
     const day = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
     return day.plus({ days: 8 - day.weekday });
 }
+/**
+ * Time-zone arithmetic is the costly part of matching (every coach against every coachee), so each
+ * person's intervals are computed once per reference week and role.
+ */
+const intervalCache = new WeakMap();
+function cachedIntervals(person, reference, role) {
+    const byKey = intervalCache.get(person.signUp) ?? new Map();
+    intervalCache.set(person.signUp, byKey);
+    const key = `${reference.toMillis()}:${role}`;
+    let found = byKey.get(key);
+    if (!found) {
+        found = intervals(person, reference, role === 'coachee' ? [0] : [-1, 0, 1]);
+        byKey.set(key, found);
+    }
+    return found;
+}
 /** A person's usual hours as UTC intervals over weeks `from`..`to` around the reference week. */
 function intervals(person, reference, weeks) {
     const out = [];
@@ -49746,8 +50205,8 @@ function intervals(person, reference, weeks) {
  * time is the overlap's start, in the coachee's time zone.
  */
 function bestSlot(coach, coachee, reference) {
-    const theirs = intervals(coachee, reference, [0]);
-    const ours = intervals(coach, reference, [-1, 0, 1]);
+    const theirs = cachedIntervals(coachee, reference, 'coachee');
+    const ours = cachedIntervals(coach, reference, 'coach');
     let best;
     for (const [a0, a1] of theirs) {
         for (const [b0, b1] of ours) {
@@ -49880,6 +50339,10 @@ function readSignUps(issues, group, formYaml) {
         const read = readSubmission('sign-up', issue.body, formYaml);
         if (read.ok && read.submission.group.toLowerCase() !== slug)
             continue;
+        // A sign-up that does not read may still be for another network: only count it here when it
+        // carries this group's label or names the group in its first answer.
+        if (!read.ok && !namesGroup(issue, slug))
+            continue;
         const member = group.members.find((m) => m.github.toLowerCase() === login.toLowerCase());
         const key = login.toLowerCase();
         if (!member) {
@@ -49909,6 +50372,12 @@ function readSignUps(issues, group, formYaml) {
         signUps: signUps.filter((s) => !refusedLogins.has(s.login.toLowerCase())),
         refused: stillRefused,
     };
+}
+function namesGroup(issue, slug) {
+    if (issue.labels.some((l) => l.name.toLowerCase() === `group:${slug}`))
+        return true;
+    const answer = /^###[^\n]*\n+\s*([^\n]+)/.exec(issue.body)?.[1]?.trim().toLowerCase() ?? '';
+    return answer.replace(/^groups\//, '').replace(/\/$/, '') === slug;
 }
 /**
  * The group file with `pairs:` as the proposal has it, edited as text: pairs that end are removed
@@ -50401,7 +50870,10 @@ function renderKickoff(group, sessions, templates, links) {
         ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
         intentions: intentionList(group, links.intentions),
         kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
-        theme_weeks: group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead',
+        theme_weeks: themeWeeks(group),
+        names_step: namesStep(group, file),
+        place_step: placeStep(group, file),
+        themes_step: themesStep(group, file),
         schedule: scheduleTable(sessions),
         invitation: fenced(renderInvitation(group, sessions, templates)),
     });
@@ -50410,6 +50882,33 @@ function renderKickoff(group, sessions, templates, links) {
         labels: issueLabels(group, 'organizer', rendered),
         body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
     };
+}
+/*
+ * Checklist items the group file may already settle: ticked, and saying so, rather than asking the
+ * organizer for what they already wrote (the example group has names, a place and themes).
+ */
+function namesStep(group, file) {
+    const named = group.members.every((m) => m.name.toLowerCase() !== m.github.toLowerCase());
+    if (named)
+        return `[x] Every member has their full name in \`${file}\`. Names never appear in issues: they are only used to scrub anything the group publishes.`;
+    return `[ ] Give each member's full name as their \`name:\` in \`${file}\` (the form only knew logins). Names never appear in issues: they are only used to scrub anything the group publishes.`;
+}
+function placeStep(group, file) {
+    const place = group.meeting?.place;
+    if (place)
+        return `[x] The place is settled: ${inert_inertText(place)} (\`meeting.place\` in \`${file}\`).`;
+    return `[ ] Settle the place: someone's living room, a quiet room nobody's manager walks past, or a video link. Add it to \`${file}\` as \`meeting.place\`.`;
+}
+function themesStep(group, file) {
+    const wanted = Math.max(0, group.weekly - 2);
+    const given = group.themes?.length ?? 0;
+    const advice = 'Personal topics ("coping and self-care") tend to carry a meeting better than impersonal ones ("running meetings").';
+    if (wanted > 0 && given >= wanted)
+        return `[x] The themes for ${themeWeeks(group)} are in \`${file}\`. Week 1 still gathers topics; if the group wants others, a facilitator's \`/themes\` on the week 1 issue changes them.`;
+    return `[ ] In week 1, gather topics and settle on themes for ${themeWeeks(group)}, then add them to \`${file}\` as \`themes:\`. ${advice}`;
+}
+function themeWeeks(group) {
+    return group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead';
 }
 function renderInvitation(group, sessions, templates) {
     const context = {
@@ -50485,10 +50984,11 @@ function groupFileStep(file, links) {
  */
 function calendarStep(group, links) {
     const file = calendarPath(group.slug);
-    const command = `npx skill-share calendar groups/${group.slug} --out ${file}`;
+    const command = `npx skill-share calendar groups/${group.slug} --repo ${links.repo.repository} --out ${file}`;
+    // A calendar app cannot subscribe to a file in a private repository: members import it instead.
     if (links.calendar)
-        return `Ask everyone to subscribe to the group calendar: ${calendarUrl(links.repo, group)} (after changing the schedule or the themes, refresh it with \`${command}\`).`;
-    return `Publish the group calendar: run \`${command}\` and commit the file; every session issue links it from then on. Ask everyone to import it, and refresh it after changing the schedule or the themes.`;
+        return `Tell everyone how to get the sessions into their calendar: each session issue has a Google Calendar link, and ${calendarUrl(links.repo, group)} ("Download raw file", then open it) adds every session to Apple Calendar or Outlook; importing it again after a change updates the moved sessions. After changing the schedule or the themes, refresh it with \`${command}\`.`;
+    return `Publish the group calendar for Apple Calendar and Outlook: run \`${command}\` and commit the file; every session issue links it from then on, beside its Google Calendar link. Refresh it after changing the schedule or the themes; importing it again updates the moved sessions.`;
 }
 function intentionList(group, numbers) {
     return group.members
@@ -50675,6 +51175,7 @@ function conversations_capitalize(word) {
 
 
 
+
 const preview_usage = 'skill-share preview <group-dir> [--out DIR] [--repo OWNER/NAME]';
 async function preview(args, io) {
     const { values, positionals } = parseCommandArgs('preview', args, {
@@ -50682,9 +51183,7 @@ async function preview(args, io) {
         repo: { type: 'string' },
     });
     const dir = onePositional(positionals, '<group-dir>', 'preview');
-    const repository = values.repo ?? 'your-org/your-group';
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
-        throw new UsageError(`--repo: "${repository}" is not OWNER/NAME`, 'preview');
+    const repository = requireRepository(values.repo, 'preview') ?? 'your-org/your-group';
     const group = await loadGroupForCommand(io, dir);
     const root = repositoryRoot(io, dir, 'preview');
     const templateProblems = await sessionTemplateProblems(root, group);
@@ -50692,7 +51191,13 @@ async function preview(args, io) {
         throw new InvalidFilesError(templateProblems);
     const repo = { serverUrl: 'https://github.com', repository, defaultBranch: 'main' };
     const templates = await loadSessionTemplates(root);
-    const calendarFile = { path: 'calendar.ics', content: groupCalendar(group, templates).text };
+    const published = external_node_path_default().join(root, calendarPath(group.slug));
+    const previous = (0,external_node_fs_namespaceObject.existsSync)(published) ? await (0,promises_namespaceObject.readFile)(published, 'utf8') : undefined;
+    const calendarText = groupCalendar(group, templates, {
+        repo,
+        ...(previous !== undefined ? { previous } : {}),
+    }).text;
+    const calendarFile = { path: 'calendar.ics', content: calendarText };
     if (group.format === 'coaching') {
         const conversation = await readTemplate(root, 'conversation.md');
         const files = coachingPreview(group, conversation, repo);
@@ -54859,7 +55364,8 @@ async function runAction(name, options) {
         RUNNER_ARCH: 'X64',
         RUNNER_NAME: 'emulator',
         RUNNER_ENVIRONMENT: 'github-hosted',
-        SKILL_SHARE_RETRY_SCALE: '0.001',
+        // Waits of whole seconds (write pacing, back-off) pass 1,000 times faster; see the preload.
+        EMULATOR_WAIT_SCALE: '0.001',
     });
     // The action reads the simulated moment as the real time: a preload moves its process's clock.
     env.EMULATOR_NOW = gh.clock.iso();
@@ -62725,6 +63231,25 @@ function memberScript(group, sessions) {
     const members = group.members.map((m) => m.github);
     const lead = group.members.find((m) => m.role === 'facilitator')?.github ?? members[0] ?? '';
     const steps = [];
+    for (const session of sessions.filter((s) => s.week === undefined)) {
+        // A monthly meeting: a few RSVPs and the scribe's notes, no homework or buddies.
+        const n = session.number;
+        const opens = Date.parse(session.opensAt);
+        steps.push({
+            at: new Date(opens + 3 * script_HOUR),
+            actions: members
+                .slice(0, 3)
+                .map((author, i) => i === 0
+                ? { kind: 'react', session: n, author }
+                : { kind: 'comment', session: n, author, body: `/rsvp ${i === 1 ? 'yes' : 'maybe'}` }),
+            note: `RSVPs for session ${n}`,
+        });
+        steps.push({
+            at: new Date(Date.parse(session.endsAt) + script_HOUR),
+            actions: [{ kind: 'comment', session: n, author: lead, body: scribeNotes(group, n) }],
+            note: `after session ${n}`,
+        });
+    }
     for (const session of sessions.filter((s) => s.week !== undefined)) {
         const n = session.number;
         const opens = Date.parse(session.opensAt);
@@ -62879,7 +63404,7 @@ async function rehearse(options) {
     const lastMeeting = sessions.at(-1);
     const to = options.until ??
         new Date(Math.max(Date.parse(lastMeeting.endsAt) + 24 * rehearse_HOUR, retro ? Date.parse(retro.at) + 6 * rehearse_HOUR : 0));
-    const moments = scriptMoments(group, sessions, organizer, from).filter((m) => m.at.getTime() <= to.getTime());
+    const moments = scriptMoments(group, sessions, organizer, from, [...pending]).filter((m) => m.at.getTime() <= to.getTime());
     for (const [index, moment] of moments.entries()) {
         await runner.advanceTo(moment.at);
         await moment.act(gh, runner);
@@ -62904,7 +63429,7 @@ async function rehearse(options) {
  * The organizer's click on "Start a cohort", then each member's action at its own minute: the
  * actions of a burst are spread over its first hours, as people answer at different times.
  */
-function scriptMoments(group, sessions, organizer, from) {
+function scriptMoments(group, sessions, organizer, from, pending) {
     const moments = [];
     const start = new Date(from.getTime() + 12 * rehearse_HOUR);
     moments.push({
@@ -62913,6 +63438,13 @@ function scriptMoments(group, sessions, organizer, from) {
             await runner.dispatch('start-cohort.yml', startCohortInputs(group), { actor: organizer });
         },
     });
+    // Members whose invitation was pending accept it a few hours after the cohort starts.
+    for (const login of pending) {
+        moments.push({
+            at: new Date(start.getTime() + 6 * rehearse_HOUR),
+            act: async (gh) => gh.acceptInvitation(login),
+        });
+    }
     for (const burst of memberScript(group, sessions)) {
         burst.actions.forEach((action, i) => {
             moments.push({
@@ -63030,7 +63562,12 @@ async function repositoryFiles(root, slug) {
         '.github/ISSUE_TEMPLATE/**',
         '.github/workflows/**',
     ];
-    const files = await glob(patterns, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true });
+    const files = await glob(patterns, {
+        cwd: root,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: true,
+    });
     const entries = await Promise.all(files
         .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, f)))
         .map(async (f) => [f, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, f), 'utf8')]));
@@ -88357,12 +88894,12 @@ function renderFigures(sessions, aggregates, groupSize) {
     if (rows.every((r) => r.aggregate === undefined)) {
         return { markdown: 'No attendance or homework figures were recorded.\n', hidden };
     }
-    const parts = [table(rows), attendanceChart(rows, groupSize), figures_scoreChart(rows)].filter((p) => p !== '');
+    const parts = [figures_table(rows), attendanceChart(rows, groupSize), figures_scoreChart(rows)].filter((p) => p !== '');
     if (hidden.length > 0)
         parts.push(`_Some figures are ${NOT_SHOWN} (marked —)._`);
     return { markdown: parts.join('\n\n') + '\n', hidden };
 }
-function table(rows) {
+function figures_table(rows) {
     const lines = [
         '| Session | Date | Held | Attendance | Homework | Work | Family | Self |',
         '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -89108,7 +89645,7 @@ async function validate_validate(args, io) {
     const shownRoot = external_node_path_default().relative(io.cwd, root) || '.';
     const loaded = positionals.length
         ? await loadNamedGroups(io, root, positionals)
-        : await loadGroups(root, undefined, { examples: 'include' });
+        : await loadGroups(root, undefined, { examples: 'include', now: new Date() });
     const { groups, failed } = loaded;
     const problems = [
         ...loaded.problems,
@@ -89142,7 +89679,10 @@ async function loadNamedGroups(io, root, dirs) {
     const all = { groups: [], problems: [], failed: [], examples: [] };
     for (const dir of dirs) {
         const file = external_node_path_default().relative(root, external_node_path_default().join(groupFolder(io, dir), 'group.yml'));
-        const loaded = await loadGroups(root, file.split((external_node_path_default()).sep).join('/'), { examples: 'include' });
+        const loaded = await loadGroups(root, file.split((external_node_path_default()).sep).join('/'), {
+            examples: 'include',
+            now: new Date(),
+        });
         if (loaded.groups.length + loaded.failed.length === 0) {
             loaded.failed.push(file);
             loaded.problems.push({

@@ -66854,13 +66854,33 @@ function zoneAdvice(zone) {
             reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
         };
     }
-    const canonical = canonicalZone(zone);
-    if (canonical && canonical !== zone && canonical !== 'UTC') {
+    const spelled = properSpelling(zone);
+    if (spelled) {
         return {
-            suggest: canonical,
-            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+            suggest: spelled,
+            reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
         };
     }
+    return undefined;
+}
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/;
+function properSpelling(zone) {
+    const canonical = canonicalZone(zone);
+    if (!canonical || canonical === zone || canonical === 'UTC')
+        return undefined;
+    if (canonical.toLowerCase() === zone.toLowerCase())
+        return canonical;
+    if (OLD_NAME.test(zone))
+        return canonical;
+    if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+        return zone
+            .toLowerCase()
+            .replace(/(^|[/_-])([a-z])/g, (_, sep, c) => sep + c.toUpperCase());
     return undefined;
 }
 function canonicalZone(zone) {
@@ -72964,7 +72984,8 @@ function judge(whole, live, policy, defused) {
         if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
             return whole;
         defused.push('html');
-        return `&lt;${whole.slice(1)}`;
+        // What the tag held is text now, and judged as text: an address in it stops being one.
+        return `&lt;${guardText(whole.slice(1), policy, defused)}`;
     }
     if (live.url !== undefined) {
         if (linkAllowed(live.url, policy))
@@ -73461,6 +73482,8 @@ const FORM_KINDS = [
     'sign-up',
     'self-evaluation',
     'assessment',
+    'pulse',
+    'nomination',
 ];
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -73536,6 +73559,32 @@ const INTERVIEW_ROLES = [
     { value: 'report', label: 'Someone on my team' },
     { value: 'coach', label: 'My coach' },
     { value: 'outside', label: 'Someone outside work' },
+];
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+const EASE_CHOICES = [
+    { value: 'easier', label: 'Less awkward than at the start' },
+    { value: 'same', label: 'About the same' },
+    { value: 'harder', label: 'More awkward' },
+];
+const BELONGING_CHOICES = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a nomination is for: someone else, or the author's own interest. */
+const NOMINEE_CHOICES = [
+    { value: 'someone-else', label: 'Someone else' },
+    { value: 'myself', label: 'Myself: I would like to join' },
+];
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+const LEADS_CHOICES = [
+    { value: 'formally', label: 'Formally: they manage people' },
+    {
+        value: 'informally',
+        label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+    },
+    { value: 'both', label: 'Both' },
+    { value: 'not-sure', label: 'Not sure' },
 ];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
@@ -73788,6 +73837,57 @@ const catalog_FORMS = {
             },
             catalog_text('summary', 'The result, or what I heard, in my own words', true),
             catalog_text('takeaway', 'What I take from it', false),
+        ],
+    },
+    pulse: {
+        kind: 'pulse',
+        name: 'Pulse',
+        template: 'pulse.yml',
+        label: 'pulse',
+        title: 'Pulse · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'ease',
+                type: 'dropdown',
+                label: 'Since the first meeting, our meetings feel',
+                required: true,
+                options: EASE_CHOICES,
+            },
+            {
+                id: 'belonging',
+                type: 'dropdown',
+                label: 'I feel part of this group',
+                required: true,
+                options: BELONGING_CHOICES,
+            },
+        ],
+    },
+    nomination: {
+        kind: 'nomination',
+        name: 'Nomination or interest',
+        template: 'nomination.yml',
+        label: 'nomination',
+        title: 'Nomination · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'for',
+                type: 'dropdown',
+                label: 'This is about',
+                required: true,
+                options: NOMINEE_CHOICES,
+            },
+            { id: 'who', type: 'input', label: 'Who', required: true },
+            catalog_text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+            catalog_text('how-known', 'How I know them', true),
+            {
+                id: 'leads',
+                type: 'dropdown',
+                label: 'How they lead',
+                required: true,
+                options: LEADS_CHOICES,
+            },
         ],
     },
 };
@@ -74289,7 +74389,8 @@ const AGENDAS = {
     ],
     'follow-up': [
         ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
+        // Follow-ups have no theme: the group talks about what its members bring.
+        ['Open discussion: what each of us brings since last time', 65],
         ['Closing round', 10],
     ],
 };
@@ -82910,6 +83011,21 @@ const READERS = {
     homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
         ? sheetHomework(reader)
         : scoredHomework(reader),
+    pulse: (reader) => ({
+        kind: 'pulse',
+        group: reader.group(),
+        ease: reader.choice('ease', EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
+        belonging: reader.choice('belonging', BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
+    }),
+    nomination: (reader) => ({
+        kind: 'nomination',
+        group: reader.group(),
+        for: reader.choice('for', NOMINEE_CHOICES, 'Is this about someone else, or about yourself? Pick one.'),
+        who: reader.required('who', 'Who is it? A name or a GitHub login is enough.'),
+        why: reader.required('why', 'Why would they get a lot out of the group? A few lines are plenty.'),
+        howKnown: reader.required('how-known', 'How do you know them? One line is enough.'),
+        leads: reader.choice('leads', LEADS_CHOICES, 'How do they lead: formally, informally, both, or not sure? Pick one.'),
+    }),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),

@@ -65965,13 +65965,33 @@ function zoneAdvice(zone) {
             reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
         };
     }
-    const canonical = canonicalZone(zone);
-    if (canonical && canonical !== zone && canonical !== 'UTC') {
+    const spelled = properSpelling(zone);
+    if (spelled) {
         return {
-            suggest: canonical,
-            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+            suggest: spelled,
+            reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
         };
     }
+    return undefined;
+}
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/;
+function properSpelling(zone) {
+    const canonical = canonicalZone(zone);
+    if (!canonical || canonical === zone || canonical === 'UTC')
+        return undefined;
+    if (canonical.toLowerCase() === zone.toLowerCase())
+        return canonical;
+    if (OLD_NAME.test(zone))
+        return canonical;
+    if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+        return zone
+            .toLowerCase()
+            .replace(/(^|[/_-])([a-z])/g, (_, sep, c) => sep + c.toUpperCase());
     return undefined;
 }
 function canonicalZone(zone) {
@@ -67160,6 +67180,11 @@ function isBudgetExhausted(error) {
     return error instanceof BudgetExhausted;
 }
 /**
+ * Elapsed time is read from the monotonic clock: it measures the process itself, whatever the
+ * wall clock says (a test harness may move that one to a simulated moment).
+ */
+const monotonic = () => performance.now();
+/**
  * Watches every request of a client: counts it on the production-pacing clock, remembers what the
  * response said about the hourly budget, and refuses a request while that budget is known to be
  * spent (it would only fail, or wait for the reset inside the job's time).
@@ -67186,14 +67211,14 @@ function watchRequests(client, now = Date.now) {
         record(error.response?.headers);
         throw error;
     });
-    return { remaining: () => remaining, paced, startedAt: now() };
+    return { remaining: () => remaining, paced, startedAt: monotonic() };
 }
 /**
  * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
  * timeout less a margin for checkout and start-up. Time counts the longer of the wall clock and
  * the requests at production pacing, so a test run with shortened waits stops where github.com would.
  */
-function jobBudget(watch, job, now = Date.now) {
+function jobBudget(watch, job, now = monotonic) {
     return new RunBudget({
         remaining: watch.remaining,
         elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds),
@@ -73532,7 +73557,8 @@ function judge(whole, live, policy, defused) {
         if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
             return whole;
         defused.push('html');
-        return `&lt;${whole.slice(1)}`;
+        // What the tag held is text now, and judged as text: an address in it stops being one.
+        return `&lt;${guardText(whole.slice(1), policy, defused)}`;
     }
     if (live.url !== undefined) {
         if (linkAllowed(live.url, policy))
@@ -74029,6 +74055,8 @@ const FORM_KINDS = (/* unused pure expression or super */ null && ([
     'sign-up',
     'self-evaluation',
     'assessment',
+    'pulse',
+    'nomination',
 ]));
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -74104,6 +74132,32 @@ const INTERVIEW_ROLES = [
     { value: 'report', label: 'Someone on my team' },
     { value: 'coach', label: 'My coach' },
     { value: 'outside', label: 'Someone outside work' },
+];
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+const EASE_CHOICES = [
+    { value: 'easier', label: 'Less awkward than at the start' },
+    { value: 'same', label: 'About the same' },
+    { value: 'harder', label: 'More awkward' },
+];
+const BELONGING_CHOICES = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a nomination is for: someone else, or the author's own interest. */
+const NOMINEE_CHOICES = [
+    { value: 'someone-else', label: 'Someone else' },
+    { value: 'myself', label: 'Myself: I would like to join' },
+];
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+const LEADS_CHOICES = [
+    { value: 'formally', label: 'Formally: they manage people' },
+    {
+        value: 'informally',
+        label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+    },
+    { value: 'both', label: 'Both' },
+    { value: 'not-sure', label: 'Not sure' },
 ];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
@@ -74358,6 +74412,57 @@ const catalog_FORMS = {
             catalog_text('takeaway', 'What I take from it', false),
         ],
     },
+    pulse: {
+        kind: 'pulse',
+        name: 'Pulse',
+        template: 'pulse.yml',
+        label: 'pulse',
+        title: 'Pulse · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'ease',
+                type: 'dropdown',
+                label: 'Since the first meeting, our meetings feel',
+                required: true,
+                options: EASE_CHOICES,
+            },
+            {
+                id: 'belonging',
+                type: 'dropdown',
+                label: 'I feel part of this group',
+                required: true,
+                options: BELONGING_CHOICES,
+            },
+        ],
+    },
+    nomination: {
+        kind: 'nomination',
+        name: 'Nomination or interest',
+        template: 'nomination.yml',
+        label: 'nomination',
+        title: 'Nomination · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'for',
+                type: 'dropdown',
+                label: 'This is about',
+                required: true,
+                options: NOMINEE_CHOICES,
+            },
+            { id: 'who', type: 'input', label: 'Who', required: true },
+            catalog_text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+            catalog_text('how-known', 'How I know them', true),
+            {
+                id: 'leads',
+                type: 'dropdown',
+                label: 'How they lead',
+                required: true,
+                options: LEADS_CHOICES,
+            },
+        ],
+    },
 };
 /**
  * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
@@ -74460,9 +74565,23 @@ const READING_LIST_PATH = 'docs/reading-list.md';
 function readingListUrl(repo) {
     return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
 }
+/** The two-question pulse after week 2, prefilled with the group. */
+function pulseFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'pulse.yml',
+        title: formTitle('pulse', group.slug),
+        fields: { group: group.slug },
+    });
+}
 /** The links of the playbook's extras a session issue may carry, beside its homework form. */
 function playbookLinks(repo, group) {
-    return { reflection: reflectionFormUrl(repo, group), readingList: readingListUrl(repo) };
+    return {
+        reflection: reflectionFormUrl(repo, group),
+        readingList: readingListUrl(repo),
+        pulse: pulseFormUrl(repo, group),
+    };
 }
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 function calendarPath(slug) {
@@ -82726,6 +82845,21 @@ const READERS = {
     homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
         ? sheetHomework(reader)
         : scoredHomework(reader),
+    pulse: (reader) => ({
+        kind: 'pulse',
+        group: reader.group(),
+        ease: reader.choice('ease', EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
+        belonging: reader.choice('belonging', BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
+    }),
+    nomination: (reader) => ({
+        kind: 'nomination',
+        group: reader.group(),
+        for: reader.choice('for', NOMINEE_CHOICES, 'Is this about someone else, or about yourself? Pick one.'),
+        who: reader.required('who', 'Who is it? A name or a GitHub login is enough.'),
+        why: reader.required('why', 'Why would they get a lot out of the group? A few lines are plenty.'),
+        howKnown: reader.required('how-known', 'How do you know them? One line is enough.'),
+        leads: reader.choice('leads', LEADS_CHOICES, 'How do they lead: formally, informally, both, or not sure? Pick one.'),
+    }),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -83375,6 +83509,22 @@ function referenceMonday(now) {
     const day = luxon_DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
     return day.plus({ days: 8 - day.weekday });
 }
+/**
+ * Time-zone arithmetic is the costly part of matching (every coach against every coachee), so each
+ * person's intervals are computed once per reference week and role.
+ */
+const intervalCache = new WeakMap();
+function cachedIntervals(person, reference, role) {
+    const byKey = intervalCache.get(person.signUp) ?? new Map();
+    intervalCache.set(person.signUp, byKey);
+    const key = `${reference.toMillis()}:${role}`;
+    let found = byKey.get(key);
+    if (!found) {
+        found = intervals(person, reference, role === 'coachee' ? [0] : [-1, 0, 1]);
+        byKey.set(key, found);
+    }
+    return found;
+}
 /** A person's usual hours as UTC intervals over weeks `from`..`to` around the reference week. */
 function intervals(person, reference, weeks) {
     const out = [];
@@ -83398,8 +83548,8 @@ function intervals(person, reference, weeks) {
  * time is the overlap's start, in the coachee's time zone.
  */
 function bestSlot(coach, coachee, reference) {
-    const theirs = intervals(coachee, reference, [0]);
-    const ours = intervals(coach, reference, [-1, 0, 1]);
+    const theirs = cachedIntervals(coachee, reference, 'coachee');
+    const ours = cachedIntervals(coach, reference, 'coach');
     let best;
     for (const [a0, a1] of theirs) {
         for (const [b0, b1] of ours) {
@@ -83532,6 +83682,10 @@ function readSignUps(issues, group, formYaml) {
         const read = read_readSubmission('sign-up', issue.body, formYaml);
         if (read.ok && read.submission.group.toLowerCase() !== slug)
             continue;
+        // A sign-up that does not read may still be for another network: only count it here when it
+        // carries this group's label or names the group in its first answer.
+        if (!read.ok && !namesGroup(issue, slug))
+            continue;
         const member = group.members.find((m) => m.github.toLowerCase() === login.toLowerCase());
         const key = login.toLowerCase();
         if (!member) {
@@ -83561,6 +83715,12 @@ function readSignUps(issues, group, formYaml) {
         signUps: signUps.filter((s) => !refusedLogins.has(s.login.toLowerCase())),
         refused: stillRefused,
     };
+}
+function namesGroup(issue, slug) {
+    if (issue.labels.some((l) => l.name.toLowerCase() === `group:${slug}`))
+        return true;
+    const answer = /^###[^\n]*\n+\s*([^\n]+)/.exec(issue.body)?.[1]?.trim().toLowerCase() ?? '';
+    return answer.replace(/^groups\//, '').replace(/\/$/, '') === slug;
 }
 /**
  * The group file with `pairs:` as the proposal has it, edited as text: pairs that end are removed
@@ -84214,8 +84374,8 @@ function precededByOddBackslashes(line, index) {
 const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
 /** `channel`: stop meeting and keep only the discussion channel. */
 const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop', 'channel'];
-const HOMEWORK_CHOICES = (/* unused pure expression or super */ null && (['keep', 'drop']));
-const SEAT_CHOICES = (/* unused pure expression or super */ null && (['closed', 'nominations', 'open']));
+const HOMEWORK_CHOICES = ['keep', 'drop'];
+const SEAT_CHOICES = ['closed', 'nominations', 'open'];
 /** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
 const SEAT_CAP = { min: 2, max: 50 };
 const MAX_TOPIC_CHARS = 200;
@@ -84508,6 +84668,8 @@ function rebuildState(input) {
                 pass.pendingThemes.push({ picks: typed.picks, at });
             else if (typed.name === 'continue')
                 pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else if (typed.name === 'homework' || typed.name === 'seats')
+                applyClosingVote(typed, at, pass.continueClosed);
             else
                 apply(typed, at);
         }
@@ -84549,6 +84711,8 @@ function emptyState() {
         snoozed: new Set(),
         unsnoozed: new Set(),
         continueVotes: new Map(),
+        homeworkVotes: new Map(),
+        seatVotes: new Map(),
         continueConfirmed: false,
         notes: [],
         help: [],
@@ -84651,31 +84815,84 @@ function applyContinue(choice, at, closed) {
     }
     if (closed)
         return closed;
-    const leader = leadingChoice(continueTally(state));
+    const leader = leadingChoice(continueTally(state), interpret_CONTINUE_CHOICES);
     if (!leader) {
         state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
             ? 'There are no `/continue` votes to confirm yet.'
             : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
         return closed;
     }
+    const homework = leadingChoice(homeworkTally(state), HOMEWORK_CHOICES);
+    const seats = leadingSeats(state);
+    const tied = [
+        state.homeworkVotes.size > 0 && !homework ? '`/homework`' : '',
+        state.seatVotes.size > 0 && !seats ? '`/seats`' : '',
+    ].filter(Boolean);
+    if (tied.length > 0) {
+        state_refuse(at, 'continue', 'invalid', `The ${tied.join(' and ')} vote ${tied.length > 1 ? 'are' : 'is'} tied. Ask people to vote (facilitators can vote too), then confirm again: \`/continue confirm\` closes all the votes at once.`);
+        return closed;
+    }
     state.continueConfirmed = true;
     state.continueDecision = leader;
+    if (homework)
+        state.homeworkDecision = homework;
+    if (seats)
+        state.seatDecision = seats;
     return true;
 }
+/** `/homework` and `/seats` count until `/continue confirm` closes the closing votes. */
+function applyClosingVote(command, at, closed) {
+    if (closed) {
+        state_refuse(at, command.name, 'invalid', 'The votes are already closed: a facilitator confirmed them with `/continue confirm`.');
+        return;
+    }
+    const me = at.author.github;
+    if (command.name === 'homework')
+        at.state.homeworkVotes.set(me, command.choice);
+    else
+        at.state.seatVotes.set(me, command.cap ? { choice: command.choice, cap: command.cap } : { choice: command.choice });
+}
+function homeworkTally(state) {
+    const tally = { keep: 0, drop: 0 };
+    for (const choice of state.homeworkVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function seatTally(state) {
+    const tally = { closed: 0, nominations: 0, open: 0 };
+    for (const vote of state.seatVotes.values())
+        tally[vote.choice]++;
+    return tally;
+}
+/** The leading seat policy, with the cap most of its voters named (the smaller on a tie). */
+function leadingSeats(state) {
+    const choice = leadingChoice(seatTally(state), SEAT_CHOICES);
+    if (!choice)
+        return undefined;
+    const caps = new Map();
+    for (const vote of state.seatVotes.values())
+        if (vote.choice === choice && vote.cap)
+            caps.set(vote.cap, (caps.get(vote.cap) ?? 0) + 1);
+    const cap = [...caps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    return cap ? { choice, cap } : { choice };
+}
 function continueTally(state) {
-    const tally = { monthly: 0, biweekly: 0, stop: 0 };
+    const tally = { monthly: 0, biweekly: 0, stop: 0, channel: 0 };
     for (const choice of state.continueVotes.values())
         tally[choice]++;
     return tally;
 }
-function leadingChoice(tally) {
-    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
-    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
+/** The one choice with the most votes; none when nobody voted or the top is tied. */
+function leadingChoice(tally, choices) {
+    const best = Math.max(...choices.map((choice) => tally[choice]));
+    const leaders = choices.filter((choice) => tally[choice] === best);
     return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 function describeChoice(choice) {
     if (choice === 'stop')
         return 'no further (it stops here)';
+    if (choice === 'channel')
+        return 'in its discussion channel only';
     return choice === 'biweekly' ? 'every other week' : 'monthly';
 }
 /** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
@@ -84902,10 +85119,24 @@ function parseRequests(text) {
 }
 /** The confirmed `/continue` vote, as a value of `then:`. */
 function continueChange(group, issue, state) {
-    if (!state.continueConfirmed || !state.continueDecision)
+    const decision = state.continueDecision;
+    if (!state.continueConfirmed || !decision)
         return undefined;
-    const then = state.continueDecision === 'stop' ? 'none' : state.continueDecision;
-    return { kind: 'continue', slug: group.slug, issue, then };
+    const then = decision === 'stop' || decision === 'channel' ? 'none' : decision;
+    const continuation = {
+        ...(state.homeworkDecision ? { homework: state.homeworkDecision === 'keep' } : {}),
+        ...(state.seatDecision ? { seats: state.seatDecision.choice } : {}),
+        ...(state.seatDecision?.cap ? { cap: state.seatDecision.cap } : {}),
+        // Stopping closes the channel; `channel` keeps it as all that remains.
+        ...(then === 'none' ? { channel: decision === 'channel' } : {}),
+    };
+    return {
+        kind: 'continue',
+        slug: group.slug,
+        issue,
+        then,
+        ...(Object.keys(continuation).length > 0 ? { continuation } : {}),
+    };
 }
 /**
  * Themes for the open themed weeks: the topics a facilitator picked with `/themes`, else (when
@@ -84922,11 +85153,21 @@ function themesChange(group, issue, state, ranked) {
 /** What identifies a proposal: the same value is never proposed twice. */
 function changeValue(change) {
     if (change.kind === 'continue')
-        return change.then;
+        return [change.then, ...continuationWords(change)].join('.');
     if (change.kind === 'pairs')
         return proposalValue(change.match.pairs);
     const text = change.themes.map((t) => `${t.week}:${t.title}`).join('\n');
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+}
+/** `homework-drop`, `seats-nominations`, `cap-10`, `channel`: the decision in marker-safe words. */
+function continuationWords(change) {
+    const c = change.continuation ?? {};
+    return [
+        c.homework === undefined ? '' : `homework-${c.homework ? 'keep' : 'drop'}`,
+        c.seats ? `seats-${c.seats}` : '',
+        c.cap ? `cap-${c.cap}` : '',
+        c.channel === undefined ? '' : c.channel ? 'channel' : 'no-channel',
+    ].filter(Boolean);
 }
 function changeBranch(change) {
     return `skill-share/${change.slug}/${change.kind}`;
@@ -84952,18 +85193,52 @@ function editGroupFile(text, change) {
         throw new Error(`${file} is not a YAML mapping; fix it first`);
     if (change.kind === 'pairs')
         return writePairs(text, change, change.match.pairs, pairNotes(change.match));
-    const edited = change.kind === 'continue' ? withThen(text, root, change.then) : withThemes(text, root, change);
+    const edited = change.kind === 'continue' ? withDecision(text, change) : withThemes(text, root, change);
     const { group, problems } = load_parseGroupFile(edited, { file, slug: change.slug });
     if (!group) {
         const first = problems.find((p) => p.severity === 'error');
         throw new Error(`the change would make ${file} invalid: ${first?.field}: ${first?.message}`);
     }
     const applied = change.kind === 'continue'
-        ? group.then === change.then
+        ? group.then === change.then &&
+            Object.entries(change.continuation ?? {}).every(([key, value]) => group.continuation?.[key] === value)
         : change.themes.every((t) => themeAt(group, t.week) === t.title);
     if (!applied)
         throw new Error(`could not write the ${change.kind} change into ${file}`);
     return edited;
+}
+/** `then:` and, when the votes decided more, the `continuation:` block right after it. */
+function withDecision(text, change) {
+    const afterThen = withThen(text, (0,dist/* parseDocument */.Tp)(text).contents, change.then);
+    if (!change.continuation)
+        return afterThen;
+    return withContinuation(afterThen, change.continuation);
+}
+/**
+ * Replaces the `continuation:` block (or adds it after `then:`) with the decided values merged
+ * into what it already says, written in block style.
+ */
+function withContinuation(text, decided) {
+    const root = (0,dist/* parseDocument */.Tp)(text).contents;
+    const pair = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'continuation');
+    const current = (0,dist/* isMap */.jh)(pair?.value) ? pair.value.toJSON() : {};
+    if (pair && !(0,dist/* isMap */.jh)(pair.value))
+        throw new Error('continuation: is not a mapping; fix it first');
+    const merged = { ...current, ...decided };
+    const block = (0,dist/* stringify */.As)({ continuation: merged }, { lineWidth: 0 });
+    const keyStart = (0,dist/* isNode */.Ll)(pair?.key) ? pair.key.range?.[0] : undefined;
+    const valueEnd = (0,dist/* isNode */.Ll)(pair?.value) ? pair.value.range?.[1] : undefined;
+    if (keyStart !== undefined && valueEnd !== undefined) {
+        const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+        const lineEnd = text.indexOf('\n', Math.max(valueEnd - 1, keyStart));
+        return plan_group_files_splice(text, lineStart, lineEnd < 0 ? text.length : lineEnd + 1, block);
+    }
+    const then = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'then');
+    const thenEnd = (0,dist/* isNode */.Ll)(then?.value) ? then.value.range?.[1] : undefined;
+    if (thenEnd === undefined)
+        return insertLinesBefore(text, root, ['quorum', 'members'], block);
+    const lineEnd = text.indexOf('\n', thenEnd);
+    return plan_group_files_splice(text, lineEnd < 0 ? text.length : lineEnd + 1, lineEnd < 0 ? text.length : lineEnd + 1, block);
 }
 function withThen(text, root, then) {
     const node = root.get('then', true);
@@ -85030,16 +85305,57 @@ function pullText(change, group) {
     }
     if (change.kind === 'continue') {
         const how = change.then === 'none'
-            ? 'to stop after the weekly meetings'
+            ? change.continuation?.channel
+                ? 'to stop meeting after the weekly meetings and keep only the discussion channel'
+                : 'to stop after the weekly meetings'
             : change.then === 'monthly'
                 ? 'to go on meeting monthly'
                 : 'to go on meeting every other week';
+        const c = change.continuation ?? {};
+        const decided = [
+            `- \`then: ${change.then}\`: ${how.replace(/^to /, '')}.`,
+            ...(c.homework === undefined
+                ? []
+                : [
+                    `- \`homework: ${c.homework}\`: ${c.homework ? 'the meetings after the weekly phase keep the homework sheet' : 'the meetings after the weekly phase go without homework'}.`,
+                ]),
+            ...(c.seats
+                ? [
+                    `- \`seats: ${c.seats}\`${c.cap ? `, \`cap: ${c.cap}\`` : ''}: ${c.seats === 'closed' ? 'no new members for now' : c.seats === 'nominations' ? 'new members by nomination from the group' : 'new members welcome when someone invites them'}${c.cap ? `, up to ${c.cap} members in all` : ''}.`,
+                ]
+                : []),
+            ...(c.channel === undefined
+                ? []
+                : [
+                    `- \`channel: ${c.channel}\`: the discussion channel ${c.channel ? 'stays' : 'closes'}.`,
+                ]),
+        ];
+        const todo = [
+            ...(change.then === 'none' && c.channel === false
+                ? ['- [ ] Close the discussion channel (after a last message thanking everyone).']
+                : []),
+            ...(c.channel ? ['- [ ] Tell the members the channel stays, and who looks after it.'] : []),
+            ...(c.seats === 'nominations'
+                ? [
+                    `- [ ] Ask the members for nominations${c.cap ? ` (room for ${c.cap} in all)` : ''}; add newcomers to \`${file}\` once they are collaborators.`,
+                ]
+                : []),
+            ...(c.seats === 'open'
+                ? [
+                    `- [ ] Invite newcomers as collaborators, then add them to \`${file}\`${c.cap ? ` (at most ${c.cap} members)` : ''}.`,
+                ]
+                : []),
+            "- [ ] Read the retrospective's pull request when it arrives, and merge it for the next organizer.",
+        ];
         return {
-            title: `${group.name}: then ${change.then}`,
-            message: `${group.name}: then ${change.then} (decided in #${change.issue})`,
+            title: `${group.name}: what comes after the weekly meetings`,
+            message: `${group.name}: then ${change.then}${c.homework === undefined && !c.seats && c.channel === undefined ? '' : ', with the other closing decisions'} (decided in #${change.issue})`,
             body: [
-                `The group voted in #${change.issue} ${how}, and a facilitator confirmed the vote with \`/continue confirm\`.`,
-                `Merging this sets \`then: ${change.then}\` in \`${file}\`; the sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.`,
+                `The group voted in #${change.issue} ${how}, and a facilitator confirmed the votes with \`/continue confirm\`. Merging this writes the decisions into \`${file}\`:`,
+                decided.join('\n'),
+                'The sessions workflow reads the file from the default branch and schedules the meetings after the weekly phase from it.',
+                '### Checklist',
+                todo.join('\n'),
                 changeMarker(change),
             ].join('\n\n'),
         };
@@ -85705,7 +86021,8 @@ const AGENDAS = {
     ],
     'follow-up': [
         ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
+        // Follow-ups have no theme: the group talks about what its members bring.
+        ['Open discussion: what each of us brings since last time', 65],
         ['Closing round', 10],
     ],
 };
@@ -85908,6 +86225,7 @@ function sessionContext(group, session, links) {
         prep: prepSection(session.prep),
         homework_step: homeworkStep(group, links.homework ?? ''),
         seats: seatsLine(group),
+        pulse: pulseStep(session, links.pulse),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
         calendar: addToCalendar(group, session, links.calendar),
@@ -85933,6 +86251,12 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The playbook checks after the second meeting whether it is getting easier: week 2 asks. */
+function pulseStep(session, link) {
+    if (session.week !== 2 || !link)
+        return '';
+    return `- **After this meeting:** [two quick questions](${link}): is it getting less awkward, and do you feel part of the group? The facilitators see only the counts, once three people have answered.`;
 }
 /** After the weekly phase the homework stays unless the closing meeting dropped it. */
 function homeworkStep(group, link) {
@@ -85968,7 +86292,7 @@ function addToCalendar(group, session, icsUrl) {
         startsAt: session.startsAt,
         endsAt: session.endsAt,
         timezone: session.timezone,
-        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.${session.prep ? `\n\nTo prepare: ${session.prep.trim()}` : ''}`,
         ...(session.place ? { location: session.place } : {}),
     });
     const ics = icsUrl
@@ -86300,18 +86624,28 @@ class View {
     continueVote() {
         if (this.input.kind !== 'closing')
             return '';
-        const tally = continueTally(this.state);
-        const voters = this.count(this.state.continueVotes.keys());
-        const decision = this.state.continueDecision;
-        const outcome = this.state.continueConfirmed && decision
-            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
-            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
+        const { state } = this;
+        const go = continueTally(state);
+        const homework = homeworkTally(state);
+        const seats = seatTally(state);
+        const voters = this.count(new Set([
+            ...state.continueVotes.keys(),
+            ...state.homeworkVotes.keys(),
+            ...state.seatVotes.keys(),
+        ]));
+        const caps = [...state.seatVotes.values()].flatMap((v) => (v.cap ? [v.cap] : []));
+        const capNote = caps.length > 0 ? ` (caps named: ${[...new Set(caps)].sort((a, b) => a - b).join(', ')})` : '';
+        const outcome = state.continueConfirmed && state.continueDecision
+            ? `**Decided** (confirmed by a facilitator): ${decisionText(state)}. The decisions arrive as one pull request to the group file.`
+            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly|biweekly|stop|channel\`, \`/homework keep|drop\` and \`/seats closed|nominations|open [cap]\`; a facilitator closes all the votes with \`/continue confirm\`.`;
         return [
             '#### How we continue',
             '',
-            '| Monthly | Every other week | Stop |',
-            '| --- | --- | --- |',
-            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
+            '| Question | Votes |',
+            '| --- | --- |',
+            `| Go on | monthly ${go.monthly} · every other week ${go.biweekly} · stop ${go.stop} · only the channel ${go.channel} |`,
+            `| Homework | keep ${homework.keep} · drop ${homework.drop} |`,
+            `| New members | closed ${seats.closed} · by nomination ${seats.nominations} · open ${seats.open}${capNote} |`,
             '',
             outcome,
         ].join('\n');
@@ -86337,7 +86671,7 @@ class View {
             return '';
         const items = notes
             .slice(0, MAX_NOTES_SHOWN)
-            .map((note) => `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
+            .map((note) => `- ${inertText(headingsAsLabels(note.text), { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
         const more = notes.length > MAX_NOTES_SHOWN
             ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
             : [];
@@ -86362,6 +86696,37 @@ class View {
         return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
     }
 }
+/** "we continue monthly, with homework, new members by nomination up to 10" */
+function decisionText(state) {
+    const go = state.continueDecision === 'stop'
+        ? 'we stop meeting and close the channel'
+        : state.continueDecision === 'channel'
+            ? 'we stop meeting and keep only the discussion channel'
+            : state.continueDecision === 'monthly'
+                ? 'we continue monthly'
+                : 'we continue every other week';
+    const parts = [go];
+    if (state.homeworkDecision === 'keep')
+        parts.push('with homework');
+    if (state.homeworkDecision === 'drop')
+        parts.push('without homework');
+    const seats = state.seatDecision;
+    const upTo = seats?.cap ? ` up to ${seats.cap} members` : '';
+    if (seats?.choice === 'closed')
+        parts.push('no new members');
+    if (seats?.choice === 'nominations')
+        parts.push(`new members by nomination${upTo}`);
+    if (seats?.choice === 'open')
+        parts.push(`new members welcome${upTo}`);
+    return parts.join(', ');
+}
+/**
+ * A scribe writes notes the way templates/notes.md shows them, under headings ("### What worked").
+ * In a one-line list item a heading would still render as one, so it becomes a label: "What worked:".
+ */
+function headingsAsLabels(text) {
+    return text.replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/gm, (_, title) => /[.:!?]$/.test(title) ? title : `${title}:`);
+}
 function isSession(kind) {
     return kind !== 'ground-rules' && kind !== 'check-in';
 }
@@ -86371,7 +86736,7 @@ function byLogin(a, b) {
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+;// CONCATENATED MODULE: ./actions/lib/github/status.ts
 
 
 
@@ -86445,7 +86810,11 @@ async function refreshStatus(github, target, options) {
     const state = sessionState(group, session.kind, comments, reactions);
     // Every action renders the same status: topic votes and the commitment line come along even
     // when the caller did not compute them, so the comment never flips between versions.
-    const extras = options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }));
+    const existing = findStatusComment(comments, group, session);
+    // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
+    const previous = recordedVotes(existing);
+    const extras = options.extras ??
+        (await statusExtras(github, target, { state, now: options.now, comments, previous }));
     const rendered = renderStatus({
         marker: statusMarker(group, session),
         group,
@@ -86458,7 +86827,6 @@ async function refreshStatus(github, target, options) {
     });
     const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
     const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
-    const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())
         return { result: 'unchanged', state };
     if (options.dryRun) {
@@ -86482,7 +86850,7 @@ function findStatusComment(comments, group, session) {
         markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
 }
 
-;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+;// CONCATENATED MODULE: ./actions/lib/github/status-extras.ts
 
 
 
@@ -86507,9 +86875,11 @@ async function statusExtras(github, target, options) {
 /**
  * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
  * than its author. The comment list already carries each comment's reaction counts, so only the
- * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
- * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
- * workflow, so the scheduled status refreshes recount every topic.
+ * topics with a 👍 are read, one request each. With `previous` (what the status comment recorded,
+ * see votesMarker), a topic whose 👍 count has not changed keeps its recorded votes without a read.
+ * What this misses is a change that keeps the count while changing who counts (the author's own
+ * 👍 removed as a member adds one): the shown votes stay one off until that topic's count moves.
+ * Themes proposed to the group file never take recorded votes: they recount every topic with a 👍.
  */
 async function rankedTopics(github, group, state, comments, previous) {
     const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]));
@@ -87153,6 +87523,8 @@ function hasContent(state) {
         state.skipped !== undefined ||
         state.swap !== undefined ||
         state.continueVotes.size > 0 ||
+        state.homeworkVotes.size > 0 ||
+        state.seatVotes.size > 0 ||
         state.notes.length > 0);
 }
 function ownWrite(comment) {
@@ -87806,6 +88178,8 @@ const labels_CATALOG = {
     buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
     topic: { color: 'fef2c0', description: 'A proposed theme' },
     reflection: { color: 'e99695', description: 'Closing reflection' },
+    pulse: { color: 'e99695', description: 'The two-question pulse after week 2' },
+    nomination: { color: 'fef2c0', description: 'A nomination, or interest in joining' },
     conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
     'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
     network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },

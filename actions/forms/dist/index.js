@@ -66851,13 +66851,33 @@ function zoneAdvice(zone) {
             reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
         };
     }
-    const canonical = canonicalZone(zone);
-    if (canonical && canonical !== zone && canonical !== 'UTC') {
+    const spelled = properSpelling(zone);
+    if (spelled) {
         return {
-            suggest: canonical,
-            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+            suggest: spelled,
+            reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
         };
     }
+    return undefined;
+}
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/;
+function properSpelling(zone) {
+    const canonical = canonicalZone(zone);
+    if (!canonical || canonical === zone || canonical === 'UTC')
+        return undefined;
+    if (canonical.toLowerCase() === zone.toLowerCase())
+        return canonical;
+    if (OLD_NAME.test(zone))
+        return canonical;
+    if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+        return zone
+            .toLowerCase()
+            .replace(/(^|[/_-])([a-z])/g, (_, sep, c) => sep + c.toUpperCase());
     return undefined;
 }
 function canonicalZone(zone) {
@@ -72961,7 +72981,8 @@ function judge(whole, live, policy, defused) {
         if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
             return whole;
         defused.push('html');
-        return `&lt;${whole.slice(1)}`;
+        // What the tag held is text now, and judged as text: an address in it stops being one.
+        return `&lt;${guardText(whole.slice(1), policy, defused)}`;
     }
     if (live.url !== undefined) {
         if (linkAllowed(live.url, policy))
@@ -73458,6 +73479,8 @@ const FORM_KINDS = [
     'sign-up',
     'self-evaluation',
     'assessment',
+    'pulse',
+    'nomination',
 ];
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -73533,6 +73556,32 @@ const INTERVIEW_ROLES = [
     { value: 'report', label: 'Someone on my team' },
     { value: 'coach', label: 'My coach' },
     { value: 'outside', label: 'Someone outside work' },
+];
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+const EASE_CHOICES = [
+    { value: 'easier', label: 'Less awkward than at the start' },
+    { value: 'same', label: 'About the same' },
+    { value: 'harder', label: 'More awkward' },
+];
+const BELONGING_CHOICES = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a nomination is for: someone else, or the author's own interest. */
+const NOMINEE_CHOICES = [
+    { value: 'someone-else', label: 'Someone else' },
+    { value: 'myself', label: 'Myself: I would like to join' },
+];
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+const LEADS_CHOICES = [
+    { value: 'formally', label: 'Formally: they manage people' },
+    {
+        value: 'informally',
+        label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+    },
+    { value: 'both', label: 'Both' },
+    { value: 'not-sure', label: 'Not sure' },
 ];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
@@ -73787,6 +73836,57 @@ const catalog_FORMS = {
             catalog_text('takeaway', 'What I take from it', false),
         ],
     },
+    pulse: {
+        kind: 'pulse',
+        name: 'Pulse',
+        template: 'pulse.yml',
+        label: 'pulse',
+        title: 'Pulse · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'ease',
+                type: 'dropdown',
+                label: 'Since the first meeting, our meetings feel',
+                required: true,
+                options: EASE_CHOICES,
+            },
+            {
+                id: 'belonging',
+                type: 'dropdown',
+                label: 'I feel part of this group',
+                required: true,
+                options: BELONGING_CHOICES,
+            },
+        ],
+    },
+    nomination: {
+        kind: 'nomination',
+        name: 'Nomination or interest',
+        template: 'nomination.yml',
+        label: 'nomination',
+        title: 'Nomination · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'for',
+                type: 'dropdown',
+                label: 'This is about',
+                required: true,
+                options: NOMINEE_CHOICES,
+            },
+            { id: 'who', type: 'input', label: 'Who', required: true },
+            catalog_text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+            catalog_text('how-known', 'How I know them', true),
+            {
+                id: 'leads',
+                type: 'dropdown',
+                label: 'How they lead',
+                required: true,
+                options: LEADS_CHOICES,
+            },
+        ],
+    },
 };
 /**
  * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
@@ -73902,6 +74002,8 @@ const CATALOG = {
     buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
     topic: { color: 'fef2c0', description: 'A proposed theme' },
     reflection: { color: 'e99695', description: 'Closing reflection' },
+    pulse: { color: 'e99695', description: 'The two-question pulse after week 2' },
+    nomination: { color: 'fef2c0', description: 'A nomination, or interest in joining' },
     conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
     'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
     network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },
@@ -74152,7 +74254,7 @@ const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
  * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
  * templates: anything conditional is computed in code and passed in as a value.
  */
-function fillPlaceholders(text, context, into = 'markdown') {
+function render_fillPlaceholders(text, context, into = 'markdown') {
     return text.replace(PLACEHOLDER, (whole, name) => {
         const value = context[name];
         if (value === undefined)
@@ -74175,12 +74277,12 @@ function placeholderUses(text) {
     });
 }
 function render_renderIssue(template, context) {
-    const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
+    const title = render_fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
         .replace(/\s+/g, ' ')
         .replace(/( · )+$/, '')
         .trim();
     const labels = Array.isArray(template.data['labels']) ? template.data['labels'].map(String) : [];
-    const body = `${fillPlaceholders(template.content, context).trim()}\n`;
+    const body = `${render_fillPlaceholders(template.content, context).trim()}\n`;
     return { title, labels, body };
 }
 
@@ -74226,6 +74328,7 @@ function sessionContext(group, session, links) {
         prep: prepSection(session.prep),
         homework_step: homeworkStep(group, links.homework ?? ''),
         seats: seatsLine(group),
+        pulse: pulseStep(session, links.pulse),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
         calendar: addToCalendar(group, session, links.calendar),
@@ -74251,6 +74354,12 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The playbook checks after the second meeting whether it is getting easier: week 2 asks. */
+function pulseStep(session, link) {
+    if (session.week !== 2 || !link)
+        return '';
+    return `- **After this meeting:** [two quick questions](${link}): is it getting less awkward, and do you feel part of the group? The facilitators see only the counts, once three people have answered.`;
 }
 /** After the weekly phase the homework stays unless the closing meeting dropped it. */
 function homeworkStep(group, link) {
@@ -74286,7 +74395,7 @@ function addToCalendar(group, session, icsUrl) {
         startsAt: session.startsAt,
         endsAt: session.endsAt,
         timezone: session.timezone,
-        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.${session.prep ? `\n\nTo prepare: ${session.prep.trim()}` : ''}`,
         ...(session.place ? { location: session.place } : {}),
     });
     const ics = icsUrl
@@ -74778,8 +74887,8 @@ function precededByOddBackslashes(line, index) {
 const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
 /** `channel`: stop meeting and keep only the discussion channel. */
 const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop', 'channel'];
-const HOMEWORK_CHOICES = (/* unused pure expression or super */ null && (['keep', 'drop']));
-const SEAT_CHOICES = (/* unused pure expression or super */ null && (['closed', 'nominations', 'open']));
+const HOMEWORK_CHOICES = ['keep', 'drop'];
+const SEAT_CHOICES = ['closed', 'nominations', 'open'];
 /** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
 const SEAT_CAP = { min: 2, max: 50 };
 const MAX_TOPIC_CHARS = 200;
@@ -75072,6 +75181,8 @@ function rebuildState(input) {
                 pass.pendingThemes.push({ picks: typed.picks, at });
             else if (typed.name === 'continue')
                 pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else if (typed.name === 'homework' || typed.name === 'seats')
+                applyClosingVote(typed, at, pass.continueClosed);
             else
                 apply(typed, at);
         }
@@ -75113,6 +75224,8 @@ function emptyState() {
         snoozed: new Set(),
         unsnoozed: new Set(),
         continueVotes: new Map(),
+        homeworkVotes: new Map(),
+        seatVotes: new Map(),
         continueConfirmed: false,
         notes: [],
         help: [],
@@ -75215,31 +75328,84 @@ function applyContinue(choice, at, closed) {
     }
     if (closed)
         return closed;
-    const leader = leadingChoice(continueTally(state));
+    const leader = leadingChoice(continueTally(state), interpret_CONTINUE_CHOICES);
     if (!leader) {
         state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
             ? 'There are no `/continue` votes to confirm yet.'
             : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
         return closed;
     }
+    const homework = leadingChoice(homeworkTally(state), HOMEWORK_CHOICES);
+    const seats = leadingSeats(state);
+    const tied = [
+        state.homeworkVotes.size > 0 && !homework ? '`/homework`' : '',
+        state.seatVotes.size > 0 && !seats ? '`/seats`' : '',
+    ].filter(Boolean);
+    if (tied.length > 0) {
+        state_refuse(at, 'continue', 'invalid', `The ${tied.join(' and ')} vote ${tied.length > 1 ? 'are' : 'is'} tied. Ask people to vote (facilitators can vote too), then confirm again: \`/continue confirm\` closes all the votes at once.`);
+        return closed;
+    }
     state.continueConfirmed = true;
     state.continueDecision = leader;
+    if (homework)
+        state.homeworkDecision = homework;
+    if (seats)
+        state.seatDecision = seats;
     return true;
 }
+/** `/homework` and `/seats` count until `/continue confirm` closes the closing votes. */
+function applyClosingVote(command, at, closed) {
+    if (closed) {
+        state_refuse(at, command.name, 'invalid', 'The votes are already closed: a facilitator confirmed them with `/continue confirm`.');
+        return;
+    }
+    const me = at.author.github;
+    if (command.name === 'homework')
+        at.state.homeworkVotes.set(me, command.choice);
+    else
+        at.state.seatVotes.set(me, command.cap ? { choice: command.choice, cap: command.cap } : { choice: command.choice });
+}
+function homeworkTally(state) {
+    const tally = { keep: 0, drop: 0 };
+    for (const choice of state.homeworkVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function seatTally(state) {
+    const tally = { closed: 0, nominations: 0, open: 0 };
+    for (const vote of state.seatVotes.values())
+        tally[vote.choice]++;
+    return tally;
+}
+/** The leading seat policy, with the cap most of its voters named (the smaller on a tie). */
+function leadingSeats(state) {
+    const choice = leadingChoice(seatTally(state), SEAT_CHOICES);
+    if (!choice)
+        return undefined;
+    const caps = new Map();
+    for (const vote of state.seatVotes.values())
+        if (vote.choice === choice && vote.cap)
+            caps.set(vote.cap, (caps.get(vote.cap) ?? 0) + 1);
+    const cap = [...caps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    return cap ? { choice, cap } : { choice };
+}
 function continueTally(state) {
-    const tally = { monthly: 0, biweekly: 0, stop: 0 };
+    const tally = { monthly: 0, biweekly: 0, stop: 0, channel: 0 };
     for (const choice of state.continueVotes.values())
         tally[choice]++;
     return tally;
 }
-function leadingChoice(tally) {
-    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
-    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
+/** The one choice with the most votes; none when nobody voted or the top is tied. */
+function leadingChoice(tally, choices) {
+    const best = Math.max(...choices.map((choice) => tally[choice]));
+    const leaders = choices.filter((choice) => tally[choice] === best);
     return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 function describeChoice(choice) {
     if (choice === 'stop')
         return 'no further (it stops here)';
+    if (choice === 'channel')
+        return 'in its discussion channel only';
     return choice === 'biweekly' ? 'every other week' : 'monthly';
 }
 /** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
@@ -75603,18 +75769,28 @@ class View {
     continueVote() {
         if (this.input.kind !== 'closing')
             return '';
-        const tally = continueTally(this.state);
-        const voters = this.count(this.state.continueVotes.keys());
-        const decision = this.state.continueDecision;
-        const outcome = this.state.continueConfirmed && decision
-            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
-            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
+        const { state } = this;
+        const go = continueTally(state);
+        const homework = homeworkTally(state);
+        const seats = seatTally(state);
+        const voters = this.count(new Set([
+            ...state.continueVotes.keys(),
+            ...state.homeworkVotes.keys(),
+            ...state.seatVotes.keys(),
+        ]));
+        const caps = [...state.seatVotes.values()].flatMap((v) => (v.cap ? [v.cap] : []));
+        const capNote = caps.length > 0 ? ` (caps named: ${[...new Set(caps)].sort((a, b) => a - b).join(', ')})` : '';
+        const outcome = state.continueConfirmed && state.continueDecision
+            ? `**Decided** (confirmed by a facilitator): ${decisionText(state)}. The decisions arrive as one pull request to the group file.`
+            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly|biweekly|stop|channel\`, \`/homework keep|drop\` and \`/seats closed|nominations|open [cap]\`; a facilitator closes all the votes with \`/continue confirm\`.`;
         return [
             '#### How we continue',
             '',
-            '| Monthly | Every other week | Stop |',
-            '| --- | --- | --- |',
-            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
+            '| Question | Votes |',
+            '| --- | --- |',
+            `| Go on | monthly ${go.monthly} · every other week ${go.biweekly} · stop ${go.stop} · only the channel ${go.channel} |`,
+            `| Homework | keep ${homework.keep} · drop ${homework.drop} |`,
+            `| New members | closed ${seats.closed} · by nomination ${seats.nominations} · open ${seats.open}${capNote} |`,
             '',
             outcome,
         ].join('\n');
@@ -75640,7 +75816,7 @@ class View {
             return '';
         const items = notes
             .slice(0, MAX_NOTES_SHOWN)
-            .map((note) => `- ${inert_inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
+            .map((note) => `- ${inert_inertText(headingsAsLabels(note.text), { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
         const more = notes.length > MAX_NOTES_SHOWN
             ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
             : [];
@@ -75664,6 +75840,37 @@ class View {
         const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
         return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
     }
+}
+/** "we continue monthly, with homework, new members by nomination up to 10" */
+function decisionText(state) {
+    const go = state.continueDecision === 'stop'
+        ? 'we stop meeting and close the channel'
+        : state.continueDecision === 'channel'
+            ? 'we stop meeting and keep only the discussion channel'
+            : state.continueDecision === 'monthly'
+                ? 'we continue monthly'
+                : 'we continue every other week';
+    const parts = [go];
+    if (state.homeworkDecision === 'keep')
+        parts.push('with homework');
+    if (state.homeworkDecision === 'drop')
+        parts.push('without homework');
+    const seats = state.seatDecision;
+    const upTo = seats?.cap ? ` up to ${seats.cap} members` : '';
+    if (seats?.choice === 'closed')
+        parts.push('no new members');
+    if (seats?.choice === 'nominations')
+        parts.push(`new members by nomination${upTo}`);
+    if (seats?.choice === 'open')
+        parts.push(`new members welcome${upTo}`);
+    return parts.join(', ');
+}
+/**
+ * A scribe writes notes the way templates/notes.md shows them, under headings ("### What worked").
+ * In a one-line list item a heading would still render as one, so it becomes a label: "What worked:".
+ */
+function headingsAsLabels(text) {
+    return text.replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/gm, (_, title) => /[.:!?]$/.test(title) ? title : `${title}:`);
 }
 function isSession(kind) {
     return kind !== 'ground-rules' && kind !== 'check-in';
@@ -75777,7 +75984,8 @@ const AGENDAS = {
     ],
     'follow-up': [
         ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
+        // Follow-ups have no theme: the group talks about what its members bring.
+        ['Open discussion: what each of us brings since last time', 65],
         ['Closing round', 10],
     ],
 };
@@ -75895,7 +76103,7 @@ function openSessionsAt(sessions, at) {
     return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
 }
 
-;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+;// CONCATENATED MODULE: ./actions/lib/github/status-extras.ts
 
 
 
@@ -75920,9 +76128,11 @@ async function statusExtras(github, target, options) {
 /**
  * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
  * than its author. The comment list already carries each comment's reaction counts, so only the
- * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
- * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
- * workflow, so the scheduled status refreshes recount every topic.
+ * topics with a 👍 are read, one request each. With `previous` (what the status comment recorded,
+ * see votesMarker), a topic whose 👍 count has not changed keeps its recorded votes without a read.
+ * What this misses is a change that keeps the count while changing who counts (the author's own
+ * 👍 removed as a member adds one): the shown votes stay one off until that topic's count moves.
+ * Themes proposed to the group file never take recorded votes: they recount every topic with a 👍.
  */
 async function rankedTopics(github, group, state, comments, previous) {
     const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]));
@@ -75962,9 +76172,9 @@ function votesMarker(ranked, comments) {
 /** The votes recorded in the bot's status comment, by topic comment id. */
 function recordedVotes(status) {
     const recorded = new Map();
-    if (!status || !isOwnBot(status.author))
+    if (!status || !ownership_isOwnBot(status.author))
         return recorded;
-    const seen = findMarker(status.body, VOTES_MARKER)?.attributes['seen'] ?? '';
+    const seen = markers_findMarker(status.body, VOTES_MARKER)?.attributes['seen'] ?? '';
     for (const triple of seen.split('.')) {
         const [id, plusOnes, votes] = triple.split(':').map(Number);
         if ([id, plusOnes, votes].every((n) => Number.isInteger(n) && n >= 0))
@@ -76016,7 +76226,7 @@ async function commitmentOf(github, group, session, options) {
     return { attended, held };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+;// CONCATENATED MODULE: ./actions/lib/github/status.ts
 
 
 
@@ -76090,7 +76300,11 @@ async function refreshStatus(github, target, options) {
     const state = sessionState(group, session.kind, comments, reactions);
     // Every action renders the same status: topic votes and the commitment line come along even
     // when the caller did not compute them, so the comment never flips between versions.
-    const extras = options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }));
+    const existing = findStatusComment(comments, group, session);
+    // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
+    const previous = recordedVotes(existing);
+    const extras = options.extras ??
+        (await statusExtras(github, target, { state, now: options.now, comments, previous }));
     const rendered = renderStatus({
         marker: statusMarker(group, session),
         group,
@@ -76103,7 +76317,6 @@ async function refreshStatus(github, target, options) {
     });
     const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
     const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
-    const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())
         return { result: 'unchanged', state };
     if (options.dryRun) {
@@ -83987,6 +84200,7 @@ const FORMAT_OF = {
     homework: 'circle',
     'check-in': 'circle',
     topic: 'circle',
+    pulse: 'circle',
     conversation: 'coaching',
     'sign-up': 'coaching',
 };
@@ -84548,6 +84762,21 @@ const READERS = {
     homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
         ? sheetHomework(reader)
         : scoredHomework(reader),
+    pulse: (reader) => ({
+        kind: 'pulse',
+        group: reader.group(),
+        ease: reader.choice('ease', EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
+        belonging: reader.choice('belonging', BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
+    }),
+    nomination: (reader) => ({
+        kind: 'nomination',
+        group: reader.group(),
+        for: reader.choice('for', NOMINEE_CHOICES, 'Is this about someone else, or about yourself? Pick one.'),
+        who: reader.required('who', 'Who is it? A name or a GitHub login is enough.'),
+        why: reader.required('why', 'Why would they get a lot out of the group? A few lines are plenty.'),
+        howKnown: reader.required('how-known', 'How do you know them? One line is enough.'),
+        leads: reader.choice('leads', LEADS_CHOICES, 'How do they lead: formally, informally, both, or not sure? Pick one.'),
+    }),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -84839,7 +85068,7 @@ const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
  * The "new issue" address of a form with answers filled in through query parameters. Each part is
  * percent-encoded (spaces as %20, not +), so titles with `#`, `&` or `·` arrive intact.
  */
-function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
+function prefill_formUrl({ serverUrl, repository, template, title, fields = {}, }) {
     if (!REPOSITORY.test(repository)) {
         throw new Error(`repository ${JSON.stringify(repository)} is not owner/name, e.g. "acme/leads"`);
     }
@@ -84856,7 +85085,7 @@ function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
     return `${serverUrl.replace(/\/+$/, '')}/${repository}/issues/new?${query}`;
 }
 /** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
-function formTitle(kind, group, session) {
+function prefill_formTitle(kind, group, session) {
     const base = `${catalog_FORMS[kind].title}${group}`;
     if (session === undefined)
         return base;
@@ -84895,7 +85124,7 @@ const REQUIRED = (/* unused pure expression or super */ null && (['slug', 'name'
 /** Folder, label (`group:<slug>`) and branch names are made from it: keep it plain. */
 const SLUG = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39}$/;
 const START = /^(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2}:\d{2}))?$/;
-function groupFilePath(slug) {
+function write_groupFilePath(slug) {
     return `groups/${slug}/group.yml`;
 }
 // ------------------------------------------------------------------------------------------------
@@ -85175,7 +85404,7 @@ function sameList(a, b) {
 function validateGroupDraft(text, draft, formProblems = []) {
     // A slug the form has already refused is not reported again as a folder name.
     const slug = SLUG.test(draft.slug) ? draft.slug : 'new';
-    const file = groupFilePath(slug);
+    const file = write_groupFilePath(slug);
     const { group, problems } = parseGroupFile(text, { file, slug });
     // A list field (members, skip) can have several problems; a single value only its first.
     const lists = ['members', 'facilitators', 'skip'];
@@ -85277,11 +85506,11 @@ function networkLabels(group) {
     return ['skill-share', `group:${group.slug}`, NETWORK_LABEL];
 }
 function renderNetworkIssue(group, repo) {
-    const signUp = formUrl({
+    const signUp = prefill_formUrl({
         serverUrl: repo.serverUrl,
         repository: repo.repository,
         template: 'coaching-sign-up.yml',
-        title: formTitle('sign-up', group.slug),
+        title: prefill_formTitle('sign-up', group.slug),
         fields: { group: group.slug },
     });
     const body = [
@@ -85293,7 +85522,7 @@ function renderNetworkIssue(group, repo) {
         '',
         '### For facilitators',
         '',
-        `Comment \`/${MATCH_COMMAND}\` here to propose pairs from the sign-ups. A pull request then changes \`pairs:\` in \`${groupFilePath(group.slug)}\`; nothing changes until you merge it. The pairing keeps colleagues apart, needs an hour of shared usual hours, gives no coach more coachees than they offered, keeps pairs that still fit, and says who could not be matched and why. \`skill-share match ${`groups/${group.slug}`} --from <export>\` shows the same proposal offline.`,
+        `Comment \`/${MATCH_COMMAND}\` here to propose pairs from the sign-ups. A pull request then changes \`pairs:\` in \`${write_groupFilePath(group.slug)}\`; nothing changes until you merge it. The pairing keeps colleagues apart, needs an hour of shared usual hours, gives no coach more coachees than they offered, keeps pairs that still fit, and says who could not be matched and why. \`skill-share match ${`groups/${group.slug}`} --from <export>\` shows the same proposal offline.`,
     ].join('\n');
     return {
         title: `${group.name}: sign-ups and pairs`,
@@ -85359,6 +85588,418 @@ async function ensureNetworkIssue(github, group, repo) {
             await github.createLabel(labelSpec(name));
     const created = await createOnce({ create: () => github.createIssue(issue), lookup });
     return { number: created.number, opened: true };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
+
+/** The homework form, prefilled with the group and session through query parameters. */
+function homeworkFormUrl(repo, group, session) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'homework.yml',
+        title: formTitle('homework', group.slug, session.number),
+        fields: { group: group.slug, session: session.number },
+    });
+}
+/** The closing-reflection form, prefilled with the group. */
+function reflectionFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'reflection.yml',
+        title: formTitle('reflection', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The reading list every repository made from the template carries. */
+const READING_LIST_PATH = 'docs/reading-list.md';
+function readingListUrl(repo) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
+}
+/** The two-question pulse after week 2, prefilled with the group. */
+function pulseFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'pulse.yml',
+        title: formTitle('pulse', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The links of the playbook's extras a session issue may carry, beside its homework form. */
+function playbookLinks(repo, group) {
+    return {
+        reflection: reflectionFormUrl(repo, group),
+        readingList: readingListUrl(repo),
+        pulse: pulseFormUrl(repo, group),
+    };
+}
+/** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
+function links_calendarPath(slug) {
+    return `groups/${slug}/calendar.ics`;
+}
+/**
+ * A link that opens a session's issue from outside GitHub (a calendar entry): the issue search for
+ * its exact title among the group's issues. The calendar is written before the issue exists, so it
+ * cannot know the number.
+ */
+function sessionIssueUrl(repo, group, title) {
+    const query = `is:issue label:group:${group.slug} in:title "${title.replace(/"/g, '')}"`;
+    return `${repo.serverUrl}/${repo.repository}/issues?q=${encodeURIComponent(query)}`;
+}
+function links_calendarUrl(repo, group) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${links_calendarPath(group.slug)}`;
+}
+function cohortMilestone(group) {
+    return group.name;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
+
+
+
+
+
+
+
+const COHORT_TEMPLATE_FILES = {
+    kickoff: 'kickoff.md',
+    'ground-rules': 'ground-rules.md',
+    intention: 'intention.md',
+    invitation: 'invitation.md',
+};
+const KICKOFF_MARKER = 'kickoff';
+const GROUND_RULES_MARKER = 'ground-rules';
+const INTENTION_MARKER = 'intention';
+function cohortLabels(group) {
+    return [
+        'skill-share',
+        `group:${group.slug}`,
+        'organizer',
+        'ground-rules',
+        'intention',
+        'session',
+        'kickoff',
+        'theme',
+        'closing',
+        ...(group.then === 'none' ? [] : [group.then]),
+        'homework',
+        'check-in',
+        'topic',
+        'reflection',
+    ];
+}
+function issueLabels(group, kind, rendered) {
+    return [...new Set(['skill-share', `group:${group.slug}`, kind, ...rendered.labels])];
+}
+function facilitatorsOf(group) {
+    return group.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+}
+function renderGroundRules(group, sessions, templates) {
+    const rendered = renderIssue(templates['ground-rules'], baseContext(group, sessions));
+    return {
+        title: rendered.title,
+        labels: issueLabels(group, 'ground-rules', rendered),
+        body: withMarker(rendered.body, GROUND_RULES_MARKER, { group: group.slug }),
+    };
+}
+function renderIntention(group, sessions, login, templates, links) {
+    const rendered = renderIssue(templates.intention, {
+        ...baseContext(group, sessions),
+        member: login,
+        how_to_answer: howToAnswer(group, links),
+    });
+    return {
+        title: rendered.title,
+        labels: issueLabels(group, 'intention', rendered),
+        body: withMarker(rendered.body, INTENTION_MARKER, {
+            group: group.slug,
+            member: login.toLowerCase(),
+        }),
+    };
+}
+function renderKickoff(group, sessions, templates, links) {
+    const file = groupFilePath(group.slug);
+    const weekOne = sessions[0];
+    const rendered = renderIssue(templates.kickoff, {
+        ...baseContext(group, sessions),
+        facilitators: facilitatorsOf(group)
+            .map((l) => `@${l}`)
+            .join(', '),
+        group_file_step: groupFileStep(file, links),
+        calendar_link: calendarUrl(links.repo, group),
+        calendar_step: calendarStep(group, links),
+        ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
+        intentions: intentionList(group, links.intentions),
+        kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
+        theme_weeks: themeWeeks(group),
+        names_step: namesStep(group, file),
+        place_step: placeStep(group, file),
+        themes_step: themesStep(group, file),
+        schedule: scheduleTable(sessions),
+        invitation: fenced(renderInvitation(group, sessions, templates)),
+    });
+    return {
+        title: rendered.title,
+        labels: issueLabels(group, 'organizer', rendered),
+        body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
+    };
+}
+/*
+ * Checklist items the group file may already settle: ticked, and saying so, rather than asking the
+ * organizer for what they already wrote (the example group has names, a place and themes).
+ */
+function namesStep(group, file) {
+    const named = group.members.every((m) => m.name.toLowerCase() !== m.github.toLowerCase());
+    if (named)
+        return `[x] Every member has their full name in \`${file}\`. Names never appear in issues: they are only used to scrub anything the group publishes.`;
+    return `[ ] Give each member's full name as their \`name:\` in \`${file}\` (the form only knew logins). Names never appear in issues: they are only used to scrub anything the group publishes.`;
+}
+function placeStep(group, file) {
+    const place = group.meeting?.place;
+    if (place)
+        return `[x] The place is settled: ${inertText(place)} (\`meeting.place\` in \`${file}\`).`;
+    return `[ ] Settle the place: someone's living room, a quiet room nobody's manager walks past, or a video link. Add it to \`${file}\` as \`meeting.place\`.`;
+}
+function themesStep(group, file) {
+    const wanted = Math.max(0, group.weekly - 2);
+    const given = group.themes?.length ?? 0;
+    const advice = 'Personal topics ("coping and self-care") tend to carry a meeting better than impersonal ones ("running meetings").';
+    if (wanted > 0 && given >= wanted)
+        return `[x] The themes for ${themeWeeks(group)} are in \`${file}\`. Week 1 still gathers topics; if the group wants others, a facilitator's \`/themes\` on the week 1 issue changes them.`;
+    return `[ ] In week 1, gather topics and settle on themes for ${themeWeeks(group)}, then add them to \`${file}\` as \`themes:\`. ${advice}`;
+}
+function themeWeeks(group) {
+    return group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead';
+}
+function renderInvitation(group, sessions, templates) {
+    const context = {
+        ...baseContext(group, sessions),
+        size: group.members.length,
+        cadence_phrase: cadencePhrase(group),
+        commitment: Math.ceil((group.weekly * 2) / 3),
+        organizers: facilitatorsOf(group)
+            .map((l) => `@${l}`)
+            .join(', '),
+    };
+    return `${fillPlaceholders(templates.invitation.content, context).trim()}\n`;
+}
+/** The pull request that adds the group file: what merging it starts, and the schedule. */
+function pullRequestTitle(group) {
+    return `Start ${group.name} (${groupFilePath(group.slug)})`;
+}
+function pullRequestBody(group, sessions) {
+    const file = groupFilePath(group.slug);
+    return [
+        `Adds \`${file}\` for **${inertText(group.name)}**: ${group.members.length} members, ${cadenceText(group)}.`,
+        '',
+        "Merging it starts the schedule below: the sessions workflow opens each meeting issue when its time comes. Before merging, replace each member's `name:` with their full name (names are used only to redact them from anything the group publishes) and add the place.",
+        '',
+        `Times are local to ${group.timezone}.`,
+        '',
+        scheduleTable(sessions),
+        '',
+        'Written by the "Start a cohort" workflow; run it again with changed inputs to update this pull request.',
+        '',
+    ].join('\n');
+}
+/** Every meeting with its local date and time, and when its issue appears. */
+function scheduleTable(sessions) {
+    const rows = sessions.map((session) => {
+        const start = DateTime.fromISO(session.localStart, { setZone: true });
+        const end = DateTime.fromISO(session.localEnd, { setZone: true });
+        const what = session.week !== undefined ? `Week ${session.week}` : issues_capitalize(session.kind);
+        const theme = session.theme ? ` · ${inertText(session.theme)}` : '';
+        const moved = session.shiftedFrom ? ` (moved: ${session.shiftedFrom.join(', ')} skipped)` : '';
+        return `| ${session.number} | ${what}${theme}${moved} | ${start.toFormat('ccc d LLL yyyy')} | ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} | ${localMoment(session.opensAt, session.timezone)} |`;
+    });
+    return [
+        '| # | Meeting | Date | Time | Issue opens |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+    ].join('\n');
+}
+function baseContext(group, sessions) {
+    const first = sessions[0];
+    return {
+        group_name: typed(group.name),
+        group_slug: group.slug,
+        group_file: groupFilePath(group.slug),
+        weekly: group.weekly,
+        timezone: group.timezone,
+        duration: group.meeting?.duration,
+        place: typed(group.meeting?.place ?? 'to be announced'),
+        cadence: issues_capitalize(cadenceText(group)),
+        first_meeting: first ? meetingMoment(first, group.timezone) : 'to be scheduled',
+        members: group.members.map((m) => `@${m.github}`).join(' '),
+    };
+}
+function groupFileStep(file, links) {
+    if (links.pullRequest === undefined)
+        return `\`${file}\` is on the default branch: the session issues appear on schedule.`;
+    const pull = links.pullRequest === 'pending' ? 'the pull request' : `#${links.pullRequest}`;
+    return `Review and merge ${pull}, which adds \`${file}\`; the session issues appear on schedule once it is merged.`;
+}
+/**
+ * The calendar is a file the organizer publishes (a workflow token may not commit to the default
+ * branch on every change), so the checklist says how, and links it once it is there.
+ */
+function calendarStep(group, links) {
+    const file = calendarPath(group.slug);
+    const command = `npx skill-share calendar groups/${group.slug} --repo ${links.repo.repository} --out ${file}`;
+    // A calendar app cannot subscribe to a file in a private repository: members import it instead.
+    if (links.calendar)
+        return `Tell everyone how to get the sessions into their calendar: each session issue has a Google Calendar link, and ${calendarUrl(links.repo, group)} ("Download raw file", then open it) adds every session to Apple Calendar or Outlook; importing it again after a change updates the moved sessions. After changing the schedule or the themes, refresh it with \`${command}\`.`;
+    return `Publish the group calendar for Apple Calendar and Outlook: run \`${command}\` and commit the file; every session issue links it from then on, beside its Google Calendar link. Refresh it after changing the schedule or the themes; importing it again updates the moved sessions.`;
+}
+function intentionList(group, numbers) {
+    return group.members
+        .map((m) => {
+        const number = numbers[m.github.toLowerCase()];
+        return number ? `#${number} (@${m.github})` : `@${m.github}`;
+    })
+        .join(', ');
+}
+function howToAnswer(group, links) {
+    const ending = 'When it is written, close this issue.';
+    if (!links.intentionForm)
+        return `Reply here with a comment: what you want to get better at, how you will know it worked, and what support you would like from the group. ${ending}`;
+    const url = formUrl({
+        serverUrl: links.repo.serverUrl,
+        repository: links.repo.repository,
+        template: 'intention.yml',
+        title: formTitle('intention', group.slug),
+        fields: { group: group.slug },
+    });
+    return `Write it with the [intention form](${url}); it takes five minutes. ${ending}`;
+}
+function cadenceText(group) {
+    const weekly = `${group.weekly} weekly meeting${group.weekly === 1 ? '' : 's'}`;
+    if (group.then === 'none')
+        return weekly;
+    return `${weekly}, then ${group.then === 'monthly' ? 'monthly' : 'every other week'}`;
+}
+function cadencePhrase(group) {
+    const weekly = `every week for ${group.weekly} weeks`;
+    if (group.then === 'none')
+        return weekly;
+    return `${weekly}, then ${group.then === 'monthly' ? 'once a month' : 'every other week'}`;
+}
+function meetingMoment(session, zone) {
+    const start = DateTime.fromISO(session.localStart, { setZone: true });
+    const end = DateTime.fromISO(session.localEnd, { setZone: true });
+    return `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${zone})`;
+}
+function localMoment(utc, zone) {
+    return DateTime.fromISO(utc).setZone(zone).toFormat('ccc d LLL, HH:mm');
+}
+function fenced(text) {
+    return ['````text', text.trimEnd(), '````'].join('\n');
+}
+function issues_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/pulse.ts
+
+/*
+ * The pulse after week 2 is only ever shown as the group's counts, and only once enough people
+ * answered that no single answer can be picked out of them.
+ */
+/** Fewer answers than this and nothing is shown at all. */
+const PULSE_MIN_ANSWERS = 3;
+/** Each member's latest answer counts once; undefined while fewer than three have answered. */
+function pulseAggregate(entries) {
+    const latest = new Map();
+    for (const entry of entries)
+        latest.set(entry.author.toLowerCase(), entry.submission);
+    if (latest.size < PULSE_MIN_ANSWERS)
+        return undefined;
+    const ease = { easier: 0, same: 0, harder: 0 };
+    const belonging = { yes: 0, partly: 0, 'not-yet': 0 };
+    for (const answer of latest.values()) {
+        ease[answer.ease]++;
+        belonging[answer.belonging]++;
+    }
+    return { answers: latest.size, ease, belonging };
+}
+/** The counts as a short Markdown table for the facilitators; never a name or a login. */
+function renderPulse(aggregate, members) {
+    const row = (options, counts) => options.map((option) => `${option.label}: ${counts[option.value]}`).join(' · ');
+    const lines = [
+        `**The pulse after week 2:** ${aggregate.answers} of ${members} answered.`,
+        '',
+        '| Question | Answers |',
+        '| --- | --- |',
+        `| Since the first meeting, our meetings feel | ${row(EASE_CHOICES, aggregate.ease)} |`,
+        `| I feel part of this group | ${row(BELONGING_CHOICES, aggregate.belonging)} |`,
+    ];
+    if (aggregate.belonging['not-yet'] + aggregate.belonging.partly > 0 || aggregate.ease.harder > 0)
+        lines.push('', 'Some do not feel part of it yet. Ideas that helped other groups: pair the quieter members as buddies with someone they have not talked to, ask them first in the opening circle, and check in one to one before the next meeting.');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/forms/src/pulse.ts
+
+
+
+
+
+
+/** The facilitators' pulse comment on the organizer's checklist issue. */
+const PULSE_MARKER = 'pulse';
+/**
+ * After a pulse answer is counted: its issue closes (it has nothing more to say, and a closed
+ * issue draws fewer eyes), and once three members answered, the group's counts go to the
+ * facilitators in one comment on the organizer's checklist, kept up to date. Never a name.
+ */
+async function recordPulse(github, group, submitted, templates) {
+    let closed = false;
+    if (submitted.state === 'open') {
+        await github.updateIssue(submitted.number, { state: 'closed', state_reason: 'completed' });
+        closed = true;
+    }
+    const yaml = templates.pulse;
+    if (!yaml)
+        return { closed, result: 'waiting' };
+    const answers = await github.listIssues({
+        labels: ['pulse', `group:${group.slug}`],
+        state: 'all',
+    });
+    const entries = answers
+        .filter((issue) => !ownership_isOwnBot(issue.author) && !issue.isPullRequest)
+        .sort((a, b) => a.number - b.number)
+        .flatMap((issue) => {
+        const read = read_readSubmission('pulse', issue.body, yaml);
+        const onRoster = group.members.some((m) => m.github.toLowerCase() === issue.author.login.toLowerCase());
+        return read.ok && onRoster && read.submission.group.toLowerCase() === group.slug.toLowerCase()
+            ? [{ author: issue.author.login, submission: read.submission }]
+            : [];
+    });
+    const aggregate = pulseAggregate(entries);
+    if (!aggregate)
+        return { closed, result: 'waiting' };
+    const checklist = (await github.listIssues({ labels: ['organizer', `group:${group.slug}`], state: 'all' }))
+        .filter((i) => ownership_isOwnBot(i.author) && markers_findMarker(i.body, KICKOFF_MARKER, { group: group.slug }))
+        .sort((a, b) => a.number - b.number)[0];
+    if (!checklist)
+        return { closed, result: 'no checklist issue' };
+    const mark = markers_marker(PULSE_MARKER, { group: group.slug });
+    const facilitators = facilitatorsOf(group)
+        .map((login) => `@${login}`)
+        .join(', ');
+    const body = `${mark}\n${facilitators}: ${renderPulse(aggregate, group.members.length)}\n`;
+    const find = async () => (await github.listComments(checklist.number)).find((c) => ownership_isOwnBot(c.author) && c.body.includes(mark));
+    const existing = await find();
+    if (existing) {
+        if (existing.body.trim() === body.trim())
+            return { closed, result: 'unchanged' };
+        await github.updateComment(existing.id, body);
+        return { closed, result: 'updated' };
+    }
+    await createOnce({ create: () => github.createComment(checklist.number, body), lookup: find });
+    return { closed, result: 'posted' };
 }
 
 ;// CONCATENATED MODULE: ./actions/forms/src/replies.ts
@@ -85472,10 +86113,23 @@ function acceptedText(verdict, state, sessionIssue) {
                 '',
                 `Write who an interview was with as a role (a peer, your manager), never a name. ${edits}`,
             ].join('\n');
+        case 'pulse':
+            return [
+                `${opening} Your answer is in.`,
+                '',
+                'The facilitators see the counts for the whole group, never who said what, and only once at least three people have answered. This issue closes itself; there is nothing else to do.',
+            ].join('\n');
+        case 'nomination':
+            return [
+                `${opening} Your ${verdict.submission.kind === 'nomination' && verdict.submission.for === 'myself' ? 'interest is' : 'nomination is'} in.`,
+                '',
+                `The facilitators look at nominations together when the group next takes in new members, and get in touch. ${edits}`,
+            ].join('\n');
     }
 }
 
 ;// CONCATENATED MODULE: ./actions/forms/src/run.ts
+
 
 
 
@@ -85544,6 +86198,12 @@ async function runForms(inputs, deps) {
     const replied = await upsertReply(github, issue, verdict, linked && sessionIssues.get(key(linked)));
     if (replied !== 'unchanged')
         report.changes.push(`reply ${replied}`);
+    if (verdict.result === 'accepted' && verdict.kind === 'pulse') {
+        const pulse = await recordPulse(github, verdict.group, issue, deps.templates);
+        if (pulse.closed)
+            report.changes.push('pulse answer closed');
+        report.changes.push(`pulse ${pulse.result}`);
+    }
     if (verdict.result === 'accepted' && verdict.kind === 'sign-up' && deps.repo) {
         const network = await ensureNetworkIssue(github, verdict.group, deps.repo);
         if (network.opened)

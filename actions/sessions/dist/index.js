@@ -66853,13 +66853,33 @@ function zoneAdvice(zone) {
             reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
         };
     }
-    const canonical = canonicalZone(zone);
-    if (canonical && canonical !== zone && canonical !== 'UTC') {
+    const spelled = properSpelling(zone);
+    if (spelled) {
         return {
-            suggest: canonical,
-            reason: `"${zone}" is not the canonical IANA name; it works here, but calendar apps reading the exported calendar may not recognise it`,
+            suggest: spelled,
+            reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
         };
     }
+    return undefined;
+}
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/;
+function properSpelling(zone) {
+    const canonical = canonicalZone(zone);
+    if (!canonical || canonical === zone || canonical === 'UTC')
+        return undefined;
+    if (canonical.toLowerCase() === zone.toLowerCase())
+        return canonical;
+    if (OLD_NAME.test(zone))
+        return canonical;
+    if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+        return zone
+            .toLowerCase()
+            .replace(/(^|[/_-])([a-z])/g, (_, sep, c) => sep + c.toUpperCase());
     return undefined;
 }
 function canonicalZone(zone) {
@@ -67677,6 +67697,8 @@ const FORM_KINDS = [
     'sign-up',
     'self-evaluation',
     'assessment',
+    'pulse',
+    'nomination',
 ];
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -67752,6 +67774,32 @@ const INTERVIEW_ROLES = [
     { value: 'report', label: 'Someone on my team' },
     { value: 'coach', label: 'My coach' },
     { value: 'outside', label: 'Someone outside work' },
+];
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+const EASE_CHOICES = [
+    { value: 'easier', label: 'Less awkward than at the start' },
+    { value: 'same', label: 'About the same' },
+    { value: 'harder', label: 'More awkward' },
+];
+const BELONGING_CHOICES = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a nomination is for: someone else, or the author's own interest. */
+const NOMINEE_CHOICES = [
+    { value: 'someone-else', label: 'Someone else' },
+    { value: 'myself', label: 'Myself: I would like to join' },
+];
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+const LEADS_CHOICES = [
+    { value: 'formally', label: 'Formally: they manage people' },
+    {
+        value: 'informally',
+        label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+    },
+    { value: 'both', label: 'Both' },
+    { value: 'not-sure', label: 'Not sure' },
 ];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
@@ -68006,6 +68054,57 @@ const catalog_FORMS = {
             catalog_text('takeaway', 'What I take from it', false),
         ],
     },
+    pulse: {
+        kind: 'pulse',
+        name: 'Pulse',
+        template: 'pulse.yml',
+        label: 'pulse',
+        title: 'Pulse · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'ease',
+                type: 'dropdown',
+                label: 'Since the first meeting, our meetings feel',
+                required: true,
+                options: EASE_CHOICES,
+            },
+            {
+                id: 'belonging',
+                type: 'dropdown',
+                label: 'I feel part of this group',
+                required: true,
+                options: BELONGING_CHOICES,
+            },
+        ],
+    },
+    nomination: {
+        kind: 'nomination',
+        name: 'Nomination or interest',
+        template: 'nomination.yml',
+        label: 'nomination',
+        title: 'Nomination · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'for',
+                type: 'dropdown',
+                label: 'This is about',
+                required: true,
+                options: NOMINEE_CHOICES,
+            },
+            { id: 'who', type: 'input', label: 'Who', required: true },
+            catalog_text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+            catalog_text('how-known', 'How I know them', true),
+            {
+                id: 'leads',
+                type: 'dropdown',
+                label: 'How they lead',
+                required: true,
+                options: LEADS_CHOICES,
+            },
+        ],
+    },
 };
 /**
  * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
@@ -68108,9 +68207,23 @@ const READING_LIST_PATH = 'docs/reading-list.md';
 function readingListUrl(repo) {
     return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
 }
+/** The two-question pulse after week 2, prefilled with the group. */
+function pulseFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'pulse.yml',
+        title: formTitle('pulse', group.slug),
+        fields: { group: group.slug },
+    });
+}
 /** The links of the playbook's extras a session issue may carry, beside its homework form. */
 function playbookLinks(repo, group) {
-    return { reflection: reflectionFormUrl(repo, group), readingList: readingListUrl(repo) };
+    return {
+        reflection: reflectionFormUrl(repo, group),
+        readingList: readingListUrl(repo),
+        pulse: pulseFormUrl(repo, group),
+    };
 }
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 function calendarPath(slug) {
@@ -73437,7 +73550,8 @@ function judge(whole, live, policy, defused) {
         if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
             return whole;
         defused.push('html');
-        return `&lt;${whole.slice(1)}`;
+        // What the tag held is text now, and judged as text: an address in it stops being one.
+        return `&lt;${guardText(whole.slice(1), policy, defused)}`;
     }
     if (live.url !== undefined) {
         if (linkAllowed(live.url, policy))
@@ -73588,11 +73702,6 @@ function createClient(options) {
     guardWrites(octokit, defaultPostPolicy(options.baseUrl), log.warning);
     return octokit;
 }
-/** Reads the wait scale tests set; production leaves it unset. */
-function waitScaleFromEnv(env) {
-    const value = Number(env['SKILL_SHARE_RETRY_SCALE']);
-    return Number.isFinite(value) && value > 0 ? value : 1;
-}
 
 ;// CONCATENATED MODULE: ./actions/lib/markers/ownership.ts
 /** The token's identity when a workflow uses GITHUB_TOKEN. */
@@ -73602,7 +73711,7 @@ const BOT_LOGIN = 'github-actions[bot]';
  * bot is `github-actions[bot]` (only this repository's workflows write as it, so what it wrote
  * counts even after a group switched tokens) or whatever identity the run's token has.
  */
-function ownership_isOwnBot(user) {
+function isOwnBot(user) {
     return (user.type === 'Bot' && user.login === BOT_LOGIN) || user.self === true;
 }
 
@@ -73908,13 +74017,12 @@ function reactionView(raw) {
 
 
 /** The one way an action gets its GitHub client: reliable octokit, pointed where the runner says. */
-function connect(context, token, log, env = process.env) {
+function connect(context, token, log) {
     if (!token)
         throw new Error('github-token is empty: pass ${{ github.token }} or a token with issues: write');
     const client = createClient({
         token,
         baseUrl: context.apiUrl,
-        waitScale: waitScaleFromEnv(env),
         log,
     });
     return new Repository(client, context.owner, context.repo);
@@ -74052,6 +74160,11 @@ function isBudgetExhausted(error) {
     return error instanceof BudgetExhausted;
 }
 /**
+ * Elapsed time is read from the monotonic clock: it measures the process itself, whatever the
+ * wall clock says (a test harness may move that one to a simulated moment).
+ */
+const monotonic = () => performance.now();
+/**
  * Watches every request of a client: counts it on the production-pacing clock, remembers what the
  * response said about the hourly budget, and refuses a request while that budget is known to be
  * spent (it would only fail, or wait for the reset inside the job's time).
@@ -74078,14 +74191,14 @@ function watchRequests(client, now = Date.now) {
         record(error.response?.headers);
         throw error;
     });
-    return { remaining: () => remaining, paced, startedAt: now() };
+    return { remaining: () => remaining, paced, startedAt: monotonic() };
 }
 /**
  * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
  * timeout less a margin for checkout and start-up. Time counts the longer of the wall clock and
  * the requests at production pacing, so a test run with shortened waits stops where github.com would.
  */
-function jobBudget(watch, job, now = Date.now) {
+function jobBudget(watch, job, now = monotonic) {
     return new RunBudget({
         remaining: watch.remaining,
         elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds),
@@ -74412,7 +74525,8 @@ const AGENDAS = {
     ],
     'follow-up': [
         ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
+        // Follow-ups have no theme: the group talks about what its members bring.
+        ['Open discussion: what each of us brings since last time', 65],
         ['Closing round', 10],
     ],
 };
@@ -74599,6 +74713,8 @@ const COMMAND_NAMES = [
     'skip',
     'swap',
     'continue',
+    'homework',
+    'seats',
     'notes',
     'help',
 ];
@@ -74683,8 +74799,22 @@ const CATALOG = {
     },
     continue: {
         name: 'continue',
-        usage: '/continue monthly|biweekly|stop',
-        summary: 'Vote on how the group goes on; a facilitator closes the vote with /continue confirm.',
+        usage: '/continue monthly|biweekly|stop|channel',
+        summary: 'Vote on whether the group goes on (channel: stop meeting, keep only the discussion channel); a facilitator closes all the closing votes with /continue confirm.',
+        who: 'member',
+        where: ['closing'],
+    },
+    homework: {
+        name: 'homework',
+        usage: '/homework keep|drop',
+        summary: 'Vote on keeping the homework sheet for the meetings after the weekly phase.',
+        who: 'member',
+        where: ['closing'],
+    },
+    seats: {
+        name: 'seats',
+        usage: '/seats closed|nominations|open [cap]',
+        summary: 'Vote on whether new members may join (by nomination, or anyone invited), optionally up to a group size, e.g. /seats nominations 10.',
         who: 'member',
         where: ['closing'],
     },
@@ -75019,7 +75149,12 @@ function precededByOddBackslashes(line, index) {
 
 
 const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
-const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop'];
+/** `channel`: stop meeting and keep only the discussion channel. */
+const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop', 'channel'];
+const HOMEWORK_CHOICES = ['keep', 'drop'];
+const SEAT_CHOICES = ['closed', 'nominations', 'open'];
+/** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
+const SEAT_CAP = { min: 2, max: 50 };
 const MAX_TOPIC_CHARS = 200;
 const MAX_NOTE_CHARS = 200;
 const MAX_THEME_PICKS = 24;
@@ -75029,7 +75164,24 @@ const CONTINUE_ALIASES = {
     'bi-weekly': 'biweekly',
     fortnightly: 'biweekly',
     stop: 'stop',
+    channel: 'channel',
+    'channel-only': 'channel',
     confirm: 'confirm',
+};
+const HOMEWORK_ALIASES = {
+    keep: 'keep',
+    yes: 'keep',
+    drop: 'drop',
+    no: 'drop',
+};
+const SEAT_ALIASES = {
+    closed: 'closed',
+    close: 'closed',
+    none: 'closed',
+    nominations: 'nominations',
+    nomination: 'nominations',
+    nominate: 'nominations',
+    open: 'open',
 };
 function interpret(parsed) {
     const { name } = parsed;
@@ -75131,9 +75283,33 @@ const PARSERS = {
     continue: ({ args }) => {
         const choice = CONTINUE_ALIASES[keyword(args[0])];
         if (!choice) {
-            return `\`/continue\` takes monthly, biweekly or stop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
+            return `\`/continue\` takes monthly, biweekly, stop or channel${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
         }
         return { name: 'continue', choice };
+    },
+    homework: ({ args }) => {
+        const choice = HOMEWORK_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/homework\` takes keep or drop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/homework keep\`.`;
+        }
+        return { name: 'homework', choice };
+    },
+    seats: ({ args }) => {
+        const choice = SEAT_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/seats\` takes closed, nominations or open${args[0] ? `, not ${shown(args[0])}` : ''}, then an optional cap on the group's size, e.g. \`/seats nominations 10\`.`;
+        }
+        if (args.length > 2)
+            return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.';
+        if (args[1] === undefined)
+            return { name: 'seats', choice };
+        const cap = /^\d{1,3}$/.test(args[1]) ? Number(args[1]) : NaN;
+        if (!(cap >= SEAT_CAP.min && cap <= SEAT_CAP.max)) {
+            return `The cap in \`/seats\` is the most members the group grows to, a number from ${SEAT_CAP.min} to ${SEAT_CAP.max}, not ${shown(args[1])}.`;
+        }
+        if (choice === 'closed')
+            return '`/seats closed` takes no cap: nobody new joins.';
+        return { name: 'seats', choice, cap };
     },
     notes: ({ rest, block }) => {
         const text = [rest, block].filter(Boolean).join('\n').trim();
@@ -75269,6 +75445,8 @@ function rebuildState(input) {
                 pass.pendingThemes.push({ picks: typed.picks, at });
             else if (typed.name === 'continue')
                 pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else if (typed.name === 'homework' || typed.name === 'seats')
+                applyClosingVote(typed, at, pass.continueClosed);
             else
                 apply(typed, at);
         }
@@ -75310,6 +75488,8 @@ function emptyState() {
         snoozed: new Set(),
         unsnoozed: new Set(),
         continueVotes: new Map(),
+        homeworkVotes: new Map(),
+        seatVotes: new Map(),
         continueConfirmed: false,
         notes: [],
         help: [],
@@ -75412,31 +75592,84 @@ function applyContinue(choice, at, closed) {
     }
     if (closed)
         return closed;
-    const leader = leadingChoice(continueTally(state));
+    const leader = leadingChoice(continueTally(state), interpret_CONTINUE_CHOICES);
     if (!leader) {
         state_refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
             ? 'There are no `/continue` votes to confirm yet.'
             : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
         return closed;
     }
+    const homework = leadingChoice(homeworkTally(state), HOMEWORK_CHOICES);
+    const seats = leadingSeats(state);
+    const tied = [
+        state.homeworkVotes.size > 0 && !homework ? '`/homework`' : '',
+        state.seatVotes.size > 0 && !seats ? '`/seats`' : '',
+    ].filter(Boolean);
+    if (tied.length > 0) {
+        state_refuse(at, 'continue', 'invalid', `The ${tied.join(' and ')} vote ${tied.length > 1 ? 'are' : 'is'} tied. Ask people to vote (facilitators can vote too), then confirm again: \`/continue confirm\` closes all the votes at once.`);
+        return closed;
+    }
     state.continueConfirmed = true;
     state.continueDecision = leader;
+    if (homework)
+        state.homeworkDecision = homework;
+    if (seats)
+        state.seatDecision = seats;
     return true;
 }
+/** `/homework` and `/seats` count until `/continue confirm` closes the closing votes. */
+function applyClosingVote(command, at, closed) {
+    if (closed) {
+        state_refuse(at, command.name, 'invalid', 'The votes are already closed: a facilitator confirmed them with `/continue confirm`.');
+        return;
+    }
+    const me = at.author.github;
+    if (command.name === 'homework')
+        at.state.homeworkVotes.set(me, command.choice);
+    else
+        at.state.seatVotes.set(me, command.cap ? { choice: command.choice, cap: command.cap } : { choice: command.choice });
+}
+function homeworkTally(state) {
+    const tally = { keep: 0, drop: 0 };
+    for (const choice of state.homeworkVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function seatTally(state) {
+    const tally = { closed: 0, nominations: 0, open: 0 };
+    for (const vote of state.seatVotes.values())
+        tally[vote.choice]++;
+    return tally;
+}
+/** The leading seat policy, with the cap most of its voters named (the smaller on a tie). */
+function leadingSeats(state) {
+    const choice = leadingChoice(seatTally(state), SEAT_CHOICES);
+    if (!choice)
+        return undefined;
+    const caps = new Map();
+    for (const vote of state.seatVotes.values())
+        if (vote.choice === choice && vote.cap)
+            caps.set(vote.cap, (caps.get(vote.cap) ?? 0) + 1);
+    const cap = [...caps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    return cap ? { choice, cap } : { choice };
+}
 function continueTally(state) {
-    const tally = { monthly: 0, biweekly: 0, stop: 0 };
+    const tally = { monthly: 0, biweekly: 0, stop: 0, channel: 0 };
     for (const choice of state.continueVotes.values())
         tally[choice]++;
     return tally;
 }
-function leadingChoice(tally) {
-    const best = Math.max(...interpret_CONTINUE_CHOICES.map((choice) => tally[choice]));
-    const leaders = interpret_CONTINUE_CHOICES.filter((choice) => tally[choice] === best);
+/** The one choice with the most votes; none when nobody voted or the top is tied. */
+function leadingChoice(tally, choices) {
+    const best = Math.max(...choices.map((choice) => tally[choice]));
+    const leaders = choices.filter((choice) => tally[choice] === best);
     return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 function describeChoice(choice) {
     if (choice === 'stop')
         return 'no further (it stops here)';
+    if (choice === 'channel')
+        return 'in its discussion channel only';
     return choice === 'biweekly' ? 'every other week' : 'monthly';
 }
 /** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
@@ -75773,18 +76006,28 @@ class View {
     continueVote() {
         if (this.input.kind !== 'closing')
             return '';
-        const tally = continueTally(this.state);
-        const voters = this.count(this.state.continueVotes.keys());
-        const decision = this.state.continueDecision;
-        const outcome = this.state.continueConfirmed && decision
-            ? `**Decided:** ${decision === 'stop' ? 'we stop here' : decision === 'monthly' ? 'we continue monthly' : 'we continue every other week'} (confirmed by a facilitator).`
-            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly\`, \`/continue biweekly\` or \`/continue stop\`; a facilitator closes the vote with \`/continue confirm\`.`;
+        const { state } = this;
+        const go = continueTally(state);
+        const homework = homeworkTally(state);
+        const seats = seatTally(state);
+        const voters = this.count(new Set([
+            ...state.continueVotes.keys(),
+            ...state.homeworkVotes.keys(),
+            ...state.seatVotes.keys(),
+        ]));
+        const caps = [...state.seatVotes.values()].flatMap((v) => (v.cap ? [v.cap] : []));
+        const capNote = caps.length > 0 ? ` (caps named: ${[...new Set(caps)].sort((a, b) => a - b).join(', ')})` : '';
+        const outcome = state.continueConfirmed && state.continueDecision
+            ? `**Decided** (confirmed by a facilitator): ${decisionText(state)}. The decisions arrive as one pull request to the group file.`
+            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly|biweekly|stop|channel\`, \`/homework keep|drop\` and \`/seats closed|nominations|open [cap]\`; a facilitator closes all the votes with \`/continue confirm\`.`;
         return [
             '#### How we continue',
             '',
-            '| Monthly | Every other week | Stop |',
-            '| --- | --- | --- |',
-            `| ${tally.monthly} | ${tally.biweekly} | ${tally.stop} |`,
+            '| Question | Votes |',
+            '| --- | --- |',
+            `| Go on | monthly ${go.monthly} · every other week ${go.biweekly} · stop ${go.stop} · only the channel ${go.channel} |`,
+            `| Homework | keep ${homework.keep} · drop ${homework.drop} |`,
+            `| New members | closed ${seats.closed} · by nomination ${seats.nominations} · open ${seats.open}${capNote} |`,
             '',
             outcome,
         ].join('\n');
@@ -75810,7 +76053,7 @@ class View {
             return '';
         const items = notes
             .slice(0, MAX_NOTES_SHOWN)
-            .map((note) => `- ${inertText(note.text, { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
+            .map((note) => `- ${inertText(headingsAsLabels(note.text), { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
         const more = notes.length > MAX_NOTES_SHOWN
             ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
             : [];
@@ -75834,6 +76077,37 @@ class View {
         const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
         return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
     }
+}
+/** "we continue monthly, with homework, new members by nomination up to 10" */
+function decisionText(state) {
+    const go = state.continueDecision === 'stop'
+        ? 'we stop meeting and close the channel'
+        : state.continueDecision === 'channel'
+            ? 'we stop meeting and keep only the discussion channel'
+            : state.continueDecision === 'monthly'
+                ? 'we continue monthly'
+                : 'we continue every other week';
+    const parts = [go];
+    if (state.homeworkDecision === 'keep')
+        parts.push('with homework');
+    if (state.homeworkDecision === 'drop')
+        parts.push('without homework');
+    const seats = state.seatDecision;
+    const upTo = seats?.cap ? ` up to ${seats.cap} members` : '';
+    if (seats?.choice === 'closed')
+        parts.push('no new members');
+    if (seats?.choice === 'nominations')
+        parts.push(`new members by nomination${upTo}`);
+    if (seats?.choice === 'open')
+        parts.push(`new members welcome${upTo}`);
+    return parts.join(', ');
+}
+/**
+ * A scribe writes notes the way templates/notes.md shows them, under headings ("### What worked").
+ * In a one-line list item a heading would still render as one, so it becomes a label: "What worked:".
+ */
+function headingsAsLabels(text) {
+    return text.replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/gm, (_, title) => /[.:!?]$/.test(title) ? title : `${title}:`);
 }
 function isSession(kind) {
     return kind !== 'ground-rules' && kind !== 'check-in';
@@ -75895,7 +76169,7 @@ function parseMarkers(body) {
     }));
 }
 /** The first marker of a kind whose attributes include all of `match`. */
-function markers_findMarker(body, kind, match = {}) {
+function findMarker(body, kind, match = {}) {
     return parseMarkers(body).find((m) => m.kind === kind &&
         Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
 }
@@ -76107,6 +76381,7 @@ function conversationCalendar(group, conversations, options = {}) {
             timezone: c.timezone,
             stamp: new Date(c.opensAt),
             summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            ...(c.place ? { location: c.place } : {}),
             description: [
                 `Coach: @${c.coach}, coachee: @${c.coachee}`,
                 `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
@@ -76247,6 +76522,7 @@ function sessionContext(group, session, links) {
         prep: prepSection(session.prep),
         homework_step: homeworkStep(group, links.homework ?? ''),
         seats: seatsLine(group),
+        pulse: pulseStep(session, links.pulse),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
         calendar: addToCalendar(group, session, links.calendar),
@@ -76272,6 +76548,12 @@ function agendaTable(session) {
         return row;
     });
     return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The playbook checks after the second meeting whether it is getting easier: week 2 asks. */
+function pulseStep(session, link) {
+    if (session.week !== 2 || !link)
+        return '';
+    return `- **After this meeting:** [two quick questions](${link}): is it getting less awkward, and do you feel part of the group? The facilitators see only the counts, once three people have answered.`;
 }
 /** After the weekly phase the homework stays unless the closing meeting dropped it. */
 function homeworkStep(group, link) {
@@ -76307,7 +76589,7 @@ function addToCalendar(group, session, icsUrl) {
         startsAt: session.startsAt,
         endsAt: session.endsAt,
         timezone: session.timezone,
-        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.`,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.${session.prep ? `\n\nTo prepare: ${session.prep.trim()}` : ''}`,
         ...(session.place ? { location: session.place } : {}),
     });
     const ics = icsUrl
@@ -76337,17 +76619,17 @@ function statusFingerprint(issue) {
     return `${issue.plusOnes}-${issue.comments}`;
 }
 function recordedFingerprint(body, group, session) {
-    return markers_findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
+    return findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
 }
 function withFingerprint(body, group, session, fingerprint) {
-    const current = markers_findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
+    const current = findMarker(body, SESSION_MARKER, { group: group.slug, n: session.number });
     if (!current)
         return body;
     const old = marker(SESSION_MARKER, current.attributes);
     return body.replace(old, marker(SESSION_MARKER, { ...current.attributes, status: fingerprint }));
 }
 
-;// CONCATENATED MODULE: ./actions/lib/status/extras.ts
+;// CONCATENATED MODULE: ./actions/lib/github/status-extras.ts
 
 
 
@@ -76372,9 +76654,11 @@ async function statusExtras(github, target, options) {
 /**
  * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
  * than its author. The comment list already carries each comment's reaction counts, so only the
- * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
- * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
- * workflow, so the scheduled status refreshes recount every topic.
+ * topics with a 👍 are read, one request each. With `previous` (what the status comment recorded,
+ * see votesMarker), a topic whose 👍 count has not changed keeps its recorded votes without a read.
+ * What this misses is a change that keeps the count while changing who counts (the author's own
+ * 👍 removed as a member adds one): the shown votes stay one off until that topic's count moves.
+ * Themes proposed to the group file never take recorded votes: they recount every topic with a 👍.
  */
 async function rankedTopics(github, group, state, comments, previous) {
     const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]));
@@ -76442,8 +76726,8 @@ async function commitmentOf(github, group, session, options) {
         ? []
         : (options.sessionIssues ??
             (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
-    const issueOf = (s) => issues.find((i) => ownership_isOwnBot(i.author) &&
-        markers_findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
+        findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
     const attended = new Map();
     const count = (logins) => {
         for (const login of logins)
@@ -76468,7 +76752,7 @@ async function commitmentOf(github, group, session, options) {
     return { attended, held };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/status/refresh.ts
+;// CONCATENATED MODULE: ./actions/lib/github/status.ts
 
 
 
@@ -76542,7 +76826,11 @@ async function refreshStatus(github, target, options) {
     const state = sessionState(group, session.kind, comments, reactions);
     // Every action renders the same status: topic votes and the commitment line come along even
     // when the caller did not compute them, so the comment never flips between versions.
-    const extras = options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }));
+    const existing = findStatusComment(comments, group, session);
+    // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
+    const previous = recordedVotes(existing);
+    const extras = options.extras ??
+        (await statusExtras(github, target, { state, now: options.now, comments, previous }));
     const rendered = renderStatus({
         marker: statusMarker(group, session),
         group,
@@ -76555,7 +76843,6 @@ async function refreshStatus(github, target, options) {
     });
     const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
     const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
-    const existing = findStatusComment(comments, group, session);
     if (existing && existing.body.trim() === body.trim())
         return { result: 'unchanged', state };
     if (options.dryRun) {
@@ -76575,8 +76862,8 @@ async function refreshStatus(github, target, options) {
     return { result: 'posted', state };
 }
 function findStatusComment(comments, group, session) {
-    return comments.find((c) => ownership_isOwnBot(c.author) &&
-        markers_findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
+    return comments.find((c) => isOwnBot(c.author) &&
+        findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
 }
 
 ;// CONCATENATED MODULE: ./actions/sessions/src/budget.ts
@@ -76640,7 +76927,7 @@ function withoutPendingNote(body, login) {
 }
 /** Who an issue of the bot's still waits to assign (from its markers). */
 function pendingAssignees(issue) {
-    if (!ownership_isOwnBot(issue.author))
+    if (!isOwnBot(issue.author))
         return [];
     return parseMarkers(issue.body)
         .filter((m) => m.kind === ASSIGN_MARKER && /^[A-Za-z0-9-]+$/.test(m.attributes['to'] ?? ''))
@@ -76808,6 +77095,8 @@ const labels_CATALOG = {
     buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
     topic: { color: 'fef2c0', description: 'A proposed theme' },
     reflection: { color: 'e99695', description: 'Closing reflection' },
+    pulse: { color: 'e99695', description: 'The two-question pulse after week 2' },
+    nomination: { color: 'fef2c0', description: 'A nomination, or interest in joining' },
     conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
     'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
     network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },
@@ -77005,9 +77294,9 @@ const HORIZON_DAYS = 70;
 /** Reads which group, pair and conversation a bot-authored issue stands for. */
 function conversationRefs(issues) {
     return issues.flatMap((issue) => {
-        if (!ownership_isOwnBot(issue.author))
+        if (!isOwnBot(issue.author))
             return [];
-        const found = markers_findMarker(issue.body, CONVERSATION_MARKER);
+        const found = findMarker(issue.body, CONVERSATION_MARKER);
         const { group, coach, coachee, nudge } = found?.attributes ?? {};
         const n = Number(found?.attributes['n']);
         if (!group || !coach || !coachee || !Number.isInteger(n))
@@ -77203,9 +77492,9 @@ const STATUS_WINDOW_HOURS = 24;
 /** Reads which group and session a bot-authored issue stands for. */
 function sessionRefs(issues) {
     return issues.flatMap((issue) => {
-        if (!ownership_isOwnBot(issue.author))
+        if (!isOwnBot(issue.author))
             return [];
-        const found = markers_findMarker(issue.body, SESSION_MARKER);
+        const found = findMarker(issue.body, SESSION_MARKER);
         const n = Number(found?.attributes['n']);
         const group = found?.attributes['group'];
         return group && Number.isInteger(n) ? [{ group, number: n, issue }] : [];
@@ -77357,7 +77646,7 @@ function key(group, number) {
  * lease, so two runs at once never both post it. A duplicate left by an older version is removed.
  */
 async function closeWithComment(github, issue, comment, closingMarker) {
-    const closings = async () => (await github.listComments(issue)).filter((c) => ownership_isOwnBot(c.author) && c.body.includes(closingMarker));
+    const closings = async () => (await github.listComments(issue)).filter((c) => isOwnBot(c.author) && c.body.includes(closingMarker));
     await withLease(github, `closing comment on #${issue}`, async () => {
         const [first, ...extra] = await closings();
         if (!first) {
@@ -85660,6 +85949,21 @@ const READERS = {
     homework: (reader, shape) => shape.fields.some((field) => field.id === 'share')
         ? sheetHomework(reader)
         : scoredHomework(reader),
+    pulse: (reader) => ({
+        kind: 'pulse',
+        group: reader.group(),
+        ease: reader.choice('ease', EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
+        belonging: reader.choice('belonging', BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
+    }),
+    nomination: (reader) => ({
+        kind: 'nomination',
+        group: reader.group(),
+        for: reader.choice('for', NOMINEE_CHOICES, 'Is this about someone else, or about yourself? Pick one.'),
+        who: reader.required('who', 'Who is it? A name or a GitHub login is enough.'),
+        why: reader.required('why', 'Why would they get a lot out of the group? A few lines are plenty.'),
+        howKnown: reader.required('how-known', 'How do you know them? One line is enough.'),
+        leads: reader.choice('leads', LEADS_CHOICES, 'How do they lead: formally, informally, both, or not sure? Pick one.'),
+    }),
     intention: (reader) => withOptional({
         kind: 'intention',
         group: reader.group(),
@@ -85807,6 +86111,7 @@ async function collectSubmissions(github, options) {
 
 
 
+
 /**
  * Coaching groups, on the observation the circles already made (open session issues, and the
  * closed ones when something was missing). Write-ups are read only for a group with a conversation
@@ -85910,27 +86215,35 @@ async function openConversation(step, context, report) {
     }
     await context.ensureLabels(step.labels);
     let unassigned = [];
-    const issue = await createOnce({
-        create: async () => {
-            const created = await createIssueAssigning(github, {
-                title: step.title,
-                body: step.body,
-                labels: step.labels,
-                assignees: step.assignees,
-            });
-            unassigned = created.unassigned;
-            return created.issue;
-        },
-        lookup: async () => (await github.listIssues({
-            labels: ['skill-share', 'session', `group:${group.slug}`],
-            state: 'all',
-        })).find((i) => ownership_isOwnBot(i.author) &&
-            markers_findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined),
-    });
+    // Under a lease, so two runs at once never both open it: the second finds the first's issue.
+    const lease = `conversation issue ${group.slug} ${c.pair} ${c.number}`;
+    const issue = await withLease(github, lease, async () => (await findConversation(github, group, c)) ??
+        createOnce({
+            create: async () => {
+                const created = await createIssueAssigning(github, {
+                    title: step.title,
+                    body: step.body,
+                    labels: step.labels,
+                    assignees: step.assignees,
+                });
+                unassigned = created.unassigned;
+                return created.issue;
+            },
+            lookup: () => findConversation(github, group, c),
+        }));
     log.info(`opened #${issue.number} for ${where(group, c)}`);
     for (const u of unassigned)
         noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`);
     return { issue, report: { ...done, issue: issue.number } };
+}
+/** The conversation's issue if some run opened it already, found by its marker. */
+async function findConversation(github, group, c) {
+    const issues = await github.listIssues({
+        labels: ['skill-share', 'session', `group:${group.slug}`],
+        state: 'all',
+    });
+    return issues.find((i) => isOwnBot(i.author) &&
+        findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined);
 }
 /**
  * Posts the nudge once: an earlier run may have posted it and died before recording that in the
@@ -85945,7 +86258,7 @@ async function postNudge(step, context) {
         return done;
     }
     const wanted = nudgeMarker(c);
-    const posted = async () => (await github.listComments(issue.number)).find((comment) => ownership_isOwnBot(comment.author) && comment.body.includes(wanted));
+    const posted = async () => (await github.listComments(issue.number)).find((comment) => isOwnBot(comment.author) && comment.body.includes(wanted));
     if (!(await posted())) {
         await createOnce({
             create: () => github.createComment(issue.number, step.comment),
@@ -85953,7 +86266,7 @@ async function postNudge(step, context) {
         });
         log.info(`nudged #${issue.number} (${where(group, c)})`);
     }
-    const current = markers_findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c));
+    const current = findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c));
     if (current) {
         const body = issue.body.replace(marker(CONVERSATION_MARKER, current.attributes), marker(CONVERSATION_MARKER, { ...current.attributes, nudge: 'sent' }));
         if (body !== issue.body)
@@ -85985,7 +86298,134 @@ async function closeDuplicate(step, context) {
     return done;
 }
 
+;// CONCATENATED MODULE: ./actions/sessions/src/tidy.ts
+
+
+
+
+
+/** How long after a session or phase ends its members' issues are still looked for. */
+const LOOKBACK_DAYS = 14;
+/**
+ * Closes per run: each is two paced writes, and the run is billed by the minute. The rest wait for
+ * the next hourly run, which finds them still open.
+ */
+const MAX_CLOSES_PER_RUN = 8;
+/** Whether anything ended recently enough to look for open member issues (one request). */
+function tidyDue(groups, now) {
+    const since = now.getTime() - LOOKBACK_DAYS * 86_400_000;
+    return groups.some((group) => endings(group).some((end) => end.getTime() > since && end.getTime() <= now.getTime()));
+}
+/** Which open member issues are over, and the note each gets. Pure. */
+function planTidy(groups, open, now) {
+    const steps = [];
+    for (const group of groups) {
+        if (group.format !== 'circle')
+            continue;
+        const sessions = buildSchedule(group);
+        for (const issue of open) {
+            const names = new Set(issue.labels.map((l) => l.name));
+            if (issue.isPullRequest || !names.has(`group:${group.slug}`) || names.has(NEEDS_FIX_LABEL))
+                continue;
+            const kind = ['homework', 'check-in', 'intention'].find((k) => names.has(k));
+            if (!kind)
+                continue;
+            const over = overAt(kind, sessions, sessionNumber(names));
+            if (over && over.getTime() <= now.getTime())
+                steps.push({
+                    group,
+                    issue: issue.number,
+                    kind,
+                    note: noteFor(kind, group, sessionNumber(names)),
+                });
+        }
+    }
+    return steps.sort((a, b) => a.issue - b.issue);
+}
+/** The marker of a tidy note, so a rerun never posts it twice. */
+function tidyMarker(step) {
+    return marker('tidied', { group: step.group.slug, issue: step.issue });
+}
+/**
+ * The note, then the close: two writes. No lease, unlike a session's closing comment: only the
+ * scheduled sessions run closes member issues, and its workflow never runs twice at once; a run
+ * that died between the two finds its note by the marker and only closes.
+ */
+async function closeMemberIssue(github, step) {
+    const mark = tidyMarker(step);
+    const comments = await github.listComments(step.issue);
+    if (!comments.some((c) => isOwnBot(c.author) && c.body.includes(mark)))
+        await github.createComment(step.issue, `${step.note}\n\n${mark}`);
+    await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' });
+}
+/**
+ * When an issue of this kind is over: homework when its meeting has ended; a check-in (the week
+ * after the meeting it names) when the next meeting has ended, or a week after the last one; an
+ * intention when the weekly meetings are over.
+ */
+function overAt(kind, sessions, number) {
+    if (kind === 'intention') {
+        const lastWeekly = sessions.filter((s) => s.week !== undefined).at(-1);
+        return lastWeekly ? new Date(lastWeekly.endsAt) : undefined;
+    }
+    const index = sessions.findIndex((s) => s.number === number);
+    const session = sessions[index];
+    if (!session)
+        return undefined;
+    if (kind === 'homework')
+        return new Date(session.endsAt);
+    const next = sessions[index + 1];
+    return next
+        ? new Date(next.endsAt)
+        : luxon_DateTime.fromISO(session.endsAt).plus({ days: 7 }).toJSDate();
+}
+/** Every moment at which some member issue of the group becomes due to close. */
+function endings(group) {
+    if (group.format !== 'circle')
+        return [];
+    const sessions = buildSchedule(group);
+    return sessions.flatMap((s) => [
+        new Date(s.endsAt),
+        luxon_DateTime.fromISO(s.endsAt).plus({ days: 7 }).toJSDate(),
+    ]);
+}
+function sessionNumber(labels) {
+    for (const name of labels) {
+        const match = /^session:(\d+)$/.exec(name);
+        if (match)
+            return Number(match[1]);
+    }
+    return undefined;
+}
+function noteFor(kind, group, number) {
+    const keep = 'It stays here for you to read, and in your personal binder (Actions tab → "Personal binder").';
+    if (kind === 'homework')
+        return `Session ${number} is over, so this homework is closed. ${keep}`;
+    if (kind === 'check-in')
+        return `The week after session ${number} is over, so this check-in is closed. ${keep}`;
+    return `The ${group.weekly} weekly meetings are over, so this intention is closed. ${keep}`;
+}
+/** Looks (one request) only when something ended lately, then closes what is over. */
+async function tidyMemberIssues(groups, context, now) {
+    if (!tidyDue(groups, now))
+        return [];
+    const { github, log } = context.deps;
+    const open = await github.listIssues({ labels: ['skill-share'], state: 'open' });
+    const steps = planTidy(groups, open, now).slice(0, MAX_CLOSES_PER_RUN);
+    for (const step of steps) {
+        const where = `${step.kind} #${step.issue} (group ${step.group.slug})`;
+        if (context.dryRun)
+            log.info(`dry run: would comment on and close ${where}`);
+        else {
+            await closeMemberIssue(github, step);
+            log.info(`closed ${where}`);
+        }
+    }
+    return steps;
+}
+
 ;// CONCATENATED MODULE: ./actions/sessions/src/run.ts
+
 
 
 
@@ -86019,6 +86459,11 @@ async function runSessions(inputs, deps) {
     const reports = [];
     for (const plan of byDue(plans))
         reports.push(await applyGroup(plan, context));
+    for (const step of await tidyMemberIssues(circles, context, now)) {
+        const report = reports.find((r) => r.group === step.group.slug);
+        if (report)
+            (report.tidied ??= []).push({ issue: step.issue, kind: step.kind });
+    }
     reports.push(...(await runCoaching(coaching, { open, closed }, context, now)));
     await assignWaiting(open, reports, context);
     return reports;
@@ -86083,9 +86528,18 @@ class ApplyContext {
             this.deps.log.info(`dry run: would create the cohort milestone`);
             return undefined;
         }
+        const lookup = async () => (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number;
         const number = await createOnce({
-            create: () => this.deps.github.createMilestone({ title: spec.title, due_on: spec.dueOn }),
-            lookup: async () => (await this.deps.github.listMilestones()).find((m) => m.title === spec.title)?.number,
+            // Titles are unique: a run beside this one may have just made it, and then it is ours too.
+            create: () => this.deps.github
+                .createMilestone({ title: spec.title, due_on: spec.dueOn })
+                .catch(async (e) => {
+                const made = isAlreadyExists(e) ? await lookup() : undefined;
+                if (made === undefined)
+                    throw e;
+                return made;
+            }),
+            lookup,
         });
         this.milestones.set(spec.title, number);
         return number;
@@ -86173,8 +86627,8 @@ async function findOpened(github, step) {
         labels: [...SESSION_LABELS, `group:${step.group.slug}`],
         state: 'all',
     });
-    return issues.find((i) => ownership_isOwnBot(i.author) &&
-        markers_findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }));
+    return issues.find((i) => isOwnBot(i.author) &&
+        findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }));
 }
 async function closeSession(step, context) {
     const { github, log } = context.deps;
@@ -86246,6 +86700,8 @@ async function writeSummary(reports, failedFiles, inputs) {
         summary.addHeading(`Group \`${report.group}\``, 3);
         if (report.error)
             summary.addRaw(`:x: ${report.error}`, true);
+        if (report.waiting)
+            summary.addRaw(`:hourglass: Due work waits for the next run: ${report.waiting}.`, true);
         if (report.waiting)
             summary.addRaw(`:hourglass: Due work waits for the next run: ${report.waiting}.`, true);
         const rows = [

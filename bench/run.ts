@@ -1,11 +1,14 @@
-// `npm run bench`: API requests per run against the lower bound, wall time, cold start and
-// retrospective throughput. Prints markdown tables for the README.
+// `npm run bench`: API requests per run against the lower bound and wall time at production
+// pacing for every scheduled and event-driven action, cold start and retrospective throughput.
+// Prints markdown tables for the README's performance section.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { REPO_ROOT, runAction, startGitHub } from '../emulator/src/index.js'
-import { benchSessions } from './sessions.js'
+import { formatSeconds, PACING_NOTE } from './pacing.js'
+import { benchCircles, benchNetwork, LIMIT, type Row } from './scale.js'
 
 const counts = (process.env['BENCH_GROUPS'] ?? '1,10,100,1000').split(',').map(Number)
+const withNetwork = process.env['BENCH_NETWORK'] !== 'no'
 
 function table(headers: string[], rows: Array<Array<string | number>>): string {
   return [
@@ -45,21 +48,46 @@ async function coldStart() {
   return table(['Action', 'Bundle', 'Process start to exit (median of 5, nothing to do)'], rows)
 }
 
-const sessions = await benchSessions(counts)
-console.log('### Sessions: GitHub API requests per run\n')
-console.log(
-  table(
-    ['Groups', 'Run', 'Requests', 'Lower bound', 'Ratio', 'Wall time'],
-    sessions.map((r) => [
+function requestsTable(rows: readonly Row[]): string {
+  return table(
+    [
+      'Groups',
+      'Action',
+      'Run',
+      'Hourly runs',
+      'Requests',
+      'Lower bound',
+      'Ratio',
+      'Refused',
+      'Production pacing: first run',
+      'all runs',
+      'Measured (waits ÷1,000)',
+    ],
+    rows.map((r) => [
       r.groups,
+      r.action,
       r.scenario,
+      r.runs,
       r.requests,
       r.lowerBound,
-      (r.requests / r.lowerBound).toFixed(2),
-      `${r.wallMs} ms`,
+      r.lowerBound > 0 ? (r.requests / r.lowerBound).toFixed(2) : '–',
+      r.refused,
+      formatSeconds(r.firstSeconds),
+      formatSeconds(r.totalSeconds),
+      `${(r.measuredMs / 1000).toFixed(1)} s`,
     ]),
-  ),
-)
+  )
+}
+
+const rows: Row[] = []
+for (const count of counts) rows.push(...(await benchCircles(count)))
+console.log(`### Requests per run under the real ${LIMIT.toLocaleString('en')}-an-hour limit\n`)
+console.log(`${PACING_NOTE}\n`)
+console.log(requestsTable(rows))
+if (withNetwork) {
+  console.log('\n### A 500-pair coaching network\n')
+  console.log(requestsTable(await benchNetwork()))
+}
 console.log('\n### Cold start\n')
 console.log(await coldStart())
 const retroBench = path.join(REPO_ROOT, 'bench', 'retro.ts')
@@ -75,11 +103,4 @@ if (existsSync(retroBench)) {
     ),
   )
 }
-
-// Billable Actions minutes through the workflow runner (several minutes: it plays the example
-// cohort through its weekly and monthly phases). BENCH_SKIP_MINUTES=1 leaves it out.
-if (process.env['BENCH_SKIP_MINUTES'] !== '1') {
-  const { benchMinutes } = await import('./minutes.js')
-  console.log('\n### Billable Actions minutes (private repository)\n')
-  console.log(await benchMinutes())
-}
+// Actions billable minutes (bench/minutes.ts) are added here by the workflow bench.

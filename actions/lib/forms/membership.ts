@@ -21,6 +21,12 @@ const FORMAT_OF: Partial<Record<FormKind, Group['format']>> = {
   'sign-up': 'coaching',
 }
 
+/** Whether a group of this format uses the form (intention, reflection and the like fit both). */
+export function formFits(kind: FormKind, format: Group['format']): boolean {
+  const only = FORMAT_OF[kind]
+  return only === undefined || only === format
+}
+
 /** Forms whose `session` answer is a meeting on the group's schedule. */
 const SCHEDULED: Partial<Record<FormKind, string>> = {
   homework: 'homework',

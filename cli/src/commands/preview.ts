@@ -5,6 +5,9 @@ import { DateTime } from 'luxon'
 import { buildSchedule, type Session } from '../../../actions/lib/schedule/schedule.js'
 import { groupCalendar } from '../../../actions/lib/sessions/calendar-file.js'
 import { renderSessionIssue } from '../../../actions/lib/sessions/issue.js'
+import { FORM_KINDS, FORMS, templatePath } from '../../../actions/lib/forms/catalog.js'
+import { describeForm } from '../../../actions/lib/forms/describe.js'
+import { formFits } from '../../../actions/lib/forms/membership.js'
 import {
   calendarPath,
   calendarUrl,
@@ -88,11 +91,18 @@ export async function preview(args: string[], io: Io): Promise<number> {
     }
   })
   const starting = group.format === 'circle' ? await cohortIssues(group, sessions, repo, root) : []
+  const forms = await formFiles(root, group)
   const files: PreviewFile[] = [
     ...starting.map(issueFile),
     ...issues.map(issueFile),
     calendarFile,
-    previewIndex(group, sessions, [...starting, ...issues]),
+    ...forms.map((f) => f.file),
+    previewIndex(
+      group,
+      sessions,
+      [...starting, ...issues],
+      forms.map((f) => f.line),
+    ),
   ]
   return writePreview(io, values.out, group, files)
 }
@@ -112,6 +122,25 @@ async function writePreview(
 
 function localMoment(utc: string, session: Session): string {
   return DateTime.fromISO(utc).setZone(session.timezone).toFormat('ccc d LLL yyyy, HH:mm ZZZZ')
+}
+
+/** The group's issue forms as members meet them (the homework sheet, the pulse, ...). */
+async function formFiles(
+  root: string,
+  group: Group,
+): Promise<Array<{ file: PreviewFile; line: string }>> {
+  const found: Array<{ file: PreviewFile; line: string }> = []
+  for (const kind of FORM_KINDS) {
+    if (!formFits(kind, group.format)) continue
+    const yaml = await readFile(path.join(root, templatePath(kind)), 'utf8').catch(() => undefined)
+    if (yaml === undefined) continue
+    const file = `forms/${FORMS[kind].template.replace(/\.ya?ml$/, '.md')}`
+    found.push({
+      file: { path: file, content: describeForm(yaml) },
+      line: `- [${file}](${file}): the ${FORMS[kind].name} form, as members fill it in`,
+    })
+  }
+  return found
 }
 
 /** The issues "Start a cohort" opens before the first session, as it opens them (pull-request mode). */

@@ -81,7 +81,16 @@ export class Repository {
   whoAmI(): Promise<string> {
     this.identity ??= this.client
       .graphql<{ viewer: { login: string } }>('query { viewer { login } }')
-      .then((data) => data.viewer.login)
+      .then(
+        (data) => data.viewer.login,
+        (e: unknown) => {
+          // Guessing would count the bot's own markers as someone else's and post everything again.
+          throw new Error(
+            `could not learn which account github-token acts as (GitHub's GraphQL API answered: ${e instanceof Error ? e.message : String(e)}); ` +
+              'the issues it wrote cannot be told from pasted copies until it can',
+          )
+        },
+      )
     return this.identity
   }
 

@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import path from 'node:path'
-import {
-  REPO_ROOT,
-  startGitHub,
-  WorkflowRunner,
-  type GitHubEmulator,
-} from '../../emulator/src/index.js'
+import type { GitHubEmulator, WorkflowRunner } from '../../emulator/src/index.js'
 import { asMember } from '../support/github.js'
+import { repositoryWithWorkflows } from '../support/workflows.js'
 
 // Which comments start a billed job of commands.yml: GitHub's own evaluator decides, on the real
 // workflow file, through the local runner.
 let gh: GitHubEmulator
 let runner: WorkflowRunner
+let close: () => Promise<void>
 let issue: number
 
 beforeAll(async () => {
-  gh = await startGitHub({
-    repo: 'acme/circle',
-    users: [{ login: 'octo-ana', role: 'owner' }, 'octo-ben'],
-    now: '2026-11-02T09:00:00Z',
-  })
-  runner = new WorkflowRunner({ gh, workflows: path.join(REPO_ROOT, '.github/workflows') })
+  const repository = await repositoryWithWorkflows()
+  ;({ gh, runner, close } = repository)
   const { data } = await asMember(gh, 'octo-ana').rest.issues.create({
     owner: 'acme',
     repo: 'circle',
@@ -30,10 +22,7 @@ beforeAll(async () => {
   await runner.settle()
 })
 
-afterAll(async () => {
-  await runner.close()
-  await gh.close()
-})
+afterAll(() => close())
 
 async function reconcileAfter(act: () => Promise<unknown>): Promise<string | undefined> {
   const before = runner.runs.length

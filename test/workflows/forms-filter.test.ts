@@ -1,33 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import path from 'node:path'
-import {
-  REPO_ROOT,
-  startGitHub,
-  WorkflowRunner,
-  type GitHubEmulator,
-} from '../../emulator/src/index.js'
+import type { GitHubEmulator, WorkflowRunner } from '../../emulator/src/index.js'
 import { asMember } from '../support/github.js'
+import { repositoryWithWorkflows } from '../support/workflows.js'
 
 // Which issue events start a billed job of forms.yml, decided by GitHub's evaluator on the real file.
 let gh: GitHubEmulator
 let runner: WorkflowRunner
+let close: () => Promise<void>
 
 beforeAll(async () => {
-  gh = await startGitHub({
-    repo: 'acme/circle',
-    users: [{ login: 'octo-ana', role: 'owner' }, 'octo-ben'],
-    now: '2026-11-02T09:00:00Z',
-  })
+  const repository = await repositoryWithWorkflows()
+  ;({ gh, runner, close } = repository)
   for (const name of ['homework', 'skill-share'])
     await asMember(gh, 'octo-ana').rest.issues.createLabel({ owner: 'acme', repo: 'circle', name })
-  runner = new WorkflowRunner({ gh, workflows: path.join(REPO_ROOT, '.github/workflows') })
   await runner.settle()
 })
 
-afterAll(async () => {
-  await runner.close()
-  await gh.close()
-})
+afterAll(() => close())
 
 async function formsJob(act: () => Promise<unknown>): Promise<string | undefined> {
   const before = runner.runs.length

@@ -103,4 +103,11 @@ if (existsSync(retroBench)) {
     ),
   )
 }
-// Actions billable minutes (bench/minutes.ts) are added here by the workflow bench.
+
+// Billable Actions minutes through the workflow runner (several minutes: it plays the example
+// cohort through its weekly and monthly phases). BENCH_SKIP_MINUTES=1 leaves it out.
+if (process.env['BENCH_SKIP_MINUTES'] !== '1') {
+  const { benchMinutes } = await import('./minutes.js')
+  console.log('\n### Billable Actions minutes (private repository)\n')
+  console.log(await benchMinutes())
+}

@@ -123,6 +123,54 @@ describe('emulator: process entry', () => {
     ).toContain('octo-ana')
   })
 
+  it('takes the plan, invited users, tokens and the pull-request setting from flags', async () => {
+    const proc = startProcess([
+      '--port',
+      '0',
+      '--plan',
+      'free',
+      '--assignee-mode',
+      'first',
+      '--user',
+      'octo-ana:owner',
+      '--user',
+      'octo-ben',
+      '--user',
+      'octo-new:invited',
+      '--token',
+      'pat-x:octo-ana',
+      '--deny-actions-pull-requests',
+    ])
+    const url = (await proc.firstLine).slice('listening on '.length)
+    const viewer = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'token pat-x' },
+      body: JSON.stringify({ query: '{ viewer { login } }' }),
+    })
+    expect(await viewer.json()).toEqual({
+      data: { viewer: { login: 'octo-ana', databaseId: expect.any(Number) } },
+    })
+    const invited = await fetch(`${url}/repos/acme/circle/collaborators/octo-new/permission`, {
+      headers: { authorization: 'token x' },
+    })
+    expect(await invited.json()).toMatchObject({ permission: 'none' })
+    const assigned = await fetch(`${url}/repos/acme/circle/issues`, {
+      method: 'POST',
+      headers: { authorization: 'token x' },
+      body: JSON.stringify({ title: 'x', assignees: ['octo-ana', 'octo-ben'] }),
+    })
+    expect(assigned.status).toBe(201)
+    const { assignees } = (await assigned.json()) as { assignees: Array<{ login: string }> }
+    expect(assignees.map((a) => a.login)).toEqual(['octo-ana'])
+    proc.child.kill('SIGTERM')
+    expect(await proc.exited).toBe(0)
+    const bad = startProcess(['--plan', 'gold'])
+    expect(await bad.exited).toBe(2)
+    expect(bad.output().stderr.split('\n')[0]).toBe(
+      'github-emulator: invalid --plan "gold" (free, pro, team or enterprise)',
+    )
+  })
+
   it('rejects bad arguments with a one-line error, the usage and exit code 2', async () => {
     const proc = startProcess(['--port', 'abc'])
     const unknown = startProcess(['--bogus'])

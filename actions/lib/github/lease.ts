@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { GitHubClient } from './client.js'
 
 /*
@@ -13,11 +13,14 @@ import type { GitHubClient } from './client.js'
  */
 
 export interface LeaseOptions {
-  /** How long a lease holds before another run may take it over (default 2 minutes). */
+  /** How long a lease holds before another run may take it over (default 1 minute). */
   ttlMs?: number
   /** How long to wait between looks at a lease someone else holds (default 1 s). */
   pollMs?: number
-  /** How many looks before giving up (default 60). Counted, so a frozen clock cannot hang a run. */
+  /**
+   * How many looks before giving up (default 15): the step is left to the next run, which finds
+   * what the holder made. Counted, not timed, so a frozen clock cannot hang a run.
+   */
   maxPolls?: number
   /** The clock the expiry is written and read with (default Date.now). */
   now?: () => number
@@ -31,8 +34,10 @@ export interface LeaseTarget {
 }
 
 const PREFIX = 'skill-share-lease-'
+/** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
+const HOLDER = randomUUID().slice(0, 8)
 const COLOR = 'ededed'
-const DESCRIPTION = /^lease until (\S+)/
+const DESCRIPTION = /^lease until (\S+)(?: by ([^\s:]+))?/
 
 /** The label a lease on `key` uses: short (GitHub allows 50 characters) and the same in every run. */
 export function leaseLabel(key: string): string {
@@ -53,23 +58,26 @@ export async function withLease<T>(
   section: () => Promise<T>,
   options: LeaseOptions = {},
 ): Promise<T> {
-  const ttl = options.ttlMs ?? 120_000
+  const ttl = options.ttlMs ?? 60_000
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)))
   const name = leaseLabel(key)
   const { client, owner, repo } = target
-  for (let look = 0; look <= (options.maxPolls ?? 60); look++) {
-    if (await acquire(target, name, key, now() + ttl)) {
+  for (let look = 0; look <= (options.maxPolls ?? 15); look++) {
+    const held = (await acquire(target, name, key, now() + ttl))
+      ? { until: Infinity, mine: true }
+      : await holder(target, name)
+    if (held?.mine) {
       try {
         return await section()
       } finally {
-        await client.rest.issues
-          .deleteLabel({ owner, repo, name })
-          .catch((e: unknown) => (statusOf(e) === 404 ? undefined : Promise.reject(e)))
+        // A lease that cannot be removed now runs out on its own; the work itself is done.
+        await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined)
       }
     }
-    const until = await expiry(target, name)
-    if (until !== undefined && until < now()) {
+    // Released meanwhile: try again at once.
+    if (held === undefined) continue
+    if (held.until < now()) {
       // Left behind by a run that died: take it over (whoever creates it next holds it).
       await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined)
       continue
@@ -86,18 +94,27 @@ async function acquire(target: LeaseTarget, name: string, key: string, until: nu
       repo: target.repo,
       name,
       color: COLOR,
-      description: `lease until ${new Date(until).toISOString()}: ${key}`.slice(0, 100),
-      request: { retries: 0 },
+      description: `lease until ${new Date(until).toISOString()} by ${HOLDER}: ${key}`.slice(
+        0,
+        100,
+      ),
     })
     return true
   } catch (e) {
+    // Taken: by another run, or by this one when a retried create lost its first response.
     if (statusOf(e) === 422) return false
     throw e
   }
 }
 
-/** When the lease on `name` runs out; undefined when it is gone (released meanwhile) or unreadable. */
-async function expiry(target: LeaseTarget, name: string): Promise<number | undefined> {
+/**
+ * Who holds the lease on `name` and until when; undefined when it is gone (released meanwhile).
+ * An unreadable description counts as expired.
+ */
+async function holder(
+  target: LeaseTarget,
+  name: string,
+): Promise<{ until: number; mine: boolean } | undefined> {
   try {
     const { data } = await target.client.rest.issues.getLabel({
       owner: target.owner,
@@ -106,7 +123,7 @@ async function expiry(target: LeaseTarget, name: string): Promise<number | undef
     })
     const match = DESCRIPTION.exec(data.description ?? '')
     const at = match ? Date.parse(match[1] ?? '') : Number.NaN
-    return Number.isNaN(at) ? 0 : at
+    return { until: Number.isNaN(at) ? 0 : at, mine: match?.[2] === HOLDER }
   } catch (e) {
     if (statusOf(e) === 404) return undefined
     throw e

@@ -121,8 +121,8 @@ describe('the personal binder of a circle member', () => {
     // A resubmission replaces the first try; a submission with problems counts nowhere.
     expect(text).not.toContain('ANA-WORK-2-FIRST-TRY')
     expect(text).not.toContain('ANA-NEEDS-FIX')
-    expect(text).toContain('| 1 | 6 | 8 | 4 | work, self |')
-    expect(text).toContain('| 2 | 7 | 8 | 5 | work, self |')
+    expect(text).toContain('| 1 | Work, negative; Self, positive | 6 | 8 | 4 |')
+    expect(text).toContain('| 2 | Work, negative; Self, positive | 7 | 8 | 5 |')
     expect(text).toContain('```mermaid')
     expect(text).toContain('  line [6, 7]\n  line [8, 8]\n  line [4, 5]')
     expect(text).toContain('### The week after session 1: Partly')

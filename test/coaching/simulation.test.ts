@@ -250,6 +250,24 @@ describe('a coaching network over ten weeks', () => {
     expect(binder).not.toMatch(/GRACE-O-STEP|MEI-CHEN-STEP|PRIYA-COMMENT/)
   }, 60_000)
 
+  it('sums the network up in a retrospective of figures over at least three people, and no words', async () => {
+    const result = await runAction('retro', {
+      gh,
+      workspace,
+      now: TO,
+      eventName: 'workflow_dispatch',
+      inputs: { group: SLUG, date: '2027-01-11' },
+    })
+    await result.cleanup()
+    expect(result.exitCode).toBe(0)
+    const pull = gh.state.pulls().find((p) => p.head.ref === `skill-share/retro-${SLUG}-2027-01-11`)
+    const retro = gh.state.files(pull?.head.ref ?? '')[`groups/${SLUG}/retros/2027-01-11.md`] ?? ''
+    expect(retro).toMatch(/- Conversations held: \d+, across 3 pairs \(5 people\)\./)
+    expect(retro).toMatch(/- Write-ups filed: \d+ of \d+ conversations \(\d+%\), by 3 coachees\./)
+    expect(retro).toMatch(/- Next steps followed through: \d+ of \d+/)
+    expect(retro).not.toMatch(/STEP|octo-ana|grace-o|tomvdb|priya-n|mei-chen|Okafor|Lima|Acme/)
+  }, 60_000)
+
   it("keeps coachees' words out of a coach's binder", async () => {
     const result = await runAction('binder', {
       gh,

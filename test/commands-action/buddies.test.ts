@@ -73,8 +73,9 @@ function pairsOf(gh: GitHubEmulator, week: number) {
     .sort((a, b) => a.pair - b.pair)
 }
 
-const logins = (issue: { assignees?: Array<{ login: string }> | null }) =>
-  (issue.assignees ?? []).map((a) => a.login).sort()
+/** The buddies a pair issue records in its marker (its one assignee is the first of them). */
+const logins = (issue: { body?: string | null }) =>
+  (/ buddies=([A-Za-z0-9.-]+)/.exec(issue.body ?? '')?.[1] ?? '').split('.').filter(Boolean).sort()
 
 function checkInBody(group: string, session: number) {
   return [
@@ -101,7 +102,7 @@ function checkInBody(group: string, session: number) {
 }
 
 describe('accountability buddies', () => {
-  it('opens one issue per pair after the week 1 meeting, assigned to both, with the prefilled check-in form', async () => {
+  it('opens one issue per pair after the week 1 meeting, naming both and assigned to one, with the prefilled check-in form', async () => {
     gh = await startCircle()
     const workspace = await exampleWorkspace()
     expect(
@@ -115,6 +116,13 @@ describe('accountability buddies', () => {
       ['grace-o', 'sam-rivera'],
       ['jmartin', 'octo-ana'],
       ['priya-n', 'tomvdb'],
+    ])
+    // One assignee on every plan: Free private repositories allow no more.
+    expect(pairs.map((p) => (p.issue.assignees ?? []).map((a) => a.login))).toEqual([
+      ['bkowalski'],
+      ['grace-o'],
+      ['jmartin'],
+      ['priya-n'],
     ])
     const [first] = pairs
     expect(first?.issue.title).toBe('Buddies · week 1 · @bkowalski & @mei-chen')
@@ -130,7 +138,7 @@ describe('accountability buddies', () => {
       `/${OWNER}/${REPO}/issues/new?template=check-in.yml&title=Check-in%20%C2%B7%20example%20%C2%B7%20session%201&group=example&session=1`,
     )
     expect(first?.issue.body).toContain(
-      '<!-- skill-share:check-in group=example week=1 pair=1 of=4 -->',
+      '<!-- skill-share:check-in group=example week=1 pair=1 of=4 buddies=bkowalski.mei-chen -->',
     )
     // The hour after: nothing new.
     const writes = gh.writes().length

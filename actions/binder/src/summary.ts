@@ -34,7 +34,7 @@ export async function writeSummary(report: BinderReport): Promise<void> {
   ])
   if (report.text) {
     summary.addRaw(
-      "\nThis binder is not in the repository. Download the print-friendly copy from this run's artifacts (it is kept for one day); ask for deliver: pull-request to keep it in the repository.\n",
+      "\nThis binder is not in the repository. Download the print-friendly copy from this run's artifacts; ask for deliver: pull-request to keep it in the repository.\n",
       true,
     )
     summary.addRaw(`\n---\n\n${report.text}`, true)

@@ -235,6 +235,8 @@ describe('themes from the kickoff topics', () => {
   }, 120_000)
 })
 
+const OUTSIDER_LOGIN = 'outsider-olga'
+
 describe('/agree on the ground rules', () => {
   it('counts who agreed in the issue status', async () => {
     const gh = await repository()
@@ -257,4 +259,34 @@ describe('/agree on the ground rules', () => {
       '`/rsvp` works on a session issue',
     )
   }, 60_000)
+
+  it('counts a 👍 as agreeing: the hourly run notices it, and a quiet hour reads nothing more', async () => {
+    const gh = await repository()
+    const workspace = await exampleWorkspace()
+    const { data } = await asBot(gh).rest.issues.create({
+      owner: OWNER,
+      repo: REPO,
+      title: 'Ground rules · Fall 2026 circle',
+      body: 'Our ground rules.\n\n<!-- skill-share:ground-rules group=example -->\n',
+      labels: ['skill-share', 'group:example', 'ground-rules'],
+    })
+    const now = '2026-10-20T12:00:00Z'
+    await commentAndRun(gh, workspace, 'grace-o', data.number, '/agree', now)
+    // Reactions start no workflow: the 👍 waits for the scheduled run.
+    await react(gh, 'tomvdb', { issue: data.number })
+    await react(gh, 'mei-chen', { issue: data.number })
+    // Someone off the roster: counted by GitHub, never as agreeing.
+    await react(gh, OUTSIDER_LOGIN, { issue: data.number })
+    expectOk(await sweep(gh, workspace, '2026-10-20T13:00:00Z'))
+    expect(statusOf(gh, data.number)).toContain(
+      '**Agreed to the ground rules:** 3 of 8: @grace-o, @mei-chen, @tomvdb.',
+    )
+    expect(gh.state.issue(data.number)?.body).toContain(
+      '<!-- skill-share:ground-rules group=example thumbs=3 -->',
+    )
+    // The next hour: the count is unchanged, so the issue is not read again.
+    const quiet = expectOk(await sweep(gh, workspace, '2026-10-20T14:00:00Z'))
+    const reads = quiet.requests.filter((r) => r.path.includes(`/issues/${data.number}`))
+    expect(reads, quiet.stdout).toEqual([])
+  }, 90_000)
 })

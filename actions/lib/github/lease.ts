@@ -15,11 +15,14 @@ import type { GitHubClient } from './client.js'
 export interface LeaseOptions {
   /** How long a lease holds before another run may take it over (default 1 minute). */
   ttlMs?: number
-  /** How long to wait between looks at a lease someone else holds (default 1 s). */
+  /**
+   * How long to wait between looks at a lease someone else holds (default 0.5 s: the holder's
+   * work is a look-up and one create, done in a second or two).
+   */
   pollMs?: number
   /**
-   * How many looks before giving up (default 15): the step is left to the next run, which finds
-   * what the holder made. Counted, not timed, so a frozen clock cannot hang a run.
+   * How many looks before giving up (default 40, some 20 s): the step is left to the next run,
+   * which finds what the holder made. Counted, not timed, so a frozen clock cannot hang a run.
    */
   maxPolls?: number
   /** The clock the expiry is written and read with (default Date.now). */
@@ -63,7 +66,7 @@ export async function withLease<T>(
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)))
   const name = leaseLabel(key)
   const { client, owner, repo } = target
-  for (let look = 0; look <= (options.maxPolls ?? 15); look++) {
+  for (let look = 0; look <= (options.maxPolls ?? 40); look++) {
     const held = (await acquire(target, name, key, now() + ttl))
       ? { until: Infinity, mine: true }
       : await holder(target, name)
@@ -82,7 +85,7 @@ export async function withLease<T>(
       await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined)
       continue
     }
-    await sleep(options.pollMs ?? 1000)
+    await sleep(options.pollMs ?? 500)
   }
   throw new LeaseBusyError(key)
 }

@@ -281,4 +281,53 @@ describe('a coaching network from sign-ups to conversations', () => {
     const ics = conversationCalendar(group!, buildCoachingSchedule(group!))
     expect(ics).toContain('LOCATION:Room 4\\, second floor')
   }, 120_000)
+
+  it('says on the network issue what to turn on when GitHub Actions may not open pull requests', async () => {
+    const main = gh
+    gh = await startGitHub({
+      repo: `${OWNER}/${REPO}`,
+      private: true,
+      users: EXAMPLE_MEMBERS.map((login) => ({ login })),
+      now: NOW,
+      actionsCanCreatePullRequests: false,
+    })
+    try {
+      await signUp('octo-ana', {
+        offer: ['delegation'],
+        timezone: 'Europe/Berlin',
+        hours: 'Mon-Fri 08:00-12:00',
+        cadence: 'biweekly',
+      })
+      await signUp('tomvdb', {
+        seek: ['delegation'],
+        timezone: 'Europe/Berlin',
+        hours: 'Wed 09:00-10:30',
+        cadence: 'biweekly',
+      })
+      const issue = gh.state
+        .issues({ state: 'all' })
+        .find((i) => (i.body ?? '').includes('<!-- skill-share:network group=net'))
+      const asked = await commentOn('octo-ana', issue?.number as number, '/match')
+      const job = await runAction('commands', {
+        gh,
+        workspace,
+        now: NOW,
+        eventName: 'issue_comment',
+        inputs: { 'group-changes': asked.outputs['group-changes'] as string },
+      })
+      await job.cleanup()
+      expect(gh.state.pulls()).toEqual([])
+      const said = gh.state
+        .comments(issue?.number as number)
+        .filter((c) => c.user?.login === 'github-actions[bot]')
+        .map((c) => c.body ?? '')
+      expect(said.join('\n')).toContain(
+        'The coaching pairs from the sign-ups are ready, but **not proposed yet**',
+      )
+      expect(said.join('\n')).toContain('then comment `/match` here again')
+    } finally {
+      await gh.close()
+      gh = main
+    }
+  }, 120_000)
 })

@@ -73750,7 +73750,11 @@ class Repository {
     whoAmI() {
         this.identity ??= this.client
             .graphql('query { viewer { login } }')
-            .then((data) => data.viewer.login);
+            .then((data) => data.viewer.login, (e) => {
+            // Guessing would count the bot's own markers as someone else's and post everything again.
+            throw new Error(`could not learn which account github-token acts as (GitHub's GraphQL API answered: ${e instanceof Error ? e.message : String(e)}); ` +
+                'the issues it wrote cannot be told from pasted copies until it can');
+        });
         return this.identity;
     }
     /**
@@ -87827,6 +87831,17 @@ async function explainOnIssue(change, branch, context) {
     }
 }
 function pullRefusedComment(change, branch, mark) {
+    if (change.kind === 'pairs') {
+        return [
+            `The coaching pairs from the sign-ups are ready, but **not proposed yet**: the pull request that changes ` +
+                `\`groups/${change.slug}/group.yml\` could not be opened, because this repository does not let GitHub ` +
+                'Actions create pull requests.',
+            `Someone with admin access turns on **${PULL_REQUEST_SETTING}** (in an organization, its own Settings → ` +
+                `Actions → General has to allow it first); then comment \`/match\` here again. The pairs are on the branch ` +
+                `\`${branch}\` meanwhile, and \`skill-share match\` shows them too.`,
+            mark,
+        ].join('\n\n');
+    }
     const what = change.kind === 'continue'
         ? change.then === 'none'
             ? 'to stop after the weekly meetings'

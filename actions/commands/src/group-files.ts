@@ -244,6 +244,17 @@ async function explainOnIssue(change: GroupChange, branch: string, context: RunC
 }
 
 function pullRefusedComment(change: GroupChange, branch: string, mark: string): string {
+  if (change.kind === 'pairs') {
+    return [
+      `The coaching pairs from the sign-ups are ready, but **not proposed yet**: the pull request that changes ` +
+        `\`groups/${change.slug}/group.yml\` could not be opened, because this repository does not let GitHub ` +
+        'Actions create pull requests.',
+      `Someone with admin access turns on **${PULL_REQUEST_SETTING}** (in an organization, its own Settings → ` +
+        `Actions → General has to allow it first); then comment \`/match\` here again. The pairs are on the branch ` +
+        `\`${branch}\` meanwhile, and \`skill-share match\` shows them too.`,
+      mark,
+    ].join('\n\n')
+  }
   const what =
     change.kind === 'continue'
       ? change.then === 'none'

@@ -1,3 +1,5 @@
+import { forbiddenKind } from './forbidden.js'
+
 /**
  * Creates something at most once. A create that fails may still have happened (the response was
  * lost), so before trying again we look for what it would have made, by its hidden marker.
@@ -24,8 +26,9 @@ export async function createOnce<T>(steps: {
   throw lastError
 }
 
+/** Worth another try: no answer, a server error, or a rate limit (a 403 for anything else is not). */
 function isTransient(error: unknown): boolean {
   const status =
     typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0
-  return status === 0 || status >= 500 || status === 403 || status === 429
+  return status === 0 || status >= 500 || forbiddenKind(error) === 'rate-limit'
 }

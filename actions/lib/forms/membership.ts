@@ -52,7 +52,46 @@ export function findGroup(submission: Submission, groups: readonly Group[]): Gro
 export function checkSubmission(submission: Submission, context: SubmissionContext): FormProblem[] {
   const membership = checkMembership(submission, context.author, context.groups)
   if (membership.length > 0) return membership
+  const names = checkNoNames(submission, findGroup(submission, context.groups), context.author)
+  if (names.length > 0) return names
   return checkSession(submission, context.sessions, context.now)
+}
+
+/**
+ * An assessment or interview names who it was with by role, never by name: the issue is visible to
+ * the whole group. Catches the roster's own names, aliases and logins (other people's names it
+ * cannot know); the problem does not repeat the name.
+ */
+export function checkNoNames(
+  submission: Submission,
+  group: Group | undefined,
+  author = '',
+): FormProblem[] {
+  if (submission.kind !== 'assessment' || !group) return []
+  const fields = [
+    ['what', submission.what],
+    ['summary', submission.summary],
+    ['takeaway', submission.takeaway ?? ''],
+  ] as const
+  const others = group.members.filter((m) => m.github.toLowerCase() !== author.toLowerCase())
+  const words = others.flatMap((m) => [m.name, ...(m.aliases ?? []), m.github])
+  const named = (text: string) =>
+    words.some((word) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}_-])@?${escapeRegExp(word)}($|[^\\p{L}\\p{N}_-])`, 'iu').test(
+        text,
+      ),
+    )
+  return fields
+    .filter(([, text]) => named(text))
+    .map(([field]) => ({
+      field,
+      message:
+        'This names someone in the group. Write who it was with as a role (a peer, your manager, someone on your team), never a name: this issue is visible to the whole group.',
+    }))
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

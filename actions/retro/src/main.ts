@@ -6,7 +6,6 @@ import { hasErrors } from '../../lib/group-file/problems.js'
 import { annotateProblems } from '../../lib/runner/annotate.js'
 import { proposeFile } from '../../lib/github/propose.js'
 import { compileCoachingRetro } from '../../lib/retro/coaching.js'
-import { compileRetro } from '../../lib/retro/compile.js'
 import { FORMS } from '../../lib/forms/catalog.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { collectSubmissions } from '../../lib/github/submissions.js'
@@ -72,6 +71,9 @@ export async function run(): Promise<void> {
     homework: await formYaml(context.workspace, 'homework'),
     reflection: await formYaml(context.workspace, 'reflection'),
   })
+  // The name detection (compromise) loads only when there is a circle's retrospective to compile:
+  // a refused run or a coaching network's starts without it.
+  const { compileRetro } = await import('../../lib/retro/compile.js')
   const result = compileRetro({
     group,
     sessions,

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { glob } from 'tinyglobby'
-import { compileRetro } from '../../../actions/lib/retro/compile.js'
 import { buildSchedule } from '../../../actions/lib/schedule/schedule.js'
 import { onePositional, parseCommandArgs, requireDate } from '../args.js'
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../errors.js'
@@ -42,6 +41,9 @@ export async function retro(args: string[], io: Io): Promise<number> {
       text: await readFile(path.join(notesDir, file), 'utf8'),
     })),
   )
+  // The name detection (compromise) loads here, for this command only: every other command and
+  // `--help` start without it.
+  const { compileRetro } = await import('../../../actions/lib/retro/compile.js')
   const result = compileRetro({
     group,
     sessions: buildSchedule(group, { until: date }),

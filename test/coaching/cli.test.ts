@@ -145,6 +145,11 @@ describe('skill-share binder, offline', () => {
     expect(text).toContain('> GRACE-TWO')
     expect(text).toContain('By next Friday · my confidence 6/10 · Feedback')
     expect(text).not.toMatch(/TOM-ONE|COACH-WORDS/)
+    // The print-friendly copy sits next to it.
+    const html = await readFile(path.join(from, 'binder.html'), 'utf8')
+    expect(html).toContain('@media print')
+    expect(html).toContain('GRACE-TWO')
+    expect(html).not.toMatch(/TOM-ONE|COACH-WORDS/)
   })
 
   it('refuses a login that is not on the member list, and asks for --member', async () => {

@@ -73174,7 +73174,11 @@ class Repository {
     whoAmI() {
         this.identity ??= this.client
             .graphql('query { viewer { login } }')
-            .then((data) => data.viewer.login);
+            .then((data) => data.viewer.login, (e) => {
+            // Guessing would count the bot's own markers as someone else's and post everything again.
+            throw new Error(`could not learn which account github-token acts as (GitHub's GraphQL API answered: ${e instanceof Error ? e.message : String(e)}); ` +
+                'the issues it wrote cannot be told from pasted copies until it can');
+        });
         return this.identity;
     }
     /**
@@ -73954,7 +73958,53 @@ async function readForm(root, kind) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/github/forbidden.ts
+
+const PULL_REQUEST_SETTING = 'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"';
+/** Why GitHub answered 403 (or 429), from its message and headers; undefined for other errors. */
+function forbiddenKind(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const message = messageOf(error);
+    if (/not permitted to create or approve pull requests/i.test(message)) {
+        return 'pull-request-setting';
+    }
+    const headers = error.response?.headers;
+    if (status === 429 ||
+        /rate limit/i.test(message) ||
+        String(headers?.['x-ratelimit-remaining'] ?? '') === '0' ||
+        headers?.['retry-after'] !== undefined) {
+        return 'rate-limit';
+    }
+    return 'permissions';
+}
+/** What to do about a 403, in the words a maintainer needs; undefined when it was not a 403. */
+function explainForbidden(error, doing) {
+    const kind = forbiddenKind(error);
+    if (kind === undefined)
+        return undefined;
+    switch (kind) {
+        case 'pull-request-setting':
+            return (`GitHub does not let this workflow ${doing}: the repository (or its organization) does not allow ` +
+                `GitHub Actions to create pull requests. Turn on ${PULL_REQUEST_SETTING}; in an organization, ` +
+                'its own Settings → Actions → General must allow it first.');
+        case 'rate-limit':
+            return `GitHub's rate limit stopped this workflow before it could ${doing} ("${messageOf(error)}"); the next run carries on.`;
+        case 'permissions':
+            return (`The token may not ${doing} ("${messageOf(error)}"): give the workflow job the permission it needs in its ` +
+                '`permissions:` block, or give the token in `github-token` that scope.');
+    }
+}
+function messageOf(error) {
+    const data = error.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message;
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
+
 /**
  * Creates something at most once. A create that fails may still have happened (the response was
  * lost), so before trying again we look for what it would have made, by its hidden marker.
@@ -73979,9 +74029,10 @@ async function createOnce(steps) {
     }
     throw lastError;
 }
+/** Worth another try: no answer, a server error, or a rate limit (a 403 for anything else is not). */
 function isTransient(error) {
     const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
-    return status === 0 || status >= 500 || status === 403 || status === 429;
+    return status === 0 || status >= 500 || forbiddenKind(error) === 'rate-limit';
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/labels/labels.ts
@@ -84204,6 +84255,11 @@ const FORMAT_OF = {
     conversation: 'coaching',
     'sign-up': 'coaching',
 };
+/** Whether a group of this format uses the form (intention, reflection and the like fit both). */
+function formFits(kind, format) {
+    const only = FORMAT_OF[kind];
+    return only === undefined || only === format;
+}
 /** Forms whose `session` answer is a meeting on the group's schedule. */
 const SCHEDULED = {
     homework: 'homework',
@@ -84219,7 +84275,36 @@ function checkSubmission(submission, context) {
     const membership = checkMembership(submission, context.author, context.groups);
     if (membership.length > 0)
         return membership;
+    const names = checkNoNames(submission, findGroup(submission, context.groups), context.author);
+    if (names.length > 0)
+        return names;
     return checkSession(submission, context.sessions, context.now);
+}
+/**
+ * An assessment or interview names who it was with by role, never by name: the issue is visible to
+ * the whole group. Catches the roster's own names, aliases and logins (other people's names it
+ * cannot know); the problem does not repeat the name.
+ */
+function checkNoNames(submission, group, author = '') {
+    if (submission.kind !== 'assessment' || !group)
+        return [];
+    const fields = [
+        ['what', submission.what],
+        ['summary', submission.summary],
+        ['takeaway', submission.takeaway ?? ''],
+    ];
+    const others = group.members.filter((m) => m.github.toLowerCase() !== author.toLowerCase());
+    const words = others.flatMap((m) => [m.name, ...(m.aliases ?? []), m.github]);
+    const named = (text) => words.some((word) => new RegExp(`(^|[^\\p{L}\\p{N}_-])@?${escapeRegExp(word)}($|[^\\p{L}\\p{N}_-])`, 'iu').test(text));
+    return fields
+        .filter(([, text]) => named(text))
+        .map(([field]) => ({
+        field,
+        message: 'This names someone in the group. Write who it was with as a role (a peer, your manager, someone on your team), never a name: this issue is visible to the whole group.',
+    }));
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /**
  * The group exists, uses the format this form belongs to, and the author is on its member list.

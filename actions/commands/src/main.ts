@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { groupFilePath } from '../../lib/group-file/write.js'
-import { jobBudget, watchRequests } from '../../lib/github/rate-limit.js'
+import { jobBudget, jobClockFrom, watchRequests } from '../../lib/github/rate-limit.js'
 import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import {
   defaultBranchOf,
@@ -19,7 +19,10 @@ import { parseRequests, formatRequests, type GroupChangeRequest } from './plan-g
 import { runCommands, type CommandsInputs, type CommandsReport } from './run.js'
 import { writeSummary } from './summary.js'
 
-/** `timeout-minutes` of the commands workflow's jobs: work that would not end before it waits. */
+/**
+ * `timeout-minutes` of the commands workflow's jobs: work that would not end before it waits. In
+ * the sessions job, the sessions step has recorded the job's start and timeout instead.
+ */
 const JOB_TIMEOUT_MINUTES = 10
 
 export interface Inputs {
@@ -53,7 +56,10 @@ export async function run(): Promise<void> {
   annotateProblems(loaded.problems)
   noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
-  const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES })
+  const budget = jobBudget(
+    watchRequests(github.client),
+    jobClockFrom(process.env) ?? { timeoutMinutes: JOB_TIMEOUT_MINUTES },
+  )
   const privacy = repositoryPrivacy(context.event)
   const defaultBranch = defaultBranchOf(context.event)
   const checkInTemplate = await optionalTemplate(context.workspace, 'check-in.md')

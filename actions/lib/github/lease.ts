@@ -13,7 +13,11 @@ import type { GitHubClient } from './client.js'
  */
 
 export interface LeaseOptions {
-  /** How long a lease holds before another run may take it over (default 1 minute). */
+  /**
+   * How long a lease holds before another run may take it over (default 10 minutes: far longer
+   * than the work, so clocks that differ between runners never let two runs in; a lease left
+   * behind is free again before the next hourly run).
+   */
   ttlMs?: number
   /**
    * How long to wait between looks at a lease someone else holds (default 0.5 s: the holder's
@@ -61,7 +65,7 @@ export async function withLease<T>(
   section: () => Promise<T>,
   options: LeaseOptions = {},
 ): Promise<T> {
-  const ttl = options.ttlMs ?? 60_000
+  const ttl = options.ttlMs ?? 600_000
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)))
   const name = leaseLabel(key)

@@ -65,18 +65,46 @@ export function watchRequests(client: GitHubClient, now: () => number = Date.now
 }
 
 /**
+ * Where a job began (wall clock, milliseconds) and its timeout, passed from the first step that
+ * watches requests to the later ones through the job's environment: a later step's budget is what
+ * the job has left, not a fresh timeout.
+ */
+export const JOB_CLOCK_ENV = {
+  startedAt: 'SKILL_SHARE_JOB_STARTED_AT',
+  timeoutMinutes: 'SKILL_SHARE_JOB_TIMEOUT_MINUTES',
+} as const
+
+/** The job's start and timeout when an earlier step of the same job recorded them. */
+export function jobClockFrom(
+  env: NodeJS.ProcessEnv,
+): { startedAt: number; timeoutMinutes: number } | undefined {
+  const startedAt = Number(env[JOB_CLOCK_ENV.startedAt])
+  const timeoutMinutes = Number(env[JOB_CLOCK_ENV.timeoutMinutes])
+  if (!(startedAt > 0) || !(timeoutMinutes > 0)) return undefined
+  return { startedAt, timeoutMinutes }
+}
+
+/**
  * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
- * timeout less a margin for checkout and start-up. Time counts the longer of the wall clock and
- * the requests at production pacing, so a test run with shortened waits stops where github.com would.
+ * timeout less a margin for checkout and start-up. Time counts the longest of the process's own
+ * run, the requests at production pacing and, when an earlier step recorded it, the time since the
+ * job began; so a test run with shortened waits stops where github.com would.
  */
 export function jobBudget(
   watch: RequestWatch,
-  job: { timeoutMinutes: number; marginSeconds?: number; reserve?: number },
+  job: { timeoutMinutes: number; startedAt?: number; marginSeconds?: number; reserve?: number },
   now: () => number = monotonic,
+  wallClock: () => number = Date.now,
 ): RunBudget {
+  const startedAt = job.startedAt
   return new RunBudget({
     remaining: watch.remaining,
-    elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds),
+    elapsedSeconds: () =>
+      Math.max(
+        (now() - watch.startedAt) / 1000,
+        watch.paced.seconds,
+        startedAt === undefined ? 0 : (wallClock() - startedAt) / 1000,
+      ),
     seconds: job.timeoutMinutes * 60 - (job.marginSeconds ?? 60),
     reserve: job.reserve ?? 5,
   })

@@ -11,7 +11,7 @@ import {
   runnerContext,
 } from '../../lib/runner/context.js'
 import { connect } from '../../lib/github/connect.js'
-import { jobBudget, watchRequests } from '../../lib/github/rate-limit.js'
+import { JOB_CLOCK_ENV, jobBudget, watchRequests } from '../../lib/github/rate-limit.js'
 import { loadFormTemplates } from '../../lib/workspace/forms.js'
 import { loadGroups, loadSessionTemplates, readTemplate } from '../../lib/workspace/workspace.js'
 import { retroToPropose } from './retro.js'
@@ -44,6 +44,9 @@ export async function run(): Promise<void> {
   noticeExamples(loaded.examples)
   const github = connect(context, inputs.token, { debug: core.debug, warning: core.warning })
   const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES })
+  // The commands sweep runs next in this job: its budget is the time this job has left.
+  core.exportVariable(JOB_CLOCK_ENV.startedAt, String(Date.now() - process.uptime() * 1000))
+  core.exportVariable(JOB_CLOCK_ENV.timeoutMinutes, String(JOB_TIMEOUT_MINUTES))
   const repo = {
     serverUrl: context.serverUrl,
     repository: context.repository,

@@ -80,5 +80,7 @@ describe('Start a cohort with an invitation not accepted yet', () => {
 
     const quiet = await sweep('2026-10-01T15:00:00Z')
     expect(quiet.requests.filter((r) => r.method !== 'GET')).toEqual([])
+    // With GITHUB_TOKEN nothing needs the token's identity: no lookup is spent on it.
+    expect(gh.requests.filter((r) => r.path === '/graphql')).toEqual([])
   }, 120_000)
 })

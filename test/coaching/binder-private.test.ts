@@ -91,6 +91,7 @@ describe('a private binder', () => {
     expect(result.requests.filter((r) => r.method !== 'GET')).toEqual([])
     expect(gh.state.pulls()).toEqual([])
     expect(result.outputs['pull-request']).toBe('')
+    expect(result.outputs['path']).toBe('')
     const summary = result.summary
     expect(summary).toContain(
       // Filed at 00:00 UTC: the evening before in the group's Los Angeles.

@@ -73177,7 +73177,11 @@ class Repository {
     whoAmI() {
         this.identity ??= this.client
             .graphql('query { viewer { login } }')
-            .then((data) => data.viewer.login);
+            .then((data) => data.viewer.login, (e) => {
+            // Guessing would count the bot's own markers as someone else's and post everything again.
+            throw new Error(`could not learn which account github-token acts as (GitHub's GraphQL API answered: ${e instanceof Error ? e.message : String(e)}); ` +
+                'the issues it wrote cannot be told from pasted copies until it can');
+        });
         return this.identity;
     }
     /**
@@ -83905,7 +83909,7 @@ async function writeSummary(report) {
             : []),
     ]);
     if (report.text) {
-        summary.addRaw("\nThis binder is not in the repository. Download the print-friendly copy from this run's artifacts (it is kept for one day); ask for deliver: pull-request to keep it in the repository.\n", true);
+        summary.addRaw("\nThis binder is not in the repository. Download the print-friendly copy from this run's artifacts; ask for deliver: pull-request to keep it in the repository.\n", true);
         summary.addRaw(`\n---\n\n${report.text}`, true);
     }
     await summary.write();
@@ -83953,7 +83957,9 @@ async function run() {
         },
         log: { info: info },
     });
-    setOutput('path', report.failure ? '' : (report.path ?? ''));
+    // The repository path only means something when the binder is proposed there.
+    const proposed = !report.failure && report.text === undefined;
+    setOutput('path', proposed ? (report.path ?? '') : '');
     setOutput('pull-request', report.pullRequest ?? '');
     const files = report.text !== undefined ? await writePrivateCopy(report, inputs.member) : '';
     setOutput('files', files);

@@ -57,7 +57,9 @@ export async function run(): Promise<void> {
       log: { info: core.info },
     },
   )
-  core.setOutput('path', report.failure ? '' : (report.path ?? ''))
+  // The repository path only means something when the binder is proposed there.
+  const proposed = !report.failure && report.text === undefined
+  core.setOutput('path', proposed ? (report.path ?? '') : '')
   core.setOutput('pull-request', report.pullRequest ?? '')
   const files = report.text !== undefined ? await writePrivateCopy(report, inputs.member) : ''
   core.setOutput('files', files)

@@ -80,7 +80,12 @@ function requestsTable(rows: readonly Row[]): string {
 }
 
 const rows: Row[] = []
-for (const count of counts) rows.push(...(await benchCircles(count)))
+for (const count of counts) {
+  const measured = await benchCircles(count)
+  // Progress on stderr: the larger counts take a while.
+  for (const row of measured) console.error(JSON.stringify(row))
+  rows.push(...measured)
+}
 console.log(`### Requests per run under the real ${LIMIT.toLocaleString('en')}-an-hour limit\n`)
 console.log(`${PACING_NOTE}\n`)
 console.log(requestsTable(rows))

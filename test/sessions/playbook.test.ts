@@ -57,7 +57,7 @@ describe('the playbook in the session issues', () => {
     )
     expect(context(7, decided)['homework_step']).toContain('No homework for these meetings')
     expect(context(7, decided)['seats']).toBe(
-      '- **New members:** welcome by nomination, up to 10 members in all. Know someone? Tell a facilitator who and why.',
+      '- **New members:** welcome by nomination, up to 10 members in all. Know someone? [Nominate them](https://github.com/acme/leads/issues/new?template=nomination.yml&title=Nomination%20%C2%B7%20example&group=example): who, why, and how you know them.',
     )
   })
 

@@ -20,6 +20,8 @@ export interface SessionLinks {
   readingList?: string
   /** The pulse form; week 2's issue asks for it. */
   pulse?: string
+  /** The nomination form; follow-ups link it when the group takes new members by nomination. */
+  nomination?: string
   previous?: { number?: number; title: string }
   calendar?: string
 }
@@ -74,7 +76,7 @@ export function sessionContext(
     reading_list: links.readingList ?? '',
     prep: prepSection(session.prep),
     homework_step: homeworkStep(group, links.homework ?? ''),
-    seats: seatsLine(group),
+    seats: seatsLine(group, links.nomination),
     pulse: pulseStep(session, links.pulse),
     previous: previousLink(links.previous),
     calendar_link: links.calendar ?? '',
@@ -129,11 +131,14 @@ function homeworkStep(group: Group, link: string): string {
 }
 
 /** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
-function seatsLine(group: Group): string {
+function seatsLine(group: Group, nominationForm: string | undefined): string {
   const { seats, cap } = group.continuation ?? {}
   const upTo = cap ? `, up to ${cap} members in all` : ''
+  const how = nominationForm
+    ? `[Nominate them](${nominationForm}): who, why, and how you know them`
+    : 'Tell a facilitator who and why'
   if (seats === 'nominations')
-    return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`
+    return `- **New members:** welcome by nomination${upTo}. Know someone? ${how}.`
   if (seats === 'open')
     return `- **New members:** welcome${upTo}. Invite someone who would benefit.`
   if (seats === 'closed') return '- **New members:** the group stays as it is for now.'

@@ -49,15 +49,27 @@ export function pulseFormUrl(repo: RepositoryRef, group: Group): string {
   })
 }
 
+/** The nomination form, prefilled with the group. */
+export function nominationFormUrl(repo: RepositoryRef, group: Group): string {
+  return formUrl({
+    serverUrl: repo.serverUrl,
+    repository: repo.repository,
+    template: 'nomination.yml',
+    title: formTitle('nomination', group.slug),
+    fields: { group: group.slug },
+  })
+}
+
 /** The links of the playbook's extras a session issue may carry, beside its homework form. */
 export function playbookLinks(
   repo: RepositoryRef,
   group: Group,
-): { reflection: string; readingList: string; pulse: string } {
+): { reflection: string; readingList: string; pulse: string; nomination: string } {
   return {
     reflection: reflectionFormUrl(repo, group),
     readingList: readingListUrl(repo),
     pulse: pulseFormUrl(repo, group),
+    nomination: nominationFormUrl(repo, group),
   }
 }
 

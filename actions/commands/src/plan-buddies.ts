@@ -72,7 +72,10 @@ export function buddiesAttribute(logins: readonly string[]): string {
  * The buddies a pair issue records. Issues opened before the marker said so fall back to their
  * assignees, which were all the buddies then.
  */
-function buddiesOf(attribute: string | undefined, issue: Pick<IssueView, 'assignees'>): string[] {
+export function buddiesOf(
+  attribute: string | undefined,
+  issue: Pick<IssueView, 'assignees'>,
+): string[] {
   return attribute ? attribute.split('.').filter(Boolean) : issue.assignees
 }
 

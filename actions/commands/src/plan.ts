@@ -9,7 +9,7 @@ import { isOwnBot } from '../../lib/markers/ownership.js'
 import { findMarker, marker, parseMarkers } from '../../lib/markers/markers.js'
 import { buildSchedule, type Session } from '../../lib/schedule/schedule.js'
 import { SESSION_MARKER } from '../../lib/sessions/issue.js'
-import { CHECK_IN_MARKER } from './plan-buddies.js'
+import { buddiesOf, CHECK_IN_MARKER } from './plan-buddies.js'
 
 /** The marker of the ground-rules issue that "Start a cohort" opens. */
 export const GROUND_RULES_MARKER = 'ground-rules'
@@ -60,15 +60,13 @@ export function identifyIssue(
       const week = Number(found.attributes['week'])
       const pair = Number(found.attributes['pair'])
       if (!Number.isInteger(week) || !Number.isInteger(pair)) continue
-      const recorded = found.attributes['buddies']
       return {
         type: 'check-in',
         group,
         kind: 'check-in',
         week,
         pair,
-        // Pair issues opened before the marker named the buddies had them all as assignees.
-        buddies: rosterSpelling(group, recorded ? recorded.split('.') : issue.assignees),
+        buddies: rosterSpelling(group, buddiesOf(found.attributes['buddies'], issue)),
       }
     }
   }

@@ -149,6 +149,15 @@ describe('a pathological group next to a healthy one', () => {
     ],
     ['an absurd lead', EXAMPLE.replace('lead: 3d', 'lead: 99999999999999999999d')],
     ['every count at its largest', LARGEST],
+    ['a terminal escape in a name', EXAMPLE.replace('Fall 2026 circle', 'Fall \u001b[2J circle')],
+    ['a 300-character name', EXAMPLE.replace('Fall 2026 circle', 'F'.repeat(300))],
+    [
+      'a coaching pair listed both ways',
+      `${EXAMPLE.replace('format: circle', 'format: coaching')}pairs:
+  - { coach: octo-ana, coachee: bkowalski, weekday: tuesday, time: "08:00", start: 2026-10-27 }
+  - { coach: bkowalski, coachee: octo-ana, weekday: tuesday, time: "08:00", start: 2026-10-27 }
+`,
+    ],
   ])(
     'never stops the healthy group: %s',
     async (_name, pathological) => {
@@ -165,6 +174,9 @@ describe('a pathological group next to a healthy one', () => {
       expect(sessionIssues(g, 'example')).toHaveLength(1)
       expect(sessionIssues(g, 'odd')).toHaveLength(0)
       expect(run.stdout).not.toContain('Invalid DateTime')
+      // A refused file is named at its line; the valid one at its limits simply waits its turn.
+      if (pathological !== LARGEST)
+        expect(run.stdout).toMatch(/::error file=groups\/odd\/group\.yml,line=\d+/)
     },
     60_000,
   )

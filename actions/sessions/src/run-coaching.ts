@@ -2,7 +2,7 @@ import type { Group } from '../../lib/group-file/schema.js'
 import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { cost, type Cost } from '../../lib/budget/budget.js'
 import { createOnce } from '../../lib/github/idempotent.js'
-import { withLease } from '../../lib/github/lease.js'
+import { LeaseBusyError, withLease } from '../../lib/github/lease.js'
 import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repository.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
@@ -70,7 +70,7 @@ export async function runCoaching(
       )
       if (plan) await applyPlan(plan, context, report)
     } catch (e) {
-      if (isBudgetExhausted(e)) waits(report, e.message, context)
+      if (isBudgetExhausted(e) || e instanceof LeaseBusyError) waits(report, e.message, context)
       else {
         report.error = e instanceof Error ? e.message : String(e)
         context.deps.log.warning(`group ${group.slug}: ${report.error}`)

@@ -3,7 +3,7 @@ import type { Problem } from '../../lib/group-file/problems.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { createOnce } from '../../lib/github/idempotent.js'
-import { withLease } from '../../lib/github/lease.js'
+import { LeaseBusyError, withLease } from '../../lib/github/lease.js'
 import {
   isAlreadyExists,
   isOwnBot,
@@ -242,6 +242,8 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
     }
   } catch (e) {
     if (isBudgetExhausted(e)) return waits(report, e.message, context)
+    // Another run is creating the same thing right now: not a failure, the next run sees it.
+    if (e instanceof LeaseBusyError) return waits(report, e.message, context)
     report.error = e instanceof Error ? e.message : String(e)
     context.deps.log.warning(`group ${group.slug}: ${report.error}`)
   }

@@ -1,5 +1,4 @@
 import type { HomeworkSubmission, ReflectionSubmission } from '../../lib/forms/submissions.js'
-import type { Group } from '../../lib/group-file/schema.js'
 import type { Reflection, SessionAggregate } from '../../lib/retro/types.js'
 import type { Session } from '../../lib/schedule/schedule.js'
 

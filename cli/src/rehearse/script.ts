@@ -170,12 +170,22 @@ export function memberScript(group: Group, sessions: readonly Session[]): Script
       body: renderFormBody('homework', {
         group: group.slug,
         session: String(n),
-        'work-score': String(5 + ((i + n) % 4)),
-        'work-notes': 'A busy week with one hard conversation.',
-        'family-score': String(6 + ((i * 2 + n) % 3)),
-        'self-score': String(4 + ((i + 2 * n) % 5)),
-        'self-notes': 'Sleeping better since I stopped checking chat at night.',
-        circle: i % 2 ? ['work', 'self'] : ['work', 'family'],
+        'work-positive-what': 'A hard conversation went better than I feared.',
+        'work-positive-significance':
+          'I prepared the first sentence and then let the silence work.',
+        'work-negative-what': 'A busy week, with the roadmap changing twice.',
+        'family-positive-what': 'A long walk with my partner, phones at home.',
+        'self-negative-what': 'Sleeping badly when I check chat at night.',
+        'self-negative-significance': 'It is the first thing that slips when work gets loud.',
+        // Scores are an optional extra: one member of four leaves them out.
+        ...(i === 1
+          ? {}
+          : {
+              'work-score': String(5 + ((i + n) % 4)),
+              'family-score': String(6 + ((i * 2 + n) % 3)),
+              'self-score': String(4 + ((i + 2 * n) % 5)),
+            }),
+        share: i % 2 ? ['work-positive', 'self-negative'] : ['work-negative', 'family-positive'],
       }),
     }))
     steps.push({
@@ -201,7 +211,7 @@ export function memberScript(group: Group, sessions: readonly Session[]): Script
           kind: 'comment',
           session: n,
           author,
-          body: `/continue ${i === 4 ? 'biweekly' : 'monthly'}`,
+          body: `/continue ${i === 4 ? 'biweekly' : 'monthly'}\n/homework ${i < 3 ? 'keep' : 'drop'}\n/seats nominations${i === 0 ? ' 10' : ''}`,
         })
       })
       after.push({ kind: 'comment', session: n, author: lead, body: '/continue confirm' })

@@ -30,7 +30,7 @@ export async function statusExtras(
     sessionIssues?: readonly IssueView[]
     /** The issue's comments as listed, with their reaction counts: topics without 👍 need no read. */
     comments?: readonly CommentView[]
-    /** The votes the status comment recorded last time (see votesMarker), for a comment event. */
+    /** The votes the status comment recorded last time (see votesMarker). */
     previous?: ReadonlyMap<number, RecordedVotes>
   },
 ): Promise<StatusExtras> {
@@ -52,9 +52,11 @@ export async function statusExtras(
 /**
  * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
  * than its author. The comment list already carries each comment's reaction counts, so only the
- * topics with a 👍 are read, one request each. On a comment event (`previous` given) a topic whose
- * 👍 count is what the status recorded keeps its recorded votes without a read: reactions start no
- * workflow, so the scheduled status refreshes recount every topic.
+ * topics with a 👍 are read, one request each. With `previous` (what the status comment recorded,
+ * see votesMarker), a topic whose 👍 count has not changed keeps its recorded votes without a read.
+ * What this misses is a change that keeps the count while changing who counts (the author's own
+ * 👍 removed as a member adds one): the shown votes stay one off until that topic's count moves.
+ * Themes proposed to the group file never take recorded votes: they recount every topic with a 👍.
  */
 export async function rankedTopics(
   github: Repository,

@@ -14,7 +14,7 @@ import {
 } from './repository.js'
 import { findMarker, marker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
-import { statusExtras, votesMarker } from './status-extras.js'
+import { recordedVotes, statusExtras, votesMarker } from './status-extras.js'
 
 export const STATUS_MARKER = 'status'
 /** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
@@ -127,8 +127,12 @@ export async function refreshStatus(
   const state = sessionState(group, session.kind, comments, reactions)
   // Every action renders the same status: topic votes and the commitment line come along even
   // when the caller did not compute them, so the comment never flips between versions.
+  const existing = findStatusComment(comments, group, session)
+  // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
+  const previous = recordedVotes(existing)
   const extras =
-    options.extras ?? (await statusExtras(github, target, { state, now: options.now, comments }))
+    options.extras ??
+    (await statusExtras(github, target, { state, now: options.now, comments, previous }))
   const rendered = renderStatus({
     marker: statusMarker(group, session),
     group,
@@ -141,7 +145,6 @@ export async function refreshStatus(
   })
   const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined
   const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered
-  const existing = findStatusComment(comments, group, session)
   if (existing && existing.body.trim() === body.trim()) return { result: 'unchanged', state }
   if (options.dryRun) {
     options.log.info(

@@ -1,5 +1,6 @@
 import { isAssigneeRefusal, NOT_ASSIGNABLE } from '../../lib/github/assignees.js'
 import { createOnce } from '../../lib/github/idempotent.js'
+import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { isOwnBot, type CommentView, type ReactionView } from '../../lib/github/repository.js'
 import { findMarker } from '../../lib/markers/markers.js'
 import { recordedVotes, statusExtras } from '../../lib/github/status-extras.js'
@@ -69,7 +70,15 @@ export async function reconcileIssue(
     }
     await requestProposal(number, target, plan, context)
   } catch (e) {
-    context.fail(slug, e)
+    // The hour's requests ran out: the next comment on the issue, or a rerun, brings it in line.
+    if (isBudgetExhausted(e))
+      context.wait({
+        group: slug,
+        what: `#${number}`,
+        dueAt: context.now.toISOString(),
+        reason: e.message,
+      })
+    else context.fail(slug, e)
   }
 }
 

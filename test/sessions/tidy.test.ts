@@ -60,12 +60,21 @@ describe("members' issues are closed once their time is over", () => {
       issue(7, [...GROUP, 'homework', 'session:1', 'needs-fix']),
       issue(8, ['skill-share', 'group:other', 'homework', 'session:1']),
       issue(9, [...GROUP, 'topic']),
+      {
+        ...issue(10, ['skill-share', 'homework', 'needs-fix']),
+        title: 'Homework · example · session 2',
+      },
+      {
+        ...issue(11, ['skill-share', 'homework', 'needs-fix']),
+        title: 'Homework · other · session 1',
+      },
     ]
     const steps = planTidy([group], open, AFTER_WEEK_2)
     expect(steps.map((s) => [s.issue, s.kind])).toEqual([
       [1, 'homework'],
       [2, 'homework'],
       [4, 'check-in'],
+      [10, 'homework'],
     ])
     expect(steps[0]?.note).toBe(
       'Session 1 is over, so this homework is closed. It stays here for you to read, and in your personal binder (Actions tab → "Personal binder").',

@@ -127,7 +127,8 @@ export async function runSessions(
   const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
   const reports: GroupReport[] = []
   for (const plan of byDue(plans)) reports.push(await applyGroup(plan, context))
-  for (const step of await tidyMemberIssues(circles, context, now)) {
+  const busy = reports.some((r) => r.opened.length > 0 || r.closed.length > 0)
+  for (const step of await tidyMemberIssues(circles, context, now, busy)) {
     const report = reports.find((r) => r.group === step.group.slug)
     if (report) (report.tidied ??= []).push({ issue: step.issue, kind: step.kind })
   }

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon'
+import { cost, type RunBudget } from '../../lib/budget/budget.js'
 import type { Group } from '../../lib/group-file/schema.js'
-import type { IssueView } from '../../lib/github/repository.js'
+import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repository.js'
 import { marker } from '../../lib/markers/markers.js'
 import { buildSchedule, type Session } from '../../lib/schedule/schedule.js'
+import { formTitle } from '../../lib/forms/prefill.js'
 import { NEEDS_FIX_LABEL } from '../../lib/submissions/collect.js'
-import { closeWithComment } from './closing.js'
 
 /**
  * Members' own issues (homework, check-ins, intentions) are closed once what they were for is over,
@@ -20,14 +21,21 @@ export interface TidyStep {
   note: string
 }
 
-/** How long after a session or phase ends its members' issues are still looked for. */
-const LOOKBACK_DAYS = 14
+/**
+ * Closes per run: each is two paced writes, and the run is billed by the minute. The rest wait for
+ * the next hourly run, which finds them still open.
+ */
+export const MAX_CLOSES_PER_RUN = 3
 
-/** Whether anything ended recently enough to look for open member issues (one request). */
+/**
+ * Whether any of the groups' meetings has ended, so member issues may be due: then one request lists
+ * the open ones. Not limited to recent meetings, since closes left for a later run must be found.
+ */
 export function tidyDue(groups: readonly Group[], now: Date): boolean {
-  const since = now.getTime() - LOOKBACK_DAYS * 86_400_000
-  return groups.some((group) =>
-    endings(group).some((end) => end.getTime() > since && end.getTime() <= now.getTime()),
+  return groups.some(
+    (group) =>
+      group.format === 'circle' &&
+      buildSchedule(group).some((s) => new Date(s.endsAt).getTime() <= now.getTime()),
   )
 }
 
@@ -42,22 +50,17 @@ export function planTidy(
     if (group.format !== 'circle') continue
     const sessions = buildSchedule(group)
     for (const issue of open) {
+      if (issue.isPullRequest) continue
       const names = new Set(issue.labels.map((l) => l.name))
-      if (issue.isPullRequest || !names.has(`group:${group.slug}`) || names.has(NEEDS_FIX_LABEL))
-        continue
       const kind = (['homework', 'check-in', 'intention'] as const).find((k) => names.has(k))
-      if (!kind) continue
-      const over = overAt(kind, sessions, sessionNumber(names))
+      const number = kind ? sessionOf(issue, names, group, kind) : undefined
+      if (!kind || number === null) continue
+      const over = overAt(kind, sessions, number)
       if (over && over.getTime() <= now.getTime())
-        steps.push({
-          group,
-          issue: issue.number,
-          kind,
-          note: noteFor(kind, group, sessionNumber(names)),
-        })
+        steps.push({ group, issue: issue.number, kind, note: noteFor(kind, group, number) })
     }
   }
-  return steps
+  return steps.sort((a, b) => a.issue - b.issue)
 }
 
 /** The marker of a tidy note, so a rerun never posts it twice. */
@@ -65,16 +68,17 @@ export function tidyMarker(step: Pick<TidyStep, 'group' | 'issue'>): string {
   return marker('tidied', { group: step.group.slug, issue: step.issue })
 }
 
-export async function closeMemberIssue(
-  github: Parameters<typeof closeWithComment>[0],
-  step: TidyStep,
-): Promise<void> {
-  await closeWithComment(
-    github,
-    step.issue,
-    `${step.note}\n\n${tidyMarker(step)}`,
-    tidyMarker(step),
-  )
+/**
+ * The note, then the close: two writes. No lease, unlike a session's closing comment: only the
+ * scheduled sessions run closes member issues, and its workflow never runs twice at once; a run
+ * that died between the two finds its note by the marker and only closes.
+ */
+export async function closeMemberIssue(github: Repository, step: TidyStep): Promise<void> {
+  const mark = tidyMarker(step)
+  const comments = await github.listComments(step.issue)
+  if (!comments.some((c) => isOwnBot(c.author) && c.body.includes(mark)))
+    await github.createComment(step.issue, `${step.note}\n\n${mark}`)
+  await github.updateIssue(step.issue, { state: 'closed', state_reason: 'completed' })
 }
 
 /**
@@ -101,22 +105,31 @@ function overAt(
     : DateTime.fromISO(session.endsAt).plus({ days: 7 }).toJSDate()
 }
 
-/** Every moment at which some member issue of the group becomes due to close. */
-function endings(group: Group): Date[] {
-  if (group.format !== 'circle') return []
-  const sessions = buildSchedule(group)
-  return sessions.flatMap((s) => [
-    new Date(s.endsAt),
-    DateTime.fromISO(s.endsAt).plus({ days: 7 }).toJSDate(),
-  ])
-}
-
-function sessionNumber(labels: ReadonlySet<string>): number | undefined {
-  for (const name of labels) {
-    const match = /^session:(\d+)$/.exec(name)
-    if (match) return Number(match[1])
+/**
+ * The session an issue of the group belongs to (undefined for an intention), or null when it is
+ * not this group's. An accepted submission says so in its labels; one still marked needs-fix has
+ * only the title its form link prefilled ("Homework · fall · session 3"), which is enough: once its
+ * session is over, fixing it no longer counts anywhere.
+ */
+function sessionOf(
+  issue: IssueView,
+  labels: ReadonlySet<string>,
+  group: Group,
+  kind: TidyKind,
+): number | undefined | null {
+  if (labels.has(`group:${group.slug}`) && !labels.has(NEEDS_FIX_LABEL)) {
+    if (kind === 'intention') return undefined
+    for (const name of labels) {
+      const match = /^session:(\d+)$/.exec(name)
+      if (match) return Number(match[1])
+    }
+    return null
   }
-  return undefined
+  if (kind === 'intention') return null
+  const number = Number(/ · session (\d+)$/.exec(issue.title)?.[1])
+  return Number.isInteger(number) && issue.title === formTitle(kind, group.slug, number)
+    ? number
+    : null
 }
 
 function noteFor(kind: TidyKind, group: Group, number: number | undefined): string {
@@ -128,29 +141,39 @@ function noteFor(kind: TidyKind, group: Group, number: number | undefined): stri
   return `The ${group.weekly} weekly meetings are over, so this intention is closed. ${keep}`
 }
 
-/** Looks (one request) only when something ended lately, then closes what is over. */
+/**
+ * Once a meeting has ended, looks (one request) and closes what is over, a few per run, and only in
+ * a run that opened and closed no session: a run is billed by the started minute, and the runs that
+ * open or close meetings are full already; the runs between them (the status the day before, say)
+ * have room.
+ */
 export async function tidyMemberIssues(
   groups: readonly Group[],
   context: {
-    deps: {
-      github: Parameters<typeof closeWithComment>[0]
-      log: { info(message: string): void }
-    }
+    deps: { github: Repository; log: { info(message: string): void }; budget?: RunBudget }
     dryRun: boolean
   },
   now: Date,
+  busy: boolean,
 ): Promise<TidyStep[]> {
   if (!tidyDue(groups, now)) return []
   const { github, log } = context.deps
+  if (busy) {
+    log.info("members' issues that are over wait for a run with less to do")
+    return []
+  }
   const open = await github.listIssues({ labels: ['skill-share'], state: 'open' })
-  const steps = planTidy(groups, open, now)
-  for (const step of steps) {
+  const done: TidyStep[] = []
+  for (const step of planTidy(groups, open, now).slice(0, MAX_CLOSES_PER_RUN)) {
+    // What is left waits for the next run when the job's requests or time run short.
+    if (context.deps.budget?.refuse(cost({ reads: 1, creates: 1, writes: 1 }))) break
     const where = `${step.kind} #${step.issue} (group ${step.group.slug})`
     if (context.dryRun) log.info(`dry run: would comment on and close ${where}`)
     else {
       await closeMemberIssue(github, step)
       log.info(`closed ${where}`)
     }
+    done.push(step)
   }
-  return steps
+  return done
 }

@@ -5,6 +5,7 @@ import type { RankedTopic } from '../commands/topics.js'
 import type { CommitmentInput } from '../commands/commitment.js'
 import type { Group } from '../group-file/schema.js'
 import { createOnce } from './idempotent.js'
+import { withLease } from './lease.js'
 import {
   isOwnBot,
   type CommentView,
@@ -127,7 +128,10 @@ export async function refreshStatus(
   const state = sessionState(group, session.kind, comments, reactions)
   // Every action renders the same status: topic votes and the commitment line come along even
   // when the caller did not compute them, so the comment never flips between versions.
-  const existing = findStatusComment(comments, group, session)
+  const all = statusComments(comments, group, session)
+  const existing = all[0]
+  // Two or more: an earlier race left a duplicate, which the leased post below removes.
+  const single = all.length <= 1
   // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
   const previous = recordedVotes(existing)
   const extras =
@@ -145,24 +149,50 @@ export async function refreshStatus(
   })
   const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined
   const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered
-  if (existing && existing.body.trim() === body.trim()) return { result: 'unchanged', state }
+  if (single && existing && existing.body.trim() === body.trim())
+    return { result: 'unchanged', state }
   if (options.dryRun) {
     options.log.info(
       `dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`,
     )
     return { result: existing ? 'updated' : 'posted', state }
   }
-  if (existing) {
+  if (single && existing) {
     await github.updateComment(existing.id, body)
     options.log.info(`updated the status comment on #${issue}`)
     return { result: 'updated', state }
   }
-  await createOnce({
-    create: () => github.createComment(issue, body),
-    lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+  // The sessions and commands workflows may both post the first status at the same moment (they
+  // share no concurrency group): the post happens under the issue's lease, after a fresh look,
+  // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
+  const result = await withLease(github, `status comment on #${issue}`, async () => {
+    const [first, ...extra] = statusComments(await github.listComments(issue), group, session)
+    for (const duplicate of extra) await github.deleteComment(duplicate.id)
+    if (first) {
+      if (first.body.trim() !== body.trim()) await github.updateComment(first.id, body)
+      return 'updated' as const
+    }
+    await createOnce({
+      create: () => github.createComment(issue, body),
+      lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+    })
+    return 'posted' as const
   })
-  options.log.info(`posted the status comment on #${issue}`)
-  return { result: 'posted', state }
+  options.log.info(`${result} the status comment on #${issue}`)
+  return { result, state }
+}
+
+/** Every status comment of the session, oldest first (more than one only after a race). */
+function statusComments(
+  comments: readonly CommentView[],
+  group: Group,
+  session: Session,
+): CommentView[] {
+  return comments.filter(
+    (c) =>
+      isOwnBot(c.author) &&
+      findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }),
+  )
 }
 
 export function findStatusComment(
@@ -170,9 +200,5 @@ export function findStatusComment(
   group: Group,
   session: Session,
 ): CommentView | undefined {
-  return comments.find(
-    (c) =>
-      isOwnBot(c.author) &&
-      findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }),
-  )
+  return statusComments(comments, group, session)[0]
 }

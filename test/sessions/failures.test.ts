@@ -25,8 +25,10 @@ describe('the sessions action with several groups', () => {
     })
     const result = await runAction('sessions', { gh, workspace, now: NOW, eventName: 'schedule' })
     expect(result.exitCode).toBe(1)
+    const written = await readFile(path.join(workspace, 'groups/broken/group.yml'), 'utf8')
+    const line = written.split('\n').findIndex((l) => l.includes('time: "4pm"')) + 1
     expect(result.stdout).toContain(
-      '::error file=groups/broken/group.yml,line=9,col=9::groups/broken/group.yml:9:9: meeting.time: "4pm" is not HH:MM',
+      `::error file=groups/broken/group.yml,line=${line},col=9::groups/broken/group.yml:${line}:9: meeting.time: "4pm" is not HH:MM`,
     )
     expect(
       gh.state
@@ -55,10 +57,12 @@ describe('the sessions action with several groups', () => {
         .find((i) => i.labels.some((l) => (typeof l === 'string' ? l : l.name) === `group:${slug}`))
         ?.body ?? ''
     expect(body('example')).toContain(
-      `[Add to your calendar](https://github.com/${OWNER}/${REPO}/blob/HEAD/groups/example/calendar.ics)`,
+      `(https://github.com/${OWNER}/${REPO}/blob/HEAD/groups/example/calendar.ics)`,
     )
     expect(body('second')).toContain('RSVP by reacting')
-    expect(body('second')).not.toContain('calendar')
+    // Every issue offers a Google Calendar event; only a published calendar.ics is linked.
+    expect(body('second')).toContain('https://calendar.google.com/calendar/render?action=TEMPLATE')
+    expect(body('second')).not.toContain('calendar.ics')
   })
 
   it('never recolours or recreates a label someone edited', async () => {

@@ -134,10 +134,13 @@ describe('/continue on the closing issue', () => {
     )
     // The repository publishes the calendar, so the same pull request refreshes it: follow-ups
     // every other week instead of monthly.
+    // The CLI builds on the published calendar (its SEQUENCEs) and links the repository's issues.
     const calendar = gh.state.file(CALENDAR, 'skill-share/example/continue') ?? ''
-    expect(calendar).toBe(
-      (await cli(['calendar', 'groups/example'], scratchWith(proposed))).stdout.slice(0, -1),
-    )
+    const scratch = scratchWith(proposed)
+    cpSync(path.join(REPO_ROOT, CALENDAR), path.join(scratch, CALENDAR))
+    const offline = await cli(['calendar', 'groups/example', '--repo', `${OWNER}/${REPO}`], scratch)
+    expect(calendar).toBe(offline.stdout.slice(0, -1))
+    expect(calendar).toMatch(/^SEQUENCE:1\r$/m)
     expect(calendar).not.toBe(readFileSync(path.join(REPO_ROOT, CALENDAR), 'utf8'))
 
     // Both jobs again (a rerun, a redelivered event): no second pull request, nothing rewritten.

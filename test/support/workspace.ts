@@ -36,7 +36,7 @@ export async function workspaceWith(
  * actions skip a group (tests play the examples as if they were a real group).
  */
 export function asOwnGroup(text: string): string {
-  return text.replace(/^example: true\n/m, '')
+  return text.replace(/^example: true\b[^\n]*\n/m, '')
 }
 
 /** The logins of the example group, as emulator collaborators. */

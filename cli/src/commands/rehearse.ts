@@ -132,6 +132,6 @@ export async function rehearsalRoot(cwd: string, folder: string, slug: string): 
   const schema = path.join(cwd, 'groups', 'group.schema.json')
   if (existsSync(schema)) await cp(schema, path.join(root, 'groups', 'group.schema.json'))
   const file = path.join(target, 'group.yml')
-  await writeFile(file, (await readFile(file, 'utf8')).replace(/^example: true[^\S\n]*\n/m, ''))
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/^example: true\b[^\n]*\n/m, ''))
   return root
 }

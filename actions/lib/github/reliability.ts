@@ -78,17 +78,26 @@ function pathOf(url: string): string {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Hands out start times at least `gapMs` apart, in the order asked. */
+/**
+ * Hands out start times at least `gapMs` apart, in the order asked. A wait is rounded up to whole
+ * `unitMs` (a second in production), so it is always a timer of whole seconds: a second write right
+ * after a slow first one waits a full second rather than the rest of one. The harness's clock
+ * preload runs whole-second timers faster in tests; the pacing itself stays as it is.
+ */
 class Spacing {
   private next = 0
 
-  constructor(private readonly gapMs: number) {}
+  constructor(
+    private readonly gapMs: number,
+    private readonly unitMs: number,
+  ) {}
 
   async turn(): Promise<void> {
     const now = Date.now()
-    const start = Math.max(now, this.next)
-    this.next = start + this.gapMs
-    if (start > now) await sleep(start - now)
+    const early = this.next - now
+    const wait = early > 0 ? Math.ceil(early / this.unitMs) * this.unitMs : 0
+    this.next = now + wait + this.gapMs
+    if (wait > 0) await sleep(wait)
   }
 }
 
@@ -151,8 +160,8 @@ function rateLimitWait(
 /** Wraps every request of `octokit` in the pacing and retry rules above. */
 export function makeReliable(octokit: Octokit, options: ReliabilityOptions): void {
   const scale = options.waitScale
-  const writes = new Spacing(WRITE_GAP_MS * scale)
-  const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale)
+  const writes = new Spacing(WRITE_GAP_MS * scale, 1_000 * scale)
+  const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale, 1_000 * scale)
   const slots = new Slots(MAX_CONCURRENT)
 
   octokit.hook.wrap('request', async (request, requestOptions) => {

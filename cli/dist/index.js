@@ -48294,7 +48294,7 @@ function sessionContext(group, session, links) {
         reading_list: links.readingList ?? '',
         prep: prepSection(session.prep),
         homework_step: homeworkStep(group, links.homework ?? ''),
-        seats: seatsLine(group),
+        seats: seatsLine(group, links.nomination),
         pulse: pulseStep(session, links.pulse),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
@@ -48335,11 +48335,14 @@ function homeworkStep(group, link) {
     return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`;
 }
 /** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
-function seatsLine(group) {
+function seatsLine(group, nominationForm) {
     const { seats, cap } = group.continuation ?? {};
     const upTo = cap ? `, up to ${cap} members in all` : '';
+    const how = nominationForm
+        ? `[Nominate them](${nominationForm}): who, why, and how you know them`
+        : 'Tell a facilitator who and why';
     if (seats === 'nominations')
-        return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`;
+        return `- **New members:** welcome by nomination${upTo}. Know someone? ${how}.`;
     if (seats === 'open')
         return `- **New members:** welcome${upTo}. Invite someone who would benefit.`;
     if (seats === 'closed')
@@ -48439,12 +48442,23 @@ function pulseFormUrl(repo, group) {
         fields: { group: group.slug },
     });
 }
+/** The nomination form, prefilled with the group. */
+function nominationFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'nomination.yml',
+        title: formTitle('nomination', group.slug),
+        fields: { group: group.slug },
+    });
+}
 /** The links of the playbook's extras a session issue may carry, beside its homework form. */
 function playbookLinks(repo, group) {
     return {
         reflection: reflectionFormUrl(repo, group),
         readingList: readingListUrl(repo),
         pulse: pulseFormUrl(repo, group),
+        nomination: nominationFormUrl(repo, group),
     };
 }
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
@@ -63601,12 +63615,21 @@ function memberScript(group, sessions) {
             body: renderFormBody('homework', {
                 group: group.slug,
                 session: String(n),
-                'work-score': String(5 + ((i + n) % 4)),
-                'work-notes': 'A busy week with one hard conversation.',
-                'family-score': String(6 + ((i * 2 + n) % 3)),
-                'self-score': String(4 + ((i + 2 * n) % 5)),
-                'self-notes': 'Sleeping better since I stopped checking chat at night.',
-                circle: i % 2 ? ['work', 'self'] : ['work', 'family'],
+                'work-positive-what': 'A hard conversation went better than I feared.',
+                'work-positive-significance': 'I prepared the first sentence and then let the silence work.',
+                'work-negative-what': 'A busy week, with the roadmap changing twice.',
+                'family-positive-what': 'A long walk with my partner, phones at home.',
+                'self-negative-what': 'Sleeping badly when I check chat at night.',
+                'self-negative-significance': 'It is the first thing that slips when work gets loud.',
+                // Scores are an optional extra: one member of four leaves them out.
+                ...(i === 1
+                    ? {}
+                    : {
+                        'work-score': String(5 + ((i + n) % 4)),
+                        'family-score': String(6 + ((i * 2 + n) % 3)),
+                        'self-score': String(4 + ((i + 2 * n) % 5)),
+                    }),
+                share: i % 2 ? ['work-positive', 'self-negative'] : ['work-negative', 'family-positive'],
             }),
         }));
         steps.push({
@@ -63632,7 +63655,7 @@ function memberScript(group, sessions) {
                     kind: 'comment',
                     session: n,
                     author,
-                    body: `/continue ${i === 4 ? 'biweekly' : 'monthly'}`,
+                    body: `/continue ${i === 4 ? 'biweekly' : 'monthly'}\n/homework ${i < 3 ? 'keep' : 'drop'}\n/seats nominations${i === 0 ? ' 10' : ''}`,
                 });
             });
             after.push({ kind: 'comment', session: n, author: lead, body: '/continue confirm' });
@@ -64022,7 +64045,7 @@ async function rehearsalRoot(cwd, folder, slug) {
     if ((0,external_node_fs_namespaceObject.existsSync)(schema))
         await (0,promises_namespaceObject.cp)(schema, external_node_path_default().join(root, 'groups', 'group.schema.json'));
     const file = external_node_path_default().join(target, 'group.yml');
-    await (0,promises_namespaceObject.writeFile)(file, (await (0,promises_namespaceObject.readFile)(file, 'utf8')).replace(/^example: true[^\S\n]*\n/m, ''));
+    await (0,promises_namespaceObject.writeFile)(file, (await (0,promises_namespaceObject.readFile)(file, 'utf8')).replace(/^example: true\b[^\n]*\n/m, ''));
     return root;
 }
 

@@ -36227,6 +36227,372 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 5995:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 8847:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -47571,13 +47937,13 @@ var ExitCode;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
+    const convertedVal = utils_toCommandValue(val);
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -68217,12 +68583,23 @@ function pulseFormUrl(repo, group) {
         fields: { group: group.slug },
     });
 }
+/** The nomination form, prefilled with the group. */
+function nominationFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'nomination.yml',
+        title: formTitle('nomination', group.slug),
+        fields: { group: group.slug },
+    });
+}
 /** The links of the playbook's extras a session issue may carry, beside its homework form. */
 function playbookLinks(repo, group) {
     return {
         reflection: reflectionFormUrl(repo, group),
         readingList: readingListUrl(repo),
         pulse: pulseFormUrl(repo, group),
+        nomination: nominationFormUrl(repo, group),
     };
 }
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
@@ -68805,298 +69182,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/core/node_modules/content-type/dist/index.js
+var content_type_dist = __nccwpck_require__(5995);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -69739,7 +69826,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -69747,7 +69834,7 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var request_dist_bundle_VERSION = "10.0.14";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
@@ -69876,7 +69963,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,content_type_dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -69942,6 +70029,215 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 
 // pkg/dist-src/index.js
 var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+// EXTERNAL MODULE: ./node_modules/@octokit/graphql/node_modules/content-type/dist/index.js
+var node_modules_content_type_dist = __nccwpck_require__(8847);
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var _octokit_request_dist_bundle_VERSION = "10.0.14";
+
+// pkg/dist-src/defaults.js
+var dist_bundle_defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${_octokit_request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function _octokit_request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var dist_bundle_noop = () => "";
+async function dist_bundle_fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = _octokit_request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await dist_bundle_getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await dist_bundle_getResponseData(fetchResponse);
+    throw new RequestError(dist_bundle_toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await dist_bundle_getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function dist_bundle_getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(dist_bundle_noop);
+  }
+  const mimetype = (0,node_modules_content_type_dist/* parse */.qg)(contentType);
+  if (dist_bundle_isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(dist_bundle_noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function dist_bundle_isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function dist_bundle_toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function request_dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return dist_bundle_fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return dist_bundle_fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: request_dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: request_dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var dist_bundle_request = request_dist_bundle_withDefaults(endpoint, dist_bundle_defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
@@ -70061,7 +70357,7 @@ function graphql_dist_bundle_withDefaults(request2, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
   headers: {
     "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
   },
@@ -73236,19 +73532,27 @@ function pathOf(url) {
     return new URL(url, 'http://github.invalid').pathname;
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Hands out start times at least `gapMs` apart, in the order asked. */
+/**
+ * Hands out start times at least `gapMs` apart, in the order asked. A wait is rounded up to whole
+ * `unitMs` (a second in production), so it is always a timer of whole seconds: a second write right
+ * after a slow first one waits a full second rather than the rest of one. The harness's clock
+ * preload runs whole-second timers faster in tests; the pacing itself stays as it is.
+ */
 class Spacing {
     gapMs;
+    unitMs;
     next = 0;
-    constructor(gapMs) {
+    constructor(gapMs, unitMs) {
         this.gapMs = gapMs;
+        this.unitMs = unitMs;
     }
     async turn() {
         const now = Date.now();
-        const start = Math.max(now, this.next);
-        this.next = start + this.gapMs;
-        if (start > now)
-            await sleep(start - now);
+        const early = this.next - now;
+        const wait = early > 0 ? Math.ceil(early / this.unitMs) * this.unitMs : 0;
+        this.next = now + wait + this.gapMs;
+        if (wait > 0)
+            await sleep(wait);
     }
 }
 /** At most `limit` holders at once; the rest queue in order. */
@@ -73300,8 +73604,8 @@ function rateLimitWait(failure) {
 /** Wraps every request of `octokit` in the pacing and retry rules above. */
 function makeReliable(octokit, options) {
     const scale = options.waitScale;
-    const writes = new Spacing(WRITE_GAP_MS * scale);
-    const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale);
+    const writes = new Spacing(WRITE_GAP_MS * scale, 1_000 * scale);
+    const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale, 1_000 * scale);
     const slots = new Slots(MAX_CONCURRENT);
     octokit.hook.wrap('request', async (request, requestOptions) => {
         const method = String(requestOptions.method).toUpperCase();
@@ -73743,7 +74047,11 @@ class Repository {
     whoAmI() {
         this.identity ??= this.client
             .graphql('query { viewer { login } }')
-            .then((data) => data.viewer.login);
+            .then((data) => data.viewer.login, (e) => {
+            // Guessing would count the bot's own markers as someone else's and post everything again.
+            throw new Error(`could not learn which account github-token acts as (GitHub's GraphQL API answered: ${e instanceof Error ? e.message : String(e)}); ` +
+                'the issues it wrote cannot be told from pasted copies until it can');
+        });
         return this.identity;
     }
     /**
@@ -74194,14 +74502,33 @@ function watchRequests(client, now = Date.now) {
     return { remaining: () => remaining, paced, startedAt: monotonic() };
 }
 /**
- * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
- * timeout less a margin for checkout and start-up. Time counts the longer of the wall clock and
- * the requests at production pacing, so a test run with shortened waits stops where github.com would.
+ * Where a job began (wall clock, milliseconds) and its timeout, passed from the first step that
+ * watches requests to the later ones through the job's environment: a later step's budget is what
+ * the job has left, not a fresh timeout.
  */
-function jobBudget(watch, job, now = monotonic) {
+const JOB_CLOCK_ENV = {
+    startedAt: 'SKILL_SHARE_JOB_STARTED_AT',
+    timeoutMinutes: 'SKILL_SHARE_JOB_TIMEOUT_MINUTES',
+};
+/** The job's start and timeout when an earlier step of the same job recorded them. */
+function jobClockFrom(env) {
+    const startedAt = Number(env[JOB_CLOCK_ENV.startedAt]);
+    const timeoutMinutes = Number(env[JOB_CLOCK_ENV.timeoutMinutes]);
+    if (!(startedAt > 0) || !(timeoutMinutes > 0))
+        return undefined;
+    return { startedAt, timeoutMinutes };
+}
+/**
+ * The budget of one job: what GitHub says is left this hour, less a reserve, and the job's
+ * timeout less a margin for checkout and start-up. Time counts the longest of the process's own
+ * run, the requests at production pacing and, when an earlier step recorded it, the time since the
+ * job began; so a test run with shortened waits stops where github.com would.
+ */
+function jobBudget(watch, job, now = monotonic, wallClock = Date.now) {
+    const startedAt = job.startedAt;
     return new RunBudget({
         remaining: watch.remaining,
-        elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds),
+        elapsedSeconds: () => Math.max((now() - watch.startedAt) / 1000, watch.paced.seconds, startedAt === undefined ? 0 : (wallClock() - startedAt) / 1000),
         seconds: job.timeoutMinutes * 60 - (job.marginSeconds ?? 60),
         reserve: job.reserve ?? 5,
     });
@@ -74323,7 +74650,7 @@ async function resetBranch(repo, branch, sha) {
 const PULL_REQUEST_SETTING = 'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"';
 /** Why GitHub answered 403 (or 429), from its message and headers; undefined for other errors. */
 function forbidden_forbiddenKind(error) {
-    const status = statusOf(error);
+    const status = repository_statusOf(error);
     if (status !== 403 && status !== 429)
         return undefined;
     const message = messageOf(error);
@@ -76119,6 +76446,7 @@ function byLogin(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
+
 /**
  * Creates something at most once. A create that fails may still have happened (the response was
  * lost), so before trying again we look for what it would have made, by its hidden marker.
@@ -76143,9 +76471,108 @@ async function createOnce(steps) {
     }
     throw lastError;
 }
+/** Worth another try: no answer, a server error, or a rate limit (a 403 for anything else is not). */
 function isTransient(error) {
     const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
-    return status === 0 || status >= 500 || status === 403 || status === 429;
+    return status === 0 || status >= 500 || forbidden_forbiddenKind(error) === 'rate-limit';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
+
+const PREFIX = 'skill-share-lease-';
+/** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
+const HOLDER = (0,external_node_crypto_.randomUUID)().slice(0, 8);
+const COLOR = 'ededed';
+const DESCRIPTION = /^lease until (\S+)(?: by ([^\s:]+))?/;
+/** The label a lease on `key` uses: short (GitHub allows 50 characters) and the same in every run. */
+function leaseLabel(key) {
+    return `${PREFIX}${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+class LeaseBusyError extends Error {
+    key;
+    constructor(key) {
+        super(`another run is still creating ${key}; the next run will finish it`);
+        this.key = key;
+        this.name = 'LeaseBusyError';
+    }
+}
+/** Runs `section` holding the lease on `key`; waits while another run holds it. */
+async function withLease(target, key, section, options = {}) {
+    const ttl = options.ttlMs ?? 600_000;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const name = leaseLabel(key);
+    const { client, owner, repo } = target;
+    for (let look = 0; look <= (options.maxPolls ?? 40); look++) {
+        const held = (await acquire(target, name, key, now() + ttl))
+            ? { until: Infinity, mine: true }
+            : await holder(target, name);
+        if (held?.mine) {
+            try {
+                return await section();
+            }
+            finally {
+                // A lease that cannot be removed now runs out on its own; the work itself is done.
+                await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            }
+        }
+        // Released meanwhile: try again at once.
+        if (held === undefined)
+            continue;
+        if (held.until < now()) {
+            // Left behind by a run that died: take it over (whoever creates it next holds it).
+            await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            continue;
+        }
+        await sleep(options.pollMs ?? 500);
+    }
+    throw new LeaseBusyError(key);
+}
+async function acquire(target, name, key, until) {
+    try {
+        await target.client.rest.issues.createLabel({
+            owner: target.owner,
+            repo: target.repo,
+            name,
+            color: COLOR,
+            description: `lease until ${new Date(until).toISOString()} by ${HOLDER}: ${key}`.slice(0, 100),
+        });
+        return true;
+    }
+    catch (e) {
+        // Taken: by another run, or by this one when a retried create lost its first response.
+        if (lease_statusOf(e) === 422)
+            return false;
+        throw e;
+    }
+}
+/**
+ * Who holds the lease on `name` and until when; undefined when it is gone (released meanwhile).
+ * An unreadable description counts as expired.
+ */
+async function holder(target, name) {
+    try {
+        const { data } = await target.client.rest.issues.getLabel({
+            owner: target.owner,
+            repo: target.repo,
+            name,
+        });
+        const match = DESCRIPTION.exec(data.description ?? '');
+        const at = match ? Date.parse(match[1] ?? '') : Number.NaN;
+        return { until: Number.isNaN(at) ? 0 : at, mine: match?.[2] === HOLDER };
+    }
+    catch (e) {
+        if (lease_statusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+function lease_statusOf(error) {
+    return typeof error === 'object' && error !== null && 'status' in error
+        ? Number(error.status)
+        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
@@ -76521,7 +76948,7 @@ function sessionContext(group, session, links) {
         reading_list: links.readingList ?? '',
         prep: prepSection(session.prep),
         homework_step: homeworkStep(group, links.homework ?? ''),
-        seats: seatsLine(group),
+        seats: seatsLine(group, links.nomination),
         pulse: pulseStep(session, links.pulse),
         previous: previousLink(links.previous),
         calendar_link: links.calendar ?? '',
@@ -76562,11 +76989,14 @@ function homeworkStep(group, link) {
     return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`;
 }
 /** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
-function seatsLine(group) {
+function seatsLine(group, nominationForm) {
     const { seats, cap } = group.continuation ?? {};
     const upTo = cap ? `, up to ${cap} members in all` : '';
+    const how = nominationForm
+        ? `[Nominate them](${nominationForm}): who, why, and how you know them`
+        : 'Tell a facilitator who and why';
     if (seats === 'nominations')
-        return `- **New members:** welcome by nomination${upTo}. Know someone? Tell a facilitator who and why.`;
+        return `- **New members:** welcome by nomination${upTo}. Know someone? ${how}.`;
     if (seats === 'open')
         return `- **New members:** welcome${upTo}. Invite someone who would benefit.`;
     if (seats === 'closed')
@@ -76759,6 +77189,7 @@ async function commitmentOf(github, group, session, options) {
 
 
 
+
 const STATUS_MARKER = 'status';
 /** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
 const DUE_HOURS = 24;
@@ -76826,7 +77257,10 @@ async function refreshStatus(github, target, options) {
     const state = sessionState(group, session.kind, comments, reactions);
     // Every action renders the same status: topic votes and the commitment line come along even
     // when the caller did not compute them, so the comment never flips between versions.
-    const existing = findStatusComment(comments, group, session);
+    const all = statusComments(comments, group, session);
+    const existing = all[0];
+    // Two or more: an earlier race left a duplicate, which the leased post below removes.
+    const single = all.length <= 1;
     // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
     const previous = recordedVotes(existing);
     const extras = options.extras ??
@@ -76843,27 +77277,45 @@ async function refreshStatus(github, target, options) {
     });
     const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
     const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
-    if (existing && existing.body.trim() === body.trim())
+    if (single && existing && existing.body.trim() === body.trim())
         return { result: 'unchanged', state };
     if (options.dryRun) {
         options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`);
         return { result: existing ? 'updated' : 'posted', state };
     }
-    if (existing) {
+    if (single && existing) {
         await github.updateComment(existing.id, body);
         options.log.info(`updated the status comment on #${issue}`);
         return { result: 'updated', state };
     }
-    await createOnce({
-        create: () => github.createComment(issue, body),
-        lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+    // The sessions and commands workflows may both post the first status at the same moment (they
+    // share no concurrency group): the post happens under the issue's lease, after a fresh look,
+    // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
+    const result = await withLease(github, `status comment on #${issue}`, async () => {
+        const [first, ...extra] = statusComments(await github.listComments(issue), group, session);
+        for (const duplicate of extra)
+            await github.deleteComment(duplicate.id);
+        if (first) {
+            if (first.body.trim() !== body.trim())
+                await github.updateComment(first.id, body);
+            return 'updated';
+        }
+        await createOnce({
+            create: () => github.createComment(issue, body),
+            lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+        });
+        return 'posted';
     });
-    options.log.info(`posted the status comment on #${issue}`);
-    return { result: 'posted', state };
+    options.log.info(`${result} the status comment on #${issue}`);
+    return { result, state };
+}
+/** Every status comment of the session, oldest first (more than one only after a race). */
+function statusComments(comments, group, session) {
+    return comments.filter((c) => isOwnBot(c.author) &&
+        findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
 }
 function findStatusComment(comments, group, session) {
-    return comments.find((c) => isOwnBot(c.author) &&
-        findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
+    return statusComments(comments, group, session)[0];
 }
 
 ;// CONCATENATED MODULE: ./actions/sessions/src/budget.ts
@@ -76986,95 +77438,6 @@ async function assignPending(github, issue) {
         body = next;
     }
     return results;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
-
-const PREFIX = 'skill-share-lease-';
-const COLOR = 'ededed';
-const DESCRIPTION = /^lease until (\S+)/;
-/** The label a lease on `key` uses: short (GitHub allows 50 characters) and the same in every run. */
-function leaseLabel(key) {
-    return `${PREFIX}${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16)}`;
-}
-class LeaseBusyError extends Error {
-    key;
-    constructor(key) {
-        super(`another run is still creating ${key}; the next run will finish it`);
-        this.key = key;
-        this.name = 'LeaseBusyError';
-    }
-}
-/** Runs `section` holding the lease on `key`; waits while another run holds it. */
-async function withLease(target, key, section, options = {}) {
-    const ttl = options.ttlMs ?? 120_000;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    const name = leaseLabel(key);
-    const { client, owner, repo } = target;
-    for (let look = 0; look <= (options.maxPolls ?? 60); look++) {
-        if (await acquire(target, name, key, now() + ttl)) {
-            try {
-                return await section();
-            }
-            finally {
-                await client.rest.issues
-                    .deleteLabel({ owner, repo, name })
-                    .catch((e) => (lease_statusOf(e) === 404 ? undefined : Promise.reject(e)));
-            }
-        }
-        const until = await expiry(target, name);
-        if (until !== undefined && until < now()) {
-            // Left behind by a run that died: take it over (whoever creates it next holds it).
-            await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
-            continue;
-        }
-        await sleep(options.pollMs ?? 1000);
-    }
-    throw new LeaseBusyError(key);
-}
-async function acquire(target, name, key, until) {
-    try {
-        await target.client.rest.issues.createLabel({
-            owner: target.owner,
-            repo: target.repo,
-            name,
-            color: COLOR,
-            description: `lease until ${new Date(until).toISOString()}: ${key}`.slice(0, 100),
-            request: { retries: 0 },
-        });
-        return true;
-    }
-    catch (e) {
-        if (lease_statusOf(e) === 422)
-            return false;
-        throw e;
-    }
-}
-/** When the lease on `name` runs out; undefined when it is gone (released meanwhile) or unreadable. */
-async function expiry(target, name) {
-    try {
-        const { data } = await target.client.rest.issues.getLabel({
-            owner: target.owner,
-            repo: target.repo,
-            name,
-        });
-        const match = DESCRIPTION.exec(data.description ?? '');
-        const at = match ? Date.parse(match[1] ?? '') : Number.NaN;
-        return Number.isNaN(at) ? 0 : at;
-    }
-    catch (e) {
-        if (lease_statusOf(e) === 404)
-            return undefined;
-        throw e;
-    }
-}
-function lease_statusOf(error) {
-    return typeof error === 'object' && error !== null && 'status' in error
-        ? Number(error.status)
-        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/labels/labels.ts
@@ -85177,7 +85540,7 @@ function parseDocument(source, options = {}) {
     }
     return doc;
 }
-function issue_parser_dist_parse(src, reviver, options) {
+function dist_parse(src, reviver, options) {
     let _reviver = undefined;
     if (typeof reviver === 'function') {
         _reviver = reviver;
@@ -85246,7 +85609,7 @@ var YAML = /*#__PURE__*/Object.freeze({
     isPair: isPair,
     isScalar: isScalar$1,
     isSeq: isSeq,
-    parse: issue_parser_dist_parse,
+    parse: dist_parse,
     parseAllDocuments: parseAllDocuments,
     parseDocument: parseDocument,
     stringify: stringify,
@@ -86140,7 +86503,7 @@ async function runCoaching(groups, observed, context, now) {
                 await applyPlan(plan, context, report);
         }
         catch (e) {
-            if (isBudgetExhausted(e))
+            if (isBudgetExhausted(e) || e instanceof LeaseBusyError)
                 waits(report, e.message, context);
             else {
                 report.error = e instanceof Error ? e.message : String(e);
@@ -86304,17 +86667,20 @@ async function closeDuplicate(step, context) {
 
 
 
-/** How long after a session or phase ends its members' issues are still looked for. */
-const LOOKBACK_DAYS = 14;
+
+
 /**
  * Closes per run: each is two paced writes, and the run is billed by the minute. The rest wait for
  * the next hourly run, which finds them still open.
  */
-const MAX_CLOSES_PER_RUN = 8;
-/** Whether anything ended recently enough to look for open member issues (one request). */
+const MAX_CLOSES_PER_RUN = 3;
+/**
+ * Whether any of the groups' meetings has ended, so member issues may be due: then one request lists
+ * the open ones. Not limited to recent meetings, since closes left for a later run must be found.
+ */
 function tidyDue(groups, now) {
-    const since = now.getTime() - LOOKBACK_DAYS * 86_400_000;
-    return groups.some((group) => endings(group).some((end) => end.getTime() > since && end.getTime() <= now.getTime()));
+    return groups.some((group) => group.format === 'circle' &&
+        buildSchedule(group).some((s) => new Date(s.endsAt).getTime() <= now.getTime()));
 }
 /** Which open member issues are over, and the note each gets. Pure. */
 function planTidy(groups, open, now) {
@@ -86324,20 +86690,16 @@ function planTidy(groups, open, now) {
             continue;
         const sessions = buildSchedule(group);
         for (const issue of open) {
+            if (issue.isPullRequest)
+                continue;
             const names = new Set(issue.labels.map((l) => l.name));
-            if (issue.isPullRequest || !names.has(`group:${group.slug}`) || names.has(NEEDS_FIX_LABEL))
-                continue;
             const kind = ['homework', 'check-in', 'intention'].find((k) => names.has(k));
-            if (!kind)
+            const number = kind ? sessionOf(issue, names, group, kind) : undefined;
+            if (!kind || number === null)
                 continue;
-            const over = overAt(kind, sessions, sessionNumber(names));
+            const over = overAt(kind, sessions, number);
             if (over && over.getTime() <= now.getTime())
-                steps.push({
-                    group,
-                    issue: issue.number,
-                    kind,
-                    note: noteFor(kind, group, sessionNumber(names)),
-                });
+                steps.push({ group, issue: issue.number, kind, note: noteFor(kind, group, number) });
         }
     }
     return steps.sort((a, b) => a.issue - b.issue);
@@ -86379,23 +86741,29 @@ function overAt(kind, sessions, number) {
         ? new Date(next.endsAt)
         : luxon_DateTime.fromISO(session.endsAt).plus({ days: 7 }).toJSDate();
 }
-/** Every moment at which some member issue of the group becomes due to close. */
-function endings(group) {
-    if (group.format !== 'circle')
-        return [];
-    const sessions = buildSchedule(group);
-    return sessions.flatMap((s) => [
-        new Date(s.endsAt),
-        luxon_DateTime.fromISO(s.endsAt).plus({ days: 7 }).toJSDate(),
-    ]);
-}
-function sessionNumber(labels) {
-    for (const name of labels) {
-        const match = /^session:(\d+)$/.exec(name);
-        if (match)
-            return Number(match[1]);
+/**
+ * The session an issue of the group belongs to (undefined for an intention), or null when it is
+ * not this group's. An accepted submission says so in its labels; one still marked needs-fix has
+ * only the title its form link prefilled ("Homework · fall · session 3"), which is enough: once its
+ * session is over, fixing it no longer counts anywhere.
+ */
+function sessionOf(issue, labels, group, kind) {
+    if (labels.has(`group:${group.slug}`) && !labels.has(NEEDS_FIX_LABEL)) {
+        if (kind === 'intention')
+            return undefined;
+        for (const name of labels) {
+            const match = /^session:(\d+)$/.exec(name);
+            if (match)
+                return Number(match[1]);
+        }
+        return null;
     }
-    return undefined;
+    if (kind === 'intention')
+        return null;
+    const number = Number(/ · session (\d+)$/.exec(issue.title)?.[1]);
+    return Number.isInteger(number) && issue.title === formTitle(kind, group.slug, number)
+        ? number
+        : null;
 }
 function noteFor(kind, group, number) {
     const keep = 'It stays here for you to read, and in your personal binder (Actions tab → "Personal binder").';
@@ -86405,14 +86773,26 @@ function noteFor(kind, group, number) {
         return `The week after session ${number} is over, so this check-in is closed. ${keep}`;
     return `The ${group.weekly} weekly meetings are over, so this intention is closed. ${keep}`;
 }
-/** Looks (one request) only when something ended lately, then closes what is over. */
-async function tidyMemberIssues(groups, context, now) {
+/**
+ * Once a meeting has ended, looks (one request) and closes what is over, a few per run, and only in
+ * a run that opened and closed no session: a run is billed by the started minute, and the runs that
+ * open or close meetings are full already; the runs between them (the status the day before, say)
+ * have room.
+ */
+async function tidyMemberIssues(groups, context, now, busy) {
     if (!tidyDue(groups, now))
         return [];
     const { github, log } = context.deps;
+    if (busy) {
+        log.info("members' issues that are over wait for a run with less to do");
+        return [];
+    }
     const open = await github.listIssues({ labels: ['skill-share'], state: 'open' });
-    const steps = planTidy(groups, open, now).slice(0, MAX_CLOSES_PER_RUN);
-    for (const step of steps) {
+    const done = [];
+    for (const step of planTidy(groups, open, now).slice(0, MAX_CLOSES_PER_RUN)) {
+        // What is left waits for the next run when the job's requests or time run short.
+        if (context.deps.budget?.refuse(cost({ reads: 1, creates: 1, writes: 1 })))
+            break;
         const where = `${step.kind} #${step.issue} (group ${step.group.slug})`;
         if (context.dryRun)
             log.info(`dry run: would comment on and close ${where}`);
@@ -86420,8 +86800,9 @@ async function tidyMemberIssues(groups, context, now) {
             await closeMemberIssue(github, step);
             log.info(`closed ${where}`);
         }
+        done.push(step);
     }
-    return steps;
+    return done;
 }
 
 ;// CONCATENATED MODULE: ./actions/sessions/src/run.ts
@@ -86459,7 +86840,8 @@ async function runSessions(inputs, deps) {
     const reports = [];
     for (const plan of byDue(plans))
         reports.push(await applyGroup(plan, context));
-    for (const step of await tidyMemberIssues(circles, context, now)) {
+    const busy = reports.some((r) => r.opened.length > 0 || r.closed.length > 0);
+    for (const step of await tidyMemberIssues(circles, context, now, busy)) {
         const report = reports.find((r) => r.group === step.group.slug);
         if (report)
             (report.tidied ??= []).push({ issue: step.issue, kind: step.kind });
@@ -86577,6 +86959,9 @@ async function applyGroup(plan, context) {
     }
     catch (e) {
         if (isBudgetExhausted(e))
+            return waits(report, e.message, context);
+        // Another run is creating the same thing right now: not a failure, the next run sees it.
+        if (e instanceof LeaseBusyError)
             return waits(report, e.message, context);
         report.error = e instanceof Error ? e.message : String(e);
         context.deps.log.warning(`group ${group.slug}: ${report.error}`);
@@ -86773,6 +87158,9 @@ async function run() {
     noticeExamples(loaded.examples);
     const github = connect(context, inputs.token, { debug: core_debug, warning: warning });
     const budget = jobBudget(watchRequests(github.client), { timeoutMinutes: JOB_TIMEOUT_MINUTES });
+    // The commands sweep runs next in this job: its budget is the time this job has left.
+    exportVariable(JOB_CLOCK_ENV.startedAt, String(Date.now() - process.uptime() * 1000));
+    exportVariable(JOB_CLOCK_ENV.timeoutMinutes, String(JOB_TIMEOUT_MINUTES));
     const repo = {
         serverUrl: context.serverUrl,
         repository: context.repository,

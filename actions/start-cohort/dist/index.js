@@ -1,1536 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 8905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -35253,6 +33723,372 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 5995:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 8847:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -43842,7 +42678,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -46855,6 +45691,11 @@ const FORM_KINDS = (/* unused pure expression or super */ null && ([
     'topic',
     'reflection',
     'conversation',
+    'sign-up',
+    'self-evaluation',
+    'assessment',
+    'pulse',
+    'nomination',
 ]));
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
@@ -46862,7 +45703,7 @@ const SKILL_SHARE_LABEL = 'skill-share';
 const GROUP_FIELD = 'group';
 const SESSION_FIELD = 'session';
 const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
-const AREAS = (/* unused pure expression or super */ null && (['work', 'family', 'self']));
+const AREAS = ['work', 'family', 'self'];
 const CHECK_IN_OUTCOMES = [
     { value: 'done', label: 'Done' },
     { value: 'partly', label: 'Partly' },
@@ -46890,6 +45731,73 @@ const CORE_SKILLS = [
     { value: 'coaching-others', label: 'Coaching others' },
     { value: 'self-care', label: 'Self-care' },
 ];
+/** How often a pair meets, as the sign-up form words it; values are the group file's `cadence`. */
+const CADENCE_CHOICES = [
+    { value: 'weekly', label: 'Every week' },
+    { value: 'biweekly', label: 'Every other week' },
+    { value: 'monthly', label: 'Once a month' },
+];
+/** How many coachees one coach takes at a time, at most. */
+const CAPACITY_CHOICES = [
+    { value: '1', label: '1' },
+    { value: '2', label: '2' },
+    { value: '3', label: '3' },
+    { value: '4', label: '4' },
+];
+/** The five focus areas of technical leadership a member rates themselves on. */
+const FOCUS_AREAS = [
+    { value: 'empowering-others', label: 'Empowering others' },
+    { value: 'challenging-assumptions', label: 'Challenging assumptions' },
+    { value: 'eliminating-pain-points', label: 'Eliminating pain points' },
+    { value: 'influencing-culture', label: 'Influencing culture' },
+    { value: 'leading-technology', label: 'Leading technology and architecture' },
+];
+const EVALUATION_MOMENTS = [
+    { value: 'start', label: 'At the start' },
+    { value: 'end', label: 'At the end' },
+];
+/** "Is my team executing well, and is it happy?": the success test, answered in two parts. */
+const TEAM_ANSWERS = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a feedback interview was with: a role, never a name. */
+const INTERVIEW_ROLES = [
+    { value: 'assessment', label: 'Nobody: it was an assessment or a test' },
+    { value: 'peer', label: 'A peer' },
+    { value: 'manager', label: 'My manager' },
+    { value: 'leader', label: 'Another leader' },
+    { value: 'report', label: 'Someone on my team' },
+    { value: 'coach', label: 'My coach' },
+    { value: 'outside', label: 'Someone outside work' },
+];
+/** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
+const EASE_CHOICES = [
+    { value: 'easier', label: 'Less awkward than at the start' },
+    { value: 'same', label: 'About the same' },
+    { value: 'harder', label: 'More awkward' },
+];
+const BELONGING_CHOICES = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'not-yet', label: 'Not yet' },
+];
+/** Who a nomination is for: someone else, or the author's own interest. */
+const NOMINEE_CHOICES = [
+    { value: 'someone-else', label: 'Someone else' },
+    { value: 'myself', label: 'Myself: I would like to join' },
+];
+/** Whether the nominee leads with a title (manages people) or without one (tech lead, staff, founder). */
+const LEADS_CHOICES = [
+    { value: 'formally', label: 'Formally: they manage people' },
+    {
+        value: 'informally',
+        label: 'Informally: leads without reports (tech lead / staff engineer / founder)',
+    },
+    { value: 'both', label: 'Both' },
+    { value: 'not-sure', label: 'Not sure' },
+];
 const SCORE_MIN = 1;
 const SCORE_MAX = 10;
 const SCORE_OPTIONS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => ({ value: String(SCORE_MIN + i), label: String(SCORE_MIN + i) }));
@@ -46898,6 +45806,17 @@ const AREA_OPTIONS = [
     { value: 'family', label: 'Family' },
     { value: 'self', label: 'Self' },
 ];
+const AREA_NAMES = { work: 'Work', family: 'Family', self: 'Self' };
+/** The playbook's sheet asks for something positive and something negative in every area. */
+const LEANINGS = ['positive', 'negative'];
+/** The six prompts in sheet order, with the wording the "two I'll share" checkboxes use. */
+const PROMPTS = AREAS.flatMap((area) => LEANINGS.map((leaning) => ({
+    value: `${area}-${leaning}`,
+    label: `${AREA_NAMES[area]}, ${leaning}`,
+})));
+function promptArea(prompt) {
+    return prompt.split('-')[0];
+}
 const CONSENT_OPTION = {
     value: 'quote-anonymously',
     label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
@@ -46906,6 +45825,17 @@ const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required
 const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
 function score(id, label) {
     return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
+}
+function optionalScore(id, label) {
+    return { ...score(id, label), required: false };
+}
+/** A prompt's two answers: what happened, and why it matters to me. */
+function promptFields(prompt) {
+    const name = PROMPTS.find((option) => option.value === prompt)?.label ?? prompt;
+    return [
+        catalog_text(`${prompt}-what`, `${name}: what happened`, false),
+        catalog_text(`${prompt}-significance`, `${name}: why it matters to me`, false),
+    ];
 }
 function catalog_text(id, label, required) {
     return { id, type: 'textarea', label, required };
@@ -46920,18 +45850,16 @@ const FORMS = {
         fields: [
             catalog_group,
             session,
-            score('work-score', 'Work: my score'),
-            catalog_text('work-notes', 'Work: a few lines', false),
-            score('family-score', 'Family: my score'),
-            catalog_text('family-notes', 'Family: a few lines', false),
-            score('self-score', 'Self: my score'),
-            catalog_text('self-notes', 'Self: a few lines', false),
+            ...AREAS.flatMap((area) => [
+                ...LEANINGS.flatMap((leaning) => promptFields(`${area}-${leaning}`)),
+                optionalScore(`${area}-score`, `${AREA_NAMES[area]}: a score from 1 to 10, if you like`),
+            ]),
             {
-                id: 'circle',
+                id: 'share',
                 type: 'checkboxes',
-                label: 'Two answers for the opening circle',
+                label: "The two I'll share in the opening circle",
                 required: false,
-                options: AREA_OPTIONS,
+                options: PROMPTS,
             },
             catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
         ],
@@ -47029,7 +45957,180 @@ const FORMS = {
             },
         ],
     },
+    'sign-up': {
+        kind: 'sign-up',
+        name: 'Coaching sign-up',
+        template: 'coaching-sign-up.yml',
+        label: 'sign-up',
+        title: 'Sign-up · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'offer',
+                type: 'checkboxes',
+                label: 'Skills I can coach others in',
+                required: false,
+                options: CORE_SKILLS,
+            },
+            {
+                id: 'capacity',
+                type: 'dropdown',
+                label: 'How many people I can coach at a time',
+                required: false,
+                options: CAPACITY_CHOICES,
+            },
+            {
+                id: 'seek',
+                type: 'checkboxes',
+                label: 'Skills I would like coaching in',
+                required: false,
+                options: CORE_SKILLS,
+            },
+            { id: 'timezone', type: 'input', label: 'My time zone', required: true },
+            { id: 'hours', type: 'input', label: 'My usual hours for a conversation', required: true },
+            {
+                id: 'cadence',
+                type: 'dropdown',
+                label: 'How often',
+                required: true,
+                options: CADENCE_CHOICES,
+            },
+            { id: 'place', type: 'input', label: 'How to meet', required: false },
+        ],
+    },
+    'self-evaluation': {
+        kind: 'self-evaluation',
+        name: 'Self-evaluation',
+        template: 'self-evaluation.yml',
+        label: 'self-evaluation',
+        title: 'Self-evaluation · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'moment',
+                type: 'dropdown',
+                label: 'When',
+                required: true,
+                options: EVALUATION_MOMENTS,
+            },
+            ...FOCUS_AREAS.map((area) => score(area.value, area.label)),
+            {
+                id: 'executing',
+                type: 'dropdown',
+                label: 'Is my team executing well?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            {
+                id: 'happy',
+                type: 'dropdown',
+                label: 'Is my team happy?',
+                required: true,
+                options: TEAM_ANSWERS,
+            },
+            catalog_text('notes', 'What is behind these answers', false),
+        ],
+    },
+    assessment: {
+        kind: 'assessment',
+        name: 'Assessment or interview',
+        template: 'assessment.yml',
+        label: 'assessment',
+        title: 'Assessment · ',
+        fields: [
+            catalog_group,
+            { id: 'what', type: 'input', label: 'What it was', required: true },
+            {
+                id: 'with',
+                type: 'dropdown',
+                label: 'Who it was with',
+                required: true,
+                options: INTERVIEW_ROLES,
+            },
+            catalog_text('summary', 'The result, or what I heard, in my own words', true),
+            catalog_text('takeaway', 'What I take from it', false),
+        ],
+    },
+    pulse: {
+        kind: 'pulse',
+        name: 'Pulse',
+        template: 'pulse.yml',
+        label: 'pulse',
+        title: 'Pulse · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'ease',
+                type: 'dropdown',
+                label: 'Since the first meeting, our meetings feel',
+                required: true,
+                options: EASE_CHOICES,
+            },
+            {
+                id: 'belonging',
+                type: 'dropdown',
+                label: 'I feel part of this group',
+                required: true,
+                options: BELONGING_CHOICES,
+            },
+        ],
+    },
+    nomination: {
+        kind: 'nomination',
+        name: 'Nomination or interest',
+        template: 'nomination.yml',
+        label: 'nomination',
+        title: 'Nomination · ',
+        fields: [
+            catalog_group,
+            {
+                id: 'for',
+                type: 'dropdown',
+                label: 'This is about',
+                required: true,
+                options: NOMINEE_CHOICES,
+            },
+            { id: 'who', type: 'input', label: 'Who', required: true },
+            catalog_text('why', 'Why they would get a lot out of it, and bring a lot to it', true),
+            catalog_text('how-known', 'How I know them', true),
+            {
+                id: 'leads',
+                type: 'dropdown',
+                label: 'How they lead',
+                required: true,
+                options: LEADS_CHOICES,
+            },
+        ],
+    },
 };
+/**
+ * The homework form of the first cohorts: a required 1-10 score and a few lines per area, and two
+ * areas ticked for the circle. Issues filled in on it keep reading, and a repository that still
+ * has this form keeps working; new repositories get the playbook's sheet above.
+ */
+const SCORE_HOMEWORK = {
+    ...FORMS.homework,
+    fields: [
+        catalog_group,
+        session,
+        ...AREAS.flatMap((area) => [
+            score(`${area}-score`, `${AREA_NAMES[area]}: my score`),
+            catalog_text(`${area}-notes`, `${AREA_NAMES[area]}: a few lines`, false),
+        ]),
+        {
+            id: 'circle',
+            type: 'checkboxes',
+            label: 'Two answers for the opening circle',
+            required: false,
+            options: AREA_OPTIONS,
+        },
+        catalog_text('for-facilitator', 'Anything the facilitator should know?', false),
+    ],
+};
+/** The shapes a form has had, newest first; only homework has more than one. */
+function formShapes(kind) {
+    return kind === 'homework' ? [FORMS.homework, SCORE_HOMEWORK] : [FORMS[kind]];
+}
 function isFormKind(value) {
     return FORM_KINDS.includes(value);
 }
@@ -47088,9 +46189,62 @@ function homeworkFormUrl(repo, group, session) {
         fields: { group: group.slug, session: session.number },
     });
 }
+/** The closing-reflection form, prefilled with the group. */
+function reflectionFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'reflection.yml',
+        title: formTitle('reflection', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The reading list every repository made from the template carries. */
+const READING_LIST_PATH = 'docs/reading-list.md';
+function readingListUrl(repo) {
+    return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${READING_LIST_PATH}`;
+}
+/** The two-question pulse after week 2, prefilled with the group. */
+function pulseFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'pulse.yml',
+        title: formTitle('pulse', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The nomination form, prefilled with the group. */
+function nominationFormUrl(repo, group) {
+    return formUrl({
+        serverUrl: repo.serverUrl,
+        repository: repo.repository,
+        template: 'nomination.yml',
+        title: formTitle('nomination', group.slug),
+        fields: { group: group.slug },
+    });
+}
+/** The links of the playbook's extras a session issue may carry, beside its homework form. */
+function playbookLinks(repo, group) {
+    return {
+        reflection: reflectionFormUrl(repo, group),
+        readingList: readingListUrl(repo),
+        pulse: pulseFormUrl(repo, group),
+        nomination: nominationFormUrl(repo, group),
+    };
+}
 /** Where a group's calendar lives, next to its group file; session issues link it when it exists. */
 function calendarPath(slug) {
     return `groups/${slug}/calendar.ics`;
+}
+/**
+ * A link that opens a session's issue from outside GitHub (a calendar entry): the issue search for
+ * its exact title among the group's issues. The calendar is written before the issue exists, so it
+ * cannot know the number.
+ */
+function sessionIssueUrl(repo, group, title) {
+    const query = `is:issue label:group:${group.slug} in:title "${title.replace(/"/g, '')}"`;
+    return `${repo.serverUrl}/${repo.repository}/issues?q=${encodeURIComponent(query)}`;
 }
 function calendarUrl(repo, group) {
     return `${repo.serverUrl}/${repo.repository}/blob/${repo.defaultBranch}/${calendarPath(group.slug)}`;
@@ -47869,7 +47023,7 @@ function intlConfigString(localeStr, numberingSystem, outputCalendar) {
 function mapMonths(f) {
   const ms = [];
   for (let i = 1; i <= 12; i++) {
-    const dt = DateTime.utc(2009, i, 1);
+    const dt = luxon_DateTime.utc(2009, i, 1);
     ms.push(f(dt));
   }
   return ms;
@@ -47878,7 +47032,7 @@ function mapMonths(f) {
 function mapWeekdays(f) {
   const ms = [];
   for (let i = 1; i <= 7; i++) {
-    const dt = DateTime.utc(2016, 11, 13 + i);
+    const dt = luxon_DateTime.utc(2016, 11, 13 + i);
     ms.push(f(dt));
   }
   return ms;
@@ -48197,7 +47351,7 @@ class Locale {
         // for AM and PM. This is probably wrong, but it's makes parsing way easier.
         if (!this.meridiemCache) {
           const intl = { hour: "numeric", hourCycle: "h12" };
-          this.meridiemCache = [DateTime.utc(2016, 11, 13, 9), DateTime.utc(2016, 11, 13, 19)].map(
+          this.meridiemCache = [luxon_DateTime.utc(2016, 11, 13, 9), luxon_DateTime.utc(2016, 11, 13, 19)].map(
             (dt) => this.extract(dt, intl, "dayperiod")
           );
         }
@@ -48214,7 +47368,7 @@ class Locale {
       // This is problematic. Different calendars are going to define eras totally differently. What I need is the minimum set of dates
       // to definitely enumerate them.
       if (!this.eraCache[length]) {
-        this.eraCache[length] = [DateTime.utc(-40, 1, 1), DateTime.utc(2017, 1, 1)].map((dt) =>
+        this.eraCache[length] = [luxon_DateTime.utc(-40, 1, 1), luxon_DateTime.utc(2017, 1, 1)].map((dt) =>
           this.extract(dt, intl, "era")
         );
       }
@@ -48779,7 +47933,7 @@ class Settings {
   static resetCaches() {
     Locale.resetCache();
     IANAZone.resetCache();
-    DateTime.resetCache();
+    luxon_DateTime.resetCache();
     resetDigitRegexCache();
   }
 }
@@ -50816,7 +49970,7 @@ class Duration {
       includeOffset: false,
     };
 
-    const dateTime = DateTime.fromMillis(millis, { zone: "UTC" });
+    const dateTime = luxon_DateTime.fromMillis(millis, { zone: "UTC" });
     return dateTime.toISOTime(opts);
   }
 
@@ -51360,7 +50514,7 @@ class Interval {
     if (s && e) {
       let start, startIsValid;
       try {
-        start = DateTime.fromISO(s, opts);
+        start = luxon_DateTime.fromISO(s, opts);
         startIsValid = start.isValid;
       } catch (e) {
         startIsValid = false;
@@ -51368,7 +50522,7 @@ class Interval {
 
       let end, endIsValid;
       try {
-        end = DateTime.fromISO(e, opts);
+        end = luxon_DateTime.fromISO(e, opts);
         endIsValid = end.isValid;
       } catch (e) {
         endIsValid = false;
@@ -51900,7 +51054,7 @@ class Info {
    * @return {boolean}
    */
   static hasDST(zone = Settings.defaultZone) {
-    const proto = DateTime.now().setZone(zone).set({ month: 12 });
+    const proto = luxon_DateTime.now().setZone(zone).set({ month: 12 });
 
     return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
   }
@@ -52579,7 +51733,7 @@ let dummyDateTimeCache = null;
 
 function getDummyDateTime() {
   if (!dummyDateTimeCache) {
-    dummyDateTimeCache = DateTime.fromMillis(1555555555555);
+    dummyDateTimeCache = luxon_DateTime.fromMillis(1555555555555);
   }
 
   return dummyDateTimeCache;
@@ -52723,7 +51877,7 @@ function clone(inst, alts) {
     loc: inst.loc,
     invalid: inst.invalid,
   };
-  return new DateTime({ ...current, ...alts, old: current });
+  return new luxon_DateTime({ ...current, ...alts, old: current });
 }
 
 // find the right offset a given local time. The o input is our guess, which determines which
@@ -52819,14 +51973,14 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOff
   const { setZone, zone } = opts;
   if ((parsed && Object.keys(parsed).length !== 0) || parsedZone) {
     const interpretationZone = parsedZone || zone,
-      inst = DateTime.fromObject(parsed, {
+      inst = luxon_DateTime.fromObject(parsed, {
         ...opts,
         zone: interpretationZone,
         specificOffset,
       });
     return setZone ? inst : inst.setZone(zone);
   } else {
-    return DateTime.invalid(
+    return luxon_DateTime.invalid(
       new Invalid("unparsable", `the input "${text}" can't be parsed as ${format}`)
     );
   }
@@ -53061,7 +52215,7 @@ function guessOffsetForZone(zone) {
 function quickDT(obj, opts) {
   const zone = normalizeZone(opts.zone, Settings.defaultZone);
   if (!zone.isValid) {
-    return DateTime.invalid(unsupportedZone(zone));
+    return luxon_DateTime.invalid(unsupportedZone(zone));
   }
 
   const loc = Locale.fromObject(opts);
@@ -53078,7 +52232,7 @@ function quickDT(obj, opts) {
 
     const invalid = hasInvalidGregorianData(obj) || hasInvalidTimeData(obj);
     if (invalid) {
-      return DateTime.invalid(invalid);
+      return luxon_DateTime.invalid(invalid);
     }
 
     const offsetProvis = guessOffsetForZone(zone);
@@ -53087,7 +52241,7 @@ function quickDT(obj, opts) {
     ts = Settings.now();
   }
 
-  return new DateTime({ ts, zone, loc, o });
+  return new luxon_DateTime({ ts, zone, loc, o });
 }
 
 function diffRelative(start, end, opts) {
@@ -53165,7 +52319,7 @@ const zoneOffsetGuessCache = new Map();
  *
  * There's plenty others documented below. In addition, for more information on subtler topics like internationalization, time zones, alternative calendars, validity, and so on, see the external documentation.
  */
-class DateTime {
+class luxon_DateTime {
   /**
    * @access private
    */
@@ -53243,7 +52397,7 @@ class DateTime {
    * @return {DateTime}
    */
   static now() {
-    return new DateTime({});
+    return new luxon_DateTime({});
   }
 
   /**
@@ -53316,15 +52470,15 @@ class DateTime {
   static fromJSDate(date, options = {}) {
     const ts = isDate(date) ? date.valueOf() : NaN;
     if (Number.isNaN(ts)) {
-      return DateTime.invalid("invalid input");
+      return luxon_DateTime.invalid("invalid input");
     }
 
     const zoneToUse = normalizeZone(options.zone, Settings.defaultZone);
     if (!zoneToUse.isValid) {
-      return DateTime.invalid(unsupportedZone(zoneToUse));
+      return luxon_DateTime.invalid(unsupportedZone(zoneToUse));
     }
 
-    return new DateTime({
+    return new luxon_DateTime({
       ts: ts,
       zone: zoneToUse,
       loc: Locale.fromObject(options),
@@ -53349,9 +52503,9 @@ class DateTime {
       );
     } else if (milliseconds < -MAX_DATE || milliseconds > MAX_DATE) {
       // this isn't perfect because we can still end up out of range because of additional shifting, but it's a start
-      return DateTime.invalid("Timestamp out of range");
+      return luxon_DateTime.invalid("Timestamp out of range");
     } else {
-      return new DateTime({
+      return new luxon_DateTime({
         ts: milliseconds,
         zone: normalizeZone(options.zone, Settings.defaultZone),
         loc: Locale.fromObject(options),
@@ -53374,7 +52528,7 @@ class DateTime {
     if (!isNumber(seconds)) {
       throw new InvalidArgumentError("fromSeconds requires a numerical input");
     } else {
-      return new DateTime({
+      return new luxon_DateTime({
         ts: seconds * 1000,
         zone: normalizeZone(options.zone, Settings.defaultZone),
         loc: Locale.fromObject(options),
@@ -53419,7 +52573,7 @@ class DateTime {
     obj = obj || {};
     const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
     if (!zoneToUse.isValid) {
-      return DateTime.invalid(unsupportedZone(zoneToUse));
+      return luxon_DateTime.invalid(unsupportedZone(zoneToUse));
     }
 
     const loc = Locale.fromObject(opts);
@@ -53493,7 +52647,7 @@ class DateTime {
       invalid = higherOrderInvalid || hasInvalidTimeData(normalized);
 
     if (invalid) {
-      return DateTime.invalid(invalid);
+      return luxon_DateTime.invalid(invalid);
     }
 
     // compute the actual time
@@ -53503,7 +52657,7 @@ class DateTime {
         ? ordinalToGregorian(normalized)
         : normalized,
       [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse),
-      inst = new DateTime({
+      inst = new luxon_DateTime({
         ts: tsFinal,
         zone: zoneToUse,
         o: offsetFinal,
@@ -53512,14 +52666,14 @@ class DateTime {
 
     // gregorian data + weekday serves only to validate
     if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
-      return DateTime.invalid(
+      return luxon_DateTime.invalid(
         "mismatched weekday",
         `you can't specify both a weekday of ${normalized.weekday} and a date of ${inst.toISO()}`
       );
     }
 
     if (!inst.isValid) {
-      return DateTime.invalid(inst.invalid);
+      return luxon_DateTime.invalid(inst.invalid);
     }
 
     return inst;
@@ -53615,7 +52769,7 @@ class DateTime {
       }),
       [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text, fmt);
     if (invalid) {
-      return DateTime.invalid(invalid);
+      return luxon_DateTime.invalid(invalid);
     } else {
       return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
     }
@@ -53625,7 +52779,7 @@ class DateTime {
    * @deprecated use fromFormat instead
    */
   static fromString(text, fmt, opts = {}) {
-    return DateTime.fromFormat(text, fmt, opts);
+    return luxon_DateTime.fromFormat(text, fmt, opts);
   }
 
   /**
@@ -53670,7 +52824,7 @@ class DateTime {
     if (Settings.throwOnInvalid) {
       throw new InvalidDateTimeError(invalid);
     } else {
-      return new DateTime({ invalid });
+      return new luxon_DateTime({ invalid });
     }
   }
 
@@ -54193,7 +53347,7 @@ class DateTime {
     if (zone.equals(this.zone)) {
       return this;
     } else if (!zone.isValid) {
-      return DateTime.invalid(unsupportedZone(zone));
+      return luxon_DateTime.invalid(unsupportedZone(zone));
     } else {
       let newTS = this.ts;
       if (keepLocalTime || keepCalendarTime) {
@@ -54804,7 +53958,7 @@ class DateTime {
    * @return {Duration}
    */
   diffNow(unit = "milliseconds", opts = {}) {
-    return this.diff(DateTime.now(), unit, opts);
+    return this.diff(luxon_DateTime.now(), unit, opts);
   }
 
   /**
@@ -54875,7 +54029,7 @@ class DateTime {
    */
   toRelative(options = {}) {
     if (!this.isValid) return null;
-    const base = options.base || DateTime.fromObject({}, { zone: this.zone }),
+    const base = options.base || luxon_DateTime.fromObject({}, { zone: this.zone }),
       padding = options.padding ? (this < base ? -options.padding : options.padding) : 0;
     let units = ["years", "months", "days", "hours", "minutes", "seconds"];
     let unit = options.unit;
@@ -54907,7 +54061,7 @@ class DateTime {
   toRelativeCalendar(options = {}) {
     if (!this.isValid) return null;
 
-    return diffRelative(options.base || DateTime.fromObject({}, { zone: this.zone }), this, {
+    return diffRelative(options.base || luxon_DateTime.fromObject({}, { zone: this.zone }), this, {
       ...options,
       numeric: "auto",
       units: ["years", "months", "days"],
@@ -54921,7 +54075,7 @@ class DateTime {
    * @return {DateTime} the min DateTime, or undefined if called with no argument
    */
   static min(...dateTimes) {
-    if (!dateTimes.every(DateTime.isDateTime)) {
+    if (!dateTimes.every(luxon_DateTime.isDateTime)) {
       throw new InvalidArgumentError("min requires all arguments be DateTimes");
     }
     return bestBy(dateTimes, (i) => i.valueOf(), Math.min);
@@ -54933,7 +54087,7 @@ class DateTime {
    * @return {DateTime} the max DateTime, or undefined if called with no argument
    */
   static max(...dateTimes) {
-    if (!dateTimes.every(DateTime.isDateTime)) {
+    if (!dateTimes.every(luxon_DateTime.isDateTime)) {
       throw new InvalidArgumentError("max requires all arguments be DateTimes");
     }
     return bestBy(dateTimes, (i) => i.valueOf(), Math.max);
@@ -54962,7 +54116,7 @@ class DateTime {
    * @deprecated use fromFormatExplain instead
    */
   static fromStringExplain(text, fmt, options = {}) {
-    return DateTime.fromFormatExplain(text, fmt, options);
+    return luxon_DateTime.fromFormatExplain(text, fmt, options);
   }
 
   /**
@@ -55020,7 +54174,7 @@ class DateTime {
     const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text);
 
     if (invalidReason) {
-      return DateTime.invalid(invalidReason);
+      return luxon_DateTime.invalid(invalidReason);
     } else {
       return parseDataToDateTime(
         result,
@@ -55216,12 +54370,12 @@ class DateTime {
  * @private
  */
 function friendlyDateTime(dateTimeish) {
-  if (DateTime.isDateTime(dateTimeish)) {
+  if (luxon_DateTime.isDateTime(dateTimeish)) {
     return dateTimeish;
   } else if (dateTimeish && dateTimeish.valueOf && isNumber(dateTimeish.valueOf())) {
-    return DateTime.fromJSDate(dateTimeish);
+    return luxon_DateTime.fromJSDate(dateTimeish);
   } else if (dateTimeish && typeof dateTimeish === "object") {
-    return DateTime.fromObject(dateTimeish);
+    return luxon_DateTime.fromObject(dateTimeish);
   } else {
     throw new InvalidArgumentError(
       `Unknown datetime argument: ${dateTimeish}, of type ${typeof dateTimeish}`
@@ -55275,6 +54429,61 @@ function keyText(key) {
     if (key && typeof key === 'object' && 'value' in key)
         return String(key.value);
     return key === null || key === undefined ? undefined : String(key);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/group-file/printable.ts
+/**
+ * Text a person can read and an anonymizer can match: no bytes that were not UTF-8 (decoded as
+ * U+FFFD, so a name no longer matches what must be redacted), no terminal control characters (ANSI
+ * escapes, NUL, BEL: `plan` would write them to the terminal), and no invisible direction overrides
+ * (which make a name read differently from what it is).
+ */
+const UNPRINTABLE = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/u;
+/** The first unprintable character and where it is, or undefined when every character is fine. */
+function firstUnprintable(text) {
+    const match = UNPRINTABLE.exec(text);
+    return match ? { index: match.index, char: match[0] } : undefined;
+}
+/** "contains a control character (U+001B ESC); remove it" and the like, for one value. */
+function describeUnprintable(text) {
+    const found = firstUnprintable(text);
+    if (!found)
+        return 'is fine';
+    return unprintableMessage(found.char);
+}
+function unprintableMessage(char) {
+    const code = `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (char === '\ufffd')
+        return `contains bytes that are not UTF-8 (read as ${code}, the replacement character); save the file as UTF-8 and retype the text`;
+    const name = CONTROL_NAMES[char];
+    const what = /[\u202a-\u202e\u2066-\u2069]/u.test(char)
+        ? 'an invisible text-direction override'
+        : 'a control character';
+    return `contains ${what} (${code}${name ? ` ${name}` : ''}); remove it`;
+}
+const CONTROL_NAMES = {
+    '\u0000': 'NUL',
+    '\u0007': 'BEL',
+    '\u0008': 'BS',
+    '\u000b': 'VT',
+    '\u000c': 'FF',
+    '\u001b': 'ESC',
+    '\u007f': 'DEL',
+};
+/**
+ * Scans a whole file, comments included (a terminal shows those too), and locates each line's first
+ * unprintable character as 1-based line and column.
+ */
+function unprintableInFile(text) {
+    const found = [];
+    text.split('\n').forEach((line, index) => {
+        const hit = firstUnprintable(line.endsWith('\r') ? line.slice(0, -1) : line);
+        if (hit)
+            found.push({ line: index + 1, col: hit.index + 1, message: unprintableMessage(hit.char) });
+    });
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/group-file/problems.ts
@@ -64843,6 +64052,7 @@ function preprocess(fn, schema) {
 ;// CONCATENATED MODULE: ./actions/lib/group-file/schema.ts
 
 
+
 const WEEKDAYS = [
     'monday',
     'tuesday',
@@ -64863,11 +64073,49 @@ const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LEAD_DURATION = /^(?=\d)(\d+d)?(\d+h)?(\d+m)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Dates a group may use; far-off years are a typo, and every date loop stays bounded and fast. */
+const EARLIEST_DATE = '2000-01-01';
+const LATEST_DATE = '2199-12-31';
+/** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
+const MAX_LEAD_DAYS = 28;
+/** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
+const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 };
+/**
+ * Lengths of the organizer's texts, chosen so that every title and label built from them stays
+ * within GitHub's limits whatever the template adds (a title carries at most two of them).
+ */
+const MAX_TEXT = { name: 100, theme: 100, place: 300, person: 100, word: 100 };
 const schema_date = schemas_string()
     .regex(ISO_DATE, { error: (iss) => `${JSON.stringify(iss.input)} is not a date (YYYY-MM-DD)` })
     .refine(isValidCalendarDate, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date`,
+})
+    .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, {
+    error: (iss) => `${JSON.stringify(iss.input)} is out of range: use a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
 });
+/**
+ * Free text from the organizer: printable (no control characters, no bytes that were not UTF-8),
+ * not empty, and short enough for every title, label and body built from it.
+ */
+function schema_text(max, why) {
+    return schemas_string()
+        .min(1)
+        .max(max, { error: `must be at most ${max} characters (${why})` })
+        .refine((value) => firstUnprintable(value) === undefined, {
+        error: (iss) => describeUnprintable(String(iss.input)),
+    });
+}
+/** A whole number in a range; out of range, the message gives the range. */
+function whole(min, max, unit = '') {
+    const range = (input) => `must be from ${min} to ${max}${unit}, got ${String(input)}`;
+    return schemas_number()
+        .int({
+        error: (iss) => `must be a whole number from ${min} to ${max}${unit}, got ${String(iss.input)}`,
+    })
+        .min(min, { error: (iss) => range(iss.input) })
+        .max(max, { error: (iss) => range(iss.input) });
+}
+const TITLE_TEXT = 'issue titles are built from it, and GitHub allows 256';
 const login = schemas_string().regex(GITHUB_LOGIN, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a valid GitHub login`,
 });
@@ -64877,21 +64125,25 @@ const schema_time = schemas_string().regex(TIME_OF_DAY, {
 const timezone = schemas_string().refine(isValidTimeZone, {
     error: (iss) => `${JSON.stringify(iss.input)} is not an IANA time zone, e.g. "America/Los_Angeles" or "Europe/Berlin"`,
 });
-const lead = schemas_string().regex(LEAD_DURATION, {
+const lead = schemas_string()
+    .regex(LEAD_DURATION, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a duration such as "3d", "72h" or "2d12h"`,
+})
+    .refine((value) => leadMinutes(value) <= MAX_LEAD_DAYS * 24 * 60, {
+    error: (iss) => `${JSON.stringify(iss.input)} is too long: a lead may be from 0m to ${MAX_LEAD_DAYS}d (four weeks)`,
 });
 const memberSchema = strictObject({
     github: login.describe('GitHub login; the member must be a collaborator of the repository.'),
-    name: schemas_string().min(1).describe('Full name, used only for anonymization; never published.'),
-    aliases: array(schemas_string().min(1))
+    name: schema_text(MAX_TEXT.person, 'a name is redacted word by word').describe('Full name, used only for anonymization; never published.'),
+    aliases: array(schema_text(MAX_TEXT.person, 'a name is redacted word by word'))
+        .max(20, { error: 'must list at most 20 aliases' })
         .optional()
         .describe('Nicknames and other spellings, also redacted from anything published.'),
     email: schemas_email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })
         .optional(),
-    employer: schemas_string()
-        .min(1)
+    employer: schema_text(MAX_TEXT.word, 'an employer is a name')
         .optional()
-        .describe('Keeps coworkers apart in pairings; redacted from anything published.'),
+        .describe('Where the member works. Optional; validate warns when two members of one circle share an employer (coworkers speak less freely), pairings keep them apart, and it is redacted from anything published.'),
     role: schemas_enum(ROLES)
         .default('member')
         .describe('Facilitators lead sessions and may use facilitator commands.'),
@@ -64900,9 +64152,8 @@ const memberSchema = strictObject({
 const meetingSchema = strictObject({
     weekday: schemas_enum(WEEKDAYS).describe('Day of the week the group meets.'),
     time: schema_time.describe('Local start time, 24-hour HH:MM.'),
-    duration: schemas_number().int().positive().max(600).describe('Length in minutes, e.g. 90.'),
-    place: schemas_string()
-        .min(1)
+    duration: whole(1, 600, ' minutes').describe('Length in minutes, e.g. 90.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every session issue')
         .optional()
         .describe('Where the group meets (an address or a video link).'),
     week: schemas_enum(MONTH_WEEKS)
@@ -64910,60 +64161,92 @@ const meetingSchema = strictObject({
         .describe('For `then: monthly`: which weekday of the month, e.g. the first Sunday.'),
 })
     .describe('When and where the group meets, in the group time zone.');
+const themeTitle = schema_text(MAX_TEXT.theme, TITLE_TEXT);
 const themeSchema = union([
-    schemas_string().min(1),
+    themeTitle,
     strictObject({
-        title: schemas_string().min(1),
+        title: themeTitle,
         agenda: schemas_enum(AGENDA_STYLES).optional(),
+        prep: schema_text(2000, 'it is shown in the session issue and its calendar event')
+            .optional()
+            .describe('Markdown shown in the session issue and its calendar event: a question to think about, links to read, a guest.'),
     }),
 ]);
+/** How new members may join after the weekly phase, as the closing meeting decided. */
+const SEAT_POLICIES = ['closed', 'nominations', 'open'];
+const continuationSchema = strictObject({
+    homework: schemas_boolean()
+        .optional()
+        .describe('false: the meetings after the weekly phase go without the homework sheet.'),
+    seats: schemas_enum(SEAT_POLICIES)
+        .optional()
+        .describe('New members: closed, by nomination from the group, or open to anyone invited.'),
+    cap: whole(2, 50)
+        .optional()
+        .describe('The most members the group grows to when it takes new ones.'),
+    channel: schemas_boolean()
+        .optional()
+        .describe('true: the discussion channel stays open (with then: none, it is all that stays).'),
+})
+    .describe('What the closing meeting decided beyond the cadence; written by its pull request.');
 const pairSchema = strictObject({
     coach: login.describe('The more experienced lead.'),
     coachee: login,
     cadence: schemas_enum(CADENCES).default('biweekly'),
     weekday: schemas_enum(WEEKDAYS),
     time: schema_time,
-    duration: schemas_number().int().positive().max(600).default(60),
+    duration: whole(1, 600, ' minutes').default(60),
     start: schema_date.describe('Date of the first conversation.'),
     timezone: timezone.optional().describe('Defaults to the group time zone.'),
+    place: schema_text(MAX_TEXT.place, 'it is shown in every conversation issue')
+        .optional()
+        .describe('Where the pair meets: a room or a video link.'),
 })
     .describe('A coaching pair (format: coaching).');
 const groupSchema = strictObject({
-    name: schemas_string().min(1).describe('The group name, shown in issue titles and the calendar.'),
+    name: schema_text(MAX_TEXT.name, TITLE_TEXT).describe('The group name, shown in issue titles and the calendar.'),
     format: schemas_enum(FORMATS)
         .default('circle')
         .describe('circle: the skill share; coaching: 1:1 pairs.'),
     timezone: timezone.describe('IANA time zone of the meeting times.'),
     meeting: meetingSchema.optional(),
     start: schema_date.optional().describe('Date of the first meeting; must fall on meeting.weekday.'),
-    weekly: schemas_number().int().min(1).max(26).default(6).describe('Number of weekly meetings.'),
+    weekly: whole(1, 26).default(6).describe('Number of weekly meetings.'),
     then: schemas_enum(THEN).default('monthly').describe('Cadence after the weekly phase.'),
+    continuation: continuationSchema.optional(),
     lead: lead
         .default('3d')
         .describe('How long before a meeting its issue opens, e.g. 3d (Thursday for a Sunday).'),
     skip: array(schema_date)
+        .max(60, { error: 'must list at most 60 dates' })
         .default([])
         .describe('Meeting dates to skip. A skipped weekly meeting moves the rest of the weekly phase one week later; a skipped follow-up is dropped.'),
-    quorum: schemas_number()
-        .int()
-        .min(2)
-        .max(50)
-        .default(5)
-        .describe('Fewest "yes" RSVPs for a good meeting.'),
+    quorum: whole(2, 50).default(5).describe('Fewest "yes" RSVPs for a good meeting.'),
     themes: array(themeSchema)
+        .max(26, { error: 'must list at most 26 themes (one per weekly meeting)' })
         .optional()
-        .describe('Themes for weeks 2..n-1, a title or { title, agenda }.'),
+        .describe('Themes for weeks 2..n-1, a title or { title, agenda, prep }.'),
     agenda: schemas_enum(AGENDA_STYLES)
         .default('discussion')
         .describe('Default agenda for themed weeks.'),
-    members: array(memberSchema).min(1).describe('The group roster (private to the repository).'),
-    redact: array(schemas_string().min(1))
+    members: array(memberSchema)
+        .min(1)
+        .max(200, { error: 'must list at most 200 members' })
+        .describe('The group roster (private to the repository).'),
+    redact: array(schema_text(MAX_TEXT.word, 'one word or phrase each'))
+        .max(200, { error: 'must list at most 200 words' })
         .default([])
         .describe('Extra words never to appear in anything published.'),
     public: schemas_boolean()
         .default(false)
         .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
-    pairs: array(pairSchema).optional().describe('Coaching pairs (format: coaching).'),
+    pairs: array(pairSchema)
+        .max(200, { error: 'must list at most 200 pairs' })
+        .optional()
+        .describe('Coaching pairs (format: coaching).'),
+    example: schemas_boolean()
+        .default(false)
+        .describe('An example shipped with the template: plan, preview and rehearse use it, the workflows skip it, so it never runs on GitHub. Remove the line to run the group for real.'),
 })
     .describe('A tech leadership peer group: groups/<slug>/group.yml');
 function groupJsonSchema() {
@@ -64982,17 +64265,17 @@ function isValidTimeZone(zone) {
     return IANAZone.isValidZone(zone);
 }
 function isValidCalendarDate(isoDate) {
-    return DateTime.fromISO(isoDate, { zone: 'utc' }).isValid;
+    return luxon_DateTime.fromISO(isoDate, { zone: 'utc' }).isValid;
 }
 /** A local wall-clock date and time in a zone; luxon moves a time that falls into a DST gap forward. */
-function localDateTime(isoDate, time, zone) {
-    return DateTime.fromISO(`${isoDate}T${time}`, { zone });
+function time_localDateTime(isoDate, time, zone) {
+    return luxon_DateTime.fromISO(`${isoDate}T${time}`, { zone });
 }
 /**
  * Parses "3d", "72h", "2d12h", "90m". Days are calendar days in the group's zone (so "3d" before
  * Sunday 16:00 is Thursday 16:00 local even across a DST change); hours and minutes are absolute.
  */
-function parseLead(text) {
+function time_parseLead(text) {
     const match = LEAD_DURATION.exec(text);
     if (!match)
         throw new Error(`"${text}" is not a duration such as "3d", "72h" or "2d12h"`);
@@ -65003,11 +64286,120 @@ function parseLead(text) {
         minutes: m ? Number.parseInt(m, 10) : 0,
     });
 }
-function toUtcIso(dt) {
+/** The lead in minutes (days counted as 24 hours); Infinity for digits too long to mean anything. */
+function leadMinutes(text) {
+    const match = LEAD_DURATION.exec(text);
+    if (!match)
+        return Number.NaN;
+    const [, d, h, m] = match;
+    const n = (part) => (part ? Number(part.slice(0, -1)) : 0);
+    return n(d) * 24 * 60 + n(h) * 60 + n(m);
+}
+function time_toUtcIso(dt) {
     return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 function weekdayNumber(weekday) {
     return (['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(weekday) + 1);
+}
+/**
+ * Whether `time` exists once on `isoDate` in `zone`. A time in the spring-forward gap does not
+ * exist (luxon, like every calendar app, moves it forward by the gap); one in the fall-back hour
+ * happens twice (the meeting takes the offset luxon picks, reported here).
+ */
+function wallClock(isoDate, time, zone) {
+    const dt = time_localDateTime(isoDate, time, zone);
+    if (!dt.isValid)
+        return { kind: 'normal' };
+    if (dt.toFormat('HH:mm') !== time)
+        return { kind: 'skipped', becomes: dt.toFormat('HH:mm') };
+    const offsets = dt.getPossibleOffsets().map((o) => o.offset);
+    if (offsets.length > 1) {
+        // Before the change clocks run ahead: the first occurrence has the larger offset.
+        const occurrence = dt.offset === Math.max(...offsets) ? 'first' : 'second';
+        return { kind: 'repeated', offset: dt.toFormat('ZZ'), occurrence };
+    }
+    return { kind: 'normal' };
+}
+/** Abbreviations and POSIX-style names people write, and the city zone they almost always mean. */
+const ZONE_ADVICE = {
+    EST: 'America/New_York',
+    EDT: 'America/New_York',
+    EST5EDT: 'America/New_York',
+    CST: 'America/Chicago',
+    CDT: 'America/Chicago',
+    CST6CDT: 'America/Chicago',
+    MST: 'America/Denver',
+    MDT: 'America/Denver',
+    MST7MDT: 'America/Denver',
+    PST: 'America/Los_Angeles',
+    PDT: 'America/Los_Angeles',
+    PST8PDT: 'America/Los_Angeles',
+    HST: 'Pacific/Honolulu',
+    GMT: 'Europe/London',
+    BST: 'Europe/London',
+    WET: 'Europe/Lisbon',
+    CET: 'Europe/Berlin',
+    MET: 'Europe/Berlin',
+    EET: 'Europe/Athens',
+};
+/** Zones that never change their offset: right for some places, an hour wrong half the year for most. */
+const FIXED_OFFSET = /^(?:EST|MST|HST|Etc\/GMT[+-]\d{1,2}|GMT[+-]\d{1,2})$/i;
+/**
+ * Advice for a valid but doubtful zone name: an abbreviation, a fixed offset, or a spelling other
+ * than the canonical IANA one. Undefined when the name is already the one to use (UTC included).
+ */
+function zoneAdvice(zone) {
+    const upper = zone.toUpperCase();
+    const city = ZONE_ADVICE[upper];
+    if (FIXED_OFFSET.test(zone)) {
+        const offset = luxon_DateTime.now().setZone(zone).toFormat('ZZ');
+        return {
+            suggest: city ?? 'a city zone such as "America/New_York" or "Europe/Berlin"',
+            reason: `"${zone}" is a fixed UTC${offset} offset without daylight saving: where clocks change, every meeting in the other half of the year will be an hour off local time`,
+        };
+    }
+    if (city && upper !== 'UTC') {
+        return {
+            suggest: city,
+            reason: `"${zone}" is an abbreviation, not a place: the schedule follows ${canonicalZone(zone) ?? 'whatever zone it maps to'}, which may not be where the group meets`,
+        };
+    }
+    const spelled = properSpelling(zone);
+    if (spelled) {
+        return {
+            suggest: spelled,
+            reason: `"${zone}" is not the IANA name as written; it works here, but calendar apps reading the exported calendar may not recognise it`,
+        };
+    }
+    return undefined;
+}
+/**
+ * Old names (`US/Pacific`, `Japan`) and wrong capitals (`america/los_angeles`) have a proper IANA
+ * spelling. ICU's own canonical names are older than IANA's for a few zones (it says Asia/Calcutta
+ * for Asia/Kolkata), so a name that is already right is never "corrected" to one of those.
+ */
+const OLD_NAME = /^(?:US|Canada|Mexico|Brazil|Chile)\/|^[A-Za-z]+$/;
+function properSpelling(zone) {
+    const canonical = canonicalZone(zone);
+    if (!canonical || canonical === zone || canonical === 'UTC')
+        return undefined;
+    if (canonical.toLowerCase() === zone.toLowerCase())
+        return canonical;
+    if (OLD_NAME.test(zone))
+        return canonical;
+    if (zone === zone.toLowerCase() || zone === zone.toUpperCase())
+        return zone
+            .toLowerCase()
+            .replace(/(^|[/_-])([a-z])/g, (_, sep, c) => sep + c.toUpperCase());
+    return undefined;
+}
+function canonicalZone(zone) {
+    try {
+        return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/dates.ts
@@ -65016,48 +64408,89 @@ function weekdayNumber(weekday) {
 /** Follow-ups start at least this long after the closing meeting, so nobody meets twice in a fortnight. */
 const FOLLOW_UP_GAP_DAYS = 14;
 /**
+ * No calendar reaches further than this after its start, and no walk over it takes more steps than
+ * MAX_STEPS, whatever the input: a group's dates can never keep a command or a run busy.
+ */
+const HORIZON_YEARS = 10;
+const MAX_STEPS = 1000;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
  * The group's meeting dates in order. A skipped weekly meeting moves the rest of the weekly phase one
  * week later (members committed to six meetings); a skipped follow-up is dropped.
  */
 function* meetingDates(group) {
+    for (const step of walk(group))
+        if (!('skipped' in step))
+            yield step;
+}
+/**
+ * The skip dates the schedule uses and what each did. Validation asks this, rather than keeping its
+ * own idea of the schedule: a skip is valid exactly when the scheduler acts on it.
+ */
+function skipEffects(group) {
+    const effects = new Map();
+    if (group.skip.length === 0)
+        return effects;
+    const last = group.skip.reduce((a, b) => (a > b ? a : b));
+    for (const step of walk(group)) {
+        if ('skipped' in step)
+            effects.set(step.date, step.skipped);
+        else if (step.date > last)
+            break;
+    }
+    return effects;
+}
+/** The one walk over a group's calendar: meetings and the skip dates passed on the way. */
+function* walk(group) {
     const skip = new Set(group.skip);
-    let day = DateTime.fromISO(group.start, { zone: 'utc' });
+    let day = luxon_DateTime.fromISO(group.start, { zone: 'utc' });
     // Validation rejects these first; the guard keeps a lenient caller from looping forever.
     if (!day.isValid || !(group.weekly >= 1) || weekdayNumber(group.meeting.weekday) < 1)
         return;
+    const horizon = dates_isoDate(day.plus({ years: HORIZON_YEARS }));
+    const inRange = (date) => PLAIN_DATE.test(date) && date <= horizon;
+    let steps = 0;
     let shifted = [];
     let closing = day;
     for (let week = 1; week <= group.weekly;) {
-        const date = isoDate(day);
+        const date = dates_isoDate(day);
+        if (!inRange(date) || ++steps > MAX_STEPS)
+            return;
         day = day.plus({ weeks: 1 });
         if (skip.has(date)) {
             shifted.push(date);
+            yield { date, skipped: 'moved' };
             continue;
         }
         const kind = week === 1 ? 'kickoff' : week === group.weekly ? 'closing' : 'theme';
         yield { date, kind, week, ...(shifted.length ? { shiftedFrom: shifted } : {}) };
         shifted = [];
-        closing = DateTime.fromISO(date, { zone: 'utc' });
+        closing = luxon_DateTime.fromISO(date, { zone: 'utc' });
         week++;
     }
     if (group.then === 'none')
         return;
     const earliest = closing.plus({ days: FOLLOW_UP_GAP_DAYS });
     for (const date of followUpDates(group, earliest)) {
-        if (!skip.has(date))
-            yield { date, kind: group.then };
+        if (++steps > MAX_STEPS)
+            return;
+        if (date === undefined)
+            continue;
+        if (!inRange(date))
+            return;
+        yield skip.has(date) ? { date, skipped: 'dropped' } : { date, kind: group.then };
     }
 }
+/** Endless on purpose; `walk` bounds it. `undefined` is a month without a meeting (still a step). */
 function* followUpDates(group, earliest) {
     if (group.then === 'biweekly') {
         for (let day = earliest;; day = day.plus({ weeks: 2 }))
-            yield isoDate(day);
+            yield dates_isoDate(day);
     }
     const weekday = weekdayNumber(group.meeting.weekday);
     for (let month = earliest.startOf('month');; month = month.plus({ months: 1 })) {
         const day = nthWeekdayOfMonth(month, weekday, group.meeting.week);
-        if (day >= earliest)
-            yield isoDate(day);
+        yield day.isValid && day < earliest ? undefined : dates_isoDate(day);
     }
 }
 /** "first Sunday" .. "fourth Sunday", or "last Sunday" (the fifth when a month has five). */
@@ -65071,11 +64504,130 @@ function nthWeekdayOfMonth(month, weekday, which) {
     const index = ['first', 'second', 'third', 'fourth'].indexOf(which);
     return first.plus({ days: offset + 7 * index });
 }
-function isoDate(day) {
+function dates_isoDate(day) {
     return day.toISODate() ?? '';
 }
 
+;// CONCATENATED MODULE: ./actions/lib/schedule/coaching.ts
+
+
+
+/** How far `skill-share plan` looks by default: a quarter is enough to see every cadence repeat. */
+const DEFAULT_COACHING_WEEKS = 12;
+/** The pair's stable key: the logins in lower case, as the markers of its issues carry them. */
+function pairKey(pair) {
+    return `${pair.coach}+${pair.coachee}`.toLowerCase();
+}
+/** Who is coach and who coachee does not matter here: a→b and b→a are one pair of people. */
+function samePairKey(pair) {
+    return [pair.coach.toLowerCase(), pair.coachee.toLowerCase()].sort().join('+');
+}
+/** The pair's time zone: its own when the two agreed one, else the group's. */
+function pairTimezone(group, pair) {
+    return pair.timezone ?? group.timezone;
+}
+/** `weeks` (default 12) after the earliest start of any pair (local date). */
+function defaultCoachingUntil(group, weeks = DEFAULT_COACHING_WEEKS) {
+    const starts = (group.pairs ?? []).map((p) => p.start).sort();
+    if (!starts[0])
+        return undefined;
+    return isoDate(DateTime.fromISO(starts[0], { zone: 'utc' }).plus({ weeks }));
+}
+/**
+ * Every pair's conversations up to `until`, in the order they happen. A date the group skips
+ * (a holiday in `skip`) is dropped without using up a number; the pair meets at its next date.
+ */
+function buildCoachingSchedule(group, options = {}) {
+    const until = options.until ?? defaultCoachingUntil(group);
+    if (!until)
+        return [];
+    const seen = new Set();
+    const conversations = [];
+    for (const pair of group.pairs ?? []) {
+        // A pair listed twice (in either direction) would open every issue twice; the first counts.
+        if (seen.has(samePairKey(pair)))
+            continue;
+        seen.add(samePairKey(pair));
+        conversations.push(...pairConversations(group, pair, until));
+    }
+    return conversations.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.pair.localeCompare(b.pair));
+}
+/** One pair's conversations from its start up to `until` (a local date, inclusive). */
+function pairConversations(group, pair, until) {
+    const skip = new Set(group.skip);
+    const lead = parseLead(group.lead);
+    const timezone = pairTimezone(group, pair);
+    const conversations = [];
+    for (const date of conversationDates(pair)) {
+        if (date > until)
+            break;
+        if (skip.has(date))
+            continue;
+        const begin = localDateTime(date, pair.time, timezone);
+        const end = begin.plus({ minutes: pair.duration });
+        conversations.push({
+            group: group.slug,
+            pair: pairKey(pair),
+            coach: pair.coach,
+            coachee: pair.coachee,
+            number: conversations.length + 1,
+            cadence: pair.cadence,
+            date,
+            timezone,
+            localStart: iso(begin),
+            localEnd: iso(end),
+            startsAt: toUtcIso(begin),
+            endsAt: toUtcIso(end),
+            opensAt: toUtcIso(begin.minus(lead)),
+            duration: pair.duration,
+            ...(pair.place ? { place: pair.place } : {}),
+        });
+    }
+    return conversations;
+}
+/**
+ * The pair's dates: every week, every other week, or monthly on the same weekday in the same week
+ * of the month as the start (a start on the 2nd Wednesday meets every 2nd Wednesday; a start in the
+ * fifth week meets on the last one, since not every month has a fifth). Bounded like a circle's
+ * calendar: at most HORIZON_YEARS after the start and MAX_STEPS dates, whatever the input.
+ */
+function* conversationDates(pair) {
+    const start = luxon_DateTime.fromISO(pair.start, { zone: 'utc' });
+    // Validation rejects such a start first; the guard keeps a lenient caller from looping forever.
+    if (!start.isValid)
+        return;
+    const horizon = dates_isoDate(start.plus({ years: HORIZON_YEARS }));
+    let steps = 0;
+    for (const date of endlessDates(pair.cadence, start)) {
+        if (++steps > MAX_STEPS || !PLAIN_DATE.test(date) || date > horizon)
+            return;
+        yield date;
+    }
+}
+function* endlessDates(cadence, start) {
+    if (cadence !== 'monthly') {
+        const step = cadence === 'weekly' ? 1 : 2;
+        for (let day = start;; day = day.plus({ weeks: step }))
+            yield dates_isoDate(day);
+    }
+    const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)];
+    const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase());
+    for (let month = start.startOf('month');; month = month.plus({ months: 1 })) {
+        yield dates_isoDate(nthWeekdayOfMonth(month, weekday, which));
+    }
+}
+/** Conversations whose issue should be open at `at`: opened, and the conversation not yet over. */
+function openConversationsAt(conversations, at) {
+    const t = at.getTime();
+    return conversations.filter((c) => Date.parse(c.opensAt) <= t && t < Date.parse(c.endsAt));
+}
+function iso(dt) {
+    return dt.toISO({ suppressMilliseconds: true }) ?? '';
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
+
+
 
 
 const SMALLEST_GOOD_GROUP = 5;
@@ -65084,16 +64636,22 @@ const LARGEST_GOOD_GROUP = 9;
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
     [startOnMeetingDay, ['start', 'meeting']],
+    [startInThePast, ['start', 'meeting', 'timezone']],
     [duplicateMembers, ['members']],
     [facilitatorPresent, ['members']],
     [skipDatesInSchedule, ['start', 'meeting', 'weekly', 'then', 'skip']],
     [groupSize, ['format', 'members']],
+    [quorumWithinRoster, ['format', 'members', 'quorum']],
+    [coworkersInOneCircle, ['format', 'members']],
     [themeCount, ['themes', 'weekly']],
     [pairsAreMembers, ['members', 'pairs']],
+    [pairsInACircle, ['format', 'pairs']],
+    [doubtfulTimeZones, ['timezone', 'pairs']],
+    [daylightSavingTimes, ['timezone', 'start', 'meeting', 'weekly', 'then', 'skip', 'pairs']],
 ];
 /** Rules that span fields: what a schema alone cannot say. */
-function checkGroupRules(group) {
-    return RULES.flatMap(([rule]) => rule(group));
+function checkGroupRules(group, options = {}) {
+    return RULES.flatMap(([rule]) => rule(group, options));
 }
 /**
  * The same rules over a file that failed the schema, so one pass reports everything: a rule whose
@@ -65112,7 +64670,7 @@ function checkGroupRulesLeniently(data, brokenFields) {
         if (reads.some((field) => brokenFields.has(field)))
             return [];
         try {
-            return rule(group);
+            return rule(group, {});
         }
         catch {
             return [];
@@ -65124,7 +64682,12 @@ function rules_error(path, message, atKey = false) {
 }
 function requiredForFormat(group) {
     if (group.format === 'coaching') {
-        return group.pairs?.length ? [] : [rules_error(['format'], 'format: coaching needs a "pairs" list')];
+        // An open network starts with sign-ups, not pairs: the pairs come from /match.
+        return group.pairs?.length
+            ? []
+            : [
+                rules_warning(['format'], 'format: coaching has no pairs yet, so no conversation is scheduled: members sign up with the Coaching sign-up form and a facilitator comments /match on the network issue (or list pairs: by hand)'),
+            ];
     }
     return ['meeting', 'start']
         .filter((field) => group[field] === undefined)
@@ -65133,7 +64696,7 @@ function requiredForFormat(group) {
 function startOnMeetingDay(group) {
     if (!group.start || !group.meeting)
         return [];
-    const weekday = DateTime.fromISO(group.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
+    const weekday = luxon_DateTime.fromISO(group.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
     if (weekday === group.meeting.weekday)
         return [];
     return [
@@ -65162,32 +64725,126 @@ function skipDatesInSchedule(group) {
     const { start, meeting } = group;
     if (!start || !meeting || group.skip.length === 0)
         return [];
-    const last = group.skip.reduce((a, b) => (a > b ? a : b));
-    const scheduled = new Set();
-    for (const slot of meetingDates({ ...group, start, meeting, skip: [] })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-    }
-    // Shifts move later weekly meetings; a skip may name any date the unshifted or shifted phase uses.
-    for (const slot of meetingDates({ ...group, start, meeting })) {
-        if (slot.date > last)
-            break;
-        scheduled.add(slot.date);
-        for (const shifted of slot.shiftedFrom ?? [])
-            scheduled.add(shifted);
-    }
-    const schedulable = scheduled.size > 0 || DateTime.fromISO(start, { zone: 'utc' }).isValid;
+    // The scheduler's own walk says which skips it acts on: one definition of the schedule.
+    const effects = skipEffects({ ...group, start, meeting });
+    const schedulable = luxon_DateTime.fromISO(start, { zone: 'utc' }).isValid;
     return group.skip.flatMap((date, index) => {
         if (date < start)
             return [rules_error(['skip', index], `${date} is before the first meeting (${start})`)];
         // Without a schedule to compare with there is nothing to say; other messages say why.
-        if (!schedulable || scheduled.has(date))
+        if (!schedulable || effects.has(date))
             return [];
         return [
             rules_error(['skip', index], `${date} is not a meeting date (meetings are on ${meeting.weekday}s)`),
         ];
     });
+}
+function startInThePast(group, options) {
+    // The template's examples keep their dates for preview and rehearse; only real groups are told.
+    if (!options.now || !group.start || !group.meeting || group.example)
+        return [];
+    const today = luxon_DateTime.fromJSDate(options.now).setZone(group.timezone).toISODate();
+    if (!today || group.start >= today)
+        return [];
+    return [
+        rules_warning(['start'], `${group.start} is in the past: the sessions action only opens issues for meetings still ahead, so meetings before ${today} get none (ignore this if the cohort is already running)`),
+    ];
+}
+function quorumWithinRoster(group) {
+    if (group.format !== 'circle' || group.quorum <= group.members.length)
+        return [];
+    return [
+        rules_warning(['quorum'], `quorum ${group.quorum} is more than the ${group.members.length} members: no meeting can reach it, so every RSVP status will say the meeting is short; set quorum to at most ${group.members.length}`),
+    ];
+}
+function coworkersInOneCircle(group) {
+    if (group.format !== 'circle')
+        return [];
+    const first = new Map();
+    return group.members.flatMap((member, index) => {
+        const key = member.employer?.trim().toLowerCase();
+        if (!key)
+            return [];
+        const earlier = first.get(key);
+        if (earlier === undefined) {
+            first.set(key, index);
+            return [];
+        }
+        return [
+            rules_warning(['members', index, 'employer'], `${member.github} and ${group.members[earlier]?.github} (members[${earlier}]) work at the same place: coworkers speak less freely, and the playbook keeps them in different groups`),
+        ];
+    });
+}
+function pairsInACircle(group) {
+    if (group.format !== 'circle' || group.pairs === undefined)
+        return [];
+    return [
+        rules_warning(['pairs'], 'is only read by format: coaching; this circle ignores it (set format: coaching for a coaching network, or remove pairs)'),
+    ];
+}
+function doubtfulTimeZones(group) {
+    const zones = [[['timezone'], group.timezone]];
+    group.pairs?.forEach((pair, index) => {
+        if (pair.timezone)
+            zones.push([['pairs', index, 'timezone'], pair.timezone]);
+    });
+    return zones.flatMap(([path, zone]) => {
+        const advice = zoneAdvice(zone);
+        return advice ? [rules_warning(path, `${advice.reason}; use "${advice.suggest}"`)] : [];
+    });
+}
+/** How far ahead daylight-saving days are looked for: every change of the next two years. */
+const DST_HORIZON_YEARS = 2;
+function daylightSavingTimes(group) {
+    const findings = [];
+    const { start, meeting } = group;
+    if (start && meeting && group.format === 'circle') {
+        const dates = takeWhile(meetingDates({ ...group, start, meeting }), horizonOf(start));
+        const finding = wallClockFinding(['meeting', 'time'], dates, meeting.time, group.timezone);
+        if (finding)
+            findings.push(finding);
+    }
+    if (group.format === 'coaching') {
+        group.pairs?.forEach((pair, index) => {
+            const dates = takeWhile(conversationDates(pair), horizonOf(pair.start));
+            const zone = pair.timezone ?? group.timezone;
+            const finding = wallClockFinding(['pairs', index, 'time'], dates, pair.time, zone);
+            if (finding)
+                findings.push(finding);
+        });
+    }
+    return findings;
+}
+function horizonOf(start) {
+    const until = luxon_DateTime.fromISO(start, { zone: 'utc' })
+        .plus({ years: DST_HORIZON_YEARS })
+        .toISODate();
+    return (date) => until !== null && date <= until;
+}
+function takeWhile(dates, keep) {
+    const out = [];
+    for (const item of dates) {
+        const date = typeof item === 'string' ? item : item.date;
+        if (!keep(date))
+            break;
+        out.push(date);
+    }
+    return out;
+}
+/** One warning per time, naming the first meeting it affects and how many more. */
+function wallClockFinding(path, dates, time, zone) {
+    const affected = dates
+        .map((date) => ({ date, clock: wallClock(date, time, zone) }))
+        .filter((a) => a.clock.kind !== 'normal');
+    const first = affected[0];
+    if (!first)
+        return undefined;
+    const more = affected.length > 1 ? ` (and ${affected.length - 1} more meeting(s) like it)` : '';
+    if (first.clock.kind === 'skipped')
+        return rules_warning(path, `${time} does not exist on ${first.date} in ${zone} (clocks spring forward): that meeting will start at ${first.clock.becomes} local time${more}; choose a time outside the change, e.g. after 03:00`);
+    if (first.clock.kind === 'repeated')
+        return rules_warning(path, `${time} happens twice on ${first.date} in ${zone} (clocks fall back): that meeting is at the ${first.clock.occurrence} one (UTC${first.clock.offset})${more}; choose a time outside the change, e.g. after 03:00`);
+    return undefined;
 }
 function groupSize(group) {
     if (group.format !== 'circle')
@@ -65214,20 +64871,21 @@ function pairsAreMembers(group) {
     const firstListed = new Map();
     return (group.pairs ?? []).flatMap((pair, index) => {
         const findings = [];
-        // Logins ignore case; a pair listed twice would get every conversation issue twice.
-        const key = `${pair.coach}+${pair.coachee}`.toLowerCase();
+        // Logins ignore case, and a→b is the same two people as b→a: a pair listed twice would get
+        // every conversation issue twice.
+        const key = samePairKey(pair);
         const first = firstListed.get(key);
         if (first === undefined)
             firstListed.set(key, index);
         else
-            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once`));
+            findings.push(rules_error(['pairs', index], `${pair.coach} and ${pair.coachee} are already a pair (pairs[${first}]); list each pair once, with the coach first`));
         for (const role of ['coach', 'coachee']) {
             if (!logins.has(pair[role].toLowerCase()))
                 findings.push(rules_error(['pairs', index, role], `"${pair[role]}" is not in members`));
         }
         if (pair.coach.toLowerCase() === pair.coachee.toLowerCase())
             findings.push(rules_error(['pairs', index, 'coachee'], 'a member cannot coach themselves'));
-        const weekday = DateTime.fromISO(pair.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
+        const weekday = luxon_DateTime.fromISO(pair.start, { zone: 'utc' }).toFormat('cccc').toLowerCase();
         if (weekday !== pair.weekday)
             findings.push(rules_error(['pairs', index, 'start'], `${pair.start} is a ${capitalize(weekday)}, but weekday is ${pair.weekday}`));
         return findings;
@@ -65246,15 +64904,18 @@ function capitalize(word) {
 
 
 
+
 /** Group files are a screenful of YAML; anything far larger is a mistake or an attack. */
 const MAX_GROUP_FILE_BYTES = 256 * 1024;
+/** The group's folder names its label `group:<folder>` (GitHub: at most 50 characters, no commas). */
+const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** Anchors are fine for a few shared values; expansion bombs ("billion laughs") are not. */
 const MAX_ALIAS_COUNT = 50;
 /**
  * Parses and validates a group file. Never throws on bad input: every problem is returned, located
  * by line and column, so a user can fix them in one pass. `group` is set only when there are no errors.
  */
-function load_parseGroupFile(text, where) {
+function load_parseGroupFile(text, where, options = {}) {
     const at = (line, col, field, message) => ({
         file: where.file,
         line,
@@ -65265,6 +64926,19 @@ function load_parseGroupFile(text, where) {
     });
     if (Buffer.byteLength(text, 'utf8') > MAX_GROUP_FILE_BYTES) {
         return { problems: [at(1, 1, '', `file is larger than ${MAX_GROUP_FILE_BYTES / 1024} KiB`)] };
+    }
+    if (!FOLDER_NAME.test(where.slug)) {
+        return {
+            problems: [
+                at(1, 1, '', `the folder name ${JSON.stringify(where.slug)} must be 1 to 40 letters, digits, ".", "_" or "-": the label "group:<folder>" is made from it, and GitHub allows 50 characters`),
+            ],
+        };
+    }
+    // Checked on the text, before YAML reads it: a terminal shows comments too, and a byte that was
+    // not UTF-8 is only recognisable here (as U+FFFD).
+    const unprintable = unprintableInFile(text);
+    if (unprintable.length > 0) {
+        return { problems: unprintable.map((u) => at(u.line, u.col, '', u.message)) };
     }
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -65306,7 +64980,7 @@ function load_parseGroupFile(text, where) {
         const ruleFindings = checkGroupRulesLeniently(data, broken).filter((f) => f.severity === 'error');
         return { problems: sortProblems([...schemaFindings, ...ruleFindings].map(locateFinding)) };
     }
-    const problems = sortProblems(checkGroupRules(parsed.data).map(locateFinding));
+    const problems = sortProblems(checkGroupRules(parsed.data, options).map(locateFinding));
     const failed = problems.some((p) => p.severity === 'error');
     return failed ? { problems } : { group: { ...parsed.data, slug: where.slug }, problems };
 }
@@ -65484,7 +65158,7 @@ function padHour(time) {
 function weekdayOf(date) {
     if (!date)
         return undefined;
-    const day = DateTime.fromISO(date, { zone: 'utc' });
+    const day = luxon_DateTime.fromISO(date, { zone: 'utc' });
     return day.isValid ? day.toFormat('cccc').toLowerCase() : undefined;
 }
 function numberOrText(text) {
@@ -65687,8 +65361,10 @@ function sameList(a, b) {
  * A single-valued field the form already found wrong is not reported twice.
  */
 function validateGroupDraft(text, draft, formProblems = []) {
-    const file = groupFilePath(draft.slug || 'new');
-    const { group, problems } = load_parseGroupFile(text, { file, slug: draft.slug || 'new' });
+    // A slug the form has already refused is not reported again as a folder name.
+    const slug = SLUG.test(draft.slug) ? draft.slug : 'new';
+    const file = groupFilePath(slug);
+    const { group, problems } = load_parseGroupFile(text, { file, slug });
     // A list field (members, skip) can have several problems; a single value only its first.
     const lists = ['members', 'facilitators', 'skip'];
     const reported = new Set(formProblems.map((p) => p.field).filter((f) => !lists.includes(f)));
@@ -65726,6 +65402,12 @@ function formFieldOf(problem, draft) {
         return direct[path];
     if (path.startsWith('skip['))
         return 'skip';
+    // The form sets no quorum; with too few members for the default one, the roster warning says it.
+    if (path === 'quorum' && problem.severity === 'warning')
+        return null;
+    // sharedEmployers below says it in the form's words.
+    if (/^members\[\d+\]\.employer$/.test(path))
+        return null;
     // Without a time the form has already said why: no time given, or a start it could not read.
     if (path === 'meeting.time')
         return draft.time === undefined ? null : 'time';
@@ -65801,12 +65483,9 @@ function repositoryPrivacy(event) {
     }
     return undefined;
 }
-/**
- * The clock: the `now` input when given (dry runs, rehearsals), else SKILL_SHARE_NOW (set by the
- * test harness and the rehearsal), else the real time.
- */
-function resolveNow(input, env = process.env) {
-    const text = input.trim() || env['SKILL_SHARE_NOW'] || '';
+/** The clock: the `now` input when given (dry runs, replaying a moment), else the real time. */
+function resolveNow(input) {
+    const text = input.trim();
     if (!text)
         return new Date();
     const at = new Date(text);
@@ -65821,375 +65500,6 @@ function defaultBranchOf(event) {
     const branch = repository?.default_branch;
     return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -66356,10 +65666,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -66697,298 +66007,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/core/node_modules/content-type/dist/index.js
+var content_type_dist = __nccwpck_require__(5995);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -67590,7 +66610,48 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -67598,7 +66659,7 @@ const JSONParse = (text, reviver) => {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var request_dist_bundle_VERSION = "10.0.14";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
@@ -67623,7 +66684,7 @@ function request_dist_bundle_isPlainObject(value) {
 
 // pkg/dist-src/fetch-wrapper.js
 
-var dist_bundle_noop = () => "";
+var noop = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch) {
@@ -67725,9 +66786,9 @@ async function fetchWrapper(requestOptions) {
 async function getResponseData(response) {
   const contentType = response.headers.get("content-type");
   if (!contentType) {
-    return response.text().catch(dist_bundle_noop);
+    return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,content_type_dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -67740,7 +66801,7 @@ async function getResponseData(response) {
   // (RFC 2046) and must never be decoded as text, even when the response
   // carries a (misleading) `charset=utf-8` parameter — see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(dist_bundle_noop);
+    return response.text().catch(noop);
   } else {
     return response.arrayBuffer().catch(
       /* v8 ignore next -- @preserve */
@@ -67793,6 +66854,215 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 
 // pkg/dist-src/index.js
 var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+// EXTERNAL MODULE: ./node_modules/@octokit/graphql/node_modules/content-type/dist/index.js
+var node_modules_content_type_dist = __nccwpck_require__(8847);
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var _octokit_request_dist_bundle_VERSION = "10.0.14";
+
+// pkg/dist-src/defaults.js
+var dist_bundle_defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${_octokit_request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function _octokit_request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var dist_bundle_noop = () => "";
+async function dist_bundle_fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = _octokit_request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await dist_bundle_getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await dist_bundle_getResponseData(fetchResponse);
+    throw new RequestError(dist_bundle_toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await dist_bundle_getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function dist_bundle_getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(dist_bundle_noop);
+  }
+  const mimetype = (0,node_modules_content_type_dist/* parse */.qg)(contentType);
+  if (dist_bundle_isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(dist_bundle_noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function dist_bundle_isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function dist_bundle_toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function request_dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return dist_bundle_fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return dist_bundle_fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: request_dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: request_dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var dist_bundle_request = request_dist_bundle_withDefaults(endpoint, dist_bundle_defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
@@ -67912,7 +67182,7 @@ function graphql_dist_bundle_withDefaults(request2, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
   headers: {
     "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
   },
@@ -71033,62 +70303,549 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
+;// CONCATENATED MODULE: ./actions/lib/github/reliability.ts
+/**
+ * Server-error retries after the first attempt, waiting 1, 4 and 9 seconds. A request may ask for
+ * fewer with octokit's `request: { retries }` option: a create whose response was lost may have
+ * happened, so createOnce looks before it tries again.
+ */
+const SERVER_ERROR_RETRIES = 3;
+/** Rate-limit retries after the first attempt. */
+const RATE_LIMIT_RETRIES = 3;
+/** Answers retrying cannot change. */
+const FINAL_STATUSES = new Set([400, 401, 403, 404, 410, 422, 451]);
+/** A secondary rate limit without `retry-after`: GitHub asks to wait at least a minute. */
+const SECONDARY_FALLBACK_SECONDS = 60;
+const WRITE_GAP_MS = 1_000;
+const NOTIFYING_WRITE_GAP_MS = 3_000;
+/** Requests in flight at once; more wait for a free place. */
+const MAX_CONCURRENT = 10;
+/**
+ * Writes that create content GitHub may notify people about, as REST routes. GitHub's guidance
+ * spaces these further apart than other writes.
+ */
+const NOTIFYING_ROUTES = [
+    '/orgs/{org}/invitations',
+    '/orgs/{org}/invitations/{invitation_id}',
+    '/orgs/{org}/teams/{team_slug}/discussions',
+    '/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments',
+    '/repos/{owner}/{repo}/collaborators/{username}',
+    '/repos/{owner}/{repo}/commits/{commit_sha}/comments',
+    '/repos/{owner}/{repo}/issues',
+    '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issue',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority',
+    '/repos/{owner}/{repo}/pulls',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    '/repos/{owner}/{repo}/releases',
+    '/teams/{team_id}/discussions',
+    '/teams/{team_id}/discussions/{discussion_number}/comments',
+];
+// A parameter matches one path segment, filled in ("42") or still a template ("%7Bowner%7D").
+const NOTIFYING = new RegExp(`^(?:${NOTIFYING_ROUTES.map((route) => route.replace(/\{[^}]+\}/g, '[^/]+')).join('|')})$`, 'i');
+function notifiesPeople(method, url) {
+    return isWrite(method) && NOTIFYING.test(pathOf(url));
+}
+function isWrite(method) {
+    return method !== 'GET' && method !== 'HEAD';
+}
+function pathOf(url) {
+    return new URL(url, 'http://github.invalid').pathname;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Hands out start times at least `gapMs` apart, in the order asked. A wait is rounded up to whole
+ * `unitMs` (a second in production), so it is always a timer of whole seconds: a second write right
+ * after a slow first one waits a full second rather than the rest of one. The harness's clock
+ * preload runs whole-second timers faster in tests; the pacing itself stays as it is.
+ */
+class Spacing {
+    gapMs;
+    unitMs;
+    next = 0;
+    constructor(gapMs, unitMs) {
+        this.gapMs = gapMs;
+        this.unitMs = unitMs;
+    }
+    async turn() {
+        const now = Date.now();
+        const early = this.next - now;
+        const wait = early > 0 ? Math.ceil(early / this.unitMs) * this.unitMs : 0;
+        this.next = now + wait + this.gapMs;
+        if (wait > 0)
+            await sleep(wait);
+    }
+}
+/** At most `limit` holders at once; the rest queue in order. */
+class Slots {
+    limit;
+    used = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async take() {
+        if (this.used < this.limit) {
+            this.used++;
+            return;
+        }
+        await new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.used--;
+    }
+}
+function failedRequest(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const { status, message, response } = error;
+    if (typeof status !== 'number')
+        return undefined;
+    return { status, message: String(message ?? ''), headers: response?.headers ?? {} };
+}
+/** Seconds GitHub asks to wait before retrying, and which limit; undefined when not rate limited. */
+function rateLimitWait(failure) {
+    if (failure.status !== 403 && failure.status !== 429)
+        return undefined;
+    if (/\bsecondary rate\b/i.test(failure.message)) {
+        const seconds = Number(failure.headers['retry-after']) || SECONDARY_FALLBACK_SECONDS;
+        return { kind: 'secondary', seconds };
+    }
+    if (String(failure.headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(failure.headers['x-ratelimit-reset']) * 1000;
+        // One second past the reset, so the retry lands after it.
+        return { kind: 'primary', seconds: Math.max(Math.ceil((reset - Date.now()) / 1000) + 1, 0) };
+    }
+    return undefined;
+}
+/** Wraps every request of `octokit` in the pacing and retry rules above. */
+function makeReliable(octokit, options) {
+    const scale = options.waitScale;
+    const writes = new Spacing(WRITE_GAP_MS * scale, 1_000 * scale);
+    const notifying = new Spacing(NOTIFYING_WRITE_GAP_MS * scale, 1_000 * scale);
+    const slots = new Slots(MAX_CONCURRENT);
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+        const method = String(requestOptions.method).toUpperCase();
+        const url = String(requestOptions.url);
+        const paced = isWrite(method);
+        const notifies = notifiesPeople(method, url);
+        const retries = requestOptions.request?.retries ?? SERVER_ERROR_RETRIES;
+        let serverErrorRetries = 0;
+        let rateLimitRetries = 0;
+        for (;;) {
+            if (paced)
+                await writes.turn();
+            if (notifies)
+                await notifying.turn();
+            await slots.take();
+            let error;
+            try {
+                return await request(requestOptions);
+            }
+            catch (caught) {
+                error = caught;
+            }
+            finally {
+                slots.release();
+            }
+            const failure = failedRequest(error);
+            if (!failure)
+                throw error;
+            const limited = rateLimitWait(failure);
+            if (limited) {
+                const retry = rateLimitRetries < RATE_LIMIT_RETRIES && limited.seconds <= options.maxWaitSeconds;
+                options.warning(`${limited.kind} rate limit on ${method} ${url}: ` +
+                    (retry
+                        ? `retrying after ${limited.seconds}s`
+                        : `giving up (retry after ${limited.seconds}s)`));
+                if (!retry)
+                    throw error;
+                rateLimitRetries++;
+                await sleep(limited.seconds * 1000 * scale);
+                continue;
+            }
+            if (FINAL_STATUSES.has(failure.status) || failure.status < 400)
+                throw error;
+            if (serverErrorRetries >= retries)
+                throw error;
+            serverErrorRetries++;
+            await sleep(serverErrorRetries ** 2 * 1000 * scale);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markdown/inert.ts
+/** Invisible, and breaks no word: what stands between an address and GitHub's autolinker. */
+const WORD_JOINER = '\u2060';
+const CONTROL = /(?![\t\n\r])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const MENTION_AT = /(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g;
+const HTML = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '{': '&#123;',
+    '}': '&#125;',
+};
+const SPECIAL = /[&<>"{}\\`*_[\]~|$]/g;
+/** `scheme://` (any scheme: GitHub links http, https and ftp; the rest cost nothing to defuse). */
+const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
+const WWW = /(?<![A-Za-z0-9])(www)(?=\.)/gi;
+/** An address's `@`: a word character before it and a domain after it. */
+const EMAIL_AT = /(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9-]+\.)/g;
+function inertText(text, options = {}) {
+    const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/\s+/g, ' ').trim());
+    const kept = options.multiline ? trimBlankEdges(lines) : lines.filter(Boolean);
+    return kept
+        .map(escapeLine)
+        .join(options.multiline ? '<br>' : ' ')
+        .trim();
+}
+/**
+ * An organizer's text (a group name, a theme, a place) for an issue or pull request title. Titles
+ * are plain text on GitHub (no links, mentions or HTML), so only what would garble them goes:
+ * control characters, direction overrides and line breaks.
+ */
+function titleText(text) {
+    return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+function escapeLine(line) {
+    return line
+        .replace(MENTION_AT, '')
+        .replace(SPECIAL, (c) => HTML[c] ?? `\\${c}`)
+        .replace(SCHEME, `$1:${WORD_JOINER}`)
+        .replace(WWW, `$1${WORD_JOINER}`)
+        .replace(EMAIL_AT, `@${WORD_JOINER}`);
+}
+function truncate(text, maxLength) {
+    if (maxLength === undefined)
+        return text;
+    const chars = Array.from(text.trim());
+    return chars.length <= maxLength
+        ? text
+        : `${chars
+            .slice(0, maxLength - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+function trimBlankEdges(lines) {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start] === '')
+        start++;
+    while (end > start && lines[end - 1] === '')
+        end--;
+    return lines.slice(start, end);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/markdown/guard.ts
+
+/** GitHub's limits on issue and comment bodies and on titles, in characters. */
+const BODY_LIMIT = 65_536;
+const TITLE_LIMIT = 256;
+const DEFAULT_LINK_HOSTS = [
+    'github.com',
+    'githubusercontent.com',
+    'calendar.google.com',
+];
+const ALLOWED_TAGS = new Set([
+    'br',
+    'details',
+    'summary',
+    'sub',
+    'sup',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'code',
+    'kbd',
+    'p',
+    'hr',
+    'ins',
+    'del',
+    's',
+]);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const guard_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const REFERENCE = /^( {0,3})\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?(.*)$/;
+/** One pattern for every live construct, tried left to right; the group names say which matched. */
+const LIVE = new RegExp([
+    String.raw `(?<!\\)(?<bang>!?)\[(?:[^[\]\\\n]|\\.)*\]\(\s*<?(?<destination>[^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)`,
+    String.raw `(?<!\\)(?<comment><!--[\s\S]*?-->)`,
+    String.raw `(?<!\\)<(?<angle>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)>`,
+    String.raw `(?<!\\)<\/?(?<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>`,
+    String.raw `(?<![A-Za-z0-9])(?<url>(?:https?|ftp):\/\/[^\s<>]+)`,
+    String.raw `(?<![A-Za-z0-9])(?<www>www\.[^\s<>]+)`,
+    String.raw `(?<![A-Za-z0-9_])(?:@|&#0*64;|&#[xX]0*40;|&commat;)(?<mention>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)`,
+    String.raw `(?<![A-Za-z0-9._%+-])(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)`,
+].join('|'), 'g');
+/** Makes `markdown` safe to post; an already safe text comes back unchanged, `defused` empty. */
+function guardMarkdown(markdown, policy) {
+    const defused = [];
+    let text = markdown.replace(guard_CONTROL, () => {
+        defused.push('control');
+        return '';
+    });
+    let fence;
+    text = text
+        .split('\n')
+        .map((line) => {
+        const opener = FENCE.exec(line)?.[1];
+        if (fence) {
+            if (opener && opener[0] === fence[0] && opener.length >= fence.length)
+                fence = undefined;
+            return line;
+        }
+        if (opener) {
+            fence = opener;
+            return line;
+        }
+        return guardLine(line, policy, defused);
+    })
+        .join('\n');
+    if (text.length > BODY_LIMIT) {
+        defused.push('length');
+        text = cut(text, BODY_LIMIT);
+    }
+    return { text, defused };
+}
+/** A title: GitHub renders no links, mentions or HTML there; only control characters and length. */
+function guardTitle(title) {
+    const defused = [];
+    let text = title.replace(guard_CONTROL, () => {
+        defused.push('control');
+        return '';
+    });
+    if (Array.from(text).length > TITLE_LIMIT) {
+        defused.push('length');
+        text = `${Array.from(text)
+            .slice(0, TITLE_LIMIT - 1)
+            .join('')}…`;
+    }
+    return { text, defused };
+}
+function guardLine(line, policy, defused) {
+    const reference = REFERENCE.exec(line);
+    if (reference && !writtenLinkAllowed(reference[3] ?? '', policy)) {
+        defused.push('link');
+        const url = (reference[3] ?? '').replace('://', `:${WORD_JOINER}//`);
+        return `${reference[1]}\\[${reference[2]}\\]: ${url}${reference[4]}`;
+    }
+    // Code spans render literally and never link: leave them, judge the text between them.
+    return splitCodeSpans(line)
+        .map((part) => (part.code ? part.text : guardText(part.text, policy, defused)))
+        .join('');
+}
+function guardText(text, policy, defused) {
+    return text.replace(LIVE, (...args) => {
+        const whole = args[0];
+        return judge(whole, args.at(-1), policy, defused);
+    });
+}
+/** What one live construct becomes: itself when the bot may post it, an inert spelling otherwise. */
+function judge(whole, live, policy, defused) {
+    if (live.destination !== undefined) {
+        if (live.bang) {
+            defused.push('image');
+            return `\\!${guardText(whole.slice(1), policy, defused)}`;
+        }
+        if (writtenLinkAllowed(live.destination, policy))
+            return whole;
+        defused.push('link');
+        // Without its brackets the destination is bare text GitHub would link again: defuse it too.
+        return `\\${whole.replace('://', `:${WORD_JOINER}//`)}`;
+    }
+    if (live.comment !== undefined)
+        return whole;
+    if (live.angle !== undefined) {
+        if (linkAllowed(live.angle, policy))
+            return whole;
+        defused.push(live.angle.includes('://') ? 'link' : 'email');
+        return `&lt;${guardText(live.angle, policy, defused)}&gt;`;
+    }
+    if (live.tag !== undefined) {
+        if (ALLOWED_TAGS.has(live.tag.toLowerCase()) && /^<\/?[A-Za-z]+\s*\/?>$/.test(whole))
+            return whole;
+        defused.push('html');
+        // What the tag held is text now, and judged as text: an address in it stops being one.
+        return `&lt;${guardText(whole.slice(1), policy, defused)}`;
+    }
+    if (live.url !== undefined) {
+        if (linkAllowed(live.url, policy))
+            return whole;
+        defused.push('link');
+        return whole.replace('://', `:${WORD_JOINER}//`);
+    }
+    if (live.www !== undefined) {
+        if (linkAllowed(`https://${live.www}`, policy))
+            return whole;
+        defused.push('link');
+        return `www${WORD_JOINER}${whole.slice(3)}`;
+    }
+    if (live.mention !== undefined) {
+        const login = live.mention;
+        if (login.includes('/'))
+            defused.push('team');
+        else if (!policy.mentionable || policy.mentionable.has(login.toLowerCase()))
+            return whole;
+        else
+            defused.push('mention');
+        return `${whole.slice(0, whole.length - login.length)}${WORD_JOINER}${login}`;
+    }
+    if (live.email !== undefined) {
+        defused.push('email');
+        return live.email.replace('@', `@${WORD_JOINER}`);
+    }
+    return whole;
+}
+/** A written Markdown link: what linkAllowed allows, and https to any host. */
+function writtenLinkAllowed(url, policy) {
+    return linkAllowed(url, policy) || /^https:\/\/[^\s/]+/i.test(url);
+}
+/** Relative links, anchors, and http(s) links to an allowed host or its subdomains. */
+function linkAllowed(url, policy) {
+    if (url === '' || url.startsWith('#'))
+        return true;
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith('//'))
+        return true;
+    let host;
+    try {
+        const parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return false;
+        host = parsed.hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return policy.linkHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+/** Splits a line into code spans (a run of backticks up to the same run) and the text between. */
+function splitCodeSpans(line) {
+    const parts = [];
+    let rest = line;
+    for (;;) {
+        const open = /(?<!\\)`+/.exec(rest);
+        if (!open)
+            break;
+        const run = open[0];
+        const after = rest.slice(open.index + run.length);
+        const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(after);
+        if (!close)
+            break;
+        parts.push({ text: rest.slice(0, open.index), code: false });
+        parts.push({ text: run + after.slice(0, close.index + run.length), code: true });
+        rest = after.slice(close.index + run.length);
+    }
+    parts.push({ text: rest, code: false });
+    return parts;
+}
+function cut(text, limit) {
+    const note = '\n\n… (cut here: GitHub allows 65,536 characters)';
+    return `${text.slice(0, limit - note.length)}${note}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/post-guard.ts
+
+/** Writes whose `body` is Markdown GitHub renders and whose `title` it shows: issues, comments, PRs. */
+const RENDERED = /\/(?:issues|pulls|milestones)(?:\/|$)/;
+const WRITES = new Set(['POST', 'PATCH', 'PUT']);
+/**
+ * Runs every write through the one check (actions/lib/markdown/guard.ts) before it leaves: whatever
+ * action, whatever method of ours built it, nothing reaches GitHub with a live link, image, mention
+ * or HTML the bot did not mean, or over GitHub's lengths. What it changes is reported by kind and
+ * endpoint only, never with the text (it may be a member's).
+ */
+function guardWrites(octokit, policy, warn) {
+    octokit.hook.before('request', (options) => {
+        const method = String(options.method).toUpperCase();
+        const url = String(options.url);
+        if (!WRITES.has(method) || !RENDERED.test(url))
+            return;
+        const params = options;
+        const defused = [];
+        if (typeof params['body'] === 'string') {
+            const guarded = guardMarkdown(params['body'], policy);
+            params['body'] = guarded.text;
+            defused.push(...guarded.defused);
+        }
+        if (typeof params['title'] === 'string') {
+            const guarded = guardTitle(params['title']);
+            params['title'] = guarded.text;
+            defused.push(...guarded.defused);
+        }
+        if (defused.length > 0)
+            warn(`made ${[...new Set(defused)].join(', ')} inert before ${method} ${url}`);
+    });
+}
+/** The hosts a bot's link may point to: GitHub itself (or the Enterprise server behind the API). */
+function defaultPostPolicy(apiUrl) {
+    let server;
+    try {
+        server = new URL(apiUrl).hostname.toLowerCase().replace(/^api\./, '');
+    }
+    catch {
+        server = undefined;
+    }
+    return { linkHosts: server ? [...DEFAULT_LINK_HOSTS, server] : [...DEFAULT_LINK_HOSTS] };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/github/client.ts
 
 
 
-
-const ReliableOctokit = dist_src_Octokit.plugin(retry, throttling);
-const MAX_RATE_LIMIT_RETRIES = 3;
 const DEFAULT_MAX_WAIT_SECONDS = 5 * 60;
 /**
  * The one octokit every action uses: retries server errors with back-off, honours `retry-after`
  * and rate-limit resets, and spaces writes as GitHub asks integrations to.
  */
 function createClient(options) {
-    const scale = options.waitScale ?? 1;
-    const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS;
     const log = options.log ?? { debug: () => undefined, warning: () => undefined };
-    const shouldRetry = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const willRetry = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-        log.warning(`${kind} rate limit on ${request.method} ${request.url}: ` +
-            (willRetry ? `retrying after ${retryAfter}s` : `giving up (retry after ${retryAfter}s)`));
-        return willRetry;
-    };
-    return new ReliableOctokit({
+    const octokit = new dist_src_Octokit({
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
         // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
         // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
-        // and our own rate-limit handlers warn above.
+        // and the rate-limit waits warn on their own.
         log: { debug: () => undefined, info: () => undefined, warn: log.debug, error: log.debug },
-        retry: { retryAfterBaseValue: 1000 * scale },
-        throttle: {
-            retryAfterBaseValue: 1000 * scale,
-            // Scaled copies of the plugin's own spacing: one write per second, notifications every three.
-            write: new (light_default()).Group({ maxConcurrent: 1, minTime: 1000 * scale }),
-            notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3000 * scale }),
-            onRateLimit: shouldRetry('primary'),
-            onSecondaryRateLimit: shouldRetry('secondary'),
-        },
     });
-}
-/** Reads the wait scale tests set; production leaves it unset. */
-function waitScaleFromEnv(env) {
-    const value = Number(env['SKILL_SHARE_RETRY_SCALE']);
-    return Number.isFinite(value) && value > 0 ? value : 1;
+    makeReliable(octokit, {
+        waitScale: options.waitScale ?? 1,
+        maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS,
+        warning: log.warning,
+    });
+    // Every action writes through this client: the one check before anything is posted.
+    guardWrites(octokit, defaultPostPolicy(options.baseUrl), log.warning);
+    return octokit;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/markers/ownership.ts
 /** The token's identity when a workflow uses GITHUB_TOKEN. */
 const BOT_LOGIN = 'github-actions[bot]';
-/** Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. */
-function isOwnBot(user) {
-    return user.type === 'Bot' && user.login === BOT_LOGIN;
+/**
+ * Markers only count on what the bot itself wrote: anyone can paste a marker into a comment. The
+ * bot is `github-actions[bot]` (only this repository's workflows write as it, so what it wrote
+ * counts even after a group switched tokens) or whatever identity the run's token has.
+ */
+function ownership_isOwnBot(user) {
+    return (user.type === 'Bot' && user.login === BOT_LOGIN) || user.self === true;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/github/repository.ts
+
 
 // A create is never retried blindly: the caller looks its marker up first (see createOnce).
 const NO_RETRY = { request: { retries: 0 } };
@@ -71100,10 +70857,36 @@ class Repository {
     client;
     owner;
     repo;
+    identity;
     constructor(client, owner, repo) {
         this.client = client;
         this.owner = owner;
         this.repo = repo;
+    }
+    /**
+     * The login the token acts as: `github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for a GitHub
+     * App installation token, the user for a personal token. GraphQL's `viewer` answers for all
+     * three (REST `GET /user` is 403 for installation tokens). Asked once per run, and only when
+     * something that carries a marker was written by someone other than `github-actions[bot]`.
+     */
+    whoAmI() {
+        this.identity ??= this.client
+            .graphql('query { viewer { login } }')
+            .then((data) => data.viewer.login, (e) => {
+            // Guessing would count the bot's own markers as someone else's and post everything again.
+            throw new Error(`could not learn which account github-token acts as (GitHub's GraphQL API answered: ${e instanceof Error ? e.message : String(e)}); ` +
+                'the issues it wrote cannot be told from pasted copies until it can');
+        });
+        return this.identity;
+    }
+    /**
+     * The token's own login when `raws` hold something it may have written (a marker by an author
+     * other than github-actions[bot]), so views can mark those authors `self`; else undefined and
+     * no request.
+     */
+    async selfAmong(raws) {
+        const matters = raws.some((r) => r.user && r.user.login !== BOT_LOGIN && (r.body ?? '').includes(MARKER_START));
+        return matters ? (await this.whoAmI()).toLowerCase() : undefined;
     }
     get fullName() {
         return `${this.owner}/${this.repo}`;
@@ -71125,7 +70908,10 @@ class Repository {
             ...(filter.since ? { since: filter.since } : {}),
             per_page: 100,
         });
-        return raw.map((issue) => issueView(issue)).filter((issue) => !issue.isPullRequest);
+        const self = await this.selfAmong(raw);
+        return raw
+            .map((issue) => issueView(issue, self))
+            .filter((issue) => !issue.isPullRequest);
     }
     async getIssue(number) {
         const { data } = await this.client.rest.issues.get({
@@ -71133,7 +70919,7 @@ class Repository {
             repo: this.repo,
             issue_number: number,
         });
-        return issueView(data);
+        return issueView(data, await this.selfAmong([data]));
     }
     async createIssue(issue) {
         const { data } = await this.client.rest.issues.create({
@@ -71142,7 +70928,7 @@ class Repository {
             ...issue,
             ...NO_RETRY,
         });
-        return issueView(data);
+        return issueView(data, await this.selfAmong([data]));
     }
     async updateIssue(number, patch) {
         const { data } = await this.client.rest.issues.update({
@@ -71151,7 +70937,7 @@ class Repository {
             issue_number: number,
             ...patch,
         });
-        return issueView(data);
+        return issueView(data, await this.selfAmong([data]));
     }
     async addLabels(number, labels) {
         await this.client.rest.issues.addLabels({
@@ -71176,14 +70962,17 @@ class Repository {
                 throw e;
         }
     }
-    async listComments(number) {
+    /** The issue's comments, oldest first; with `since`, only those created or edited since then. */
+    async listComments(number, since) {
         const raw = await this.client.paginate(this.client.rest.issues.listComments, {
             owner: this.owner,
             repo: this.repo,
             issue_number: number,
+            ...(since ? { since } : {}),
             per_page: 100,
         });
-        return raw.map((c) => commentView(c));
+        const self = await this.selfAmong(raw);
+        return raw.map((c) => commentView(c, self));
     }
     async createComment(number, body) {
         const { data } = await this.client.rest.issues.createComment({
@@ -71193,7 +70982,7 @@ class Repository {
             body,
             ...NO_RETRY,
         });
-        return commentView(data);
+        return commentView(data, await this.selfAmong([data]));
     }
     async updateComment(id, body) {
         await this.client.rest.issues.updateComment({
@@ -71308,17 +71097,24 @@ function isAlreadyExists(error) {
         ?.data?.errors;
     return Array.isArray(errors) && errors.some((e) => e.code === 'already_exists');
 }
-function user(raw) {
-    return { login: raw?.login ?? 'ghost', type: raw?.type ?? 'User' };
+const MARKER_START = '<!-- skill-share:';
+/** A user as our views carry it; `self` when it is the login the token acts as (lower case). */
+function userRef(raw, self) {
+    const login = raw?.login ?? 'ghost';
+    return {
+        login,
+        type: raw?.type ?? 'User',
+        ...(self !== undefined && login.toLowerCase() === self ? { self: true } : {}),
+    };
 }
-function issueView(raw) {
+function issueView(raw, self) {
     return {
         number: raw.number,
         title: raw.title,
         state: raw.state === 'closed' ? 'closed' : 'open',
         stateReason: raw.state_reason ?? null,
         body: raw.body ?? '',
-        author: user(raw.user),
+        author: userRef(raw.user, self),
         labels: raw.labels.map((l) => typeof l === 'string'
             ? { name: l, color: '', description: null }
             : { name: l.name ?? '', color: l.color ?? '', description: l.description ?? null }),
@@ -71335,11 +71131,11 @@ function issueView(raw) {
         htmlUrl: raw.html_url,
     };
 }
-function commentView(raw) {
+function commentView(raw, self) {
     return {
         id: raw.id,
         body: raw.body ?? '',
-        author: user(raw.user),
+        author: userRef(raw.user, self),
         createdAt: raw.created_at,
         updatedAt: raw.updated_at,
         plusOnes: raw.reactions?.['+1'] ?? 0,
@@ -71347,20 +71143,19 @@ function commentView(raw) {
     };
 }
 function reactionView(raw) {
-    return { id: raw.id, content: raw.content, user: user(raw.user) };
+    return { id: raw.id, content: raw.content, user: userRef(raw.user) };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/runner/repository.ts
+;// CONCATENATED MODULE: ./actions/lib/github/connect.ts
 
 
 /** The one way an action gets its GitHub client: reliable octokit, pointed where the runner says. */
-function connect(context, token, log, env = process.env) {
+function connect(context, token, log) {
     if (!token)
         throw new Error('github-token is empty: pass ${{ github.token }} or a token with issues: write');
     const client = createClient({
         token,
         baseUrl: context.apiUrl,
-        waitScale: waitScaleFromEnv(env),
         log,
     });
     return new Repository(client, context.owner, context.repo);
@@ -71454,7 +71249,205 @@ async function resetBranch(repo, branch, sha) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
+const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
+function marker(kind, attributes = {}) {
+    const attrs = Object.entries(attributes)
+        .map(([key, value]) => ` ${key}=${String(value)}`)
+        .join('');
+    return `<!-- skill-share:${kind}${attrs} -->`;
+}
+function markers_parseMarkers(body) {
+    if (!body)
+        return [];
+    return [...body.matchAll(MARKER)].map((match) => ({
+        kind: match[1],
+        attributes: Object.fromEntries((match[2] ?? '')
+            .trim()
+            .split(' ')
+            .filter(Boolean)
+            .map((pair) => pair.split('='))),
+    }));
+}
+/** The first marker of a kind whose attributes include all of `match`. */
+function findMarker(body, kind, match = {}) {
+    return markers_parseMarkers(body).find((m) => m.kind === kind &&
+        Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
+}
+function withMarker(body, kind, attributes) {
+    return `${body.trimEnd()}\n\n${marker(kind, attributes)}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/assignees.ts
+
+
+/*
+ * Assigning people never stops a run. GitHub refuses a whole create or update (422, field
+ * `assignees`) when one login cannot be assigned: a member whose collaborator invitation is still
+ * pending, someone who is not a collaborator, or a second person on a Free-plan private repository.
+ * Our issues ask for one assignee (who else takes part is written in the body), so the refusal
+ * names that one person: the issue then opens without them, with a note and a hidden marker
+ * `<!-- skill-share:assign to=<login> -->` that a later run acts on once they can be assigned.
+ */
+const ASSIGN_MARKER = 'assign';
+const NOT_ASSIGNABLE = 'GitHub would not assign them: they are not a collaborator of this repository yet (an invitation counts once it is accepted)';
+/** Whether GitHub refused a create or update because of its assignees. */
+function isAssigneeRefusal(error) {
+    if (statusOf(error) !== 422)
+        return false;
+    const data = error.response?.data;
+    const errors = Array.isArray(data?.errors) ? data.errors : [];
+    return errors.some((e) => e && typeof e === 'object' && e.field === 'assignees');
+}
+/** The visible note and marker for someone to assign later. */
+function pendingNote(login) {
+    return (`> ⏳ @${login} will be assigned here once they accept their invitation to this repository.\n\n` +
+        marker(ASSIGN_MARKER, { to: login }));
+}
+/** The body without the pending notes for `login`. */
+function withoutPendingNote(body, login) {
+    const note = pendingNote(login);
+    return body.includes(note) ? body.replace(`\n\n${note}`, '').replace(note, '') : body;
+}
+/** Who an issue of the bot's still waits to assign (from its markers). */
+function pendingAssignees(issue) {
+    if (!isOwnBot(issue.author))
+        return [];
+    return parseMarkers(issue.body)
+        .filter((m) => m.kind === ASSIGN_MARKER && /^[A-Za-z0-9-]+$/.test(m.attributes['to'] ?? ''))
+        .map((m) => m.attributes['to']);
+}
+/**
+ * Creates an issue assigned to `issue.assignees` (one login, by our convention); when GitHub
+ * refuses the assignee, creates it unassigned with the pending note instead, and says who.
+ */
+async function createIssueAssigning(github, issue) {
+    const wanted = issue.assignees ?? [];
+    try {
+        return { issue: await github.createIssue(issue), unassigned: [] };
+    }
+    catch (e) {
+        if (wanted.length === 0 || !isAssigneeRefusal(e))
+            throw e;
+    }
+    const body = [issue.body.trimEnd(), ...wanted.map(pendingNote)].join('\n\n') + '\n';
+    const created = await github.createIssue({ ...issue, body, assignees: [] });
+    return {
+        issue: created,
+        unassigned: wanted.map((login) => ({ issue: created.number, login, reason: NOT_ASSIGNABLE })),
+    };
+}
+/**
+ * A later run's second try: an open issue of the bot's that waits to assign someone gets them now
+ * that GitHub accepts them (assignment and note removal in one update). When someone was assigned
+ * by hand in between, the note is simply dropped. A refusal leaves everything as it is.
+ */
+async function assignPending(github, issue) {
+    if (issue.state !== 'open')
+        return [];
+    const results = [];
+    let body = issue.body;
+    let assigned = issue.assignees.length > 0;
+    for (const login of pendingAssignees(issue)) {
+        const next = withoutPendingNote(body, login);
+        if (assigned) {
+            await github.updateIssue(issue.number, { body: next });
+            results.push({ issue: issue.number, login, outcome: 'dropped' });
+        }
+        else {
+            try {
+                await github.updateIssue(issue.number, { body: next, assignees: [login] });
+                results.push({ issue: issue.number, login, outcome: 'assigned' });
+                assigned = true;
+            }
+            catch (e) {
+                if (!isAssigneeRefusal(e))
+                    throw e;
+                results.push({ issue: issue.number, login, outcome: 'still-pending' });
+                continue;
+            }
+        }
+        body = next;
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/chooser.ts
+
+/** The issue-template chooser's configuration, which holds the ground-rules card. */
+const CHOOSER_CONFIG = '.github/ISSUE_TEMPLATE/config.yml';
+/** The card's name as the template ships it; a group that renames the card keeps its own link. */
+const GROUND_RULES_CARD = 'Our ground rules';
+/** This repository's ground-rules issues (one per group), as a link a member can open. */
+function groundRulesUrl(serverUrl, repository) {
+    return `${serverUrl}/${repository}/issues?q=${encodeURIComponent('is:issue label:ground-rules')}`;
+}
+/**
+ * The chooser configuration with its ground-rules card pointing at `url`, or undefined when there is
+ * nothing to change (no such card, or it already points there). Comments and the other cards are
+ * kept as they are.
+ */
+function pointGroundRulesCard(text, url) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    if (doc.errors.length > 0)
+        return undefined;
+    const links = doc.get('contact_links');
+    if (!(0,dist/* isSeq */.oP)(links))
+        return undefined;
+    const card = links.items.find((item) => (0,dist/* isMap */.jh)(item) && item.get('name') === GROUND_RULES_CARD);
+    if (!(0,dist/* isMap */.jh)(card) || card.get('url') === url)
+        return undefined;
+    card.set('url', url);
+    return doc.toString();
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/forbidden.ts
+
+const PULL_REQUEST_SETTING = 'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"';
+/** Why GitHub answered 403 (or 429), from its message and headers; undefined for other errors. */
+function forbiddenKind(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const message = messageOf(error);
+    if (/not permitted to create or approve pull requests/i.test(message)) {
+        return 'pull-request-setting';
+    }
+    const headers = error.response?.headers;
+    if (status === 429 ||
+        /rate limit/i.test(message) ||
+        String(headers?.['x-ratelimit-remaining'] ?? '') === '0' ||
+        headers?.['retry-after'] !== undefined) {
+        return 'rate-limit';
+    }
+    return 'permissions';
+}
+/** What to do about a 403, in the words a maintainer needs; undefined when it was not a 403. */
+function explainForbidden(error, doing) {
+    const kind = forbiddenKind(error);
+    if (kind === undefined)
+        return undefined;
+    switch (kind) {
+        case 'pull-request-setting':
+            return (`GitHub does not let this workflow ${doing}: the repository (or its organization) does not allow ` +
+                `GitHub Actions to create pull requests. Turn on ${PULL_REQUEST_SETTING}; in an organization, ` +
+                'its own Settings → Actions → General must allow it first.');
+        case 'rate-limit':
+            return `GitHub's rate limit stopped this workflow before it could ${doing} ("${messageOf(error)}"); the next run carries on.`;
+        case 'permissions':
+            return (`The token may not ${doing} ("${messageOf(error)}"): give the workflow job the permission it needs in its ` +
+                '`permissions:` block, or give the token in `github-token` that scope.');
+    }
+}
+function messageOf(error) {
+    const data = error.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message;
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/github/idempotent.ts
+
 /**
  * Creates something at most once. A create that fails may still have happened (the response was
  * lost), so before trying again we look for what it would have made, by its hidden marker.
@@ -71479,12 +71472,14 @@ async function createOnce(steps) {
     }
     throw lastError;
 }
+/** Worth another try: no answer, a server error, or a rate limit (a 403 for anything else is not). */
 function isTransient(error) {
     const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
-    return status === 0 || status >= 500 || status === 403 || status === 429;
+    return status === 0 || status >= 500 || forbiddenKind(error) === 'rate-limit';
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/github/pulls.ts
+
 
 /** The open pull request from one of this repository's branches, if any. */
 async function findOpenPull(repo, head) {
@@ -71496,7 +71491,7 @@ async function findOpenPull(repo, head) {
         per_page: 10,
     });
     const match = data.find((pull) => pull.head.ref === head);
-    return match ? pullView(match) : undefined;
+    return match ? pullView(match, await repo.selfAmong([match])) : undefined;
 }
 /** Every pull request from one of this repository's branches, open and closed, newest first. */
 async function findPulls(repo, head) {
@@ -71507,7 +71502,19 @@ async function findPulls(repo, head) {
         state: 'all',
         per_page: 100,
     });
-    return data.filter((pull) => pull.head.ref === head).map(pullView);
+    const self = await repo.selfAmong(data);
+    return data.filter((pull) => pull.head.ref === head).map((pull) => pullView(pull, self));
+}
+/** Every pull request of the repository, open and closed: one listing for many branches. */
+async function listPulls(repo) {
+    const data = await repo.client.paginate(repo.client.rest.pulls.list, {
+        owner: repo.owner,
+        repo: repo.repo,
+        state: 'all',
+        per_page: 100,
+    });
+    const self = await repo.selfAmong(data);
+    return data.map((pull) => pullView(pull, self));
 }
 /**
  * Opens a pull request once. GitHub refuses a second open pull request for the same head branch,
@@ -71520,7 +71527,7 @@ async function openPull(repo, pull) {
             repo: repo.repo,
             ...pull,
         });
-        return pullView(data);
+        return pullView(data, await repo.selfAmong([data]));
     }
     catch (e) {
         const existing = statusOf(e) === 422 ? await findOpenPull(repo, pull.head) : undefined;
@@ -71538,13 +71545,14 @@ async function updatePull(repo, number, patch) {
     });
 }
 /**
- * GitHub answers 403 when the repository does not let GITHUB_TOKEN open pull requests
- * (Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests").
+ * GitHub answers 403 "GitHub Actions is not permitted to create or approve pull requests." when
+ * the repository does not let GITHUB_TOKEN open pull requests (Settings → Actions → General →
+ * "Allow GitHub Actions to create and approve pull requests"). Other 403s mean other things.
  */
 function isPullRequestCreationForbidden(error) {
-    return statusOf(error) === 403;
+    return forbiddenKind(error) === 'pull-request-setting';
 }
-function pullView(raw) {
+function pullView(raw, self) {
     return {
         number: raw.number,
         state: raw.state === 'closed' ? 'closed' : 'open',
@@ -71552,7 +71560,7 @@ function pullView(raw) {
         body: raw.body ?? '',
         head: raw.head.ref,
         base: raw.base.ref,
-        author: { login: raw.user?.login ?? 'ghost', type: raw.user?.type ?? 'User' },
+        author: userRef(raw.user, self),
         htmlUrl: raw.html_url,
     };
 }
@@ -71575,7 +71583,13 @@ const CATALOG = {
     buddies: { color: 'bfdadc', description: 'Accountability buddies for one week' },
     topic: { color: 'fef2c0', description: 'A proposed theme' },
     reflection: { color: 'e99695', description: 'Closing reflection' },
+    pulse: { color: 'e99695', description: 'The two-question pulse after week 2' },
+    nomination: { color: 'fef2c0', description: 'A nomination, or interest in joining' },
     conversation: { color: 'c2e0c6', description: 'A coaching conversation' },
+    'sign-up': { color: 'c2e0c6', description: 'Offers or seeks coaching' },
+    network: { color: '0e8a16', description: "The coaching network's sign-ups and pairs" },
+    'self-evaluation': { color: 'd4c5f9', description: 'A member rates their focus areas' },
+    assessment: { color: 'd4c5f9', description: 'An assessment or feedback interview' },
     'needs-fix': { color: 'd93f0b', description: 'A submission with something to fix' },
     organizer: { color: '5319e7', description: 'For the facilitators' },
 };
@@ -71590,55 +71604,41 @@ function labelSpec(name) {
     return { name, color: 'ededed', description: null };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
-const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
-function marker(kind, attributes = {}) {
-    const attrs = Object.entries(attributes)
-        .map(([key, value]) => ` ${key}=${String(value)}`)
-        .join('');
-    return `<!-- skill-share:${kind}${attrs} -->`;
-}
-function parseMarkers(body) {
-    if (!body)
-        return [];
-    return [...body.matchAll(MARKER)].map((match) => ({
-        kind: match[1],
-        attributes: Object.fromEntries((match[2] ?? '')
-            .trim()
-            .split(' ')
-            .filter(Boolean)
-            .map((pair) => pair.split('='))),
-    }));
-}
-/** The first marker of a kind whose attributes include all of `match`. */
-function findMarker(body, kind, match = {}) {
-    return parseMarkers(body).find((m) => m.kind === kind &&
-        Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
-}
-function withMarker(body, kind, attributes) {
-    return `${body.trimEnd()}\n\n${marker(kind, attributes)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
+
+function typed(text) {
+    return { typed: text };
+}
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 /**
  * Fills `{{ name }}` placeholders in one pass. Values are never re-scanned, so a member who writes
  * `{{ secrets }}` or `<%= %>` in an answer sees it printed, not evaluated. There is no logic in
  * templates: anything conditional is computed in code and passed in as a value.
  */
-function fillPlaceholders(text, context) {
+function fillPlaceholders(text, context, into = 'markdown') {
     return text.replace(PLACEHOLDER, (whole, name) => {
         const value = context[name];
-        return value === undefined ? '' : String(value);
+        if (value === undefined)
+            return '';
+        if (typeof value === 'object')
+            return into === 'title' ? titleText(value.typed) : inertText(value.typed);
+        return String(value);
     });
 }
-/** Placeholders a template uses that the context does not provide (for `skill-share validate`). */
-function unknownPlaceholders(text, known) {
-    const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    return [...new Set(names.filter((name) => !known.includes(name)))];
+/** Every `{{ name }}` in a whole template file (front matter and body), with its line and column. */
+function placeholderUses(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((match) => {
+        const before = text.slice(0, match.index);
+        const lineStart = before.lastIndexOf('\n') + 1;
+        return {
+            name: match[1],
+            line: before.split('\n').length,
+            col: match.index - lineStart + 1,
+        };
+    });
 }
 function renderIssue(template, context) {
-    const title = fillPlaceholders(String(template.data['title'] ?? ''), context)
+    const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
         .replace(/\s+/g, ' ')
         .replace(/( · )+$/, '')
         .trim();
@@ -71648,6 +71648,7 @@ function renderIssue(template, context) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
+
 
 
 
@@ -71724,7 +71725,10 @@ function renderKickoff(group, sessions, templates, links) {
         ground_rules: links.groundRules ? `#${links.groundRules}` : 'the ground-rules issue',
         intentions: intentionList(group, links.intentions),
         kickoff_opens: weekOne ? localMoment(weekOne.opensAt, group.timezone) : 'before week 1',
-        theme_weeks: group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead',
+        theme_weeks: themeWeeks(group),
+        names_step: namesStep(group, file),
+        place_step: placeStep(group, file),
+        themes_step: themesStep(group, file),
         schedule: scheduleTable(sessions),
         invitation: fenced(renderInvitation(group, sessions, templates)),
     });
@@ -71733,6 +71737,33 @@ function renderKickoff(group, sessions, templates, links) {
         labels: issueLabels(group, 'organizer', rendered),
         body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
     };
+}
+/*
+ * Checklist items the group file may already settle: ticked, and saying so, rather than asking the
+ * organizer for what they already wrote (the example group has names, a place and themes).
+ */
+function namesStep(group, file) {
+    const named = group.members.every((m) => m.name.toLowerCase() !== m.github.toLowerCase());
+    if (named)
+        return `[x] Every member has their full name in \`${file}\`. Names never appear in issues: they are only used to scrub anything the group publishes.`;
+    return `[ ] Give each member's full name as their \`name:\` in \`${file}\` (the form only knew logins). Names never appear in issues: they are only used to scrub anything the group publishes.`;
+}
+function placeStep(group, file) {
+    const place = group.meeting?.place;
+    if (place)
+        return `[x] The place is settled: ${inertText(place)} (\`meeting.place\` in \`${file}\`).`;
+    return `[ ] Settle the place: someone's living room, a quiet room nobody's manager walks past, or a video link. Add it to \`${file}\` as \`meeting.place\`.`;
+}
+function themesStep(group, file) {
+    const wanted = Math.max(0, group.weekly - 2);
+    const given = group.themes?.length ?? 0;
+    const advice = 'Personal topics ("coping and self-care") tend to carry a meeting better than impersonal ones ("running meetings").';
+    if (wanted > 0 && given >= wanted)
+        return `[x] The themes for ${themeWeeks(group)} are in \`${file}\`. Week 1 still gathers topics; if the group wants others, a facilitator's \`/themes\` on the week 1 issue changes them.`;
+    return `[ ] In week 1, gather topics and settle on themes for ${themeWeeks(group)}, then add them to \`${file}\` as \`themes:\`. ${advice}`;
+}
+function themeWeeks(group) {
+    return group.weekly > 2 ? `weeks 2 to ${group.weekly - 1}` : 'the meetings ahead';
 }
 function renderInvitation(group, sessions, templates) {
     const context = {
@@ -71753,7 +71784,7 @@ function pullRequestTitle(group) {
 function pullRequestBody(group, sessions) {
     const file = groupFilePath(group.slug);
     return [
-        `Adds \`${file}\` for **${group.name}**: ${group.members.length} members, ${cadenceText(group)}.`,
+        `Adds \`${file}\` for **${inertText(group.name)}**: ${group.members.length} members, ${cadenceText(group)}.`,
         '',
         "Merging it starts the schedule below: the sessions workflow opens each meeting issue when its time comes. Before merging, replace each member's `name:` with their full name (names are used only to redact them from anything the group publishes) and add the place.",
         '',
@@ -71768,10 +71799,10 @@ function pullRequestBody(group, sessions) {
 /** Every meeting with its local date and time, and when its issue appears. */
 function scheduleTable(sessions) {
     const rows = sessions.map((session) => {
-        const start = DateTime.fromISO(session.localStart, { setZone: true });
-        const end = DateTime.fromISO(session.localEnd, { setZone: true });
+        const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+        const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
         const what = session.week !== undefined ? `Week ${session.week}` : issues_capitalize(session.kind);
-        const theme = session.theme ? ` · ${session.theme}` : '';
+        const theme = session.theme ? ` · ${inertText(session.theme)}` : '';
         const moved = session.shiftedFrom ? ` (moved: ${session.shiftedFrom.join(', ')} skipped)` : '';
         return `| ${session.number} | ${what}${theme}${moved} | ${start.toFormat('ccc d LLL yyyy')} | ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} | ${localMoment(session.opensAt, session.timezone)} |`;
     });
@@ -71784,13 +71815,13 @@ function scheduleTable(sessions) {
 function baseContext(group, sessions) {
     const first = sessions[0];
     return {
-        group_name: group.name,
+        group_name: typed(group.name),
         group_slug: group.slug,
         group_file: groupFilePath(group.slug),
         weekly: group.weekly,
         timezone: group.timezone,
         duration: group.meeting?.duration,
-        place: group.meeting?.place ?? 'to be announced',
+        place: typed(group.meeting?.place ?? 'to be announced'),
         cadence: issues_capitalize(cadenceText(group)),
         first_meeting: first ? meetingMoment(first, group.timezone) : 'to be scheduled',
         members: group.members.map((m) => `@${m.github}`).join(' '),
@@ -71808,10 +71839,11 @@ function groupFileStep(file, links) {
  */
 function calendarStep(group, links) {
     const file = calendarPath(group.slug);
-    const command = `npx skill-share calendar groups/${group.slug} --out ${file}`;
+    const command = `npx skill-share calendar groups/${group.slug} --repo ${links.repo.repository} --out ${file}`;
+    // A calendar app cannot subscribe to a file in a private repository: members import it instead.
     if (links.calendar)
-        return `Ask everyone to subscribe to the group calendar: ${calendarUrl(links.repo, group)} (after changing the schedule or the themes, refresh it with \`${command}\`).`;
-    return `Publish the group calendar: run \`${command}\` and commit the file; every session issue links it from then on. Ask everyone to import it, and refresh it after changing the schedule or the themes.`;
+        return `Tell everyone how to get the sessions into their calendar: each session issue has a Google Calendar link, and ${calendarUrl(links.repo, group)} ("Download raw file", then open it) adds every session to Apple Calendar or Outlook; importing it again after a change updates the moved sessions. After changing the schedule or the themes, refresh it with \`${command}\`.`;
+    return `Publish the group calendar for Apple Calendar and Outlook: run \`${command}\` and commit the file; every session issue links it from then on, beside its Google Calendar link. Refresh it after changing the schedule or the themes; importing it again updates the moved sessions.`;
 }
 function intentionList(group, numbers) {
     return group.members
@@ -71847,12 +71879,12 @@ function cadencePhrase(group) {
     return `${weekly}, then ${group.then === 'monthly' ? 'once a month' : 'every other week'}`;
 }
 function meetingMoment(session, zone) {
-    const start = DateTime.fromISO(session.localStart, { setZone: true });
-    const end = DateTime.fromISO(session.localEnd, { setZone: true });
+    const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
+    const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
     return `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} (${zone})`;
 }
 function localMoment(utc, zone) {
-    return DateTime.fromISO(utc).setZone(zone).toFormat('ccc d LLL, HH:mm');
+    return luxon_DateTime.fromISO(utc).setZone(zone).toFormat('ccc d LLL, HH:mm');
 }
 function fenced(text) {
     return ['````text', text.trimEnd(), '````'].join('\n');
@@ -71895,7 +71927,8 @@ const AGENDAS = {
     ],
     'follow-up': [
         ['Homework circle: two answers each', 15],
-        ['Facilitated discussion of the theme', 65],
+        // Follow-ups have no theme: the group talks about what its members bring.
+        ['Open discussion: what each of us brings since last time', 65],
         ['Closing round', 10],
     ],
 };
@@ -71975,7 +72008,7 @@ function buildSchedule(group, options = {}) {
     const { meeting, start } = group;
     if (!meeting || !start)
         return [];
-    const lead = parseLead(group.lead);
+    const lead = time_parseLead(group.lead);
     const rotate = facilitationRotation(group.members, group.slug);
     const sessions = [];
     let followUps = 0;
@@ -71986,10 +72019,10 @@ function buildSchedule(group, options = {}) {
             break;
         if (slot.week === undefined)
             followUps++;
-        const begin = localDateTime(slot.date, meeting.time, group.timezone);
+        const begin = time_localDateTime(slot.date, meeting.time, group.timezone);
         const end = begin.plus({ minutes: meeting.duration });
         const index = sessions.length;
-        const { title: theme, style } = themeFor(group, slot.kind, slot.week);
+        const { title: theme, style, prep } = themeFor(group, slot.kind, slot.week);
         sessions.push({
             group: group.slug,
             number: index + 1,
@@ -71997,12 +72030,13 @@ function buildSchedule(group, options = {}) {
             ...(slot.week !== undefined ? { week: slot.week } : {}),
             date: slot.date,
             timezone: group.timezone,
-            localStart: iso(begin),
-            localEnd: iso(end),
-            startsAt: toUtcIso(begin),
-            endsAt: toUtcIso(end),
-            opensAt: toUtcIso(begin.minus(lead)),
+            localStart: schedule_iso(begin),
+            localEnd: schedule_iso(end),
+            startsAt: time_toUtcIso(begin),
+            endsAt: time_toUtcIso(end),
+            opensAt: time_toUtcIso(begin.minus(lead)),
             ...(theme ? { theme } : {}),
+            ...(prep ? { prep } : {}),
             agendaStyle: style,
             agenda: agendaFor(style, meeting.duration),
             ...rotate(index),
@@ -72024,9 +72058,13 @@ function themeFor(group, kind, week) {
         return { style: group.agenda };
     if (typeof theme === 'string')
         return { title: theme, style: group.agenda };
-    return { title: theme.title, style: (theme.agenda ?? group.agenda) };
+    return {
+        title: theme.title,
+        style: (theme.agenda ?? group.agenda),
+        ...(theme.prep ? { prep: theme.prep } : {}),
+    };
 }
-function iso(dt) {
+function schedule_iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
 }
 /** Sessions whose issue should be open at `at`: opened, and the meeting not yet over. */
@@ -72090,7 +72128,7 @@ function planCohort(request, observed, templates) {
             message: `pull request #${observed.pull.number} from ${cohortBranch(group.slug)} is still open; this run committed to ${observed.repository.defaultBranch} instead, so close it`,
         });
     const links = { repo, intentionForm: observed.intentionForm };
-    const bot = observed.issues.filter((issue) => isOwnBot(issue.author));
+    const bot = observed.issues.filter((issue) => ownership_isOwnBot(issue.author));
     const marked = (kind, attributes) => bot.find((issue) => findMarker(issue.body, kind, attributes))?.number;
     const slug = { group: group.slug };
     const groundRules = renderGroundRules(group, sessions, templates);
@@ -72118,9 +72156,32 @@ function planCohort(request, observed, templates) {
                 assignees: [login],
             };
         }),
-        kickoff: { ...existing(marked(KICKOFF_MARKER, slug)), assignees: facilitatorsOf(group) },
+        // One assignee per issue, whatever the plan: Free private repositories allow no more.
+        kickoff: {
+            ...existing(marked(KICKOFF_MARKER, slug)),
+            assignees: facilitatorsOf(group).slice(0, 1),
+        },
+        notAccepted: group.members
+            .map((m) => m.github)
+            .filter((login) => observed.access[login.toLowerCase()] === 'none'),
     };
     return { ok: true, plan, problems: plan_sortProblems(problems) };
+}
+/**
+ * The checklist's list of members without access yet, placed before its marker: the organizer
+ * sees who still has to accept (or be sent) an invitation.
+ */
+function withNotAccepted(body, logins) {
+    if (logins.length === 0)
+        return body;
+    const section = '### Not accepted yet\n\n' +
+        `${logins.map((l) => `@${l}`).join(', ')} ${logins.length === 1 ? 'has' : 'have'} no access to this repository yet, ` +
+        'so their issues opened without them as assignees. Invite them under Settings → Collaborators if you have not; ' +
+        'once they accept, the next scheduled run assigns them.\n\n';
+    const at = body.lastIndexOf(`<!-- skill-share:${KICKOFF_MARKER}`);
+    return at === -1
+        ? `${body.trimEnd()}\n\n${section}`
+        : body.slice(0, at) + section + body.slice(at);
 }
 function existing(number) {
     return number === undefined ? {} : { existing: number };
@@ -72145,7 +72206,10 @@ function repositoryProblems(request, observed) {
         },
     ];
 }
-/** Everyone in the group must exist and see the repository, or their issues cannot reach them. */
+/**
+ * Everyone in the group must exist on GitHub. Someone without access yet is the normal state of a
+ * new cohort (invitations go out around now): a warning, and they are assigned once they accept.
+ */
 function accessProblems(draft, access) {
     const lists = [
         ['facilitators', draft.facilitators],
@@ -72165,8 +72229,8 @@ function accessProblems(draft, access) {
             return [
                 {
                     field,
-                    severity: 'error',
-                    message: `@${login} has no access: invite them as a collaborator first (Settings → Collaborators) and run this again once they accept`,
+                    severity: 'warning',
+                    message: `@${login} has no access to the repository yet: invite them as a collaborator (Settings → Collaborators) if you have not; their issues open now and are assigned to them once they accept`,
                 },
             ];
         return [];
@@ -72175,7 +72239,7 @@ function accessProblems(draft, access) {
 function pastStart(group, now) {
     if (!group.start)
         return [];
-    const today = DateTime.fromJSDate(now).setZone(group.timezone).toISODate() ?? '';
+    const today = luxon_DateTime.fromJSDate(now).setZone(group.timezone).toISODate() ?? '';
     if (group.start >= today)
         return [];
     return [
@@ -72324,6 +72388,9 @@ function plan_sortProblems(problems) {
 
 
 
+
+
+
 /** Reads the form, observes the repository (reads only), plans in pure code, then applies. */
 async function startCohort(inputs, deps) {
     const { draft, problems: formProblems } = readCohortForm(inputs.form);
@@ -72399,6 +72466,30 @@ async function observe(deps, slug, logins) {
     observed.issues = await github.listIssues({ labels: [`group:${slug}`], state: 'all' });
     return observed;
 }
+/**
+ * The issue chooser's "Our ground rules" card, pointed at this repository's ground-rules issues.
+ * The template cannot know the repository's name, so the first cohort writes it, on the same
+ * branch as the group file (in its pull request, when there is one).
+ */
+async function pointChooserCard(github, observed, branch, report) {
+    const current = await getFile(github, CHOOSER_CONFIG, branch);
+    if (!current)
+        return;
+    const { serverUrl, fullName } = observed.repository;
+    const text = pointGroundRulesCard(current.text, groundRulesUrl(serverUrl, fullName));
+    const what = 'Ground-rules card';
+    if (text === undefined)
+        return report.row(what, 'up to date', CHOOSER_CONFIG);
+    if (report.dry)
+        return report.row(what, 'would point it at this repository', CHOOSER_CONFIG);
+    const result = await contents_writeFile(github, {
+        path: CHOOSER_CONFIG,
+        text,
+        message: "Issue chooser: the ground-rules card opens this repository's ground rules",
+        branch,
+    }, current);
+    report.row(what, result, `${CHOOSER_CONFIG} on ${branch}`);
+}
 async function apply(plan, observed, inputs, deps, report) {
     const { github, log } = deps;
     const dry = inputs.dryRun;
@@ -72431,6 +72522,10 @@ async function apply(plan, observed, inputs, deps, report) {
         });
         row('Group file', result, fileWhere);
     }
+    await pointChooserCard(github, observed, dry ? observed.repository.defaultBranch : file.branch, {
+        dry,
+        row,
+    });
     let pullNumber;
     if (pull?.action === 'open') {
         if (dry)
@@ -72467,11 +72562,11 @@ async function apply(plan, observed, inputs, deps, report) {
     row('Milestone', milestone.result, plan.milestone.title);
     // 3. The issues: ground rules and intentions first, so the checklist can link them.
     const lookup = issueLookup(github, plan.group.slug);
-    const groundRules = await ensureIssue(plan.groundRules, milestone.number, lookup, github, dry);
+    const groundRules = await ensureIssue(plan.groundRules, milestone.number, lookup, github, dry, log);
     row('Ground rules', groundRules.result, ref(groundRules.number));
     const intentions = {};
     for (const step of plan.intentions) {
-        const done = await ensureIssue(step, milestone.number, lookup, github, dry);
+        const done = await ensureIssue(step, milestone.number, lookup, github, dry, log);
         intentions[step.login.toLowerCase()] = done.number;
         row(`Intention @${step.login}`, done.result, ref(done.number));
     }
@@ -72492,8 +72587,9 @@ async function apply(plan, observed, inputs, deps, report) {
         what: "organizer's checklist",
         ...(plan.kickoff.existing !== undefined ? { existing: plan.kickoff.existing } : {}),
         ...kickoff,
+        body: withNotAccepted(kickoff.body, plan.notAccepted),
         assignees: plan.kickoff.assignees,
-    }, milestone.number, lookup, github, dry);
+    }, milestone.number, lookup, github, dry, log);
     row("Organizer's checklist", kickoffDone.result, ref(kickoffDone.number));
     if (kickoffDone.number !== undefined)
         report.outputs.kickoffIssue = kickoffDone.number;
@@ -72504,11 +72600,13 @@ async function openPullOrExplain(github, pull) {
         return (await openPull(github, { head, base, title, body })).number;
     }
     catch (e) {
-        if (!isPullRequestCreationForbidden(e))
+        const why = explainForbidden(e, 'open a pull request');
+        if (why === undefined)
             throw e;
-        throw new Error(`GitHub refused to let this workflow open a pull request. Allow it under Settings → Actions → General → ` +
-            `Workflow permissions ("Allow GitHub Actions to create and approve pull requests") and run this again, ` +
-            `or open a pull request from the branch ${pull.branch} yourself, or run again with mode: commit.`);
+        const instead = isPullRequestCreationForbidden(e)
+            ? ` Then run this again, or open a pull request from the branch ${pull.branch} yourself, or run again with mode: commit.`
+            : '';
+        throw new Error(why + instead);
     }
 }
 async function ensureMilestone(plan, github, dry) {
@@ -72543,29 +72641,42 @@ async function ensureMilestone(plan, github, dry) {
 /** Finds the bot's issue carrying the same marker as `body`, for createOnce after a failed create. */
 function issueLookup(github, slug) {
     return async (body) => {
-        const wanted = parseMarkers(body).at(-1);
+        const wanted = markers_parseMarkers(body).at(-1);
         if (!wanted)
             return undefined;
         const issues = await github.listIssues({ labels: [`group:${slug}`], state: 'all' });
-        return issues.find((issue) => isOwnBot(issue.author) && findMarker(issue.body, wanted.kind, wanted.attributes));
+        return issues.find((issue) => ownership_isOwnBot(issue.author) && findMarker(issue.body, wanted.kind, wanted.attributes));
     };
 }
-async function ensureIssue(step, milestone, lookup, github, dry) {
+async function ensureIssue(step, milestone, lookup, github, dry, log) {
     if (step.existing !== undefined)
         return { number: step.existing, result: 'exists' };
     if (dry)
         return { result: 'would open' };
+    let unassigned = [];
     const issue = await createOnce({
-        create: () => github.createIssue({
-            title: step.title,
-            body: step.body,
-            labels: step.labels,
-            assignees: step.assignees,
-            ...(milestone !== undefined ? { milestone } : {}),
-        }),
+        create: async () => {
+            const created = await createIssueAssigning(github, {
+                title: step.title,
+                body: step.body,
+                labels: step.labels,
+                assignees: step.assignees,
+                ...(milestone !== undefined ? { milestone } : {}),
+            });
+            unassigned = created.unassigned;
+            return created.issue;
+        },
         lookup: () => lookup(step.body),
     });
-    return { number: issue.number, result: 'opened' };
+    for (const u of unassigned)
+        log.warning(`#${u.issue}: @${u.login} is not assigned yet: ${u.reason}`);
+    const waiting = unassigned.map((u) => `@${u.login}`).join(', ');
+    return {
+        number: issue.number,
+        result: waiting
+            ? `opened, ${waiting} not assigned yet (no access to the repository yet)`
+            : 'opened',
+    };
 }
 function ref(number) {
     return number === undefined ? '' : `#${number}`;
@@ -72666,13 +72777,22 @@ function parseFrontMatter(text, file) {
 
 
 const DEFAULT_GROUPS_GLOB = 'groups/*/group.yml';
-/** Reads and validates group files; one bad file never hides the others. */
-async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
+/**
+ * Reads and validates group files; one bad file never hides the others. The template's examples
+ * (`example: true`) are left out unless asked for: their members are not the repository's
+ * collaborators, so on GitHub they could only fail. The CLI asks for them (validate, plan,
+ * preview); the actions never do.
+ */
+async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB, options = {}) {
     const files = (await glob(pattern, { cwd: root, onlyFiles: true })).sort();
-    const result = { groups: [], problems: [], failed: [] };
+    const result = { groups: [], problems: [], failed: [], examples: [] };
     for (const file of files) {
         const text = await readFile(path.join(root, file), 'utf8');
-        const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) });
+        const { group, problems } = parseGroupFile(text, { file, slug: slugOf(file) }, options.now ? { now: options.now } : {});
+        if (group?.example && options.examples !== 'include') {
+            result.examples.push(file);
+            continue;
+        }
         result.problems.push(...problems);
         if (group)
             result.groups.push(group);
@@ -72680,6 +72800,11 @@ async function loadGroups(root, pattern = DEFAULT_GROUPS_GLOB) {
             result.failed.push(file);
     }
     return result;
+}
+/** Why an example group did not run, and what to do with it. */
+function exampleNotice(file) {
+    const folder = path.posix.dirname(file);
+    return `${file}: an example (example: true), so the workflows skip it. To start your own group, run "Start a cohort" or copy ${folder}/ to groups/<your-slug>/ and delete its "example: true" line; delete ${folder}/ once you no longer need it for skill-share preview and rehearse.`;
 }
 /** Loads one group from its folder (`groups/fall`) or its file (`groups/fall/group.yml`). */
 async function loadGroupAt(root, target) {
@@ -72717,7 +72842,7 @@ async function loadSessionTemplates(root) {
     return { kickoff: kickoff, theme: theme, closing: closing, 'follow-up': followUp };
 }
 
-;// CONCATENATED MODULE: ./actions/lib/cohort/templates.ts
+;// CONCATENATED MODULE: ./actions/lib/workspace/cohort-templates.ts
 
 
 

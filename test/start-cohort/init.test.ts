@@ -196,7 +196,9 @@ describe('skill-share preview, with the issues that start the cohort', () => {
     expect(kickoff).toContain("# Getting Fall 2026 circle started: the organizer's checklist")
     expect(kickoff).toContain('**Assignees:** @octo-ana, @priya-n')
     expect(kickoff).toContain('Review and merge the pull request')
-    expect(kickoff).toContain('- [ ] Publish the group calendar for Apple Calendar and Outlook: run `npx skill-share calendar')
+    expect(kickoff).toContain(
+      '- [ ] Publish the group calendar for Apple Calendar and Outlook: run `npx skill-share calendar',
+    )
     const index = await readFile(path.join(dir, 'out/index.md'), 'utf8')
     const rows = index.split('\n').filter((line) => line.startsWith('| ['))
     expect(rows[0]).toBe(

@@ -209,7 +209,8 @@ const PARSERS: Readonly<Record<CommandName, Parser>> = {
     if (!choice) {
       return `\`/seats\` takes closed, nominations or open${args[0] ? `, not ${shown(args[0])}` : ''}, then an optional cap on the group's size, e.g. \`/seats nominations 10\`.`
     }
-    if (args.length > 2) return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.'
+    if (args.length > 2)
+      return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.'
     if (args[1] === undefined) return { name: 'seats', choice }
     const cap = /^\d{1,3}$/.test(args[1]) ? Number(args[1]) : NaN
     if (!(cap >= SEAT_CAP.min && cap <= SEAT_CAP.max)) {

@@ -1,7 +1,7 @@
 // Billable Actions minutes per 30 days, measured by the workflow runner's billing meter: a private
 // repository pays for every job, each rounded up to a whole minute. `tsx bench/minutes.ts` alone,
 // or as part of `npm run bench`.
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import { glob } from 'tinyglobby'
@@ -51,6 +51,9 @@ async function oneGroup(): Promise<{ weekly: MinutesRow; monthly: MinutesRow; jo
     until: new Date(`${until}T23:59:59Z`),
   })
   await result.gh.close()
+  // The rehearsal root holds links to this checkout and a copy of the group; removing it removes
+  // only those links and that copy.
+  await rm(root, { recursive: true, force: true })
   const weeklyEnd = new Date(Date.parse(closing.endsAt) + 3 * DAY)
   const row = (scenario: string, from: Date, to: Date): MinutesRow => {
     const jobs = result.jobs.filter(

@@ -49250,7 +49250,7 @@ async function cron(args, io) {
         throw new InvalidFilesError(loaded.problems);
     const lines = scheduleLines(loaded.groups, from);
     if (!values.write) {
-        io.out(lines.map((line) => `    - cron: '${line}'`).join('\n'));
+        io.out(cronYaml(lines));
         return EXIT_OK;
     }
     const file = external_node_path_default().join(root, SCHEDULED_WORKFLOW);
@@ -49296,14 +49296,18 @@ function scheduleLines(groups, from) {
     return lines.length > 0 ? lines : [IDLE_CRON];
 }
 /** The workflow with `lines` between its cron markers (undefined when it has no markers). */
-function withCronLines(text, cronLines) {
-    const yaml = cronLines.map((line) => `    - cron: '${line}'`).join('\n');
+function withCronLines(text, crons) {
+    const yaml = cronYaml(crons);
     const lines = text.split('\n');
     const begin = lines.findIndex((l) => l.trim().startsWith(BEGIN));
     const end = lines.findIndex((l, i) => i > begin && l.trim().startsWith(END));
     if (begin < 0 || end < 0)
         return undefined;
     return [...lines.slice(0, begin + 1), yaml, ...lines.slice(end)].join('\n');
+}
+/** Cron lines as the entries of sessions.yml's `on.schedule`. */
+function cronYaml(crons) {
+    return crons.map((line) => `    - cron: '${line}'`).join('\n');
 }
 /** The cron lines of the scheduled workflow's `on.schedule`, as written. */
 function workflowCrons(text) {

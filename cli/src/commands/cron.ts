@@ -46,7 +46,7 @@ export async function cron(args: string[], io: Io): Promise<number> {
   if (loaded.failed.length > 0) throw new InvalidFilesError(loaded.problems)
   const lines = scheduleLines(loaded.groups, from)
   if (!values.write) {
-    io.out(lines.map((line) => `    - cron: '${line}'`).join('\n'))
+    io.out(cronYaml(lines))
     return EXIT_OK
   }
   const file = path.join(root, SCHEDULED_WORKFLOW)
@@ -98,13 +98,18 @@ export function scheduleLines(groups: readonly Group[], from: Date): string[] {
 }
 
 /** The workflow with `lines` between its cron markers (undefined when it has no markers). */
-export function withCronLines(text: string, cronLines: readonly string[]): string | undefined {
-  const yaml = cronLines.map((line) => `    - cron: '${line}'`).join('\n')
+export function withCronLines(text: string, crons: readonly string[]): string | undefined {
+  const yaml = cronYaml(crons)
   const lines = text.split('\n')
   const begin = lines.findIndex((l) => l.trim().startsWith(BEGIN))
   const end = lines.findIndex((l, i) => i > begin && l.trim().startsWith(END))
   if (begin < 0 || end < 0) return undefined
   return [...lines.slice(0, begin + 1), yaml, ...lines.slice(end)].join('\n')
+}
+
+/** Cron lines as the entries of sessions.yml's `on.schedule`. */
+function cronYaml(crons: readonly string[]): string {
+  return crons.map((line) => `    - cron: '${line}'`).join('\n')
 }
 
 /** The cron lines of the scheduled workflow's `on.schedule`, as written. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runAction, startGitHub, type GitHubEmulator } from '../../emulator/src/index.js'
 import { REPO_ROOT } from '../support/cli.js'
-import { asMember, OWNER, REPO } from '../support/github.js'
+import { asMember, botComments, OWNER, REPO } from '../support/github.js'
 import { EXAMPLE_MEMBERS, workspaceWith } from '../support/workspace.js'
 
 let gh: GitHubEmulator | undefined
@@ -97,6 +97,35 @@ describe('the sessions action with several groups', () => {
     expect(result.stdout).toContain('opened #1 for group example session 1')
     for (const secret of ['Ana Lima', 'Bartosz', 'Welcome to Fall 2026 circle', "Ana's place"]) {
       expect(result.stdout + result.stderr).not.toContain(secret)
+    }
+  })
+  it('posts the status in the same run when an issue opens late, the day before its meeting', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+    // The kickoff (Sun 25 Oct, 16:00 in Los Angeles) should have opened on the 22nd; every run
+    // until the day before failed or was skipped.
+    const late = await runAction('sessions', {
+      gh,
+      workspace,
+      now: '2026-10-25T00:17:00Z',
+      eventName: 'schedule',
+    })
+    expect(late.exitCode).toBe(0)
+    const [kickoff] = gh.state.issues()
+    expect(kickoff?.title).toBe('Week 1 · Kickoff · Sun 25 Oct')
+    expect(botComments(gh, 1, 'status')).toHaveLength(1)
+    // An issue opened on time gets no status from the run that opens it.
+    const onTime = await startGitHub({
+      repo: `${OWNER}/${REPO}`,
+      private: true,
+      users: EXAMPLE_MEMBERS,
+    })
+    try {
+      await runAction('sessions', { gh: onTime, workspace, now: NOW, eventName: 'schedule' })
+      expect(onTime.state.issues()).toHaveLength(1)
+      expect(botComments(onTime, 1, 'status')).toEqual([])
+    } finally {
+      await onTime.close()
     }
   })
 })

@@ -114,6 +114,7 @@ describe('the sessions action over a whole cohort', () => {
       const workspaceRuns = await simulate(gh, {
         from: new Date('2026-10-29T21:00:00Z'),
         to: new Date('2026-10-30T01:00:00Z'),
+        hourly: true,
       })
       expect(workspaceRuns.length).toBeGreaterThan(0)
       const week2 = gh.state.issues({ state: 'all' }).find((i) => i.title.startsWith('Week 2'))

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon'
 import { runAction, startGitHub, type GitHubEmulator } from '../../emulator/src/index.js'
 import { parseGroupFile } from '../../actions/lib/group-file/load.js'
-import { buildSchedule } from '../../actions/lib/schedule/schedule.js'
+import { dueMoments, firingFor } from '../../actions/lib/schedule/due.js'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { REPO_ROOT } from '../support/cli.js'
@@ -18,34 +17,31 @@ export const EXAMPLE = (() => {
 })()
 
 /**
- * The hours at which the scheduled workflow runs in a simulation. Every hour of ten weeks is 1,680
- * runs of a bundle that takes a third of a second to start, so by default the simulation runs the
- * hours where something is due (each issue's open time, the day-before status, the end of each
- * meeting) and the hour after each (a rerun must change nothing), plus a run every `tickDays`
- * days in between.
- * SKILL_SHARE_FULL_SIMULATION=1 runs every single hour.
+ * The moments at which the scheduled workflow runs in a simulation: where github.com would run it.
+ * `sessions.yml` fires at the cron lines `skill-share cron --write` derives from the group file:
+ * one firing (the next even hour's :17) after every due moment (an issue opens, the day before, a
+ * meeting ends, a buddy reminder, the retrospective). Those firings, plus a quiet-time run every
+ * `tickDays` days (the daily line a repository has before its lines are written, and the runs a
+ * late or manual start adds), are what a cohort really gets.
+ * `hourly: true` runs every hour of the window instead (a short window, to see an exact minute);
+ * SKILL_SHARE_FULL_SIMULATION=1 does so for every simulation (the soak).
  */
-export function scheduledHours(from: Date, to: Date, tickDays = 1): Date[] {
+export function scheduledHours(from: Date, to: Date, tickDays = 7, hourly = false): Date[] {
   const start = Math.ceil(from.getTime() / HOUR) * HOUR
-  if (process.env['SKILL_SHARE_FULL_SIMULATION'] === '1') {
+  if (hourly || process.env['SKILL_SHARE_FULL_SIMULATION'] === '1') {
     const all: Date[] = []
     for (let t = start; t <= to.getTime(); t += HOUR) all.push(new Date(t))
     return all
   }
-  const hours = new Set<number>()
-  for (let t = start; t <= to.getTime(); t += tickDays * 24 * HOUR) hours.add(t)
-  const until = DateTime.fromJSDate(to).plus({ days: 14 }).toISODate() ?? ''
-  for (const s of buildSchedule(EXAMPLE, { until })) {
-    for (const moment of [
-      s.opensAt,
-      new Date(Date.parse(s.startsAt) - 24 * HOUR).toISOString(),
-      s.endsAt,
-    ]) {
-      const first = Math.ceil(Date.parse(moment) / HOUR) * HOUR
-      for (const t of [first, first + HOUR]) if (t >= start && t <= to.getTime()) hours.add(t)
-    }
+  const moments = new Set<number>()
+  for (let t = start; t <= to.getTime(); t += tickDays * 24 * HOUR) moments.add(t)
+  // Moments a little past the window still count: an issue due then may open inside it.
+  const horizon = new Date(to.getTime() + 30 * 24 * HOUR)
+  for (const moment of dueMoments(EXAMPLE, new Date(start - 3 * HOUR), horizon)) {
+    const at = firingFor(new Date(moment.at)).getTime()
+    if (at >= start && at <= to.getTime()) moments.add(at)
   }
-  return [...hours].sort((a, b) => a - b).map((t) => new Date(t))
+  return [...moments].sort((a, b) => a - b).map((t) => new Date(t))
 }
 
 export interface SimulationOptions {
@@ -53,8 +49,10 @@ export interface SimulationOptions {
   to: Date
   /** Called before each hour's run(s): script member activity, faults. */
   beforeRun?: (gh: GitHubEmulator, at: Date) => Promise<void>
-  /** Days between the quiet-time runs (default 1). */
+  /** Days between the quiet-time runs (default 7). */
   tickDays?: number
+  /** Run every hour of the window rather than at the workflow's firings. */
+  hourly?: boolean
   /** How each scheduled hour is executed (default: one run). */
   runsPerHour?: (at: Date) => Date[]
 }
@@ -71,7 +69,7 @@ export async function startExampleRepository(): Promise<GitHubEmulator> {
 export async function simulate(gh: GitHubEmulator, options: SimulationOptions) {
   const workspace = await workspaceWith({ example: { from: 'groups/example' } })
   const runs: Array<{ at: Date; exitCode: number | null; stdout?: string }> = []
-  for (const hour of scheduledHours(options.from, options.to, options.tickDays)) {
+  for (const hour of scheduledHours(options.from, options.to, options.tickDays, options.hourly)) {
     await options.beforeRun?.(gh, hour)
     for (const at of options.runsPerHour?.(hour) ?? [hour]) {
       const result = await runAction('sessions', {

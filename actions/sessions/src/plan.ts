@@ -39,6 +39,11 @@ export interface OpenStep {
   assignees: string[]
   /** The cohort milestone, for weekly sessions. */
   milestone?: { title: string; dueOn: string }
+  /**
+   * Opened late, inside the day before the meeting (earlier runs failed or were skipped): the
+   * same run posts the status, as no later run is due before the meeting.
+   */
+  statusDue?: boolean
 }
 
 export interface CloseStep {
@@ -200,6 +205,7 @@ function planGroup(
         // the co-facilitator.
         assignees: [session.facilitator],
         ...(session.week !== undefined ? { milestone: cohortMilestoneSpec(group, sessions) } : {}),
+        ...(inStatusWindow(session, now) ? { statusDue: true } : {}),
       })
     }
     if (issue?.state === 'open' && Date.parse(session.endsAt) <= now.getTime()) {

@@ -235,7 +235,18 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
       )
     }
     for (const step of plan.duplicates) report.closed.push(await closeDuplicate(step, context))
-    for (const step of plan.open) report.opened.push(await openSession(step, context, report))
+    for (const step of plan.open) {
+      const opened = await openSession(step, context, report)
+      report.opened.push(opened.report)
+      if (step.statusDue && opened.issue) {
+        const status = { group, session: step.session, issue: opened.issue }
+        const result = await context.deps.refreshStatus(
+          { ...status, homeworkSince: step.session.opensAt },
+          context.dryRun,
+        )
+        report.status.push({ issue: opened.issue.number, session: step.session.number, result })
+      }
+    }
     for (const step of plan.close) report.closed.push(await closeSession(step, context))
     for (const step of plan.status) {
       const result = await context.deps.refreshStatus(step, context.dryRun)
@@ -263,7 +274,7 @@ async function openSession(step: OpenStep, context: ApplyContext, report: GroupR
   const where = `group ${step.group.slug} session ${step.session.number}`
   if (context.dryRun) {
     log.info(`dry run: would open the issue for ${where}`)
-    return { session: step.session.number, title: step.title }
+    return { report: { session: step.session.number, title: step.title } }
   }
   await context.ensureLabels(step.labels)
   const milestone = step.milestone ? await context.milestone(step.milestone) : undefined
@@ -293,7 +304,7 @@ async function openSession(step: OpenStep, context: ApplyContext, report: GroupR
   log.info(`opened #${issue.number} for ${where}`)
   for (const u of unassigned)
     noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`)
-  return { issue: issue.number, session: step.session.number, title: step.title }
+  return { issue, report: { issue: issue.number, session: step.session.number, title: step.title } }
 }
 
 /** The session's issue if some run opened it already, found by its marker. */

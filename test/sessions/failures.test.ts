@@ -128,4 +128,21 @@ describe('the sessions action with several groups', () => {
       await onTime.close()
     }
   })
+  it('never opens an issue twice when two runs start together, for any number of groups', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const example = await readFile(path.join(REPO_ROOT, 'groups/example/group.yml'), 'utf8')
+    const workspace = await workspaceWith({
+      example: { from: 'groups/example' },
+      second: example.replace('Fall 2026 circle', 'Second circle'),
+      third: example.replace('Fall 2026 circle', 'Third circle'),
+    })
+    const run = () => runAction('sessions', { gh: gh!, workspace, now: NOW, eventName: 'schedule' })
+    const results = await Promise.all([run(), run()])
+    expect(results.map((r) => r.exitCode)).toEqual([0, 0])
+    // One run took the lease and opened all three; the other waited, then found them: three
+    // issues, all open (none closed later as a duplicate).
+    expect(gh.state.issues({ state: 'all' }).map((i) => i.state)).toEqual(['open', 'open', 'open'])
+    // No lease is left behind.
+    expect(gh.state.labels().filter((l) => l.name.startsWith('skill-share-lease-'))).toEqual([])
+  })
 })

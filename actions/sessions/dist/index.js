@@ -76528,30 +76528,37 @@ class LeaseBusyError extends Error {
 }
 /** Runs `section` holding the lease on `key`; waits while another run holds it. */
 async function withLease(target, key, section, options = {}) {
+    const lease = await takeLease(target, key, options);
+    try {
+        return await section();
+    }
+    finally {
+        await lease.release();
+    }
+}
+/**
+ * Takes the lease on `key` and holds it until released: for a run that does many creations, one
+ * lease around all of them costs two requests instead of two per creation.
+ */
+async function takeLease(target, key, options = {}) {
     const ttl = options.ttlMs ?? 600_000;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const name = leaseLabel(key);
     const { client, owner, repo } = target;
+    const remove = () => client.rest.issues.deleteLabel({ owner, repo, name }).then(() => undefined, () => undefined);
     for (let look = 0; look <= (options.maxPolls ?? 40); look++) {
         const held = (await acquire(target, name, key, now() + ttl))
             ? { until: Infinity, mine: true }
             : await holder(target, name);
-        if (held?.mine) {
-            try {
-                return await section();
-            }
-            finally {
-                // A lease that cannot be removed now runs out on its own; the work itself is done.
-                await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
-            }
-        }
+        if (held?.mine)
+            return { release: remove };
         // Released meanwhile: try again at once.
         if (held === undefined)
             continue;
         if (held.until < now()) {
             // Left behind by a run that died: take it over (whoever creates it next holds it).
-            await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            await remove();
             continue;
         }
         await sleep(options.pollMs ?? 500);
@@ -78036,10 +78043,12 @@ function key(group, number) {
  * its closing comment is certainly there. The comment is looked up by its marker first, so a run
  * that died between the two steps never posts it twice; the look-up and the post happen under a
  * lease, so two runs at once never both post it. A duplicate left by an older version is removed.
+ * `exclusively` is the caller's lease when it holds one for the whole run; by default the comment
+ * gets a lease of its own.
  */
-async function closeWithComment(github, issue, comment, closingMarker) {
+async function closeWithComment(github, issue, comment, closingMarker, exclusively = (section) => withLease(github, `closing comment on #${issue}`, section)) {
     const closings = async () => (await github.listComments(issue)).filter((c) => isOwnBot(c.author) && c.body.includes(closingMarker));
-    await withLease(github, `closing comment on #${issue}`, async () => {
+    await exclusively(async () => {
         const [first, ...extra] = await closings();
         if (!first) {
             await createOnce({
@@ -86607,9 +86616,8 @@ async function openConversation(step, context, report) {
     }
     await context.ensureLabels(step.labels);
     let unassigned = [];
-    // Under a lease, so two runs at once never both open it: the second finds the first's issue.
-    const lease = `conversation issue ${group.slug} ${c.pair} ${c.number}`;
-    const issue = await withLease(github, lease, async () => (await findConversation(github, group, c)) ??
+    // Under the run's lease, so two runs at once never both open it: the second finds the first's.
+    const issue = await context.exclusively(async () => context.findKnown((i) => isConversationIssue(i, c)) ??
         createOnce({
             create: async () => {
                 const created = await createIssueAssigning(github, {
@@ -86623,6 +86631,7 @@ async function openConversation(step, context, report) {
             },
             lookup: () => findConversation(github, group, c),
         }));
+    context.remember(issue);
     log.info(`opened #${issue.number} for ${where(group, c)}`);
     for (const u of unassigned)
         noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`);
@@ -86634,8 +86643,10 @@ async function findConversation(github, group, c) {
         labels: ['skill-share', 'session', `group:${group.slug}`],
         state: 'all',
     });
-    return issues.find((i) => isOwnBot(i.author) &&
-        findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined);
+    return issues.find((i) => isOwnBot(i.author) && isConversationIssue(i, c));
+}
+function isConversationIssue(issue, c) {
+    return findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined;
 }
 /**
  * Posts the nudge once: an earlier run may have posted it and died before recording that in the
@@ -86674,7 +86685,7 @@ async function closeConversation(step, context) {
         log.info(`dry run: would comment on and close #${step.issue} (${where(group, c)})`);
         return done;
     }
-    await closeWithComment(github, step.issue, step.comment, closingMarker(c));
+    await closeWithComment(github, step.issue, step.comment, closingMarker(c), (section) => context.exclusively(section));
     log.info(`closed #${step.issue} (${where(group, c)})`);
     return done;
 }
@@ -86859,26 +86870,39 @@ async function runSessions(inputs, deps) {
     if (circles.length === 0 && coaching.length === 0)
         return [];
     // Conversation issues carry the `session` label too: this one query observes both formats.
+    const observedAt = new Date();
     const open = await github.listIssues({ labels: SESSION_LABELS, state: 'open' });
     const since = earliest(closedLookupSince(sessionsMissing(circles, open, now)), conversationLookupSince(conversationsMissing(coaching, open, now)));
     const closed = since
         ? await github.listIssues({ labels: SESSION_LABELS, state: 'closed', since })
         : [];
     const plans = planSessions(circles, { open, closed }, now, deps.templates, deps.repo, deps.calendars);
-    const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun);
-    const reports = [];
-    for (const plan of byDue(plans))
-        reports.push(await applyGroup(plan, context));
-    const busy = reports.some((r) => r.opened.length > 0 || r.closed.length > 0);
-    for (const step of await tidyMemberIssues(circles, context, now, busy)) {
-        const report = reports.find((r) => r.group === step.group.slug);
-        if (report)
-            (report.tidied ??= []).push({ issue: step.issue, kind: step.kind });
+    const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun, observedAt);
+    try {
+        const reports = [];
+        for (const plan of byDue(plans))
+            reports.push(await applyGroup(plan, context));
+        const busy = reports.some((r) => r.opened.length > 0 || r.closed.length > 0);
+        for (const step of await tidyMemberIssues(circles, context, now, busy)) {
+            const report = reports.find((r) => r.group === step.group.slug);
+            if (report)
+                (report.tidied ??= []).push({ issue: step.issue, kind: step.kind });
+        }
+        reports.push(...(await runCoaching(coaching, { open, closed }, context, now)));
+        await assignWaiting(open, reports, context);
+        return reports;
     }
-    reports.push(...(await runCoaching(coaching, { open, closed }, context, now)));
-    await assignWaiting(open, reports, context);
-    return reports;
+    finally {
+        await context.releaseLease();
+    }
 }
+/**
+ * How long the run's lease holds: longer than the sessions job may run (15 minutes), so no other
+ * run gets in while this one works; one left by a run that died is free again after it.
+ */
+const RUN_LEASE_TTL_MS = 20 * 60_000;
+/** Issues another run may have created just before this one observed, however the clocks differ. */
+const CLOCK_SKEW_MS = 10 * 60_000;
 function earliest(...moments) {
     return moments.filter((m) => m !== undefined).sort()[0];
 }
@@ -86886,13 +86910,20 @@ function earliest(...moments) {
 class ApplyContext {
     deps;
     dryRun;
+    observedAt;
     labels;
     milestones = new Map();
     milestonesListed = false;
     privacy;
-    constructor(deps, observed, dryRun) {
+    /** The run's lease on creating (issues, closing comments), once taken; held to the run's end. */
+    lease;
+    /** Session issues known to exist: observed, listed once the lease was taken, or made by this run. */
+    known;
+    constructor(deps, observed, dryRun, observedAt = new Date()) {
         this.deps = deps;
         this.dryRun = dryRun;
+        this.observedAt = observedAt;
+        this.known = [...observed];
         for (const issue of observed) {
             if (issue.milestone)
                 this.milestones.set(issue.milestone.title, issue.milestone.number);
@@ -86902,6 +86933,42 @@ class ApplyContext {
             this.privacy = deps.repositoryPrivate;
     }
     seenLabels;
+    /**
+     * Runs a creation under the run's one lease. The first call takes it (a label created) and lists
+     * the session issues changed since this run observed: another run may have made some in between.
+     * While it is held no other run creates, so what this run knows is complete, and every creation
+     * after the first costs no lease and no look-up of its own. Released when the run ends.
+     */
+    async exclusively(section) {
+        this.lease ??= this.takeRunLease();
+        await this.lease;
+        return section();
+    }
+    async takeRunLease() {
+        const { github } = this.deps;
+        const lease = await takeLease(github, 'sessions run', { ttlMs: RUN_LEASE_TTL_MS });
+        try {
+            const since = new Date(this.observedAt.getTime() - CLOCK_SKEW_MS).toISOString();
+            this.known.push(...(await github.listIssues({ labels: SESSION_LABELS, state: 'all', since })));
+        }
+        catch (e) {
+            await lease.release();
+            throw e;
+        }
+        return lease;
+    }
+    async releaseLease() {
+        const lease = await this.lease?.catch(() => undefined);
+        await lease?.release();
+    }
+    /** A session issue this run knows of (see `exclusively`): by its own bot, matching `test`. */
+    findKnown(test) {
+        return this.known.find((i) => isOwnBot(i.author) && test(i));
+    }
+    /** An issue this run created, so later look-ups in the run find it. */
+    remember(issue) {
+        this.known.push(issue);
+    }
     async isPrivate() {
         this.privacy ??= (await this.deps.github.get()).private;
         return this.privacy;
@@ -87020,9 +87087,8 @@ async function openSession(step, context, report) {
     await context.ensureLabels(step.labels);
     const milestone = step.milestone ? await context.milestone(step.milestone) : undefined;
     let unassigned = [];
-    // Under a lease, so two runs at once never both open it: the second finds the first's issue.
-    const lease = `session issue ${step.group.slug} ${step.session.number}`;
-    const issue = await withLease(github, lease, async () => (await findOpened(github, step)) ??
+    // Under the run's lease, so two runs at once never both open it: the second finds the first's.
+    const issue = await context.exclusively(async () => context.findKnown((i) => isSessionIssue(i, step)) ??
         createOnce({
             create: async () => {
                 const created = await createIssueAssigning(github, {
@@ -87037,6 +87103,7 @@ async function openSession(step, context, report) {
             },
             lookup: () => findOpened(github, step),
         }));
+    context.remember(issue);
     log.info(`opened #${issue.number} for ${where}`);
     for (const u of unassigned)
         noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`);
@@ -87048,8 +87115,11 @@ async function findOpened(github, step) {
         labels: [...SESSION_LABELS, `group:${step.group.slug}`],
         state: 'all',
     });
-    return issues.find((i) => isOwnBot(i.author) &&
-        findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }));
+    return issues.find((i) => isOwnBot(i.author) && isSessionIssue(i, step));
+}
+function isSessionIssue(issue, step) {
+    return (findMarker(issue.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }) !==
+        undefined);
 }
 async function closeSession(step, context) {
     const { github, log } = context.deps;
@@ -87058,7 +87128,7 @@ async function closeSession(step, context) {
         log.info(`dry run: would comment on and close ${where}`);
         return { issue: step.issue, session: step.session.number };
     }
-    await closeWithComment(github, step.issue, step.comment, plan_closingMarker(step.group, step.session));
+    await closeWithComment(github, step.issue, step.comment, plan_closingMarker(step.group, step.session), (section) => context.exclusively(section));
     log.info(`closed ${where}`);
     return { issue: step.issue, session: step.session.number };
 }

@@ -7,18 +7,22 @@ import { isOwnBot, type Repository } from '../../lib/github/repository.js'
  * its closing comment is certainly there. The comment is looked up by its marker first, so a run
  * that died between the two steps never posts it twice; the look-up and the post happen under a
  * lease, so two runs at once never both post it. A duplicate left by an older version is removed.
+ * `exclusively` is the caller's lease when it holds one for the whole run; by default the comment
+ * gets a lease of its own.
  */
 export async function closeWithComment(
   github: Repository,
   issue: number,
   comment: string,
   closingMarker: string,
+  exclusively: (section: () => Promise<void>) => Promise<void> = (section) =>
+    withLease(github, `closing comment on #${issue}`, section),
 ): Promise<void> {
   const closings = async () =>
     (await github.listComments(issue)).filter(
       (c) => isOwnBot(c.author) && c.body.includes(closingMarker),
     )
-  await withLease(github, `closing comment on #${issue}`, async () => {
+  await exclusively(async () => {
     const [first, ...extra] = await closings()
     if (!first) {
       await createOnce({

@@ -2,7 +2,7 @@ import type { Group } from '../../lib/group-file/schema.js'
 import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { cost, type Cost } from '../../lib/budget/budget.js'
 import { createOnce } from '../../lib/github/idempotent.js'
-import { LeaseBusyError, withLease } from '../../lib/github/lease.js'
+import { LeaseBusyError } from '../../lib/github/lease.js'
 import { isBudgetExhausted } from '../../lib/github/rate-limit.js'
 import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repository.js'
 import { findMarker, marker } from '../../lib/markers/markers.js'
@@ -154,13 +154,10 @@ async function openConversation(
   }
   await context.ensureLabels(step.labels)
   let unassigned: Unassigned[] = []
-  // Under a lease, so two runs at once never both open it: the second finds the first's issue.
-  const lease = `conversation issue ${group.slug} ${c.pair} ${c.number}`
-  const issue = await withLease(
-    github,
-    lease,
+  // Under the run's lease, so two runs at once never both open it: the second finds the first's.
+  const issue = await context.exclusively(
     async () =>
-      (await findConversation(github, group, c)) ??
+      context.findKnown((i) => isConversationIssue(i, c)) ??
       createOnce({
         create: async () => {
           const created = await createIssueAssigning(github, {
@@ -175,6 +172,7 @@ async function openConversation(
         lookup: () => findConversation(github, group, c),
       }),
   )
+  context.remember(issue)
   log.info(`opened #${issue.number} for ${where(group, c)}`)
   for (const u of unassigned)
     noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`)
@@ -187,11 +185,11 @@ async function findConversation(github: Repository, group: Group, c: Conversatio
     labels: ['skill-share', 'session', `group:${group.slug}`],
     state: 'all',
   })
-  return issues.find(
-    (i) =>
-      isOwnBot(i.author) &&
-      findMarker(i.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined,
-  )
+  return issues.find((i) => isOwnBot(i.author) && isConversationIssue(i, c))
+}
+
+function isConversationIssue(issue: IssueView, c: Conversation): boolean {
+  return findMarker(issue.body, CONVERSATION_MARKER, conversationAttributes(c)) !== undefined
 }
 
 /**
@@ -237,7 +235,9 @@ async function closeConversation(step: ConversationCloseStep, context: ApplyCont
     log.info(`dry run: would comment on and close #${step.issue} (${where(group, c)})`)
     return done
   }
-  await closeWithComment(github, step.issue, step.comment, closingMarker(c))
+  await closeWithComment(github, step.issue, step.comment, closingMarker(c), (section) =>
+    context.exclusively(section),
+  )
   log.info(`closed #${step.issue} (${where(group, c)})`)
   return done
 }

@@ -3,7 +3,7 @@ import type { Problem } from '../../lib/group-file/problems.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { createOnce } from '../../lib/github/idempotent.js'
-import { LeaseBusyError, withLease } from '../../lib/github/lease.js'
+import { LeaseBusyError, takeLease, type HeldLease } from '../../lib/github/lease.js'
 import {
   isAlreadyExists,
   isOwnBot,
@@ -107,6 +107,7 @@ export async function runSessions(
   const coaching = groups.filter((g) => g.format === 'coaching')
   if (circles.length === 0 && coaching.length === 0) return []
   // Conversation issues carry the `session` label too: this one query observes both formats.
+  const observedAt = new Date()
   const open = await github.listIssues({ labels: SESSION_LABELS, state: 'open' })
   const since = earliest(
     closedLookupSince(sessionsMissing(circles, open, now)),
@@ -124,18 +125,30 @@ export async function runSessions(
     deps.calendars,
   )
 
-  const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun)
-  const reports: GroupReport[] = []
-  for (const plan of byDue(plans)) reports.push(await applyGroup(plan, context))
-  const busy = reports.some((r) => r.opened.length > 0 || r.closed.length > 0)
-  for (const step of await tidyMemberIssues(circles, context, now, busy)) {
-    const report = reports.find((r) => r.group === step.group.slug)
-    if (report) (report.tidied ??= []).push({ issue: step.issue, kind: step.kind })
+  const context = new ApplyContext(deps, [...open, ...closed], inputs.dryRun, observedAt)
+  try {
+    const reports: GroupReport[] = []
+    for (const plan of byDue(plans)) reports.push(await applyGroup(plan, context))
+    const busy = reports.some((r) => r.opened.length > 0 || r.closed.length > 0)
+    for (const step of await tidyMemberIssues(circles, context, now, busy)) {
+      const report = reports.find((r) => r.group === step.group.slug)
+      if (report) (report.tidied ??= []).push({ issue: step.issue, kind: step.kind })
+    }
+    reports.push(...(await runCoaching(coaching, { open, closed }, context, now)))
+    await assignWaiting(open, reports, context)
+    return reports
+  } finally {
+    await context.releaseLease()
   }
-  reports.push(...(await runCoaching(coaching, { open, closed }, context, now)))
-  await assignWaiting(open, reports, context)
-  return reports
 }
+
+/**
+ * How long the run's lease holds: longer than the sessions job may run (15 minutes), so no other
+ * run gets in while this one works; one left by a run that died is free again after it.
+ */
+const RUN_LEASE_TTL_MS = 20 * 60_000
+/** Issues another run may have created just before this one observed, however the clocks differ. */
+const CLOCK_SKEW_MS = 10 * 60_000
 
 function earliest(...moments: Array<string | undefined>): string | undefined {
   return moments.filter((m): m is string => m !== undefined).sort()[0]
@@ -148,11 +161,18 @@ export class ApplyContext {
   private milestonesListed = false
   private privacy?: boolean
 
+  /** The run's lease on creating (issues, closing comments), once taken; held to the run's end. */
+  private lease?: Promise<HeldLease>
+  /** Session issues known to exist: observed, listed once the lease was taken, or made by this run. */
+  private known: IssueView[]
+
   constructor(
     readonly deps: SessionsDeps,
     observed: readonly IssueView[],
     readonly dryRun: boolean,
+    private readonly observedAt = new Date(),
   ) {
+    this.known = [...observed]
     for (const issue of observed) {
       if (issue.milestone) this.milestones.set(issue.milestone.title, issue.milestone.number)
     }
@@ -161,6 +181,46 @@ export class ApplyContext {
   }
 
   private seenLabels: Map<string, LabelView>
+
+  /**
+   * Runs a creation under the run's one lease. The first call takes it (a label created) and lists
+   * the session issues changed since this run observed: another run may have made some in between.
+   * While it is held no other run creates, so what this run knows is complete, and every creation
+   * after the first costs no lease and no look-up of its own. Released when the run ends.
+   */
+  async exclusively<T>(section: () => Promise<T>): Promise<T> {
+    this.lease ??= this.takeRunLease()
+    await this.lease
+    return section()
+  }
+
+  private async takeRunLease(): Promise<HeldLease> {
+    const { github } = this.deps
+    const lease = await takeLease(github, 'sessions run', { ttlMs: RUN_LEASE_TTL_MS })
+    try {
+      const since = new Date(this.observedAt.getTime() - CLOCK_SKEW_MS).toISOString()
+      this.known.push(...(await github.listIssues({ labels: SESSION_LABELS, state: 'all', since })))
+    } catch (e) {
+      await lease.release()
+      throw e
+    }
+    return lease
+  }
+
+  async releaseLease(): Promise<void> {
+    const lease = await this.lease?.catch(() => undefined)
+    await lease?.release()
+  }
+
+  /** A session issue this run knows of (see `exclusively`): by its own bot, matching `test`. */
+  findKnown(test: (issue: IssueView) => boolean): IssueView | undefined {
+    return this.known.find((i) => isOwnBot(i.author) && test(i))
+  }
+
+  /** An issue this run created, so later look-ups in the run find it. */
+  remember(issue: IssueView): void {
+    this.known.push(issue)
+  }
 
   async isPrivate(): Promise<boolean> {
     this.privacy ??= (await this.deps.github.get()).private
@@ -279,13 +339,10 @@ async function openSession(step: OpenStep, context: ApplyContext, report: GroupR
   await context.ensureLabels(step.labels)
   const milestone = step.milestone ? await context.milestone(step.milestone) : undefined
   let unassigned: Unassigned[] = []
-  // Under a lease, so two runs at once never both open it: the second finds the first's issue.
-  const lease = `session issue ${step.group.slug} ${step.session.number}`
-  const issue = await withLease(
-    github,
-    lease,
+  // Under the run's lease, so two runs at once never both open it: the second finds the first's.
+  const issue = await context.exclusively(
     async () =>
-      (await findOpened(github, step)) ??
+      context.findKnown((i) => isSessionIssue(i, step)) ??
       createOnce({
         create: async () => {
           const created = await createIssueAssigning(github, {
@@ -301,6 +358,7 @@ async function openSession(step: OpenStep, context: ApplyContext, report: GroupR
         lookup: () => findOpened(github, step),
       }),
   )
+  context.remember(issue)
   log.info(`opened #${issue.number} for ${where}`)
   for (const u of unassigned)
     noteAssignee(report, context, u.issue, u.login, `not assigned yet: ${u.reason}`)
@@ -313,10 +371,13 @@ async function findOpened(github: Repository, step: OpenStep) {
     labels: [...SESSION_LABELS, `group:${step.group.slug}`],
     state: 'all',
   })
-  return issues.find(
-    (i) =>
-      isOwnBot(i.author) &&
-      findMarker(i.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }),
+  return issues.find((i) => isOwnBot(i.author) && isSessionIssue(i, step))
+}
+
+function isSessionIssue(issue: IssueView, step: OpenStep): boolean {
+  return (
+    findMarker(issue.body, SESSION_MARKER, { group: step.group.slug, n: step.session.number }) !==
+    undefined
   )
 }
 
@@ -327,7 +388,13 @@ async function closeSession(step: CloseStep, context: ApplyContext) {
     log.info(`dry run: would comment on and close ${where}`)
     return { issue: step.issue, session: step.session.number }
   }
-  await closeWithComment(github, step.issue, step.comment, closingMarker(step.group, step.session))
+  await closeWithComment(
+    github,
+    step.issue,
+    step.comment,
+    closingMarker(step.group, step.session),
+    (section) => context.exclusively(section),
+  )
   log.info(`closed ${where}`)
   return { issue: step.issue, session: step.session.number }
 }

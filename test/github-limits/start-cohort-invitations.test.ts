@@ -6,8 +6,8 @@ import { checkout, dispatch, FACILITATORS, MEMBERS, NOW } from '../start-cohort/
 
 /*
  * The README's order on a repository made a minute ago: "Start a cohort" first, invitations
- * around the same time. Members who have not accepted yet do not stop it; the checklist lists
- * them, and the scheduled run assigns them their issues once they accept.
+ * around the same time. Members who have not accepted yet do not stop it; the checklist shows
+ * them as invited, and the scheduled run assigns them their issues once they accept.
  */
 
 const PENDING = 'grace-o'
@@ -54,8 +54,11 @@ describe('Start a cohort with an invitation not accepted yet', () => {
     const checklist = gh.state
       .issues({ state: 'all' })
       .find((i) => i.body?.includes('<!-- skill-share:kickoff group=fall-2026 -->'))
-    expect(checklist?.body).toContain('### Not accepted yet')
-    expect(checklist?.body).toContain(`@${PENDING} has no access to this repository yet`)
+    expect(checklist?.body).toContain('### Candidates')
+    expect(checklist?.body).toContain(`| @${PENDING} | invited |`)
+    expect(checklist?.body).toContain(
+      '- **invited**: in the group file, without access to this repository yet.',
+    )
     expect(checklist?.assignees?.map((a) => a.login)).toEqual([FACILITATORS[0]])
 
     // The hourly run, with the group file the cohort committed.

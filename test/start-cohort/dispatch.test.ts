@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { GitHubEmulator } from '../../emulator/src/index.js'
+import { renderFormBody } from '../../actions/lib/forms/render-body.js'
+import { client } from '../emulator/helpers.js'
 import { dispatch, FACILITATORS, MEMBERS, picture, startRepository, writesOf } from './helpers.js'
 
 const FILE = 'groups/fall-2026/group.yml'
@@ -140,6 +142,13 @@ describe('Start a cohort, pull-request mode', () => {
     expect(checklist).not.toContain('calendar.ics)')
     expect(checklist).toContain('#3 (@octo-ana), #4 (@priya-n), #5 (@bkowalski)')
     expect(checklist).toContain('````text\nHi,')
+    // Who is in and how far; five people are one short of the playbook's six to ten.
+    expect(checklist).toContain(
+      "**Roster size (warning):** 5 members: fewer than the playbook's 6 to 10;",
+    )
+    expect(checklist).toContain('5 accepted. No nomination is open.')
+    expect(checklist).toContain('| @octo-ana (facilitator) | accepted |')
+    expect(checklist).toContain('| @grace-o | accepted |')
     expect(checklist).toContain(
       '| 6 | Week 6 · Looking back, looking ahead (moved: 2026-11-29 skipped) | Sun 6 Dec 2026 | 16:00–17:30 | Thu 3 Dec, 16:00 |',
     )
@@ -178,7 +187,13 @@ describe('Start a cohort, pull-request mode', () => {
       `PUT /repos/acme/circle/contents/${FILE}`,
       'PATCH /repos/acme/circle/pulls/1',
       'POST /repos/acme/circle/issues',
+      // The checklist's Candidates section, now with six people.
+      'PATCH /repos/acme/circle/issues/8',
     ])
+    expect(gh.state.issue(8)?.body).toContain(
+      "**Roster size:** 6 members: within the playbook's 6 to 10 (around 8 is best).",
+    )
+    expect(gh.state.issue(8)?.body).toContain('| @sam-rivera | accepted |')
     expect(gh.state.pulls()).toHaveLength(1)
     const file = gh.state.file(FILE, BRANCH) ?? ''
     expect(file).toContain('start: 2026-11-01 # the first meeting')
@@ -248,6 +263,76 @@ describe('Start a cohort, commit mode', () => {
     )
     expect(result.stdout).not.toContain('Globex')
     expect(result.summary).not.toContain('Globex')
+  })
+})
+
+describe("Start a cohort again: the checklist's candidates", () => {
+  /** A nomination filed before the group file was merged: no group label yet, only its answer. */
+  const nomination = (group: string) =>
+    renderFormBody('nomination', {
+      group,
+      for: 'someone-else',
+      who: 'Dana Scully (@dscully)',
+      why: 'Runs the platform team and wants to delegate better.',
+      'how-known': 'We worked together at Initech.',
+      leads: 'formally',
+    })
+
+  it('brings the section up to date in place, keeping the boxes the organizer ticked', async () => {
+    await dispatch(gh, { mode: 'commit' })
+    const checklist = 7
+    const ticked = (gh.state.issue(checklist)?.body ?? '').replace(
+      '- [ ] Open a discussion channel',
+      '- [x] Open a discussion channel',
+    )
+    await client(gh, 'octo-ana').rest.issues.update({
+      owner: 'acme',
+      repo: 'circle',
+      issue_number: checklist,
+      body: ticked,
+    })
+    const as = (login: string) => client(gh, login).rest
+    const repo = { owner: 'acme', repo: 'circle' }
+    await as('jmartin').reactions.createForIssue({ ...repo, issue_number: 1, content: '+1' })
+    await as('bkowalski').issues.createComment({ ...repo, issue_number: 1, body: '/agree' })
+    const filed = await as('grace-o').issues.create({
+      ...repo,
+      title: 'Nomination · fall-2026',
+      body: nomination('fall-2026'),
+      labels: ['skill-share', 'nomination'],
+    })
+    await as('grace-o').issues.create({
+      ...repo,
+      title: 'Nomination · spring',
+      body: nomination('spring'),
+      labels: ['skill-share', 'nomination'],
+    })
+
+    const again = await dispatch(gh, { mode: 'commit' })
+    expect(again.exitCode).toBe(0)
+    expect(writesOf(again).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PATCH /repos/acme/circle/issues/${checklist}`,
+    ])
+    expect(again.summary).toContain(
+      "<td>Organizer's checklist</td><td>exists; Candidates section refreshed</td><td>#7</td>",
+    )
+    // Who agreed costs two reads, made only because the ground rules have a 👍 and a comment.
+    const reads = again.requests.filter((r) => r.method === 'GET').map((r) => r.path)
+    expect(reads).toContain('/repos/acme/circle/issues/1/reactions')
+    expect(reads).toContain('/repos/acme/circle/issues/1/comments')
+    const body = gh.state.issue(checklist)?.body ?? ''
+    expect(body).toContain('- [x] Open a discussion channel')
+    expect(body.match(/### Candidates/g)).toHaveLength(1)
+    expect(body).toContain('2 committed, 3 accepted. 1 open nomination to read.')
+    expect(body).toContain('| @jmartin | committed |')
+    expect(body).toContain('| @bkowalski | committed |')
+    expect(body).toContain(`| #${filed.data.number} | nominated |`)
+    for (const typed of ['Dana', 'dscully', 'Initech']) expect(body).not.toContain(typed)
+    expect(body.trimEnd().endsWith('<!-- skill-share:kickoff group=fall-2026 -->')).toBe(true)
+
+    const third = await dispatch(gh, { mode: 'commit' })
+    expect(writesOf(third)).toEqual([])
+    expect(third.summary).toContain("<td>Organizer's checklist</td><td>exists</td><td>#7</td>")
   })
 })
 

@@ -19,7 +19,7 @@ const FLAGS = [
   '--facilitators',
   'octo-ana,priya-n',
   '--members',
-  'bkowalski,jmartin,grace-o',
+  'bkowalski,jmartin,grace-o,mei-chen',
   '--skip',
   '2026-11-29',
 ]
@@ -52,7 +52,7 @@ describe('skill-share init', () => {
       start: '2026-10-25 16:00',
       timezone: 'America/Los_Angeles',
       facilitators: 'octo-ana, priya-n',
-      members: 'bkowalski, jmartin, grace-o',
+      members: 'bkowalski, jmartin, grace-o, mei-chen',
       skip: '2026-11-29',
     })
     expect(await readFile(groupFile(dir), 'utf8')).toBe(renderGroupFile(draft))
@@ -117,7 +117,9 @@ describe('skill-share init', () => {
       dir,
     )
     expect(code).toBe(0)
-    expect(stderr).toBe('--members: warning: 3 members: under 5 makes for a thin discussion\n')
+    expect(stderr).toBe(
+      "--members: warning: 3 members: fewer than the playbook's 6 to 10; with one or two away, under 5 are left in the room, which makes for a thin discussion\n",
+    )
   })
 
   it('is a usage error (exit 2) without flags outside a terminal', async () => {
@@ -188,6 +190,7 @@ describe('skill-share preview, with the issues that start the cohort', () => {
       'intention-bkowalski.md',
       'intention-grace-o.md',
       'intention-jmartin.md',
+      'intention-mei-chen.md',
       'intention-octo-ana.md',
       'intention-priya-n.md',
       'kickoff.md',
@@ -199,12 +202,17 @@ describe('skill-share preview, with the issues that start the cohort', () => {
     expect(kickoff).toContain(
       '- [ ] Publish the group calendar for Apple Calendar and Outlook: run `npx skill-share calendar',
     )
+    // Nothing is observed in a preview: the roster's size, and where the candidates will appear.
+    expect(kickoff).toContain(
+      "**Roster size:** 6 members: within the playbook's 6 to 10 (around 8 is best).",
+    )
+    expect(kickoff).toContain('When "Start a cohort" runs, a table here shows each member')
     const index = await readFile(path.join(dir, 'out/index.md'), 'utf8')
     const rows = index.split('\n').filter((line) => line.startsWith('| ['))
     expect(rows[0]).toBe(
       '| [Ground rules · Fall 2026 circle](issues/ground-rules.md) | when the cohort is started | Start a cohort |',
     )
-    expect(rows[6]).toContain('(issues/kickoff.md)')
-    expect(rows[7]).toContain('(sessions/01-kickoff.md)')
+    expect(rows[7]).toContain('(issues/kickoff.md)')
+    expect(rows[8]).toContain('(sessions/01-kickoff.md)')
   })
 })

@@ -28,6 +28,9 @@ const FORM: CohortForm = {
   skip: '2026-11-29',
 }
 const LOGINS = ['octo-ana', 'priya-n', 'bkowalski', 'jmartin', 'grace-o']
+/** The form's five people are one short of the playbook's six to ten: a warning, never a refusal. */
+const FIVE =
+  "members: warning: 5 members: fewer than the playbook's 6 to 10; with one or two away, under 5 are left in the room, which makes for a thin discussion"
 const NOW = new Date('2026-10-01T12:00:00Z')
 
 let templates: CohortTemplates
@@ -175,7 +178,7 @@ describe('planning a new cohort', () => {
     )
     // One assignee on every plan (Free private repositories allow no more).
     expect(p.kickoff).toEqual({ assignees: ['octo-ana'] })
-    expect(p.notAccepted).toEqual([])
+    expect(p.candidates.members.map((m) => m.state)).toEqual(LOGINS.map(() => 'accepted'))
   })
 
   it('asks for the intention in a comment when the repository has no intention form', () => {
@@ -285,6 +288,58 @@ describe('planning a cohort that exists', () => {
   })
 })
 
+describe("the checklist's candidates", () => {
+  it('reads access, the ground rules and the nominations into one state per member', () => {
+    const first = planned()
+    const rules = botIssue(2, first.groundRules.body)
+    const nomination = {
+      ...botIssue(12, 'Dana Scully, a founder', 'bkowalski'),
+      labels: ['skill-share', 'nomination', 'group:fall-2026'].map((name) => ({
+        name,
+        color: '',
+        description: null,
+      })),
+    }
+    const p = planned(
+      FORM,
+      observation({
+        access: { ...observation().access, 'grace-o': 'none' },
+        issues: [rules, botIssue(9, '...\n<!-- skill-share:kickoff group=fall-2026 -->\n')],
+        groundRules: {
+          comments: [
+            {
+              id: 1,
+              author: 'jmartin',
+              authorType: 'User',
+              body: '/agree',
+              createdAt: '2026-10-02T12:00:00Z',
+              updatedAt: '2026-10-02T12:00:00Z',
+            },
+          ],
+          reactions: [{ content: '+1', user: 'octo-ana', userType: 'User' }],
+        },
+        nominations: [nomination],
+      }),
+    )
+    expect(p.candidates).toEqual({
+      members: [
+        { login: 'octo-ana', facilitator: true, state: 'committed' },
+        { login: 'priya-n', facilitator: true, state: 'accepted' },
+        { login: 'bkowalski', facilitator: false, state: 'accepted' },
+        { login: 'jmartin', facilitator: false, state: 'committed' },
+        { login: 'grace-o', facilitator: false, state: 'invited' },
+      ],
+      nominations: [12],
+    })
+    // The checklist exists: its body (boxes the organizer ticked) is what the section goes into.
+    expect(p.kickoff).toEqual({
+      existing: 9,
+      body: '...\n<!-- skill-share:kickoff group=fall-2026 -->\n',
+      assignees: ['octo-ana'],
+    })
+  })
+})
+
 describe('refusing a request', () => {
   it('refuses a login that does not exist, by input', () => {
     const access = { ...observation().access, 'priya-n': 'unknown-user' as const }
@@ -299,9 +354,12 @@ describe('refusing a request', () => {
     expect(outcome.ok).toBe(true)
     expect(outcome.problems.map((p) => formatFormProblem(p))).toEqual([
       'members: warning: @jmartin has no access to the repository yet: invite them as a collaborator (Settings → Collaborators) if you have not; their issues open now and are assigned to them once they accept',
+      FIVE,
     ])
     if (!outcome.ok) return
-    expect(outcome.plan.notAccepted).toEqual(['jmartin'])
+    expect(outcome.plan.candidates.members.filter((m) => m.state === 'invited')).toEqual([
+      { login: 'jmartin', facilitator: false, state: 'invited' },
+    ])
     expect(outcome.plan.intentions.find((i) => i.login === 'jmartin')?.assignees).toEqual([
       'jmartin',
     ])
@@ -322,7 +380,7 @@ describe('refusing a request', () => {
     observed.repository.private = false
     const outcome = plan(FORM, observed, { allowPublic: true })
     expect(outcome.ok).toBe(true)
-    expect(outcome.problems.map((p) => p.severity)).toEqual(['warning'])
+    expect(outcome.problems.map((p) => p.severity)).toEqual(['warning', 'warning'])
     const text = outcome.ok ? outcome.plan.file.text : ''
     expect(parseGroupFile(text, { file: 'g.yml', slug: 'fall-2026' }).group?.public).toBe(true)
   })
@@ -346,6 +404,7 @@ describe('refusing a request', () => {
     expect(outcome.ok).toBe(true)
     expect(outcome.problems.map((p) => formatFormProblem(p))).toEqual([
       'start: warning: 2026-09-27 is in the past: meetings that are already over get no session issue',
+      FIVE,
     ])
   })
 })

@@ -15,7 +15,8 @@ const FORM: CohortForm = {
   start: '2026-10-25 16:00',
   timezone: 'America/Los_Angeles',
   facilitators: '@octo-ana, priya-n',
-  members: 'bkowalski, jmartin\ngrace-o',
+  // Six people: the smallest roster the playbook advises, so only the cases below warn about size.
+  members: 'bkowalski, jmartin\ngrace-o, mei-chen',
   skip: '2026-11-29',
 }
 
@@ -59,6 +60,7 @@ describe('the group file written from the form', () => {
       { github: 'bkowalski', name: 'bkowalski', role: 'member' },
       { github: 'jmartin', name: 'jmartin', role: 'member' },
       { github: 'grace-o', name: 'grace-o', role: 'member' },
+      { github: 'mei-chen', name: 'mei-chen', role: 'member' },
     ])
   })
 
@@ -86,7 +88,7 @@ describe('the group file written from the form', () => {
         start: '2026-11-01',
         time: '17:00',
         facilitators: 'priya-n',
-        members: 'octo-ana bkowalski sam-r grace-o',
+        members: 'octo-ana bkowalski sam-r grace-o mei-chen',
       },
       edited,
     )
@@ -101,6 +103,7 @@ describe('the group file written from the form', () => {
       { github: 'bkowalski', name: 'Bartosz Kowalski', employer: 'Globex', role: 'member' },
       { github: 'sam-r', name: 'sam-r', role: 'member' },
       { github: 'grace-o', name: 'grace-o', role: 'member' },
+      { github: 'mei-chen', name: 'mei-chen', role: 'member' },
     ])
   })
 
@@ -161,12 +164,12 @@ describe('problems, worded for the form field to fix', () => {
     ],
     [
       'a duplicate member',
-      { members: 'bkowalski jmartin bkowalski grace-o' },
+      { members: 'bkowalski jmartin bkowalski grace-o mei-chen' },
       'members: "bkowalski" is listed twice (earlier in members)',
     ],
     [
       'a facilitator listed as member too',
-      { members: 'priya-n bkowalski jmartin grace-o' },
+      { members: 'priya-n bkowalski jmartin grace-o mei-chen' },
       'members: "priya-n" is listed twice (also in facilitators)',
     ],
     [
@@ -194,13 +197,14 @@ describe('problems, worded for the form field to fix', () => {
     expect(messages({ ...FORM, ...change })).toEqual([expected])
   })
 
-  it('warns about a thin group and about too little airtime, as validate does', () => {
+  it("warns about a roster outside the playbook's 6 to 10, in validate's words", () => {
     expect(messages({ ...FORM, members: 'bkowalski' })).toEqual([
-      'members: warning: 3 members: under 5 makes for a thin discussion',
+      "members: warning: 3 members: fewer than the playbook's 6 to 10; with one or two away, under 5 are left in the room, which makes for a thin discussion",
     ])
-    const crowd = Array.from({ length: 9 }, (_, i) => `member-${i}`).join(',')
-    expect(messages({ ...FORM, members: crowd })).toEqual([
-      'members: warning: 11 members: over 9 leaves too little airtime; consider two groups (or split into subgroups when 10 come)',
+    const crowd = (n: number) => Array.from({ length: n }, (_, i) => `member-${i}`).join(',')
+    expect(messages({ ...FORM, members: crowd(8) })).toEqual([])
+    expect(messages({ ...FORM, members: crowd(9) })).toEqual([
+      "members: warning: 11 members: more than the playbook's 6 to 10; a full room of over 9 leaves too little airtime, so consider two groups",
     ])
   })
 

@@ -67481,13 +67481,47 @@ function iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
+;// CONCATENATED MODULE: ./actions/lib/group-file/size.ts
+/*
+ * The playbook's advice on a circle's size, in one place: `skill-share validate` (through the group
+ * file's rules) and the organizer's checklist both say it in these words.
+ *
+ * The roster should hold six to ten people, around eight being best. Members commit to four of the
+ * six weekly meetings, so a roster of six to ten usually puts five to nine in the room: under five
+ * makes for a thin discussion, over nine leaves too little airtime.
+ */
+const ROSTER_MIN = 6;
+const ROSTER_MAX = 10;
+const ROSTER_BEST = 8;
+/** How a roster of `size` members compares with the playbook's six to ten. */
+function rosterSize(size) {
+    const count = `${size} member${size === 1 ? '' : 's'}`;
+    const range = `the playbook's ${ROSTER_MIN} to ${ROSTER_MAX}`;
+    if (size < ROSTER_MIN)
+        return {
+            size,
+            fit: 'thin',
+            message: `${count}: fewer than ${range}; with one or two away, under 5 are left in the room, which makes for a thin discussion`,
+        };
+    if (size > ROSTER_MAX)
+        return {
+            size,
+            fit: 'crowded',
+            message: `${count}: more than ${range}; a full room of over 9 leaves too little airtime, so consider two groups`,
+        };
+    const best = `around ${ROSTER_BEST} is best`;
+    const full = size === ROSTER_MAX
+        ? '; when all ten say they are coming, the status suggests a random split into two circles'
+        : '';
+    return { size, fit: 'good', message: `${count}: within ${range} (${best})${full}` };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
 
 
 
 
-const SMALLEST_GOOD_GROUP = 5;
-const LARGEST_GOOD_GROUP = 9;
+
 /** Each rule with the top-level fields it reads. */
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
@@ -67705,14 +67739,8 @@ function wallClockFinding(path, dates, time, zone) {
 function groupSize(group) {
     if (group.format !== 'circle')
         return [];
-    const size = group.members.length;
-    if (size < SMALLEST_GOOD_GROUP)
-        return [rules_warning(['members'], `${size} members: under 5 makes for a thin discussion`)];
-    if (size > LARGEST_GOOD_GROUP)
-        return [
-            rules_warning(['members'], `${size} members: over 9 leaves too little airtime; consider two groups (or split into subgroups when 10 come)`),
-        ];
-    return [];
+    const size = rosterSize(group.members.length);
+    return size.fit === 'good' ? [] : [rules_warning(['members'], size.message)];
 }
 function themeCount(group) {
     const themedWeeks = Math.max(0, group.weekly - 2);

@@ -67478,13 +67478,47 @@ function iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
+;// CONCATENATED MODULE: ./actions/lib/group-file/size.ts
+/*
+ * The playbook's advice on a circle's size, in one place: `skill-share validate` (through the group
+ * file's rules) and the organizer's checklist both say it in these words.
+ *
+ * The roster should hold six to ten people, around eight being best. Members commit to four of the
+ * six weekly meetings, so a roster of six to ten usually puts five to nine in the room: under five
+ * makes for a thin discussion, over nine leaves too little airtime.
+ */
+const ROSTER_MIN = 6;
+const ROSTER_MAX = 10;
+const ROSTER_BEST = 8;
+/** How a roster of `size` members compares with the playbook's six to ten. */
+function size_rosterSize(size) {
+    const count = `${size} member${size === 1 ? '' : 's'}`;
+    const range = `the playbook's ${ROSTER_MIN} to ${ROSTER_MAX}`;
+    if (size < ROSTER_MIN)
+        return {
+            size,
+            fit: 'thin',
+            message: `${count}: fewer than ${range}; with one or two away, under 5 are left in the room, which makes for a thin discussion`,
+        };
+    if (size > ROSTER_MAX)
+        return {
+            size,
+            fit: 'crowded',
+            message: `${count}: more than ${range}; a full room of over 9 leaves too little airtime, so consider two groups`,
+        };
+    const best = `around ${ROSTER_BEST} is best`;
+    const full = size === ROSTER_MAX
+        ? '; when all ten say they are coming, the status suggests a random split into two circles'
+        : '';
+    return { size, fit: 'good', message: `${count}: within ${range} (${best})${full}` };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
 
 
 
 
-const SMALLEST_GOOD_GROUP = 5;
-const LARGEST_GOOD_GROUP = 9;
+
 /** Each rule with the top-level fields it reads. */
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
@@ -67702,14 +67736,8 @@ function wallClockFinding(path, dates, time, zone) {
 function groupSize(group) {
     if (group.format !== 'circle')
         return [];
-    const size = group.members.length;
-    if (size < SMALLEST_GOOD_GROUP)
-        return [rules_warning(['members'], `${size} members: under 5 makes for a thin discussion`)];
-    if (size > LARGEST_GOOD_GROUP)
-        return [
-            rules_warning(['members'], `${size} members: over 9 leaves too little airtime; consider two groups (or split into subgroups when 10 come)`),
-        ];
-    return [];
+    const size = size_rosterSize(group.members.length);
+    return size.fit === 'good' ? [] : [rules_warning(['members'], size.message)];
 }
 function themeCount(group) {
     const themedWeeks = Math.max(0, group.weekly - 2);
@@ -73782,7 +73810,7 @@ const FORM_KINDS = [
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
 /** Fields every form shares; their ids are also the query parameters that prefill them. */
-const GROUP_FIELD = 'group';
+const catalog_GROUP_FIELD = 'group';
 const SESSION_FIELD = 'session';
 const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
 const AREAS = ['work', 'family', 'self'];
@@ -73903,7 +73931,7 @@ const CONSENT_OPTION = {
     value: 'quote-anonymously',
     label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
 };
-const catalog_group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
+const catalog_group = { id: catalog_GROUP_FIELD, type: 'input', label: 'Group', required: true };
 const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
 function score(id, label) {
     return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
@@ -75497,7 +75525,7 @@ function shown(text) {
  * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
  * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
  */
-function rebuildState(input) {
+function state_rebuildState(input) {
     const roster = rosterOf(input.group.members);
     const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
     const state = emptyState();
@@ -76704,7 +76732,7 @@ function commentInputs(comments) {
     }));
 }
 function sessionState(group, kind, comments, reactions) {
-    return rebuildState({
+    return state_rebuildState({
         group,
         kind,
         comments: commentInputs(comments),
@@ -84473,7 +84501,7 @@ class FormTemplateError extends Error {
     }
 }
 /** The fields of a form's YAML, keyed by id (or by GitHub's slug of the label when id is absent). */
-function templateFields(kind, yaml) {
+function template_templateFields(kind, yaml) {
     const { template } = catalog_FORMS[kind];
     try {
         return parseTemplate(yaml);
@@ -84495,7 +84523,7 @@ function optionText(option) {
 function checkTemplate(kind, yaml) {
     let fields;
     try {
-        fields = templateFields(kind, yaml);
+        fields = template_templateFields(kind, yaml);
     }
     catch (error) {
         return [{ field: '', message: error.message }];
@@ -84527,7 +84555,7 @@ function shapeOfTemplate(kind, fields) {
     return best;
 }
 /** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
-function defaultFormYaml(shape) {
+function template_defaultFormYaml(shape) {
     return (0,dist/* stringify */.As)({
         name: shape.name,
         description: shape.name,
@@ -84638,12 +84666,12 @@ function headingsOf(body) {
 }
 /** A form's own headings: the repository's wording, plus the shipped wording of earlier shapes. */
 function ownHeadings(kind, templates) {
-    const shared = new Set([GROUP_FIELD, SESSION_FIELD]);
+    const shared = new Set([catalog_GROUP_FIELD, SESSION_FIELD]);
     const yaml = templates[kind];
     const [current, ...earlier] = catalog_formShapes(kind);
     const labels = [
         ...(yaml
-            ? Object.entries(templateFields(kind, yaml))
+            ? Object.entries(template_templateFields(kind, yaml))
                 .filter(([id]) => !shared.has(id))
                 .map(([, field]) => field.label)
             : (current ?? catalog_FORMS[kind]).fields.filter((f) => !shared.has(f.id)).map((f) => f.label)),
@@ -84932,7 +84960,7 @@ function hours_capitalize(word) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/answers.ts
 
 
-function readAnswers(form, body, yaml, fields) {
+function answers_readAnswers(form, body, yaml, fields) {
     const parsed = parseIssue(body, yaml);
     return {
         // A `_No response_` answer is present with an undefined value, so look at the keys.
@@ -85051,17 +85079,17 @@ function read_readSubmission(kind, body, yaml) {
  * or the other way round) is read against that shape's shipped wording instead.
  */
 function answersOf(kind, body, yaml) {
-    const fields = templateFields(kind, yaml);
+    const fields = template_templateFields(kind, yaml);
     const shape = shapeOfTemplate(kind, fields);
-    const answers = readAnswers(shape, body, yaml, fields);
+    const answers = answers_readAnswers(shape, body, yaml, fields);
     const shapes = catalog_formShapes(kind);
     if (shapes.length === 1 || hasOwnQuestion(answers, shape, shapes))
         return { answers, shape };
     for (const other of shapes) {
         if (other === shape)
             continue;
-        const otherYaml = defaultFormYaml(other);
-        const read = readAnswers(other, body, otherYaml, templateFields(kind, otherYaml));
+        const otherYaml = template_defaultFormYaml(other);
+        const read = answers_readAnswers(other, body, otherYaml, template_templateFields(kind, otherYaml));
         if (hasOwnQuestion(read, other, shapes))
             return { answers: read, shape: other };
     }
@@ -85083,13 +85111,13 @@ class Reader {
         this.answers = answers;
     }
     group() {
-        const raw = this.answers.text(GROUP_FIELD);
+        const raw = this.answers.text(catalog_GROUP_FIELD);
         if (raw === undefined) {
-            return this.fail(GROUP_FIELD, 'Which group is this for? Add the group slug, e.g. fall-2026.', '');
+            return this.fail(catalog_GROUP_FIELD, 'Which group is this for? Add the group slug, e.g. fall-2026.', '');
         }
         const slug = raw.replace(/^groups\//i, '').replace(/\/(group\.ya?ml)?$/i, '');
         if (!GROUP_SLUG.test(slug)) {
-            return this.fail(GROUP_FIELD, 'The group should be its short name, the folder under groups/, e.g. fall-2026.', '');
+            return this.fail(catalog_GROUP_FIELD, 'The group should be its short name, the folder under groups/, e.g. fall-2026.', '');
         }
         return slug;
     }
@@ -86091,6 +86119,132 @@ async function ensureNetworkIssue(github, group, repo) {
     return { number: created.number, opened: true };
 }
 
+;// CONCATENATED MODULE: ./actions/lib/cohort/candidates.ts
+
+
+
+
+
+
+
+/*
+ * The organizer's checklist shows who is in and how far: each member of the group file as
+ * invited, accepted or committed, and the open nominations for the group, by issue number only.
+ * Nothing a member typed is copied into it: a nomination names someone who is not in the group
+ * yet, so the checklist links the issue and says nothing of what it holds.
+ */
+const candidates_CANDIDATES_MARKER = 'candidates';
+const candidates_CANDIDATES_END_MARKER = 'candidates-end';
+/**
+ * Each member's state. `withAccess` holds the lower-case logins that can reach the repository; the
+ * rest are invited (their invitation is pending, or was never sent: a workflow token cannot tell).
+ */
+function candidatesOf(group, withAccess, groundRules, nominations) {
+    const agreed = agreedToGroundRules(group, groundRules);
+    return {
+        members: group.members.map((member) => {
+            const login = member.github.toLowerCase();
+            const state = !withAccess.has(login)
+                ? 'invited'
+                : agreed.has(login)
+                    ? 'committed'
+                    : 'accepted';
+            return { login: member.github, facilitator: member.role === 'facilitator', state };
+        }),
+        nominations: [...nominations].sort((a, b) => a - b),
+    };
+}
+/** Lower-case logins of the members who agreed, counted as the ground rules' status counts them. */
+function agreedToGroundRules(group, activity) {
+    if (!activity)
+        return new Set();
+    const state = rebuildState({
+        group,
+        kind: 'ground-rules',
+        comments: activity.comments,
+        issueReactions: activity.reactions,
+    });
+    return new Set([...state.agreed].map((login) => login.toLowerCase()));
+}
+/**
+ * The open Nomination or interest issues for this group: labelled for it by the forms action, or,
+ * when the forms action could not place it yet (a nomination filed before the group file was
+ * merged), answering the form's Group question with the slug. Only issue numbers come out.
+ */
+function nominationsFor(slug, issues) {
+    const form = FORMS.nomination;
+    const yaml = defaultFormYaml(form);
+    const fields = templateFields('nomination', yaml);
+    const own = `group:${slug}`.toLowerCase();
+    return issues
+        .filter((issue) => issue.state === 'open' && !issue.isPullRequest && !isOwnBot(issue.author))
+        .filter((issue) => issue.labels.some((l) => l.name.toLowerCase() === form.label))
+        .filter((issue) => {
+        const groups = issue.labels
+            .map((l) => l.name.toLowerCase())
+            .filter((name) => name.startsWith('group:'));
+        if (groups.length > 0)
+            return groups.includes(own);
+        const answer = readAnswers(form, issue.body, yaml, fields).text(GROUP_FIELD);
+        return answer?.toLowerCase() === slug.toLowerCase();
+    })
+        .map((issue) => issue.number)
+        .sort((a, b) => a - b);
+}
+const STATE_ORDER = (/* unused pure expression or super */ null && (['committed', 'accepted', 'invited']));
+/**
+ * The checklist's Candidates section, between its own markers so a later run of Start a cohort
+ * can rewrite it in place. Without `candidates` (a preview, before anything is observed) it gives
+ * the roster's size and says where the table will come from.
+ */
+function candidates_renderCandidates(group, candidates, links = {}) {
+    const slug = { group: group.slug };
+    const size = rosterSize(group.members.length);
+    const roster = `**Roster size${size.fit === 'good' ? '' : ' (warning)'}:** ${size.message}.`;
+    const lines = [marker(candidates_CANDIDATES_MARKER, slug), '### Candidates', '', roster, ''];
+    if (!candidates) {
+        lines.push('When "Start a cohort" runs, a table here shows each member as invited, accepted or committed, and the open nominations for the group.');
+    }
+    else {
+        lines.push(tally(candidates), '', '| Who | State |', '| --- | --- |');
+        const byState = [...candidates.members].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
+        for (const member of byState)
+            lines.push(`| @${member.login}${member.facilitator ? ' (facilitator)' : ''} | ${member.state} |`);
+        for (const number of candidates.nominations)
+            lines.push(`| #${number} | nominated |`);
+        lines.push('', legend(links.groundRules));
+    }
+    lines.push('', marker(candidates_CANDIDATES_END_MARKER, slug));
+    return lines.join('\n');
+}
+/** "2 committed, 3 accepted. 1 open nomination to read." (states nobody is in are left out) */
+function tally(candidates) {
+    const total = candidates.members.length;
+    const counts = STATE_ORDER.map((state) => [state, candidates.members.filter((m) => m.state === state).length]);
+    const members = counts[0]?.[1] === total
+        ? `All ${total} members are committed.`
+        : `${counts
+            .filter(([, n]) => n > 0)
+            .map(([state, n]) => `${n} ${state}`)
+            .join(', ')}.`;
+    const open = candidates.nominations.length;
+    const nominations = open === 0
+        ? 'No nomination is open.'
+        : `${open} open nomination${open === 1 ? '' : 's'} to read.`;
+    return `${members} ${nominations}`;
+}
+function legend(groundRules) {
+    const rules = groundRules ? `the ground rules (#${groundRules})` : 'the ground rules';
+    return [
+        '- **invited**: in the group file, without access to this repository yet. Whether the invitation is pending or was never sent, a workflow cannot tell: check Settings → Collaborators. Their issues opened without them as assignees; the next scheduled run assigns them once they accept.',
+        '- **accepted**: has access to this repository.',
+        `- **committed**: has access and agreed to ${rules} with a 👍 or \`/agree\`.`,
+        '- **nominated**: an open **Nomination or interest** issue for this group; read it there. To take the person in, add them as a collaborator, then run "Start a cohort" again with them among the members.',
+        '',
+        'Running "Start a cohort" again brings this section up to date. It is rewritten each time, so edits inside it are not kept.',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/sessions/links.ts
 
 /** The homework form, prefilled with the group and session through query parameters. */
@@ -86175,6 +86329,7 @@ function cohortMilestone(group) {
 
 
 
+
 const COHORT_TEMPLATE_FILES = {
     kickoff: 'kickoff.md',
     'ground-rules': 'ground-rules.md',
@@ -86234,6 +86389,7 @@ function renderIntention(group, sessions, login, templates, links) {
 function renderKickoff(group, sessions, templates, links) {
     const file = groupFilePath(group.slug);
     const weekOne = sessions[0];
+    const candidates = kickoffCandidates(group, links);
     const rendered = renderIssue(templates.kickoff, {
         ...baseContext(group, sessions),
         facilitators: facilitatorsOf(group)
@@ -86249,14 +86405,38 @@ function renderKickoff(group, sessions, templates, links) {
         names_step: namesStep(group, file),
         place_step: placeStep(group, file),
         themes_step: themesStep(group, file),
+        candidates,
         schedule: scheduleTable(sessions),
         invitation: fenced(renderInvitation(group, sessions, templates)),
     });
+    const body = withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug });
     return {
         title: rendered.title,
         labels: issueLabels(group, 'organizer', rendered),
-        body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
+        body: withCandidates(body, candidates, group.slug),
     };
+}
+/** The checklist's Candidates section for these links, as renderKickoff places it. */
+function kickoffCandidates(group, links) {
+    return renderCandidates(group, links.candidates, links.groundRules !== undefined ? { groundRules: links.groundRules } : {});
+}
+/**
+ * `body` with its Candidates section replaced by `section`: what a later run of Start a cohort
+ * rewrites, leaving the rest (the boxes the organizer ticked) as it is. A body without the section
+ * (opened before it existed, or from a template without `{{ candidates }}`) gets it just before
+ * the checklist's marker, which stays last so the issue is still found by it.
+ */
+function withCandidates(body, section, slug) {
+    const startMarker = marker(CANDIDATES_MARKER, { group: slug });
+    const endMarker = marker(CANDIDATES_END_MARKER, { group: slug });
+    const start = body.indexOf(startMarker);
+    const end = start === -1 ? -1 : body.indexOf(endMarker, start);
+    if (start !== -1 && end !== -1)
+        return body.slice(0, start) + section + body.slice(end + endMarker.length);
+    const kickoff = body.lastIndexOf(marker(KICKOFF_MARKER, { group: slug }));
+    if (kickoff === -1)
+        return `${body.trimEnd()}\n\n${section}\n`;
+    return `${body.slice(0, kickoff)}${section}\n\n${body.slice(kickoff)}`;
 }
 /*
  * Checklist items the group file may already settle: ticked, and saying so, rather than asking the

@@ -1,8 +1,14 @@
 import { DateTime } from 'luxon'
+import {
+  CANDIDATES_END_MARKER,
+  CANDIDATES_MARKER,
+  renderCandidates,
+  type Candidates,
+} from './candidates.js'
 import { formTitle, formUrl } from '../forms/prefill.js'
 import { groupFilePath } from '../group-file/write.js'
 import type { Group } from '../group-file/schema.js'
-import { withMarker } from '../markers/markers.js'
+import { marker, withMarker } from '../markers/markers.js'
 import type { Session } from '../schedule/schedule.js'
 import { calendarPath, calendarUrl, type RepositoryRef } from '../sessions/links.js'
 import type { FrontMatterDocument } from '../templates/front-matter.js'
@@ -52,6 +58,8 @@ export interface KickoffLinks {
   intentions: Record<string, number | undefined>
   /** The repository already has `groups/<slug>/calendar.ics`. */
   calendar?: boolean
+  /** Who is invited, accepted, committed or nominated, as observed (undefined in a preview). */
+  candidates?: Candidates
 }
 
 export function cohortLabels(group: Group): string[] {
@@ -124,6 +132,7 @@ export function renderKickoff(
 ): RenderedIssue {
   const file = groupFilePath(group.slug)
   const weekOne = sessions[0]
+  const candidates = kickoffCandidates(group, links)
   const rendered = renderIssue(templates.kickoff, {
     ...baseContext(group, sessions),
     facilitators: facilitatorsOf(group)
@@ -139,14 +148,43 @@ export function renderKickoff(
     names_step: namesStep(group, file),
     place_step: placeStep(group, file),
     themes_step: themesStep(group, file),
+    candidates,
     schedule: scheduleTable(sessions),
     invitation: fenced(renderInvitation(group, sessions, templates)),
   })
+  const body = withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug })
   return {
     title: rendered.title,
     labels: issueLabels(group, 'organizer', rendered),
-    body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
+    body: withCandidates(body, candidates, group.slug),
   }
+}
+
+/** The checklist's Candidates section for these links, as renderKickoff places it. */
+export function kickoffCandidates(group: Group, links: KickoffLinks): string {
+  return renderCandidates(
+    group,
+    links.candidates,
+    links.groundRules !== undefined ? { groundRules: links.groundRules } : {},
+  )
+}
+
+/**
+ * `body` with its Candidates section replaced by `section`: what a later run of Start a cohort
+ * rewrites, leaving the rest (the boxes the organizer ticked) as it is. A body without the section
+ * (opened before it existed, or from a template without `{{ candidates }}`) gets it just before
+ * the checklist's marker, which stays last so the issue is still found by it.
+ */
+export function withCandidates(body: string, section: string, slug: string): string {
+  const startMarker = marker(CANDIDATES_MARKER, { group: slug })
+  const endMarker = marker(CANDIDATES_END_MARKER, { group: slug })
+  const start = body.indexOf(startMarker)
+  const end = start === -1 ? -1 : body.indexOf(endMarker, start)
+  if (start !== -1 && end !== -1)
+    return body.slice(0, start) + section + body.slice(end + endMarker.length)
+  const kickoff = body.lastIndexOf(marker(KICKOFF_MARKER, { group: slug }))
+  if (kickoff === -1) return `${body.trimEnd()}\n\n${section}\n`
+  return `${body.slice(0, kickoff)}${section}\n\n${body.slice(kickoff)}`
 }
 
 /*

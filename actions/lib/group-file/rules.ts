@@ -4,6 +4,7 @@ import { meetingDates, skipEffects } from '../schedule/dates.js'
 import { wallClock, zoneAdvice } from '../schedule/time.js'
 import type { FieldPath, Severity } from './problems.js'
 import type { GroupFile } from './schema.js'
+import { rosterSize } from './size.js'
 
 /** A rule violation before it is located in the source file. */
 export interface Finding {
@@ -13,9 +14,6 @@ export interface Finding {
   /** Point at the key rather than the value (e.g. a missing or unknown field). */
   atKey?: boolean
 }
-
-const SMALLEST_GOOD_GROUP = 5
-const LARGEST_GOOD_GROUP = 9
 
 export interface RuleOptions {
   /**
@@ -280,17 +278,8 @@ function wallClockFinding(
 
 function groupSize(group: GroupFile): Finding[] {
   if (group.format !== 'circle') return []
-  const size = group.members.length
-  if (size < SMALLEST_GOOD_GROUP)
-    return [warning(['members'], `${size} members: under 5 makes for a thin discussion`)]
-  if (size > LARGEST_GOOD_GROUP)
-    return [
-      warning(
-        ['members'],
-        `${size} members: over 9 leaves too little airtime; consider two groups (or split into subgroups when 10 come)`,
-      ),
-    ]
-  return []
+  const size = rosterSize(group.members.length)
+  return size.fit === 'good' ? [] : [warning(['members'], size.message)]
 }
 
 function themeCount(group: GroupFile): Finding[] {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 
 
-var isObject = __nccwpck_require__(6403);
+var isObject = __nccwpck_require__(8784);
 
 module.exports = function extend(o/*, objects*/) {
   if (!isObject(o)) { o = {}; }
@@ -644,7 +644,7 @@ exports.startsWith = function(str, substr, len) {
 
 /***/ }),
 
-/***/ 6403:
+/***/ 8784:
 /***/ ((module) => {
 
 /*!
@@ -36741,7 +36741,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -45840,7 +45840,7 @@ function promptFields(prompt) {
 function catalog_text(id, label, required) {
     return { id, type: 'textarea', label, required };
 }
-const FORMS = {
+const catalog_FORMS = {
     homework: {
         kind: 'homework',
         name: 'Homework',
@@ -46109,7 +46109,7 @@ const FORMS = {
  * has this form keeps working; new repositories get the playbook's sheet above.
  */
 const SCORE_HOMEWORK = {
-    ...FORMS.homework,
+    ...catalog_FORMS.homework,
     fields: [
         catalog_group,
         session,
@@ -46128,22 +46128,22 @@ const SCORE_HOMEWORK = {
     ],
 };
 /** The shapes a form has had, newest first; only homework has more than one. */
-function formShapes(kind) {
-    return kind === 'homework' ? [FORMS.homework, SCORE_HOMEWORK] : [FORMS[kind]];
+function catalog_formShapes(kind) {
+    return kind === 'homework' ? [catalog_FORMS.homework, SCORE_HOMEWORK] : [catalog_FORMS[kind]];
 }
 function isFormKind(value) {
     return FORM_KINDS.includes(value);
 }
 /** The form behind a template file name, e.g. `homework.yml`. */
 function formByTemplate(template) {
-    return FORM_KINDS.map((kind) => FORMS[kind]).find((form) => form.template === template);
+    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
 }
 /** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
 function templatePath(kind) {
-    return `${ISSUE_TEMPLATE_DIR}/${FORMS[kind].template}`;
+    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
 }
 function fieldOf(kind, id) {
-    return FORMS[kind].fields.find((field) => field.id === id);
+    return catalog_FORMS[kind].fields.find((field) => field.id === id);
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/forms/prefill.ts
@@ -46171,7 +46171,7 @@ function prefill_formUrl({ serverUrl, repository, template, title, fields = {}, 
 }
 /** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
 function prefill_formTitle(kind, group, session) {
-    const base = `${FORMS[kind].title}${group}`;
+    const base = `${catalog_FORMS[kind].title}${group}`;
     if (session === undefined)
         return base;
     return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
@@ -64625,13 +64625,47 @@ function iso(dt) {
     return dt.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
+;// CONCATENATED MODULE: ./actions/lib/group-file/size.ts
+/*
+ * The playbook's advice on a circle's size, in one place: `skill-share validate` (through the group
+ * file's rules) and the organizer's checklist both say it in these words.
+ *
+ * The roster should hold six to ten people, around eight being best. Members commit to four of the
+ * six weekly meetings, so a roster of six to ten usually puts five to nine in the room: under five
+ * makes for a thin discussion, over nine leaves too little airtime.
+ */
+const ROSTER_MIN = 6;
+const ROSTER_MAX = 10;
+const ROSTER_BEST = 8;
+/** How a roster of `size` members compares with the playbook's six to ten. */
+function rosterSize(size) {
+    const count = `${size} member${size === 1 ? '' : 's'}`;
+    const range = `the playbook's ${ROSTER_MIN} to ${ROSTER_MAX}`;
+    if (size < ROSTER_MIN)
+        return {
+            size,
+            fit: 'thin',
+            message: `${count}: fewer than ${range}; with one or two away, under 5 are left in the room, which makes for a thin discussion`,
+        };
+    if (size > ROSTER_MAX)
+        return {
+            size,
+            fit: 'crowded',
+            message: `${count}: more than ${range}; a full room of over 9 leaves too little airtime, so consider two groups`,
+        };
+    const best = `around ${ROSTER_BEST} is best`;
+    const full = size === ROSTER_MAX
+        ? '; when all ten say they are coming, the status suggests a random split into two circles'
+        : '';
+    return { size, fit: 'good', message: `${count}: within ${range} (${best})${full}` };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
 
 
 
 
-const SMALLEST_GOOD_GROUP = 5;
-const LARGEST_GOOD_GROUP = 9;
+
 /** Each rule with the top-level fields it reads. */
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
@@ -64849,14 +64883,8 @@ function wallClockFinding(path, dates, time, zone) {
 function groupSize(group) {
     if (group.format !== 'circle')
         return [];
-    const size = group.members.length;
-    if (size < SMALLEST_GOOD_GROUP)
-        return [rules_warning(['members'], `${size} members: under 5 makes for a thin discussion`)];
-    if (size > LARGEST_GOOD_GROUP)
-        return [
-            rules_warning(['members'], `${size} members: over 9 leaves too little airtime; consider two groups (or split into subgroups when 10 come)`),
-        ];
-    return [];
+    const size = rosterSize(group.members.length);
+    return size.fit === 'good' ? [] : [rules_warning(['members'], size.message)];
 }
 function themeCount(group) {
     const themedWeeks = Math.max(0, group.weekly - 2);
@@ -70501,7 +70529,7 @@ const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
 const WWW = /(?<![A-Za-z0-9])(www)(?=\.)/gi;
 /** An address's `@`: a word character before it and a domain after it. */
 const EMAIL_AT = /(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9-]+\.)/g;
-function inertText(text, options = {}) {
+function inert_inertText(text, options = {}) {
     const lines = truncate(text.replace(CONTROL, ''), options.maxLength)
         .split(/\r\n|\r|\n/)
         .map((line) => line.replace(/\s+/g, ' ').trim());
@@ -71251,7 +71279,7 @@ async function resetBranch(repo, branch, sha) {
 
 ;// CONCATENATED MODULE: ./actions/lib/markers/markers.ts
 const MARKER = /<!-- skill-share:([a-z-]+)((?: [a-z-]+=[A-Za-z0-9._:-]+)*) -->/g;
-function marker(kind, attributes = {}) {
+function markers_marker(kind, attributes = {}) {
     const attrs = Object.entries(attributes)
         .map(([key, value]) => ` ${key}=${String(value)}`)
         .join('');
@@ -71270,12 +71298,12 @@ function markers_parseMarkers(body) {
     }));
 }
 /** The first marker of a kind whose attributes include all of `match`. */
-function findMarker(body, kind, match = {}) {
+function markers_findMarker(body, kind, match = {}) {
     return markers_parseMarkers(body).find((m) => m.kind === kind &&
         Object.entries(match).every(([key, value]) => m.attributes[key] === String(value)));
 }
-function withMarker(body, kind, attributes) {
-    return `${body.trimEnd()}\n\n${marker(kind, attributes)}\n`;
+function markers_withMarker(body, kind, attributes) {
+    return `${body.trimEnd()}\n\n${markers_marker(kind, attributes)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/github/assignees.ts
@@ -71302,7 +71330,7 @@ function isAssigneeRefusal(error) {
 /** The visible note and marker for someone to assign later. */
 function pendingNote(login) {
     return (`> ⏳ @${login} will be assigned here once they accept their invitation to this repository.\n\n` +
-        marker(ASSIGN_MARKER, { to: login }));
+        markers_marker(ASSIGN_MARKER, { to: login }));
 }
 /** The body without the pending notes for `login`. */
 function withoutPendingNote(body, login) {
@@ -71452,7 +71480,7 @@ function messageOf(error) {
  * Creates something at most once. A create that fails may still have happened (the response was
  * lost), so before trying again we look for what it would have made, by its hidden marker.
  */
-async function createOnce(steps) {
+async function idempotent_createOnce(steps) {
     const attempts = steps.attempts ?? 3;
     let lastError;
     for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -71604,9 +71632,9038 @@ function labelSpec(name) {
     return { name, color: 'ededed', description: null };
 }
 
+;// CONCATENATED MODULE: ./node_modules/@github/issue-parser/dist/index.js
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR$1 = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar$1 = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR$1;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection$1(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR$1:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar$1(node) || isCollection$1(node)) && !!node.anchor;
+
+const BREAK$1 = Symbol('break visit');
+const SKIP$1 = Symbol('skip children');
+const REMOVE$1 = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit$1(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE$1)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit$1.BREAK = BREAK$1;
+/** Do not visit the children of the current node */
+visit$1.SKIP = SKIP$1;
+/** Remove the current node */
+visit$1.REMOVE = REMOVE$1;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (isNode(ctrl) || isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (isCollection$1(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK$1)
+                    return BREAK$1;
+                else if (ci === REMOVE$1) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK$1)
+                return BREAK$1;
+            else if (ck === REMOVE$1)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK$1)
+                return BREAK$1;
+            else if (cv === REMOVE$1)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE$1)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK$1;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP$1;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE$1;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (isNode(ctrl) || isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (isCollection$1(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK$1)
+                    return BREAK$1;
+                else if (ci === REMOVE$1) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK$1)
+                return BREAK$1;
+            else if (ck === REMOVE$1)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK$1)
+                return BREAK$1;
+            else if (cv === REMOVE$1)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (isScalar$1(node))
+        return visitor.Scalar?.(key, node, path);
+    if (isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (isCollection$1(parent)) {
+        parent.items[key] = node;
+    }
+    else if (isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && isNode(doc.contents)) {
+            const tags = {};
+            visit$1(doc.contents, (_key, node) => {
+                if (isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit$1(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            if (!prevAnchors)
+                prevAnchors = anchorNames(doc);
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (isScalar$1(ref.node) || isCollection$1(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+class Alias extends NodeBase {
+    constructor(source) {
+        super(ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc) {
+        let found = undefined;
+        visit$1(doc, {
+            Node: (_key, node) => {
+                if (node === this)
+                    return visit$1.BREAK;
+                if (node.anchor === this.source)
+                    found = node;
+            }
+        });
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const { anchors, doc, maxAliasCount } = ctx;
+        const source = this.resolve(doc);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        let data = anchors.get(source);
+        if (!data) {
+            // Resolve anchors for Node.prototype.toJS()
+            toJS(source, null, ctx);
+            data = anchors.get(source);
+        }
+        /* istanbul ignore if */
+        if (!data || data.res === undefined) {
+            const msg = 'This should not happen: Alias anchor was not resolved?';
+            throw new ReferenceError(msg);
+        }
+        if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+                data.aliasCount = getAliasCount(doc, source, anchors);
+            if (data.count * data.aliasCount > maxAliasCount) {
+                const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                throw new ReferenceError(msg);
+            }
+        }
+        return data.res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (isCollection$1(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends NodeBase {
+    constructor(value) {
+        super(SCALAR$1);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (isDocument(value))
+        value = value.contents;
+    if (isNode(value))
+        return value;
+    if (isPair(value)) {
+        const map = ctx.schema[MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            if (!ref.anchor)
+                ref.anchor = onAnchor(value);
+            return new Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[SEQ]
+                    : schema[MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class dist_Collection extends NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => isNode(it) || isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (isCollection$1(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (isCollection$1(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && isScalar$1(node) ? node.value : node;
+        else
+            return isCollection$1(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    isScalar$1(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return isCollection$1(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (isCollection$1(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines(str, indent, FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value) || /^\s*$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines(`${start}${foldedValue}${end}`, indent, FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (!value ||
+        /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - empty string, '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines(str, indent, FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.BLOCK_FOLDED:
+            case Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (isScalar$1(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? typeof obj;
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (isScalar$1(node) || isCollection$1(node)) && node.anchor;
+    if (anchor && anchorIsValid(anchor)) {
+        anchors.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ? node.tag : tagObj.default ? null : tagObj.tag;
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify$2(item, ctx, onComment, onChompKeep) {
+    if (isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    if (!tagObj)
+        tagObj = getTagObject(ctx.doc.schema.tags, node);
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : isScalar$1(node)
+            ? stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return isScalar$1(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (isCollection$1(key) || (!isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            isCollection$1(key) ||
+            (isScalar$1(key)
+                ? key.type === Scalar.BLOCK_FOLDED || key.type === Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify$2(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && isScalar$1(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify$2(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n')
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && isCollection$1(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        console.warn(warning);
+    }
+}
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const dist_merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (dist_merge.identify(key) ||
+    (isScalar$1(key) &&
+        (!key.type || key.type === Scalar.PLAIN) &&
+        dist_merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === dist_merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    value = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
+    if (isSeq(value))
+        for (const it of value.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(value))
+        for (const it of value)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, value);
+}
+function mergeValue(ctx, map, value) {
+    const source = ctx && isAlias(value) ? value.resolve(ctx.doc) : value;
+    if (!isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (isMergeKey(ctx, key))
+        addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (isNode(key) && ctx?.doc) {
+        const strCtx = createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+function createPair(key, value, ctx) {
+    const k = createNode(key, undefined, ctx);
+    const v = createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, NODE_TYPE, { value: PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (isNode(key))
+            key = key.clone(schema);
+        if (isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (isPair(item)) {
+            const ik = isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify$2(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (isPair(item)) {
+            const ik = isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify$2(item, itemCtx, () => (comment = null));
+        if (i < items.length - 1)
+            str += ',';
+        if (comment)
+            str += lineComment(str, itemIndent, commentString(comment));
+        if (!reqNewline && (lines.length > linesAtValue || str.includes('\n')))
+            reqNewline = true;
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+function dist_findPair(items, key) {
+    const k = isScalar$1(key) ? key.value : key;
+    for (const it of items) {
+        if (isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (isScalar$1(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends dist_Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair(pair.key, pair.value);
+        const prev = dist_findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (isScalar$1(prev.value) && isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = dist_findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = dist_findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && isScalar$1(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!dist_findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+const dist_map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.from(schema, obj, ctx)
+};
+
+class YAMLSeq extends dist_Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && isScalar$1(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (isScalar$1(prev) && isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = isScalar$1(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.from(schema, obj, ctx)
+};
+
+const dist_string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^\d/.test(n)) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+const floatNaN$1 = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber
+};
+const floatExp$1 = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber(node);
+    }
+};
+const float$1 = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber
+};
+
+const intIdentify$2 = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve$1 = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify$1(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify$2(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber(node);
+}
+const intOct$1 = {
+    identify: value => intIdentify$2(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve$1(str, 2, 8, opt),
+    stringify: node => intStringify$1(node, 8, '0o')
+};
+const int$1 = {
+    identify: intIdentify$2,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve$1(str, 0, 10, opt),
+    stringify: stringifyNumber
+};
+const intHex$1 = {
+    identify: value => intIdentify$2(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve$1(str, 2, 16, opt),
+    stringify: node => intStringify$1(node, 16, '0x')
+};
+
+const schema$2 = [
+    dist_map,
+    seq,
+    dist_string,
+    nullTag,
+    boolTag,
+    intOct$1,
+    int$1,
+    intHex$1,
+    floatNaN$1,
+    floatExp$1,
+    float$1
+];
+
+function intIdentify$1(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify$1,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify$1(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema$1 = [dist_map, seq].concat(jsonScalars, jsonError);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        if (!type)
+            type = Scalar.BLOCK_LITERAL;
+        if (type !== Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+function resolvePairs(seq, onError) {
+    if (isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (isPair(item))
+                continue;
+            else if (isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair(new Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = isPair(item) ? item : new Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+class YAMLOMap extends YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (isPair(pair)) {
+                key = toJS(pair.key, '', ctx);
+                value = toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs = createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs = resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs.items) {
+            if (isScalar$1(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar(false),
+    stringify: boolStringify
+};
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber(node);
+    }
+};
+const dist_float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber
+};
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const dist_int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+class YAMLSet extends YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair(key.key, null);
+        else
+            pair = new Pair(key, null);
+        const prev = dist_findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = dist_findPair(this.items, key);
+        return !keepPair && isPair(pair)
+            ? isScalar$1(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = dist_findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const dist_set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value.toISOString().replace(/(T00:00:00)?\.000Z$/, '')
+};
+
+const schema = [
+    dist_map,
+    seq,
+    dist_string,
+    nullTag,
+    trueTag,
+    falseTag,
+    intBin,
+    intOct,
+    dist_int,
+    intHex,
+    floatNaN,
+    floatExp,
+    dist_float,
+    binary,
+    dist_merge,
+    omap,
+    pairs,
+    dist_set,
+    intTime,
+    floatTime,
+    timestamp
+];
+
+const dist_schemas = new Map([
+    ['core', schema$2],
+    ['failsafe', [dist_map, seq, dist_string]],
+    ['json', schema$1],
+    ['yaml11', schema],
+    ['yaml-1.1', schema]
+]);
+const tagsByName = {
+    binary,
+    bool: boolTag,
+    float: float$1,
+    floatExp: floatExp$1,
+    floatNaN: floatNaN$1,
+    floatTime,
+    int: int$1,
+    intHex: intHex$1,
+    intOct: intOct$1,
+    intTime,
+    map: dist_map,
+    merge: dist_merge,
+    null: nullTag,
+    omap,
+    pairs,
+    seq,
+    set: dist_set,
+    timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary,
+    'tag:yaml.org,2002:merge': dist_merge,
+    'tag:yaml.org,2002:omap': omap,
+    'tag:yaml.org,2002:pairs': pairs,
+    'tag:yaml.org,2002:set': dist_set,
+    'tag:yaml.org,2002:timestamp': timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = dist_schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(dist_merge)
+            ? schemaTags.concat(dist_merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(dist_schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(dist_merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? getTags(compat, 'compat')
+            : compat
+                ? getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? coreKnownTags : {};
+        this.tags = getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, MAP, { value: dist_map });
+        Object.defineProperty(this, SCALAR$1, { value: dist_string });
+        Object.defineProperty(this, SEQ, { value: seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify$2(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify$2(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, NODE_TYPE, { value: DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [NODE_TYPE]: { value: DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode(value, tag, ctx);
+        if (flow && isCollection$1(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return isCollection$1(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (isEmptyPath(path))
+            return !keepScalar && isScalar$1(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return isCollection$1(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return isCollection$1(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (isEmptyPath(path))
+            return this.contents !== undefined;
+        return isCollection$1(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (isCollection$1(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const dist_prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end && end.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                if (start === null)
+                    start = token.offset;
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                if (start === null)
+                    start = token.offset;
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (isScalar$1(a) && isScalar$1(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value && value.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap : YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source && value.source[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce && ce.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt && kt.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt?.collection) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = isNode(res)
+        ? res
+        : new Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return foldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return foldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function foldLines(source) {
+    /**
+     * The negative lookbehind here and in the `re` RegExp is to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari, which doesn't support this yet:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let first, line;
+    try {
+        first = new RegExp('(.*?)(?<![ \t])[ \t]*\r?\n', 'sy');
+        line = new RegExp('[ \t]*(.*?)(?:(?<![ \t])[ \t]*)?\r?\n', 'sy');
+    }
+    catch {
+        first = /(.*?)[ \t]*\r?\n/sy;
+        line = /[ \t]*(.*?)[ \t]*\r?\n/sy;
+    }
+    let match = first.exec(source);
+    if (!match)
+        return source;
+    let res = match[1];
+    let sep = ' ';
+    let pos = first.lastIndex;
+    line.lastIndex = pos;
+    while ((match = line.exec(source))) {
+        if (match[1] === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + match[1];
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = { x: 2, u: 4, U: 8 }[next];
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    if (isNaN(code)) {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+    return String.fromCodePoint(code);
+}
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[SCALAR$1];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[SCALAR$1];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = isScalar$1(res) ? res : new Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[SCALAR$1]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[SCALAR$1];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[SCALAR$1];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[SCALAR$1];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        if (pos === null)
+            pos = before.length;
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            node = composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError);
+            isSrcToken = false;
+        }
+    }
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!isScalar$1(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode(ctx, value, props, onError)
+        : composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (isCollection$1(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            Array.prototype.push.apply(doc.errors, this.errors);
+            Array.prototype.push.apply(doc.warnings, this.warnings);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify$1 = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+var cst = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    BOM: BOM,
+    DOCUMENT: DOCUMENT,
+    FLOW_END: FLOW_END,
+    SCALAR: SCALAR,
+    createScalarToken: createScalarToken,
+    isCollection: isCollection,
+    isScalar: isScalar,
+    prettyToken: prettyToken,
+    resolveAsScalar: resolveAsScalar,
+    setScalarValue: setScalarValue,
+    stringify: stringify$1,
+    tokenType: tokenType,
+    visit: visit
+});
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return yield* this.parseBlockStart();
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        switch (this.charAt(0)) {
+            case '!':
+                return ((yield* this.pushTag()) +
+                    (yield* this.pushSpaces(true)) +
+                    (yield* this.pushIndicators()));
+            case '&':
+                return ((yield* this.pushUntil(isNotAnchorChar)) +
+                    (yield* this.pushSpaces(true)) +
+                    (yield* this.pushIndicators()));
+            case '-': // this is an error
+            case '?': // this is an error outside flow collections
+            case ':': {
+                const inFlow = this.flowLevel > 0;
+                const ch1 = this.charAt(1);
+                if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                    if (!inFlow)
+                        this.indentNext = this.indentValue + 1;
+                    else if (this.flowKey)
+                        this.flowKey = false;
+                    return ((yield* this.pushCount(1)) +
+                        (yield* this.pushSpaces(true)) +
+                        (yield* this.pushIndicators()));
+                }
+            }
+        }
+        return 0;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        Array.prototype.push.apply(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    Array.prototype.push.apply(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && (!top || top.type !== 'doc-end')) {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            Array.prototype.push.apply(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (atMapIndent && bv.type !== 'block-seq') {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            Array.prototype.push.apply(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top && top.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter = options.lineCounter || (prettyErrors && new LineCounter()) || null;
+    return { lineCounter, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser = new Parser(lineCounter?.addNewLine);
+    const composer = new Composer(options);
+    const docs = Array.from(composer.compose(parser.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(dist_prettifyError(source, lineCounter));
+            doc.warnings.forEach(dist_prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser = new Parser(lineCounter?.addNewLine);
+    const composer = new Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer.compose(parser.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(dist_prettifyError(source, lineCounter));
+        doc.warnings.forEach(dist_prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function dist_parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document(value, _replacer, options).toString(options);
+}
+
+var YAML = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    Alias: Alias,
+    CST: cst,
+    Composer: Composer,
+    Document: Document,
+    Lexer: Lexer,
+    LineCounter: LineCounter,
+    Pair: Pair,
+    Parser: Parser,
+    Scalar: Scalar,
+    Schema: Schema,
+    YAMLError: YAMLError,
+    YAMLMap: YAMLMap,
+    YAMLParseError: YAMLParseError,
+    YAMLSeq: YAMLSeq,
+    YAMLWarning: YAMLWarning,
+    isAlias: isAlias,
+    isCollection: isCollection$1,
+    isDocument: isDocument,
+    isMap: isMap,
+    isNode: isNode,
+    isPair: isPair,
+    isScalar: isScalar$1,
+    isSeq: isSeq,
+    parse: dist_parse,
+    parseAllDocuments: parseAllDocuments,
+    parseDocument: parseDocument,
+    stringify: stringify,
+    visit: visit$1,
+    visitAsync: visitAsync
+});
+
+/** Issue Form Field Types */
+var FieldType;
+(function (FieldType) {
+    /** Checkboxes Field */
+    FieldType["CHECKBOXES"] = "checkboxes";
+    /** Dropdown Field */
+    FieldType["DROPDOWN"] = "dropdown";
+    /** Input Field */
+    FieldType["INPUT"] = "input";
+    /** Markdown Field */
+    FieldType["MARKDOWN"] = "markdown";
+    /** Textarea Field */
+    FieldType["TEXTAREA"] = "textarea";
+})(FieldType || (FieldType = {}));
+/** Empty Issue Form Responses */
+var EmptyResponse;
+(function (EmptyResponse) {
+    /** No Response */
+    EmptyResponse["NO_RESPONSE"] = "_No response_";
+    /** None */
+    EmptyResponse["NONE"] = "None";
+})(EmptyResponse || (EmptyResponse = {}));
+
+/**
+ * Checks if a response is empty (it is either empty or contains one of the
+ * "empty" strings used in issue form responses).
+ *
+ * @param value Value to Check
+ */
+function isEmptyResponse(value) {
+    return (value.toLowerCase() === EmptyResponse.NONE.toLowerCase() ||
+        value.toLowerCase() === EmptyResponse.NO_RESPONSE.toLowerCase() ||
+        value === '');
+}
+/**
+ * Formats an input name to a slugified string.
+ *
+ * @param name Name to Format
+ */
+function formatKey(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .replace(/_+/g, '_');
+}
+/**
+ * Formats an input value to an appropriate type
+ */
+function formatValue(input, field) {
+    // Regex to check if a checkbox is checked.
+    const checkedExp = /^-\s\[x\]\s/im;
+    // Remove any whitespace, carriage returns, and leading/trailing newlines.
+    const value = input
+        .trim()
+        .replace(/\r/g, '')
+        .replace(/^[\n]+|[\n]+$/g, '');
+    if (field === undefined)
+        return value;
+    // Parse input field types.
+    switch (field.type) {
+        case FieldType.INPUT:
+        case FieldType.TEXTAREA:
+            // Return empty string if no response was provided. Otherwise, return the
+            // formatted response.
+            return isEmptyResponse(value) ? undefined : value;
+        case FieldType.DROPDOWN:
+            // Return empty list if no response was provided. Otherwise, split by
+            // commas and return the list.
+            return isEmptyResponse(value) ? [] : value.split(/, */);
+        case FieldType.CHECKBOXES: {
+            // Return empty object if no response was provided. Otherwise, verify
+            // which checkboxes are checked and return the object.
+            const checkboxes = {
+                selected: [],
+                unselected: []
+            };
+            // Return empty object if no response was provided
+            if (isEmptyResponse(value))
+                return checkboxes;
+            // Split response by newlines.
+            for (let line of value.split('\n')) {
+                line = line.trim();
+                // Add checked items to selected.
+                if (checkedExp.test(line))
+                    checkboxes.selected.push(line.replace(/-\s\[x\]\s/i, ''));
+                // Add unchecked items to unselected.
+                else
+                    checkboxes.unselected.push(line.replace(/-\s\[\s\]\s/i, ''));
+            }
+            return checkboxes;
+        }
+        default:
+            throw new Error(`Unknown field type: ${field.type}`);
+    }
+}
+
+/**
+ * Parses an issue body (Markdown string) and returns a dictionary of the parsed
+ * fields. Uses the issue form template (optional YAML string) to match field
+ * types and labels. If the issue form template is not provided, the function
+ * will use the field header text as the key in the parsed body.
+ *
+ * @param issue Issue Body (Markdown String)
+ * @param template Issue Form Template (YAML String)
+ * @param options Additional Processing Options
+ * @returns Parsed Issue Body
+ */
+function parseIssue(issue, template, options) {
+    // Match the sections of the issue body
+    const regexp = /### *(?<key>.*?)\s*[\r\n]+(?<value>[\s\S]*?)(?=\n?###|\n?$)/g;
+    const matches = issue.matchAll(regexp);
+    // Create an empty dictionary to store the parsed issue body.
+    const parsedIssue = {};
+    if (template) {
+        const parsedTemplate = parseTemplate(template);
+        // If the form template was provided, iterate over the matches and confirm
+        // there is a corresponding form field. If not, that match should be combined
+        // with the previous match.
+        const parsedMatches = [];
+        for (const match of matches) {
+            if (match.groups?.key === undefined ||
+                match.groups?.value === undefined ||
+                match.groups?.key === '' ||
+                match.groups?.value === '')
+                continue;
+            // If the key is in the template, add it to the parsed matches.
+            if (Object.values(parsedTemplate).some((field) => field.label === match.groups.key)) {
+                parsedMatches.push(match);
+                continue;
+            }
+            // If this is the first match, we have to drop it because there is no
+            // previous match to append it to.
+            /* istanbul ignore if */
+            if (parsedMatches.length === 0)
+                continue;
+            // Append the full content to the most recent match.
+            parsedMatches[parsedMatches.length - 1].groups.value =
+                parsedMatches[parsedMatches.length - 1].groups.value + '\n' + match[0];
+        }
+        for (const match of parsedMatches) {
+            let key = match.groups.key;
+            const value = match.groups.value;
+            // If the form template was provided, use the key from there instead of
+            // the heading in the issue body.
+            for (const [k, v] of Object.entries(parsedTemplate))
+                if (v.label === key) {
+                    key = k;
+                    break;
+                }
+            // Add to the parsed issue body
+            parsedIssue[key] = formatValue(value, parsedTemplate[key]);
+        }
+    }
+    else {
+        // No template was provided. Use the field header text as the key.
+        for (const match of matches) {
+            /* istanbul ignore if */
+            if (match.groups?.key === undefined ||
+                match.groups?.value === undefined ||
+                match.groups?.key === '' ||
+                match.groups?.value === '')
+                continue;
+            let key = match.groups.key;
+            const value = match.groups.value;
+            // If the slugify option is enabled, format the key. Otherwise, use the
+            // field header text as the key.
+            if (options?.slugify)
+                key = formatKey(key);
+            // Add to the parsed issue body
+            parsedIssue[key] = formatValue(value);
+        }
+    }
+    // Return the dictionary
+    return parsedIssue;
+}
+/**
+ * Parses an issue form template and returns a dictionary of fields. The
+ * dictionary is used to match the field types and labels in the issue body. If
+ * no template is provided, an empty dictionary is returned.
+ *
+ * @param template Issue Form Template (YAML String)
+ * @returns Parsed Issue Form Template
+ * @throws Error if the template is not valid YAML
+ */
+function parseTemplate(template) {
+    // If the template was not provided, return an empty object.
+    if (!template)
+        return {};
+    // Parse the template and confirm the type/properties are valid.
+    const fields = YAML.parse(template);
+    if (typeof fields !== 'object')
+        throw new Error('Issue template could not be parsed into an object.');
+    if (!Array.isArray(fields.body))
+        throw new Error('Issue template is missing a body array property.');
+    const parsedTemplate = {};
+    for (const item of fields.body) {
+        // Skip markdown fields.
+        if (item.type === FieldType.MARKDOWN)
+            continue;
+        // Check if the ID is present in the field attributes. If so, use it as the
+        // key. Otherwise, convert the label to snake case (this is the heading in
+        // the issue body when the form is submitted).
+        const key = item.id || formatKey(item.attributes.label);
+        // Take the rest of the attributes and add them to the object
+        parsedTemplate[key] = {
+            type: item.type,
+            label: item.attributes.label,
+            required: item.validations?.required || false
+        };
+        // Parse fields only used by dropdowns.
+        if (item.type === FieldType.DROPDOWN) {
+            parsedTemplate[key].multiple =
+                item.attributes.multiple || false;
+            parsedTemplate[key].options = item.attributes.options;
+        }
+        // Parse fields only used by checkboxes.
+        if (item.type === FieldType.CHECKBOXES) {
+            // Checkboxes have a different options format than dropdowns.
+            parsedTemplate[key].options = item.attributes.options.map((x) => {
+                return { label: x.label, required: x.required || false };
+            });
+        }
+    }
+    return parsedTemplate;
+}
+
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./actions/lib/forms/template.ts
+
+
+
+/** The form YAML itself is broken: a repository problem for the organizer, not the member. */
+class FormTemplateError extends Error {
+    template;
+    constructor(template, reason) {
+        super(`.github/ISSUE_TEMPLATE/${template}: ${reason}`);
+        this.template = template;
+        this.name = 'FormTemplateError';
+    }
+}
+/** The fields of a form's YAML, keyed by id (or by GitHub's slug of the label when id is absent). */
+function templateFields(kind, yaml) {
+    const { template } = catalog_FORMS[kind];
+    try {
+        return parseTemplate(yaml);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new FormTemplateError(template, `not a readable issue form (${reason})`);
+    }
+}
+/** A template option's text, whether it came from a dropdown or a checkbox list. */
+function optionText(option) {
+    return typeof option === 'string' ? option : option.label;
+}
+/**
+ * Checks that a (possibly customized) form still has what the actions read: every field id with
+ * its type, a single choice where one is expected, and the expected number of options. A form in
+ * an earlier shape the actions still read (homework's score form) passes as it is.
+ */
+function checkTemplate(kind, yaml) {
+    let fields;
+    try {
+        fields = templateFields(kind, yaml);
+    }
+    catch (error) {
+        return [{ field: '', message: error.message }];
+    }
+    const [current, ...earlier] = formShapes(kind);
+    const problems = shapeProblems(current ?? FORMS[kind], fields);
+    if (problems.length === 0)
+        return [];
+    if (earlier.some((shape) => shapeProblems(shape, fields).length === 0))
+        return [];
+    return problems;
+}
+/**
+ * Which of the form's shapes a repository's YAML has: the shape with the largest share of its
+ * fields present (by id and type); on a tie the newest. A customized form keeps its shape.
+ */
+function shapeOfTemplate(kind, fields) {
+    const shapes = formShapes(kind);
+    let best = shapes[0] ?? FORMS[kind];
+    let bestFit = -1;
+    for (const shape of shapes) {
+        const count = shape.fields.filter((field) => fields[field.id]?.type === field.type).length;
+        const fit = count / shape.fields.length;
+        if (fit > bestFit) {
+            best = shape;
+            bestFit = fit;
+        }
+    }
+    return best;
+}
+/** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
+function defaultFormYaml(shape) {
+    return (0,dist/* stringify */.As)({
+        name: shape.name,
+        description: shape.name,
+        body: shape.fields.map((field) => ({
+            type: field.type,
+            id: field.id,
+            attributes: {
+                label: field.label,
+                ...(field.options
+                    ? {
+                        options: field.type === 'checkboxes'
+                            ? field.options.map((option) => ({ label: option.label }))
+                            : field.options.map((option) => option.label),
+                    }
+                    : {}),
+            },
+            validations: { required: field.required },
+        })),
+    });
+}
+function shapeProblems(shape, fields) {
+    const { template, fields: expected } = shape;
+    const problems = [];
+    for (const want of expected) {
+        const have = fields[want.id];
+        const needs = `${withArticle(want.type)}${want.options ? ` with ${want.options.length} options` : ''}`;
+        if (!have) {
+            problems.push({
+                field: want.id,
+                message: `${template} has no field with id "${want.id}"; the actions need it (${needs}).`,
+            });
+            continue;
+        }
+        if (have.type !== want.type) {
+            problems.push({
+                field: want.id,
+                message: `"${want.id}" in ${template} is ${withArticle(have.type)}; the actions read it as ${needs}.`,
+            });
+            continue;
+        }
+        if (have.multiple) {
+            problems.push({
+                field: want.id,
+                message: `"${want.id}" in ${template} allows several answers; the actions expect exactly one (remove "multiple").`,
+            });
+        }
+        const count = have.options?.length ?? 0;
+        if (want.options && count !== want.options.length) {
+            const defaults = want.options.map((option) => option.label).join(', ');
+            problems.push({
+                field: want.id,
+                message: `"${want.id}" in ${template} has ${count} options; the actions read them by position and expect ${want.options.length} (${defaults}), in that order.`,
+            });
+        }
+    }
+    return problems;
+}
+function withArticle(type) {
+    return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/forms/answers.ts
+
+
+function readAnswers(form, body, yaml, fields) {
+    const parsed = parseIssue(body, yaml);
+    return {
+        // A `_No response_` answer is present with an undefined value, so look at the keys.
+        found: form.fields.some((field) => Object.hasOwn(parsed, field.id)),
+        has: (id) => Object.hasOwn(parsed, id),
+        text(id) {
+            const value = parsed[id];
+            if (typeof value === 'string')
+                return value.trim() || undefined;
+            if (Array.isArray(value))
+                return value.join(', ').trim() || undefined;
+            return undefined;
+        },
+        choices(id) {
+            const template = fields[id];
+            const answers = rawChoices(parsed[id], template?.multiple ?? false);
+            const options = (template?.options ?? []).map(optionText);
+            const values = new Set();
+            let unknown = 0;
+            for (const answer of answers) {
+                const value = toCatalogValue(answer, options, fieldIn(form, id));
+                if (value === undefined)
+                    unknown++;
+                else
+                    values.add(value);
+            }
+            const order = fieldIn(form, id)?.options?.map((option) => option.value) ?? [];
+            return { values: order.filter((value) => values.has(value)), unknown };
+        },
+    };
+}
+function fieldIn(form, id) {
+    return form.fields.find((field) => field.id === id);
+}
+function rawChoices(value, multiple) {
+    if (value === undefined)
+        return [];
+    if (typeof value === 'string')
+        return value.trim() ? [value] : [];
+    // The parser splits a dropdown answer on commas; a single choice may contain one.
+    if (Array.isArray(value))
+        return multiple ? value : value.length ? [value.join(', ')] : [];
+    return value.selected;
+}
+/**
+ * Options are matched by position in the group's own form first, so a reworded option keeps its
+ * meaning; then by the catalog's default wording or value, for bodies written against the default.
+ */
+function toCatalogValue(answer, templateOptions, field) {
+    const options = field?.options ?? [];
+    const wanted = normalize(answer);
+    const position = templateOptions.findIndex((option) => normalize(option) === wanted);
+    if (position >= 0 && position < options.length)
+        return options[position]?.value;
+    return options.find((option) => normalize(option.label) === wanted || normalize(option.value) === wanted)?.value;
+}
+function normalize(text) {
+    return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
+const COMMAND_NAMES = [
+    'rsvp',
+    'here',
+    'attended',
+    'topic',
+    'themes',
+    'agree',
+    'buddy',
+    'snooze',
+    'unsnooze',
+    'skip',
+    'swap',
+    'continue',
+    'homework',
+    'seats',
+    'notes',
+    'help',
+];
+const ANY_ISSUE = ['session', 'ground-rules', 'check-in'];
+const catalog_CATALOG = {
+    rsvp: {
+        name: 'rsvp',
+        usage: '/rsvp yes|no|maybe [note]',
+        summary: 'Say whether you are coming, with an optional short note.',
+        who: 'member',
+        where: ['session'],
+    },
+    here: {
+        name: 'here',
+        usage: '/here [@login ...]',
+        summary: 'Mark yourself present at the meeting; facilitators may list others too.',
+        who: 'member',
+        where: ['session'],
+    },
+    attended: {
+        name: 'attended',
+        usage: '/attended @login @login ...',
+        summary: 'Record who attended, after the meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    topic: {
+        name: 'topic',
+        usage: '/topic <text>',
+        summary: 'Propose a topic, one per comment; vote for topics with 👍 on their comment.',
+        who: 'member',
+        where: ['kickoff', 'follow-up'],
+    },
+    themes: {
+        name: 'themes',
+        usage: '/themes 1,3,4,6',
+        summary: 'Turn topics (by their number in the status comment) into the themes of the coming weeks.',
+        who: 'facilitator',
+        where: ['kickoff'],
+    },
+    agree: {
+        name: 'agree',
+        usage: '/agree',
+        summary: 'Agree to the ground rules.',
+        who: 'member',
+        where: ['ground-rules'],
+    },
+    buddy: {
+        name: 'buddy',
+        usage: '/buddy',
+        summary: 'Say that you checked in with your accountability buddy this week.',
+        who: 'member',
+        where: ['check-in'],
+    },
+    snooze: {
+        name: 'snooze',
+        usage: '/snooze',
+        summary: 'Sit out buddy pairing until you /unsnooze.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    unsnooze: {
+        name: 'unsnooze',
+        usage: '/unsnooze',
+        summary: 'Be paired with a buddy again.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    skip: {
+        name: 'skip',
+        usage: '/skip [reason]',
+        summary: 'Call off this meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    swap: {
+        name: 'swap',
+        usage: '/swap @login',
+        summary: 'Hand the facilitation of this meeting to another member.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    continue: {
+        name: 'continue',
+        usage: '/continue monthly|biweekly|stop|channel',
+        summary: 'Vote on whether the group goes on (channel: stop meeting, keep only the discussion channel); a facilitator closes all the closing votes with /continue confirm.',
+        who: 'member',
+        where: ['closing'],
+    },
+    homework: {
+        name: 'homework',
+        usage: '/homework keep|drop',
+        summary: 'Vote on keeping the homework sheet for the meetings after the weekly phase.',
+        who: 'member',
+        where: ['closing'],
+    },
+    seats: {
+        name: 'seats',
+        usage: '/seats closed|nominations|open [cap]',
+        summary: 'Vote on whether new members may join (by nomination, or anyone invited), optionally up to a group size, e.g. /seats nominations 10.',
+        who: 'member',
+        where: ['closing'],
+    },
+    notes: {
+        name: 'notes',
+        usage: '/notes <text>',
+        summary: 'Scribe notes for the anonymous retrospective; the lines below the command belong to the note too. No names, please.',
+        who: 'member',
+        where: ['session'],
+    },
+    help: {
+        name: 'help',
+        usage: '/help',
+        summary: 'List the commands available here.',
+        who: 'member',
+        where: ANY_ISSUE,
+    },
+};
+const PLACE_NAMES = {
+    session: 'a session issue',
+    kickoff: 'the kickoff (week 1) issue',
+    closing: 'the closing issue',
+    'follow-up': 'a follow-up session issue',
+    'ground-rules': 'the ground rules issue',
+    'check-in': 'a buddy check-in issue',
+};
+function isCommandName(name) {
+    return COMMAND_NAMES.includes(name);
+}
+function placesOf(kind) {
+    switch (kind) {
+        case 'ground-rules':
+        case 'check-in':
+            return [kind];
+        case 'kickoff':
+        case 'closing':
+            return ['session', kind];
+        case 'monthly':
+        case 'biweekly':
+            return ['session', 'follow-up'];
+        case 'theme':
+            return ['session'];
+    }
+}
+function worksIn(spec, kind) {
+    const places = placesOf(kind);
+    return spec.where.some((place) => places.includes(place));
+}
+/** "the kickoff (week 1) issue or a follow-up session issue" */
+function describePlaces(places) {
+    const names = places.map((place) => PLACE_NAMES[place]);
+    return names.length <= 1
+        ? (names[0] ?? '')
+        : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+function commandsAvailable(kind) {
+    return COMMAND_NAMES.map((name) => catalog_CATALOG[name]).filter((spec) => worksIn(spec, kind));
+}
+/** The reply to `/help` and to an unknown command: the commands that work on this issue. */
+function helpText(kind) {
+    const lines = commandsAvailable(kind).map((spec) => {
+        const who = spec.who === 'facilitator' ? ' _(facilitators)_' : '';
+        return `- \`${spec.usage}\`${who}: ${spec.summary}`;
+    });
+    return [
+        '**The commands available here.** Start a line of a comment with the command; several lines make several commands.',
+        '',
+        ...lines,
+        '',
+        'To change your mind, post the command again or edit your comment. Commands inside quotes and code are ignored.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/inert.ts
+// Member text is made inert by the one shared module; commands keep their import path.
+
+
+;// CONCATENATED MODULE: ./actions/lib/commands/parse.ts
+/**
+ * Finds slash commands in a comment body, the way a reader sees them on GitHub.
+ *
+ * A command is a line that starts with `/name` (after at most three spaces; four or a tab make an
+ * indented code block). Only what renders as plain text counts: lines inside fenced code (``` or
+ * ~~~, an unclosed fence runs to the end), indented code, block quotes (`>` at any depth), HTML
+ * comments (an unclosed one runs to the end), `<pre>`-style raw blocks and multi-line inline code
+ * spans are skipped, and a `/name` in the middle of a sentence is just text. A line right after a
+ * quote that does not itself start with `>` counts as a command, even though Markdown would render
+ * it as a lazy continuation of the quote: "a line that starts with /" is the rule people can see.
+ *
+ * Unicode policy. Only the command token (the slash and the name) is NFKC-normalised, so an IME
+ * user's fullwidth `／ｒｓｖｐ` works exactly like `/rsvp`; look-alike slashes without a
+ * compatibility mapping (division slash `∕`, fraction slash `⁄`) are not slashes and the line is
+ * text. A name that still contains non-ASCII letters after NFKC (a Cyrillic `р` in `/rsvр`) is
+ * returned as written so the caller can answer "unknown command", but it never matches a known
+ * command and is never executed (see `isAsciiName`).
+ *
+ * The work is bounded: the body is cut at GitHub's 65,536-character comment limit, every pass is
+ * linear in its length, and at most `MAX_COMMANDS_PER_COMMENT` commands are returned.
+ */
+const MAX_COMMENT_CHARS = 65_536;
+const MAX_COMMANDS_PER_COMMENT = 20;
+const MAX_NAME_LENGTH = 32;
+const COMMAND_LINE = /^[ \u3000]{0,3}[/\uFF0F]([^\s/\uFF0F]{1,64})(?=\s|$)(.*)$/;
+const NAME = new RegExp(`^\\p{L}[\\p{L}\\p{N}_-]{0,${MAX_NAME_LENGTH - 1}}$`, 'u');
+const ASCII_NAME = /^[a-z][a-z0-9_-]*$/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])( {1,4})/;
+const RAW_BLOCK = /^<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const BACKTICKS = /`+/g;
+function parseCommands(body, options = {}) {
+    const limit = options.limit ?? MAX_COMMANDS_PER_COMMENT;
+    if (limit <= 0 || !body)
+        return [];
+    const lines = body.slice(0, MAX_COMMENT_CHARS).split(/\r\n|\r|\n/);
+    const kinds = classifyLines(lines);
+    hideInlineCodeContinuations(lines, kinds);
+    const found = [];
+    for (let i = 0; i < lines.length && found.length <= limit; i++) {
+        if (kinds[i] !== 'text')
+            continue;
+        const match = COMMAND_LINE.exec(lines[i]);
+        if (!match)
+            continue;
+        const token = match[1].normalize('NFKC');
+        if (!NAME.test(token))
+            continue;
+        found.push({ index: i, token, tail: match[2] });
+    }
+    return found.slice(0, limit).map((hit, k) => {
+        const next = found[k + 1]?.index ?? lines.length;
+        const rest = hit.tail.trim();
+        return {
+            name: hit.token.toLowerCase(),
+            args: rest.normalize('NFKC').split(/\s+/).filter(Boolean),
+            rest,
+            block: lines
+                .slice(hit.index + 1, next)
+                .join('\n')
+                .trim(),
+            line: hit.index + 1,
+        };
+    });
+}
+/** True when a parsed name is plain ASCII, the only kind that can name a known command. */
+function isAsciiName(name) {
+    return ASCII_NAME.test(name);
+}
+function classifyLines(lines) {
+    const kinds = [];
+    let fence;
+    let inComment = false;
+    let rawEnd;
+    let previous = 'blank';
+    for (const line of lines) {
+        const kind = classify(line);
+        kinds.push(kind);
+        previous = kind;
+    }
+    return kinds;
+    function classify(line) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = undefined;
+            return 'ignored';
+        }
+        if (inComment) {
+            inComment = endsInsideComment(line, true);
+            return 'ignored';
+        }
+        if (rawEnd !== undefined) {
+            if (line.toLowerCase().includes(rawEnd))
+                rawEnd = undefined;
+            return 'ignored';
+        }
+        if (line.trim() === '')
+            return 'blank';
+        const indent = indentation(line);
+        // An indented line cannot start a code block in the middle of a paragraph: it continues it.
+        if (indent.columns >= 4) {
+            if (previous !== 'text')
+                return 'ignored';
+            inComment = endsInsideComment(line, false);
+            return 'text';
+        }
+        const content = line.slice(indent.chars);
+        const opened = openFence(content, indent.columns);
+        if (opened) {
+            fence = opened;
+            return 'ignored';
+        }
+        if (content.startsWith('>'))
+            return 'ignored';
+        if (content.startsWith('<!--')) {
+            inComment = endsInsideComment(line, false);
+            return 'ignored';
+        }
+        const raw = RAW_BLOCK.exec(content);
+        if (raw) {
+            const end = `</${raw[1].toLowerCase()}>`;
+            if (!content.toLowerCase().includes(end))
+                rawEnd = end;
+            return 'ignored';
+        }
+        // A comment opened mid-line hides the following lines; the line itself starts as text.
+        inComment = endsInsideComment(line, false);
+        return 'text';
+    }
+}
+function indentation(line) {
+    let columns = 0;
+    let chars = 0;
+    for (; chars < line.length; chars++) {
+        const c = line[chars];
+        if (c === ' ' || c === '\u3000')
+            columns++;
+        else if (c === '\t')
+            columns += 4 - (columns % 4);
+        else
+            break;
+        if (columns >= 4)
+            return { columns, chars: chars + 1 };
+    }
+    return { columns, chars };
+}
+function openFence(content, indent) {
+    const list = LIST_MARKER.exec(content);
+    const offset = list ? list[0].length : 0;
+    const match = FENCE_OPEN.exec(content.slice(offset));
+    if (!match)
+        return undefined;
+    const run = match[1];
+    const char = run[0];
+    // ```foo``` on one line is inline code, not a fence: a backtick fence's info has no backticks.
+    if (char === '`' && match[2].includes('`'))
+        return undefined;
+    return { char, length: run.length, maxCloseIndent: (list ? indent + offset : 0) + 3 };
+}
+function closesFence(line, fence) {
+    const indent = indentation(line);
+    if (indent.columns > fence.maxCloseIndent)
+        return false;
+    const content = line.slice(indent.chars).trimEnd();
+    if (content.length < fence.length)
+        return false;
+    for (const c of content)
+        if (c !== fence.char)
+            return false;
+    return true;
+}
+/** Follows `<!--` and `-->` through one line; returns whether the line ends inside a comment. */
+function endsInsideComment(line, startsInside) {
+    let inside = startsInside;
+    let from = 0;
+    for (;;) {
+        if (inside) {
+            const end = line.indexOf('-->', from);
+            if (end < 0)
+                return true;
+            from = end + 3;
+            inside = false;
+        }
+        else {
+            const start = line.indexOf('<!--', from);
+            if (start < 0)
+                return false;
+            from = start + 4;
+            inside = true;
+        }
+    }
+}
+/**
+ * Inline code can span lines within a paragraph: "`` `a ``" on one line and "/rsvp yes`" on the
+ * next render as code. Pairs backtick runs of equal length in one linear pass per paragraph and
+ * hides every line that starts inside a span.
+ */
+function hideInlineCodeContinuations(lines, kinds) {
+    for (let start = 0; start < lines.length;) {
+        if (kinds[start] !== 'text') {
+            start++;
+            continue;
+        }
+        let end = start;
+        while (end < lines.length && kinds[end] === 'text')
+            end++;
+        hideInParagraph(lines, kinds, start, end);
+        start = end;
+    }
+}
+function hideInParagraph(lines, kinds, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        const line = lines[i];
+        for (const match of line.matchAll(BACKTICKS)) {
+            const escaped = precededByOddBackslashes(line, match.index);
+            const length = match[0].length - (escaped ? 1 : 0);
+            if (length > 0)
+                runs.push({ line: i, length });
+        }
+    }
+    if (runs.length < 2)
+        return;
+    const nextSameLength = new Array(runs.length).fill(-1);
+    const lastSeen = new Map();
+    for (let r = runs.length - 1; r >= 0; r--) {
+        const length = runs[r].length;
+        nextSameLength[r] = lastSeen.get(length) ?? -1;
+        lastSeen.set(length, r);
+    }
+    for (let r = 0; r < runs.length;) {
+        const closer = nextSameLength[r];
+        if (closer < 0) {
+            r++;
+            continue;
+        }
+        const open = runs[r].line;
+        const close = runs[closer].line;
+        for (let l = open + 1; l <= close; l++)
+            kinds[l] = 'ignored';
+        r = closer + 1;
+    }
+}
+function precededByOddBackslashes(line, index) {
+    let count = 0;
+    for (let i = index - 1; i >= 0 && line[i] === '\\'; i--)
+        count++;
+    return count % 2 === 1;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/interpret.ts
+
+
+
+
+const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
+/** `channel`: stop meeting and keep only the discussion channel. */
+const interpret_CONTINUE_CHOICES = ['monthly', 'biweekly', 'stop', 'channel'];
+const HOMEWORK_CHOICES = ['keep', 'drop'];
+const SEAT_CHOICES = ['closed', 'nominations', 'open'];
+/** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
+const SEAT_CAP = { min: 2, max: 50 };
+const MAX_TOPIC_CHARS = 200;
+const MAX_NOTE_CHARS = 200;
+const MAX_THEME_PICKS = 24;
+const CONTINUE_ALIASES = {
+    monthly: 'monthly',
+    biweekly: 'biweekly',
+    'bi-weekly': 'biweekly',
+    fortnightly: 'biweekly',
+    stop: 'stop',
+    channel: 'channel',
+    'channel-only': 'channel',
+    confirm: 'confirm',
+};
+const HOMEWORK_ALIASES = {
+    keep: 'keep',
+    yes: 'keep',
+    drop: 'drop',
+    no: 'drop',
+};
+const SEAT_ALIASES = {
+    closed: 'closed',
+    close: 'closed',
+    none: 'closed',
+    nominations: 'nominations',
+    nomination: 'nominations',
+    nominate: 'nominations',
+    open: 'open',
+};
+function interpret(parsed) {
+    const { name } = parsed;
+    if (!isAsciiName(name) || !isCommandName(name))
+        return interpret_unknown(name);
+    const result = PARSERS[name](parsed);
+    return typeof result === 'string'
+        ? { ok: false, code: 'invalid', name, reason: result }
+        : { ok: true, command: result };
+}
+/** Who may run this command with these arguments. */
+function requiredRole(command) {
+    if (command.name === 'continue' && command.choice === 'confirm')
+        return 'facilitator';
+    return catalog_CATALOG[command.name].who;
+}
+/** Whether `role` may run `command` on an issue of `kind`; a polite refusal when not. */
+function authorize(command, context) {
+    const spec = catalog_CATALOG[command.name];
+    if (!worksIn(spec, context.kind)) {
+        return {
+            code: 'wrong-issue',
+            reason: `\`/${spec.name}\` works on ${describePlaces(spec.where)}, not here.`,
+        };
+    }
+    if (requiredRole(command) === 'facilitator' && context.role !== 'facilitator') {
+        return {
+            code: 'not-facilitator',
+            reason: `Sorry, \`${usageOf(command)}\` is for the group's facilitators. Ask one of them if it should happen.`,
+        };
+    }
+    return undefined;
+}
+const PARSERS = {
+    rsvp: ({ args, rest }) => {
+        const word = keyword(args[0]);
+        if (!word)
+            return `\`/rsvp\` needs an answer: yes, no or maybe, e.g. \`/rsvp yes\`.`;
+        if (!RSVP_ANSWERS.includes(word)) {
+            return `\`/rsvp\` takes yes, no or maybe (then an optional note), not ${shown(args[0])}. For example \`/rsvp maybe back from a trip that day\`.`;
+        }
+        const note = clip(afterFirstWord(rest), MAX_NOTE_CHARS);
+        return { name: 'rsvp', answer: word, ...(note ? { note } : {}) };
+    },
+    here: ({ args }) => {
+        const logins = loginList(args, '/here');
+        return typeof logins === 'string' ? logins : { name: 'here', logins };
+    },
+    attended: ({ args }) => {
+        if (args.length === 0)
+            return '`/attended` needs the people who came, e.g. `/attended @ada @grace`.';
+        const logins = loginList(args, '/attended');
+        return typeof logins === 'string' ? logins : { name: 'attended', logins };
+    },
+    topic: ({ rest }) => {
+        const text = rest.replace(/\s+/g, ' ').trim();
+        if (!text)
+            return '`/topic` needs the topic on the same line, e.g. `/topic saying no to my own manager`.';
+        if (Array.from(text).length > MAX_TOPIC_CHARS) {
+            return `Please keep a topic under ${MAX_TOPIC_CHARS} characters: a title and a few words are plenty, the rest can go in the comment below it.`;
+        }
+        return { name: 'topic', text };
+    },
+    themes: ({ args }) => {
+        const tokens = args
+            .join(' ')
+            .split(/[\s,;]+/)
+            .filter(Boolean);
+        if (tokens.length === 0)
+            return '`/themes` needs topic numbers from the status comment, e.g. `/themes 1,3,4,6`.';
+        const picks = [];
+        for (const token of tokens) {
+            const match = /^#?(\d{1,3})$/.exec(token);
+            const number = match ? Number(match[1]) : 0;
+            if (number < 1)
+                return `\`/themes\` takes topic numbers such as \`1,3,4,6\`; ${shown(token)} is not one.`;
+            if (picks.includes(number))
+                return `Topic ${number} is listed twice in \`/themes\`.`;
+            picks.push(number);
+        }
+        if (picks.length > MAX_THEME_PICKS)
+            return `\`/themes\` takes at most ${MAX_THEME_PICKS} topics.`;
+        return { name: 'themes', picks };
+    },
+    agree: () => ({ name: 'agree' }),
+    buddy: () => ({ name: 'buddy' }),
+    snooze: () => ({ name: 'snooze' }),
+    unsnooze: () => ({ name: 'unsnooze' }),
+    skip: ({ rest }) => {
+        const reason = clip(rest.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS);
+        return { name: 'skip', ...(reason ? { reason } : {}) };
+    },
+    swap: ({ args }) => {
+        if (args.length !== 1)
+            return '`/swap` needs exactly one person to take over, e.g. `/swap @ada`.';
+        const logins = loginList(args, '/swap');
+        return typeof logins === 'string' ? logins : { name: 'swap', to: logins[0] };
+    },
+    continue: ({ args }) => {
+        const choice = CONTINUE_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/continue\` takes monthly, biweekly, stop or channel${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
+        }
+        return { name: 'continue', choice };
+    },
+    homework: ({ args }) => {
+        const choice = HOMEWORK_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/homework\` takes keep or drop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/homework keep\`.`;
+        }
+        return { name: 'homework', choice };
+    },
+    seats: ({ args }) => {
+        const choice = SEAT_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/seats\` takes closed, nominations or open${args[0] ? `, not ${shown(args[0])}` : ''}, then an optional cap on the group's size, e.g. \`/seats nominations 10\`.`;
+        }
+        if (args.length > 2)
+            return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.';
+        if (args[1] === undefined)
+            return { name: 'seats', choice };
+        const cap = /^\d{1,3}$/.test(args[1]) ? Number(args[1]) : NaN;
+        if (!(cap >= SEAT_CAP.min && cap <= SEAT_CAP.max)) {
+            return `The cap in \`/seats\` is the most members the group grows to, a number from ${SEAT_CAP.min} to ${SEAT_CAP.max}, not ${shown(args[1])}.`;
+        }
+        if (choice === 'closed')
+            return '`/seats closed` takes no cap: nobody new joins.';
+        return { name: 'seats', choice, cap };
+    },
+    notes: ({ rest, block }) => {
+        const text = [rest, block].filter(Boolean).join('\n').trim();
+        if (!text)
+            return '`/notes` needs the notes, on the same line or the lines below it.';
+        return { name: 'notes', text };
+    },
+    help: () => ({ name: 'help' }),
+};
+function interpret_unknown(name) {
+    if (!isAsciiName(name)) {
+        return {
+            ok: false,
+            code: 'unknown',
+            name,
+            reason: `${shown(`/${name}`)} is not a command: its name has letters that only look like plain Latin ones. Type it with a standard keyboard layout.`,
+        };
+    }
+    const guess = closestCommand(name);
+    return {
+        ok: false,
+        code: 'unknown',
+        name,
+        reason: `\`/${name}\` is not a command.${guess ? ` Did you mean \`/${guess}\`?` : ''}`,
+    };
+}
+function closestCommand(name) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of COMMAND_NAMES) {
+        const distance = editDistance(name, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            next.push(Math.min(substitution, row[j] + 1, next[j - 1] + 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function loginList(args, command) {
+    const logins = [];
+    for (const arg of args) {
+        const login = arg.replace(/^@/, '').replace(/[,;.]+$/, '');
+        if (!GITHUB_LOGIN.test(login)) {
+            return `\`${command}\` takes GitHub logins such as \`@octocat\`; ${shown(arg)} is not one.`;
+        }
+        if (!logins.some((seen) => seen.toLowerCase() === login.toLowerCase()))
+            logins.push(login);
+    }
+    return logins;
+}
+function usageOf(command) {
+    return command.name === 'continue' && command.choice === 'confirm'
+        ? '/continue confirm'
+        : `/${command.name}`;
+}
+function keyword(word) {
+    return (word ?? '').toLowerCase().replace(/[.,;:!?]+$/, '');
+}
+function afterFirstWord(text) {
+    return text
+        .replace(/^\S+\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function clip(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max
+        ? text
+        : `${chars
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+/** Echo of something the member typed, quoted and inert. */
+function shown(text) {
+    return `"${inert_inertText(text ?? '', { maxLength: 40 })}"`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/state.ts
+
+
+
+/**
+ * Rebuilds one issue's state from all its comments.
+ *
+ * Order: comments count in thread order, by `createdAt` then `id`, and lines top to bottom within a
+ * comment; later wins. An edit changes what a comment says, not where it stands: an edited comment
+ * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
+ * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
+ */
+function state_rebuildState(input) {
+    const roster = rosterOf(input.group.members);
+    const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
+    const state = emptyState();
+    const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
+    const ordered = threadOrder(input.comments);
+    for (const comment of ordered) {
+        if (state_isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
+            continue;
+        const parsed = parseCommands(comment.body);
+        if (parsed.length === 0)
+            continue;
+        const author = roster.get(comment.author.toLowerCase());
+        if (!author) {
+            state.ignored.push({ commentId: comment.id, reason: 'not-a-member' });
+            continue;
+        }
+        let topics = 0;
+        for (const command of parsed) {
+            const at = { author, role: author.role, comment, line: command.line, state, roster };
+            const typed = admit(command, at, pass.kind);
+            if (!typed)
+                continue;
+            if (typed.name === 'topic' && topics++ > 0) {
+                refuse(at, 'topic', 'invalid', ONE_TOPIC_PER_COMMENT);
+                continue;
+            }
+            if (typed.name === 'themes')
+                pass.pendingThemes.push({ picks: typed.picks, at });
+            else if (typed.name === 'continue')
+                pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else if (typed.name === 'homework' || typed.name === 'seats')
+                applyClosingVote(typed, at, pass.continueClosed);
+            else
+                apply(typed, at);
+        }
+    }
+    applyIssueReactions(state, input, roster);
+    for (const { picks, at } of pass.pendingThemes)
+        chooseThemes(picks, at, input.group.weekly);
+    const position = new Map(ordered.map((comment, index) => [comment.id, index]));
+    state.refusals.sort((a, b) => (position.get(a.commentId) ?? 0) - (position.get(b.commentId) ?? 0) || a.line - b.line);
+    return state;
+}
+const ONE_TOPIC_PER_COMMENT = 'One topic per comment, please, so people can vote on each with 👍. Post this one in a comment of its own.';
+/** The typed command if it is known, valid, and allowed here for this author; otherwise records why not. */
+function admit(command, at, kind) {
+    const interpretation = interpret(command);
+    if (!interpretation.ok) {
+        if (interpretation.code === 'invalid') {
+            refuse(at, interpretation.name, 'invalid', interpretation.reason);
+            return undefined;
+        }
+        const { name, reason } = interpretation;
+        at.state.unknown.push({ commentId: at.comment.id, line: at.line, name, reason });
+        return undefined;
+    }
+    const refusal = authorize(interpretation.command, { role: at.role, kind });
+    if (refusal) {
+        refuse(at, interpretation.command.name, refusal.code, refusal.reason);
+        return undefined;
+    }
+    return interpretation.command;
+}
+function emptyState() {
+    return {
+        rsvps: new Map(),
+        attendance: new Set(),
+        topics: [],
+        agreed: new Set(),
+        buddyCheckIns: new Set(),
+        snoozed: new Set(),
+        unsnoozed: new Set(),
+        continueVotes: new Map(),
+        homeworkVotes: new Map(),
+        seatVotes: new Map(),
+        continueConfirmed: false,
+        notes: [],
+        help: [],
+        refusals: [],
+        unknown: [],
+        ignored: [],
+    };
+}
+function apply(command, at) {
+    const { state, author, comment } = at;
+    const me = author.github;
+    switch (command.name) {
+        case 'rsvp':
+            state.rsvps.set(me, {
+                answer: command.answer,
+                ...(command.note ? { note: command.note } : {}),
+                via: 'command',
+            });
+            return;
+        case 'here': {
+            state.attendance.add(me);
+            if (command.logins.length === 0)
+                return;
+            if (at.role !== 'facilitator') {
+                refuse(at, 'here', 'not-facilitator', `You are marked present. Only facilitators can mark others present; everyone else can post their own \`/here\`.`);
+                return;
+            }
+            for (const login of rosterLogins(command.logins, at, 'here'))
+                state.attendance.add(login);
+            return;
+        }
+        case 'attended':
+            for (const login of rosterLogins(command.logins, at, 'attended'))
+                state.attendance.add(login);
+            return;
+        case 'topic':
+            state.topics.push({
+                commentId: comment.id,
+                author: me,
+                text: command.text,
+                order: state.topics.length + 1,
+            });
+            return;
+        case 'agree':
+            state.agreed.add(me);
+            return;
+        case 'buddy':
+            state.buddyCheckIns.add(me);
+            return;
+        case 'snooze':
+            state.snoozed.add(me);
+            state.unsnoozed.delete(me);
+            return;
+        case 'unsnooze':
+            state.unsnoozed.add(me);
+            state.snoozed.delete(me);
+            return;
+        case 'skip':
+            state.skipped = {
+                by: me,
+                ...(command.reason ? { reason: command.reason } : {}),
+                commentId: comment.id,
+            };
+            return;
+        case 'swap': {
+            const to = at.roster.get(command.to.toLowerCase());
+            if (!to) {
+                refuse(at, 'swap', 'invalid', `${notOnRoster(command.to)} Pick someone from this group.`);
+                return;
+            }
+            if (to.github === me) {
+                refuse(at, 'swap', 'invalid', '`/swap` hands the facilitation to someone else; name another member.');
+                return;
+            }
+            state.swap = { by: me, to: to.github, commentId: comment.id };
+            return;
+        }
+        case 'notes':
+            state.notes.push({ commentId: comment.id, text: command.text });
+            return;
+        case 'help':
+            if (!state.help.includes(comment.id))
+                state.help.push(comment.id);
+            return;
+    }
+}
+/**
+ * Votes count until a facilitator confirms; the confirmation takes the leading choice and closes the
+ * vote. A tie (or no votes) cannot be confirmed. Returns whether the vote is closed.
+ */
+function applyContinue(choice, at, closed) {
+    const { state } = at;
+    if (choice !== 'confirm') {
+        if (closed) {
+            refuse(at, 'continue', 'invalid', `The vote is already closed: the group continues ${describeChoice(state.continueDecision)}.`);
+            return closed;
+        }
+        state.continueVotes.set(at.author.github, choice);
+        return closed;
+    }
+    if (closed)
+        return closed;
+    const leader = leadingChoice(state_continueTally(state), interpret_CONTINUE_CHOICES);
+    if (!leader) {
+        refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
+            ? 'There are no `/continue` votes to confirm yet.'
+            : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
+        return closed;
+    }
+    const homework = leadingChoice(state_homeworkTally(state), HOMEWORK_CHOICES);
+    const seats = leadingSeats(state);
+    const tied = [
+        state.homeworkVotes.size > 0 && !homework ? '`/homework`' : '',
+        state.seatVotes.size > 0 && !seats ? '`/seats`' : '',
+    ].filter(Boolean);
+    if (tied.length > 0) {
+        refuse(at, 'continue', 'invalid', `The ${tied.join(' and ')} vote ${tied.length > 1 ? 'are' : 'is'} tied. Ask people to vote (facilitators can vote too), then confirm again: \`/continue confirm\` closes all the votes at once.`);
+        return closed;
+    }
+    state.continueConfirmed = true;
+    state.continueDecision = leader;
+    if (homework)
+        state.homeworkDecision = homework;
+    if (seats)
+        state.seatDecision = seats;
+    return true;
+}
+/** `/homework` and `/seats` count until `/continue confirm` closes the closing votes. */
+function applyClosingVote(command, at, closed) {
+    if (closed) {
+        refuse(at, command.name, 'invalid', 'The votes are already closed: a facilitator confirmed them with `/continue confirm`.');
+        return;
+    }
+    const me = at.author.github;
+    if (command.name === 'homework')
+        at.state.homeworkVotes.set(me, command.choice);
+    else
+        at.state.seatVotes.set(me, command.cap ? { choice: command.choice, cap: command.cap } : { choice: command.choice });
+}
+function state_homeworkTally(state) {
+    const tally = { keep: 0, drop: 0 };
+    for (const choice of state.homeworkVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function state_seatTally(state) {
+    const tally = { closed: 0, nominations: 0, open: 0 };
+    for (const vote of state.seatVotes.values())
+        tally[vote.choice]++;
+    return tally;
+}
+/** The leading seat policy, with the cap most of its voters named (the smaller on a tie). */
+function leadingSeats(state) {
+    const choice = leadingChoice(state_seatTally(state), SEAT_CHOICES);
+    if (!choice)
+        return undefined;
+    const caps = new Map();
+    for (const vote of state.seatVotes.values())
+        if (vote.choice === choice && vote.cap)
+            caps.set(vote.cap, (caps.get(vote.cap) ?? 0) + 1);
+    const cap = [...caps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    return cap ? { choice, cap } : { choice };
+}
+function state_continueTally(state) {
+    const tally = { monthly: 0, biweekly: 0, stop: 0, channel: 0 };
+    for (const choice of state.continueVotes.values())
+        tally[choice]++;
+    return tally;
+}
+/** The one choice with the most votes; none when nobody voted or the top is tied. */
+function leadingChoice(tally, choices) {
+    const best = Math.max(...choices.map((choice) => tally[choice]));
+    const leaders = choices.filter((choice) => tally[choice] === best);
+    return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
+}
+function describeChoice(choice) {
+    if (choice === 'stop')
+        return 'no further (it stops here)';
+    if (choice === 'channel')
+        return 'in its discussion channel only';
+    return choice === 'biweekly' ? 'every other week' : 'monthly';
+}
+/** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
+function chooseThemes(picks, at, weekly) {
+    const { state } = at;
+    const missing = picks.filter((n) => n > state.topics.length);
+    if (missing.length > 0) {
+        const have = state.topics.length === 0
+            ? 'there are no topics yet'
+            : `topics go from 1 to ${state.topics.length}`;
+        refuse(at, 'themes', 'invalid', `\`/themes\`: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a topic number; ${have}.`);
+        return;
+    }
+    const slots = Math.max(0, weekly - 2);
+    if (picks.length > slots) {
+        refuse(at, 'themes', 'invalid', `\`/themes\`: there ${slots === 1 ? 'is 1 themed week' : `are ${slots} themed weeks`} (weeks 2 to ${weekly - 1}), so pick at most ${slots}.`);
+        return;
+    }
+    state.themesChosen = picks;
+}
+/** A member's 👍 on a session is a "yes" until they `/rsvp`; on the ground rules it agrees. */
+function applyIssueReactions(state, input, roster) {
+    if (input.kind === 'check-in')
+        return;
+    for (const reaction of input.issueReactions ?? []) {
+        if (reaction.content !== '+1' || state_isBot(reaction.user, reaction.userType))
+            continue;
+        const member = roster.get(reaction.user.toLowerCase());
+        if (!member)
+            continue;
+        if (input.kind === 'ground-rules')
+            state.agreed.add(member.github);
+        else if (!state.rsvps.has(member.github))
+            state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' });
+    }
+}
+/** Members named in a list, in roster spelling; names off the roster get one refusal, unechoed. */
+function rosterLogins(logins, at, command) {
+    const found = [];
+    const strangers = [];
+    for (const login of logins) {
+        const member = at.roster.get(login.toLowerCase());
+        if (member)
+            found.push(member.github);
+        else
+            strangers.push(login);
+    }
+    if (strangers.length > 0) {
+        const named = strangers.length === 1
+            ? notOnRoster(strangers[0])
+            : `${strangers.length} of the names are not on this group's roster.`;
+        refuse(at, command, 'invalid', `${named} ${found.length > 0 ? 'The others are recorded.' : 'Nothing was recorded.'}`);
+    }
+    return found;
+}
+/** Never mentions: the login is shown as inert text without `@`. */
+function notOnRoster(login) {
+    return `"${inert_inertText(login, { maxLength: 39 })}" is not on this group's roster.`;
+}
+function refuse(at, command, code, reason) {
+    at.state.refusals.push({ commentId: at.comment.id, line: at.line, command, code, reason });
+}
+function rosterOf(members) {
+    return new Map(members.map((member) => [member.github.toLowerCase(), member]));
+}
+function state_isBot(login, type) {
+    return type === 'Bot' || /\[bot\]$/i.test(login);
+}
+function threadOrder(comments) {
+    return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+}
+/**
+ * Folds snoozes across issues (oldest first): the latest explicit `/snooze` or `/unsnooze` of each
+ * member wins, so a snooze lasts until the member takes it back.
+ */
+function foldSnoozes(states, initial = []) {
+    const snoozed = new Set(initial);
+    for (const state of states) {
+        for (const login of state.unsnoozed)
+            snoozed.delete(login);
+        for (const login of state.snoozed)
+            snoozed.add(login);
+    }
+    return snoozed;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/cohort/candidates.ts
+
+
+
+
+
+
+
+/*
+ * The organizer's checklist shows who is in and how far: each member of the group file as
+ * invited, accepted or committed, and the open nominations for the group, by issue number only.
+ * Nothing a member typed is copied into it: a nomination names someone who is not in the group
+ * yet, so the checklist links the issue and says nothing of what it holds.
+ */
+const CANDIDATES_MARKER = 'candidates';
+const CANDIDATES_END_MARKER = 'candidates-end';
+/**
+ * Each member's state. `withAccess` holds the lower-case logins that can reach the repository; the
+ * rest are invited (their invitation is pending, or was never sent: a workflow token cannot tell).
+ */
+function candidatesOf(group, withAccess, groundRules, nominations) {
+    const agreed = agreedToGroundRules(group, groundRules);
+    return {
+        members: group.members.map((member) => {
+            const login = member.github.toLowerCase();
+            const state = !withAccess.has(login)
+                ? 'invited'
+                : agreed.has(login)
+                    ? 'committed'
+                    : 'accepted';
+            return { login: member.github, facilitator: member.role === 'facilitator', state };
+        }),
+        nominations: [...nominations].sort((a, b) => a - b),
+    };
+}
+/** Lower-case logins of the members who agreed, counted as the ground rules' status counts them. */
+function agreedToGroundRules(group, activity) {
+    if (!activity)
+        return new Set();
+    const state = state_rebuildState({
+        group,
+        kind: 'ground-rules',
+        comments: activity.comments,
+        issueReactions: activity.reactions,
+    });
+    return new Set([...state.agreed].map((login) => login.toLowerCase()));
+}
+/**
+ * The open Nomination or interest issues for this group: labelled for it by the forms action, or,
+ * when the forms action could not place it yet (a nomination filed before the group file was
+ * merged), answering the form's Group question with the slug. Only issue numbers come out.
+ */
+function nominationsFor(slug, issues) {
+    const form = catalog_FORMS.nomination;
+    const yaml = defaultFormYaml(form);
+    const fields = templateFields('nomination', yaml);
+    const own = `group:${slug}`.toLowerCase();
+    return issues
+        .filter((issue) => issue.state === 'open' && !issue.isPullRequest && !ownership_isOwnBot(issue.author))
+        .filter((issue) => issue.labels.some((l) => l.name.toLowerCase() === form.label))
+        .filter((issue) => {
+        const groups = issue.labels
+            .map((l) => l.name.toLowerCase())
+            .filter((name) => name.startsWith('group:'));
+        if (groups.length > 0)
+            return groups.includes(own);
+        const answer = readAnswers(form, issue.body, yaml, fields).text(GROUP_FIELD);
+        return answer?.toLowerCase() === slug.toLowerCase();
+    })
+        .map((issue) => issue.number)
+        .sort((a, b) => a - b);
+}
+const STATE_ORDER = ['committed', 'accepted', 'invited'];
+/**
+ * The checklist's Candidates section, between its own markers so a later run of Start a cohort
+ * can rewrite it in place. Without `candidates` (a preview, before anything is observed) it gives
+ * the roster's size and says where the table will come from.
+ */
+function renderCandidates(group, candidates, links = {}) {
+    const slug = { group: group.slug };
+    const size = rosterSize(group.members.length);
+    const roster = `**Roster size${size.fit === 'good' ? '' : ' (warning)'}:** ${size.message}.`;
+    const lines = [markers_marker(CANDIDATES_MARKER, slug), '### Candidates', '', roster, ''];
+    if (!candidates) {
+        lines.push('When "Start a cohort" runs, a table here shows each member as invited, accepted or committed, and the open nominations for the group.');
+    }
+    else {
+        lines.push(tally(candidates), '', '| Who | State |', '| --- | --- |');
+        const byState = [...candidates.members].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
+        for (const member of byState)
+            lines.push(`| @${member.login}${member.facilitator ? ' (facilitator)' : ''} | ${member.state} |`);
+        for (const number of candidates.nominations)
+            lines.push(`| #${number} | nominated |`);
+        lines.push('', legend(links.groundRules));
+    }
+    lines.push('', markers_marker(CANDIDATES_END_MARKER, slug));
+    return lines.join('\n');
+}
+/** "2 committed, 3 accepted. 1 open nomination to read." (states nobody is in are left out) */
+function tally(candidates) {
+    const total = candidates.members.length;
+    const counts = STATE_ORDER.map((state) => [state, candidates.members.filter((m) => m.state === state).length]);
+    const members = counts[0]?.[1] === total
+        ? `All ${total} members are committed.`
+        : `${counts
+            .filter(([, n]) => n > 0)
+            .map(([state, n]) => `${n} ${state}`)
+            .join(', ')}.`;
+    const open = candidates.nominations.length;
+    const nominations = open === 0
+        ? 'No nomination is open.'
+        : `${open} open nomination${open === 1 ? '' : 's'} to read.`;
+    return `${members} ${nominations}`;
+}
+function legend(groundRules) {
+    const rules = groundRules ? `the ground rules (#${groundRules})` : 'the ground rules';
+    return [
+        '- **invited**: in the group file, without access to this repository yet. Whether the invitation is pending or was never sent, a workflow cannot tell: check Settings → Collaborators. Their issues opened without them as assignees; the next scheduled run assigns them once they accept.',
+        '- **accepted**: has access to this repository.',
+        `- **committed**: has access and agreed to ${rules} with a 👍 or \`/agree\`.`,
+        '- **nominated**: an open **Nomination or interest** issue for this group; read it there. To take the person in, add them as a collaborator, then run "Start a cohort" again with them among the members.',
+        '',
+        'Running "Start a cohort" again brings this section up to date. It is rewritten each time, so edits inside it are not kept.',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/templates/render.ts
 
-function typed(text) {
+function render_typed(text) {
     return { typed: text };
 }
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
@@ -71621,7 +80678,7 @@ function fillPlaceholders(text, context, into = 'markdown') {
         if (value === undefined)
             return '';
         if (typeof value === 'object')
-            return into === 'title' ? titleText(value.typed) : inertText(value.typed);
+            return into === 'title' ? titleText(value.typed) : inert_inertText(value.typed);
         return String(value);
     });
 }
@@ -71637,7 +80694,7 @@ function placeholderUses(text) {
         };
     });
 }
-function renderIssue(template, context) {
+function render_renderIssue(template, context) {
     const title = fillPlaceholders(String(template.data['title'] ?? ''), context, 'title')
         .replace(/\s+/g, ' ')
         .replace(/( · )+$/, '')
@@ -71648,6 +80705,7 @@ function renderIssue(template, context) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
+
 
 
 
@@ -71689,15 +80747,15 @@ function facilitatorsOf(group) {
     return group.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
 }
 function renderGroundRules(group, sessions, templates) {
-    const rendered = renderIssue(templates['ground-rules'], baseContext(group, sessions));
+    const rendered = render_renderIssue(templates['ground-rules'], baseContext(group, sessions));
     return {
         title: rendered.title,
         labels: issueLabels(group, 'ground-rules', rendered),
-        body: withMarker(rendered.body, GROUND_RULES_MARKER, { group: group.slug }),
+        body: markers_withMarker(rendered.body, GROUND_RULES_MARKER, { group: group.slug }),
     };
 }
 function renderIntention(group, sessions, login, templates, links) {
-    const rendered = renderIssue(templates.intention, {
+    const rendered = render_renderIssue(templates.intention, {
         ...baseContext(group, sessions),
         member: login,
         how_to_answer: howToAnswer(group, links),
@@ -71705,7 +80763,7 @@ function renderIntention(group, sessions, login, templates, links) {
     return {
         title: rendered.title,
         labels: issueLabels(group, 'intention', rendered),
-        body: withMarker(rendered.body, INTENTION_MARKER, {
+        body: markers_withMarker(rendered.body, INTENTION_MARKER, {
             group: group.slug,
             member: login.toLowerCase(),
         }),
@@ -71714,7 +80772,8 @@ function renderIntention(group, sessions, login, templates, links) {
 function renderKickoff(group, sessions, templates, links) {
     const file = groupFilePath(group.slug);
     const weekOne = sessions[0];
-    const rendered = renderIssue(templates.kickoff, {
+    const candidates = kickoffCandidates(group, links);
+    const rendered = render_renderIssue(templates.kickoff, {
         ...baseContext(group, sessions),
         facilitators: facilitatorsOf(group)
             .map((l) => `@${l}`)
@@ -71729,14 +80788,38 @@ function renderKickoff(group, sessions, templates, links) {
         names_step: namesStep(group, file),
         place_step: placeStep(group, file),
         themes_step: themesStep(group, file),
+        candidates,
         schedule: scheduleTable(sessions),
         invitation: fenced(renderInvitation(group, sessions, templates)),
     });
+    const body = markers_withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug });
     return {
         title: rendered.title,
         labels: issueLabels(group, 'organizer', rendered),
-        body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
+        body: withCandidates(body, candidates, group.slug),
     };
+}
+/** The checklist's Candidates section for these links, as renderKickoff places it. */
+function kickoffCandidates(group, links) {
+    return renderCandidates(group, links.candidates, links.groundRules !== undefined ? { groundRules: links.groundRules } : {});
+}
+/**
+ * `body` with its Candidates section replaced by `section`: what a later run of Start a cohort
+ * rewrites, leaving the rest (the boxes the organizer ticked) as it is. A body without the section
+ * (opened before it existed, or from a template without `{{ candidates }}`) gets it just before
+ * the checklist's marker, which stays last so the issue is still found by it.
+ */
+function withCandidates(body, section, slug) {
+    const startMarker = markers_marker(CANDIDATES_MARKER, { group: slug });
+    const endMarker = markers_marker(CANDIDATES_END_MARKER, { group: slug });
+    const start = body.indexOf(startMarker);
+    const end = start === -1 ? -1 : body.indexOf(endMarker, start);
+    if (start !== -1 && end !== -1)
+        return body.slice(0, start) + section + body.slice(end + endMarker.length);
+    const kickoff = body.lastIndexOf(markers_marker(KICKOFF_MARKER, { group: slug }));
+    if (kickoff === -1)
+        return `${body.trimEnd()}\n\n${section}\n`;
+    return `${body.slice(0, kickoff)}${section}\n\n${body.slice(kickoff)}`;
 }
 /*
  * Checklist items the group file may already settle: ticked, and saying so, rather than asking the
@@ -71751,7 +80834,7 @@ function namesStep(group, file) {
 function placeStep(group, file) {
     const place = group.meeting?.place;
     if (place)
-        return `[x] The place is settled: ${inertText(place)} (\`meeting.place\` in \`${file}\`).`;
+        return `[x] The place is settled: ${inert_inertText(place)} (\`meeting.place\` in \`${file}\`).`;
     return `[ ] Settle the place: someone's living room, a quiet room nobody's manager walks past, or a video link. Add it to \`${file}\` as \`meeting.place\`.`;
 }
 function themesStep(group, file) {
@@ -71784,7 +80867,7 @@ function pullRequestTitle(group) {
 function pullRequestBody(group, sessions) {
     const file = groupFilePath(group.slug);
     return [
-        `Adds \`${file}\` for **${inertText(group.name)}**: ${group.members.length} members, ${cadenceText(group)}.`,
+        `Adds \`${file}\` for **${inert_inertText(group.name)}**: ${group.members.length} members, ${cadenceText(group)}.`,
         '',
         "Merging it starts the schedule below: the sessions workflow opens each meeting issue when its time comes. Before merging, replace each member's `name:` with their full name (names are used only to redact them from anything the group publishes) and add the place.",
         '',
@@ -71802,7 +80885,7 @@ function scheduleTable(sessions) {
         const start = luxon_DateTime.fromISO(session.localStart, { setZone: true });
         const end = luxon_DateTime.fromISO(session.localEnd, { setZone: true });
         const what = session.week !== undefined ? `Week ${session.week}` : issues_capitalize(session.kind);
-        const theme = session.theme ? ` · ${inertText(session.theme)}` : '';
+        const theme = session.theme ? ` · ${inert_inertText(session.theme)}` : '';
         const moved = session.shiftedFrom ? ` (moved: ${session.shiftedFrom.join(', ')} skipped)` : '';
         return `| ${session.number} | ${what}${theme}${moved} | ${start.toFormat('ccc d LLL yyyy')} | ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} | ${localMoment(session.opensAt, session.timezone)} |`;
     });
@@ -71815,13 +80898,13 @@ function scheduleTable(sessions) {
 function baseContext(group, sessions) {
     const first = sessions[0];
     return {
-        group_name: typed(group.name),
+        group_name: render_typed(group.name),
         group_slug: group.slug,
         group_file: groupFilePath(group.slug),
         weekly: group.weekly,
         timezone: group.timezone,
         duration: group.meeting?.duration,
-        place: typed(group.meeting?.place ?? 'to be announced'),
+        place: render_typed(group.meeting?.place ?? 'to be announced'),
         cadence: issues_capitalize(cadenceText(group)),
         first_meeting: first ? meetingMoment(first, group.timezone) : 'to be scheduled',
         members: group.members.map((m) => `@${m.github}`).join(' '),
@@ -71891,6 +80974,473 @@ function fenced(text) {
 }
 function issues_capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/status.ts
+
+
+
+
+
+const MAX_TOPIC_ROWS = 50;
+const MAX_NOTES_SHOWN = 10;
+const TOPIC_CHARS = 120;
+const NOTE_CHARS = 300;
+const RSVP_NOTE_CHARS = 80;
+const ANSWER_LABEL = {
+    yes: '✅ yes',
+    maybe: '❔ maybe',
+    no: '➖ no',
+    none: 'not yet',
+};
+const ANSWER_ORDER = (/* unused pure expression or super */ null && (['yes', 'maybe', 'no', 'none']));
+/**
+ * The one status comment of an issue, rebuilt from its state on every change. It carries no
+ * timestamps, so an unchanged state renders byte for byte the same and needs no edit. It mentions
+ * only roster members, in the roster's spelling; everything members typed goes through `inertText`.
+ */
+function status_renderStatus(input) {
+    const view = new View(input);
+    const sections = isSession(input.kind)
+        ? [
+            view.skipped(),
+            view.swap(),
+            input.phase === 'after' ? view.attendance() : view.rsvps(),
+            input.phase === 'after' ? '' : view.quorum(),
+            view.homework(),
+            view.topics(),
+            view.continueVote(),
+            view.commitment(),
+            view.notes(),
+        ]
+        : input.kind === 'ground-rules'
+            ? [view.agreement()]
+            : [view.checkIns(), view.homework()];
+    return ([
+        input.marker,
+        '**Status**, kept up to date from the comments below.',
+        ...sections.filter(Boolean),
+        'Comment `/help` to see the commands available here.',
+    ].join('\n\n') + '\n');
+}
+class View {
+    input;
+    members;
+    roster;
+    constructor(input) {
+        this.input = input;
+        this.members = [...input.group.members].sort((a, b) => byLogin(a.github, b.github));
+        this.roster = new Map(this.members.map((m) => [m.github.toLowerCase(), m]));
+    }
+    /** `@login` for roster members only; anything else is shown as inert text. */
+    mention(login) {
+        const member = this.roster.get(login.toLowerCase());
+        return member ? `@${member.github}` : inertText(login, { maxLength: 39 });
+    }
+    mentions(logins) {
+        return [...logins]
+            .sort(byLogin)
+            .map((login) => this.mention(login))
+            .join(', ');
+    }
+    get state() {
+        return this.input.state;
+    }
+    count(logins) {
+        return [...logins].filter((login) => this.roster.has(login.toLowerCase())).length;
+    }
+    skipped() {
+        const skip = this.state.skipped;
+        if (!skip)
+            return '';
+        const reason = skip.reason ? ` Reason: ${inertText(skip.reason, { maxLength: 200 })}` : '';
+        return `> [!NOTE]\n> ${this.mention(skip.by)} called this meeting off.${reason}`;
+    }
+    swap() {
+        const swap = this.state.swap;
+        return swap
+            ? `**Facilitation:** ${this.mention(swap.to)} takes over from ${this.mention(swap.by)}.`
+            : '';
+    }
+    answerOf(member) {
+        return this.state.rsvps.get(member.github)?.answer ?? 'none';
+    }
+    yes() {
+        return this.members.filter((m) => this.answerOf(m) === 'yes').map((m) => m.github);
+    }
+    rsvps() {
+        const tally = ANSWER_ORDER.map((answer) => {
+            const n = this.members.filter((m) => this.answerOf(m) === answer).length;
+            return `${n} ${answer === 'none' ? 'not yet' : answer}`;
+        });
+        const rows = ANSWER_ORDER.flatMap((answer) => this.members
+            .filter((m) => this.answerOf(m) === answer)
+            .map((m) => {
+            const note = this.state.rsvps.get(m.github)?.note;
+            const shown = note ? inertText(note, { maxLength: RSVP_NOTE_CHARS }) : '';
+            return `| ${this.mention(m.github)} | ${ANSWER_LABEL[answer]} | ${shown} |`;
+        }));
+        return [
+            `#### RSVPs · ${tally.join(' · ')}`,
+            '',
+            '| Member | RSVP | Note |',
+            '| --- | --- | --- |',
+            ...rows,
+        ].join('\n');
+    }
+    quorum() {
+        if (this.state.skipped)
+            return '';
+        const yes = this.yes();
+        const status = quorumStatus(yes.length, this.input.group.quorum);
+        if (status.state === 'split') {
+            const seed = `${this.input.group.slug}:${this.input.sessionNumber ?? 0}:split`;
+            const [a, b] = splitSubgroups(yes, seed);
+            return [
+                '> [!TIP]',
+                `> ${yes.length} people said yes. Over nine leaves little airtime, so the playbook splits into two circles. A random split:`,
+                `> - Circle A: ${this.mentions(a)}`,
+                `> - Circle B: ${this.mentions(b)}`,
+            ].join('\n');
+        }
+        if (status.state === 'ok')
+            return `Quorum reached: ${status.yes} yes (at least ${status.quorum} needed).`;
+        if (this.input.phase !== 'due') {
+            return `${status.yes} yes so far; a good circle needs at least ${status.quorum}.`;
+        }
+        const facilitators = this.members.filter((m) => m.role === 'facilitator').map((m) => m.github);
+        const who = facilitators.length > 0 ? `${this.mentions(facilitators)}, this` : 'This';
+        return [
+            '> [!WARNING]',
+            `> **Only ${status.yes} yes so far; a good circle needs at least ${status.quorum}.** ${who} meeting may fizzle. Options:`,
+            '> - remind people: a short nudge here or in the group channel;',
+            '> - reschedule: comment `/skip <reason>` here and propose another date;',
+            '> - meet anyway: a small circle can still be a good one.',
+        ].join('\n');
+    }
+    attendance() {
+        const present = this.members
+            .filter((m) => this.state.attendance.has(m.github))
+            .map((m) => m.github);
+        if (present.length === 0)
+            return '#### Attendance\n\nNobody recorded yet: comment `/here`, or a facilitator `/attended @login ...`.';
+        return `#### Attendance\n\n${present.length} of ${this.members.length} were there: ${this.mentions(present)}.`;
+    }
+    homework() {
+        const n = this.input.homeworkIn;
+        return n === undefined ? '' : `**Homework in:** ${n} of ${this.members.length}`;
+    }
+    topics() {
+        if (!['kickoff', 'monthly', 'biweekly'].includes(this.input.kind))
+            return '';
+        const ranked = this.input.ranked ??
+            this.state.topics.map((t, i) => ({ ...t, votes: 0, voters: [], rank: i + 1 }));
+        if (ranked.length === 0) {
+            return '#### Topics\n\nNo topics yet. Propose one with `/topic <text>`, one per comment; vote with 👍 on the comments.';
+        }
+        const rows = ranked.slice(0, MAX_TOPIC_ROWS).map((t) => {
+            const text = inertText(t.text, { maxLength: TOPIC_CHARS });
+            return `| ${t.order} | [${text}](#issuecomment-${t.commentId}) | ${t.votes} |`;
+        });
+        const more = ranked.length > MAX_TOPIC_ROWS
+            ? [`\n…and ${ranked.length - MAX_TOPIC_ROWS} more in the thread.`]
+            : [];
+        const chosen = this.state.themesChosen;
+        const themes = chosen
+            ? [`\n**Themes chosen:** topics ${chosen.join(', ')}, in that order.`]
+            : [];
+        return [
+            '#### Topics',
+            '',
+            "Vote with 👍 on a topic's comment. Facilitators turn topics into themes with `/themes` and the numbers below.",
+            '',
+            '| # | Topic | 👍 |',
+            '| --- | --- | --- |',
+            ...rows,
+            ...more,
+            ...themes,
+        ].join('\n');
+    }
+    continueVote() {
+        if (this.input.kind !== 'closing')
+            return '';
+        const { state } = this;
+        const go = continueTally(state);
+        const homework = homeworkTally(state);
+        const seats = seatTally(state);
+        const voters = this.count(new Set([
+            ...state.continueVotes.keys(),
+            ...state.homeworkVotes.keys(),
+            ...state.seatVotes.keys(),
+        ]));
+        const caps = [...state.seatVotes.values()].flatMap((v) => (v.cap ? [v.cap] : []));
+        const capNote = caps.length > 0 ? ` (caps named: ${[...new Set(caps)].sort((a, b) => a - b).join(', ')})` : '';
+        const outcome = state.continueConfirmed && state.continueDecision
+            ? `**Decided** (confirmed by a facilitator): ${decisionText(state)}. The decisions arrive as one pull request to the group file.`
+            : `${voters} of ${this.members.length} voted. Vote with \`/continue monthly|biweekly|stop|channel\`, \`/homework keep|drop\` and \`/seats closed|nominations|open [cap]\`; a facilitator closes all the votes with \`/continue confirm\`.`;
+        return [
+            '#### How we continue',
+            '',
+            '| Question | Votes |',
+            '| --- | --- |',
+            `| Go on | monthly ${go.monthly} · every other week ${go.biweekly} · stop ${go.stop} · only the channel ${go.channel} |`,
+            `| Homework | keep ${homework.keep} · drop ${homework.drop} |`,
+            `| New members | closed ${seats.closed} · by nomination ${seats.nominations} · open ${seats.open}${capNote} |`,
+            '',
+            outcome,
+        ].join('\n');
+    }
+    commitment() {
+        const input = this.input.commitment;
+        if (!input || !['kickoff', 'theme', 'closing'].includes(this.input.kind))
+            return '';
+        const s = commitmentSummary(this.members, this.input.group.weekly, input);
+        const goal = `${s.target} of the ${s.weekly} weekly meetings`;
+        if (s.everyoneReached)
+            return `**Commitment:** everyone has been to at least ${goal}. Thank you!`;
+        const already = s.reached.length > 0 ? ` Already there: ${this.mentions(s.reached)}.` : '';
+        if (s.everyoneCanReach)
+            return `**Commitment:** everyone can still reach ${goal}.${already}`;
+        return s.reached.length > 0
+            ? `**Commitment:** already at ${goal}: ${this.mentions(s.reached)}.`
+            : `**Commitment:** every meeting counts towards ${goal}. See you there.`;
+    }
+    notes() {
+        const notes = this.state.notes;
+        if (notes.length === 0)
+            return '';
+        const items = notes
+            .slice(0, MAX_NOTES_SHOWN)
+            .map((note) => `- ${inertText(headingsAsLabels(note.text), { maxLength: NOTE_CHARS, multiline: true })} ([note](#issuecomment-${note.commentId}))`);
+        const more = notes.length > MAX_NOTES_SHOWN
+            ? [`- …and ${notes.length - MAX_NOTES_SHOWN} more in the thread.`]
+            : [];
+        return [
+            `<details><summary>Scribe notes for the retrospective (${notes.length})</summary>`,
+            '',
+            ...items,
+            ...more,
+            '',
+            '</details>',
+        ].join('\n');
+    }
+    agreement() {
+        const agreed = this.members.filter((m) => this.state.agreed.has(m.github)).map((m) => m.github);
+        const list = agreed.length > 0 ? `: ${this.mentions(agreed)}` : '';
+        return `**Agreed to the ground rules:** ${agreed.length} of ${this.members.length}${list}. React 👍 to this issue or comment \`/agree\` to join them (a 👍 is counted within the hour).`;
+    }
+    checkIns() {
+        const done = this.count(this.state.buddyCheckIns);
+        const snoozed = this.count(this.state.snoozed);
+        const sitting = snoozed > 0 ? ` ${snoozed} sitting out buddy pairing for now.` : '';
+        return `**Checked in with their buddy:** ${done} of ${this.members.length}. Comment \`/buddy\` once you have.${sitting}`;
+    }
+}
+/** "we continue monthly, with homework, new members by nomination up to 10" */
+function decisionText(state) {
+    const go = state.continueDecision === 'stop'
+        ? 'we stop meeting and close the channel'
+        : state.continueDecision === 'channel'
+            ? 'we stop meeting and keep only the discussion channel'
+            : state.continueDecision === 'monthly'
+                ? 'we continue monthly'
+                : 'we continue every other week';
+    const parts = [go];
+    if (state.homeworkDecision === 'keep')
+        parts.push('with homework');
+    if (state.homeworkDecision === 'drop')
+        parts.push('without homework');
+    const seats = state.seatDecision;
+    const upTo = seats?.cap ? ` up to ${seats.cap} members` : '';
+    if (seats?.choice === 'closed')
+        parts.push('no new members');
+    if (seats?.choice === 'nominations')
+        parts.push(`new members by nomination${upTo}`);
+    if (seats?.choice === 'open')
+        parts.push(`new members welcome${upTo}`);
+    return parts.join(', ');
+}
+/**
+ * A scribe writes notes the way templates/notes.md shows them, under headings ("### What worked").
+ * In a one-line list item a heading would still render as one, so it becomes a label: "What worked:".
+ */
+function headingsAsLabels(text) {
+    return text.replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/gm, (_, title) => /[.:!?]$/.test(title) ? title : `${title}:`);
+}
+function isSession(kind) {
+    return kind !== 'ground-rules' && kind !== 'check-in';
+}
+function byLogin(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
+
+const PREFIX = 'skill-share-lease-';
+/** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
+const HOLDER = (0,external_node_crypto_.randomUUID)().slice(0, 8);
+const COLOR = 'ededed';
+const DESCRIPTION = /^lease until (\S+)(?: by ([^\s:]+))?/;
+/** The label a lease on `key` uses: short (GitHub allows 50 characters) and the same in every run. */
+function leaseLabel(key) {
+    return `${PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+class LeaseBusyError extends Error {
+    key;
+    constructor(key) {
+        super(`another run is still creating ${key}; the next run will finish it`);
+        this.key = key;
+        this.name = 'LeaseBusyError';
+    }
+}
+/** Runs `section` holding the lease on `key`; waits while another run holds it. */
+async function lease_withLease(target, key, section, options = {}) {
+    const ttl = options.ttlMs ?? 600_000;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const name = leaseLabel(key);
+    const { client, owner, repo } = target;
+    for (let look = 0; look <= (options.maxPolls ?? 40); look++) {
+        const held = (await acquire(target, name, key, now() + ttl))
+            ? { until: Infinity, mine: true }
+            : await holder(target, name);
+        if (held?.mine) {
+            try {
+                return await section();
+            }
+            finally {
+                // A lease that cannot be removed now runs out on its own; the work itself is done.
+                await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            }
+        }
+        // Released meanwhile: try again at once.
+        if (held === undefined)
+            continue;
+        if (held.until < now()) {
+            // Left behind by a run that died: take it over (whoever creates it next holds it).
+            await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            continue;
+        }
+        await sleep(options.pollMs ?? 500);
+    }
+    throw new LeaseBusyError(key);
+}
+async function acquire(target, name, key, until) {
+    try {
+        await target.client.rest.issues.createLabel({
+            owner: target.owner,
+            repo: target.repo,
+            name,
+            color: COLOR,
+            description: `lease until ${new Date(until).toISOString()} by ${HOLDER}: ${key}`.slice(0, 100),
+        });
+        return true;
+    }
+    catch (e) {
+        // Taken: by another run, or by this one when a retried create lost its first response.
+        if (lease_statusOf(e) === 422)
+            return false;
+        throw e;
+    }
+}
+/**
+ * Who holds the lease on `name` and until when; undefined when it is gone (released meanwhile).
+ * An unreadable description counts as expired.
+ */
+async function holder(target, name) {
+    try {
+        const { data } = await target.client.rest.issues.getLabel({
+            owner: target.owner,
+            repo: target.repo,
+            name,
+        });
+        const match = DESCRIPTION.exec(data.description ?? '');
+        const at = match ? Date.parse(match[1] ?? '') : Number.NaN;
+        return { until: Number.isNaN(at) ? 0 : at, mine: match?.[2] === HOLDER };
+    }
+    catch (e) {
+        if (lease_statusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+function lease_statusOf(error) {
+    return typeof error === 'object' && error !== null && 'status' in error
+        ? Number(error.status)
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/topics.ts
+
+const MAX_THEME_TITLE_CHARS = 80;
+/** Most votes first; ties go to the topic proposed first. */
+function topics_rankTopics(topics, reactionsByComment, group) {
+    const roster = new Map(group.members.map((m) => [m.github.toLowerCase(), m.github]));
+    return topics
+        .map((topic) => {
+        const voters = new Set();
+        for (const reaction of reactionsByComment.get(topic.commentId) ?? []) {
+            if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+                continue;
+            const login = roster.get(reaction.user.toLowerCase());
+            if (login && login.toLowerCase() !== topic.author.toLowerCase())
+                voters.add(login);
+        }
+        return { ...topic, votes: voters.size, voters: [...voters].sort(), rank: 0 };
+    })
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((topic, index) => ({ ...topic, rank: index + 1 }));
+}
+/** The topics a facilitator picked with `/themes`, in the order picked. */
+function chosenTopics(topics, themesChosen) {
+    const byOrder = new Map(topics.map((topic) => [topic.order, topic]));
+    return themesChosen.flatMap((n) => byOrder.get(n) ?? []);
+}
+/**
+ * Themes for the weeks 2..weekly-1 that the group file leaves open, taken in order from `picks`
+ * (the chosen topics, or the ranked ones). Picks that repeat a theme already set are passed over.
+ */
+function fillThemes(group, picks) {
+    const existing = group.themes ?? [];
+    const taken = new Set(existing.map((theme) => (typeof theme === 'string' ? theme : theme.title).toLowerCase()));
+    const titles = picks
+        .map((pick) => topics_themeTitle(pick.text))
+        .filter((title) => {
+        const key = title.toLowerCase();
+        if (!title || taken.has(key))
+            return false;
+        taken.add(key);
+        return true;
+    });
+    const assignments = [];
+    for (let week = 2; week <= group.weekly - 1 && titles.length > 0; week++) {
+        if (existing[week - 2] !== undefined)
+            continue;
+        assignments.push({ week, title: titles.shift() });
+    }
+    return assignments;
+}
+/**
+ * A topic as a theme title: it will be written to the group file and shown in issue titles and
+ * bodies, so it becomes one plain line without HTML, code, table pipes or mentions.
+ */
+function topics_themeTitle(text) {
+    const plain = text
+        .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+        .replace(/(?<![A-Za-z0-9])@+(?=[A-Za-z0-9])/g, '')
+        .replace(/[<>`|{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = Array.from(plain);
+    if (chars.length <= MAX_THEME_TITLE_CHARS)
+        return plain;
+    const cut = chars.slice(0, MAX_THEME_TITLE_CHARS - 1).join('');
+    const atWord = cut.replace(/\s+\S*$/, '');
+    return `${atWord.length >= MAX_THEME_TITLE_CHARS / 2 ? atWord : cut}…`;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/agenda.ts
@@ -72004,7 +81554,7 @@ function facilitationRotation(members, seed) {
 
 
 const DEFAULT_FOLLOW_UPS = 6;
-function buildSchedule(group, options = {}) {
+function schedule_buildSchedule(group, options = {}) {
     const { meeting, start } = group;
     if (!meeting || !start)
         return [];
@@ -72073,7 +81623,610 @@ function openSessionsAt(sessions, at) {
     return sessions.filter((s) => Date.parse(s.opensAt) <= t && t < Date.parse(s.endsAt));
 }
 
+;// CONCATENATED MODULE: ./node_modules/ical-generator/dist/index.mjs
+let e=function(e){return e.DAILY=`DAILY`,e.HOURLY=`HOURLY`,e.MINUTELY=`MINUTELY`,e.MONTHLY=`MONTHLY`,e.SECONDLY=`SECONDLY`,e.WEEKLY=`WEEKLY`,e.YEARLY=`YEARLY`,e}({}),t=function(e){return e.AUTOMATIC=`AUTOMATIC`,e.DISABLED=`DISABLED`,e.ENABLED=`ENABLED`,e}({}),dist_n=function(e){return e.BICYCLE=`BICYCLE`,e.CAR=`CAR`,e.TRANSIT=`TRANSIT`,e.WALKING=`WALKING`,e}({}),r=function(e){return e.FR=`FR`,e.MO=`MO`,e.SA=`SA`,e.SU=`SU`,e.TH=`TH`,e.TU=`TU`,e.WE=`WE`,e}({});function i(e,t,n){if(Array.isArray(t))e.x=t.map(e=>{if(Array.isArray(e))return e;if(typeof e.key!=`string`||typeof e.value!=`string`)throw Error(`Either key or value is not a string!`);if(e.key.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e.key,e.value]});else if(typeof t==`object`)e.x=Object.entries(t).map(([e,t])=>{if(typeof e!=`string`||typeof t!=`string`)throw Error(`Either key or value is not a string!`);if(e.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");return[e,t]});else if(typeof t==`string`&&typeof n==`string`){if(t.substr(0,2)!==`X-`)throw Error("Key has to start with `X-`!");e.x.push([t,n])}else return e.x.map(e=>({key:e[0],value:e[1]}))}function a(e,t){if(e instanceof Date&&isNaN(e.getTime())||typeof e==`string`&&isNaN(new Date(e).getTime()))throw Error(`\`${t}\` has to be a valid date!`);if(e instanceof Date||typeof e==`string`||typeof e==`object`&&e&&(C(e)||S(e)||x(e)||b(e))||m(e)&&e.isValid===!0||(h(e)||p(e))&&e.isValid())return e;throw Error(`\`${t}\` has to be a valid date!`)}function o(e,t){let n=Object.values(e),r=String(t).toUpperCase();if(!r||!n.includes(r))throw Error(`Input must be one of the following: ${n.join(`, `)}`);return r}function dist_s(e,t){let n=null;if(typeof t==`string`){let e=t.match(/^(.+) ?<([^>]+)>$/);e?n={email:e[2].trim(),name:e[1].trim()}:t.includes(`@`)&&(n={email:t.trim(),name:t.trim()})}else typeof t==`object`&&(n={email:t.email,mailto:t.mailto,name:t.name,sentBy:t.sentBy});if(!n&&typeof t==`string`)throw Error("`"+e+"` isn't formated correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n)throw Error("`"+e+"` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/interfaces/ICalOrganizer.html");if(!n.name)throw Error("`"+e+".name` is empty!");if(!n.email)throw Error("`"+e+".email` is empty!");return n}function c(e,t){return String(e).replace(t?/[\\"]/g:/[\\;,]/g,function(e){return`\\`+e}).replace(/(?:\r\n|\r|\n)/g,`\\n`)}function dist_l(e){return e.split(`\r
+`).map(function(e){let t=``,n=0;for(let r=0;r<e.length;r++){let i=e.charAt(r);i>=`\ud800`&&i<=`\udbff`&&(i+=e.charAt(++r));let a=new TextEncoder().encode(i).length;n+=a,n>74&&(t+=`\r
+ `,n=a),t+=i}return t}).join(`\r
+`)}function u(e,t,n,r){if(e?.startsWith(`/`)&&(e=e.substr(1)),typeof t==`string`||t instanceof Date){let i=w(t)?t.withTimeZone(e):new Date(t),a=i.getUTCFullYear().toString().padStart(4,`0`)+String(i.getUTCMonth()+1).padStart(2,`0`)+i.getUTCDate().toString().padStart(2,`0`);return e&&(a=i.getFullYear().toString().padStart(2,`0`)+String(i.getMonth()+1).padStart(2,`0`)+i.getDate().toString().padStart(2,`0`)),n?a:e?(a+=`T`+i.getHours().toString().padStart(2,`0`)+i.getMinutes().toString().padStart(2,`0`)+i.getSeconds().toString().padStart(2,`0`),a):(a+=`T`+i.getUTCHours().toString().padStart(2,`0`)+i.getUTCMinutes().toString().padStart(2,`0`)+i.getUTCSeconds().toString().padStart(2,`0`)+(r?``:`Z`),a)}else if(h(t)){let i=e?_(t)&&!t.tz()?t.clone().tz(e):t:r||n&&_(t)&&t.tz()?t:t.utc();return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}else if(m(t)){let i=e?t.setZone(e):r||n&&t.zone.type!==`system`?t:t.setZone(`utc`);return i.toFormat(`yyyyLLdd`)+(n?``:`T`+i.toFormat(`HHmmss`)+(r||e?``:`Z`))}else if(C(t)){let i=t;return e&&(i=t.withTimeZone(t.timeZoneId)),!e&&t.timeZoneId!==`UTC`&&(i=t.withTimeZone(`UTC`)),u(null,i.toPlainDateTime(),n,r||!!e)}else if(S(t)){if(n)return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`);if(e){let i=t.toZonedDateTime(e);return u(e,i,n,r)}return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+`T`+t.hour.toString().padStart(2,`0`)+t.minute.toString().padStart(2,`0`)+t.second.toString().padStart(2,`0`)+(r||e?``:`Z`)}else if(x(t))return t.year.toString().padStart(4,`0`)+t.month.toString().padStart(2,`0`)+t.day.toString().padStart(2,`0`)+(n?``:`T000000`+(r||e?``:`Z`));else if(b(t)){let i=e||`UTC`,a=t.toZonedDateTimeISO(i);return u(e,a,n,r)}else{let i=t;if(e)i=typeof t.tz==`function`?t.tz(e):t;else if(!r)if(typeof t.utc==`function`)i=t.utc();else throw Error(`Unable to convert dayjs object to UTC value: UTC plugin is not available!`);return i.format(`YYYYMMDD`)+(n?``:`T`+i.format(`HHmmss`)+(r||e?``:`Z`))}}function d(e,t,n,r){let i=``,a=r?.floating||!1;return r?.timezone&&(i=`;TZID=`+r.timezone,a=!0),t+i+`:`+u(e,n,!1,a)}function f(e){let t=e.x.map(([e,t])=>e.toUpperCase()+`:`+c(t,!1)).join(`\r
+`);return t.length?t+`\r
+`:``}function p(e){return typeof e==`object`&&!!e&&!(e instanceof Date)&&!h(e)&&!m(e)&&!y(e)}function m(e){return typeof e==`object`&&!!e&&`toJSDate`in e&&typeof e.toJSDate==`function`&&!y(e)}function h(e){return e!=null&&e._isAMomentObject!=null&&!y(e)}function g(e){return typeof e==`object`&&!!e&&`asSeconds`in e&&typeof e.asSeconds==`function`}function _(e){return h(e)&&`tz`in e&&typeof e.tz==`function`}function v(e){return typeof e==`object`&&!!e&&`between`in e&&typeof e.between==`function`&&typeof e.toString==`function`}function y(e){return C(e)||S(e)||x(e)||b(e)}function b(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&!x(e)&&`toZonedDateTimeISO`in e&&typeof e.toZonedDateTimeISO==`function`&&!(`year`in e)&&!(`timeZoneId`in e)}function x(e){return typeof e==`object`&&!!e&&!C(e)&&!S(e)&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&!(`hour`in e)&&!(`timeZoneId`in e)&&!(`epochSeconds`in e)}function S(e){return typeof e==`object`&&!!e&&!C(e)&&`toZonedDateTime`in e&&typeof e.toZonedDateTime==`function`&&`toPlainDate`in e&&typeof e.toPlainDate==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`&&!(`timeZone`in e)}function C(e){return typeof e==`object`&&!!e&&`timeZoneId`in e&&typeof e.timeZoneId==`string`&&`toPlainDateTime`in e&&typeof e.toPlainDateTime==`function`&&`year`in e&&typeof e.year==`number`&&`month`in e&&typeof e.month==`number`&&`day`in e&&typeof e.day==`number`&&`hour`in e&&typeof e.hour==`number`&&`minute`in e&&typeof e.minute==`number`&&`second`in e&&typeof e.second==`number`}function w(e){return e instanceof Date&&`internal`in e&&e.internal instanceof Date&&`withTimeZone`in e&&typeof e.withTimeZone==`function`&&`tzComponents`in e&&typeof e.tzComponents==`function`}function T(e){if(typeof e==`string`||e instanceof Date)return new Date(e);if(C(e)){let t=e.toInstant();return new Date(t.epochMilliseconds)}return S(e)?new Date(Date.UTC(e.year,e.month-1,e.day,e.hour,e.minute,e.second)):x(e)?new Date(Date.UTC(e.year,e.month-1,e.day)):b(e)?new Date(e.epochMilliseconds):m(e)?e.toJSDate():e.toDate()}function E(e){let t=``;return e<0&&(t=`-`,e*=-1),t+=`P`,e>=86400&&(t+=Math.floor(e/86400)+`D`,e%=86400),!e&&t.length>1?t:(t+=`T`,e>=3600&&(t+=Math.floor(e/3600)+`H`,e%=3600),e>=60&&(t+=Math.floor(e/60)+`M`,e%=60),e>0?t+=e+`S`:t.length<=2&&(t+=`0S`),t)}function D(e){return e?typeof e==`string`?e:C(e)?D(e.withTimeZone(`UTC`).toPlainDateTime()):(y(e),e.toJSON()):null}let O=function(e){return e.CHAIR=`CHAIR`,e.NON=`NON-PARTICIPANT`,e.OPT=`OPT-PARTICIPANT`,e.REQ=`REQ-PARTICIPANT`,e}({}),k=function(e){return e.CLIENT=`CLIENT`,e.NONE=`NONE`,e.SERVER=`SERVER`,e}({}),A=function(e){return e.ACCEPTED=`ACCEPTED`,e.DECLINED=`DECLINED`,e.DELEGATED=`DELEGATED`,e.NEEDSACTION=`NEEDS-ACTION`,e.TENTATIVE=`TENTATIVE`,e}({}),j=function(e){return e.GROUP=`GROUP`,e.INDIVIDUAL=`INDIVIDUAL`,e.RESOURCE=`RESOURCE`,e.ROOM=`ROOM`,e.UNKNOWN=`UNKNOWN`,e}({});var M=class e{data;parent;constructor(e,t){if(this.data={delegatedFrom:null,delegatedTo:null,email:``,mailto:null,name:null,role:O.REQ,rsvp:null,scheduleAgent:null,sentBy:null,status:null,type:null,x:[]},this.parent=t,!this.parent)throw Error("`event` option required!");if(!e.email)throw Error("No value for `email` in ICalAttendee given!");e.name!==void 0&&this.name(e.name),e.email!==void 0&&this.email(e.email),e.mailto!==void 0&&this.mailto(e.mailto),e.sentBy!==void 0&&this.sentBy(e.sentBy),e.status!==void 0&&this.status(e.status),e.role!==void 0&&this.role(e.role),e.rsvp!==void 0&&this.rsvp(e.rsvp),e.type!==void 0&&this.type(e.type),e.delegatedTo!==void 0&&this.delegatedTo(e.delegatedTo),e.delegatedFrom!==void 0&&this.delegatedFrom(e.delegatedFrom),e.delegatesTo&&this.delegatesTo(e.delegatesTo),e.delegatesFrom&&this.delegatesFrom(e.delegatesFrom),e.scheduleAgent!==void 0&&this.scheduleAgent(e.scheduleAgent),e.x!==void 0&&this.x(e.x)}delegatedFrom(t){return t===void 0?this.data.delegatedFrom:(t?typeof t==`string`?this.data.delegatedFrom=new e(dist_s(`delegatedFrom`,t),this.parent):t instanceof e?this.data.delegatedFrom=t:this.data.delegatedFrom=new e(t,this.parent):this.data.delegatedFrom=null,this)}delegatedTo(t){return t===void 0?this.data.delegatedTo:t?(typeof t==`string`?this.data.delegatedTo=new e(dist_s(`delegatedTo`,t),this.parent):t instanceof e?this.data.delegatedTo=t:this.data.delegatedTo=new e(t,this.parent),this.data.status=A.DELEGATED,this):(this.data.delegatedTo=null,this.data.status===A.DELEGATED&&(this.data.status=null),this)}delegatesFrom(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedFrom(n),n.delegatedTo(this),n}delegatesTo(t){let n=t instanceof e?t:this.parent.createAttendee(t);return this.delegatedTo(n),n.delegatedFrom(this),n}email(e){return e?(this.data.email=e,this):this.data.email}mailto(e){return e===void 0?this.data.mailto:(this.data.mailto=e||null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e||null,this)}role(e){return e===void 0?this.data.role:(this.data.role=o(O,e),this)}rsvp(e){return e===void 0?this.data.rsvp:e===null?(this.data.rsvp=null,this):(this.data.rsvp=!!e,this)}scheduleAgent(e){return e===void 0?this.data.scheduleAgent:e?typeof e==`string`&&e.toUpperCase().startsWith(`X-`)?(this.data.scheduleAgent=e,this):(this.data.scheduleAgent=o(k,e),this):(this.data.scheduleAgent=null,this)}sentBy(e){return e?(this.data.sentBy=e,this):this.data.sentBy}status(e){return e===void 0?this.data.status:e?(this.data.status=o(A,e),this):(this.data.status=null,this)}toJSON(){return Object.assign({},this.data,{delegatedFrom:this.data.delegatedFrom?.email()||null,delegatedTo:this.data.delegatedTo?.email()||null,x:this.x()})}toString(){let e=`ATTENDEE`;if(!this.data.email)throw Error("No value for `email` in ICalAttendee given!");return e+=`;ROLE=`+this.data.role,this.data.type&&(e+=`;CUTYPE=`+this.data.type),this.data.status&&(e+=`;PARTSTAT=`+this.data.status),this.data.rsvp!==null&&(e+=`;RSVP=`+this.data.rsvp.toString().toUpperCase()),this.data.sentBy!==null&&(e+=`;SENT-BY="mailto:`+this.data.sentBy+`"`),this.data.delegatedTo&&(e+=`;DELEGATED-TO="`+this.data.delegatedTo.email()+`"`),this.data.delegatedFrom&&(e+=`;DELEGATED-FROM="`+this.data.delegatedFrom.email()+`"`),this.data.name&&(e+=`;CN="`+c(this.data.name,!0)+`"`),this.data.email&&this.data.mailto&&(e+=`;EMAIL=`+c(this.data.email,!1)),this.data.scheduleAgent&&(e+=`;SCHEDULE-AGENT=`+this.data.scheduleAgent),this.data.x.length&&(e+=`;`+this.data.x.map(([e,t])=>e.toUpperCase()+`=`+c(t,!1)).join(`;`)),e+=`:MAILTO:`+c(this.data.mailto||this.data.email,!1)+`\r
+`,e}type(e){return e===void 0?this.data.type:e?(this.data.type=o(j,e),this):(this.data.type=null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};let N=function(e){return e.audio=`audio`,e.display=`display`,e.email=`email`,e}({});const P={end:`END`,start:`START`};var F=class{data;event;constructor(e,t){if(this.data={attach:null,attendees:[],description:null,interval:null,relatesTo:null,repeat:null,summary:null,trigger:-600,type:N.display,x:[]},this.event=t,!t)throw Error("`event` option required!");e.type!==void 0&&this.type(e.type),`trigger`in e&&e.trigger!==void 0&&this.trigger(e.trigger),`triggerBefore`in e&&e.triggerBefore!==void 0&&this.triggerBefore(e.triggerBefore),`triggerAfter`in e&&e.triggerAfter!==void 0&&this.triggerAfter(e.triggerAfter),e.repeat&&this.repeat(e.repeat),e.attach!==void 0&&this.attach(e.attach),e.description!==void 0&&this.description(e.description),e.summary!==void 0&&this.summary(e.summary),e.attendees!==void 0&&this.attendees(e.attendees),e.x!==void 0&&this.x(e.x)}attach(e){if(e===void 0)return this.data.attach;if(!e)return this.data.attach=null,this;let t;if(typeof e==`string`)t={mime:null,uri:e};else if(typeof e==`object`)t={mime:e.mime||null,uri:e.uri};else throw Error("`attachment` needs to be a valid formed string or an object. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalAlarm.html#attach");if(!t.uri)throw Error("`attach.uri` is empty!");return this.data.attach={mime:t.mime,uri:t.uri},this}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}description(e){return e===void 0?this.data.description:e?(this.data.description=e,this):(this.data.description=null,this)}relatesTo(e){if(e===void 0)return this.data.relatesTo;if(!e)return this.data.relatesTo=null,this;if(!Object.values(P).includes(e))throw Error("`relatesTo` is not correct, must be either `START` or `END`!");return this.data.relatesTo=e,this}repeat(e){if(e===void 0)return this.data.repeat;if(!e)return this.data.repeat=null,this;if(typeof e!=`object`)throw Error("`repeat` is not correct, must be an object!");if(typeof e.times!=`number`||!isFinite(e.times))throw Error("`repeat.times` is not correct, must be numeric!");if(typeof e.interval!=`number`||!isFinite(e.interval))throw Error("`repeat.interval` is not correct, must be numeric!");return this.data.repeat=e,this}summary(e){return e===void 0?this.data.summary:e?(this.data.summary=e,this):(this.data.summary=null,this)}toJSON(){let e=this.trigger();return Object.assign({},this.data,{trigger:typeof e==`number`?e:D(e),x:this.x()})}toString(){let e=`BEGIN:VALARM\r
+`;if(e+=`ACTION:`+this.data.type.toUpperCase()+`\r
+`,typeof this.data.trigger==`number`&&this.data.relatesTo===null?this.data.trigger>0?e+=`TRIGGER;RELATED=END:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER:`+E(this.data.trigger)+`\r
+`:typeof this.data.trigger==`number`?e+=`TRIGGER;RELATED=`+this.data.relatesTo?.toUpperCase()+`:`+E(this.data.trigger)+`\r
+`:e+=`TRIGGER;VALUE=DATE-TIME:`+u(this.event.timezone(),this.data.trigger)+`\r
+`,this.data.repeat){if(!this.data.repeat.times)throw Error("No value for `repeat.times` in ICalAlarm given, but required for `interval`!");if(!this.data.repeat.interval)throw Error("No value for `repeat.interval` in ICalAlarm given, but required for `repeat`!");e+=`REPEAT:`+this.data.repeat.times+`\r
+`,e+=`DURATION:`+E(this.data.repeat.interval)+`\r
+`}return this.data.type===`audio`&&this.data.attach&&this.data.attach.mime?e+=`ATTACH;FMTTYPE=`+c(this.data.attach.mime,!1)+`:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&this.data.attach?e+=`ATTACH;VALUE=URI:`+c(this.data.attach.uri,!1)+`\r
+`:this.data.type===`audio`&&(e+=`ATTACH;VALUE=URI:Basso\r
+`),this.data.type!==`audio`&&this.data.description?e+=`DESCRIPTION:`+c(this.data.description,!1)+`\r
+`:this.data.type!==`audio`&&(e+=`DESCRIPTION:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.summary?e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`:this.data.type===`email`&&(e+=`SUMMARY:`+c(this.event.summary(),!1)+`\r
+`),this.data.type===`email`&&this.data.attendees.forEach(t=>{e+=t.toString()}),e+=f(this.data),e+=`END:VALARM\r
+`,e}trigger(e){if(e===void 0&&typeof this.data.trigger==`number`)return-1*this.data.trigger;if(e===void 0)return this.data.trigger;if(typeof e==`number`&&isFinite(e))this.data.trigger=-1*e;else if(!e||typeof e==`number`)throw Error("`trigger` is not correct, must be a finite number or a supported date!");else this.data.trigger=a(e,`trigger`);return this}triggerAfter(e){return e===void 0?this.data.trigger:this.trigger(typeof e==`number`?-1*e:e)}triggerBefore(e){return e===void 0?this.trigger():this.trigger(e)}type(e){if(e===void 0)return this.data.type;if(!e||!Object.keys(N).includes(e))throw Error("`type` is not correct, must be either `display` or `audio`!");return this.data.type=e,this}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}},I=class{data;constructor(e){if(this.data={name:``},!e.name)throw Error("No value for `name` in ICalCategory given!");this.name(e.name)}name(e){return e===void 0?this.data.name:(this.data.name=e,this)}toJSON(){return Object.assign({},this.data)}toString(){return c(this.data.name,!1)}};let L=function(e){return e.BUSY=`BUSY`,e.FREE=`FREE`,e.OOF=`OOF`,e.TENTATIVE=`TENTATIVE`,e}({}),R=function(e){return e.CONFIDENTIAL=`CONFIDENTIAL`,e.PRIVATE=`PRIVATE`,e.PUBLIC=`PUBLIC`,e}({}),dist_z=function(e){return e.CANCELLED=`CANCELLED`,e.CONFIRMED=`CONFIRMED`,e.TENTATIVE=`TENTATIVE`,e}({}),B=function(e){return e.OPAQUE=`OPAQUE`,e.TRANSPARENT=`TRANSPARENT`,e}({});var V=class{calendar;data;constructor(e,t){if(this.data={alarms:[],allDay:!1,attachments:[],attendees:[],busystatus:null,categories:[],class:null,created:null,description:null,end:null,floating:!1,id:crypto.randomUUID(),lastModified:null,location:null,organizer:null,priority:null,recurrenceId:null,repeating:null,sequence:0,stamp:new Date,start:new Date,status:null,summary:``,timezone:null,transparency:null,travelTime:null,url:null,x:[]},this.calendar=t,!t)throw Error("`calendar` option required!");e.id&&this.id(e.id),e.sequence!==void 0&&this.sequence(e.sequence),e.start&&this.start(e.start),e.end!==void 0&&this.end(e.end),e.recurrenceId!==void 0&&this.recurrenceId(e.recurrenceId),e.timezone!==void 0&&this.timezone(e.timezone),e.stamp!==void 0&&this.stamp(e.stamp),e.allDay!==void 0&&this.allDay(e.allDay),e.floating!==void 0&&this.floating(e.floating),e.repeating!==void 0&&this.repeating(e.repeating),e.summary!==void 0&&this.summary(e.summary),e.location!==void 0&&this.location(e.location),e.description!==void 0&&this.description(e.description),e.organizer!==void 0&&this.organizer(e.organizer),e.attendees!==void 0&&this.attendees(e.attendees),e.alarms!==void 0&&this.alarms(e.alarms),e.categories!==void 0&&this.categories(e.categories),e.status!==void 0&&this.status(e.status),e.busystatus!==void 0&&this.busystatus(e.busystatus),e.priority!==void 0&&this.priority(e.priority),e.url!==void 0&&this.url(e.url),e.attachments!==void 0&&this.attachments(e.attachments),e.transparency!==void 0&&this.transparency(e.transparency),e.travelTime!==void 0&&this.travelTime(e.travelTime),e.created!==void 0&&this.created(e.created),e.lastModified!==void 0&&this.lastModified(e.lastModified),e.class!==void 0&&this.class(e.class),e.x!==void 0&&this.x(e.x)}alarms(e){return e?(e.forEach(e=>this.createAlarm(e)),this):this.data.alarms}allDay(e){return e===void 0?this.data.allDay:(this.data.allDay=!!e,this)}attachments(e){return e?(e.forEach(e=>this.createAttachment(e)),this):this.data.attachments}attendees(e){return e?(e.forEach(e=>this.createAttendee(e)),this):this.data.attendees}busystatus(e){return e===void 0?this.data.busystatus:e===null?(this.data.busystatus=null,this):(this.data.busystatus=o(L,e),this)}categories(e){return e?(e.forEach(e=>this.createCategory(e)),this):this.data.categories}class(e){return e===void 0?this.data.class:e===null?(this.data.class=null,this):(this.data.class=o(R,e),this)}createAlarm(e){let t=e instanceof F?e:new F(e,this);return this.data.alarms.push(t),t}createAttachment(e){return this.data.attachments.push(e),this}createAttendee(e){if(e instanceof M)return this.data.attendees.push(e),e;typeof e==`string`&&(e=dist_s(`data`,e));let t=new M(e,this);return this.data.attendees.push(t),t}createCategory(e){let t=e instanceof I?e:new I(e);return this.data.categories.push(t),t}created(e){return e===void 0?this.data.created:e===null?(this.data.created=null,this):(this.data.created=a(e,`created`),this)}description(e){return e===void 0?this.data.description:e===null?(this.data.description=null,this):(typeof e==`string`?this.data.description={plain:e}:this.data.description=e,this)}end(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.end):e===null?(this.data.end=null,this):(this.data.end=a(e,`end`),this)}floating(e){return e===void 0?this.data.floating:(this.data.floating=!!e,this.data.floating&&(this.data.timezone=null),this)}id(e){return e===void 0?this.data.id:(this.data.id=String(e),this)}lastModified(e){return e===void 0?this.data.lastModified:e===null?(this.data.lastModified=null,this):(this.data.lastModified=a(e,`lastModified`),this)}location(e){if(e===void 0)return this.data.location;if(typeof e==`string`)return this.data.location={title:e},this;if(e&&(`title`in e&&!e.title||e?.geo&&(typeof e.geo.lat!=`number`||!isFinite(e.geo.lat)||typeof e.geo.lon!=`number`||!isFinite(e.geo.lon))||!(`title`in e)&&!e?.geo))throw Error("`location` isn't formatted correctly. See https://sebbo2002.github.io/ical-generator/develop/reference/classes/ICalEvent.html#location");return this.data.location=e||null,this}organizer(e){return e===void 0?this.data.organizer:e===null?(this.data.organizer=null,this):(this.data.organizer=dist_s(`organizer`,e),this)}priority(e){if(e===void 0)return this.data.priority;if(e===null)return this.data.priority=null,this;if(e<0||e>9)throw Error("`priority` is invalid, musst be 0 ≤ priority ≤ 9.");return this.data.priority=Math.round(e),this}recurrenceId(e){return e===void 0?this.data.recurrenceId:e===null?(this.data.recurrenceId=null,this):(this.data.recurrenceId=a(e,`recurrenceId`),this)}repeating(t){if(t===void 0)return this.data.repeating;if(!t)return this.data.repeating=null,this;if(v(t)||typeof t==`string`)return this.data.repeating=t,this;if(this.data.repeating={freq:o(e,t.freq)},t.count){if(!isFinite(t.count))throw Error("`repeating.count` must be a finite number!");this.data.repeating.count=t.count}if(t.interval){if(!isFinite(t.interval))throw Error("`repeating.interval` must be a finite number!");this.data.repeating.interval=t.interval}if(t.until!==void 0&&(this.data.repeating.until=a(t.until,`repeating.until`)),t.byDay){let e=Array.isArray(t.byDay)?t.byDay:[t.byDay];this.data.repeating.byDay=e.map(e=>o(r,e))}if(t.byMonth){let e=Array.isArray(t.byMonth)?t.byMonth:[t.byMonth];this.data.repeating.byMonth=e.map(e=>{if(typeof e!=`number`||e<1||e>12)throw Error("`repeating.byMonth` contains invalid value `"+e+"`!");return e})}if(t.byMonthDay){let e=Array.isArray(t.byMonthDay)?t.byMonthDay:[t.byMonthDay];this.data.repeating.byMonthDay=e.map(e=>{if(typeof e!=`number`||e<-31||e>31||e===0)throw Error("`repeating.byMonthDay` contains invalid value `"+e+"`!");return e})}if(t.bySetPos){if(!this.data.repeating.byDay)throw"`repeating.bySetPos` must be used along with `repeating.byDay`!";let e=Array.isArray(t.bySetPos)?t.bySetPos:[t.bySetPos];this.data.repeating.bySetPos=e.map(e=>{if(typeof e!=`number`||e<-366||e>366||e===0)throw"`repeating.bySetPos` contains invalid value `"+e+"`!";return e})}if(t.exclude){let e=Array.isArray(t.exclude)?t.exclude:[t.exclude];this.data.repeating.exclude=e.map((e,t)=>a(e,`repeating.exclude[${t}]`))}return t.startOfWeek&&(this.data.repeating.startOfWeek=o(r,t.startOfWeek)),this}sequence(e){if(e===void 0)return this.data.sequence;if(isNaN(parseInt(String(e),10)))throw Error("`sequence` must be a number!");return this.data.sequence=e,this}stamp(e){return e===void 0?this.data.stamp:(this.data.stamp=a(e,`stamp`),this)}start(e){return e===void 0?(this.swapStartAndEndIfRequired(),this.data.start):(this.data.start=a(e,`start`),this)}status(e){return e===void 0?this.data.status:e===null?(this.data.status=null,this):(this.data.status=o(dist_z,e),this)}summary(e){return e===void 0?this.data.summary:(this.data.summary=e?String(e):``,this)}timestamp(e){return e===void 0?this.stamp():this.stamp(e)}timezone(e){return e===void 0&&this.data.timezone!==null?this.data.timezone:e===void 0?this.calendar.timezone():(this.data.timezone=e&&e!==`UTC`?e.toString():null,this.data.timezone&&(this.data.floating=!1),this)}toJSON(){let e=null;return v(this.data.repeating)||typeof this.data.repeating==`string`?e=this.data.repeating.toString():this.data.repeating&&(e=Object.assign({},this.data.repeating,{exclude:this.data.repeating.exclude?.map(e=>D(e)),until:D(this.data.repeating.until)||void 0})),this.swapStartAndEndIfRequired(),Object.assign({},this.data,{created:D(this.data.created)||null,end:D(this.data.end)||null,lastModified:D(this.data.lastModified)||null,recurrenceId:D(this.data.recurrenceId)||null,repeating:e,stamp:D(this.data.stamp)||null,start:D(this.data.start)||null,x:this.x()})}toString(){let e=``;if(e+=`BEGIN:VEVENT\r
+`,e+=`UID:`+this.data.id+`\r
+`,e+=`SEQUENCE:`+this.data.sequence+`\r
+`,this.swapStartAndEndIfRequired(),e+=`DTSTAMP:`+u(this.calendar.timezone(),this.data.stamp)+`\r
+`,this.data.allDay?(e+=`DTSTART;VALUE=DATE:`+u(this.timezone(),this.data.start,!0)+`\r
+`,this.data.end&&(e+=`DTEND;VALUE=DATE:`+u(this.timezone(),this.data.end,!0)+`\r
+`),e+=`X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r
+`,e+=`X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r
+`):(e+=d(this.timezone(),`DTSTART`,this.data.start,this.data)+`\r
+`,this.data.end&&(e+=d(this.timezone(),`DTEND`,this.data.end,this.data)+`\r
+`)),v(this.data.repeating)||typeof this.data.repeating==`string`){let t=this.data.repeating.toString().replace(/\r\n/g,`
+`).split(`
+`).filter(e=>e&&!e.startsWith(`DTSTART:`)).join(`\r
+`);!t.includes(`\r
+`)&&!t.startsWith(`RRULE:`)&&(t=`RRULE:`+t),e+=t.trim()+`\r
+`}else this.data.repeating&&(e+=`RRULE:FREQ=`+this.data.repeating.freq,this.data.repeating.count&&(e+=`;COUNT=`+this.data.repeating.count),this.data.repeating.interval&&(e+=`;INTERVAL=`+this.data.repeating.interval),this.data.repeating.until&&(e+=`;UNTIL=`+u(this.calendar.timezone(),this.data.repeating.until,!1,this.floating())),this.data.repeating.byDay&&(e+=`;BYDAY=`+this.data.repeating.byDay.join(`,`)),this.data.repeating.byMonth&&(e+=`;BYMONTH=`+this.data.repeating.byMonth.join(`,`)),this.data.repeating.byMonthDay&&(e+=`;BYMONTHDAY=`+this.data.repeating.byMonthDay.join(`,`)),this.data.repeating.bySetPos&&(e+=`;BYSETPOS=`+this.data.repeating.bySetPos.join(`,`)),this.data.repeating.startOfWeek&&(e+=`;WKST=`+this.data.repeating.startOfWeek),e+=`\r
+`,this.data.repeating.exclude&&(this.data.allDay?e+=`EXDATE;VALUE=DATE:`+this.data.repeating.exclude.map(e=>u(this.calendar.timezone(),e,!0)).join(`,`)+`\r
+`:(e+=`EXDATE`,this.timezone()?e+=`;TZID=`+this.timezone()+`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,!0)).join(`,`)+`\r
+`:e+=`:`+this.data.repeating.exclude.map(e=>u(this.timezone(),e,!1,this.floating())).join(`,`)+`\r
+`)));if(this.data.recurrenceId&&(e+=d(this.timezone(),`RECURRENCE-ID`,this.data.recurrenceId,this.data)+`\r
+`),e+=`SUMMARY:`+c(this.data.summary,!1)+`\r
+`,this.data.transparency&&(e+=`TRANSP:`+c(this.data.transparency,!1)+`\r
+`),this.data.location&&`title`in this.data.location&&this.data.location.title&&(e+=`LOCATION:`+c(this.data.location.title+(this.data.location.address?`
+`+this.data.location.address:``),!1)+`\r
+`,this.data.location.radius&&this.data.location.geo&&(e+=`X-APPLE-STRUCTURED-LOCATION;VALUE=URI;`+(this.data.location.address?`X-ADDRESS=`+c(this.data.location.address,!1)+`;`:``)+`X-APPLE-RADIUS=`+c(this.data.location.radius,!1)+`;X-TITLE=`+c(this.data.location.title,!1)+`:geo:`+c(this.data.location.geo?.lat,!1)+`,`+c(this.data.location.geo?.lon,!1)+`\r
+`)),this.data.location?.geo?.lat&&this.data.location.geo.lon&&(e+=`GEO:`+c(this.data.location.geo.lat,!1)+`;`+c(this.data.location.geo.lon,!1)+`\r
+`),this.data.travelTime&&(e+=`X-APPLE-TRAVEL-DURATION;VALUE=DURATION:`+E(this.data.travelTime.seconds)+`\r
+`,this.data.location&&(this.data.travelTime.suggestionBehavior&&(e+=`X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:`+this.data.travelTime.suggestionBehavior+`\r
+`),this.data.travelTime.startFrom))){e+=`X-APPLE-TRAVEL-START;`;let t=[];t.push(`ROUTING=`+this.data.travelTime.startFrom.transportation),t.push(`VALUE=URI`),`address`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.address&&t.push(`X-ADDRESS=`+c(this.data.travelTime.startFrom.location.address,!1)),`radius`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.radius&&t.push(`X-APPLE-RADIUS=`+c(this.data.travelTime.startFrom.location.radius,!1)),`title`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.title&&t.push(`X-TITLE=`+c(this.data.travelTime.startFrom.location.title,!1)),e+=t.join(`;`),`geo`in this.data.travelTime.startFrom.location&&this.data.travelTime.startFrom.location.geo&&(e+=`:geo:`+c(this.data.travelTime.startFrom.location.geo?.lat,!1)+`,`+c(this.data.travelTime.startFrom.location.geo?.lon,!1)),e+=`\r
+`}return this.data.description&&(e+=`DESCRIPTION:`+c(this.data.description.plain,!1)+`\r
+`,this.data.description.html&&(e+=`X-ALT-DESC;FMTTYPE=text/html:`+c(this.data.description.html,!1)+`\r
+`)),this.data.organizer&&(e+=`ORGANIZER;CN="`+c(this.data.organizer.name,!0)+`"`,this.data.organizer.sentBy&&(e+=`;SENT-BY="mailto:`+c(this.data.organizer.sentBy,!0)+`"`),this.data.organizer.email&&this.data.organizer.mailto&&(e+=`;EMAIL=`+c(this.data.organizer.email,!1)),e+=`:`,this.data.organizer.email&&(e+=`mailto:`+c(this.data.organizer.mailto||this.data.organizer.email,!1)),e+=`\r
+`),this.data.attendees.forEach(function(t){e+=t.toString()}),this.data.alarms.forEach(function(t){e+=t.toString()}),this.data.categories.length>0&&(e+=`CATEGORIES:`+this.data.categories.map(e=>e.toString()).join()+`\r
+`),this.data.url&&(e+=`URL;VALUE=URI:`+c(this.data.url,!1)+`\r
+`),this.data.attachments.length>0&&this.data.attachments.forEach(t=>{e+=`ATTACH:`+c(t,!1)+`\r
+`}),this.data.status&&(e+=`STATUS:`+this.data.status.toUpperCase()+`\r
+`),this.data.busystatus&&(e+=`X-MICROSOFT-CDO-BUSYSTATUS:`+this.data.busystatus.toUpperCase()+`\r
+`),this.data.priority!==null&&(e+=`PRIORITY:`+this.data.priority+`\r
+`),e+=f(this.data),this.data.created&&(e+=`CREATED:`+u(this.calendar.timezone(),this.data.created)+`\r
+`),this.data.lastModified&&(e+=`LAST-MODIFIED:`+u(this.calendar.timezone(),this.data.lastModified)+`\r
+`),this.data.class&&(e+=`CLASS:`+this.data.class.toUpperCase()+`\r
+`),e+=`END:VEVENT\r
+`,e}transparency(e){return e===void 0?this.data.transparency:e?(this.data.transparency=o(B,e),this):(this.data.transparency=null,this)}travelTime(e){if(e===void 0)return this.data.travelTime;if(typeof e==`number`&&e<=0)throw Error("`travelTime` has to be more than 0!");if(e&&typeof e==`object`&&`seconds`in e&&e.seconds<=0)throw Error("`travelTime.seconds` has to be more than 0!");return typeof e==`number`?(this.data.travelTime={seconds:e},this):(this.data.travelTime=e,this)}uid(e){return e===void 0?this.id():this.id(e)}url(e){return e===void 0?this.data.url:(this.data.url=e?String(e):null,this)}x(e,t){return e===void 0?i(this.data):(typeof e==`string`&&typeof t==`string`&&i(this.data,e,t),typeof e==`object`&&i(this.data,e),this)}swapStartAndEndIfRequired(){if(this.data.start&&this.data.end&&T(this.data.start).getTime()>T(this.data.end).getTime()){let e=this.data.start;this.data.start=this.data.end,this.data.end=e}}};let H=function(e){return e.ADD=`ADD`,e.CANCEL=`CANCEL`,e.COUNTER=`COUNTER`,e.DECLINECOUNTER=`DECLINECOUNTER`,e.PUBLISH=`PUBLISH`,e.REFRESH=`REFRESH`,e.REPLY=`REPLY`,e.REQUEST=`REQUEST`,e}({});var U=class{data;constructor(e={}){this.data={color:null,description:null,events:[],method:null,name:null,prodId:`//sebbo.net//ical-generator//EN`,scale:null,source:null,timezone:null,ttl:null,url:null,x:[]},e.prodId!==void 0&&this.prodId(e.prodId),e.method!==void 0&&this.method(e.method),e.name!==void 0&&this.name(e.name),e.description!==void 0&&this.description(e.description),e.timezone!==void 0&&this.timezone(e.timezone),e.source!==void 0&&this.source(e.source),e.url!==void 0&&this.url(e.url),e.scale!==void 0&&this.scale(e.scale),e.ttl!==void 0&&this.ttl(e.ttl),e.color!==void 0&&this.color(e.color),e.events!==void 0&&this.events(e.events),e.x!==void 0&&this.x(e.x)}clear(){return this.data.events=[],this}color(e){if(e===void 0)return this.data.color;if(typeof e==`string`&&!/^#[A-F0-9]{6}$/gi.test(e))throw Error("`color` is malformed!");return this.data.color=e?String(e).toUpperCase():null,this}createEvent(e){let t=e instanceof V?e:new V(e,this);return this.data.events.push(t),t}description(e){return e===void 0?this.data.description:(this.data.description=e?String(e):null,this)}events(e){return e?(e.forEach(e=>this.createEvent(e)),this):this.data.events}length(){return this.data.events.length}method(e){return e===void 0?this.data.method:e?(this.data.method=o(H,e),this):(this.data.method=null,this)}name(e){return e===void 0?this.data.name:(this.data.name=e?String(e):null,this)}prodId(e){if(!e)return this.data.prodId;if(typeof e==`string`)return this.data.prodId=e,this;if(typeof e!=`object`)throw Error("`prodid` needs to be a string or an object!");if(!e.company)throw Error("`prodid.company` is a mandatory item!");if(!e.product)throw Error("`prodid.product` is a mandatory item!");let t=(e.language||`EN`).toUpperCase();return this.data.prodId=`//`+e.company+`//`+e.product+`//`+t,this}scale(e){return e===void 0?this.data.scale:(e===null?this.data.scale=null:this.data.scale=e.toUpperCase(),this)}source(e){return e===void 0?this.data.source:(this.data.source=e||null,this)}timezone(e){return e===void 0?this.data.timezone?.name||null:(e===`UTC`?this.data.timezone=null:typeof e==`string`?this.data.timezone={name:e}:e===null?this.data.timezone=null:this.data.timezone=e,this)}toJSON(){return Object.assign({},this.data,{events:this.data.events.map(e=>e.toJSON()),timezone:this.timezone(),x:this.x()})}toString(){let e=``;return e=`BEGIN:VCALENDAR\r
+VERSION:2.0\r
+`,e+=`PRODID:-`+this.data.prodId+`\r
+`,this.data.url&&(e+=`URL:`+this.data.url+`\r
+`),this.data.source&&(e+=`SOURCE;VALUE=URI:`+this.data.source+`\r
+`),this.data.scale&&(e+=`CALSCALE:`+this.data.scale+`\r
+`),this.data.method&&(e+=`METHOD:`+this.data.method+`\r
+`),this.data.name&&(e+=`NAME:`+this.data.name+`\r
+`,e+=`X-WR-CALNAME:`+this.data.name+`\r
+`),this.data.description&&(e+=`X-WR-CALDESC:`+this.data.description+`\r
+`),this.data.timezone?.generator&&[...new Set([this.timezone(),...this.data.events.map(e=>e.timezone())])].filter(e=>e!==null&&!e.startsWith(`/`)).forEach(t=>{if(!this.data.timezone?.generator)return;let n=this.data.timezone.generator(t);n&&(e+=n.replace(/\r\n/g,`
+`).replace(/\n/g,`\r
+`).trim()+`\r
+`)}),this.data.timezone?.name&&(e+=`TIMEZONE-ID:`+this.data.timezone.name+`\r
+`,e+=`X-WR-TIMEZONE:`+this.data.timezone.name+`\r
+`),this.data.ttl&&(e+=`REFRESH-INTERVAL;VALUE=DURATION:`+E(this.data.ttl)+`\r
+`,e+=`X-PUBLISHED-TTL:`+E(this.data.ttl)+`\r
+`),this.data.color&&(e+=`X-APPLE-CALENDAR-COLOR:`+this.data.color+`\r
+`),this.data.events.forEach(t=>e+=t.toString()),e+=f(this.data),e+=`END:VCALENDAR`,dist_l(e)}ttl(e){return e===void 0?this.data.ttl:(g(e)?this.data.ttl=e.asSeconds():e&&e>0?this.data.ttl=e:this.data.ttl=null,this)}url(e){return e===void 0?this.data.url:(this.data.url=e||null,this)}x(e,t){if(e===void 0)return i(this.data);if(typeof e==`string`&&typeof t==`string`)i(this.data,e,t);else if(typeof e==`object`)i(this.data,e);else throw Error(`Either key or value is not a string!`);return this}};function W(e){return new U(e)}
+//# sourceMappingURL=index.mjs.map
+;// CONCATENATED MODULE: ./actions/lib/schedule/calendar.ts
+
+
+
+
+/**
+ * An RFC 5545 calendar with one event per session, in the group's local time (TZID, with the
+ * VTIMEZONE it needs). UIDs are derived from the group and session number, so a re-import updates
+ * the events instead of duplicating them; SEQUENCE goes up each time a session moves (see
+ * `nextSequence`); DTSTAMP is fixed per session so the same schedule exports byte for byte.
+ */
+function sessionCalendar(group, sessions, sessionTitle, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, sessions);
+    for (const session of sessions) {
+        const id = `${group.slug}-session-${session.number}@skill-share`;
+        const title = sessionTitle(session);
+        const url = options.sessionUrl?.(session, title);
+        calendar.createEvent({
+            id,
+            sequence: nextSequence(published, id, new Date(session.startsAt), new Date(session.endsAt)),
+            start: local(session.startsAt, session.timezone),
+            end: local(session.endsAt, session.timezone),
+            timezone: session.timezone,
+            stamp: new Date(session.opensAt),
+            summary: `${group.name}: ${title}`,
+            description: [calendar_describe(session), ...(url ? ['', `Session issue: ${url}`] : [])].join('\n'),
+            ...(url ? { url } : {}),
+            ...(session.place ? { location: session.place } : {}),
+        });
+    }
+    return calendar.toString();
+}
+/**
+ * A coaching network's calendar: one event per conversation of every pair, in the pair's own time
+ * zone, with UIDs derived from the pair and the conversation number, as stable as a circle's.
+ */
+function conversationCalendar(group, conversations, options = {}) {
+    const published = readPublished(options.previous);
+    const calendar = newCalendar(group, conversations);
+    for (const c of conversations) {
+        const id = `${group.slug}-${c.pair.replace('+', '-')}-${c.number}@skill-share`;
+        calendar.createEvent({
+            id,
+            sequence: nextSequence(published, id, new Date(c.startsAt), new Date(c.endsAt)),
+            start: local(c.startsAt, c.timezone),
+            end: local(c.endsAt, c.timezone),
+            timezone: c.timezone,
+            stamp: new Date(c.opensAt),
+            summary: `${group.name}: @${c.coach} and @${c.coachee}, conversation ${c.number}`,
+            ...(c.place ? { location: c.place } : {}),
+            description: [
+                `Coach: @${c.coach}, coachee: @${c.coachee}`,
+                `${c.duration} min, ${c.cadence}, in ${c.timezone}`,
+                '',
+                'Start from the last next step; end with one new next step and by when.',
+            ].join('\n'),
+        });
+    }
+    return calendar.toString();
+}
+/** The calendar, with a VTIMEZONE for each zone its events use, covering the years they span. */
+function newCalendar(group, events) {
+    const years = events.map((e) => Number(e.startsAt.slice(0, 4)));
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    return ical({
+        name: group.name,
+        prodId: { company: 'tech-leads-skill-share', product: 'skill-share', language: 'EN' },
+        method: ICalCalendarMethod.PUBLISH,
+        timezone: { name: null, generator: (zone) => vtimezone(zone, from, to) },
+    });
+}
+/** A UTC instant as the wall-clock time in `zone`, which ical-generator writes with TZID. */
+function local(utc, zone) {
+    return DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
+}
+function calendar_describe(session) {
+    const lines = [
+        session.theme ? `Theme: ${session.theme}` : 'Theme: to be announced',
+        `Facilitator: @${session.facilitator}` +
+            (session.coFacilitator ? `, co-facilitator: @${session.coFacilitator}` : ''),
+        '',
+        ...session.agenda.map((item) => `${item.minutes} min: ${item.title}`),
+        ...(session.prep ? ['', 'To prepare:', session.prep] : []),
+    ];
+    return lines.join('\n');
+}
+/**
+ * A Google Calendar "add event" link: it opens the event form prefilled, for anyone signed in to
+ * Google, with no access to the repository needed (a calendar app cannot fetch a file from a
+ * private repository, but a browser link works).
+ */
+function calendar_googleCalendarUrl(event) {
+    const basic = (iso) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+    const params = new URLSearchParams({
+        action: 'TEMPLATE',
+        text: event.title,
+        dates: `${basic(event.startsAt)}/${basic(event.endsAt)}`,
+        ctz: event.timezone,
+        ...(event.details ? { details: event.details } : {}),
+        ...(event.location ? { location: event.location } : {}),
+    });
+    return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/sessions/issue.ts
+
+
+
+
+const issue_SESSION_MARKER = 'session';
+function templateKey(session) {
+    if (session.kind === 'kickoff' || session.kind === 'closing' || session.kind === 'theme')
+        return session.kind;
+    return 'follow-up';
+}
+/** The labels every session issue carries, beyond what its template adds. */
+function sessionLabels(group, session) {
+    return ['skill-share', `group:${group.slug}`, 'session', session.kind];
+}
+function sessionContext(group, session, links) {
+    const start = DateTime.fromISO(session.localStart, { setZone: true });
+    const end = DateTime.fromISO(session.localEnd, { setZone: true });
+    return {
+        group_name: typed(group.name),
+        group_slug: group.slug,
+        number: session.number,
+        heading: session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind),
+        week: session.week,
+        weekly: group.weekly,
+        theme: typed(session.theme ??
+            (session.kind === 'theme' ? 'Theme to be chosen in week 1' : 'Open discussion')),
+        date_short: start.toFormat('ccc d LLL'),
+        // Templates put the UTC time in brackets after it, so the zone goes without them.
+        when: `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')} ${group.timezone}`,
+        utc: `${DateTime.fromISO(session.startsAt, { zone: 'utc' }).toFormat('ccc d LLL, HH:mm')} UTC`,
+        duration: group.meeting?.duration,
+        place: typed(session.place ?? 'to be announced'),
+        facilitator: `@${session.facilitator}`,
+        co_facilitator: session.coFacilitator ? `@${session.coFacilitator}` : 'nobody this time',
+        agenda: agendaTable(session),
+        homework_link: links.homework ?? '',
+        reflection_link: links.reflection ?? '',
+        reading_list: links.readingList ?? '',
+        prep: prepSection(session.prep),
+        homework_step: homeworkStep(group, links.homework ?? ''),
+        seats: seatsLine(group, links.nomination),
+        pulse: pulseStep(session, links.pulse),
+        previous: previousLink(links.previous),
+        calendar_link: links.calendar ?? '',
+        calendar: addToCalendar(group, session, links.calendar),
+        links: [previousLink(links.previous), addToCalendar(group, session, links.calendar)].join('\n\n'),
+        quorum: group.quorum,
+        // A list item of its own: a plain line right under the list would run into its last item.
+        shifted: session.shiftedFrom?.length
+            ? `- **Moved:** from ${session.shiftedFrom.map(shortDate).join(', ')}, ${session.shiftedFrom.length > 1 ? 'dates' : 'a date'} the group skips`
+            : '',
+    };
+}
+function renderSessionIssue(group, session, templates, links) {
+    const rendered = renderIssue(templates[templateKey(session)], sessionContext(group, session, links));
+    const labels = [...new Set([...sessionLabels(group, session), ...rendered.labels])];
+    const body = withMarker(rendered.body, issue_SESSION_MARKER, { group: group.slug, n: session.number });
+    return { title: rendered.title, labels, body };
+}
+function agendaTable(session) {
+    let clock = DateTime.fromISO(session.localStart, { setZone: true });
+    const rows = session.agenda.map((item) => {
+        const row = `| ${clock.toFormat('HH:mm')} | ${item.minutes} min | ${item.title} |`;
+        clock = clock.plus({ minutes: item.minutes });
+        return row;
+    });
+    return ['| Time | Length | What |', '| --- | --- | --- |', ...rows].join('\n');
+}
+/** The playbook checks after the second meeting whether it is getting easier: week 2 asks. */
+function pulseStep(session, link) {
+    if (session.week !== 2 || !link)
+        return '';
+    return `- **After this meeting:** [two quick questions](${link}): is it getting less awkward, and do you feel part of the group? The facilitators see only the counts, once three people have answered.`;
+}
+/** After the weekly phase the homework stays unless the closing meeting dropped it. */
+function homeworkStep(group, link) {
+    if (group.continuation?.homework === false)
+        return 'No homework for these meetings: the group decided to drop it at the closing meeting.';
+    return `A short [homework](${link}): work, family and self, one positive and one negative each, and the two you will share.`;
+}
+/** Whether new people may join, as the closing meeting decided; nothing when it did not say. */
+function seatsLine(group, nominationForm) {
+    const { seats, cap } = group.continuation ?? {};
+    const upTo = cap ? `, up to ${cap} members in all` : '';
+    const how = nominationForm
+        ? `[Nominate them](${nominationForm}): who, why, and how you know them`
+        : 'Tell a facilitator who and why';
+    if (seats === 'nominations')
+        return `- **New members:** welcome by nomination${upTo}. Know someone? ${how}.`;
+    if (seats === 'open')
+        return `- **New members:** welcome${upTo}. Invite someone who would benefit.`;
+    if (seats === 'closed')
+        return '- **New members:** the group stays as it is for now.';
+    return '';
+}
+/** The theme's preparation from the group file, as its own section, or nothing. */
+function prepSection(prep) {
+    return prep ? `### To prepare\n\n${prep.trim()}` : '';
+}
+/**
+ * "Add to your calendar", working for a member with no access beyond the repository: a Google
+ * Calendar link for this session, and, when the group publishes `calendar.ics`, its page in the
+ * repository, where "Download raw file" gives a file Apple Calendar and Outlook open (a calendar
+ * app cannot subscribe to a file in a private repository).
+ */
+function addToCalendar(group, session, icsUrl) {
+    const google = googleCalendarUrl({
+        title: `${group.name}: ${session.week !== undefined ? `Week ${session.week}` : issue_capitalize(session.kind)}${session.theme ? ` · ${session.theme}` : ''}`,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timezone: session.timezone,
+        details: `Facilitator: @${session.facilitator}. Agenda, RSVP and homework are in the session issue on GitHub.${session.prep ? `\n\nTo prepare: ${session.prep.trim()}` : ''}`,
+        ...(session.place ? { location: session.place } : {}),
+    });
+    const ics = icsUrl
+        ? ` · [Apple Calendar, Outlook: calendar.ics](${icsUrl}) (every session; choose "Download raw file" on its page, then open the file)`
+        : '';
+    return `**Add to your calendar:** [Google Calendar](${google})${ics}`;
+}
+function previousLink(previous) {
+    if (!previous)
+        return 'This is the first session.';
+    return previous.number
+        ? `Previous session: #${previous.number}`
+        : `Previous session: ${previous.title}`;
+}
+function shortDate(iso) {
+    return DateTime.fromISO(iso, { zone: 'utc' }).toFormat('ccc d LLL');
+}
+function issue_capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+/**
+ * What the last status refresh saw of an issue (its 👍 count and comment count), recorded in the
+ * session issue's own marker. The hourly run compares it with the issue list it already has, so a
+ * quiet issue costs no request at all.
+ */
+function statusFingerprint(issue) {
+    return `${issue.plusOnes}-${issue.comments}`;
+}
+function recordedFingerprint(body, group, session) {
+    return findMarker(body, issue_SESSION_MARKER, { group: group.slug, n: session.number })?.attributes['status'];
+}
+function withFingerprint(body, group, session, fingerprint) {
+    const current = findMarker(body, issue_SESSION_MARKER, { group: group.slug, n: session.number });
+    if (!current)
+        return body;
+    const old = marker(issue_SESSION_MARKER, current.attributes);
+    return body.replace(old, marker(issue_SESSION_MARKER, { ...current.attributes, status: fingerprint }));
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/status-extras.ts
+
+
+
+
+
+
+/**
+ * What a status comment shows beyond the issue's own comments: topic votes (👍 reactions on each
+ * topic comment that has any, see rankedTopics) and the commitment line (attendance recorded on the
+ * earlier weekly session issues, one request per earlier issue that has comments). Every caller
+ * that refreshes a status passes these, so the comment reads the same whoever refreshed it last.
+ */
+async function status_extras_statusExtras(github, target, options) {
+    const { group, session } = target;
+    const extras = {};
+    if (['kickoff', 'monthly', 'biweekly'].includes(session.kind) && options.state.topics.length > 0)
+        extras.ranked = await rankedTopics(github, group, options.state, options.comments, options.previous);
+    if (session.week !== undefined)
+        extras.commitment = await commitmentOf(github, group, session, options);
+    return extras;
+}
+/**
+ * Topics with their votes: 👍 reactions on each topic's own comment, from roster members other
+ * than its author. The comment list already carries each comment's reaction counts, so only the
+ * topics with a 👍 are read, one request each. With `previous` (what the status comment recorded,
+ * see votesMarker), a topic whose 👍 count has not changed keeps its recorded votes without a read.
+ * What this misses is a change that keeps the count while changing who counts (the author's own
+ * 👍 removed as a member adds one): the shown votes stay one off until that topic's count moves.
+ * Themes proposed to the group file never take recorded votes: they recount every topic with a 👍.
+ */
+async function rankedTopics(github, group, state, comments, previous) {
+    const plusOnes = new Map((comments ?? []).map((c) => [c.id, c.plusOnes]));
+    const reactions = new Map();
+    const kept = new Map();
+    for (const topic of state.topics) {
+        const count = plusOnes.get(topic.commentId);
+        if (count === 0)
+            continue;
+        const recorded = count === undefined ? undefined : previous?.get(topic.commentId);
+        if (recorded && recorded.plusOnes === count) {
+            kept.set(topic.commentId, recorded.votes);
+            continue;
+        }
+        reactions.set(topic.commentId, reactionInputs(await github.listCommentReactions(topic.commentId)));
+    }
+    const ranked = rankTopics(state.topics, reactions, group);
+    if (kept.size === 0)
+        return ranked;
+    return ranked
+        .map((t) => (kept.has(t.commentId) ? { ...t, votes: kept.get(t.commentId) } : t))
+        .sort((a, b) => b.votes - a.votes || a.order - b.order)
+        .map((t, index) => ({ ...t, rank: index + 1 }));
+}
+const VOTES_MARKER = 'votes';
+/**
+ * The votes a status counted, hidden in it as `comment:👍 count:votes` triples (numbers only), so
+ * the next comment event rereads only the topics whose 👍 count changed.
+ */
+function status_extras_votesMarker(ranked, comments) {
+    const plusOnes = new Map(comments.map((c) => [c.id, c.plusOnes]));
+    const seen = ranked
+        .filter((t) => (plusOnes.get(t.commentId) ?? 0) > 0)
+        .map((t) => `${t.commentId}:${plusOnes.get(t.commentId)}:${t.votes}`);
+    return seen.length > 0 ? marker(VOTES_MARKER, { seen: seen.join('.') }) : undefined;
+}
+/** The votes recorded in the bot's status comment, by topic comment id. */
+function status_extras_recordedVotes(status) {
+    const recorded = new Map();
+    if (!status || !isOwnBot(status.author))
+        return recorded;
+    const seen = findMarker(status.body, VOTES_MARKER)?.attributes['seen'] ?? '';
+    for (const triple of seen.split('.')) {
+        const [id, plusOnes, votes] = triple.split(':').map(Number);
+        if ([id, plusOnes, votes].every((n) => Number.isInteger(n) && n >= 0))
+            recorded.set(id, { plusOnes: plusOnes, votes: votes });
+    }
+    return recorded;
+}
+function reactionInputs(reactions) {
+    return reactions.map((r) => ({
+        content: r.content,
+        user: r.user.login,
+        userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+    }));
+}
+/**
+ * Weekly meetings attended so far. A meeting counts as held once it has started, unless its issue
+ * was closed as not planned (`/skip`); attendance is what `/here` and `/attended` recorded.
+ */
+async function commitmentOf(github, group, session, options) {
+    const started = buildSchedule(group).filter((s) => s.week !== undefined && Date.parse(s.startsAt) <= options.now.getTime());
+    const earlier = started.filter((s) => s.number !== session.number);
+    const issues = earlier.length === 0
+        ? []
+        : (options.sessionIssues ??
+            (await github.listIssues({ labels: ['session', `group:${group.slug}`], state: 'all' })));
+    const issueOf = (s) => issues.find((i) => isOwnBot(i.author) &&
+        findMarker(i.body, SESSION_MARKER, { group: group.slug, n: s.number }));
+    const attended = new Map();
+    const count = (logins) => {
+        for (const login of logins)
+            attended.set(login, (attended.get(login) ?? 0) + 1);
+    };
+    let held = 0;
+    for (const s of started) {
+        if (s.number === session.number) {
+            held++;
+            count(options.state.attendance);
+            continue;
+        }
+        const issue = issueOf(s);
+        if (issue?.state === 'closed' && issue.stateReason === 'not_planned')
+            continue;
+        held++;
+        if (!issue || issue.comments === 0)
+            continue;
+        const comments = await github.listComments(issue.number);
+        count(sessionState(group, s.kind, comments, []).attendance);
+    }
+    return { attended, held };
+}
+
+;// CONCATENATED MODULE: ./actions/lib/github/status.ts
+
+
+
+
+
+
+
+const STATUS_MARKER = 'status';
+/** Within this many hours before the meeting the status speaks to the facilitators (quorum). */
+const DUE_HOURS = 24;
+function statusMarker(group, session) {
+    return marker(STATUS_MARKER, { group: group.slug, n: session.number });
+}
+function statusPhase(session, now) {
+    const t = now.getTime();
+    if (t >= Date.parse(session.endsAt))
+        return 'after';
+    if (t >= Date.parse(session.startsAt) - DUE_HOURS * 3_600_000)
+        return 'due';
+    return 'open';
+}
+function commentInputs(comments) {
+    return comments.map((c) => ({
+        id: c.id,
+        author: c.author.login,
+        authorType: c.author.type === 'Bot' ? 'Bot' : 'User',
+        body: c.body,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+    }));
+}
+function status_sessionState(group, kind, comments, reactions) {
+    return rebuildState({
+        group,
+        kind,
+        comments: commentInputs(comments),
+        issueReactions: reactions.map((r) => ({
+            content: r.content,
+            user: r.user.login,
+            userType: r.user.type === 'Bot' ? 'Bot' : 'User',
+        })),
+    });
+}
+/** Members who handed in homework for a session: a count from the homework issues' labels, never their content. */
+async function homeworkCount(github, group, session) {
+    const issues = await github.listIssues({
+        labels: ['homework', `group:${group.slug}`, `session:${session.number}`],
+        state: 'all',
+    });
+    return countHomework(issues, group, session);
+}
+/** Counts, from any list of issues, the members with accepted homework for one session. */
+function countHomework(issues, group, session) {
+    const members = new Set(group.members.map((m) => m.github.toLowerCase()));
+    const wanted = [`group:${group.slug}`, `session:${session.number}`, 'homework'];
+    const authors = issues
+        .filter((i) => wanted.every((name) => i.labels.some((l) => l.name === name)))
+        .filter((i) => !i.labels.some((l) => l.name === 'needs-fix'))
+        .map((i) => i.author.login.toLowerCase())
+        .filter((login) => members.has(login));
+    return new Set(authors).size;
+}
+/**
+ * Rebuilds a session's state from GitHub and makes its one status comment say so: posted when
+ * missing, edited when different, left alone when the same. Comments and reactions already fetched
+ * by the caller are reused.
+ */
+async function refreshStatus(github, target, options) {
+    const { group, session, issue } = target;
+    const comments = options.comments ?? (await github.listComments(issue));
+    const reactions = options.reactions ?? (await github.listIssueReactions(issue));
+    const state = status_sessionState(group, session.kind, comments, reactions);
+    // Every action renders the same status: topic votes and the commitment line come along even
+    // when the caller did not compute them, so the comment never flips between versions.
+    const all = statusComments(comments, group, session);
+    const existing = all[0];
+    // Two or more: an earlier race left a duplicate, which the leased post below removes.
+    const single = all.length <= 1;
+    // Topics whose 👍 count is unchanged since the status recorded their votes keep them unread.
+    const previous = recordedVotes(existing);
+    const extras = options.extras ??
+        (await statusExtras(github, target, { state, now: options.now, comments, previous }));
+    const rendered = renderStatus({
+        marker: statusMarker(group, session),
+        group,
+        kind: session.kind,
+        state,
+        sessionNumber: session.number,
+        phase: statusPhase(session, options.now),
+        homeworkIn: options.homeworkIn ?? (await homeworkCount(github, group, session)),
+        ...extras,
+    });
+    const votes = extras.ranked ? votesMarker(extras.ranked, comments) : undefined;
+    const body = votes ? `${rendered.trimEnd()}\n${votes}\n` : rendered;
+    if (single && existing && existing.body.trim() === body.trim())
+        return { result: 'unchanged', state };
+    if (options.dryRun) {
+        options.log.info(`dry run: would ${existing ? 'update' : 'post'} the status comment on #${issue}`);
+        return { result: existing ? 'updated' : 'posted', state };
+    }
+    if (single && existing) {
+        await github.updateComment(existing.id, body);
+        options.log.info(`updated the status comment on #${issue}`);
+        return { result: 'updated', state };
+    }
+    // The sessions and commands workflows may both post the first status at the same moment (they
+    // share no concurrency group): the post happens under the issue's lease, after a fresh look,
+    // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
+    const result = await withLease(github, `status comment on #${issue}`, async () => {
+        const [first, ...extra] = statusComments(await github.listComments(issue), group, session);
+        for (const duplicate of extra)
+            await github.deleteComment(duplicate.id);
+        if (first) {
+            if (first.body.trim() !== body.trim())
+                await github.updateComment(first.id, body);
+            return 'updated';
+        }
+        await createOnce({
+            create: () => github.createComment(issue, body),
+            lookup: async () => findStatusComment(await github.listComments(issue), group, session),
+        });
+        return 'posted';
+    });
+    options.log.info(`${result} the status comment on #${issue}`);
+    return { result, state };
+}
+/** Every status comment of the session, oldest first (more than one only after a race). */
+function statusComments(comments, group, session) {
+    return comments.filter((c) => isOwnBot(c.author) &&
+        findMarker(c.body, STATUS_MARKER, { group: group.slug, n: session.number }));
+}
+function findStatusComment(comments, group, session) {
+    return statusComments(comments, group, session)[0];
+}
+
 ;// CONCATENATED MODULE: ./actions/start-cohort/src/plan.ts
+
 
 
 
@@ -72118,7 +82271,7 @@ function planCohort(request, observed, templates) {
         repository: observed.repository.fullName,
         defaultBranch: observed.repository.defaultBranch,
     };
-    const sessions = buildSchedule(group);
+    const sessions = schedule_buildSchedule(group);
     const { file, pull } = mode === 'commit'
         ? commitSteps(group, text, observed)
         : pullRequestSteps(group, sessions, text, observed);
@@ -72129,8 +82282,10 @@ function planCohort(request, observed, templates) {
         });
     const links = { repo, intentionForm: observed.intentionForm };
     const bot = observed.issues.filter((issue) => ownership_isOwnBot(issue.author));
-    const marked = (kind, attributes) => bot.find((issue) => findMarker(issue.body, kind, attributes))?.number;
+    const markedIssue = (kind, attributes) => bot.find((issue) => markers_findMarker(issue.body, kind, attributes));
+    const marked = (kind, attributes) => markedIssue(kind, attributes)?.number;
     const slug = { group: group.slug };
+    const checklist = markedIssue(KICKOFF_MARKER, slug);
     const groundRules = renderGroundRules(group, sessions, templates);
     const plan = {
         group,
@@ -72158,30 +82313,19 @@ function planCohort(request, observed, templates) {
         }),
         // One assignee per issue, whatever the plan: Free private repositories allow no more.
         kickoff: {
-            ...existing(marked(KICKOFF_MARKER, slug)),
+            ...(checklist ? { existing: checklist.number, body: checklist.body } : {}),
             assignees: facilitatorsOf(group).slice(0, 1),
         },
-        notAccepted: group.members
-            .map((m) => m.github)
-            .filter((login) => observed.access[login.toLowerCase()] === 'none'),
+        candidates: candidatesOf(group, new Set(Object.entries(observed.access)
+            .filter(([, level]) => HAS_ACCESS.includes(level))
+            .map(([login]) => login)), observed.groundRules, nominationsFor(group.slug, observed.nominations ?? [])),
     };
     return { ok: true, plan, problems: plan_sortProblems(problems) };
 }
-/**
- * The checklist's list of members without access yet, placed before its marker: the organizer
- * sees who still has to accept (or be sent) an invitation.
- */
-function withNotAccepted(body, logins) {
-    if (logins.length === 0)
-        return body;
-    const section = '### Not accepted yet\n\n' +
-        `${logins.map((l) => `@${l}`).join(', ')} ${logins.length === 1 ? 'has' : 'have'} no access to this repository yet, ` +
-        'so their issues opened without them as assignees. Invite them under Settings → Collaborators if you have not; ' +
-        'once they accept, the next scheduled run assigns them.\n\n';
-    const at = body.lastIndexOf(`<!-- skill-share:${KICKOFF_MARKER}`);
-    return at === -1
-        ? `${body.trimEnd()}\n\n${section}`
-        : body.slice(0, at) + section + body.slice(at);
+const HAS_ACCESS = ['admin', 'maintain', 'write', 'triage', 'read'];
+/** The group's ground-rules issue, written by the bot, among the observed issues. */
+function groundRulesIssue(issues, slug) {
+    return issues.find((issue) => ownership_isOwnBot(issue.author) && markers_findMarker(issue.body, GROUND_RULES_MARKER, { group: slug }));
 }
 function existing(number) {
     return number === undefined ? {} : { existing: number };
@@ -72391,6 +82535,8 @@ function plan_sortProblems(problems) {
 
 
 
+
+
 /** Reads the form, observes the repository (reads only), plans in pure code, then applies. */
 async function startCohort(inputs, deps) {
     const { draft, problems: formProblems } = readCohortForm(inputs.form);
@@ -72413,7 +82559,7 @@ async function startCohort(inputs, deps) {
     }
     report.sessions = outcome.plan.sessions;
     try {
-        await apply(outcome.plan, observed, inputs, deps, report);
+        await run_apply(outcome.plan, observed, inputs, deps, report);
     }
     catch (e) {
         report.failure = e instanceof Error ? e.message : String(e);
@@ -72464,7 +82610,19 @@ async function observe(deps, slug, logins) {
     observed.labels = (await github.listLabels()).map((l) => l.name);
     observed.milestones = await github.listMilestones();
     observed.issues = await github.listIssues({ labels: [`group:${slug}`], state: 'all' });
+    // For the checklist's Candidates section: who agreed to the ground rules, and the nominations.
+    const rules = groundRulesIssue(observed.issues, slug);
+    if (rules)
+        observed.groundRules = await groundRulesActivity(github, rules);
+    observed.nominations = await github.listIssues({ labels: ['nomination'], state: 'open' });
     return observed;
+}
+/** The ground rules' `/agree` comments and 👍: each list is read only when the issue has any. */
+async function groundRulesActivity(github, issue) {
+    return {
+        comments: issue.comments > 0 ? commentInputs(await github.listComments(issue.number)) : [],
+        reactions: issue.plusOnes > 0 ? reactionInputs(await github.listIssueReactions(issue.number)) : [],
+    };
 }
 /**
  * The issue chooser's "Our ground rules" card, pointed at this repository's ground-rules issues.
@@ -72490,7 +82648,7 @@ async function pointChooserCard(github, observed, branch, report) {
     }, current);
     report.row(what, result, `${CHOOSER_CONFIG} on ${branch}`);
 }
-async function apply(plan, observed, inputs, deps, report) {
+async function run_apply(plan, observed, inputs, deps, report) {
     const { github, log } = deps;
     const dry = inputs.dryRun;
     const row = (what, result, where = '') => {
@@ -72571,7 +82729,7 @@ async function apply(plan, observed, inputs, deps, report) {
         row(`Intention @${step.login}`, done.result, ref(done.number));
     }
     const kickoffPull = pull?.action === 'none' || !pull ? undefined : (pullNumber ?? 'pending');
-    const kickoff = renderKickoff(plan.group, plan.sessions, deps.templates, {
+    const links = {
         repo: {
             serverUrl: observed.repository.serverUrl,
             repository: observed.repository.fullName,
@@ -72582,17 +82740,41 @@ async function apply(plan, observed, inputs, deps, report) {
         ...(groundRules.number !== undefined ? { groundRules: groundRules.number } : {}),
         intentions,
         calendar: deps.hasCalendar?.(plan.group.slug) ?? false,
-    });
+        candidates: plan.candidates,
+    };
+    const existing = plan.kickoff.existing;
+    if (existing !== undefined) {
+        const result = await refreshCandidates(plan, existing, kickoffCandidates(plan.group, links), {
+            github,
+            dry,
+        });
+        row("Organizer's checklist", result, ref(existing));
+        report.outputs.kickoffIssue = existing;
+        return;
+    }
+    const kickoff = renderKickoff(plan.group, plan.sessions, deps.templates, links);
     const kickoffDone = await ensureIssue({
         what: "organizer's checklist",
-        ...(plan.kickoff.existing !== undefined ? { existing: plan.kickoff.existing } : {}),
         ...kickoff,
-        body: withNotAccepted(kickoff.body, plan.notAccepted),
         assignees: plan.kickoff.assignees,
     }, milestone.number, lookup, github, dry, log);
     row("Organizer's checklist", kickoffDone.result, ref(kickoffDone.number));
     if (kickoffDone.number !== undefined)
         report.outputs.kickoffIssue = kickoffDone.number;
+}
+/**
+ * A checklist that exists keeps its body, boxes ticked and all: only its Candidates section is
+ * rewritten, and only when what it shows has changed.
+ */
+async function refreshCandidates(plan, number, section, { github, dry }) {
+    const current = plan.kickoff.body ?? '';
+    const body = withCandidates(current, section, plan.group.slug);
+    if (body === current)
+        return 'exists';
+    if (dry)
+        return 'exists; would refresh its Candidates section';
+    await github.updateIssue(number, { body });
+    return 'exists; Candidates section refreshed';
 }
 async function openPullOrExplain(github, pull) {
     try {
@@ -72617,7 +82799,7 @@ async function ensureMilestone(plan, github, dry) {
         return { result: 'would create' };
     const find = async () => (await github.listMilestones()).find((m) => m.title.toLowerCase() === spec.title.toLowerCase())
         ?.number;
-    const number = await createOnce({
+    const number = await idempotent_createOnce({
         create: async () => {
             try {
                 return await github.createMilestone({
@@ -72645,7 +82827,7 @@ function issueLookup(github, slug) {
         if (!wanted)
             return undefined;
         const issues = await github.listIssues({ labels: [`group:${slug}`], state: 'all' });
-        return issues.find((issue) => ownership_isOwnBot(issue.author) && findMarker(issue.body, wanted.kind, wanted.attributes));
+        return issues.find((issue) => ownership_isOwnBot(issue.author) && markers_findMarker(issue.body, wanted.kind, wanted.attributes));
     };
 }
 async function ensureIssue(step, milestone, lookup, github, dry, log) {
@@ -72654,7 +82836,7 @@ async function ensureIssue(step, milestone, lookup, github, dry, log) {
     if (dry)
         return { result: 'would open' };
     let unassigned = [];
-    const issue = await createOnce({
+    const issue = await idempotent_createOnce({
         create: async () => {
             const created = await createIssueAssigning(github, {
                 title: step.title,
@@ -72738,7 +82920,7 @@ var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
 ;// CONCATENATED MODULE: ./actions/lib/templates/front-matter.ts
 
 
-const refuse = (language) => () => {
+const front_matter_refuse = (language) => () => {
     throw new Error(`front matter in ${language} is not allowed; use YAML`);
 };
 /**
@@ -72752,10 +82934,10 @@ function parseFrontMatter(text, file) {
             language: 'yaml',
             engines: {
                 yaml: (source) => ((0,dist/* parse */.qg)(source, { maxAliasCount: 50 }) ?? {}),
-                js: refuse('JavaScript'),
-                javascript: refuse('JavaScript'),
-                coffee: refuse('CoffeeScript'),
-                coffeescript: refuse('CoffeeScript'),
+                js: front_matter_refuse('JavaScript'),
+                javascript: front_matter_refuse('JavaScript'),
+                coffee: front_matter_refuse('CoffeeScript'),
+                coffeescript: front_matter_refuse('CoffeeScript'),
                 json: (source) => JSON.parse(source),
             },
         });

@@ -15,6 +15,12 @@ import { isOwnBot } from '../../lib/markers/ownership.js'
 import { buildSchedule, type Session } from '../../lib/schedule/schedule.js'
 import { cohortMilestone, type RepositoryRef } from '../../lib/sessions/links.js'
 import {
+  candidatesOf,
+  nominationsFor,
+  type Candidates,
+  type GroundRulesActivity,
+} from '../../lib/cohort/candidates.js'
+import {
   cohortLabels,
   facilitatorsOf,
   GROUND_RULES_MARKER,
@@ -62,6 +68,10 @@ export interface CohortObservation {
   /** Issues labelled `group:<slug>`, any state and author (only the bot's markers count). */
   issues: readonly IssueView[]
   intentionForm: boolean
+  /** Open issues labelled `nomination`, for any group (the plan keeps this group's). */
+  nominations?: readonly IssueView[]
+  /** The ground-rules issue's comments and reactions, read when it has any. */
+  groundRules?: GroundRulesActivity
 }
 
 export interface FileStep {
@@ -99,10 +109,13 @@ export interface CohortPlan {
   milestone: { title: string; dueOn: string; description: string; existing?: number }
   groundRules: IssueStep
   intentions: Array<IssueStep & { login: string }>
-  /** Rendered at apply time, once the numbers it links to are known. */
-  kickoff: { existing?: number; assignees: string[] }
-  /** Members without access yet (an invitation not accepted, or not sent): the checklist lists them. */
-  notAccepted: string[]
+  /**
+   * Rendered at apply time, once the numbers it links to are known. An existing checklist keeps
+   * its body (the organizer ticks boxes in it); only its Candidates section is brought up to date.
+   */
+  kickoff: { existing?: number; body?: string; assignees: string[] }
+  /** Each member's state and the open nominations, for the checklist's Candidates section. */
+  candidates: Candidates
 }
 
 export type CohortOutcome =
@@ -165,9 +178,12 @@ export function planCohort(
 
   const links: CohortLinks = { repo, intentionForm: observed.intentionForm }
   const bot = observed.issues.filter((issue) => isOwnBot(issue.author))
+  const markedIssue = (kind: string, attributes: Record<string, string>) =>
+    bot.find((issue) => findMarker(issue.body, kind, attributes))
   const marked = (kind: string, attributes: Record<string, string>) =>
-    bot.find((issue) => findMarker(issue.body, kind, attributes))?.number
+    markedIssue(kind, attributes)?.number
   const slug = { group: group.slug }
+  const checklist = markedIssue(KICKOFF_MARKER, slug)
 
   const groundRules = renderGroundRules(group, sessions, templates)
   const plan: CohortPlan = {
@@ -196,31 +212,34 @@ export function planCohort(
     }),
     // One assignee per issue, whatever the plan: Free private repositories allow no more.
     kickoff: {
-      ...existing(marked(KICKOFF_MARKER, slug)),
+      ...(checklist ? { existing: checklist.number, body: checklist.body } : {}),
       assignees: facilitatorsOf(group).slice(0, 1),
     },
-    notAccepted: group.members
-      .map((m) => m.github)
-      .filter((login) => observed.access[login.toLowerCase()] === 'none'),
+    candidates: candidatesOf(
+      group,
+      new Set(
+        Object.entries(observed.access)
+          .filter(([, level]) => HAS_ACCESS.includes(level))
+          .map(([login]) => login),
+      ),
+      observed.groundRules,
+      nominationsFor(group.slug, observed.nominations ?? []),
+    ),
   }
   return { ok: true, plan, problems: sortProblems(problems) }
 }
 
-/**
- * The checklist's list of members without access yet, placed before its marker: the organizer
- * sees who still has to accept (or be sent) an invitation.
- */
-export function withNotAccepted(body: string, logins: readonly string[]): string {
-  if (logins.length === 0) return body
-  const section =
-    '### Not accepted yet\n\n' +
-    `${logins.map((l) => `@${l}`).join(', ')} ${logins.length === 1 ? 'has' : 'have'} no access to this repository yet, ` +
-    'so their issues opened without them as assignees. Invite them under Settings → Collaborators if you have not; ' +
-    'once they accept, the next scheduled run assigns them.\n\n'
-  const at = body.lastIndexOf(`<!-- skill-share:${KICKOFF_MARKER}`)
-  return at === -1
-    ? `${body.trimEnd()}\n\n${section}`
-    : body.slice(0, at) + section + body.slice(at)
+const HAS_ACCESS: readonly Access[] = ['admin', 'maintain', 'write', 'triage', 'read']
+
+/** The group's ground-rules issue, written by the bot, among the observed issues. */
+export function groundRulesIssue(
+  issues: readonly IssueView[],
+  slug: string,
+): IssueView | undefined {
+  return issues.find(
+    (issue) =>
+      isOwnBot(issue.author) && findMarker(issue.body, GROUND_RULES_MARKER, { group: slug }),
+  )
 }
 
 function existing(number: number | undefined): { existing?: number } {

@@ -27,15 +27,25 @@ import { isOwnBot, type IssueView, type Repository } from '../../lib/github/repo
 import { labelSpec } from '../../lib/labels/labels.js'
 import { findMarker, parseMarkers } from '../../lib/markers/markers.js'
 import type { Session } from '../../lib/schedule/schedule.js'
-import { renderKickoff, type CohortTemplates } from '../../lib/cohort/issues.js'
+import {
+  kickoffCandidates,
+  renderKickoff,
+  withCandidates,
+  type CohortLinks,
+  type CohortTemplates,
+  type KickoffLinks,
+} from '../../lib/cohort/issues.js'
+import type { GroundRulesActivity } from '../../lib/cohort/candidates.js'
+import { commentInputs } from '../../lib/github/status.js'
+import { reactionInputs } from '../../lib/github/status-extras.js'
 import {
   cohortBranch,
+  groundRulesIssue,
   planCohort,
   type CohortObservation,
   type CohortPlan,
   type IssueStep,
   type Mode,
-  withNotAccepted,
 } from './plan.js'
 
 export interface Logger {
@@ -163,7 +173,23 @@ async function observe(
   observed.labels = (await github.listLabels()).map((l) => l.name)
   observed.milestones = await github.listMilestones()
   observed.issues = await github.listIssues({ labels: [`group:${slug}`], state: 'all' })
+  // For the checklist's Candidates section: who agreed to the ground rules, and the nominations.
+  const rules = groundRulesIssue(observed.issues, slug)
+  if (rules) observed.groundRules = await groundRulesActivity(github, rules)
+  observed.nominations = await github.listIssues({ labels: ['nomination'], state: 'open' })
   return observed
+}
+
+/** The ground rules' `/agree` comments and 👍: each list is read only when the issue has any. */
+async function groundRulesActivity(
+  github: Repository,
+  issue: IssueView,
+): Promise<GroundRulesActivity> {
+  return {
+    comments: issue.comments > 0 ? commentInputs(await github.listComments(issue.number)) : [],
+    reactions:
+      issue.plusOnes > 0 ? reactionInputs(await github.listIssueReactions(issue.number)) : [],
+  }
 }
 
 /**
@@ -292,7 +318,7 @@ async function apply(
     row(`Intention @${step.login}`, done.result, ref(done.number))
   }
   const kickoffPull = pull?.action === 'none' || !pull ? undefined : (pullNumber ?? 'pending')
-  const kickoff = renderKickoff(plan.group, plan.sessions, deps.templates, {
+  const links: CohortLinks & KickoffLinks = {
     repo: {
       serverUrl: observed.repository.serverUrl,
       repository: observed.repository.fullName,
@@ -303,13 +329,23 @@ async function apply(
     ...(groundRules.number !== undefined ? { groundRules: groundRules.number } : {}),
     intentions,
     calendar: deps.hasCalendar?.(plan.group.slug) ?? false,
-  })
+    candidates: plan.candidates,
+  }
+  const existing = plan.kickoff.existing
+  if (existing !== undefined) {
+    const result = await refreshCandidates(plan, existing, kickoffCandidates(plan.group, links), {
+      github,
+      dry,
+    })
+    row("Organizer's checklist", result, ref(existing))
+    report.outputs.kickoffIssue = existing
+    return
+  }
+  const kickoff = renderKickoff(plan.group, plan.sessions, deps.templates, links)
   const kickoffDone = await ensureIssue(
     {
       what: "organizer's checklist",
-      ...(plan.kickoff.existing !== undefined ? { existing: plan.kickoff.existing } : {}),
       ...kickoff,
-      body: withNotAccepted(kickoff.body, plan.notAccepted),
       assignees: plan.kickoff.assignees,
     },
     milestone.number,
@@ -320,6 +356,24 @@ async function apply(
   )
   row("Organizer's checklist", kickoffDone.result, ref(kickoffDone.number))
   if (kickoffDone.number !== undefined) report.outputs.kickoffIssue = kickoffDone.number
+}
+
+/**
+ * A checklist that exists keeps its body, boxes ticked and all: only its Candidates section is
+ * rewritten, and only when what it shows has changed.
+ */
+async function refreshCandidates(
+  plan: CohortPlan,
+  number: number,
+  section: string,
+  { github, dry }: { github: Repository; dry: boolean },
+): Promise<string> {
+  const current = plan.kickoff.body ?? ''
+  const body = withCandidates(current, section, plan.group.slug)
+  if (body === current) return 'exists'
+  if (dry) return 'exists; would refresh its Candidates section'
+  await github.updateIssue(number, { body })
+  return 'exists; Candidates section refreshed'
 }
 
 async function openPullOrExplain(

@@ -25843,7 +25843,7 @@ const FORM_KINDS = [
 /** Every form carries this label next to its own. */
 const SKILL_SHARE_LABEL = 'skill-share';
 /** Fields every form shares; their ids are also the query parameters that prefill them. */
-const GROUP_FIELD = 'group';
+const catalog_GROUP_FIELD = 'group';
 const SESSION_FIELD = 'session';
 const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
 const AREAS = ['work', 'family', 'self'];
@@ -25852,7 +25852,7 @@ const CHECK_IN_OUTCOMES = [
     { value: 'partly', label: 'Partly' },
     { value: 'not-yet', label: 'Not yet' },
 ];
-const CONTINUE_CHOICES = [
+const catalog_CONTINUE_CHOICES = [
     { value: 'monthly', label: 'Monthly' },
     { value: 'biweekly', label: 'Every two weeks' },
     { value: 'stop', label: 'Stop here' },
@@ -25916,12 +25916,12 @@ const INTERVIEW_ROLES = [
     { value: 'outside', label: 'Someone outside work' },
 ];
 /** The pulse after week 2: is it getting less awkward, and does the member feel part of it? */
-const EASE_CHOICES = [
+const catalog_EASE_CHOICES = [
     { value: 'easier', label: 'Less awkward than at the start' },
     { value: 'same', label: 'About the same' },
     { value: 'harder', label: 'More awkward' },
 ];
-const BELONGING_CHOICES = [
+const catalog_BELONGING_CHOICES = [
     { value: 'yes', label: 'Yes' },
     { value: 'partly', label: 'Partly' },
     { value: 'not-yet', label: 'Not yet' },
@@ -25964,7 +25964,7 @@ const CONSENT_OPTION = {
     value: 'quote-anonymously',
     label: "I agree that this reflection may be quoted anonymously in the group's retrospective",
 };
-const group = { id: GROUP_FIELD, type: 'input', label: 'Group', required: true };
+const group = { id: catalog_GROUP_FIELD, type: 'input', label: 'Group', required: true };
 const session = { id: SESSION_FIELD, type: 'input', label: 'Session', required: true };
 function score(id, label) {
     return { id, type: 'dropdown', label, required: true, options: SCORE_OPTIONS };
@@ -25983,7 +25983,7 @@ function promptFields(prompt) {
 function catalog_text(id, label, required) {
     return { id, type: 'textarea', label, required };
 }
-const FORMS = {
+const catalog_FORMS = {
     homework: {
         kind: 'homework',
         name: 'Homework',
@@ -26068,7 +26068,7 @@ const FORMS = {
                 type: 'dropdown',
                 label: 'Should the group continue?',
                 required: true,
-                options: CONTINUE_CHOICES,
+                options: catalog_CONTINUE_CHOICES,
             },
             {
                 id: 'consent',
@@ -26207,14 +26207,14 @@ const FORMS = {
                 type: 'dropdown',
                 label: 'Since the first meeting, our meetings feel',
                 required: true,
-                options: EASE_CHOICES,
+                options: catalog_EASE_CHOICES,
             },
             {
                 id: 'belonging',
                 type: 'dropdown',
                 label: 'I feel part of this group',
                 required: true,
-                options: BELONGING_CHOICES,
+                options: catalog_BELONGING_CHOICES,
             },
         ],
     },
@@ -26252,7 +26252,7 @@ const FORMS = {
  * has this form keeps working; new repositories get the playbook's sheet above.
  */
 const SCORE_HOMEWORK = {
-    ...FORMS.homework,
+    ...catalog_FORMS.homework,
     fields: [
         group,
         session,
@@ -26272,21 +26272,21 @@ const SCORE_HOMEWORK = {
 };
 /** The shapes a form has had, newest first; only homework has more than one. */
 function formShapes(kind) {
-    return kind === 'homework' ? [FORMS.homework, SCORE_HOMEWORK] : [FORMS[kind]];
+    return kind === 'homework' ? [catalog_FORMS.homework, SCORE_HOMEWORK] : [catalog_FORMS[kind]];
 }
 function isFormKind(value) {
     return FORM_KINDS.includes(value);
 }
 /** The form behind a template file name, e.g. `homework.yml`. */
 function formByTemplate(template) {
-    return FORM_KINDS.map((kind) => FORMS[kind]).find((form) => form.template === template);
+    return FORM_KINDS.map((kind) => catalog_FORMS[kind]).find((form) => form.template === template);
 }
 /** Repository-relative path of a form, e.g. `.github/ISSUE_TEMPLATE/homework.yml`. */
 function templatePath(kind) {
-    return `${ISSUE_TEMPLATE_DIR}/${FORMS[kind].template}`;
+    return `${ISSUE_TEMPLATE_DIR}/${catalog_FORMS[kind].template}`;
 }
 function fieldOf(kind, id) {
-    return FORMS[kind].fields.find((field) => field.id === id);
+    return catalog_FORMS[kind].fields.find((field) => field.id === id);
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/forms/homework.ts
@@ -26366,7 +26366,7 @@ const BOT_LOGIN = 'github-actions[bot]';
  * bot is `github-actions[bot]` (only this repository's workflows write as it, so what it wrote
  * counts even after a group switched tokens) or whatever identity the run's token has.
  */
-function isOwnBot(user) {
+function ownership_isOwnBot(user) {
     return (user.type === 'Bot' && user.login === BOT_LOGIN) || user.self === true;
 }
 
@@ -36716,7 +36716,7 @@ function formUrl({ serverUrl, repository, template, title, fields = {}, }) {
 }
 /** A title that tells submissions apart in the issue list: `Homework · fall-2026 · session 3`. */
 function formTitle(kind, group, session) {
-    const base = `${FORMS[kind].title}${group}`;
+    const base = `${catalog_FORMS[kind].title}${group}`;
     if (session === undefined)
         return base;
     return `${base} · ${kind === 'conversation' ? 'conversation' : 'session'} ${session}`;
@@ -44785,8 +44785,8 @@ class FormTemplateError extends Error {
     }
 }
 /** The fields of a form's YAML, keyed by id (or by GitHub's slug of the label when id is absent). */
-function templateFields(kind, yaml) {
-    const { template } = FORMS[kind];
+function template_templateFields(kind, yaml) {
+    const { template } = catalog_FORMS[kind];
     try {
         return parseTemplate(yaml);
     }
@@ -44807,13 +44807,13 @@ function optionText(option) {
 function checkTemplate(kind, yaml) {
     let fields;
     try {
-        fields = templateFields(kind, yaml);
+        fields = template_templateFields(kind, yaml);
     }
     catch (error) {
         return [{ field: '', message: error.message }];
     }
     const [current, ...earlier] = formShapes(kind);
-    const problems = shapeProblems(current ?? FORMS[kind], fields);
+    const problems = shapeProblems(current ?? catalog_FORMS[kind], fields);
     if (problems.length === 0)
         return [];
     if (earlier.some((shape) => shapeProblems(shape, fields).length === 0))
@@ -44826,7 +44826,7 @@ function checkTemplate(kind, yaml) {
  */
 function shapeOfTemplate(kind, fields) {
     const shapes = formShapes(kind);
-    let best = shapes[0] ?? FORMS[kind];
+    let best = shapes[0] ?? catalog_FORMS[kind];
     let bestFit = -1;
     for (const shape of shapes) {
         const count = shape.fields.filter((field) => fields[field.id]?.type === field.type).length;
@@ -44839,7 +44839,7 @@ function shapeOfTemplate(kind, fields) {
     return best;
 }
 /** The shipped YAML of a form shape, for reading an issue written on a shape the repository no longer has. */
-function defaultFormYaml(shape) {
+function template_defaultFormYaml(shape) {
     return (0,dist/* stringify */.As)({
         name: shape.name,
         description: shape.name,
@@ -44904,7 +44904,7 @@ function withArticle(type) {
 ;// CONCATENATED MODULE: ./actions/lib/forms/answers.ts
 
 
-function readAnswers(form, body, yaml, fields) {
+function answers_readAnswers(form, body, yaml, fields) {
     const parsed = parseIssue(body, yaml);
     return {
         // A `_No response_` answer is present with an undefined value, so look at the keys.
@@ -45005,7 +45005,7 @@ const SESSION_NUMBER = /^(?:(?:session|week|conversation|meeting|no\.?)\s*)?#?\s
  * FormTemplateError when the form YAML itself cannot be read.
  */
 function readSubmission(kind, body, yaml) {
-    const form = FORMS[kind];
+    const form = catalog_FORMS[kind];
     const { answers, shape } = answersOf(kind, body ?? '', yaml);
     if (!answers.found) {
         const message = `This doesn't look like a filled-in ${form.name.toLowerCase()} form: none of its questions are in the issue. Please open a new issue from the ${form.name} form.`;
@@ -45023,17 +45023,17 @@ function readSubmission(kind, body, yaml) {
  * or the other way round) is read against that shape's shipped wording instead.
  */
 function answersOf(kind, body, yaml) {
-    const fields = templateFields(kind, yaml);
+    const fields = template_templateFields(kind, yaml);
     const shape = shapeOfTemplate(kind, fields);
-    const answers = readAnswers(shape, body, yaml, fields);
+    const answers = answers_readAnswers(shape, body, yaml, fields);
     const shapes = formShapes(kind);
     if (shapes.length === 1 || hasOwnQuestion(answers, shape, shapes))
         return { answers, shape };
     for (const other of shapes) {
         if (other === shape)
             continue;
-        const otherYaml = defaultFormYaml(other);
-        const read = readAnswers(other, body, otherYaml, templateFields(kind, otherYaml));
+        const otherYaml = template_defaultFormYaml(other);
+        const read = answers_readAnswers(other, body, otherYaml, template_templateFields(kind, otherYaml));
         if (hasOwnQuestion(read, other, shapes))
             return { answers: read, shape: other };
     }
@@ -45055,13 +45055,13 @@ class Reader {
         this.answers = answers;
     }
     group() {
-        const raw = this.answers.text(GROUP_FIELD);
+        const raw = this.answers.text(catalog_GROUP_FIELD);
         if (raw === undefined) {
-            return this.fail(GROUP_FIELD, 'Which group is this for? Add the group slug, e.g. fall-2026.', '');
+            return this.fail(catalog_GROUP_FIELD, 'Which group is this for? Add the group slug, e.g. fall-2026.', '');
         }
         const slug = raw.replace(/^groups\//i, '').replace(/\/(group\.ya?ml)?$/i, '');
         if (!GROUP_SLUG.test(slug)) {
-            return this.fail(GROUP_FIELD, 'The group should be its short name, the folder under groups/, e.g. fall-2026.', '');
+            return this.fail(catalog_GROUP_FIELD, 'The group should be its short name, the folder under groups/, e.g. fall-2026.', '');
         }
         return slug;
     }
@@ -45238,8 +45238,8 @@ const READERS = {
     pulse: (reader) => ({
         kind: 'pulse',
         group: reader.group(),
-        ease: reader.choice('ease', EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
-        belonging: reader.choice('belonging', BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
+        ease: reader.choice('ease', catalog_EASE_CHOICES, 'How do the meetings feel since the first one? Pick one of the three answers.'),
+        belonging: reader.choice('belonging', catalog_BELONGING_CHOICES, 'Do you feel part of the group? Pick Yes, Partly or Not yet.'),
     }),
     nomination: (reader) => ({
         kind: 'nomination',
@@ -45274,7 +45274,7 @@ const READERS = {
         group: reader.group(),
         learned: reader.required('learned', 'What did you learn? A few lines is plenty.'),
         inAYear: reader.required('in-a-year', 'Where do you want to be in a year?'),
-        continue: reader.choice('continue', CONTINUE_CHOICES, 'Should the group continue? Pick Monthly, Every two weeks or Stop here.'),
+        continue: reader.choice('continue', catalog_CONTINUE_CHOICES, 'Should the group continue? Pick Monthly, Every two weeks or Stop here.'),
         consent: reader.ticked('consent', CONSENT_OPTION),
     }),
     conversation: (reader) => ({
@@ -45355,7 +45355,7 @@ function readSubmissions(issues, { kind, group, formYaml }) {
         .filter((issue) => !issue.isPullRequest &&
         issue.author.type !== 'Bot' &&
         members.has(issue.author.login.toLowerCase()) &&
-        issue.labels.some((l) => l.name === FORMS[kind].label) &&
+        issue.labels.some((l) => l.name === catalog_FORMS[kind].label) &&
         !issue.labels.some((l) => l.name === NEEDS_FIX_LABEL))
         .sort((a, b) => a.number - b.number)
         .flatMap((issue) => {
@@ -45700,7 +45700,7 @@ function takenSteps(issues, group, member) {
     const taken = new Map();
     const coachee = member.toLowerCase();
     for (const issue of issues) {
-        if (!isOwnBot(issue.author))
+        if (!ownership_isOwnBot(issue.author))
             continue;
         const found = markers_findMarker(issue.body, CONVERSATION_MARKER, { group: group.slug, coachee });
         const n = Number(found?.attributes['n']);
@@ -45745,7 +45745,7 @@ function reflectionSection(filed, timezone) {
     if (!filed)
         return '## My reflection\n\nNothing yet: your closing reflection appears here.';
     const r = filed.submission;
-    const vote = CONTINUE_CHOICES.find((c) => c.value === r.continue)?.label ?? r.continue;
+    const vote = catalog_CONTINUE_CHOICES.find((c) => c.value === r.continue)?.label ?? r.continue;
     return [
         '## My reflection',
         '',
@@ -45794,7 +45794,7 @@ function same(a, b) {
  * A binder holds one member's own words, so only that member or a facilitator of their group may
  * compile it. The group is the one named, or the only group the member is in.
  */
-function authorize(groups, request) {
+function access_authorize(groups, request) {
     const member = request.member.trim().replace(/^@/, '');
     if (!GITHUB_LOGIN.test(member)) {
         return { ok: false, reason: `member: "${request.member}" is not a GitHub login, e.g. octo-ana` };
@@ -47165,13 +47165,47 @@ function keyText(key) {
     return key === null || key === undefined ? undefined : String(key);
 }
 
+;// CONCATENATED MODULE: ./actions/lib/group-file/size.ts
+/*
+ * The playbook's advice on a circle's size, in one place: `skill-share validate` (through the group
+ * file's rules) and the organizer's checklist both say it in these words.
+ *
+ * The roster should hold six to ten people, around eight being best. Members commit to four of the
+ * six weekly meetings, so a roster of six to ten usually puts five to nine in the room: under five
+ * makes for a thin discussion, over nine leaves too little airtime.
+ */
+const ROSTER_MIN = 6;
+const ROSTER_MAX = 10;
+const ROSTER_BEST = 8;
+/** How a roster of `size` members compares with the playbook's six to ten. */
+function rosterSize(size) {
+    const count = `${size} member${size === 1 ? '' : 's'}`;
+    const range = `the playbook's ${ROSTER_MIN} to ${ROSTER_MAX}`;
+    if (size < ROSTER_MIN)
+        return {
+            size,
+            fit: 'thin',
+            message: `${count}: fewer than ${range}; with one or two away, under 5 are left in the room, which makes for a thin discussion`,
+        };
+    if (size > ROSTER_MAX)
+        return {
+            size,
+            fit: 'crowded',
+            message: `${count}: more than ${range}; a full room of over 9 leaves too little airtime, so consider two groups`,
+        };
+    const best = `around ${ROSTER_BEST} is best`;
+    const full = size === ROSTER_MAX
+        ? '; when all ten say they are coming, the status suggests a random split into two circles'
+        : '';
+    return { size, fit: 'good', message: `${count}: within ${range} (${best})${full}` };
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/group-file/rules.ts
 
 
 
 
-const SMALLEST_GOOD_GROUP = 5;
-const LARGEST_GOOD_GROUP = 9;
+
 /** Each rule with the top-level fields it reads. */
 const RULES = [
     [requiredForFormat, ['format', 'meeting', 'start', 'pairs']],
@@ -47389,14 +47423,8 @@ function wallClockFinding(path, dates, time, zone) {
 function groupSize(group) {
     if (group.format !== 'circle')
         return [];
-    const size = group.members.length;
-    if (size < SMALLEST_GOOD_GROUP)
-        return [warning(['members'], `${size} members: under 5 makes for a thin discussion`)];
-    if (size > LARGEST_GOOD_GROUP)
-        return [
-            warning(['members'], `${size} members: over 9 leaves too little airtime; consider two groups (or split into subgroups when 10 come)`),
-        ];
-    return [];
+    const size = rosterSize(group.members.length);
+    return size.fit === 'good' ? [] : [warning(['members'], size.message)];
 }
 function themeCount(group) {
     const themedWeeks = Math.max(0, group.weekly - 2);
@@ -47883,7 +47911,7 @@ async function binder(args, io) {
     const group = await loadGroupForCommand(io, dir);
     // Offline, the person at the keyboard is taken to be the member: the check that matters here
     // is that they are on the group's member list.
-    const access = authorize([group], {
+    const access = access_authorize([group], {
         member: values.member,
         group: group.slug,
         actor: values.member.replace(/^@/, ''),
@@ -48564,7 +48592,7 @@ async function checkCustomisations(root, groups) {
             problems.push(...unknownPlaceholderProblems(file, text, known));
     }
     for (const kind of FORM_KINDS) {
-        const file = `.github/ISSUE_TEMPLATE/${FORMS[kind].template}`;
+        const file = `.github/ISSUE_TEMPLATE/${catalog_FORMS[kind].template}`;
         if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, file)))
             continue;
         for (const p of checkTemplate(kind, await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file), 'utf8'))) {
@@ -50455,7 +50483,7 @@ function readSignUps(issues, group, formYaml) {
     const slug = group.slug.toLowerCase();
     const signUps = [];
     const refused = new Map();
-    const label = FORMS['sign-up'].label;
+    const label = catalog_FORMS['sign-up'].label;
     const ordered = [...issues]
         .filter((issue) => !issue.isPullRequest &&
         issue.author.type !== 'Bot' &&
@@ -51105,7 +51133,1191 @@ function localTime(iso, timezone) {
         .toFormat("cccc d LLLL yyyy, HH:mm '('z')'");
 }
 
+;// CONCATENATED MODULE: ./actions/lib/commands/catalog.ts
+const catalog_COMMAND_NAMES = (/* unused pure expression or super */ null && ([
+    'rsvp',
+    'here',
+    'attended',
+    'topic',
+    'themes',
+    'agree',
+    'buddy',
+    'snooze',
+    'unsnooze',
+    'skip',
+    'swap',
+    'continue',
+    'homework',
+    'seats',
+    'notes',
+    'help',
+]));
+const ANY_ISSUE = ['session', 'ground-rules', 'check-in'];
+const catalog_CATALOG = {
+    rsvp: {
+        name: 'rsvp',
+        usage: '/rsvp yes|no|maybe [note]',
+        summary: 'Say whether you are coming, with an optional short note.',
+        who: 'member',
+        where: ['session'],
+    },
+    here: {
+        name: 'here',
+        usage: '/here [@login ...]',
+        summary: 'Mark yourself present at the meeting; facilitators may list others too.',
+        who: 'member',
+        where: ['session'],
+    },
+    attended: {
+        name: 'attended',
+        usage: '/attended @login @login ...',
+        summary: 'Record who attended, after the meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    topic: {
+        name: 'topic',
+        usage: '/topic <text>',
+        summary: 'Propose a topic, one per comment; vote for topics with 👍 on their comment.',
+        who: 'member',
+        where: ['kickoff', 'follow-up'],
+    },
+    themes: {
+        name: 'themes',
+        usage: '/themes 1,3,4,6',
+        summary: 'Turn topics (by their number in the status comment) into the themes of the coming weeks.',
+        who: 'facilitator',
+        where: ['kickoff'],
+    },
+    agree: {
+        name: 'agree',
+        usage: '/agree',
+        summary: 'Agree to the ground rules.',
+        who: 'member',
+        where: ['ground-rules'],
+    },
+    buddy: {
+        name: 'buddy',
+        usage: '/buddy',
+        summary: 'Say that you checked in with your accountability buddy this week.',
+        who: 'member',
+        where: ['check-in'],
+    },
+    snooze: {
+        name: 'snooze',
+        usage: '/snooze',
+        summary: 'Sit out buddy pairing until you /unsnooze.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    unsnooze: {
+        name: 'unsnooze',
+        usage: '/unsnooze',
+        summary: 'Be paired with a buddy again.',
+        who: 'member',
+        where: ['session', 'check-in'],
+    },
+    skip: {
+        name: 'skip',
+        usage: '/skip [reason]',
+        summary: 'Call off this meeting.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    swap: {
+        name: 'swap',
+        usage: '/swap @login',
+        summary: 'Hand the facilitation of this meeting to another member.',
+        who: 'facilitator',
+        where: ['session'],
+    },
+    continue: {
+        name: 'continue',
+        usage: '/continue monthly|biweekly|stop|channel',
+        summary: 'Vote on whether the group goes on (channel: stop meeting, keep only the discussion channel); a facilitator closes all the closing votes with /continue confirm.',
+        who: 'member',
+        where: ['closing'],
+    },
+    homework: {
+        name: 'homework',
+        usage: '/homework keep|drop',
+        summary: 'Vote on keeping the homework sheet for the meetings after the weekly phase.',
+        who: 'member',
+        where: ['closing'],
+    },
+    seats: {
+        name: 'seats',
+        usage: '/seats closed|nominations|open [cap]',
+        summary: 'Vote on whether new members may join (by nomination, or anyone invited), optionally up to a group size, e.g. /seats nominations 10.',
+        who: 'member',
+        where: ['closing'],
+    },
+    notes: {
+        name: 'notes',
+        usage: '/notes <text>',
+        summary: 'Scribe notes for the anonymous retrospective; the lines below the command belong to the note too. No names, please.',
+        who: 'member',
+        where: ['session'],
+    },
+    help: {
+        name: 'help',
+        usage: '/help',
+        summary: 'List the commands available here.',
+        who: 'member',
+        where: ANY_ISSUE,
+    },
+};
+const PLACE_NAMES = {
+    session: 'a session issue',
+    kickoff: 'the kickoff (week 1) issue',
+    closing: 'the closing issue',
+    'follow-up': 'a follow-up session issue',
+    'ground-rules': 'the ground rules issue',
+    'check-in': 'a buddy check-in issue',
+};
+function catalog_isCommandName(name) {
+    return catalog_COMMAND_NAMES.includes(name);
+}
+function placesOf(kind) {
+    switch (kind) {
+        case 'ground-rules':
+        case 'check-in':
+            return [kind];
+        case 'kickoff':
+        case 'closing':
+            return ['session', kind];
+        case 'monthly':
+        case 'biweekly':
+            return ['session', 'follow-up'];
+        case 'theme':
+            return ['session'];
+    }
+}
+function catalog_worksIn(spec, kind) {
+    const places = placesOf(kind);
+    return spec.where.some((place) => places.includes(place));
+}
+/** "the kickoff (week 1) issue or a follow-up session issue" */
+function catalog_describePlaces(places) {
+    const names = places.map((place) => PLACE_NAMES[place]);
+    return names.length <= 1
+        ? (names[0] ?? '')
+        : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+function commandsAvailable(kind) {
+    return catalog_COMMAND_NAMES.map((name) => catalog_CATALOG[name]).filter((spec) => catalog_worksIn(spec, kind));
+}
+/** The reply to `/help` and to an unknown command: the commands that work on this issue. */
+function helpText(kind) {
+    const lines = commandsAvailable(kind).map((spec) => {
+        const who = spec.who === 'facilitator' ? ' _(facilitators)_' : '';
+        return `- \`${spec.usage}\`${who}: ${spec.summary}`;
+    });
+    return [
+        '**The commands available here.** Start a line of a comment with the command; several lines make several commands.',
+        '',
+        ...lines,
+        '',
+        'To change your mind, post the command again or edit your comment. Commands inside quotes and code are ignored.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/inert.ts
+// Member text is made inert by the one shared module; commands keep their import path.
+
+
+;// CONCATENATED MODULE: ./actions/lib/commands/parse.ts
+/**
+ * Finds slash commands in a comment body, the way a reader sees them on GitHub.
+ *
+ * A command is a line that starts with `/name` (after at most three spaces; four or a tab make an
+ * indented code block). Only what renders as plain text counts: lines inside fenced code (``` or
+ * ~~~, an unclosed fence runs to the end), indented code, block quotes (`>` at any depth), HTML
+ * comments (an unclosed one runs to the end), `<pre>`-style raw blocks and multi-line inline code
+ * spans are skipped, and a `/name` in the middle of a sentence is just text. A line right after a
+ * quote that does not itself start with `>` counts as a command, even though Markdown would render
+ * it as a lazy continuation of the quote: "a line that starts with /" is the rule people can see.
+ *
+ * Unicode policy. Only the command token (the slash and the name) is NFKC-normalised, so an IME
+ * user's fullwidth `／ｒｓｖｐ` works exactly like `/rsvp`; look-alike slashes without a
+ * compatibility mapping (division slash `∕`, fraction slash `⁄`) are not slashes and the line is
+ * text. A name that still contains non-ASCII letters after NFKC (a Cyrillic `р` in `/rsvр`) is
+ * returned as written so the caller can answer "unknown command", but it never matches a known
+ * command and is never executed (see `isAsciiName`).
+ *
+ * The work is bounded: the body is cut at GitHub's 65,536-character comment limit, every pass is
+ * linear in its length, and at most `MAX_COMMANDS_PER_COMMENT` commands are returned.
+ */
+const MAX_COMMENT_CHARS = 65_536;
+const MAX_COMMANDS_PER_COMMENT = 20;
+const MAX_NAME_LENGTH = 32;
+const COMMAND_LINE = /^[ \u3000]{0,3}[/\uFF0F]([^\s/\uFF0F]{1,64})(?=\s|$)(.*)$/;
+const NAME = new RegExp(`^\\p{L}[\\p{L}\\p{N}_-]{0,${MAX_NAME_LENGTH - 1}}$`, 'u');
+const ASCII_NAME = /^[a-z][a-z0-9_-]*$/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])( {1,4})/;
+const RAW_BLOCK = /^<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const BACKTICKS = /`+/g;
+function parse_parseCommands(body, options = {}) {
+    const limit = options.limit ?? MAX_COMMANDS_PER_COMMENT;
+    if (limit <= 0 || !body)
+        return [];
+    const lines = body.slice(0, MAX_COMMENT_CHARS).split(/\r\n|\r|\n/);
+    const kinds = classifyLines(lines);
+    hideInlineCodeContinuations(lines, kinds);
+    const found = [];
+    for (let i = 0; i < lines.length && found.length <= limit; i++) {
+        if (kinds[i] !== 'text')
+            continue;
+        const match = COMMAND_LINE.exec(lines[i]);
+        if (!match)
+            continue;
+        const token = match[1].normalize('NFKC');
+        if (!NAME.test(token))
+            continue;
+        found.push({ index: i, token, tail: match[2] });
+    }
+    return found.slice(0, limit).map((hit, k) => {
+        const next = found[k + 1]?.index ?? lines.length;
+        const rest = hit.tail.trim();
+        return {
+            name: hit.token.toLowerCase(),
+            args: rest.normalize('NFKC').split(/\s+/).filter(Boolean),
+            rest,
+            block: lines
+                .slice(hit.index + 1, next)
+                .join('\n')
+                .trim(),
+            line: hit.index + 1,
+        };
+    });
+}
+/** True when a parsed name is plain ASCII, the only kind that can name a known command. */
+function parse_isAsciiName(name) {
+    return ASCII_NAME.test(name);
+}
+function classifyLines(lines) {
+    const kinds = [];
+    let fence;
+    let inComment = false;
+    let rawEnd;
+    let previous = 'blank';
+    for (const line of lines) {
+        const kind = classify(line);
+        kinds.push(kind);
+        previous = kind;
+    }
+    return kinds;
+    function classify(line) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = undefined;
+            return 'ignored';
+        }
+        if (inComment) {
+            inComment = endsInsideComment(line, true);
+            return 'ignored';
+        }
+        if (rawEnd !== undefined) {
+            if (line.toLowerCase().includes(rawEnd))
+                rawEnd = undefined;
+            return 'ignored';
+        }
+        if (line.trim() === '')
+            return 'blank';
+        const indent = indentation(line);
+        // An indented line cannot start a code block in the middle of a paragraph: it continues it.
+        if (indent.columns >= 4) {
+            if (previous !== 'text')
+                return 'ignored';
+            inComment = endsInsideComment(line, false);
+            return 'text';
+        }
+        const content = line.slice(indent.chars);
+        const opened = openFence(content, indent.columns);
+        if (opened) {
+            fence = opened;
+            return 'ignored';
+        }
+        if (content.startsWith('>'))
+            return 'ignored';
+        if (content.startsWith('<!--')) {
+            inComment = endsInsideComment(line, false);
+            return 'ignored';
+        }
+        const raw = RAW_BLOCK.exec(content);
+        if (raw) {
+            const end = `</${raw[1].toLowerCase()}>`;
+            if (!content.toLowerCase().includes(end))
+                rawEnd = end;
+            return 'ignored';
+        }
+        // A comment opened mid-line hides the following lines; the line itself starts as text.
+        inComment = endsInsideComment(line, false);
+        return 'text';
+    }
+}
+function indentation(line) {
+    let columns = 0;
+    let chars = 0;
+    for (; chars < line.length; chars++) {
+        const c = line[chars];
+        if (c === ' ' || c === '\u3000')
+            columns++;
+        else if (c === '\t')
+            columns += 4 - (columns % 4);
+        else
+            break;
+        if (columns >= 4)
+            return { columns, chars: chars + 1 };
+    }
+    return { columns, chars };
+}
+function openFence(content, indent) {
+    const list = LIST_MARKER.exec(content);
+    const offset = list ? list[0].length : 0;
+    const match = FENCE_OPEN.exec(content.slice(offset));
+    if (!match)
+        return undefined;
+    const run = match[1];
+    const char = run[0];
+    // ```foo``` on one line is inline code, not a fence: a backtick fence's info has no backticks.
+    if (char === '`' && match[2].includes('`'))
+        return undefined;
+    return { char, length: run.length, maxCloseIndent: (list ? indent + offset : 0) + 3 };
+}
+function closesFence(line, fence) {
+    const indent = indentation(line);
+    if (indent.columns > fence.maxCloseIndent)
+        return false;
+    const content = line.slice(indent.chars).trimEnd();
+    if (content.length < fence.length)
+        return false;
+    for (const c of content)
+        if (c !== fence.char)
+            return false;
+    return true;
+}
+/** Follows `<!--` and `-->` through one line; returns whether the line ends inside a comment. */
+function endsInsideComment(line, startsInside) {
+    let inside = startsInside;
+    let from = 0;
+    for (;;) {
+        if (inside) {
+            const end = line.indexOf('-->', from);
+            if (end < 0)
+                return true;
+            from = end + 3;
+            inside = false;
+        }
+        else {
+            const start = line.indexOf('<!--', from);
+            if (start < 0)
+                return false;
+            from = start + 4;
+            inside = true;
+        }
+    }
+}
+/**
+ * Inline code can span lines within a paragraph: "`` `a ``" on one line and "/rsvp yes`" on the
+ * next render as code. Pairs backtick runs of equal length in one linear pass per paragraph and
+ * hides every line that starts inside a span.
+ */
+function hideInlineCodeContinuations(lines, kinds) {
+    for (let start = 0; start < lines.length;) {
+        if (kinds[start] !== 'text') {
+            start++;
+            continue;
+        }
+        let end = start;
+        while (end < lines.length && kinds[end] === 'text')
+            end++;
+        hideInParagraph(lines, kinds, start, end);
+        start = end;
+    }
+}
+function hideInParagraph(lines, kinds, from, to) {
+    const runs = [];
+    for (let i = from; i < to; i++) {
+        const line = lines[i];
+        for (const match of line.matchAll(BACKTICKS)) {
+            const escaped = precededByOddBackslashes(line, match.index);
+            const length = match[0].length - (escaped ? 1 : 0);
+            if (length > 0)
+                runs.push({ line: i, length });
+        }
+    }
+    if (runs.length < 2)
+        return;
+    const nextSameLength = new Array(runs.length).fill(-1);
+    const lastSeen = new Map();
+    for (let r = runs.length - 1; r >= 0; r--) {
+        const length = runs[r].length;
+        nextSameLength[r] = lastSeen.get(length) ?? -1;
+        lastSeen.set(length, r);
+    }
+    for (let r = 0; r < runs.length;) {
+        const closer = nextSameLength[r];
+        if (closer < 0) {
+            r++;
+            continue;
+        }
+        const open = runs[r].line;
+        const close = runs[closer].line;
+        for (let l = open + 1; l <= close; l++)
+            kinds[l] = 'ignored';
+        r = closer + 1;
+    }
+}
+function precededByOddBackslashes(line, index) {
+    let count = 0;
+    for (let i = index - 1; i >= 0 && line[i] === '\\'; i--)
+        count++;
+    return count % 2 === 1;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/interpret.ts
+
+
+
+
+const RSVP_ANSWERS = ['yes', 'no', 'maybe'];
+/** `channel`: stop meeting and keep only the discussion channel. */
+const interpret_CONTINUE_CHOICES = (/* unused pure expression or super */ null && (['monthly', 'biweekly', 'stop', 'channel']));
+const interpret_HOMEWORK_CHOICES = (/* unused pure expression or super */ null && (['keep', 'drop']));
+const interpret_SEAT_CHOICES = (/* unused pure expression or super */ null && (['closed', 'nominations', 'open']));
+/** The group sizes a `/seats` cap may name (the group file's `continuation.cap`). */
+const SEAT_CAP = { min: 2, max: 50 };
+const MAX_TOPIC_CHARS = 200;
+const MAX_NOTE_CHARS = 200;
+const MAX_THEME_PICKS = 24;
+const CONTINUE_ALIASES = {
+    monthly: 'monthly',
+    biweekly: 'biweekly',
+    'bi-weekly': 'biweekly',
+    fortnightly: 'biweekly',
+    stop: 'stop',
+    channel: 'channel',
+    'channel-only': 'channel',
+    confirm: 'confirm',
+};
+const HOMEWORK_ALIASES = {
+    keep: 'keep',
+    yes: 'keep',
+    drop: 'drop',
+    no: 'drop',
+};
+const SEAT_ALIASES = {
+    closed: 'closed',
+    close: 'closed',
+    none: 'closed',
+    nominations: 'nominations',
+    nomination: 'nominations',
+    nominate: 'nominations',
+    open: 'open',
+};
+function interpret_interpret(parsed) {
+    const { name } = parsed;
+    if (!isAsciiName(name) || !isCommandName(name))
+        return interpret_unknown(name);
+    const result = PARSERS[name](parsed);
+    return typeof result === 'string'
+        ? { ok: false, code: 'invalid', name, reason: result }
+        : { ok: true, command: result };
+}
+/** Who may run this command with these arguments. */
+function requiredRole(command) {
+    if (command.name === 'continue' && command.choice === 'confirm')
+        return 'facilitator';
+    return CATALOG[command.name].who;
+}
+/** Whether `role` may run `command` on an issue of `kind`; a polite refusal when not. */
+function interpret_authorize(command, context) {
+    const spec = CATALOG[command.name];
+    if (!worksIn(spec, context.kind)) {
+        return {
+            code: 'wrong-issue',
+            reason: `\`/${spec.name}\` works on ${describePlaces(spec.where)}, not here.`,
+        };
+    }
+    if (requiredRole(command) === 'facilitator' && context.role !== 'facilitator') {
+        return {
+            code: 'not-facilitator',
+            reason: `Sorry, \`${usageOf(command)}\` is for the group's facilitators. Ask one of them if it should happen.`,
+        };
+    }
+    return undefined;
+}
+const PARSERS = {
+    rsvp: ({ args, rest }) => {
+        const word = keyword(args[0]);
+        if (!word)
+            return `\`/rsvp\` needs an answer: yes, no or maybe, e.g. \`/rsvp yes\`.`;
+        if (!RSVP_ANSWERS.includes(word)) {
+            return `\`/rsvp\` takes yes, no or maybe (then an optional note), not ${shown(args[0])}. For example \`/rsvp maybe back from a trip that day\`.`;
+        }
+        const note = clip(afterFirstWord(rest), MAX_NOTE_CHARS);
+        return { name: 'rsvp', answer: word, ...(note ? { note } : {}) };
+    },
+    here: ({ args }) => {
+        const logins = loginList(args, '/here');
+        return typeof logins === 'string' ? logins : { name: 'here', logins };
+    },
+    attended: ({ args }) => {
+        if (args.length === 0)
+            return '`/attended` needs the people who came, e.g. `/attended @ada @grace`.';
+        const logins = loginList(args, '/attended');
+        return typeof logins === 'string' ? logins : { name: 'attended', logins };
+    },
+    topic: ({ rest }) => {
+        const text = rest.replace(/\s+/g, ' ').trim();
+        if (!text)
+            return '`/topic` needs the topic on the same line, e.g. `/topic saying no to my own manager`.';
+        if (Array.from(text).length > MAX_TOPIC_CHARS) {
+            return `Please keep a topic under ${MAX_TOPIC_CHARS} characters: a title and a few words are plenty, the rest can go in the comment below it.`;
+        }
+        return { name: 'topic', text };
+    },
+    themes: ({ args }) => {
+        const tokens = args
+            .join(' ')
+            .split(/[\s,;]+/)
+            .filter(Boolean);
+        if (tokens.length === 0)
+            return '`/themes` needs topic numbers from the status comment, e.g. `/themes 1,3,4,6`.';
+        const picks = [];
+        for (const token of tokens) {
+            const match = /^#?(\d{1,3})$/.exec(token);
+            const number = match ? Number(match[1]) : 0;
+            if (number < 1)
+                return `\`/themes\` takes topic numbers such as \`1,3,4,6\`; ${shown(token)} is not one.`;
+            if (picks.includes(number))
+                return `Topic ${number} is listed twice in \`/themes\`.`;
+            picks.push(number);
+        }
+        if (picks.length > MAX_THEME_PICKS)
+            return `\`/themes\` takes at most ${MAX_THEME_PICKS} topics.`;
+        return { name: 'themes', picks };
+    },
+    agree: () => ({ name: 'agree' }),
+    buddy: () => ({ name: 'buddy' }),
+    snooze: () => ({ name: 'snooze' }),
+    unsnooze: () => ({ name: 'unsnooze' }),
+    skip: ({ rest }) => {
+        const reason = clip(rest.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS);
+        return { name: 'skip', ...(reason ? { reason } : {}) };
+    },
+    swap: ({ args }) => {
+        if (args.length !== 1)
+            return '`/swap` needs exactly one person to take over, e.g. `/swap @ada`.';
+        const logins = loginList(args, '/swap');
+        return typeof logins === 'string' ? logins : { name: 'swap', to: logins[0] };
+    },
+    continue: ({ args }) => {
+        const choice = CONTINUE_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/continue\` takes monthly, biweekly, stop or channel${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/continue monthly\`.`;
+        }
+        return { name: 'continue', choice };
+    },
+    homework: ({ args }) => {
+        const choice = HOMEWORK_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/homework\` takes keep or drop${args[0] ? `, not ${shown(args[0])}` : ''}, e.g. \`/homework keep\`.`;
+        }
+        return { name: 'homework', choice };
+    },
+    seats: ({ args }) => {
+        const choice = SEAT_ALIASES[keyword(args[0])];
+        if (!choice) {
+            return `\`/seats\` takes closed, nominations or open${args[0] ? `, not ${shown(args[0])}` : ''}, then an optional cap on the group's size, e.g. \`/seats nominations 10\`.`;
+        }
+        if (args.length > 2)
+            return '`/seats` takes a choice and at most one number, e.g. `/seats open 10`.';
+        if (args[1] === undefined)
+            return { name: 'seats', choice };
+        const cap = /^\d{1,3}$/.test(args[1]) ? Number(args[1]) : NaN;
+        if (!(cap >= SEAT_CAP.min && cap <= SEAT_CAP.max)) {
+            return `The cap in \`/seats\` is the most members the group grows to, a number from ${SEAT_CAP.min} to ${SEAT_CAP.max}, not ${shown(args[1])}.`;
+        }
+        if (choice === 'closed')
+            return '`/seats closed` takes no cap: nobody new joins.';
+        return { name: 'seats', choice, cap };
+    },
+    notes: ({ rest, block }) => {
+        const text = [rest, block].filter(Boolean).join('\n').trim();
+        if (!text)
+            return '`/notes` needs the notes, on the same line or the lines below it.';
+        return { name: 'notes', text };
+    },
+    help: () => ({ name: 'help' }),
+};
+function interpret_unknown(name) {
+    if (!isAsciiName(name)) {
+        return {
+            ok: false,
+            code: 'unknown',
+            name,
+            reason: `${shown(`/${name}`)} is not a command: its name has letters that only look like plain Latin ones. Type it with a standard keyboard layout.`,
+        };
+    }
+    const guess = closestCommand(name);
+    return {
+        ok: false,
+        code: 'unknown',
+        name,
+        reason: `\`/${name}\` is not a command.${guess ? ` Did you mean \`/${guess}\`?` : ''}`,
+    };
+}
+function closestCommand(name) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of COMMAND_NAMES) {
+        const distance = editDistance(name, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            next.push(Math.min(substitution, row[j] + 1, next[j - 1] + 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function loginList(args, command) {
+    const logins = [];
+    for (const arg of args) {
+        const login = arg.replace(/^@/, '').replace(/[,;.]+$/, '');
+        if (!GITHUB_LOGIN.test(login)) {
+            return `\`${command}\` takes GitHub logins such as \`@octocat\`; ${shown(arg)} is not one.`;
+        }
+        if (!logins.some((seen) => seen.toLowerCase() === login.toLowerCase()))
+            logins.push(login);
+    }
+    return logins;
+}
+function usageOf(command) {
+    return command.name === 'continue' && command.choice === 'confirm'
+        ? '/continue confirm'
+        : `/${command.name}`;
+}
+function keyword(word) {
+    return (word ?? '').toLowerCase().replace(/[.,;:!?]+$/, '');
+}
+function afterFirstWord(text) {
+    return text
+        .replace(/^\S+\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function clip(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max
+        ? text
+        : `${chars
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`;
+}
+/** Echo of something the member typed, quoted and inert. */
+function shown(text) {
+    return `"${inert_inertText(text ?? '', { maxLength: 40 })}"`;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/commands/state.ts
+
+
+
+/**
+ * Rebuilds one issue's state from all its comments.
+ *
+ * Order: comments count in thread order, by `createdAt` then `id`, and lines top to bottom within a
+ * comment; later wins. An edit changes what a comment says, not where it stands: an edited comment
+ * keeps its place, so the command lowest in the thread as GitHub shows it is the one that counts,
+ * and editing an old `/rsvp yes` to `/rsvp no` does not override a newer `/rsvp maybe`.
+ */
+function state_rebuildState(input) {
+    const roster = rosterOf(input.group.members);
+    const ignore = new Set((input.ignoreLogins ?? []).map((login) => login.toLowerCase()));
+    const state = emptyState();
+    const pass = { kind: input.kind, pendingThemes: [], continueClosed: false };
+    const ordered = threadOrder(input.comments);
+    for (const comment of ordered) {
+        if (isBot(comment.author, comment.authorType) || ignore.has(comment.author.toLowerCase()))
+            continue;
+        const parsed = parseCommands(comment.body);
+        if (parsed.length === 0)
+            continue;
+        const author = roster.get(comment.author.toLowerCase());
+        if (!author) {
+            state.ignored.push({ commentId: comment.id, reason: 'not-a-member' });
+            continue;
+        }
+        let topics = 0;
+        for (const command of parsed) {
+            const at = { author, role: author.role, comment, line: command.line, state, roster };
+            const typed = admit(command, at, pass.kind);
+            if (!typed)
+                continue;
+            if (typed.name === 'topic' && topics++ > 0) {
+                refuse(at, 'topic', 'invalid', ONE_TOPIC_PER_COMMENT);
+                continue;
+            }
+            if (typed.name === 'themes')
+                pass.pendingThemes.push({ picks: typed.picks, at });
+            else if (typed.name === 'continue')
+                pass.continueClosed = applyContinue(typed.choice, at, pass.continueClosed);
+            else if (typed.name === 'homework' || typed.name === 'seats')
+                applyClosingVote(typed, at, pass.continueClosed);
+            else
+                apply(typed, at);
+        }
+    }
+    applyIssueReactions(state, input, roster);
+    for (const { picks, at } of pass.pendingThemes)
+        chooseThemes(picks, at, input.group.weekly);
+    const position = new Map(ordered.map((comment, index) => [comment.id, index]));
+    state.refusals.sort((a, b) => (position.get(a.commentId) ?? 0) - (position.get(b.commentId) ?? 0) || a.line - b.line);
+    return state;
+}
+const ONE_TOPIC_PER_COMMENT = 'One topic per comment, please, so people can vote on each with 👍. Post this one in a comment of its own.';
+/** The typed command if it is known, valid, and allowed here for this author; otherwise records why not. */
+function admit(command, at, kind) {
+    const interpretation = interpret(command);
+    if (!interpretation.ok) {
+        if (interpretation.code === 'invalid') {
+            refuse(at, interpretation.name, 'invalid', interpretation.reason);
+            return undefined;
+        }
+        const { name, reason } = interpretation;
+        at.state.unknown.push({ commentId: at.comment.id, line: at.line, name, reason });
+        return undefined;
+    }
+    const refusal = authorize(interpretation.command, { role: at.role, kind });
+    if (refusal) {
+        refuse(at, interpretation.command.name, refusal.code, refusal.reason);
+        return undefined;
+    }
+    return interpretation.command;
+}
+function emptyState() {
+    return {
+        rsvps: new Map(),
+        attendance: new Set(),
+        topics: [],
+        agreed: new Set(),
+        buddyCheckIns: new Set(),
+        snoozed: new Set(),
+        unsnoozed: new Set(),
+        continueVotes: new Map(),
+        homeworkVotes: new Map(),
+        seatVotes: new Map(),
+        continueConfirmed: false,
+        notes: [],
+        help: [],
+        refusals: [],
+        unknown: [],
+        ignored: [],
+    };
+}
+function apply(command, at) {
+    const { state, author, comment } = at;
+    const me = author.github;
+    switch (command.name) {
+        case 'rsvp':
+            state.rsvps.set(me, {
+                answer: command.answer,
+                ...(command.note ? { note: command.note } : {}),
+                via: 'command',
+            });
+            return;
+        case 'here': {
+            state.attendance.add(me);
+            if (command.logins.length === 0)
+                return;
+            if (at.role !== 'facilitator') {
+                refuse(at, 'here', 'not-facilitator', `You are marked present. Only facilitators can mark others present; everyone else can post their own \`/here\`.`);
+                return;
+            }
+            for (const login of rosterLogins(command.logins, at, 'here'))
+                state.attendance.add(login);
+            return;
+        }
+        case 'attended':
+            for (const login of rosterLogins(command.logins, at, 'attended'))
+                state.attendance.add(login);
+            return;
+        case 'topic':
+            state.topics.push({
+                commentId: comment.id,
+                author: me,
+                text: command.text,
+                order: state.topics.length + 1,
+            });
+            return;
+        case 'agree':
+            state.agreed.add(me);
+            return;
+        case 'buddy':
+            state.buddyCheckIns.add(me);
+            return;
+        case 'snooze':
+            state.snoozed.add(me);
+            state.unsnoozed.delete(me);
+            return;
+        case 'unsnooze':
+            state.unsnoozed.add(me);
+            state.snoozed.delete(me);
+            return;
+        case 'skip':
+            state.skipped = {
+                by: me,
+                ...(command.reason ? { reason: command.reason } : {}),
+                commentId: comment.id,
+            };
+            return;
+        case 'swap': {
+            const to = at.roster.get(command.to.toLowerCase());
+            if (!to) {
+                refuse(at, 'swap', 'invalid', `${notOnRoster(command.to)} Pick someone from this group.`);
+                return;
+            }
+            if (to.github === me) {
+                refuse(at, 'swap', 'invalid', '`/swap` hands the facilitation to someone else; name another member.');
+                return;
+            }
+            state.swap = { by: me, to: to.github, commentId: comment.id };
+            return;
+        }
+        case 'notes':
+            state.notes.push({ commentId: comment.id, text: command.text });
+            return;
+        case 'help':
+            if (!state.help.includes(comment.id))
+                state.help.push(comment.id);
+            return;
+    }
+}
+/**
+ * Votes count until a facilitator confirms; the confirmation takes the leading choice and closes the
+ * vote. A tie (or no votes) cannot be confirmed. Returns whether the vote is closed.
+ */
+function applyContinue(choice, at, closed) {
+    const { state } = at;
+    if (choice !== 'confirm') {
+        if (closed) {
+            refuse(at, 'continue', 'invalid', `The vote is already closed: the group continues ${describeChoice(state.continueDecision)}.`);
+            return closed;
+        }
+        state.continueVotes.set(at.author.github, choice);
+        return closed;
+    }
+    if (closed)
+        return closed;
+    const leader = leadingChoice(continueTally(state), CONTINUE_CHOICES);
+    if (!leader) {
+        refuse(at, 'continue', 'invalid', state.continueVotes.size === 0
+            ? 'There are no `/continue` votes to confirm yet.'
+            : 'The `/continue` vote is tied. Ask people to vote (facilitators can vote too), then confirm again.');
+        return closed;
+    }
+    const homework = leadingChoice(homeworkTally(state), HOMEWORK_CHOICES);
+    const seats = leadingSeats(state);
+    const tied = [
+        state.homeworkVotes.size > 0 && !homework ? '`/homework`' : '',
+        state.seatVotes.size > 0 && !seats ? '`/seats`' : '',
+    ].filter(Boolean);
+    if (tied.length > 0) {
+        refuse(at, 'continue', 'invalid', `The ${tied.join(' and ')} vote ${tied.length > 1 ? 'are' : 'is'} tied. Ask people to vote (facilitators can vote too), then confirm again: \`/continue confirm\` closes all the votes at once.`);
+        return closed;
+    }
+    state.continueConfirmed = true;
+    state.continueDecision = leader;
+    if (homework)
+        state.homeworkDecision = homework;
+    if (seats)
+        state.seatDecision = seats;
+    return true;
+}
+/** `/homework` and `/seats` count until `/continue confirm` closes the closing votes. */
+function applyClosingVote(command, at, closed) {
+    if (closed) {
+        refuse(at, command.name, 'invalid', 'The votes are already closed: a facilitator confirmed them with `/continue confirm`.');
+        return;
+    }
+    const me = at.author.github;
+    if (command.name === 'homework')
+        at.state.homeworkVotes.set(me, command.choice);
+    else
+        at.state.seatVotes.set(me, command.cap ? { choice: command.choice, cap: command.cap } : { choice: command.choice });
+}
+function homeworkTally(state) {
+    const tally = { keep: 0, drop: 0 };
+    for (const choice of state.homeworkVotes.values())
+        tally[choice]++;
+    return tally;
+}
+function seatTally(state) {
+    const tally = { closed: 0, nominations: 0, open: 0 };
+    for (const vote of state.seatVotes.values())
+        tally[vote.choice]++;
+    return tally;
+}
+/** The leading seat policy, with the cap most of its voters named (the smaller on a tie). */
+function leadingSeats(state) {
+    const choice = leadingChoice(seatTally(state), SEAT_CHOICES);
+    if (!choice)
+        return undefined;
+    const caps = new Map();
+    for (const vote of state.seatVotes.values())
+        if (vote.choice === choice && vote.cap)
+            caps.set(vote.cap, (caps.get(vote.cap) ?? 0) + 1);
+    const cap = [...caps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    return cap ? { choice, cap } : { choice };
+}
+function continueTally(state) {
+    const tally = { monthly: 0, biweekly: 0, stop: 0, channel: 0 };
+    for (const choice of state.continueVotes.values())
+        tally[choice]++;
+    return tally;
+}
+/** The one choice with the most votes; none when nobody voted or the top is tied. */
+function leadingChoice(tally, choices) {
+    const best = Math.max(...choices.map((choice) => tally[choice]));
+    const leaders = choices.filter((choice) => tally[choice] === best);
+    return best > 0 && leaders.length === 1 ? leaders[0] : undefined;
+}
+function describeChoice(choice) {
+    if (choice === 'stop')
+        return 'no further (it stops here)';
+    if (choice === 'channel')
+        return 'in its discussion channel only';
+    return choice === 'biweekly' ? 'every other week' : 'monthly';
+}
+/** The latest `/themes` whose numbers all name a topic and fit the themed weeks wins. */
+function chooseThemes(picks, at, weekly) {
+    const { state } = at;
+    const missing = picks.filter((n) => n > state.topics.length);
+    if (missing.length > 0) {
+        const have = state.topics.length === 0
+            ? 'there are no topics yet'
+            : `topics go from 1 to ${state.topics.length}`;
+        refuse(at, 'themes', 'invalid', `\`/themes\`: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a topic number; ${have}.`);
+        return;
+    }
+    const slots = Math.max(0, weekly - 2);
+    if (picks.length > slots) {
+        refuse(at, 'themes', 'invalid', `\`/themes\`: there ${slots === 1 ? 'is 1 themed week' : `are ${slots} themed weeks`} (weeks 2 to ${weekly - 1}), so pick at most ${slots}.`);
+        return;
+    }
+    state.themesChosen = picks;
+}
+/** A member's 👍 on a session is a "yes" until they `/rsvp`; on the ground rules it agrees. */
+function applyIssueReactions(state, input, roster) {
+    if (input.kind === 'check-in')
+        return;
+    for (const reaction of input.issueReactions ?? []) {
+        if (reaction.content !== '+1' || isBot(reaction.user, reaction.userType))
+            continue;
+        const member = roster.get(reaction.user.toLowerCase());
+        if (!member)
+            continue;
+        if (input.kind === 'ground-rules')
+            state.agreed.add(member.github);
+        else if (!state.rsvps.has(member.github))
+            state.rsvps.set(member.github, { answer: 'yes', via: 'reaction' });
+    }
+}
+/** Members named in a list, in roster spelling; names off the roster get one refusal, unechoed. */
+function rosterLogins(logins, at, command) {
+    const found = [];
+    const strangers = [];
+    for (const login of logins) {
+        const member = at.roster.get(login.toLowerCase());
+        if (member)
+            found.push(member.github);
+        else
+            strangers.push(login);
+    }
+    if (strangers.length > 0) {
+        const named = strangers.length === 1
+            ? notOnRoster(strangers[0])
+            : `${strangers.length} of the names are not on this group's roster.`;
+        refuse(at, command, 'invalid', `${named} ${found.length > 0 ? 'The others are recorded.' : 'Nothing was recorded.'}`);
+    }
+    return found;
+}
+/** Never mentions: the login is shown as inert text without `@`. */
+function notOnRoster(login) {
+    return `"${inertText(login, { maxLength: 39 })}" is not on this group's roster.`;
+}
+function refuse(at, command, code, reason) {
+    at.state.refusals.push({ commentId: at.comment.id, line: at.line, command, code, reason });
+}
+function rosterOf(members) {
+    return new Map(members.map((member) => [member.github.toLowerCase(), member]));
+}
+function isBot(login, type) {
+    return type === 'Bot' || /\[bot\]$/i.test(login);
+}
+function threadOrder(comments) {
+    return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+}
+/**
+ * Folds snoozes across issues (oldest first): the latest explicit `/snooze` or `/unsnooze` of each
+ * member wins, so a snooze lasts until the member takes it back.
+ */
+function foldSnoozes(states, initial = []) {
+    const snoozed = new Set(initial);
+    for (const state of states) {
+        for (const login of state.unsnoozed)
+            snoozed.delete(login);
+        for (const login of state.snoozed)
+            snoozed.add(login);
+    }
+    return snoozed;
+}
+
+;// CONCATENATED MODULE: ./actions/lib/cohort/candidates.ts
+
+
+
+
+
+
+
+/*
+ * The organizer's checklist shows who is in and how far: each member of the group file as
+ * invited, accepted or committed, and the open nominations for the group, by issue number only.
+ * Nothing a member typed is copied into it: a nomination names someone who is not in the group
+ * yet, so the checklist links the issue and says nothing of what it holds.
+ */
+const CANDIDATES_MARKER = 'candidates';
+const CANDIDATES_END_MARKER = 'candidates-end';
+/**
+ * Each member's state. `withAccess` holds the lower-case logins that can reach the repository; the
+ * rest are invited (their invitation is pending, or was never sent: a workflow token cannot tell).
+ */
+function candidatesOf(group, withAccess, groundRules, nominations) {
+    const agreed = agreedToGroundRules(group, groundRules);
+    return {
+        members: group.members.map((member) => {
+            const login = member.github.toLowerCase();
+            const state = !withAccess.has(login)
+                ? 'invited'
+                : agreed.has(login)
+                    ? 'committed'
+                    : 'accepted';
+            return { login: member.github, facilitator: member.role === 'facilitator', state };
+        }),
+        nominations: [...nominations].sort((a, b) => a - b),
+    };
+}
+/** Lower-case logins of the members who agreed, counted as the ground rules' status counts them. */
+function agreedToGroundRules(group, activity) {
+    if (!activity)
+        return new Set();
+    const state = rebuildState({
+        group,
+        kind: 'ground-rules',
+        comments: activity.comments,
+        issueReactions: activity.reactions,
+    });
+    return new Set([...state.agreed].map((login) => login.toLowerCase()));
+}
+/**
+ * The open Nomination or interest issues for this group: labelled for it by the forms action, or,
+ * when the forms action could not place it yet (a nomination filed before the group file was
+ * merged), answering the form's Group question with the slug. Only issue numbers come out.
+ */
+function nominationsFor(slug, issues) {
+    const form = FORMS.nomination;
+    const yaml = defaultFormYaml(form);
+    const fields = templateFields('nomination', yaml);
+    const own = `group:${slug}`.toLowerCase();
+    return issues
+        .filter((issue) => issue.state === 'open' && !issue.isPullRequest && !isOwnBot(issue.author))
+        .filter((issue) => issue.labels.some((l) => l.name.toLowerCase() === form.label))
+        .filter((issue) => {
+        const groups = issue.labels
+            .map((l) => l.name.toLowerCase())
+            .filter((name) => name.startsWith('group:'));
+        if (groups.length > 0)
+            return groups.includes(own);
+        const answer = readAnswers(form, issue.body, yaml, fields).text(GROUP_FIELD);
+        return answer?.toLowerCase() === slug.toLowerCase();
+    })
+        .map((issue) => issue.number)
+        .sort((a, b) => a - b);
+}
+const STATE_ORDER = ['committed', 'accepted', 'invited'];
+/**
+ * The checklist's Candidates section, between its own markers so a later run of Start a cohort
+ * can rewrite it in place. Without `candidates` (a preview, before anything is observed) it gives
+ * the roster's size and says where the table will come from.
+ */
+function renderCandidates(group, candidates, links = {}) {
+    const slug = { group: group.slug };
+    const size = rosterSize(group.members.length);
+    const roster = `**Roster size${size.fit === 'good' ? '' : ' (warning)'}:** ${size.message}.`;
+    const lines = [markers_marker(CANDIDATES_MARKER, slug), '### Candidates', '', roster, ''];
+    if (!candidates) {
+        lines.push('When "Start a cohort" runs, a table here shows each member as invited, accepted or committed, and the open nominations for the group.');
+    }
+    else {
+        lines.push(tally(candidates), '', '| Who | State |', '| --- | --- |');
+        const byState = [...candidates.members].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
+        for (const member of byState)
+            lines.push(`| @${member.login}${member.facilitator ? ' (facilitator)' : ''} | ${member.state} |`);
+        for (const number of candidates.nominations)
+            lines.push(`| #${number} | nominated |`);
+        lines.push('', legend(links.groundRules));
+    }
+    lines.push('', markers_marker(CANDIDATES_END_MARKER, slug));
+    return lines.join('\n');
+}
+/** "2 committed, 3 accepted. 1 open nomination to read." (states nobody is in are left out) */
+function tally(candidates) {
+    const total = candidates.members.length;
+    const counts = STATE_ORDER.map((state) => [state, candidates.members.filter((m) => m.state === state).length]);
+    const members = counts[0]?.[1] === total
+        ? `All ${total} members are committed.`
+        : `${counts
+            .filter(([, n]) => n > 0)
+            .map(([state, n]) => `${n} ${state}`)
+            .join(', ')}.`;
+    const open = candidates.nominations.length;
+    const nominations = open === 0
+        ? 'No nomination is open.'
+        : `${open} open nomination${open === 1 ? '' : 's'} to read.`;
+    return `${members} ${nominations}`;
+}
+function legend(groundRules) {
+    const rules = groundRules ? `the ground rules (#${groundRules})` : 'the ground rules';
+    return [
+        '- **invited**: in the group file, without access to this repository yet. Whether the invitation is pending or was never sent, a workflow cannot tell: check Settings → Collaborators. Their issues opened without them as assignees; the next scheduled run assigns them once they accept.',
+        '- **accepted**: has access to this repository.',
+        `- **committed**: has access and agreed to ${rules} with a 👍 or \`/agree\`.`,
+        '- **nominated**: an open **Nomination or interest** issue for this group; read it there. To take the person in, add them as a collaborator, then run "Start a cohort" again with them among the members.',
+        '',
+        'Running "Start a cohort" again brings this section up to date. It is rewritten each time, so edits inside it are not kept.',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/cohort/issues.ts
+
 
 
 
@@ -51172,6 +52384,7 @@ function renderIntention(group, sessions, login, templates, links) {
 function renderKickoff(group, sessions, templates, links) {
     const file = write_groupFilePath(group.slug);
     const weekOne = sessions[0];
+    const candidates = kickoffCandidates(group, links);
     const rendered = renderIssue(templates.kickoff, {
         ...baseContext(group, sessions),
         facilitators: facilitatorsOf(group)
@@ -51187,14 +52400,38 @@ function renderKickoff(group, sessions, templates, links) {
         names_step: namesStep(group, file),
         place_step: placeStep(group, file),
         themes_step: themesStep(group, file),
+        candidates,
         schedule: scheduleTable(sessions),
         invitation: fenced(renderInvitation(group, sessions, templates)),
     });
+    const body = withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug });
     return {
         title: rendered.title,
         labels: issueLabels(group, 'organizer', rendered),
-        body: withMarker(rendered.body, KICKOFF_MARKER, { group: group.slug }),
+        body: withCandidates(body, candidates, group.slug),
     };
+}
+/** The checklist's Candidates section for these links, as renderKickoff places it. */
+function kickoffCandidates(group, links) {
+    return renderCandidates(group, links.candidates, links.groundRules !== undefined ? { groundRules: links.groundRules } : {});
+}
+/**
+ * `body` with its Candidates section replaced by `section`: what a later run of Start a cohort
+ * rewrites, leaving the rest (the boxes the organizer ticked) as it is. A body without the section
+ * (opened before it existed, or from a template without `{{ candidates }}`) gets it just before
+ * the checklist's marker, which stays last so the issue is still found by it.
+ */
+function withCandidates(body, section, slug) {
+    const startMarker = markers_marker(CANDIDATES_MARKER, { group: slug });
+    const endMarker = markers_marker(CANDIDATES_END_MARKER, { group: slug });
+    const start = body.indexOf(startMarker);
+    const end = start === -1 ? -1 : body.indexOf(endMarker, start);
+    if (start !== -1 && end !== -1)
+        return body.slice(0, start) + section + body.slice(end + endMarker.length);
+    const kickoff = body.lastIndexOf(markers_marker(KICKOFF_MARKER, { group: slug }));
+    if (kickoff === -1)
+        return `${body.trimEnd()}\n\n${section}\n`;
+    return `${body.slice(0, kickoff)}${section}\n\n${body.slice(kickoff)}`;
 }
 /*
  * Checklist items the group file may already settle: ticked, and saying so, rather than asking the
@@ -51571,10 +52808,10 @@ async function formFiles(root, group) {
         const yaml = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, templatePath(kind)), 'utf8').catch(() => undefined);
         if (yaml === undefined)
             continue;
-        const file = `forms/${FORMS[kind].template.replace(/\.ya?ml$/, '.md')}`;
+        const file = `forms/${catalog_FORMS[kind].template.replace(/\.ya?ml$/, '.md')}`;
         found.push({
             file: { path: file, content: describeForm(yaml) },
-            line: `- [${file}](${file}): the ${FORMS[kind].name} form, as members fill it in`,
+            line: `- [${file}](${file}): the ${catalog_FORMS[kind].name} form, as members fill it in`,
         });
     }
     return found;
@@ -51691,7 +52928,47 @@ function exportRepository(gh, timeline, title) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/forms/pulse.ts
+
+/*
+ * The pulse after week 2 is only ever shown as the group's counts, and only once enough people
+ * answered that no single answer can be picked out of them.
+ */
+/** Fewer answers than this and nothing is shown at all. */
+const PULSE_MIN_ANSWERS = 3;
+/** Each member's latest answer counts once; undefined while fewer than three have answered. */
+function pulseAggregate(entries) {
+    const latest = new Map();
+    for (const entry of entries)
+        latest.set(entry.author.toLowerCase(), entry.submission);
+    if (latest.size < PULSE_MIN_ANSWERS)
+        return undefined;
+    const ease = { easier: 0, same: 0, harder: 0 };
+    const belonging = { yes: 0, partly: 0, 'not-yet': 0 };
+    for (const answer of latest.values()) {
+        ease[answer.ease]++;
+        belonging[answer.belonging]++;
+    }
+    return { answers: latest.size, ease, belonging };
+}
+/** The counts as a short Markdown table for the facilitators; never a name or a login. */
+function renderPulse(aggregate, members) {
+    const row = (options, counts) => options.map((option) => `${option.label}: ${counts[option.value]}`).join(' · ');
+    const lines = [
+        `**The pulse after week 2:** ${aggregate.answers} of ${members} answered.`,
+        '',
+        '| Question | Answers |',
+        '| --- | --- |',
+        `| Since the first meeting, our meetings feel | ${row(EASE_CHOICES, aggregate.ease)} |`,
+        `| I feel part of this group | ${row(BELONGING_CHOICES, aggregate.belonging)} |`,
+    ];
+    if (aggregate.belonging['not-yet'] + aggregate.belonging.partly > 0 || aggregate.ease.harder > 0)
+        lines.push('', 'Some do not feel part of it yet. Ideas that helped other groups: pair the quieter members as buddies with someone they have not talked to, ask them first in the opening circle, and check in one to one before the next meeting.');
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./cli/src/rehearse/report.ts
+
 
 const DAY = 24 * 3_600_000;
 /** `runs.json`: one object per job run, as the billing meter recorded it. */
@@ -51747,7 +53024,27 @@ function promisesMarkdown(result) {
         '| --- | --- | --- | --- | --- | --- | --- |',
         ...rows,
         '',
+        ...pulseMarkdown(result.pulse),
     ].join('\n');
+}
+/**
+ * The pulse after week 2: when the answers came in and when the facilitators saw the group's
+ * counts, which the bot shows only once three have answered. Times and counts, never who.
+ */
+function pulseMarkdown(pulse) {
+    const lines = ['## The pulse after week 2 (UTC)', ''];
+    if (pulse.answered.length === 0)
+        return [...lines, 'No answers: the rehearsal has no week 2.', ''];
+    const first = pulse.answered[0];
+    const last = pulse.answered.at(-1);
+    const enough = pulse.answered[PULSE_MIN_ANSWERS - 1] ?? last;
+    lines.push(`${pulse.answered.length} answer${pulse.answered.length === 1 ? '' : 's'} filed, ${hm(first)} to ${hm(last)}.`);
+    if (!pulse.shown) {
+        lines.push('', `The counts were not shown: they appear once ${PULSE_MIN_ANSWERS} members have answered.`, '');
+        return lines;
+    }
+    lines.push('', `The counts reached the facilitators on the organizer's checklist #${pulse.shown.issue} at ${hm(pulse.shown.at)} (${delay(enough, pulse.shown.at)} after answer ${PULSE_MIN_ANSWERS}), and were kept up to date: ${pulse.shown.answers} in the end.`, '', '| Question | Answers |', '| --- | --- |', ...pulse.shown.rows, '');
+    return lines;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -63402,6 +64699,8 @@ function pacingSeconds(requests) {
 
 
 ;// CONCATENATED MODULE: ./cli/src/rehearse/describe.ts
+/** The facilitators' pulse counts carry this marker; the comment holds counts, never names. */
+const isPulse = (body) => String(body['body'] ?? '').includes('<!-- skill-share:pulse ');
 /** What a run did, in a line a person can read, from the writes in its request log. */
 function describeWrites(requests) {
     const parts = [];
@@ -63419,9 +64718,9 @@ function describeWrites(requests) {
         else if (r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path) && body['state'] === 'closed')
             parts.push(`closed #${issue}${body['state_reason'] === 'not_planned' ? ' (not planned)' : ''}`);
         else if (r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path))
-            add(`commented on #${issue}`);
+            add(isPulse(body) ? `posted the pulse counts on #${issue}` : `commented on #${issue}`);
         else if (r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path))
-            add('updated a comment');
+            add(isPulse(body) ? 'updated the pulse counts' : 'updated a comment');
         else if (r.method === 'POST' && /\/reactions$/.test(r.path))
             add('acknowledged a command');
         else if (r.method === 'POST' && /\/labels$/.test(r.path) && !issue)
@@ -63454,7 +64753,7 @@ function describeWrites(requests) {
  * are option values). The rehearsal uses it to play members; tests use it for realistic input.
  * `shape` writes a body on an earlier shape of the form, e.g. homework's score form.
  */
-function renderFormBody(kind, answers, shape = FORMS[kind]) {
+function renderFormBody(kind, answers, shape = catalog_FORMS[kind]) {
     return shape.fields
         .map((field) => {
         const answer = answers[field.id];
@@ -63471,6 +64770,8 @@ function renderFormBody(kind, answers, shape = FORMS[kind]) {
 }
 
 ;// CONCATENATED MODULE: ./cli/src/rehearse/script.ts
+
+
 
 const script_HOUR = 3_600_000;
 const THEMES_TOPICS = [
@@ -63685,11 +64986,43 @@ function memberScript(group, sessions) {
             actions: after,
             note: `after session ${n}`,
         });
+        if (session.week === 2)
+            steps.push({
+                at: new Date(Date.parse(session.endsAt) + 6 * script_HOUR),
+                actions: pulseAnswers(group, members),
+                note: 'the pulse after week 2',
+            });
     }
     return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
+/** How the members who answer the pulse feel, in turn: mostly better, one or two not yet. */
+const PULSE_ANSWERS = [
+    { ease: 'easier', belonging: 'yes' },
+    { ease: 'easier', belonging: 'partly' },
+    { ease: 'same', belonging: 'yes' },
+    { ease: 'easier', belonging: 'yes' },
+    { ease: 'same', belonging: 'not-yet' },
+];
+/**
+ * The pulse form after week 2, filed by all but two members (never fewer than the three it takes
+ * for the facilitators to see the counts), so the rehearsal shows the counts arriving.
+ */
+function pulseAnswers(group, members) {
+    const answering = members.slice(0, Math.max(PULSE_MIN_ANSWERS, members.length - 2));
+    return answering.map((author, i) => {
+        const answer = PULSE_ANSWERS[i % PULSE_ANSWERS.length];
+        return {
+            kind: 'form',
+            form: 'pulse',
+            author,
+            title: formTitle('pulse', group.slug),
+            body: renderFormBody('pulse', { group: group.slug, ...answer }),
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./cli/src/rehearse/rehearse.ts
+
 
 
 
@@ -63765,6 +65098,7 @@ async function rehearse(options) {
         jobs: runner.jobs,
         retrospective: findRetrospective(gh, group, retro?.date, to, runner),
         promises: promises(gh, group, sessions, runner.jobs),
+        pulse: pulseOutcome(gh, group),
         from,
         to,
     };
@@ -63896,6 +65230,39 @@ function promises(gh, group, sessions, jobs) {
             ...(issue?.closed_at ? { closed: issue.closed_at } : {}),
         };
     });
+}
+/**
+ * The pulse, read back from the repository: the answers' times (their issues are the members' own,
+ * so the times are all this takes from them) and the counts the bot showed the facilitators.
+ */
+function pulseOutcome(gh, group) {
+    const issues = gh.state.issues({ state: 'all' });
+    const answered = issues
+        .filter((i) => i.user?.type !== 'Bot' && labelNames(i.labels).includes('pulse'))
+        .map((i) => i.created_at)
+        .sort();
+    const checklist = issues.find((i) => i.user?.type === 'Bot' &&
+        (i.body ?? '').includes(`<!-- skill-share:kickoff group=${group.slug} -->`));
+    const mark = `<!-- skill-share:pulse group=${group.slug} -->`;
+    const comment = checklist &&
+        gh.state
+            .comments(checklist.number)
+            .find((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(mark));
+    if (!checklist || !comment)
+        return { answered };
+    const body = comment.body ?? '';
+    return {
+        answered,
+        shown: {
+            at: comment.created_at,
+            issue: checklist.number,
+            answers: /(\d+ of \d+ answered)/.exec(body)?.[1] ?? '',
+            rows: body
+                .split('\n')
+                // The table's body rows: not its header, not its separator.
+                .filter((line) => /^\| (?!Question |-)/.test(line)),
+        },
+    };
 }
 /** The files the group's repository holds: the group, templates, issue forms, workflows. */
 async function repositoryFiles(root, slug) {

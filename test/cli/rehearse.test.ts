@@ -102,6 +102,41 @@ describe('skill-share rehearse', () => {
       }
     }
 
+    // The pulse after week 2: three of the four answer, the third answer brings the counts to the
+    // facilitators on the organizer's checklist, and nothing says who answered what.
+    const pulse = promises.slice(promises.indexOf('## The pulse after week 2 (UTC)'))
+    expect(pulse).toMatch(/^3 answers filed, \d{4}-\d\d-\d\d \d\d:\d\d to /m)
+    expect(pulse).toMatch(
+      /^The counts reached the facilitators on the organizer's checklist #\d+ at .+ \(\+\d+ min after answer 3\), and were kept up to date: 3 of 4 answered in the end\.$/m,
+    )
+    expect(pulse).toContain(
+      '| Since the first meeting, our meetings feel | Less awkward than at the start: 2 · About the same: 1 · More awkward: 0 |',
+    )
+    expect(pulse).toContain('| I feel part of this group | Yes: 2 · Partly: 1 · Not yet: 0 |')
+    expect(
+      lines.filter((l) => /forms \(issues\.opened\) +.*posted the pulse counts on #\d+/.test(l)),
+    ).toHaveLength(1)
+    const group = await readFile(path.join(folder, 'group.yml'), 'utf8')
+    const people = [...group.matchAll(/github: ([\w-]+), name: ([^,}]+)/g)].flatMap((m) => [
+      m[1] as string,
+      (m[2] as string).trim().split(' ')[0] as string,
+    ])
+    const issues = await Promise.all(
+      (await readdir(path.join(out, 'issues'))).map((f) =>
+        readFile(path.join(out, 'issues', f), 'utf8'),
+      ),
+    )
+    const checklist = issues.find((i) => i.includes("the organizer's checklist")) ?? ''
+    // The comment is addressed to the facilitators; what follows the address is counts only.
+    const from = checklist.slice(checklist.indexOf('**The pulse after week 2:**'))
+    const next = from.indexOf('\n####')
+    const counts = next === -1 ? from : from.slice(0, next)
+    expect(counts).toContain('3 of 4 answered')
+    for (const who of people) {
+      expect(pulse, who).not.toContain(who)
+      expect(counts, who).not.toContain(who)
+    }
+
     // The retrospective: anonymized, with the scribe's notes.
     const pulls = await Promise.all(
       (await readdir(path.join(out, 'pulls'))).map((f) =>

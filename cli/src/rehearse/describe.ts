@@ -1,5 +1,9 @@
 import type { RequestLogEntry } from '../../../emulator/src/index.js'
 
+/** The facilitators' pulse counts carry this marker; the comment holds counts, never names. */
+const isPulse = (body: Record<string, unknown>) =>
+  String(body['body'] ?? '').includes('<!-- skill-share:pulse ')
+
 /** What a run did, in a line a person can read, from the writes in its request log. */
 export function describeWrites(requests: readonly RequestLogEntry[]): string {
   const parts: string[] = []
@@ -18,9 +22,9 @@ export function describeWrites(requests: readonly RequestLogEntry[]): string {
         `closed #${issue}${body['state_reason'] === 'not_planned' ? ' (not planned)' : ''}`,
       )
     else if (r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path))
-      add(`commented on #${issue}`)
+      add(isPulse(body) ? `posted the pulse counts on #${issue}` : `commented on #${issue}`)
     else if (r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path))
-      add('updated a comment')
+      add(isPulse(body) ? 'updated the pulse counts' : 'updated a comment')
     else if (r.method === 'POST' && /\/reactions$/.test(r.path)) add('acknowledged a command')
     else if (r.method === 'POST' && /\/labels$/.test(r.path) && !issue) add('created a label')
     else if (r.method === 'POST' && /\/issues\/\d+\/labels$/.test(r.path)) add(`labelled #${issue}`)

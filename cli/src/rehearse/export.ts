@@ -18,7 +18,7 @@ const quote = (text: string) =>
     .map((line) => `> ${line}`)
     .join('\n')
 
-function labelNames(labels: ReadonlyArray<string | { name?: string }>): string[] {
+export function labelNames(labels: ReadonlyArray<string | { name?: string }>): string[] {
   return labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
 }
 

@@ -14,7 +14,7 @@ import { retroBranch, retroDueAt } from '../../../actions/lib/retro/due.js'
 import type { Session } from '../../../actions/lib/schedule/schedule.js'
 import { SCHEDULED_WORKFLOW, scheduleLines, withCronLines } from '../commands/cron.js'
 import { describeWrites } from './describe.js'
-import type { TimelineEntry } from './export.js'
+import { labelNames, type TimelineEntry } from './export.js'
 import { memberScript, type MemberAction } from './script.js'
 
 const HOUR = 3_600_000
@@ -47,6 +47,8 @@ export interface RehearsalResult {
   retrospective: { pull: number } | { missing: string }
   /** Each session's promises against what happened. */
   promises: PromiseRow[]
+  /** The pulse after week 2: when answers came in, and when the facilitators saw the counts. */
+  pulse: PulseOutcome
   from: Date
   to: Date
 }
@@ -62,6 +64,21 @@ export interface PromiseRow {
   /** Closing after the meeting. */
   ends: string
   closed?: string
+}
+
+export interface PulseOutcome {
+  /** When each answer was filed, in order; never by whom. */
+  answered: string[]
+  /** The facilitators' comment on the organizer's checklist, once enough had answered. */
+  shown?: {
+    at: string
+    /** The checklist issue it is on. */
+    issue: number
+    /** "3 of 4 answered". */
+    answers: string
+    /** The counts, one Markdown table row per question. */
+    rows: string[]
+  }
 }
 
 /**
@@ -138,6 +155,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     jobs: runner.jobs,
     retrospective: findRetrospective(gh, group, retro?.date, to, runner),
     promises: promises(gh, group, sessions, runner.jobs),
+    pulse: pulseOutcome(gh, group),
     from,
     to,
   }
@@ -300,6 +318,43 @@ function promises(
       ...(issue?.closed_at ? { closed: issue.closed_at } : {}),
     }
   })
+}
+
+/**
+ * The pulse, read back from the repository: the answers' times (their issues are the members' own,
+ * so the times are all this takes from them) and the counts the bot showed the facilitators.
+ */
+function pulseOutcome(gh: GitHubEmulator, group: Group): PulseOutcome {
+  const issues = gh.state.issues({ state: 'all' })
+  const answered = issues
+    .filter((i) => i.user?.type !== 'Bot' && labelNames(i.labels).includes('pulse'))
+    .map((i) => i.created_at)
+    .sort()
+  const checklist = issues.find(
+    (i) =>
+      i.user?.type === 'Bot' &&
+      (i.body ?? '').includes(`<!-- skill-share:kickoff group=${group.slug} -->`),
+  )
+  const mark = `<!-- skill-share:pulse group=${group.slug} -->`
+  const comment =
+    checklist &&
+    gh.state
+      .comments(checklist.number)
+      .find((c) => c.user?.type === 'Bot' && (c.body ?? '').includes(mark))
+  if (!checklist || !comment) return { answered }
+  const body = comment.body ?? ''
+  return {
+    answered,
+    shown: {
+      at: comment.created_at,
+      issue: checklist.number,
+      answers: /(\d+ of \d+ answered)/.exec(body)?.[1] ?? '',
+      rows: body
+        .split('\n')
+        // The table's body rows: not its header, not its separator.
+        .filter((line) => /^\| (?!Question |-)/.test(line)),
+    },
+  }
 }
 
 /** The files the group's repository holds: the group, templates, issue forms, workflows. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { JobRecord } from '../../../emulator/src/index.js'
-import type { RehearsalResult } from './rehearse.js'
+import { PULSE_MIN_ANSWERS } from '../../../actions/lib/forms/pulse.js'
+import type { PulseOutcome, RehearsalResult } from './rehearse.js'
 
 const DAY = 24 * 3_600_000
 
@@ -54,7 +55,7 @@ function delay(due: string, done: string | undefined): string {
 }
 
 /** Each session's promises (opens after its lead, status the day before, closed after), kept or not. */
-export function promisesMarkdown(result: Pick<RehearsalResult, 'promises'>): string {
+export function promisesMarkdown(result: Pick<RehearsalResult, 'promises' | 'pulse'>): string {
   const rows = result.promises.map(
     (p) =>
       `| ${p.session} | ${hm(p.due)} | ${hm(p.opened)} (${delay(p.due, p.opened)}) | ${hm(p.statusDue)} | ${hm(p.status)} (${delay(p.statusDue, p.status)}) | ${hm(p.ends)} | ${hm(p.closed)} (${delay(p.ends, p.closed)}) |`,
@@ -66,5 +67,39 @@ export function promisesMarkdown(result: Pick<RehearsalResult, 'promises'>): str
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...pulseMarkdown(result.pulse),
   ].join('\n')
+}
+
+/**
+ * The pulse after week 2: when the answers came in and when the facilitators saw the group's
+ * counts, which the bot shows only once three have answered. Times and counts, never who.
+ */
+function pulseMarkdown(pulse: PulseOutcome): string[] {
+  const lines = ['## The pulse after week 2 (UTC)', '']
+  if (pulse.answered.length === 0) return [...lines, 'No answers: the rehearsal has no week 2.', '']
+  const first = pulse.answered[0] as string
+  const last = pulse.answered.at(-1) as string
+  const enough = pulse.answered[PULSE_MIN_ANSWERS - 1] ?? last
+  lines.push(
+    `${pulse.answered.length} answer${pulse.answered.length === 1 ? '' : 's'} filed, ${hm(first)} to ${hm(last)}.`,
+  )
+  if (!pulse.shown) {
+    lines.push(
+      '',
+      `The counts were not shown: they appear once ${PULSE_MIN_ANSWERS} members have answered.`,
+      '',
+    )
+    return lines
+  }
+  lines.push(
+    '',
+    `The counts reached the facilitators on the organizer's checklist #${pulse.shown.issue} at ${hm(pulse.shown.at)} (${delay(enough, pulse.shown.at)} after answer ${PULSE_MIN_ANSWERS}), and were kept up to date: ${pulse.shown.answers} in the end.`,
+    '',
+    '| Question | Answers |',
+    '| --- | --- |',
+    ...pulse.shown.rows,
+    '',
+  )
+  return lines
 }

@@ -1,3 +1,5 @@
+import { PULSE_MIN_ANSWERS } from '../../../actions/lib/forms/pulse.js'
+import { formTitle } from '../../../actions/lib/forms/prefill.js'
 import { renderFormBody } from '../../../actions/lib/forms/render-body.js'
 import type { Group } from '../../../actions/lib/group-file/schema.js'
 import type { Session } from '../../../actions/lib/schedule/schedule.js'
@@ -8,7 +10,13 @@ const HOUR = 3_600_000
 export type MemberAction =
   | { kind: 'comment'; session: number; author: string; body: string }
   | { kind: 'react'; session: number; author: string }
-  | { kind: 'form'; form: 'homework' | 'reflection'; author: string; title: string; body: string }
+  | {
+      kind: 'form'
+      form: 'homework' | 'reflection' | 'pulse'
+      author: string
+      title: string
+      body: string
+    }
 
 export interface ScriptedStep {
   at: Date
@@ -237,6 +245,39 @@ export function memberScript(group: Group, sessions: readonly Session[]): Script
       actions: after,
       note: `after session ${n}`,
     })
+    if (session.week === 2)
+      steps.push({
+        at: new Date(Date.parse(session.endsAt) + 6 * HOUR),
+        actions: pulseAnswers(group, members),
+        note: 'the pulse after week 2',
+      })
   }
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime())
+}
+
+/** How the members who answer the pulse feel, in turn: mostly better, one or two not yet. */
+const PULSE_ANSWERS: ReadonlyArray<{ ease: string; belonging: string }> = [
+  { ease: 'easier', belonging: 'yes' },
+  { ease: 'easier', belonging: 'partly' },
+  { ease: 'same', belonging: 'yes' },
+  { ease: 'easier', belonging: 'yes' },
+  { ease: 'same', belonging: 'not-yet' },
+]
+
+/**
+ * The pulse form after week 2, filed by all but two members (never fewer than the three it takes
+ * for the facilitators to see the counts), so the rehearsal shows the counts arriving.
+ */
+function pulseAnswers(group: Group, members: readonly string[]): MemberAction[] {
+  const answering = members.slice(0, Math.max(PULSE_MIN_ANSWERS, members.length - 2))
+  return answering.map((author, i) => {
+    const answer = PULSE_ANSWERS[i % PULSE_ANSWERS.length] as (typeof PULSE_ANSWERS)[number]
+    return {
+      kind: 'form',
+      form: 'pulse',
+      author,
+      title: formTitle('pulse', group.slug),
+      body: renderFormBody('pulse', { group: group.slug, ...answer }),
+    }
+  })
 }

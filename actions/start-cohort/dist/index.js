@@ -81299,30 +81299,37 @@ class LeaseBusyError extends Error {
 }
 /** Runs `section` holding the lease on `key`; waits while another run holds it. */
 async function lease_withLease(target, key, section, options = {}) {
+    const lease = await takeLease(target, key, options);
+    try {
+        return await section();
+    }
+    finally {
+        await lease.release();
+    }
+}
+/**
+ * Takes the lease on `key` and holds it until released: for a run that does many creations, one
+ * lease around all of them costs two requests instead of two per creation.
+ */
+async function takeLease(target, key, options = {}) {
     const ttl = options.ttlMs ?? 600_000;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const name = leaseLabel(key);
     const { client, owner, repo } = target;
+    const remove = () => client.rest.issues.deleteLabel({ owner, repo, name }).then(() => undefined, () => undefined);
     for (let look = 0; look <= (options.maxPolls ?? 40); look++) {
         const held = (await acquire(target, name, key, now() + ttl))
             ? { until: Infinity, mine: true }
             : await holder(target, name);
-        if (held?.mine) {
-            try {
-                return await section();
-            }
-            finally {
-                // A lease that cannot be removed now runs out on its own; the work itself is done.
-                await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
-            }
-        }
+        if (held?.mine)
+            return { release: remove };
         // Released meanwhile: try again at once.
         if (held === undefined)
             continue;
         if (held.until < now()) {
             // Left behind by a run that died: take it over (whoever creates it next holds it).
-            await client.rest.issues.deleteLabel({ owner, repo, name }).catch(() => undefined);
+            await remove();
             continue;
         }
         await sleep(options.pollMs ?? 500);

@@ -444,13 +444,13 @@ const labelLookups = (rs: readonly RequestLogEntry[]) =>
   rs.filter((r) => r.method === 'GET' && /\/labels\/[^/]+$/.test(r.path)).length
 
 const PAIRS = 500
-/** The group file takes at most 200 members and 200 pairs: the network spans four files. */
-const NETWORK_FILES = 4
+/** One group file: it takes up to 500 pairs and 1,000 members. */
+const NETWORK_FILES = 1
 const COACHEES_PER_COACH = 5
 
 /**
- * A coaching network of 500 pairs in four group files of 125 (25 coaches with five coachees each),
- * every pair meeting at the same hour (the worst case).
+ * A coaching network of 500 pairs in one group file (100 coaches with five coachees each), every
+ * pair meeting at the same hour (the worst case).
  */
 async function network(): Promise<{ workspace: string; users: string[] }> {
   const dir = await checkout()

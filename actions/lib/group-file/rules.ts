@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { samePairKey, conversationDates } from '../schedule/coaching.js'
 import { meetingDates, skipEffects } from '../schedule/dates.js'
-import { wallClock, zoneAdvice } from '../schedule/time.js'
+import { nearOffsetChange, wallClock, zoneAdvice } from '../schedule/time.js'
 import type { FieldPath, Severity } from './problems.js'
 import type { GroupFile } from './schema.js'
 import { rosterSize } from './size.js'
@@ -257,7 +257,9 @@ function wallClockFinding(
   time: string,
   zone: string,
 ): Finding | undefined {
+  // Only dates next to an offset change can be affected; the rest need no time-zone computation.
   const affected = dates
+    .filter((date) => nearOffsetChange(date, zone))
     .map((date) => ({ date, clock: wallClock(date, time, zone) }))
     .filter((a) => a.clock.kind !== 'normal')
   const first = affected[0]

@@ -30,6 +30,13 @@ export const LATEST_DATE = '2199-12-31'
 /** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
 export const MAX_LEAD_DAYS = 28
 
+/**
+ * The largest roster and coaching network one group file takes: a 500-pair network (100 coaches,
+ * 500 coachees) fits, and every loop over members or pairs stays bounded.
+ */
+export const MAX_MEMBERS = 1_000
+export const MAX_PAIRS = 500
+
 /** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
 export const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 } as const
 /**
@@ -232,7 +239,10 @@ export const groupSchema = z
     members: z
       .array(memberSchema)
       .min(1)
-      .max(200, { error: 'must list at most 200 members' })
+      // A circle has 6 to 10 (validate warns outside that); a coaching network may be large.
+      .max(MAX_MEMBERS, {
+        error: `must list at most ${MAX_MEMBERS.toLocaleString('en-US')} members`,
+      })
       .describe('The group roster (private to the repository).'),
     redact: z
       .array(text(MAX_TEXT.word, 'one word or phrase each'))
@@ -245,7 +255,7 @@ export const groupSchema = z
       .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
     pairs: z
       .array(pairSchema)
-      .max(200, { error: 'must list at most 200 pairs' })
+      .max(MAX_PAIRS, { error: `must list at most ${MAX_PAIRS} pairs` })
       .optional()
       .describe('Coaching pairs (format: coaching).'),
     example: z

@@ -163,3 +163,43 @@ function canonicalZone(zone: string): string | undefined {
     return undefined
   }
 }
+
+const DAY_MS = 86_400_000
+const changeDatesByZoneYear = new Map<string, ReadonlySet<string>>()
+
+/**
+ * Whether `zone`'s UTC offset changes on or around the local date `isoDate` (the day before, of,
+ * or after a change): the only dates on which a wall-clock time can be skipped or repeated. Each
+ * zone's year is scanned once (about 370 offset look-ups) and remembered, so checking years of
+ * meetings for hundreds of pairs costs a set look-up per date instead of a time-zone computation.
+ */
+export function nearOffsetChange(isoDate: string, zone: string): boolean {
+  const year = Number(isoDate.slice(0, 4))
+  const key = `${zone} ${year}`
+  let dates = changeDatesByZoneYear.get(key)
+  if (!dates) {
+    dates = offsetChangeDates(zone, year)
+    changeDatesByZoneYear.set(key, dates)
+  }
+  return dates.has(isoDate)
+}
+
+function offsetChangeDates(zone: string, year: number): ReadonlySet<string> {
+  const tz = IANAZone.create(zone)
+  const dates = new Set<string>()
+  if (!tz.isValid) return dates
+  // From two days before the year to two days after, a UTC midnight at a time: a change between
+  // two midnights marks those days and their neighbours (local dates differ from UTC by < 1 day).
+  const first = Date.UTC(year, 0, 1) - 2 * DAY_MS
+  const last = Date.UTC(year + 1, 0, 1) + 2 * DAY_MS
+  let before = tz.offset(first)
+  for (let t = first; t < last; t += DAY_MS) {
+    const after = tz.offset(t + DAY_MS)
+    if (after !== before) {
+      for (let d = t - DAY_MS; d <= t + 2 * DAY_MS; d += DAY_MS)
+        dates.add(new Date(d).toISOString().slice(0, 10))
+    }
+    before = after
+  }
+  return dates
+}

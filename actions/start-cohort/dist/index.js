@@ -64078,6 +64078,12 @@ const EARLIEST_DATE = '2000-01-01';
 const LATEST_DATE = '2199-12-31';
 /** The longest `lead`: four weeks before a meeting (a monthly group's issue still opens after the last meeting). */
 const MAX_LEAD_DAYS = 28;
+/**
+ * The largest roster and coaching network one group file takes: a 500-pair network (100 coaches,
+ * 500 coachees) fits, and every loop over members or pairs stays bounded.
+ */
+const MAX_MEMBERS = 1_000;
+const MAX_PAIRS = 500;
 /** GitHub's limits on what the bot creates (labels 50, titles 256, bodies 65,536 characters). */
 const GITHUB_LIMITS = { label: 50, title: 256, body: 65_536 };
 /**
@@ -64231,7 +64237,10 @@ const groupSchema = strictObject({
         .describe('Default agenda for themed weeks.'),
     members: array(memberSchema)
         .min(1)
-        .max(200, { error: 'must list at most 200 members' })
+        // A circle has 6 to 10 (validate warns outside that); a coaching network may be large.
+        .max(MAX_MEMBERS, {
+        error: `must list at most ${MAX_MEMBERS.toLocaleString('en-US')} members`,
+    })
         .describe('The group roster (private to the repository).'),
     redact: array(schema_text(MAX_TEXT.word, 'one word or phrase each'))
         .max(200, { error: 'must list at most 200 words' })
@@ -64241,7 +64250,7 @@ const groupSchema = strictObject({
         .default(false)
         .describe('Allow posting in a public repository. Leave false: the material is confidential.'),
     pairs: array(pairSchema)
-        .max(200, { error: 'must list at most 200 pairs' })
+        .max(MAX_PAIRS, { error: `must list at most ${MAX_PAIRS} pairs` })
         .optional()
         .describe('Coaching pairs (format: coaching).'),
     example: schemas_boolean()
@@ -64400,6 +64409,44 @@ function canonicalZone(zone) {
     catch {
         return undefined;
     }
+}
+const DAY_MS = 86_400_000;
+const changeDatesByZoneYear = new Map();
+/**
+ * Whether `zone`'s UTC offset changes on or around the local date `isoDate` (the day before, of,
+ * or after a change): the only dates on which a wall-clock time can be skipped or repeated. Each
+ * zone's year is scanned once (about 370 offset look-ups) and remembered, so checking years of
+ * meetings for hundreds of pairs costs a set look-up per date instead of a time-zone computation.
+ */
+function nearOffsetChange(isoDate, zone) {
+    const year = Number(isoDate.slice(0, 4));
+    const key = `${zone} ${year}`;
+    let dates = changeDatesByZoneYear.get(key);
+    if (!dates) {
+        dates = offsetChangeDates(zone, year);
+        changeDatesByZoneYear.set(key, dates);
+    }
+    return dates.has(isoDate);
+}
+function offsetChangeDates(zone, year) {
+    const tz = IANAZone.create(zone);
+    const dates = new Set();
+    if (!tz.isValid)
+        return dates;
+    // From two days before the year to two days after, a UTC midnight at a time: a change between
+    // two midnights marks those days and their neighbours (local dates differ from UTC by < 1 day).
+    const first = Date.UTC(year, 0, 1) - 2 * DAY_MS;
+    const last = Date.UTC(year + 1, 0, 1) + 2 * DAY_MS;
+    let before = tz.offset(first);
+    for (let t = first; t < last; t += DAY_MS) {
+        const after = tz.offset(t + DAY_MS);
+        if (after !== before) {
+            for (let d = t - DAY_MS; d <= t + 2 * DAY_MS; d += DAY_MS)
+                dates.add(new Date(d).toISOString().slice(0, 10));
+        }
+        before = after;
+    }
+    return dates;
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/schedule/dates.ts
@@ -64867,7 +64914,9 @@ function takeWhile(dates, keep) {
 }
 /** One warning per time, naming the first meeting it affects and how many more. */
 function wallClockFinding(path, dates, time, zone) {
+    // Only dates next to an offset change can be affected; the rest need no time-zone computation.
     const affected = dates
+        .filter((date) => nearOffsetChange(date, zone))
         .map((date) => ({ date, clock: wallClock(date, time, zone) }))
         .filter((a) => a.clock.kind !== 'normal');
     const first = affected[0];

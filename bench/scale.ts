@@ -104,7 +104,7 @@ function closedWith(gh: GitHubEmulator, label: string): number {
 async function circles(count: number): Promise<string> {
   const dir = await checkout()
   const example = (await readFile(path.join(REPO_ROOT, 'groups/example/group.yml'), 'utf8'))
-    .replace(/^example: true\n/m, '')
+    .replace(/^example: true.*\n/m, '')
     .replace(/^calendar:.*\n/m, '')
   for (let i = 1; i <= count; i++) {
     const slug = `group-${String(i).padStart(4, '0')}`

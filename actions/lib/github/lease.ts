@@ -40,6 +40,13 @@ export interface LeaseTarget {
   repo: string
 }
 
+/**
+ * The lease a sessions run holds while it creates (session and conversation issues, closing and
+ * status comments), and that comment and form events take around a status post: one key, so a
+ * status is never posted twice by two workflows at once.
+ */
+export const RUN_LEASE = 'sessions run'
+
 const PREFIX = 'skill-share-lease-'
 /** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
 const HOLDER = randomUUID().slice(0, 8)

@@ -5,7 +5,7 @@ import type { RankedTopic } from '../commands/topics.js'
 import type { CommitmentInput } from '../commands/commitment.js'
 import type { Group } from '../group-file/schema.js'
 import { createOnce } from './idempotent.js'
-import { withLease } from './lease.js'
+import { RUN_LEASE, withLease } from './lease.js'
 import {
   isOwnBot,
   type CommentView,
@@ -120,6 +120,12 @@ export async function refreshStatus(
     reactions?: readonly ReactionView[]
     extras?: StatusExtras
     log: { info(message: string): void }
+    /**
+     * The caller holds the sessions lease (RUN_LEASE) since before the comments were read, as a
+     * sessions run does: no other run can post meanwhile, so the post needs no lease of its own
+     * and no second look at the comments.
+     */
+    held?: boolean
   },
 ): Promise<{ result: StatusResult; state: SessionState }> {
   const { group, session, issue } = target
@@ -162,11 +168,13 @@ export async function refreshStatus(
     options.log.info(`updated the status comment on #${issue}`)
     return { result: 'updated', state }
   }
-  // The sessions and commands workflows may both post the first status at the same moment (they
-  // share no concurrency group): the post happens under the issue's lease, after a fresh look,
-  // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
-  const result = await withLease(github, `status comment on #${issue}`, async () => {
-    const [first, ...extra] = statusComments(await github.listComments(issue), group, session)
+  // The sessions, commands and forms workflows may all post the first status at the same moment
+  // (they share no concurrency group): the post happens under the sessions lease, after a fresh
+  // look unless the caller held the lease all along, and any duplicate an earlier race left is
+  // removed, so the issue keeps exactly one.
+  const post = async () => {
+    const fresh = options.held ? comments : await github.listComments(issue)
+    const [first, ...extra] = statusComments(fresh, group, session)
     for (const duplicate of extra) await github.deleteComment(duplicate.id)
     if (first) {
       if (first.body.trim() !== body.trim()) await github.updateComment(first.id, body)
@@ -177,7 +185,8 @@ export async function refreshStatus(
       lookup: async () => findStatusComment(await github.listComments(issue), group, session),
     })
     return 'posted' as const
-  })
+  }
+  const result = options.held ? await post() : await withLease(github, RUN_LEASE, post)
   options.log.info(`${result} the status comment on #${issue}`)
   return { result, state }
 }

@@ -76558,6 +76558,12 @@ function isTransient(error) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
 
+/**
+ * The lease a sessions run holds while it creates (session and conversation issues, closing and
+ * status comments), and that comment and form events take around a status post: one key, so a
+ * status is never posted twice by two workflows at once.
+ */
+const RUN_LEASE = 'sessions run';
 const PREFIX = 'skill-share-lease-';
 /** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
 const HOLDER = (0,external_node_crypto_.randomUUID)().slice(0, 8);
@@ -77372,11 +77378,13 @@ async function refreshStatus(github, target, options) {
         options.log.info(`updated the status comment on #${issue}`);
         return { result: 'updated', state };
     }
-    // The sessions and commands workflows may both post the first status at the same moment (they
-    // share no concurrency group): the post happens under the issue's lease, after a fresh look,
-    // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
-    const result = await withLease(github, `status comment on #${issue}`, async () => {
-        const [first, ...extra] = statusComments(await github.listComments(issue), group, session);
+    // The sessions, commands and forms workflows may all post the first status at the same moment
+    // (they share no concurrency group): the post happens under the sessions lease, after a fresh
+    // look unless the caller held the lease all along, and any duplicate an earlier race left is
+    // removed, so the issue keeps exactly one.
+    const post = async () => {
+        const fresh = options.held ? comments : await github.listComments(issue);
+        const [first, ...extra] = statusComments(fresh, group, session);
         for (const duplicate of extra)
             await github.deleteComment(duplicate.id);
         if (first) {
@@ -77389,7 +77397,8 @@ async function refreshStatus(github, target, options) {
             lookup: async () => findStatusComment(await github.listComments(issue), group, session),
         });
         return 'posted';
-    });
+    };
+    const result = options.held ? await post() : await withLease(github, RUN_LEASE, post);
     options.log.info(`${result} the status comment on #${issue}`);
     return { result, state };
 }
@@ -86995,7 +87004,7 @@ class ApplyContext {
     }
     async takeRunLease() {
         const { github } = this.deps;
-        const lease = await takeLease(github, 'sessions run', { ttlMs: RUN_LEASE_TTL_MS });
+        const lease = await takeLease(github, RUN_LEASE, { ttlMs: RUN_LEASE_TTL_MS });
         try {
             const since = new Date(this.observedAt.getTime() - CLOCK_SKEW_MS).toISOString();
             this.known.push(...(await github.listIssues({ labels: SESSION_LABELS, state: 'all', since })));
@@ -87005,6 +87014,15 @@ class ApplyContext {
             throw e;
         }
         return lease;
+    }
+    /**
+     * Refreshes a status comment under the run's lease, taken before its comments are read: the
+     * post needs no lease of its own and no second look. A dry run takes no lease.
+     */
+    async status(step) {
+        if (this.dryRun)
+            return this.deps.refreshStatus(step, true);
+        return this.exclusively(() => this.deps.refreshStatus(step, false, true));
     }
     async releaseLease() {
         const lease = await this.lease?.catch(() => undefined);
@@ -87098,14 +87116,14 @@ async function applyGroup(plan, context) {
             report.opened.push(opened.report);
             if (step.statusDue && opened.issue) {
                 const status = { group, session: step.session, issue: opened.issue };
-                const result = await context.deps.refreshStatus({ ...status, homeworkSince: step.session.opensAt }, context.dryRun);
+                const result = await context.status({ ...status, homeworkSince: step.session.opensAt });
                 report.status.push({ issue: opened.issue.number, session: step.session.number, result });
             }
         }
         for (const step of plan.close)
             report.closed.push(await closeSession(step, context));
         for (const step of plan.status) {
-            const result = await context.deps.refreshStatus(step, context.dryRun);
+            const result = await context.status(step);
             report.status.push({ issue: step.issue.number, session: step.session.number, result });
         }
     }
@@ -87205,7 +87223,7 @@ async function run_closeDuplicate(step, context) {
 function createStatusRefresher(github, now, log) {
     // One query for the homework of every session whose status is due in this run.
     let homework;
-    return async (step, dryRun) => {
+    return async (step, dryRun, held = false) => {
         const { group, session, issue } = step;
         homework ??= github.listIssues({
             labels: ['homework'],
@@ -87213,7 +87231,7 @@ function createStatusRefresher(github, now, log) {
             since: step.homeworkSince,
         });
         const homeworkIn = countHomework(await homework, group, session);
-        const { result } = await refreshStatus(github, { group, session, issue: issue.number }, { now, dryRun, log, homeworkIn });
+        const { result } = await refreshStatus(github, { group, session, issue: issue.number }, { now, dryRun, log, homeworkIn, held });
         if (dryRun)
             return result;
         const seen = statusFingerprint({

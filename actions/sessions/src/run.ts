@@ -3,7 +3,7 @@ import type { Problem } from '../../lib/group-file/problems.js'
 import type { Group } from '../../lib/group-file/schema.js'
 import { createIssueAssigning, type Unassigned } from '../../lib/github/assignees.js'
 import { createOnce } from '../../lib/github/idempotent.js'
-import { LeaseBusyError, takeLease, type HeldLease } from '../../lib/github/lease.js'
+import { LeaseBusyError, RUN_LEASE, takeLease, type HeldLease } from '../../lib/github/lease.js'
 import {
   isAlreadyExists,
   isOwnBot,
@@ -55,7 +55,8 @@ export interface SessionsDeps {
   calendars?: ReadonlySet<string>
   /** Whether the repository is private, when the event payload already says so. */
   repositoryPrivate?: boolean
-  refreshStatus: (step: StatusStep, dryRun: boolean) => Promise<StatusResult>
+  /** `held`: the run holds its lease (see ApplyContext.exclusively) since before the refresh. */
+  refreshStatus: (step: StatusStep, dryRun: boolean, held?: boolean) => Promise<StatusResult>
   log: Logger
   /**
    * For coaching groups: templates/conversation.md, and the conversation form's YAML when the
@@ -196,7 +197,7 @@ export class ApplyContext {
 
   private async takeRunLease(): Promise<HeldLease> {
     const { github } = this.deps
-    const lease = await takeLease(github, 'sessions run', { ttlMs: RUN_LEASE_TTL_MS })
+    const lease = await takeLease(github, RUN_LEASE, { ttlMs: RUN_LEASE_TTL_MS })
     try {
       const since = new Date(this.observedAt.getTime() - CLOCK_SKEW_MS).toISOString()
       this.known.push(...(await github.listIssues({ labels: SESSION_LABELS, state: 'all', since })))
@@ -205,6 +206,15 @@ export class ApplyContext {
       throw e
     }
     return lease
+  }
+
+  /**
+   * Refreshes a status comment under the run's lease, taken before its comments are read: the
+   * post needs no lease of its own and no second look. A dry run takes no lease.
+   */
+  async status(step: StatusStep): Promise<StatusResult> {
+    if (this.dryRun) return this.deps.refreshStatus(step, true)
+    return this.exclusively(() => this.deps.refreshStatus(step, false, true))
   }
 
   async releaseLease(): Promise<void> {
@@ -300,16 +310,13 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
       report.opened.push(opened.report)
       if (step.statusDue && opened.issue) {
         const status = { group, session: step.session, issue: opened.issue }
-        const result = await context.deps.refreshStatus(
-          { ...status, homeworkSince: step.session.opensAt },
-          context.dryRun,
-        )
+        const result = await context.status({ ...status, homeworkSince: step.session.opensAt })
         report.status.push({ issue: opened.issue.number, session: step.session.number, result })
       }
     }
     for (const step of plan.close) report.closed.push(await closeSession(step, context))
     for (const step of plan.status) {
-      const result = await context.deps.refreshStatus(step, context.dryRun)
+      const result = await context.status(step)
       report.status.push({ issue: step.issue.number, session: step.session.number, result })
     }
   } catch (e) {

@@ -12,10 +12,10 @@ export function createStatusRefresher(
   github: Repository,
   now: Date,
   log: { info(message: string): void },
-): (step: StatusStep, dryRun: boolean) => Promise<StatusResult> {
+): (step: StatusStep, dryRun: boolean, held?: boolean) => Promise<StatusResult> {
   // One query for the homework of every session whose status is due in this run.
   let homework: Promise<IssueView[]> | undefined
-  return async (step, dryRun) => {
+  return async (step, dryRun, held = false) => {
     const { group, session, issue } = step
     homework ??= github.listIssues({
       labels: ['homework'],
@@ -26,7 +26,7 @@ export function createStatusRefresher(
     const { result } = await refreshStatus(
       github,
       { group, session, issue: issue.number },
-      { now, dryRun, log, homeworkIn },
+      { now, dryRun, log, homeworkIn, held },
     )
     if (dryRun) return result
     const seen = statusFingerprint({

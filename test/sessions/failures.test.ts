@@ -145,4 +145,23 @@ describe('the sessions action with several groups', () => {
     // No lease is left behind.
     expect(gh.state.labels().filter((l) => l.name.startsWith('skill-share-lease-'))).toEqual([])
   })
+  it('closes an issue without comments without reading its comments, under one lease', async () => {
+    gh = await startGitHub({ repo: `${OWNER}/${REPO}`, private: true, users: EXAMPLE_MEMBERS })
+    const workspace = await workspaceWith({ example: { from: 'groups/example' } })
+    await runAction('sessions', { gh, workspace, now: NOW, eventName: 'schedule' })
+    // No run the day before: the kickoff has no comment when its meeting is over.
+    const closing = await runAction('sessions', {
+      gh,
+      workspace,
+      now: '2026-10-26T02:17:00Z',
+      eventName: 'schedule',
+    })
+    expect(closing.exitCode).toBe(0)
+    expect(gh.state.issues({ state: 'closed' }).map((i) => i.number)).toEqual([1])
+    const calls = closing.requests.map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`)
+    expect(calls.filter((c) => c.endsWith('/issues/1/comments'))).toEqual([
+      'POST /repos/acme/circle/issues/1/comments',
+    ])
+    expect(calls.filter((c) => c.includes('/labels'))).toHaveLength(2)
+  })
 })

@@ -78104,10 +78104,15 @@ function key(group, number) {
  * `exclusively` is the caller's lease when it holds one for the whole run; by default the comment
  * gets a lease of its own.
  */
-async function closeWithComment(github, issue, comment, closingMarker, exclusively = (section) => withLease(github, `closing comment on #${issue}`, section)) {
+async function closeWithComment(github, issue, comment, closingMarker, exclusively = (section) => withLease(github, `closing comment on #${issue}`, section), 
+/**
+ * How many comments the issue has, as last listed under the caller's lease (undefined when not
+ * known): with none, there is no closing comment to look for.
+ */
+commentCount = () => undefined) {
     const closings = async () => (await github.listComments(issue)).filter((c) => isOwnBot(c.author) && c.body.includes(closingMarker));
     await exclusively(async () => {
-        const [first, ...extra] = await closings();
+        const [first, ...extra] = commentCount() === 0 ? [] : await closings();
         if (!first) {
             await createOnce({
                 create: () => github.createComment(issue, comment),
@@ -86743,7 +86748,7 @@ async function closeConversation(step, context) {
         log.info(`dry run: would comment on and close #${step.issue} (${where(group, c)})`);
         return done;
     }
-    await closeWithComment(github, step.issue, step.comment, closingMarker(c), (section) => context.exclusively(section));
+    await closeWithComment(github, step.issue, step.comment, closingMarker(c), (section) => context.exclusively(section), () => context.commentCount(step.issue));
     log.info(`closed #${step.issue} (${where(group, c)})`);
     return done;
 }
@@ -86977,6 +86982,8 @@ class ApplyContext {
     lease;
     /** Session issues known to exist: observed, listed once the lease was taken, or made by this run. */
     known;
+    /** The session issues changed since this run observed, listed when it took its lease. */
+    listedUnderLease;
     constructor(deps, observed, dryRun, observedAt = new Date()) {
         this.deps = deps;
         this.dryRun = dryRun;
@@ -87007,7 +87014,12 @@ class ApplyContext {
         const lease = await takeLease(github, RUN_LEASE, { ttlMs: RUN_LEASE_TTL_MS });
         try {
             const since = new Date(this.observedAt.getTime() - CLOCK_SKEW_MS).toISOString();
-            this.known.push(...(await github.listIssues({ labels: SESSION_LABELS, state: 'all', since })));
+            this.listedUnderLease = await github.listIssues({
+                labels: SESSION_LABELS,
+                state: 'all',
+                since,
+            });
+            this.known.push(...this.listedUnderLease);
         }
         catch (e) {
             await lease.release();
@@ -87031,6 +87043,19 @@ class ApplyContext {
     /** A session issue this run knows of (see `exclusively`): by its own bot, matching `test`. */
     findKnown(test) {
         return this.known.find((i) => isOwnBot(i.author) && test(i));
+    }
+    /**
+     * The issue's comment count as last listed while this run held its lease (the listing taken
+     * with the lease is the newest); undefined before the lease or for an issue not listed then.
+     */
+    commentCount(issue) {
+        if (!this.listedUnderLease)
+            return undefined;
+        return (this.listedUnderLease.find((i) => i.number === issue)?.comments ?? this.observedCount(issue));
+    }
+    observedCount(issue) {
+        // Not changed since this run observed (else the listing under the lease would hold it).
+        return this.known.find((i) => i.number === issue)?.comments;
     }
     /** An issue this run created, so later look-ups in the run find it. */
     remember(issue) {
@@ -87195,7 +87220,7 @@ async function closeSession(step, context) {
         log.info(`dry run: would comment on and close ${where}`);
         return { issue: step.issue, session: step.session.number };
     }
-    await closeWithComment(github, step.issue, step.comment, plan_closingMarker(step.group, step.session), (section) => context.exclusively(section));
+    await closeWithComment(github, step.issue, step.comment, plan_closingMarker(step.group, step.session), (section) => context.exclusively(section), () => context.commentCount(step.issue));
     log.info(`closed ${where}`);
     return { issue: step.issue, session: step.session.number };
 }

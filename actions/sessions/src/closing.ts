@@ -17,13 +17,18 @@ export async function closeWithComment(
   closingMarker: string,
   exclusively: (section: () => Promise<void>) => Promise<void> = (section) =>
     withLease(github, `closing comment on #${issue}`, section),
+  /**
+   * How many comments the issue has, as last listed under the caller's lease (undefined when not
+   * known): with none, there is no closing comment to look for.
+   */
+  commentCount: () => number | undefined = () => undefined,
 ): Promise<void> {
   const closings = async () =>
     (await github.listComments(issue)).filter(
       (c) => isOwnBot(c.author) && c.body.includes(closingMarker),
     )
   await exclusively(async () => {
-    const [first, ...extra] = await closings()
+    const [first, ...extra] = commentCount() === 0 ? [] : await closings()
     if (!first) {
       await createOnce({
         create: () => github.createComment(issue, comment),

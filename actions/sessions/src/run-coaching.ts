@@ -235,8 +235,13 @@ async function closeConversation(step: ConversationCloseStep, context: ApplyCont
     log.info(`dry run: would comment on and close #${step.issue} (${where(group, c)})`)
     return done
   }
-  await closeWithComment(github, step.issue, step.comment, closingMarker(c), (section) =>
-    context.exclusively(section),
+  await closeWithComment(
+    github,
+    step.issue,
+    step.comment,
+    closingMarker(c),
+    (section) => context.exclusively(section),
+    () => context.commentCount(step.issue),
   )
   log.info(`closed #${step.issue} (${where(group, c)})`)
   return done

@@ -166,6 +166,8 @@ export class ApplyContext {
   private lease?: Promise<HeldLease>
   /** Session issues known to exist: observed, listed once the lease was taken, or made by this run. */
   private known: IssueView[]
+  /** The session issues changed since this run observed, listed when it took its lease. */
+  private listedUnderLease?: IssueView[]
 
   constructor(
     readonly deps: SessionsDeps,
@@ -200,7 +202,12 @@ export class ApplyContext {
     const lease = await takeLease(github, RUN_LEASE, { ttlMs: RUN_LEASE_TTL_MS })
     try {
       const since = new Date(this.observedAt.getTime() - CLOCK_SKEW_MS).toISOString()
-      this.known.push(...(await github.listIssues({ labels: SESSION_LABELS, state: 'all', since })))
+      this.listedUnderLease = await github.listIssues({
+        labels: SESSION_LABELS,
+        state: 'all',
+        since,
+      })
+      this.known.push(...this.listedUnderLease)
     } catch (e) {
       await lease.release()
       throw e
@@ -225,6 +232,22 @@ export class ApplyContext {
   /** A session issue this run knows of (see `exclusively`): by its own bot, matching `test`. */
   findKnown(test: (issue: IssueView) => boolean): IssueView | undefined {
     return this.known.find((i) => isOwnBot(i.author) && test(i))
+  }
+
+  /**
+   * The issue's comment count as last listed while this run held its lease (the listing taken
+   * with the lease is the newest); undefined before the lease or for an issue not listed then.
+   */
+  commentCount(issue: number): number | undefined {
+    if (!this.listedUnderLease) return undefined
+    return (
+      this.listedUnderLease.find((i) => i.number === issue)?.comments ?? this.observedCount(issue)
+    )
+  }
+
+  private observedCount(issue: number): number | undefined {
+    // Not changed since this run observed (else the listing under the lease would hold it).
+    return this.known.find((i) => i.number === issue)?.comments
   }
 
   /** An issue this run created, so later look-ups in the run find it. */
@@ -401,6 +424,7 @@ async function closeSession(step: CloseStep, context: ApplyContext) {
     step.comment,
     closingMarker(step.group, step.session),
     (section) => context.exclusively(section),
+    () => context.commentCount(step.issue),
   )
   log.info(`closed ${where}`)
   return { issue: step.issue, session: step.session.number }

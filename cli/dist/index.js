@@ -49127,7 +49127,13 @@ function dueMoments(group, from, until) {
     const add = (at, what, session) => {
         const t = Date.parse(at);
         if (t >= from.getTime() && t <= until.getTime())
-            moments.push({ group: group.slug, at, what, ...(session !== undefined ? { session } : {}) });
+            moments.push({
+                group: group.slug,
+                at,
+                what,
+                ...(session !== undefined ? { session } : {}),
+                cost: MOMENT_COSTS[group.format][what] ?? UNKNOWN_COST,
+            });
     };
     const untilDate = until.toISOString().slice(0, 10);
     if (group.format === 'coaching') {
@@ -49165,14 +49171,62 @@ function firingFor(at) {
     return t;
 }
 /**
- * Cron lines that fire once after each moment: one line per month and hour, listing the days
+ * What one group's (or one conversation's) work at a moment costs, rounded up from the figures
+ * `npm run bench` measures at 100 circles and for a 500-pair network at production pacing. A
+ * circle's meeting end is its closing and its buddy pairs drawn (about 12 s of paced creations).
+ */
+const MOMENT_COSTS = {
+    circle: {
+        opens: { requests: 6, seconds: 5 },
+        'day-before': { requests: 5, seconds: 3 },
+        ends: { requests: 8, seconds: 16 },
+        'buddy-reminder': { requests: 9, seconds: 12 },
+        retrospective: { requests: 20, seconds: 20 },
+    },
+    coaching: {
+        opens: { requests: 2, seconds: 4 },
+        ends: { requests: 3, seconds: 4 },
+    },
+};
+const UNKNOWN_COST = { requests: 10, seconds: 15 };
+/**
+ * What one scheduled run gets through: GITHUB_TOKEN's 1,000 requests an hour less a margin, and
+ * the sessions job's 15 minutes less start-up, the other steps and a margin.
+ */
+const RUN_CAPACITY = { requests: 800, seconds: 600 };
+/** How many runs work of this cost needs (at least one). */
+function runsNeeded(work) {
+    return Math.max(1, Math.ceil(work.requests / RUN_CAPACITY.requests), Math.ceil(work.seconds / RUN_CAPACITY.seconds));
+}
+/**
+ * Every firing the schedule needs: one after each moment and, where so many moments share a
+ * firing that one run cannot do them all (many groups or pairs meeting at the same hour), the
+ * next slots after it, one per further run needed. A run that stops with work waiting then has a
+ * next run two hours later, not at the next due moment days away. The first firing's estimate
+ * counts the work of every moment it serves.
+ */
+function firings(moments) {
+    const load = new Map();
+    for (const moment of moments) {
+        const at = firingFor(new Date(moment.at)).getTime();
+        const sum = load.get(at) ?? { requests: 0, seconds: 0 };
+        const cost = moment.cost ?? UNKNOWN_COST;
+        load.set(at, { requests: sum.requests + cost.requests, seconds: sum.seconds + cost.seconds });
+    }
+    const all = new Set();
+    for (const [at, work] of load)
+        for (let run = 0; run < runsNeeded(work); run++)
+            all.add(at + run * SLOT_HOURS * due_HOUR);
+    return [...all].sort((a, b) => a - b).map((t) => new Date(t));
+}
+/**
+ * Cron lines for the firings: one line per month and hour, listing the days
  * (`17 15 3,10,17 11 *`). Cron has no year, so a line fires again on the same dates a year later;
  * that run finds nothing due and costs one minute.
  */
 function cronLines(moments) {
     const byMonthHour = new Map();
-    for (const moment of moments) {
-        const at = firingFor(new Date(moment.at));
+    for (const at of firings(moments)) {
         const key = `${at.getUTCMonth() + 1} ${at.getUTCHours()}`;
         const days = byMonthHour.get(key) ?? new Set();
         days.add(at.getUTCDate());

@@ -60,14 +60,12 @@ type Gap = (typeof Gap)[keyof typeof Gap]
 interface Tokens {
   text: string
   count: number
-  /** Folded keys, made on demand (most tokens are never looked at closely). */
-  keys: Map<number, string>
   /** Keys of tokens that needed more than lower-casing, made while tokenizing. */
   folded: Map<number, string>
   /** Offset of each token's first character, and just after its last. */
   starts: Int32Array
   ends: Int32Array
-  /** FNV-1a hash of each key, computed while reading: set lookups without the string. */
+  /** FNV-1a hash of each key (see HASH_MASK), computed while reading: lookups without the string. */
   hashes: Uint32Array
   /** Offset where the separator before each token begins (the previous token's end). */
   gapStarts: Int32Array
@@ -151,7 +149,6 @@ function tokenize(text: string): Tokens {
   const tokens: Tokens = {
     text,
     count: 0,
-    keys: new Map(),
     folded: new Map(),
     starts: new Int32Array(capacity),
     ends: new Int32Array(capacity),
@@ -172,7 +169,7 @@ function tokenize(text: string): Tokens {
     if (folded !== undefined) tokens.folded.set(index, folded)
     tokens.starts[index] = start
     tokens.ends[index] = end
-    tokens.hashes[index] = folded === undefined ? hash >>> 0 : hashKey(folded)
+    tokens.hashes[index] = folded === undefined ? hash & HASH_MASK : hashKey(folded)
     tokens.gapStarts[index] = previousEnd
     const first = text.codePointAt(start) as number
     tokens.capitalized[index] =
@@ -225,24 +222,28 @@ function tokenize(text: string): Tokens {
   return tokens
 }
 
-/** The folded key of token i, or undefined past the end. */
+/**
+ * The folded key of token i, or undefined past the end. Made on demand and not kept: most tokens
+ * are never looked at closely, and those that are cost a short slice.
+ */
 function keyAt(tokens: Tokens, i: number): string | undefined {
   if (i < 0 || i >= tokens.count) return undefined
-  let key = tokens.keys.get(i)
-  if (key === undefined) {
-    key = tokens.folded.get(i) ?? tokens.text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase()
-    tokens.keys.set(i, key)
-  }
-  return key
+  return tokens.folded.get(i) ?? tokens.text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase()
 }
 
 const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
+/**
+ * Hashes are cut to 30 bits, numbers V8 keeps unboxed ("small integers"): a set of them is read
+ * without allocating. A hash only lets a token through to the comparison of its key.
+ */
+const HASH_MASK = 0x3fffffff
+
 function hashKey(key: string): number {
   let hash = FNV_OFFSET
   for (let k = 0; k < key.length; k++) hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME)
-  return hash >>> 0
+  return hash & HASH_MASK
 }
 
 function lowerUnit(c: number): number {
@@ -263,6 +264,8 @@ function isWordApostrophe(text: string, next: number): boolean {
 
 function classifyGap(separator: string): Gap {
   if (separator === '') return Gap.None
+  // Most separators are one space: decided without the character tests below.
+  if (separator === ' ') return Gap.Space
   if ([...separator].every((c) => /\s/.test(c) || isHyphen(c) || isEmphasis(c))) {
     const hyphenBreak = /^[*_~`]*[-\u2010-\u2015\u2212][ \t]*\r?\n[ \t>]*$/.test(separator)
     return hyphenBreak ? Gap.Tight : Gap.Space
@@ -369,6 +372,7 @@ const LOCAL_PART = /[\p{L}\p{N}._%+-]/u
 const PROFILE_LINK =
   /linkedin\.com\/(?:in|pub)\/|mailto:|(?:twitter|x|facebook|instagram)\.com\/@?[a-z0-9_]/giu
 const MAX_JOINED_TOKENS = 8
+const FILTER_SIZE = 1 << 16
 
 export function createLeakGate(roster: Roster): LeakGate {
   const { singles, sequences } = gateIdentifiers(roster)
@@ -380,13 +384,17 @@ export function createLeakGate(roster: Roster): LeakGate {
     if (id.plural) starters.add(`${key}s`)
   }
   const starterHashes = new Set([...starters].map(hashKey))
+  // Most tokens start nothing: one read of this table turns nearly all of them away.
+  const starterFilter = new Uint8Array(FILTER_SIZE)
+  for (const hash of starterHashes) starterFilter[hash & (FILTER_SIZE - 1)] = 1
 
   const scan = (input: string): Leak[] => {
     const text = input.replace(OWN_MARKERS, (m) => ' '.repeat(m.length))
     const tokens = tokenize(text)
     const found: Array<{ category: LeakCategory; offset: number }> = []
     for (let i = 0; i < tokens.count; i++) {
-      if (!starterHashes.has(tokens.hashes[i] as number)) continue
+      const hash = tokens.hashes[i] as number
+      if (starterFilter[hash & (FILTER_SIZE - 1)] === 0 || !starterHashes.has(hash)) continue
       const key = keyAt(tokens, i) as string
       if (!starters.has(key)) continue
       const match = matchSequence(tokens, i, sequences.get(key)) ?? matchJoined(tokens, i, singles)

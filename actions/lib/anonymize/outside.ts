@@ -5,6 +5,14 @@ const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
 /**
+ * Hashes are cut to 30 bits: V8 keeps such numbers unboxed (a "small integer"), so a Map keyed by
+ * them costs no allocation per lookup. Every hit is checked against the word itself.
+ */
+const HASH_MASK = 0x3fffffff
+/** Slots of a word set's filter: one read of a small table turns nearly every word away. */
+const FILTER_SIZE = 1 << 16
+
+/**
  * The safety net for people outside the roster (a boss, a report, a partner in a story), built on
  * compromise. Its full parser costs about half a millisecond per sentence, far too slow for a year
  * of notes, so the text is split into words once and read in three tiers:
@@ -73,20 +81,27 @@ function isLetterAt(text: string, i: number): boolean {
 function hashOf(word: string): number {
   let hash = FNV_OFFSET
   for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME)
-  return hash >>> 0
+  return hash & HASH_MASK
 }
 
 /** A set of lower-case words, indexed by hash so a word of a text is checked without a string. */
 interface WordSet {
   words: ReadonlySet<string>
   byHash: ReadonlyMap<number, readonly string[]>
+  /** 1 where some word's hash ends in these bits. */
+  filter: Uint8Array
 }
 
 function wordSet(words: Iterable<string>): WordSet {
   const set = new Set(words)
   const byHash = new Map<number, string[]>()
-  for (const word of set) byHash.set(hashOf(word), [...(byHash.get(hashOf(word)) ?? []), word])
-  return { words: set, byHash }
+  const filter = new Uint8Array(FILTER_SIZE)
+  for (const word of set) {
+    const hash = hashOf(word)
+    byHash.set(hash, [...(byHash.get(hash) ?? []), word])
+    filter[hash & (FILTER_SIZE - 1)] = 1
+  }
+  return { words: set, byHash, filter }
 }
 
 /** The words of a text, found once: offsets in typed arrays, lower case and case worked out on demand. */
@@ -97,8 +112,10 @@ class Words {
   /** Hash of each word in lower case: set lookups without making a string per word. */
   readonly hashes: Uint32Array
   private readonly flags: Uint8Array
-  private readonly lowers: Array<string | undefined> = []
-  private readonly triggers = new Map<number, string>()
+  /** Lower case of the words beyond ASCII, which take normalizing. */
+  private readonly folded = new Map<number, string>()
+  /** For each word, 1 + its index in TRIGGERS, or 0 when it is no trigger word. */
+  private readonly triggerIds: Uint16Array
   private count = 0
 
   constructor(readonly text: string) {
@@ -108,6 +125,8 @@ class Words {
     this.ends = new Int32Array(capacity)
     this.hashes = new Uint32Array(capacity)
     this.flags = new Uint8Array(capacity)
+    this.triggerIds = new Uint16Array(capacity)
+    const triggers = triggerTable()
     for (let i = 0; i < text.length;) {
       if (!isLetterAt(text, i)) {
         i++
@@ -150,16 +169,34 @@ class Words {
       this.starts[index] = start
       this.ends[index] = end
       this.flags[index] = flags
-      this.hashes[index] = flags & NON_ASCII ? hashOf(this.lower(index)) : hash >>> 0
+      this.hashes[index] = flags & NON_ASCII ? hashOf(this.lower(index)) : hash & HASH_MASK
       // One lookup per word serves both the lexicon tier and the context rules.
-      const trigger = this.match(index, triggerWords())
-      if (trigger !== undefined) this.triggers.set(index, trigger)
+      const wordHash = this.hashes[index] as number
+      const candidates =
+        triggers.filter[wordHash & (FILTER_SIZE - 1)] === 0
+          ? undefined
+          : triggers.byHash.get(wordHash)
+      if (candidates) {
+        for (const id of candidates) {
+          if (this.is(index, TRIGGERS[id] as string)) {
+            this.triggerIds[index] = id + 1
+            break
+          }
+        }
+      }
     }
   }
 
   /** The lexicon name or rule word that word i is (in lower case), if any. */
   trigger(i: number): string | undefined {
-    return this.triggers.get(i)
+    const id = this.triggerIds[i] as number
+    return id === 0 ? undefined : TRIGGERS[id - 1]
+  }
+
+  /** What word i starts (LEXICON_TRIGGER, RULE_TRIGGER), as bits; 0 for most words. */
+  triggerKinds(i: number): number {
+    const id = this.triggerIds[i] as number
+    return id === 0 ? 0 : (TRIGGER_KINDS[id - 1] as number)
   }
 
   get length(): number {
@@ -169,21 +206,20 @@ class Words {
     return this.text.slice(this.starts[i], this.ends[i])
   }
   lower(i: number): string {
-    let lower = this.lowers[i]
+    if (((this.flags[i] as number) & NON_ASCII) === 0) return this.word(i).toLowerCase()
+    let lower = this.folded.get(i)
     if (lower === undefined) {
-      const word = this.word(i)
-      lower =
-        (this.flags[i] as number) & NON_ASCII
-          ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-          : word.toLowerCase()
-      this.lowers[i] = lower
+      lower = this.word(i).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+      this.folded.set(i, lower)
     }
     return lower
   }
   /** The word of `set` that word i is, in lower case (hash first: most words cost no string). */
   match(i: number, set: WordSet): string | undefined {
     if (i < 0 || i >= this.count) return undefined
-    const candidates = set.byHash.get(this.hashes[i] as number)
+    const hash = this.hashes[i] as number
+    if (set.filter[hash & (FILTER_SIZE - 1)] === 0) return undefined
+    const candidates = set.byHash.get(hash)
     if (!candidates) return undefined
     for (const candidate of candidates) if (this.is(i, candidate)) return candidate
     return undefined
@@ -236,11 +272,15 @@ class Words {
   }
   /** Word i follows word i-1 after a space or two, as the parts of a name do. */
   adjacent(i: number): boolean {
-    return i > 0 && i < this.length && !this.possessive(i - 1) && /^[ \t]{1,2}$/.test(this.gap(i))
+    if (i <= 0 || i >= this.count || this.possessive(i - 1)) return false
+    const gap = this.gap(i)
+    return gap === ' ' || /^[ \t]{1,2}$/.test(gap)
   }
   /** No sentence ends between word i-1 and word i. */
   sameSentence(i: number): boolean {
-    return i > 0 && i < this.length && !/[!?\n]|\.\s/.test(this.gap(i).replace(/^\./, ''))
+    if (i <= 0 || i >= this.count) return false
+    const gap = this.gap(i)
+    return gap === ' ' || !/[!?\n]|\.\s/.test(gap.replace(/^\./, ''))
   }
 }
 
@@ -266,11 +306,13 @@ export function findOutsideNames(
     found.filter(([s, e]) => !covered(s, e)),
     text,
   )
-  for (const name of names) for (const word of propagatableWords(name.text)) known.add(word)
+  // The same few names come up again and again: each spelling is read once.
+  const spellings = new Set(names.map((name) => name.text))
+  for (const spelling of spellings) for (const word of propagatableWords(spelling)) known.add(word)
   if (known.size === 0) return names
   const knownWords = wordSet([...known].map((w) => w.toLowerCase()))
   const again: Span[] = []
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0, count = words.length; i < count; i++) {
     if (words.match(i, knownWords) === undefined || !known.has(words.word(i))) continue
     const span: Span = [words.starts[i] as number, words.ends[i] as number]
     if (!covered(span[0], span[1])) again.push(span)
@@ -283,9 +325,9 @@ export function findOutsideNames(
 function lexiconAndParser(words: Words, covered: (s: number, e: number) => boolean): Span[] {
   const out: Span[] = []
   const isCovered = (i: number) => covered(words.starts[i] as number, words.ends[i] as number)
-  for (let i = 0; i < words.length; i++) {
-    const lower = words.trigger(i)
-    if (lower === undefined || !LEXICON_TRIGGERS.words.has(lower) || words.contraction(i)) continue
+  for (let i = 0, count = words.length; i < count; i++) {
+    if ((words.triggerKinds(i) & LEXICON_TRIGGER) === 0 || words.contraction(i)) continue
+    const lower = words.trigger(i) as string
     const honorific = HONORIFICS.has(lower)
     if (isCovered(i)) continue
     if (honorific) {
@@ -464,10 +506,35 @@ const RULE_TRIGGERS = wordSet([
   ...RULE_HONORIFICS,
 ])
 
-let triggers: WordSet | undefined
-/** Words either tier looks at closely; built on first use, after both lists exist. */
-function triggerWords(): WordSet {
-  triggers ??= wordSet([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words])
+/** Words either tier looks at closely, each with the kinds of trigger it is. */
+const TRIGGERS: readonly string[] = [
+  ...new Set([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words]),
+]
+const LEXICON_TRIGGER = 1
+const RULE_TRIGGER = 2
+const TRIGGER_KINDS = Uint8Array.from(
+  TRIGGERS,
+  (w) =>
+    (LEXICON_TRIGGERS.words.has(w) ? LEXICON_TRIGGER : 0) |
+    (RULE_TRIGGERS.words.has(w) ? RULE_TRIGGER : 0),
+)
+
+interface TriggerTable {
+  byHash: ReadonlyMap<number, readonly number[]>
+  filter: Uint8Array
+}
+let triggers: TriggerTable | undefined
+/** The ids of TRIGGERS by hash; built on first use, after both lists exist. */
+function triggerTable(): TriggerTable {
+  if (triggers) return triggers
+  const byHash = new Map<number, number[]>()
+  const filter = new Uint8Array(FILTER_SIZE)
+  TRIGGERS.forEach((word, id) => {
+    const hash = hashOf(word)
+    byHash.set(hash, [...(byHash.get(hash) ?? []), id])
+    filter[hash & (FILTER_SIZE - 1)] = 1
+  })
+  triggers = { byHash, filter }
   return triggers
 }
 
@@ -510,10 +577,31 @@ function contextRules(words: Words): Span[] {
     return length === 0 ? 0 : at + length - k
   }
 
-  for (let i = 0; i < words.length; i++) {
-    // Most words start no rule: only rule words and capitalized words are looked at closely.
-    const trigger = words.trigger(i)
-    const lower = trigger !== undefined && RULE_TRIGGERS.words.has(trigger) ? trigger : ''
+  for (let i = 0, count = words.length; i < count; i++) {
+    // "Raj's advice"
+    if (
+      words.possessive(i) &&
+      words.capitalized(i) &&
+      words.match(i + 1, RELATIONS) !== undefined &&
+      /^\s+$/.test(words.gap(i + 1))
+    ) {
+      add(nameEndingAt(i), i, false)
+    }
+    // "Thandiwe, a new hire"
+    if (
+      i + 1 < count &&
+      words.text.charCodeAt(words.ends[i] as number) === 0x2c &&
+      words.capitalized(i) &&
+      /^,\s+$/.test(words.gap(i + 1)) &&
+      words.match(i + 1, DETERMINERS) !== undefined &&
+      roleAfterDeterminer(i + 2) > 0
+    ) {
+      add(nameEndingAt(i), i, true)
+    }
+    // The rules below start at a rule word, which most words are not. (The order in which spans
+    // are added does not matter: they are sorted and merged.)
+    if ((words.triggerKinds(i) & RULE_TRIGGER) === 0) continue
+    const lower = words.trigger(i) as string
     // "my manager Priya", "our CTO, Kenji Watanabe"
     const length = DETERMINERS.words.has(lower) ? roleAfterDeterminer(i + 1) : 0
     if (length > 0 && words.sameSentence(i + 1)) {
@@ -543,26 +631,6 @@ function contextRules(words: Words): Span[] {
       !words.gap(target).includes(',')
     ) {
       add(target, nameStartingAt(target), false)
-    }
-    // "Raj's advice"
-    if (
-      words.possessive(i) &&
-      words.capitalized(i) &&
-      words.match(i + 1, RELATIONS) !== undefined &&
-      /^\s+$/.test(words.gap(i + 1))
-    ) {
-      add(nameEndingAt(i), i, false)
-    }
-    // "Thandiwe, a new hire"
-    if (
-      words.text.charCodeAt(words.ends[i] as number) === 0x2c &&
-      words.capitalized(i) &&
-      i + 1 < words.length &&
-      /^,\s+$/.test(words.gap(i + 1)) &&
-      words.match(i + 1, DETERMINERS) !== undefined &&
-      roleAfterDeterminer(i + 2) > 0
-    ) {
-      add(nameEndingAt(i), i, true)
     }
     // "Chidi from Cyberdyne"
     if (lower === 'from' && words.capitalized(i - 1) && words.adjacent(i)) {

@@ -154,8 +154,11 @@ function isLenientWord(word: string): boolean {
 
 /** Letters and digits only: "Anne-Marie", "anne marie" and "annemarie" share one key. */
 function identifierKey(folded: string): string {
-  return folded.replace(/[^\p{L}\p{N}]/gu, '')
+  // Most matches are plain letters and digits already: no regex for them.
+  return PLAIN_KEY.test(folded) ? folded : folded.replace(/[^\p{L}\p{N}]/gu, '')
 }
+
+const PLAIN_KEY = /^[a-z0-9]*$/
 
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
@@ -246,8 +249,11 @@ export class RosterMatcher {
   private readonly keys = new Map<string, KeyInfo>()
   /** Every beginning of every key ("a", "an", "ana", ...), and keys with a plural "s". */
   private readonly beginnings = new Set<string>()
-  /** The first two code units of those beginnings, as numbers: a check without a string. */
-  private readonly pairs = new Set<number>()
+  /**
+   * Those beginnings hashed into a small table: one read, without making a string of the word,
+   * turns nearly every word of a text away.
+   */
+  private readonly filter = new Uint8Array(FILTER_SIZE)
   private longest = 0
 
   constructor(roster: Roster) {
@@ -266,17 +272,19 @@ export class RosterMatcher {
       this.longest = Math.max(this.longest, key.length + 1)
     }
     for (const beginning of this.beginnings) {
-      this.pairs.add(
-        beginning.charCodeAt(0) * 0x10000 + (beginning.length > 1 ? beginning.charCodeAt(1) : 0),
-      )
+      let hash = FNV_OFFSET
+      for (let k = 0; k < beginning.length; k++) {
+        hash = Math.imul(hash ^ beginning.charCodeAt(k), FNV_PRIME)
+      }
+      this.filter[hash & (FILTER_SIZE - 1)] = 1
     }
     this.regex = ids.length === 0 ? undefined : new RegExp(trieRegex(ids.flatMap(spellings)), 'y')
   }
 
   /**
    * Matches in the skeleton; `source` decides the capitalized-only rule on the original letters.
-   * The regex runs only where a word starts that could begin a key, so a long text costs one set
-   * lookup per word, whatever the size of the roster.
+   * The regex runs only where a word starts that could begin a key, so a long text costs a hash
+   * and a table read per word, whatever the size of the roster.
    */
   find(folded: Folded, source: string): RosterMatch[] {
     if (!this.regex) return []
@@ -293,12 +301,15 @@ export class RosterMatcher {
         i++
         continue
       }
+      let hash = Math.imul(FNV_OFFSET ^ text.charCodeAt(i), FNV_PRIME)
       let end = i + 1
-      while (end < text.length && isWordUnit(text, end)) end++
-      const pair = text.charCodeAt(i) * 0x10000 + (end > i + 1 ? text.charCodeAt(i + 1) : 0)
+      while (end < text.length && isWordUnit(text, end)) {
+        hash = Math.imul(hash ^ text.charCodeAt(end), FNV_PRIME)
+        end++
+      }
       if (
         end - i > this.longest ||
-        !this.pairs.has(pair) ||
+        this.filter[hash & (FILTER_SIZE - 1)] === 0 ||
         !this.beginnings.has(text.slice(i, end))
       ) {
         i = end
@@ -341,6 +352,9 @@ export class RosterMatcher {
 }
 
 const AT_SIGN = 0x40
+const FILTER_SIZE = 1 << 16
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
 
 function isWordUnit(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false
@@ -359,6 +373,8 @@ function isMonth(key: string, skeleton: string, from: number, to: number): boole
 }
 
 function startsCapitalized(source: string, at: number): boolean {
+  const code = source.charCodeAt(at)
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a
   const ch = String.fromCodePoint(source.codePointAt(at) as number)
   return ch !== ch.toLowerCase()
 }

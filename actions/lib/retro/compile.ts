@@ -42,7 +42,9 @@ export function compileRetro(input: RetroInput): RetroResult {
   const points = [...notes.points, ...readComments(input.comments ?? [])]
   // Anonymize before merging, so "Ana said X" and "@ana said X" are one point.
   const redacted = anonymizer.redactAll(points.map((p) => p.text))
-  const merged = mergePoints(points.map((p, i) => ({ ...p, text: redacted[i] as string })))
+  const merged = mergePoints(
+    points.map((p, i) => ({ section: p.section, text: redacted[i] as string, session: p.session })),
+  )
 
   const consented = (input.reflections ?? []).filter((r): r is Reflection => r?.consent === true)
   const quotes = quotesOf(consented, anonymizer, `${group.slug}:${date}`)
@@ -137,12 +139,31 @@ function themesOf(sessions: readonly RetroSession[], anonymizer: Anonymizer): st
 
 function pointsSection(title: string, points: MergedPoint[]): string {
   if (points.length === 0) return `## ${title}\n\n_Nothing recorded._`
-  // Points that came up again and again first; otherwise in the order they were first written.
-  const ordered = points
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => b.p.sessions - a.p.sessions || b.p.count - a.p.count || a.i - b.i)
-    .map(({ p }) => `- ${escapeLineStart(oneLine(p.text))}${recurrence(p)}`)
-  return [`## ${title}`, '', ...ordered].join('\n')
+  const lines = [`## ${title}`, '']
+  for (const p of byRecurrence(points)) {
+    lines.push(`- ${escapeLineStart(oneLine(p.text))}${recurrence(p)}`)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * Points that came up in the most sessions first, then the most often; otherwise in the order they
+ * were first written. Grouped rather than sorted: nearly all points share a few counts.
+ */
+function byRecurrence(points: readonly MergedPoint[]): MergedPoint[] {
+  // sessions → count → the points, each list in the order written
+  const groups = new Map<number, Map<number, MergedPoint[]>>()
+  for (const p of points) {
+    let byCount = groups.get(p.sessions)
+    if (!byCount) groups.set(p.sessions, (byCount = new Map()))
+    const group = byCount.get(p.count)
+    if (group) group.push(p)
+    else byCount.set(p.count, [p])
+  }
+  const descending = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => b - a)
+  return descending(groups).flatMap(([, byCount]) =>
+    descending(byCount).flatMap(([, group]) => group),
+  )
 }
 
 function recurrence(p: MergedPoint): string {

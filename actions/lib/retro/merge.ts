@@ -32,33 +32,123 @@ const STOP_WORDS = new Set(
 
 /** Content words, folded and lightly stemmed: "Delegating outcomes" and "delegate the outcome" meet. */
 export function contentWords(text: string): string[] {
-  let plain = text
-  if (plain.includes('\uE000')) plain = plain.replace(/\uE000(\d+)\uE001/g, ' member$1 ')
-  if (plain.includes('](')) plain = plain.replace(/\]\([^)]*\)/g, ' ')
-  const lower = plain.toLowerCase()
-  const out = new Set<string>()
-  let start = -1
-  let joined = ''
-  let accented = false
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0
-    if (isWordUnit(c)) {
-      if (start < 0) start = i
-      if (c >= 0x80) accented = true
-    } else if ((c === 0x27 || c === 0x2019) && start >= 0 && isWordUnit(lower.charCodeAt(i + 1))) {
-      // "don't" reads "dont"
-      joined += lower.slice(start, i)
-      start = i + 1
-    } else if (start >= 0) {
-      let word = joined + lower.slice(start, i)
-      if (accented) word = word.normalize('NFKD').replace(/\p{M}/gu, '')
-      if (!STOP_WORDS.has(word)) out.add(stem(word))
-      start = -1
-      joined = ''
-      accented = false
-    }
+  const vocabulary = new Vocabulary()
+  return vocabulary.idsOf(text).map((id) => vocabulary.word(id))
+}
+
+/**
+ * Content words as small integers, numbered in order of first appearance. A plain word is hashed
+ * and compared where it stands in the lower-cased text and looked up in a table of the words seen
+ * so far, so a year of notes makes one string (and one stem) per distinct word, not per word.
+ */
+class Vocabulary {
+  /** Stems by id, and ids by stem. */
+  private readonly words: string[] = []
+  private readonly ids = new Map<string, number>()
+  /** Plain words seen so far with their stem's id (-1 for a stop word), by 30-bit hash. */
+  private readonly seen = new Map<number, number>()
+  private readonly seenWords: string[] = []
+  private readonly seenIds: number[] = []
+  /** The next plain word with the same hash, or -1. */
+  private readonly seenNext: number[] = []
+  /** The last text each id was found in, so a text lists each word once. */
+  private readonly foundIn: number[] = []
+  private texts = 0
+
+  word(id: number): string {
+    return this.words[id] as string
   }
-  return [...out]
+
+  /** The distinct content words of `text`, in order of first appearance. */
+  idsOf(text: string): number[] {
+    const stamp = ++this.texts
+    let plain = text
+    if (plain.includes('\uE000')) plain = plain.replace(/\uE000(\d+)\uE001/g, ' member$1 ')
+    if (plain.includes('](')) plain = plain.replace(/\]\([^)]*\)/g, ' ')
+    const lower = plain.toLowerCase()
+    const out: number[] = []
+    let start = -1
+    let joined = ''
+    let accented = false
+    /** FNV-1a of the word so far. */
+    let hash = FNV_OFFSET
+    for (let i = 0; i <= lower.length; i++) {
+      const c = i < lower.length ? lower.charCodeAt(i) : 0
+      if (isWordUnit(c)) {
+        if (start < 0) {
+          start = i
+          hash = FNV_OFFSET
+        }
+        if (c >= 0x80) accented = true
+        hash = Math.imul(hash ^ c, FNV_PRIME)
+      } else if (
+        (c === 0x27 || c === 0x2019) &&
+        start >= 0 &&
+        isWordUnit(lower.charCodeAt(i + 1))
+      ) {
+        // "don't" reads "dont"
+        joined += lower.slice(start, i)
+        start = i + 1
+      } else if (start >= 0) {
+        const id =
+          accented || joined !== ''
+            ? this.idOf(joined + lower.slice(start, i), accented)
+            : this.idOfPlain(lower, start, i, hash & HASH_MASK)
+        if (id >= 0 && this.foundIn[id] !== stamp) {
+          this.foundIn[id] = stamp
+          out.push(id)
+        }
+        start = -1
+        joined = ''
+        accented = false
+      }
+    }
+    return out
+  }
+
+  /** The id of the plain word lower[start, end) with the given hash, or -1 for a stop word. */
+  private idOfPlain(lower: string, start: number, end: number, hash: number): number {
+    const first = this.seen.get(hash) ?? -1
+    for (let at = first; at >= 0; at = this.seenNext[at] as number) {
+      if (sameText(this.seenWords[at] as string, lower, start, end))
+        return this.seenIds[at] as number
+    }
+    const word = lower.slice(start, end)
+    const id = this.idOf(word, false)
+    this.seen.set(hash, this.seenWords.length)
+    this.seenWords.push(word)
+    this.seenIds.push(id)
+    this.seenNext.push(first)
+    return id
+  }
+
+  /** The id of a word's stem, made on first sight; -1 for a stop word. */
+  private idOf(raw: string, accented: boolean): number {
+    const word = accented ? raw.normalize('NFKD').replace(/\p{M}/gu, '') : raw
+    if (STOP_WORDS.has(word)) return -1
+    const stemmed = stem(word)
+    let id = this.ids.get(stemmed)
+    if (id === undefined) {
+      id = this.words.length
+      this.words.push(stemmed)
+      this.ids.set(stemmed, id)
+      this.foundIn.push(0)
+    }
+    return id
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+/** 30 bits: a Map key V8 keeps unboxed. */
+const HASH_MASK = 0x3fffffff
+
+function sameText(word: string, source: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false
+  for (let k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) !== source.charCodeAt(start + k)) return false
+  }
+  return true
 }
 
 const letterCache = new Map<number, boolean>()
@@ -98,24 +188,14 @@ interface Entry {
  * the content words at once, near-duplicates through MinHash buckets (linear, not pairwise).
  */
 export function mergePoints(points: readonly PointToMerge[]): MergedPoint[] {
-  const ids = new Map<string, number>()
+  const vocabulary = new Vocabulary()
   const entries: Entry[] = []
   // Keyed by the sorted word ids; a numeric key can collide, so a hit is checked word for word.
   const exact = new Map<number | string, Entry>()
   const buckets = Array.from({ length: BANDS }, () => new Map<number, Entry[]>())
 
   for (const p of points) {
-    const list = contentWords(p.text)
-    const words = new Int32Array(list.length)
-    for (let k = 0; k < list.length; k++) {
-      const word = list[k] as string
-      let id = ids.get(word)
-      if (id === undefined) {
-        id = ids.size
-        ids.set(word, id)
-      }
-      words[k] = id
-    }
+    const words = Int32Array.from(vocabulary.idsOf(p.text))
     words.sort()
     const key =
       words.length > 0 ? idsKey(words, p.section) : `${p.section}|${p.text.trim().toLowerCase()}`

@@ -36105,7 +36105,6 @@ function tokenize(text) {
     const tokens = {
         text,
         count: 0,
-        keys: new Map(),
         folded: new Map(),
         starts: new Int32Array(capacity),
         ends: new Int32Array(capacity),
@@ -36128,7 +36127,7 @@ function tokenize(text) {
             tokens.folded.set(index, folded);
         tokens.starts[index] = start;
         tokens.ends[index] = end;
-        tokens.hashes[index] = folded === undefined ? hash >>> 0 : hashKey(folded);
+        tokens.hashes[index] = folded === undefined ? hash & HASH_MASK : hashKey(folded);
         tokens.gapStarts[index] = previousEnd;
         const first = text.codePointAt(start);
         tokens.capitalized[index] =
@@ -36190,24 +36189,27 @@ function tokenize(text) {
     flush(lastEnd);
     return tokens;
 }
-/** The folded key of token i, or undefined past the end. */
+/**
+ * The folded key of token i, or undefined past the end. Made on demand and not kept: most tokens
+ * are never looked at closely, and those that are cost a short slice.
+ */
 function keyAt(tokens, i) {
     if (i < 0 || i >= tokens.count)
         return undefined;
-    let key = tokens.keys.get(i);
-    if (key === undefined) {
-        key = tokens.folded.get(i) ?? tokens.text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase();
-        tokens.keys.set(i, key);
-    }
-    return key;
+    return tokens.folded.get(i) ?? tokens.text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase();
 }
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/**
+ * Hashes are cut to 30 bits, numbers V8 keeps unboxed ("small integers"): a set of them is read
+ * without allocating. A hash only lets a token through to the comparison of its key.
+ */
+const HASH_MASK = 0x3fffffff;
 function hashKey(key) {
     let hash = FNV_OFFSET;
     for (let k = 0; k < key.length; k++)
         hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME);
-    return hash >>> 0;
+    return hash & HASH_MASK;
 }
 function lowerUnit(c) {
     return c >= 0x41 && c <= 0x5a ? c + 32 : c;
@@ -36225,6 +36227,9 @@ function isWordApostrophe(text, next) {
 function classifyGap(separator) {
     if (separator === '')
         return Gap.None;
+    // Most separators are one space: decided without the character tests below.
+    if (separator === ' ')
+        return Gap.Space;
     if ([...separator].every((c) => /\s/.test(c) || isHyphen(c) || isEmphasis(c))) {
         const hyphenBreak = /^[*_~`]*[-\u2010-\u2015\u2212][ \t]*\r?\n[ \t>]*$/.test(separator);
         return hyphenBreak ? Gap.Tight : Gap.Space;
@@ -36322,6 +36327,7 @@ const EMAIL_DOMAIN = /@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/uy;
 const LOCAL_PART = /[\p{L}\p{N}._%+-]/u;
 const PROFILE_LINK = /linkedin\.com\/(?:in|pub)\/|mailto:|(?:twitter|x|facebook|instagram)\.com\/@?[a-z0-9_]/giu;
 const MAX_JOINED_TOKENS = 8;
+const FILTER_SIZE = 1 << 16;
 function createLeakGate(roster) {
     const { singles, sequences } = gateIdentifiers(roster);
     // Any key that could begin a match: prefixes of single keys (a token may be glued to the next,
@@ -36334,12 +36340,17 @@ function createLeakGate(roster) {
             starters.add(`${key}s`);
     }
     const starterHashes = new Set([...starters].map(hashKey));
+    // Most tokens start nothing: one read of this table turns nearly all of them away.
+    const starterFilter = new Uint8Array(FILTER_SIZE);
+    for (const hash of starterHashes)
+        starterFilter[hash & (FILTER_SIZE - 1)] = 1;
     const scan = (input) => {
         const text = input.replace(OWN_MARKERS, (m) => ' '.repeat(m.length));
         const tokens = tokenize(text);
         const found = [];
         for (let i = 0; i < tokens.count; i++) {
-            if (!starterHashes.has(tokens.hashes[i]))
+            const hash = tokens.hashes[i];
+            if (starterFilter[hash & (FILTER_SIZE - 1)] === 0 || !starterHashes.has(hash))
                 continue;
             const key = keyAt(tokens, i);
             if (!starters.has(key))
@@ -60136,6 +60147,13 @@ var policy = __nccwpck_require__(7009);
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/**
+ * Hashes are cut to 30 bits: V8 keeps such numbers unboxed (a "small integer"), so a Map keyed by
+ * them costs no allocation per lookup. Every hit is checked against the word itself.
+ */
+const HASH_MASK = 0x3fffffff;
+/** Slots of a word set's filter: one read of a small table turns nearly every word away. */
+const FILTER_SIZE = 1 << 16;
 /** compromise's public typings describe world() as `object`; the lexicon is a plain word → tag map. */
 const LEXICON = three.world().model.one.lexicon;
 const PERSON_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
@@ -60171,14 +60189,18 @@ function hashOf(word) {
     let hash = FNV_OFFSET;
     for (let k = 0; k < word.length; k++)
         hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
-    return hash >>> 0;
+    return hash & HASH_MASK;
 }
 function wordSet(words) {
     const set = new Set(words);
     const byHash = new Map();
-    for (const word of set)
-        byHash.set(hashOf(word), [...(byHash.get(hashOf(word)) ?? []), word]);
-    return { words: set, byHash };
+    const filter = new Uint8Array(FILTER_SIZE);
+    for (const word of set) {
+        const hash = hashOf(word);
+        byHash.set(hash, [...(byHash.get(hash) ?? []), word]);
+        filter[hash & (FILTER_SIZE - 1)] = 1;
+    }
+    return { words: set, byHash, filter };
 }
 /** The words of a text, found once: offsets in typed arrays, lower case and case worked out on demand. */
 class Words {
@@ -60189,8 +60211,10 @@ class Words {
     /** Hash of each word in lower case: set lookups without making a string per word. */
     hashes;
     flags;
-    lowers = [];
-    triggers = new Map();
+    /** Lower case of the words beyond ASCII, which take normalizing. */
+    folded = new Map();
+    /** For each word, 1 + its index in TRIGGERS, or 0 when it is no trigger word. */
+    triggerIds;
     count = 0;
     constructor(text) {
         this.text = text;
@@ -60200,6 +60224,8 @@ class Words {
         this.ends = new Int32Array(capacity);
         this.hashes = new Uint32Array(capacity);
         this.flags = new Uint8Array(capacity);
+        this.triggerIds = new Uint16Array(capacity);
+        const triggers = triggerTable();
         for (let i = 0; i < text.length;) {
             if (!isLetterAt(text, i)) {
                 i++;
@@ -60246,16 +60272,31 @@ class Words {
             this.starts[index] = start;
             this.ends[index] = end;
             this.flags[index] = flags;
-            this.hashes[index] = flags & NON_ASCII ? hashOf(this.lower(index)) : hash >>> 0;
+            this.hashes[index] = flags & NON_ASCII ? hashOf(this.lower(index)) : hash & HASH_MASK;
             // One lookup per word serves both the lexicon tier and the context rules.
-            const trigger = this.match(index, triggerWords());
-            if (trigger !== undefined)
-                this.triggers.set(index, trigger);
+            const wordHash = this.hashes[index];
+            const candidates = triggers.filter[wordHash & (FILTER_SIZE - 1)] === 0
+                ? undefined
+                : triggers.byHash.get(wordHash);
+            if (candidates) {
+                for (const id of candidates) {
+                    if (this.is(index, TRIGGERS[id])) {
+                        this.triggerIds[index] = id + 1;
+                        break;
+                    }
+                }
+            }
         }
     }
     /** The lexicon name or rule word that word i is (in lower case), if any. */
     trigger(i) {
-        return this.triggers.get(i);
+        const id = this.triggerIds[i];
+        return id === 0 ? undefined : TRIGGERS[id - 1];
+    }
+    /** What word i starts (LEXICON_TRIGGER, RULE_TRIGGER), as bits; 0 for most words. */
+    triggerKinds(i) {
+        const id = this.triggerIds[i];
+        return id === 0 ? 0 : TRIGGER_KINDS[id - 1];
     }
     get length() {
         return this.count;
@@ -60264,14 +60305,12 @@ class Words {
         return this.text.slice(this.starts[i], this.ends[i]);
     }
     lower(i) {
-        let lower = this.lowers[i];
+        if ((this.flags[i] & NON_ASCII) === 0)
+            return this.word(i).toLowerCase();
+        let lower = this.folded.get(i);
         if (lower === undefined) {
-            const word = this.word(i);
-            lower =
-                this.flags[i] & NON_ASCII
-                    ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-                    : word.toLowerCase();
-            this.lowers[i] = lower;
+            lower = this.word(i).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+            this.folded.set(i, lower);
         }
         return lower;
     }
@@ -60279,7 +60318,10 @@ class Words {
     match(i, set) {
         if (i < 0 || i >= this.count)
             return undefined;
-        const candidates = set.byHash.get(this.hashes[i]);
+        const hash = this.hashes[i];
+        if (set.filter[hash & (FILTER_SIZE - 1)] === 0)
+            return undefined;
+        const candidates = set.byHash.get(hash);
         if (!candidates)
             return undefined;
         for (const candidate of candidates)
@@ -60346,11 +60388,17 @@ class Words {
     }
     /** Word i follows word i-1 after a space or two, as the parts of a name do. */
     adjacent(i) {
-        return i > 0 && i < this.length && !this.possessive(i - 1) && /^[ \t]{1,2}$/.test(this.gap(i));
+        if (i <= 0 || i >= this.count || this.possessive(i - 1))
+            return false;
+        const gap = this.gap(i);
+        return gap === ' ' || /^[ \t]{1,2}$/.test(gap);
     }
     /** No sentence ends between word i-1 and word i. */
     sameSentence(i) {
-        return i > 0 && i < this.length && !/[!?\n]|\.\s/.test(this.gap(i).replace(/^\./, ''));
+        if (i <= 0 || i >= this.count)
+            return false;
+        const gap = this.gap(i);
+        return gap === ' ' || !/[!?\n]|\.\s/.test(gap.replace(/^\./, ''));
     }
 }
 /**
@@ -60367,14 +60415,16 @@ function findOutsideNames(text, covered, options = {}, known = new Set()) {
     if (options.rules !== false)
         found.push(...contextRules(words), ...mentions(text));
     const names = mergeSpans(found.filter(([s, e]) => !covered(s, e)), text);
-    for (const name of names)
-        for (const word of propagatableWords(name.text))
+    // The same few names come up again and again: each spelling is read once.
+    const spellings = new Set(names.map((name) => name.text));
+    for (const spelling of spellings)
+        for (const word of propagatableWords(spelling))
             known.add(word);
     if (known.size === 0)
         return names;
     const knownWords = wordSet([...known].map((w) => w.toLowerCase()));
     const again = [];
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0, count = words.length; i < count; i++) {
         if (words.match(i, knownWords) === undefined || !known.has(words.word(i)))
             continue;
         const span = [words.starts[i], words.ends[i]];
@@ -60388,10 +60438,10 @@ function findOutsideNames(text, covered, options = {}, known = new Set()) {
 function lexiconAndParser(words, covered) {
     const out = [];
     const isCovered = (i) => covered(words.starts[i], words.ends[i]);
-    for (let i = 0; i < words.length; i++) {
-        const lower = words.trigger(i);
-        if (lower === undefined || !LEXICON_TRIGGERS.words.has(lower) || words.contraction(i))
+    for (let i = 0, count = words.length; i < count; i++) {
+        if ((words.triggerKinds(i) & LEXICON_TRIGGER) === 0 || words.contraction(i))
             continue;
+        const lower = words.trigger(i);
         const honorific = HONORIFICS.has(lower);
         if (isCovered(i))
             continue;
@@ -60548,10 +60598,27 @@ const RULE_TRIGGERS = wordSet([
     'from',
     ...RULE_HONORIFICS,
 ]);
+/** Words either tier looks at closely, each with the kinds of trigger it is. */
+const TRIGGERS = [
+    ...new Set([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words]),
+];
+const LEXICON_TRIGGER = 1;
+const RULE_TRIGGER = 2;
+const TRIGGER_KINDS = Uint8Array.from(TRIGGERS, (w) => (LEXICON_TRIGGERS.words.has(w) ? LEXICON_TRIGGER : 0) |
+    (RULE_TRIGGERS.words.has(w) ? RULE_TRIGGER : 0));
 let triggers;
-/** Words either tier looks at closely; built on first use, after both lists exist. */
-function triggerWords() {
-    triggers ??= wordSet([...LEXICON_TRIGGERS.words, ...RULE_TRIGGERS.words]);
+/** The ids of TRIGGERS by hash; built on first use, after both lists exist. */
+function triggerTable() {
+    if (triggers)
+        return triggers;
+    const byHash = new Map();
+    const filter = new Uint8Array(FILTER_SIZE);
+    TRIGGERS.forEach((word, id) => {
+        const hash = hashOf(word);
+        byHash.set(hash, [...(byHash.get(hash) ?? []), id]);
+        filter[hash & (FILTER_SIZE - 1)] = 1;
+    });
+    triggers = { byHash, filter };
     return triggers;
 }
 function phraseIndex(phrases) {
@@ -60593,10 +60660,28 @@ function contextRules(words) {
         const length = roleAt(at);
         return length === 0 ? 0 : at + length - k;
     };
-    for (let i = 0; i < words.length; i++) {
-        // Most words start no rule: only rule words and capitalized words are looked at closely.
-        const trigger = words.trigger(i);
-        const lower = trigger !== undefined && RULE_TRIGGERS.words.has(trigger) ? trigger : '';
+    for (let i = 0, count = words.length; i < count; i++) {
+        // "Raj's advice"
+        if (words.possessive(i) &&
+            words.capitalized(i) &&
+            words.match(i + 1, RELATIONS) !== undefined &&
+            /^\s+$/.test(words.gap(i + 1))) {
+            add(nameEndingAt(i), i, false);
+        }
+        // "Thandiwe, a new hire"
+        if (i + 1 < count &&
+            words.text.charCodeAt(words.ends[i]) === 0x2c &&
+            words.capitalized(i) &&
+            /^,\s+$/.test(words.gap(i + 1)) &&
+            words.match(i + 1, DETERMINERS) !== undefined &&
+            roleAfterDeterminer(i + 2) > 0) {
+            add(nameEndingAt(i), i, true);
+        }
+        // The rules below start at a rule word, which most words are not. (The order in which spans
+        // are added does not matter: they are sorted and merged.)
+        if ((words.triggerKinds(i) & RULE_TRIGGER) === 0)
+            continue;
+        const lower = words.trigger(i);
         // "my manager Priya", "our CTO, Kenji Watanabe"
         const length = DETERMINERS.words.has(lower) ? roleAfterDeterminer(i + 1) : 0;
         if (length > 0 && words.sameSentence(i + 1)) {
@@ -60625,22 +60710,6 @@ function contextRules(words) {
             words.sameSentence(target) &&
             !words.gap(target).includes(',')) {
             add(target, nameStartingAt(target), false);
-        }
-        // "Raj's advice"
-        if (words.possessive(i) &&
-            words.capitalized(i) &&
-            words.match(i + 1, RELATIONS) !== undefined &&
-            /^\s+$/.test(words.gap(i + 1))) {
-            add(nameEndingAt(i), i, false);
-        }
-        // "Thandiwe, a new hire"
-        if (words.text.charCodeAt(words.ends[i]) === 0x2c &&
-            words.capitalized(i) &&
-            i + 1 < words.length &&
-            /^,\s+$/.test(words.gap(i + 1)) &&
-            words.match(i + 1, DETERMINERS) !== undefined &&
-            roleAfterDeterminer(i + 2) > 0) {
-            add(nameEndingAt(i), i, true);
         }
         // "Chidi from Cyberdyne"
         if (lower === 'from' && words.capitalized(i - 1) && words.adjacent(i)) {
@@ -60823,8 +60892,10 @@ function isLenientWord(word) {
 }
 /** Letters and digits only: "Anne-Marie", "anne marie" and "annemarie" share one key. */
 function identifierKey(folded) {
-    return folded.replace(/[^\p{L}\p{N}]/gu, '');
+    // Most matches are plain letters and digits already: no regex for them.
+    return PLAIN_KEY.test(folded) ? folded : folded.replace(/[^\p{L}\p{N}]/gu, '');
 }
+const PLAIN_KEY = /^[a-z0-9]*$/;
 function roster_escape(value) {
     return value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -60895,8 +60966,11 @@ class RosterMatcher {
     keys = new Map();
     /** Every beginning of every key ("a", "an", "ana", ...), and keys with a plural "s". */
     beginnings = new Set();
-    /** The first two code units of those beginnings, as numbers: a check without a string. */
-    pairs = new Set();
+    /**
+     * Those beginnings hashed into a small table: one read, without making a string of the word,
+     * turns nearly every word of a text away.
+     */
+    filter = new Uint8Array(roster_FILTER_SIZE);
     longest = 0;
     constructor(roster) {
         const ids = rosterIdentifiers(roster);
@@ -60917,14 +60991,18 @@ class RosterMatcher {
             this.longest = Math.max(this.longest, key.length + 1);
         }
         for (const beginning of this.beginnings) {
-            this.pairs.add(beginning.charCodeAt(0) * 0x10000 + (beginning.length > 1 ? beginning.charCodeAt(1) : 0));
+            let hash = roster_FNV_OFFSET;
+            for (let k = 0; k < beginning.length; k++) {
+                hash = Math.imul(hash ^ beginning.charCodeAt(k), roster_FNV_PRIME);
+            }
+            this.filter[hash & (roster_FILTER_SIZE - 1)] = 1;
         }
         this.regex = ids.length === 0 ? undefined : new RegExp(trieRegex(ids.flatMap(spellings)), 'y');
     }
     /**
      * Matches in the skeleton; `source` decides the capitalized-only rule on the original letters.
-     * The regex runs only where a word starts that could begin a key, so a long text costs one set
-     * lookup per word, whatever the size of the roster.
+     * The regex runs only where a word starts that could begin a key, so a long text costs a hash
+     * and a table read per word, whatever the size of the roster.
      */
     find(folded, source) {
         if (!this.regex)
@@ -60942,12 +61020,14 @@ class RosterMatcher {
                 i++;
                 continue;
             }
+            let hash = Math.imul(roster_FNV_OFFSET ^ text.charCodeAt(i), roster_FNV_PRIME);
             let end = i + 1;
-            while (end < text.length && isWordUnit(text, end))
+            while (end < text.length && isWordUnit(text, end)) {
+                hash = Math.imul(hash ^ text.charCodeAt(end), roster_FNV_PRIME);
                 end++;
-            const pair = text.charCodeAt(i) * 0x10000 + (end > i + 1 ? text.charCodeAt(i + 1) : 0);
+            }
             if (end - i > this.longest ||
-                !this.pairs.has(pair) ||
+                this.filter[hash & (roster_FILTER_SIZE - 1)] === 0 ||
                 !this.beginnings.has(text.slice(i, end))) {
                 i = end;
                 continue;
@@ -60986,6 +61066,9 @@ class RosterMatcher {
     }
 }
 const AT_SIGN = 0x40;
+const roster_FILTER_SIZE = 1 << 16;
+const roster_FNV_OFFSET = 0x811c9dc5;
+const roster_FNV_PRIME = 0x01000193;
 function isWordUnit(text, at) {
     if (at < 0 || at >= text.length)
         return false;
@@ -61005,6 +61088,9 @@ function isMonth(key, skeleton, from, to) {
     return before !== null && policy/* MONTH_LEAD_WORDS */.mj.has(before[1]);
 }
 function startsCapitalized(source, at) {
+    const code = source.charCodeAt(at);
+    if (code < 0x80)
+        return code >= 0x41 && code <= 0x5a;
     const ch = String.fromCodePoint(source.codePointAt(at));
     return ch !== ch.toLowerCase();
 }
@@ -61359,41 +61445,121 @@ const STOP_WORDS = new Set(`a an the and or but if so of to in on at by for with
   do does did doing have has had having can could would should will may might must shall am`.split(/\s+/));
 /** Content words, folded and lightly stemmed: "Delegating outcomes" and "delegate the outcome" meet. */
 function contentWords(text) {
-    let plain = text;
-    if (plain.includes('\uE000'))
-        plain = plain.replace(/\uE000(\d+)\uE001/g, ' member$1 ');
-    if (plain.includes(']('))
-        plain = plain.replace(/\]\([^)]*\)/g, ' ');
-    const lower = plain.toLowerCase();
-    const out = new Set();
-    let start = -1;
-    let joined = '';
-    let accented = false;
-    for (let i = 0; i <= lower.length; i++) {
-        const c = i < lower.length ? lower.charCodeAt(i) : 0;
-        if (merge_isWordUnit(c)) {
-            if (start < 0)
-                start = i;
-            if (c >= 0x80)
-                accented = true;
-        }
-        else if ((c === 0x27 || c === 0x2019) && start >= 0 && merge_isWordUnit(lower.charCodeAt(i + 1))) {
-            // "don't" reads "dont"
-            joined += lower.slice(start, i);
-            start = i + 1;
-        }
-        else if (start >= 0) {
-            let word = joined + lower.slice(start, i);
-            if (accented)
-                word = word.normalize('NFKD').replace(/\p{M}/gu, '');
-            if (!STOP_WORDS.has(word))
-                out.add(stem(word));
-            start = -1;
-            joined = '';
-            accented = false;
-        }
+    const vocabulary = new Vocabulary();
+    return vocabulary.idsOf(text).map((id) => vocabulary.word(id));
+}
+/**
+ * Content words as small integers, numbered in order of first appearance. A plain word is hashed
+ * and compared where it stands in the lower-cased text and looked up in a table of the words seen
+ * so far, so a year of notes makes one string (and one stem) per distinct word, not per word.
+ */
+class Vocabulary {
+    /** Stems by id, and ids by stem. */
+    words = [];
+    ids = new Map();
+    /** Plain words seen so far with their stem's id (-1 for a stop word), by 30-bit hash. */
+    seen = new Map();
+    seenWords = [];
+    seenIds = [];
+    /** The next plain word with the same hash, or -1. */
+    seenNext = [];
+    /** The last text each id was found in, so a text lists each word once. */
+    foundIn = [];
+    texts = 0;
+    word(id) {
+        return this.words[id];
     }
-    return [...out];
+    /** The distinct content words of `text`, in order of first appearance. */
+    idsOf(text) {
+        const stamp = ++this.texts;
+        let plain = text;
+        if (plain.includes('\uE000'))
+            plain = plain.replace(/\uE000(\d+)\uE001/g, ' member$1 ');
+        if (plain.includes(']('))
+            plain = plain.replace(/\]\([^)]*\)/g, ' ');
+        const lower = plain.toLowerCase();
+        const out = [];
+        let start = -1;
+        let joined = '';
+        let accented = false;
+        /** FNV-1a of the word so far. */
+        let hash = merge_FNV_OFFSET;
+        for (let i = 0; i <= lower.length; i++) {
+            const c = i < lower.length ? lower.charCodeAt(i) : 0;
+            if (merge_isWordUnit(c)) {
+                if (start < 0) {
+                    start = i;
+                    hash = merge_FNV_OFFSET;
+                }
+                if (c >= 0x80)
+                    accented = true;
+                hash = Math.imul(hash ^ c, merge_FNV_PRIME);
+            }
+            else if ((c === 0x27 || c === 0x2019) &&
+                start >= 0 &&
+                merge_isWordUnit(lower.charCodeAt(i + 1))) {
+                // "don't" reads "dont"
+                joined += lower.slice(start, i);
+                start = i + 1;
+            }
+            else if (start >= 0) {
+                const id = accented || joined !== ''
+                    ? this.idOf(joined + lower.slice(start, i), accented)
+                    : this.idOfPlain(lower, start, i, hash & merge_HASH_MASK);
+                if (id >= 0 && this.foundIn[id] !== stamp) {
+                    this.foundIn[id] = stamp;
+                    out.push(id);
+                }
+                start = -1;
+                joined = '';
+                accented = false;
+            }
+        }
+        return out;
+    }
+    /** The id of the plain word lower[start, end) with the given hash, or -1 for a stop word. */
+    idOfPlain(lower, start, end, hash) {
+        const first = this.seen.get(hash) ?? -1;
+        for (let at = first; at >= 0; at = this.seenNext[at]) {
+            if (sameText(this.seenWords[at], lower, start, end))
+                return this.seenIds[at];
+        }
+        const word = lower.slice(start, end);
+        const id = this.idOf(word, false);
+        this.seen.set(hash, this.seenWords.length);
+        this.seenWords.push(word);
+        this.seenIds.push(id);
+        this.seenNext.push(first);
+        return id;
+    }
+    /** The id of a word's stem, made on first sight; -1 for a stop word. */
+    idOf(raw, accented) {
+        const word = accented ? raw.normalize('NFKD').replace(/\p{M}/gu, '') : raw;
+        if (STOP_WORDS.has(word))
+            return -1;
+        const stemmed = stem(word);
+        let id = this.ids.get(stemmed);
+        if (id === undefined) {
+            id = this.words.length;
+            this.words.push(stemmed);
+            this.ids.set(stemmed, id);
+            this.foundIn.push(0);
+        }
+        return id;
+    }
+}
+const merge_FNV_OFFSET = 0x811c9dc5;
+const merge_FNV_PRIME = 0x01000193;
+/** 30 bits: a Map key V8 keeps unboxed. */
+const merge_HASH_MASK = 0x3fffffff;
+function sameText(word, source, start, end) {
+    if (word.length !== end - start)
+        return false;
+    for (let k = 0; k < word.length; k++) {
+        if (word.charCodeAt(k) !== source.charCodeAt(start + k))
+            return false;
+    }
+    return true;
 }
 const letterCache = new Map();
 /** ASCII letters and digits, and any letter, digit or accent beyond ASCII. */
@@ -61427,23 +61593,13 @@ function stem(word) {
  * the content words at once, near-duplicates through MinHash buckets (linear, not pairwise).
  */
 function mergePoints(points) {
-    const ids = new Map();
+    const vocabulary = new Vocabulary();
     const entries = [];
     // Keyed by the sorted word ids; a numeric key can collide, so a hit is checked word for word.
     const exact = new Map();
     const buckets = Array.from({ length: BANDS }, () => new Map());
     for (const p of points) {
-        const list = contentWords(p.text);
-        const words = new Int32Array(list.length);
-        for (let k = 0; k < list.length; k++) {
-            const word = list[k];
-            let id = ids.get(word);
-            if (id === undefined) {
-                id = ids.size;
-                ids.set(word, id);
-            }
-            words[k] = id;
-        }
+        const words = Int32Array.from(vocabulary.idsOf(p.text));
         words.sort();
         const key = words.length > 0 ? idsKey(words, p.section) : `${p.section}|${p.text.trim().toLowerCase()}`;
         const bands = words.length >= MIN_WORDS_FOR_NEAR ? minHashBands(words, p.section) : undefined;
@@ -61633,7 +61789,7 @@ function readNotesFiles(files, sessions) {
         let data = {};
         try {
             ;
-            ({ data, content } = (0,front_matter/* parseFrontMatter */.e)(file.text, file.path));
+            ({ data, content } = splitNotesFile(file.text, file.path));
         }
         catch (e) {
             problems.push(e instanceof Error ? e.message : `${file.path}: front matter could not be read`);
@@ -61644,6 +61800,30 @@ function readNotesFiles(files, sessions) {
     }
     return { points, problems };
 }
+/**
+ * The front matter and the body of a notes file, exactly as parseFrontMatter splits them. gray-matter
+ * copies all it is given (into a Buffer, and as a cache key), so it gets the few lines of front
+ * matter only and the body is cut here, where and as gray-matter cuts it: after the first "\n---"
+ * that follows the opening one, without the rest of that line break. A BOM goes the long way.
+ */
+function splitNotesFile(text, path) {
+    if (text.charCodeAt(0) === BOM)
+        return (0,front_matter/* parseFrontMatter */.e)(text, path);
+    if (!text.startsWith('---'))
+        return { data: {}, content: text };
+    const close = text.charAt(3) === '-' ? -1 : text.indexOf('\n---', 3);
+    if (close < 0)
+        return (0,front_matter/* parseFrontMatter */.e)(text, path);
+    const end = close + '\n---'.length;
+    const { data } = (0,front_matter/* parseFrontMatter */.e)(text.slice(0, end), path);
+    let content = text.slice(end);
+    if (content.startsWith('\r'))
+        content = content.slice(1);
+    if (content.startsWith('\n'))
+        content = content.slice(1);
+    return { data, content };
+}
+const BOM = 0xfeff;
 /** Reads `/notes` comments into points. */
 function readComments(comments) {
     return comments.flatMap((c) => readMarkdown(c.body, c.session));
@@ -61684,11 +61864,8 @@ function readMarkdown(markdown, session) {
         currentIndent = -1;
         if (!/[\p{L}\p{N}]{2}/u.test(text))
             return;
-        points.push({
-            section: section ?? classify(text),
-            text,
-            ...(session === undefined ? {} : { session }),
-        });
+        const kind = section ?? classify(text);
+        points.push(session === undefined ? { section: kind, text } : { section: kind, text, session });
     };
     for (const raw of stripComments(markdown).split(/\r?\n/)) {
         // Dispatch on the first character: most lines are plain text or a bullet.
@@ -61790,7 +61967,7 @@ function compileRetro(input) {
     const points = [...notes.points, ...readComments(input.comments ?? [])];
     // Anonymize before merging, so "Ana said X" and "@ana said X" are one point.
     const redacted = anonymizer.redactAll(points.map((p) => p.text));
-    const merged = mergePoints(points.map((p, i) => ({ ...p, text: redacted[i] })));
+    const merged = mergePoints(points.map((p, i) => ({ section: p.section, text: redacted[i], session: p.session })));
     const consented = (input.reflections ?? []).filter((r) => r?.consent === true);
     const quotes = quotesOf(consented, anonymizer, `${group.slug}:${date}`);
     const themes = themesOf(sessions, anonymizer);
@@ -61866,12 +62043,31 @@ function themesOf(sessions, anonymizer) {
 function pointsSection(title, points) {
     if (points.length === 0)
         return `## ${title}\n\n_Nothing recorded._`;
-    // Points that came up again and again first; otherwise in the order they were first written.
-    const ordered = points
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => b.p.sessions - a.p.sessions || b.p.count - a.p.count || a.i - b.i)
-        .map(({ p }) => `- ${escapeLineStart(oneLine(p.text))}${recurrence(p)}`);
-    return [`## ${title}`, '', ...ordered].join('\n');
+    const lines = [`## ${title}`, ''];
+    for (const p of byRecurrence(points)) {
+        lines.push(`- ${escapeLineStart(oneLine(p.text))}${recurrence(p)}`);
+    }
+    return lines.join('\n');
+}
+/**
+ * Points that came up in the most sessions first, then the most often; otherwise in the order they
+ * were first written. Grouped rather than sorted: nearly all points share a few counts.
+ */
+function byRecurrence(points) {
+    // sessions → count → the points, each list in the order written
+    const groups = new Map();
+    for (const p of points) {
+        let byCount = groups.get(p.sessions);
+        if (!byCount)
+            groups.set(p.sessions, (byCount = new Map()));
+        const group = byCount.get(p.count);
+        if (group)
+            group.push(p);
+        else
+            byCount.set(p.count, [p]);
+    }
+    const descending = (map) => [...map].sort(([a], [b]) => b - a);
+    return descending(groups).flatMap(([, byCount]) => descending(byCount).flatMap(([, group]) => group));
 }
 function recurrence(p) {
     if (p.sessions > 1)
@@ -111154,6 +111350,12 @@ function isTransient(error) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
 
+/**
+ * The lease a sessions run holds while it creates (session and conversation issues, closing and
+ * status comments), and that comment and form events take around a status post: one key, so a
+ * status is never posted twice by two workflows at once.
+ */
+const lease_RUN_LEASE = 'sessions run';
 const PREFIX = 'skill-share-lease-';
 /** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
 const HOLDER = (0,external_node_crypto_.randomUUID)().slice(0, 8);
@@ -111553,11 +111755,13 @@ async function refreshStatus(github, target, options) {
         options.log.info(`updated the status comment on #${issue}`);
         return { result: 'updated', state };
     }
-    // The sessions and commands workflows may both post the first status at the same moment (they
-    // share no concurrency group): the post happens under the issue's lease, after a fresh look,
-    // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
-    const result = await withLease(github, `status comment on #${issue}`, async () => {
-        const [first, ...extra] = statusComments(await github.listComments(issue), group, session);
+    // The sessions, commands and forms workflows may all post the first status at the same moment
+    // (they share no concurrency group): the post happens under the sessions lease, after a fresh
+    // look unless the caller held the lease all along, and any duplicate an earlier race left is
+    // removed, so the issue keeps exactly one.
+    const post = async () => {
+        const fresh = options.held ? comments : await github.listComments(issue);
+        const [first, ...extra] = statusComments(fresh, group, session);
         for (const duplicate of extra)
             await github.deleteComment(duplicate.id);
         if (first) {
@@ -111570,7 +111774,8 @@ async function refreshStatus(github, target, options) {
             lookup: async () => findStatusComment(await github.listComments(issue), group, session),
         });
         return 'posted';
-    });
+    };
+    const result = options.held ? await post() : await withLease(github, RUN_LEASE, post);
     options.log.info(`${result} the status comment on #${issue}`);
     return { result, state };
 }

@@ -1,4 +1,9 @@
-import { pathToFileURL } from 'node:url'
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { stringify as stringifyYaml } from 'yaml'
 import type { RosterMember } from '../actions/lib/anonymize/policy.js'
 import { seededRandom } from '../actions/lib/random/seeded.js'
 import { compileRetro } from '../actions/lib/retro/compile.js'
@@ -185,9 +190,102 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number
 }
 
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const CLI = path.join(REPO_ROOT, 'bin', 'skill-share.js')
+const CLI_RUNS = 5
+const RETRO_DATE = '2027-01-01'
+
+/** A year of notes laid out as `skill-share retro` reads a group: group.yml and notes/*.md. */
+async function writeGroupFolder(root: string, year: BenchRoster): Promise<string> {
+  const folder = path.join(root, 'groups', year.group.slug)
+  await mkdir(path.join(folder, 'notes'), { recursive: true })
+  const group = {
+    name: year.group.name,
+    timezone: 'UTC',
+    meeting: { weekday: 'sunday', time: '16:00', duration: 90 },
+    start: year.sessions[0]?.date,
+    weekly: year.group.weekly,
+    then: year.group.then,
+    redact: year.group.redact,
+    members: year.group.members.map((m, i) => ({
+      github: m.github,
+      name: m.name,
+      ...(m.aliases ? { aliases: m.aliases } : {}),
+      email: m.email,
+      employer: m.employer,
+      ...(i === 0 ? { role: 'facilitator' } : {}),
+    })),
+  }
+  await writeFile(path.join(folder, 'group.yml'), stringifyYaml(group))
+  for (const note of year.notes) {
+    await writeFile(path.join(folder, 'notes', path.basename(note.path)), note.text)
+  }
+  return path.relative(root, folder)
+}
+
+/** Writes the process's CPU time (all its threads) at exit, to the file the bench names. */
+const CPU_AT_EXIT = `import { writeFileSync } from 'node:fs'
+process.on('exit', () => {
+  const { user, system } = process.cpuUsage()
+  writeFileSync(process.env.SKILL_SHARE_BENCH_CPU, String((user + system) / 1000))
+})
+`
+
+/** One `skill-share retro` process: wall time from spawn to exit, and its CPU time. */
+async function runCli(cwd: string, args: string[]): Promise<{ wall: number; cpu: number }> {
+  const cpuFile = path.join(cwd, 'cpu.txt')
+  const started = performance.now()
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', pathToFileURL(path.join(cwd, 'cpu-at-exit.mjs')).href, CLI, ...args],
+        { cwd, env: { ...process.env, SKILL_SHARE_BENCH_CPU: cpuFile }, stdio: 'pipe' },
+      )
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.stdout.resume()
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stderr }))
+    },
+  )
+  const wall = performance.now() - started
+  if (code !== 0) throw new Error(`skill-share ${args.join(' ')} exited ${code}: ${stderr}`)
+  return { wall, cpu: Number(await readFile(cpuFile, 'utf8')) }
+}
+
 /**
- * Compile time and throughput for a year of notes, and how they scale with the roster. CPU time
- * is reported next to wall time: on a shared runner other jobs stretch the wall clock.
+ * `skill-share retro` end to end on the 10-member year, as an organizer runs it: a new Node
+ * process (start-up, reading the 60 files, compiling, anonymizing, the leak gate, writing the
+ * retrospective), through the committed CLI bundle. CPU time counts every thread of the process.
+ */
+async function benchCliRetro(): Promise<Array<{ name: string; value: string }>> {
+  const root = await mkdtemp(path.join(tmpdir(), 'skill-share-bench-retro-'))
+  try {
+    const year = generateYear(10)
+    const folder = await writeGroupFolder(root, year)
+    await writeFile(path.join(root, 'cpu-at-exit.mjs'), CPU_AT_EXIT)
+    const args = ['retro', folder, '--date', RETRO_DATE, '--out', 'retro.md']
+    const times: Array<{ wall: number; cpu: number }> = []
+    for (let r = 0; r < CLI_RUNS; r++) times.push(await runCli(root, args))
+    const wall = median(times.map((t) => t.wall))
+    const cpu = median(times.map((t) => t.cpu))
+    const mb = year.bytes / (1024 * 1024)
+    return [
+      {
+        name: `\`skill-share retro\` end to end: ${mb.toFixed(1)} MB, ${SESSIONS} sessions, 10 members (new process, median of ${CLI_RUNS})`,
+        value: `${(wall / 1000).toFixed(2)} s wall, ${(cpu / 1000).toFixed(2)} s CPU`,
+      },
+    ]
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Compile time and throughput for a year of notes, and how they scale with the roster, then the
+ * CLI end to end. CPU time is reported next to wall time: on a shared runner other jobs stretch
+ * the wall clock.
  */
 export async function benchRetro(): Promise<Array<{ name: string; value: string }>> {
   const results: Array<{ name: string; value: string }> = []
@@ -197,7 +295,7 @@ export async function benchRetro(): Promise<Array<{ name: string; value: string 
     group: warm.group,
     sessions: warm.sessions,
     notes: warm.notes.slice(0, 3),
-    date: '2027-01-01',
+    date: RETRO_DATE,
   })
 
   for (const size of [10, 50, 200]) {
@@ -212,7 +310,7 @@ export async function benchRetro(): Promise<Array<{ name: string; value: string 
         group: year.group,
         sessions: year.sessions,
         notes: year.notes,
-        date: '2027-01-01',
+        date: RETRO_DATE,
       })
       const wall = performance.now() - started
       const cpu = process.cpuUsage(cpuBefore)
@@ -234,6 +332,7 @@ export async function benchRetro(): Promise<Array<{ name: string; value: string 
       })
     }
   }
+  results.push(...(await benchCliRetro()))
   return results
 }
 

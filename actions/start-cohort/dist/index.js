@@ -81329,6 +81329,12 @@ function byLogin(a, b) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./actions/lib/github/lease.ts
 
+/**
+ * The lease a sessions run holds while it creates (session and conversation issues, closing and
+ * status comments), and that comment and form events take around a status post: one key, so a
+ * status is never posted twice by two workflows at once.
+ */
+const lease_RUN_LEASE = 'sessions run';
 const PREFIX = 'skill-share-lease-';
 /** This run's mark on the leases it takes, so a create whose response was lost is still known as its own. */
 const HOLDER = (0,external_node_crypto_.randomUUID)().slice(0, 8);
@@ -82251,11 +82257,13 @@ async function refreshStatus(github, target, options) {
         options.log.info(`updated the status comment on #${issue}`);
         return { result: 'updated', state };
     }
-    // The sessions and commands workflows may both post the first status at the same moment (they
-    // share no concurrency group): the post happens under the issue's lease, after a fresh look,
-    // and any duplicate an earlier race left is removed, so the issue keeps exactly one.
-    const result = await withLease(github, `status comment on #${issue}`, async () => {
-        const [first, ...extra] = statusComments(await github.listComments(issue), group, session);
+    // The sessions, commands and forms workflows may all post the first status at the same moment
+    // (they share no concurrency group): the post happens under the sessions lease, after a fresh
+    // look unless the caller held the lease all along, and any duplicate an earlier race left is
+    // removed, so the issue keeps exactly one.
+    const post = async () => {
+        const fresh = options.held ? comments : await github.listComments(issue);
+        const [first, ...extra] = statusComments(fresh, group, session);
         for (const duplicate of extra)
             await github.deleteComment(duplicate.id);
         if (first) {
@@ -82268,7 +82276,8 @@ async function refreshStatus(github, target, options) {
             lookup: async () => findStatusComment(await github.listComments(issue), group, session),
         });
         return 'posted';
-    });
+    };
+    const result = options.held ? await post() : await withLease(github, RUN_LEASE, post);
     options.log.info(`${result} the status comment on #${issue}`);
     return { result, state };
 }

@@ -240,14 +240,9 @@ export class ApplyContext {
    */
   commentCount(issue: number): number | undefined {
     if (!this.listedUnderLease) return undefined
-    return (
-      this.listedUnderLease.find((i) => i.number === issue)?.comments ?? this.observedCount(issue)
-    )
-  }
-
-  private observedCount(issue: number): number | undefined {
-    // Not changed since this run observed (else the listing under the lease would hold it).
-    return this.known.find((i) => i.number === issue)?.comments
+    // An issue missing from that listing has not changed since this run observed it.
+    const latest = (list: readonly IssueView[]) => list.find((i) => i.number === issue)?.comments
+    return latest(this.listedUnderLease) ?? latest(this.known)
   }
 
   /** An issue this run created, so later look-ups in the run find it. */
@@ -332,8 +327,13 @@ async function applyGroup(plan: GroupPlan, context: ApplyContext): Promise<Group
       const opened = await openSession(step, context, report)
       report.opened.push(opened.report)
       if (step.statusDue && opened.issue) {
-        const status = { group, session: step.session, issue: opened.issue }
-        const result = await context.status({ ...status, homeworkSince: step.session.opensAt })
+        const { session } = step
+        const result = await context.status({
+          group,
+          session,
+          issue: opened.issue,
+          homeworkSince: session.opensAt,
+        })
         report.status.push({ issue: opened.issue.number, session: step.session.number, result })
       }
     }

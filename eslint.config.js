@@ -56,6 +56,13 @@ export default tseslint.config(
               group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'],
               message: 'Pure logic never touches the file system.',
             },
+            {
+              // Their types (the shapes GitHub's data is read into) are shared; their code is not.
+              regex: '(^|/)lib/(github|runner|workspace)/|^\\.\\./(github|runner|workspace)/',
+              allowTypeImports: true,
+              message:
+                'Pure logic never calls the I/O modules (actions/lib/github, runner, workspace): take data, return data.',
+            },
             ...ACTION_INSIDES,
           ],
         },

@@ -33,10 +33,30 @@ describe('npm run lint keeps the layers apart', () => {
   })
 
   it.each([
+    ['actions/lib/schedule/probe.ts', "import * as core from '../runner/core.js'"],
+    ['actions/lib/status/probe.ts', "import { createIssue } from '../github/issues.js'"],
+    ['actions/lib/retro/probe.ts', "import { loadGroups } from '../workspace/workspace.js'"],
+    ['actions/sessions/src/plan-probe.ts', "import { info } from '../../lib/runner/core.js'"],
+  ])('refuses a call into the I/O modules from the pure module %s', async (file, source) => {
+    expect(await restrictedImports(file, source)).toEqual([
+      expect.stringContaining('Pure logic never calls the I/O modules'),
+    ])
+  })
+
+  it("lets a pure module share the I/O modules' types", async () => {
+    expect(
+      await restrictedImports(
+        'actions/lib/coaching/probe.ts',
+        "import type { IssueView } from '../github/repository.js'",
+      ),
+    ).toEqual([])
+  })
+
+  it.each([
     ['actions/lib/github/probe.ts', "import { Octokit } from '@octokit/rest'"],
-    ['actions/lib/runner/probe.ts', "import * as core from '@actions/core'"],
+    ['actions/lib/runner/probe.ts', "import { appendFileSync } from 'node:fs'"],
     ['actions/lib/workspace/probe.ts', "import { readFile } from 'node:fs/promises'"],
-    ['actions/sessions/src/main.ts', "import * as core from '@actions/core'"],
+    ['actions/sessions/src/main.ts', "import * as core from '../../lib/runner/core.js'"],
   ])('lets the I/O module %s do I/O', async (file, source) => {
     expect(await restrictedImports(file, source)).toEqual([])
   })

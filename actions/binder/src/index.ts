@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { run } from './main.js'
 
 run().catch((error: unknown) =>

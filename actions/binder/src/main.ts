@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import {
   defaultBranchOf,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { groupFilePath } from '../../lib/group-file/write.js'
 import { jobBudget, jobClockFrom, watchRequests } from '../../lib/github/rate-limit.js'
 import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import type { CommandsReport } from './run.js'
 
 const MODE_TITLE: Record<CommandsReport['mode'], string> = {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import type { FormsReport } from './run.js'
 
 const RESULT: Record<FormsReport['result'], string> = {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './core.js'
 import { formatProblem, type Problem } from '../group-file/problems.js'
 import { exampleNotice } from '../workspace/workspace.js'
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { DateTime } from 'luxon'
 import { hasErrors } from '../../lib/group-file/problems.js'
 import { annotateProblems } from '../../lib/runner/annotate.js'

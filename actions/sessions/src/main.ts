@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { annotateProblems, noticeExamples } from '../../lib/runner/annotate.js'
 import { calendarPath } from '../../lib/sessions/links.js'
 import type { Group } from '../../lib/group-file/schema.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { DateTime } from 'luxon'
 import type { GroupReport } from './run.js'
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { calendarPath } from '../../lib/sessions/links.js'
 import { formatFormProblem, type CohortForm } from '../../lib/group-file/write.js'
 import { resolveNow, runnerContext } from '../../lib/runner/context.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../lib/runner/core.js'
 import { formatFormProblem } from '../../lib/group-file/write.js'
 import { scheduleTable } from '../../lib/cohort/issues.js'
 import type { CohortReport } from './run.js'

@@ -13,6 +13,9 @@ export async function bundle(entry: string, outDir: string): Promise<void> {
     target: 'es2022',
     license: 'licenses.txt',
     transpileOnly: true,
+    // A build always starts from scratch: writing webpack's cache costs CPU and leaves files in
+    // the temporary folder, and a cached build is no faster here.
+    cache: false,
   })
   await rm(outDir, { recursive: true, force: true })
   await mkdir(outDir, { recursive: true })

@@ -6,6 +6,8 @@ declare module '@vercel/ncc' {
     target?: string
     license?: string
     transpileOnly?: boolean
+    /** A folder for webpack's build cache, or false for none. */
+    cache?: string | false
   }
   interface NccAsset {
     source: string | Buffer

@@ -3,6 +3,7 @@ import {
   buildCoachingSchedule,
   conversationDates,
   defaultCoachingUntil,
+  isConversationDateOf,
   openConversationsAt,
 } from '../../actions/lib/schedule/coaching.js'
 import { groupFrom } from '../support/groups.js'
@@ -119,5 +120,54 @@ describe('coaching schedule', () => {
       [1],
     )
     expect(openConversationsAt(all, new Date('2026-11-03T08:30:00Z'))).toEqual([])
+  })
+})
+
+describe('telling whether a date is a conversation date without walking there', () => {
+  const cadences = ['weekly', 'biweekly', 'monthly'] as const
+
+  function* days(from: string, until: string) {
+    for (let t = Date.parse(from); t <= Date.parse(until); t += 86_400_000)
+      yield new Date(t).toISOString().slice(0, 10)
+  }
+
+  function walked(pair: { cadence: (typeof cadences)[number]; start: string }, until: string) {
+    const dates = new Set<string>()
+    for (const date of conversationDates(pair)) {
+      if (date > until) break
+      dates.add(date)
+    }
+    return dates
+  }
+
+  it('agrees with the walk for every start over seven weeks, leap day and fifth weeks included', () => {
+    const disagreements: string[] = []
+    for (const cadence of cadences)
+      for (const start of days('2028-01-20', '2028-03-10')) {
+        const isConversationDate = isConversationDateOf({ cadence, start })
+        const dates = walked({ cadence, start }, '2029-12-31')
+        for (const date of days('2028-01-01', '2029-12-31'))
+          if (isConversationDate(date) !== dates.has(date))
+            disagreements.push(`${cadence} from ${start}: ${date}`)
+      }
+    expect(disagreements).toEqual([])
+  })
+
+  it('stops where the walk stops, ten years after the start', () => {
+    for (const cadence of cadences) {
+      const isConversationDate = isConversationDateOf({ cadence, start: '2028-02-29' })
+      const dates = walked({ cadence, start: '2028-02-29' }, '2039-01-01')
+      const near = [...days('2037-09-01', '2038-06-30')]
+      expect(near.filter(isConversationDate)).toEqual(near.filter((d) => dates.has(d)))
+    }
+  })
+
+  it('says no to anything that is not a real date, and for a start that is not one', () => {
+    const weekly = isConversationDateOf({ cadence: 'weekly', start: '2026-02-23' })
+    expect(weekly('2026-03-02')).toBe(true)
+    expect(['2026-02-30', '2026-3-2', '', 'soon'].map(weekly)).toEqual([false, false, false, false])
+    expect(isConversationDateOf({ cadence: 'weekly', start: '2026-02-30' })('2026-03-02')).toBe(
+      false,
+    )
   })
 })

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
-import { samePairKey, conversationDates } from '../schedule/coaching.js'
+import { isConversationDateOf, samePairKey } from '../schedule/coaching.js'
 import { meetingDates, skipEffects } from '../schedule/dates.js'
-import { nearOffsetChange, wallClock, zoneAdvice } from '../schedule/time.js'
+import { datesNearOffsetChange, nearOffsetChange, wallClock, zoneAdvice } from '../schedule/time.js'
 import type { FieldPath, Severity } from './problems.js'
 import type { GroupFile } from './schema.js'
 import { rosterSize } from './size.js'
@@ -214,18 +214,32 @@ function doubtfulTimeZones(group: GroupFile): Finding[] {
 /** How far ahead daylight-saving days are looked for: every change of the next two years. */
 const DST_HORIZON_YEARS = 2
 
+/**
+ * Only dates next to an offset change can be affected, so only those need a time-zone computation.
+ * A circle's few dates are walked; a pair's (up to a hundred each, in networks of hundreds of
+ * pairs) are not: the dates near a change are asked whether they are the pair's.
+ */
 function daylightSavingTimes(group: GroupFile): Finding[] {
   const findings: Finding[] = []
   const { start, meeting } = group
-  if (start && meeting && group.format === 'circle') {
-    const dates = takeWhile(meetingDates({ ...group, start, meeting }), horizonOf(start))
+  const until = horizonOf(start)
+  if (start && meeting && until && group.format === 'circle') {
+    const dates: string[] = []
+    for (const { date } of meetingDates({ ...group, start, meeting })) {
+      if (date > until) break
+      if (nearOffsetChange(date, group.timezone)) dates.push(date)
+    }
     const finding = wallClockFinding(['meeting', 'time'], dates, meeting.time, group.timezone)
     if (finding) findings.push(finding)
   }
   if (group.format === 'coaching') {
     group.pairs?.forEach((pair, index) => {
-      const dates = takeWhile(conversationDates(pair), horizonOf(pair.start))
+      const pairUntil = horizonOf(pair.start)
+      if (!pairUntil) return
       const zone = pair.timezone ?? group.timezone
+      const dates = datesNearOffsetChange(zone, pair.start, pairUntil).filter(
+        isConversationDateOf(pair),
+      )
       const finding = wallClockFinding(['pairs', index, 'time'], dates, pair.time, zone)
       if (finding) findings.push(finding)
     })
@@ -233,33 +247,23 @@ function daylightSavingTimes(group: GroupFile): Finding[] {
   return findings
 }
 
-function horizonOf(start: string): (date: string) => boolean {
-  const until = DateTime.fromISO(start, { zone: 'utc' })
-    .plus({ years: DST_HORIZON_YEARS })
-    .toISODate()
-  return (date) => until !== null && date <= until
-}
-
-function takeWhile(dates: Iterable<string | { date: string }>, keep: (d: string) => boolean) {
-  const out: string[] = []
-  for (const item of dates) {
-    const date = typeof item === 'string' ? item : item.date
-    if (!keep(date)) break
-    out.push(date)
-  }
-  return out
+/** The last date looked at: DST_HORIZON_YEARS after `start`. */
+function horizonOf(start: string | undefined): string | undefined {
+  if (!start) return undefined
+  return (
+    DateTime.fromISO(start, { zone: 'utc' }).plus({ years: DST_HORIZON_YEARS }).toISODate() ??
+    undefined
+  )
 }
 
 /** One warning per time, naming the first meeting it affects and how many more. */
 function wallClockFinding(
   path: FieldPath,
-  dates: readonly string[],
+  nearChangeDates: readonly string[],
   time: string,
   zone: string,
 ): Finding | undefined {
-  // Only dates next to an offset change can be affected; the rest need no time-zone computation.
-  const affected = dates
-    .filter((date) => nearOffsetChange(date, zone))
+  const affected = nearChangeDates
     .map((date) => ({ date, clock: wallClock(date, time, zone) }))
     .filter((a) => a.clock.kind !== 'normal')
   const first = affected[0]

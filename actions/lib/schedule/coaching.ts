@@ -142,10 +142,52 @@ function* endlessDates(cadence: Cadence, start: DateTime): Generator<string> {
     const step = cadence === 'weekly' ? 1 : 2
     for (let day = start; ; day = day.plus({ weeks: step })) yield isoDate(day)
   }
-  const which = ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)]!
-  const weekday = weekdayNumber(start.toFormat('cccc').toLowerCase())
+  const { weekday, which } = monthlyPlace(start)
   for (let month = start.startOf('month'); ; month = month.plus({ months: 1 })) {
     yield isoDate(nthWeekdayOfMonth(month, weekday, which))
+  }
+}
+
+/** A monthly pair meets on the start's weekday in the start's week of the month. */
+function monthlyPlace(start: DateTime): { weekday: number; which: string } {
+  return {
+    weekday: weekdayNumber(start.toFormat('cccc').toLowerCase()),
+    which: ['first', 'second', 'third', 'fourth', 'last'][Math.floor((start.day - 1) / 7)]!,
+  }
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * Whether a date is one of conversationDates(pair), answered without walking there: checking a
+ * 500-pair network for daylight-saving trouble asks about the few dates near a change in each
+ * pair's next two years, where walking to them took every pair's hundred-odd dates.
+ */
+export function isConversationDateOf(
+  pair: Pick<Pair, 'cadence' | 'start'>,
+): (date: string) => boolean {
+  const start = DateTime.fromISO(pair.start, { zone: 'utc' })
+  if (!start.isValid) return () => false
+  const horizon = isoDate(start.plus({ years: HORIZON_YEARS }))
+  const { weekday, which } = monthlyPlace(start)
+  return (date) => {
+    const time = Date.parse(date)
+    if (!PLAIN_DATE.test(date) || date > horizon || Number.isNaN(time)) return false
+    const day = new Date(time)
+    // Date.parse takes 2026-02-30 for 2 March; conversationDates yields real dates only.
+    if (day.toISOString().slice(0, 10) !== date) return false
+    if (pair.cadence !== 'monthly') {
+      const days = (time - start.toMillis()) / DAY_MS
+      const step = pair.cadence === 'weekly' ? 7 : 14
+      return days >= 0 && days % step === 0 && days / step < MAX_STEPS
+    }
+    const months = (day.getUTCFullYear() - start.year) * 12 + day.getUTCMonth() + 1 - start.month
+    // nthWeekdayOfMonth lands on `weekday` (7 is Sunday): most dates are ruled out without luxon.
+    if (months < 0 || months >= MAX_STEPS || day.getUTCDay() !== weekday % 7) return false
+    const month = DateTime.fromMillis(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1), {
+      zone: 'utc',
+    })
+    return isoDate(nthWeekdayOfMonth(month, weekday, which)) === date
   }
 }
 

@@ -165,41 +165,75 @@ function canonicalZone(zone: string): string | undefined {
 }
 
 const DAY_MS = 86_400_000
-const changeDatesByZoneYear = new Map<string, ReadonlySet<string>>()
+/**
+ * Offsets are looked up a week apart, and between two looks that differ the change is bisected down
+ * to its day. Two changes closer than a week would hide each other; none are in the time-zone data
+ * from 1800 to 2300 (the closest are exactly a week apart: America/Boa_Vista, October 2000).
+ */
+const SAMPLE_DAYS = 7
+const changeDatesByZoneYear = new Map<string, readonly string[]>()
 
 /**
  * Whether `zone`'s UTC offset changes on or around the local date `isoDate` (the day before, of,
  * or after a change): the only dates on which a wall-clock time can be skipped or repeated. Each
- * zone's year is scanned once (about 370 offset look-ups) and remembered, so checking years of
- * meetings for hundreds of pairs costs a set look-up per date instead of a time-zone computation.
+ * zone's year is looked at once (about 60 offset look-ups) and remembered, so checking years of
+ * meetings for hundreds of pairs costs a look-up in a short list per date.
  */
 export function nearOffsetChange(isoDate: string, zone: string): boolean {
-  const year = Number(isoDate.slice(0, 4))
+  return changeDatesOf(zone, Number(isoDate.slice(0, 4))).includes(isoDate)
+}
+
+/** The dates from `from` to `until` (inclusive) for which nearOffsetChange holds, in order. */
+export function datesNearOffsetChange(zone: string, from: string, until: string): string[] {
+  const dates: string[] = []
+  for (let year = Number(from.slice(0, 4)); year <= Number(until.slice(0, 4)); year++) {
+    for (const date of changeDatesOf(zone, year))
+      if (date >= from && date <= until) dates.push(date)
+  }
+  return dates
+}
+
+function changeDatesOf(zone: string, year: number): readonly string[] {
   const key = `${zone} ${year}`
   let dates = changeDatesByZoneYear.get(key)
   if (!dates) {
     dates = offsetChangeDates(zone, year)
     changeDatesByZoneYear.set(key, dates)
   }
-  return dates.has(isoDate)
+  return dates
 }
 
-function offsetChangeDates(zone: string, year: number): ReadonlySet<string> {
+/** The dates of `year` near a change, in order. */
+function offsetChangeDates(zone: string, year: number): readonly string[] {
   const tz = IANAZone.create(zone)
-  const dates = new Set<string>()
-  if (!tz.isValid) return dates
+  if (!tz.isValid) return []
   // From two days before the year to two days after, a UTC midnight at a time: a change between
   // two midnights marks those days and their neighbours (local dates differ from UTC by < 1 day).
   const first = Date.UTC(year, 0, 1) - 2 * DAY_MS
-  const last = Date.UTC(year + 1, 0, 1) + 2 * DAY_MS
-  let before = tz.offset(first)
-  for (let t = first; t < last; t += DAY_MS) {
-    const after = tz.offset(t + DAY_MS)
-    if (after !== before) {
-      for (let d = t - DAY_MS; d <= t + 2 * DAY_MS; d += DAY_MS)
-        dates.add(new Date(d).toISOString().slice(0, 10))
+  const days = Math.round((Date.UTC(year + 1, 0, 1) + 2 * DAY_MS - first) / DAY_MS)
+  const offsets = new Map<number, number>()
+  const offsetOn = (day: number) => {
+    let offset = offsets.get(day)
+    if (offset === undefined) {
+      offset = tz.offset(first + day * DAY_MS)
+      offsets.set(day, offset)
     }
-    before = after
+    return offset
   }
-  return dates
+  const marked = new Set<string>()
+  const changesBetween = (from: number, to: number): void => {
+    if (offsetOn(from) === offsetOn(to)) return
+    if (to - from > 1) {
+      const middle = Math.floor((from + to) / 2)
+      changesBetween(from, middle)
+      changesBetween(middle, to)
+      return
+    }
+    for (let d = from - 1; d <= from + 2; d++)
+      marked.add(new Date(first + d * DAY_MS).toISOString().slice(0, 10))
+  }
+  for (let day = 0; day < days; day += SAMPLE_DAYS)
+    changesBetween(day, Math.min(day + SAMPLE_DAYS, days))
+  // Changes come in order, so the dates do; those of the neighbouring years are theirs to say.
+  return [...marked].filter((date) => Number(date.slice(0, 4)) === year)
 }

@@ -183,6 +183,44 @@ describe('schedule engine', () => {
   })
 })
 
+describe('the same group asked again', () => {
+  const yaml = circle('skip: [2026-11-29]\nthemes: [One, Two]')
+  const questions = [
+    {},
+    { until: '2027-03-01' },
+    { until: '2026-10-01' },
+    { until: '2040-01-01' },
+    { until: '' },
+    { until: '2026-11-15' },
+    {},
+  ]
+
+  it('gets what a first build gets, whatever was asked before and in whichever order', () => {
+    for (const order of [questions, [...questions].reverse()]) {
+      const group = groupFrom(yaml)
+      for (const options of order)
+        expect(buildSchedule(group, options)).toEqual(buildSchedule(groupFrom(yaml), options))
+    }
+  })
+
+  it("gets its own copy, so one caller changing its sessions changes nobody else's", () => {
+    const group = groupFrom(yaml)
+    const first = buildSchedule(group)
+    const untouched = structuredClone(first)
+    first[0]!.theme = 'changed'
+    first[0]!.agenda[0]!.minutes = 0
+    first.find((s) => s.shiftedFrom)!.shiftedFrom!.push('2026-12-25')
+    first.pop()
+    expect(buildSchedule(group)).toEqual(untouched)
+  })
+
+  it('is told every time that a lead is not a duration', () => {
+    const group = { ...groupFrom(yaml), lead: 'soon' }
+    expect(() => buildSchedule(group)).toThrow(/"soon" is not a duration/)
+    expect(() => buildSchedule(group)).toThrow(/"soon" is not a duration/)
+  })
+})
+
 describe('calendar export', () => {
   const group = groupFrom(circle('skip: [2026-11-29]'))
   const sessions = buildSchedule(group)

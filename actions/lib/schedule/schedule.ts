@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { AgendaStyle, Group, Theme } from '../group-file/schema.js'
 import { agendaFor, type AgendaItem, type AgendaKind } from './agenda.js'
-import { meetingDates, type SessionKind } from './dates.js'
+import { meetingDates, type MeetingDate, type SessionKind } from './dates.js'
 import { facilitationRotation } from './rotation.js'
 import { localDateTime, parseLead, toUtcIso } from './time.js'
 
@@ -44,26 +44,89 @@ export interface ScheduleOptions {
 
 export const DEFAULT_FOLLOW_UPS = 6
 
+/**
+ * How far each group's calendar has been walked, and the sessions built on the way. A run asks for
+ * one group's schedule several times (to plan, tidy and propose a retro), up to different dates;
+ * each answer is a first part of the same calendar, so the walk goes on from where the last one
+ * stopped and a session is built once per group object (a parsed group is never changed).
+ */
+const walks = new WeakMap<Group, Walk>()
+
+interface Walk {
+  dates: Iterator<MeetingDate>
+  done: boolean
+  slots: MeetingDate[]
+  sessions: Session[]
+  build: (slot: MeetingDate, index: number) => Session
+}
+
+/** The group's sessions; each caller gets its own copy, free to change it. */
 export function buildSchedule(group: Group, options: ScheduleOptions = {}): Session[] {
-  const { meeting, start } = group
-  if (!meeting || !start) return []
-  const lead = parseLead(group.lead)
-  const rotate = facilitationRotation(group.members, group.slug)
+  const walk = walkOf(group)
+  if (!walk) return []
   const sessions: Session[] = []
   let followUps = 0
-  for (const slot of meetingDates({ ...group, start, meeting })) {
+  for (let index = 0; ; index++) {
+    const slot = slotAt(group, walk, index)
     if (
-      options.until
+      !slot ||
+      (options.until
         ? slot.date > options.until
-        : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS
+        : slot.week === undefined && followUps >= DEFAULT_FOLLOW_UPS)
     )
       break
     if (slot.week === undefined) followUps++
+    const session = (walk.sessions[index] ??= walk.build(slot, index))
+    sessions.push(copyOf(session))
+  }
+  return sessions
+}
+
+function walkOf(group: Group): Walk | undefined {
+  const { meeting, start } = group
+  if (!meeting || !start) return undefined
+  let walk = walks.get(group)
+  if (!walk) {
+    walk = {
+      dates: meetingDates({ ...group, start, meeting }),
+      done: false,
+      slots: [],
+      sessions: [],
+      build: sessionBuilder(group, meeting),
+    }
+    walks.set(group, walk)
+  }
+  return walk
+}
+
+function slotAt(group: Group, walk: Walk, index: number): MeetingDate | undefined {
+  while (walk.slots.length <= index && !walk.done) {
+    let next: IteratorResult<MeetingDate>
+    try {
+      next = walk.dates.next()
+    } catch (e) {
+      // A walk that threw cannot go on: the next call starts again (and throws again).
+      walks.delete(group)
+      throw e
+    }
+    if (next.done) walk.done = true
+    else walk.slots.push(next.value)
+  }
+  return walk.slots[index]
+}
+
+/** Throws for a lead that is not a duration before any walking, as the schedule always has. */
+function sessionBuilder(
+  group: Group,
+  meeting: NonNullable<Group['meeting']>,
+): (slot: MeetingDate, index: number) => Session {
+  const lead = parseLead(group.lead)
+  const rotate = facilitationRotation(group.members, group.slug)
+  return (slot, index) => {
     const begin = localDateTime(slot.date, meeting.time, group.timezone)
     const end = begin.plus({ minutes: meeting.duration })
-    const index = sessions.length
     const { title: theme, style, prep } = themeFor(group, slot.kind, slot.week)
-    sessions.push({
+    return {
       group: group.slug,
       number: index + 1,
       kind: slot.kind,
@@ -82,9 +145,16 @@ export function buildSchedule(group: Group, options: ScheduleOptions = {}): Sess
       ...rotate(index),
       ...(meeting.place ? { place: meeting.place } : {}),
       ...(slot.shiftedFrom ? { shiftedFrom: slot.shiftedFrom } : {}),
-    })
+    }
   }
-  return sessions
+}
+
+function copyOf(session: Session): Session {
+  return {
+    ...session,
+    agenda: session.agenda.map((item) => ({ ...item })),
+    ...(session.shiftedFrom ? { shiftedFrom: [...session.shiftedFrom] } : {}),
+  }
 }
 
 function themeFor(

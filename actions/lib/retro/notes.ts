@@ -1,4 +1,4 @@
-import { parseFrontMatter, type FrontMatterDocument } from '../templates/front-matter.js'
+import { parseFrontMatter } from '../templates/front-matter.js'
 import type { NotesComment, NotesFile, RetroSession, Section } from './types.js'
 
 /** One thing someone wrote down: a bullet or a paragraph. */
@@ -56,7 +56,7 @@ export function readNotesFiles(
     let content = file.text
     let data: Record<string, unknown> = {}
     try {
-      ;({ data, content } = splitNotesFile(file.text, file.path))
+      ;({ data, content } = parseFrontMatter(file.text, file.path))
     } catch (e) {
       problems.push(e instanceof Error ? e.message : `${file.path}: front matter could not be read`)
       content = file.text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
@@ -66,27 +66,6 @@ export function readNotesFiles(
   }
   return { points, problems }
 }
-
-/**
- * The front matter and the body of a notes file, exactly as parseFrontMatter splits them. gray-matter
- * copies all it is given (into a Buffer, and as a cache key), so it gets the few lines of front
- * matter only and the body is cut here, where and as gray-matter cuts it: after the first "\n---"
- * that follows the opening one, without the rest of that line break. A BOM goes the long way.
- */
-function splitNotesFile(text: string, path: string): FrontMatterDocument {
-  if (text.charCodeAt(0) === BOM) return parseFrontMatter(text, path)
-  if (!text.startsWith('---')) return { data: {}, content: text }
-  const close = text.charAt(3) === '-' ? -1 : text.indexOf('\n---', 3)
-  if (close < 0) return parseFrontMatter(text, path)
-  const end = close + '\n---'.length
-  const { data } = parseFrontMatter(text.slice(0, end), path)
-  let content = text.slice(end)
-  if (content.startsWith('\r')) content = content.slice(1)
-  if (content.startsWith('\n')) content = content.slice(1)
-  return { data, content }
-}
-
-const BOM = 0xfeff
 
 /** Reads `/notes` comments into points. */
 export function readComments(comments: readonly NotesComment[]): Point[] {

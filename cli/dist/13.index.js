@@ -2634,7 +2634,7 @@ function readNotesFiles(files, sessions) {
         let data = {};
         try {
             ;
-            ({ data, content } = splitNotesFile(file.text, file.path));
+            ({ data, content } = (0,front_matter/* parseFrontMatter */.e)(file.text, file.path));
         }
         catch (e) {
             problems.push(e instanceof Error ? e.message : `${file.path}: front matter could not be read`);
@@ -2645,30 +2645,6 @@ function readNotesFiles(files, sessions) {
     }
     return { points, problems };
 }
-/**
- * The front matter and the body of a notes file, exactly as parseFrontMatter splits them. gray-matter
- * copies all it is given (into a Buffer, and as a cache key), so it gets the few lines of front
- * matter only and the body is cut here, where and as gray-matter cuts it: after the first "\n---"
- * that follows the opening one, without the rest of that line break. A BOM goes the long way.
- */
-function splitNotesFile(text, path) {
-    if (text.charCodeAt(0) === BOM)
-        return (0,front_matter/* parseFrontMatter */.e)(text, path);
-    if (!text.startsWith('---'))
-        return { data: {}, content: text };
-    const close = text.charAt(3) === '-' ? -1 : text.indexOf('\n---', 3);
-    if (close < 0)
-        return (0,front_matter/* parseFrontMatter */.e)(text, path);
-    const end = close + '\n---'.length;
-    const { data } = (0,front_matter/* parseFrontMatter */.e)(text.slice(0, end), path);
-    let content = text.slice(end);
-    if (content.startsWith('\r'))
-        content = content.slice(1);
-    if (content.startsWith('\n'))
-        content = content.slice(1);
-    return { data, content };
-}
-const BOM = 0xfeff;
 /** Reads `/notes` comments into points. */
 function readComments(comments) {
     return comments.flatMap((c) => readMarkdown(c.body, c.session));

@@ -65,8 +65,14 @@ describe('front matter', () => {
       { a: 1 },
       '\r\nbody',
     ],
-    // gray-matter cut before "\n---", so the last field keeps the "\r" of its CRLF.
-    ['CRLF line breaks', '---\r\na: 1\r\n---\r\nbody\r\n', { a: '1\r' }, 'body\r\n'],
+    // gray-matter cut before "\n---", and the last field kept the "\r" of its CRLF ('1\r').
+    ['CRLF line breaks', '---\r\na: 1\r\n---\r\nbody\r\n', { a: 1 }, 'body\r\n'],
+    [
+      'CRLF line breaks with a list last',
+      '---\r\ntitle: Week 1\r\nlabels: [session]\r\n---\r\nbody',
+      { title: 'Week 1', labels: ['session'] },
+      'body',
+    ],
     ['a date, which stays text', '---\ndate: 2026-09-20\n---\nb', { date: '2026-09-20' }, 'b'],
     ['a YAML null', '---\nnull\n---\nb', {}, 'b'],
     ['yaml named', '---yaml\na: 1\n---\nb', { a: 1 }, 'b'],
@@ -107,7 +113,9 @@ describe('front matter', () => {
     ['ab', '---abc'],
     ['yam', '---yaml'],
   ])('names the language %s it does not know', (language, text) => {
-    expect(messageOf(text)).toBe(`notes/x.md: gray-matter engine "${language}" is not registered`)
+    expect(messageOf(text)).toBe(
+      `notes/x.md: front matter in "${language}" is not supported; use YAML`,
+    )
   })
 
   it('says where broken YAML or JSON is, in one line', () => {

@@ -48,7 +48,8 @@ const ALIASES: ReadonlyMap<string, Engine> = new Map([
  * the first line must start with `---` and not `----`, and the rest of it names the language
  * (`---json`); the front matter ends before the first "\n---" (what follows those characters on
  * their line starts the body) or, without one, at the end of the file; one line break after it is
- * not part of the body. Front matter that is empty or only comments is no fields. (gray-matter also
+ * not part of the body, and with CRLF line breaks neither is the last "\r" of the front matter.
+ * Front matter that is empty or only comments is no fields. (gray-matter also
  * took a language named like an Object property, `---constructor`, for an engine; here it is not.)
  */
 export function parseFrontMatter(text: string, file: string): FrontMatterDocument {
@@ -62,7 +63,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatterDocumen
   const language = firstLine.trim()
   if (language) rest = rest.slice(firstLine.length)
   const close = rest.indexOf(CLOSE)
-  const matter = close < 0 ? rest : rest.slice(0, close)
+  // The cut is before "\n---": with CRLF line breaks the last line keeps its "\r", dropped here.
+  const matter = (close < 0 ? rest : rest.slice(0, close)).replace(/\r$/, '')
   const content = close < 0 ? '' : bodyAfter(rest.slice(close + CLOSE.length))
   let data: unknown = {}
   if (matter.replace(/^\s*#[^\n]+/gm, '').trim() !== '') {
@@ -81,8 +83,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterDocumen
 
 function engineFor(language: string): Engine {
   const engine = ENGINES.get(language) ?? ALIASES.get(language.toLowerCase())
-  // gray-matter's words, kept so that a message users may have met reads the same.
-  if (!engine) throw new Error(`gray-matter engine "${language}" is not registered`)
+  if (!engine) throw new Error(`front matter in "${language}" is not supported; use YAML`)
   return engine
 }
 

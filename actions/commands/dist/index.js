@@ -11447,9 +11447,6 @@ function debug(message) {
 function info(message) {
     process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
 }
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
 function annotate(kind, message, properties) {
     const where = {
         title: properties.title,
@@ -11526,13 +11523,6 @@ class Summary {
             .join('')))
             .join('');
         return this.addRaw(core_element('table', body)).addEOL();
-    }
-    /** What has been added and not yet written. */
-    stringify() {
-        return this.#buffer;
-    }
-    isEmptyBuffer() {
-        return this.#buffer.length === 0;
     }
     emptyBuffer() {
         this.#buffer = '';

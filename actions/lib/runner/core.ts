@@ -96,10 +96,6 @@ export function info(message: string): void {
   process.stdout.write(`${message}${EOL}`)
 }
 
-export function isDebug(): boolean {
-  return process.env['RUNNER_DEBUG'] === '1'
-}
-
 function annotate(
   kind: 'error' | 'warning' | 'notice',
   message: string | Error,
@@ -204,15 +200,6 @@ export class Summary {
       )
       .join('')
     return this.addRaw(element('table', body)).addEOL()
-  }
-
-  /** What has been added and not yet written. */
-  stringify(): string {
-    return this.#buffer
-  }
-
-  isEmptyBuffer(): boolean {
-    return this.#buffer.length === 0
   }
 
   emptyBuffer(): this {

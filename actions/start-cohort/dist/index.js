@@ -8902,9 +8902,6 @@ function debug(message) {
 function info(message) {
     process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
 }
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
 function annotate(kind, message, properties) {
     const where = {
         title: properties.title,
@@ -8981,13 +8978,6 @@ class Summary {
             .join('')))
             .join('');
         return this.addRaw(core_element('table', body)).addEOL();
-    }
-    /** What has been added and not yet written. */
-    stringify() {
-        return this.#buffer;
-    }
-    isEmptyBuffer() {
-        return this.#buffer.length === 0;
     }
     emptyBuffer() {
         this.#buffer = '';

@@ -14,9 +14,17 @@ import type { GitHubEmulator, RequestLogEntry } from './server.js'
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const CLOCK_PRELOAD = join(REPO_ROOT, 'emulator', 'preload', 'clock.mjs')
 
-/** Inherited variables that would change how an action talks to the network or reads its
- * configuration; stripped so every run sees only what the harness sets. */
+/**
+ * Inherited variables that would change how an action talks to the network, reads its
+ * configuration or how its Node starts; stripped so every run sees only what the harness sets,
+ * as on a hosted runner, which sets none of them. `NODE_EXTRA_CA_CERTS` matters most in practice:
+ * Node 20 reads and parses the whole named certificate bundle before running any code (about
+ * 50 ms a process here), and an action talks to the emulator over plain HTTP.
+ */
 const STRIPPED = new Set([
+  'NODE_EXTRA_CA_CERTS',
+  'NODE_OPTIONS',
+  'NODE_ENV',
   'HTTP_PROXY',
   'HTTPS_PROXY',
   'http_proxy',

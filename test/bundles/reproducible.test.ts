@@ -92,7 +92,15 @@ describe('committed bundles', () => {
   it('are committed: git sees no modified, missing or untracked file under any dist/', async () => {
     const { stdout } = await run(
       'git',
-      ['status', '--porcelain', '--untracked-files=all', '--', 'actions/*/dist', 'cli/dist'],
+      // A glob pathspec: a plain `actions/*/dist` matches no file below those folders.
+      [
+        'status',
+        '--porcelain',
+        '--untracked-files=all',
+        '--',
+        ':(glob)actions/*/dist/**',
+        'cli/dist',
+      ],
       {
         cwd: REPO_ROOT,
       },

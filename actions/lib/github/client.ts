@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest'
 import { makeReliable } from './reliability.js'
 import { defaultPostPolicy, guardWrites } from './post-guard.js'
+import { transportFetch } from './transport.js'
 
 export type GitHubClient = Octokit
 
@@ -31,6 +32,8 @@ export function createClient(options: ClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'tech-leads-skill-share',
+    // node:http under octokit instead of Node's fetch: see transport.ts.
+    request: { fetch: transportFetch as unknown as typeof fetch },
     // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
     // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
     // and the rate-limit waits warn on their own.

@@ -8,6 +8,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -8813,6 +8820,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -8828,6 +8865,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -34087,7 +34135,208 @@ function defaultPostPolicy(apiUrl) {
     return { linkHosts: server ? [...DEFAULT_LINK_HOSTS, server] : [...DEFAULT_LINK_HOSTS] };
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./actions/lib/github/transport.ts
+
+
+const MAX_REDIRECTS = 20;
+const SILENCE_TIMEOUT_MS = 300_000;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const agents = {
+    http: new (external_node_http_default()).Agent({ keepAlive: true }),
+    https: new (external_node_https_default()).Agent({ keepAlive: true }),
+};
+async function transportFetch(input, init = {}) {
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let headers = { ...(init.headers ?? {}) };
+    let body = init.body == null ? undefined : toBytes(init.body);
+    for (let redirects = 0;; redirects++) {
+        const response = await exchange(url, method, headers, body, init.signal ?? undefined);
+        const location = response.headers.get('location');
+        if (!REDIRECTS.has(response.status) || location === null || init.redirect === 'manual') {
+            return response;
+        }
+        if (init.redirect === 'error')
+            throw new TypeError('fetch failed: redirect refused');
+        if (redirects === MAX_REDIRECTS)
+            throw new TypeError('fetch failed: too many redirects');
+        const next = new URL(location, url);
+        if (next.origin !== url.origin) {
+            headers = withoutHeader(headers, 'authorization');
+        }
+        const keepsMethod = response.status === 307 || response.status === 308;
+        if (response.status === 303 || (method === 'POST' && !keepsMethod)) {
+            if (method !== 'HEAD')
+                method = 'GET';
+            body = undefined;
+            headers = withoutHeader(withoutHeader(headers, 'content-type'), 'content-length');
+        }
+        url = next;
+    }
+}
+function exchange(url, method, headers, body, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortReason(signal));
+            return;
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
+            return;
+        }
+        const secure = url.protocol === 'https:';
+        const requestHeaders = { ...headers };
+        if (body !== undefined)
+            requestHeaders['content-length'] = String(body.byteLength);
+        let request;
+        try {
+            request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, {
+                method,
+                headers: requestHeaders,
+                agent: secure ? agents.https : agents.http,
+                timeout: SILENCE_TIMEOUT_MS,
+            });
+        }
+        catch (cause) {
+            // A header value Node refuses (a line break, a character outside Latin-1).
+            reject(new TypeError('fetch failed', { cause }));
+            return;
+        }
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            reject(error);
+        };
+        const onAbort = () => {
+            request.destroy();
+            if (signal)
+                fail(abortReason(signal));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        request.on('timeout', () => request.destroy(new Error('the server sent nothing for 5 minutes')));
+        request.on('error', (cause) => fail(new TypeError('fetch failed', { cause })));
+        request.on('response', (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('error', (cause) => fail(new TypeError('fetch failed', { cause })));
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                resolve(new TransportResponse(url.href, response.statusCode ?? 0, response.statusMessage ?? '', new TransportHeaders(response.headers), Buffer.concat(chunks)));
+            });
+        });
+        request.end(body);
+    });
+}
+function abortReason(signal) {
+    return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+function toBytes(body) {
+    if (typeof body === 'string')
+        return Buffer.from(body, 'utf8');
+    if (body instanceof Uint8Array)
+        return body;
+    if (body instanceof ArrayBuffer)
+        return new Uint8Array(body);
+    throw new TypeError('fetch failed: only string and byte bodies are supported');
+}
+function withoutHeader(headers, name) {
+    return Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name));
+}
+/** Response headers as fetch's `Headers` reads them: lower-case names, repeated values joined. */
+class TransportHeaders {
+    #values = new Map();
+    constructor(raw) {
+        for (const [name, value] of Object.entries(raw)) {
+            if (value === undefined)
+                continue;
+            this.#values.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+        }
+    }
+    get(name) {
+        return this.#values.get(name.toLowerCase()) ?? null;
+    }
+    has(name) {
+        return this.#values.has(name.toLowerCase());
+    }
+    forEach(callback) {
+        for (const [name, value] of this)
+            callback(value, name);
+    }
+    *entries() {
+        yield* [...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    *keys() {
+        for (const [name] of this.entries())
+            yield name;
+    }
+    *values() {
+        for (const [, value] of this.entries())
+            yield value;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+}
+class TransportResponse {
+    url;
+    status;
+    statusText;
+    headers;
+    ok;
+    #bytes;
+    #raw;
+    constructor(url, status, statusText, headers, raw) {
+        this.url = url;
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.ok = status >= 200 && status < 300;
+        this.#raw = raw;
+    }
+    async arrayBuffer() {
+        const bytes = await this.#decoded();
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    async text() {
+        return (await this.#decoded()).toString('utf8');
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    async #decoded() {
+        if (this.#bytes)
+            return this.#bytes;
+        const encoding = (this.headers.get('content-encoding') ?? '').trim().toLowerCase();
+        if (encoding === '' || encoding === 'identity')
+            return (this.#bytes = this.#raw);
+        const zlib = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8522, 23));
+        const decode = encoding === 'gzip' || encoding === 'x-gzip'
+            ? zlib.gunzipSync
+            : encoding === 'deflate'
+                ? zlib.inflateSync
+                : encoding === 'br'
+                    ? zlib.brotliDecompressSync
+                    : undefined;
+        if (!decode)
+            throw new TypeError(`fetch failed: unsupported content-encoding ${encoding}`);
+        return (this.#bytes = decode(this.#raw));
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/github/client.ts
+
 
 
 
@@ -34102,6 +34351,8 @@ function createClient(options) {
         auth: options.token,
         baseUrl: options.baseUrl,
         userAgent: 'tech-leads-skill-share',
+        // node:http under octokit instead of Node's fetch: see transport.ts.
+        request: { fetch: transportFetch },
         // Octokit reports every non-2xx response, including the 404s we expect (a file that does not
         // exist yet); those are debug detail. Failures that matter reach the action as thrown errors,
         // and the rate-limit waits warn on their own.

@@ -95,6 +95,35 @@ describe('harness: runAction', () => {
     expect(event).toEqual({ schedule: '0 9 * * 1', workflow: '.github/workflows/skill-share.yml' })
   })
 
+  it('gives the action none of the variables that would change its network or its Node', async () => {
+    const inherited = {
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+      NODE_OPTIONS: '--max-old-space-size=64',
+      NODE_ENV: 'test',
+      HTTPS_PROXY: 'http://proxy.invalid:3128',
+      GITHUB_TOKEN: 'a developer token',
+      SKILL_SHARE_REBUILD_BUNDLES: '1',
+    }
+    const saved = Object.fromEntries(Object.keys(inherited).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, inherited, { KEPT_BY_THE_HARNESS: 'yes' })
+    try {
+      const run = await runAction('environment', {
+        gh: t.gh,
+        actionsRoot: ACTIONS,
+        inputs: { names: [...Object.keys(inherited), 'KEPT_BY_THE_HARNESS', 'PATH'].join(',') },
+      })
+      await run.cleanup()
+      expect(run.stderr).toBe('')
+      expect(run.outputs.present).toBe('KEPT_BY_THE_HARNESS,PATH')
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+      delete process.env.KEPT_BY_THE_HARNESS
+    }
+  })
+
   it('refuses to run an action that has not been bundled', async () => {
     await expect(runAction('missing', { gh: t.gh, actionsRoot: ACTIONS })).rejects.toThrow(
       /does not exist/,

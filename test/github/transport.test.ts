@@ -232,6 +232,24 @@ describe("the client's HTTP transport answers as Node's fetch does", () => {
     expect((refused as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED')
   })
 
+  it("closes an idle connection when the server's keep-alive hint says", async () => {
+    // The server never closes the connection itself; it only says it would after 2 s. Node's
+    // agent closes an idle connection a second before a hinted timeout, once it has one of its own.
+    const [hinting, hintingBase] = await listen((_request, response) => {
+      response.setHeader('keep-alive', 'timeout=2')
+      response.end('ok')
+    })
+    hinting.keepAliveTimeout = 0
+    const closed = new Promise<string>((done) => {
+      hinting.once('connection', (socket) => socket.once('close', () => done('closed')))
+      setTimeout(() => done('still open after 4 s'), 4_000)
+    })
+    await (await transportFetch(`${hintingBase}/`)).text()
+    expect(await closed).toBe('closed')
+    hinting.closeAllConnections()
+    await new Promise((done) => hinting.close(done))
+  })
+
   it('gives octokit what it reads: data, lower-case headers and errors with their status', async () => {
     const octokit = new Octokit({
       baseUrl: base,

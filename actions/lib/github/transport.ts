@@ -29,9 +29,12 @@ const MAX_REDIRECTS = 20
 const SILENCE_TIMEOUT_MS = 300_000
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
+// Connections stay open between requests. Given a timeout of its own, Node's agent also closes an
+// idle connection a second before the server's `Keep-Alive: timeout=N` runs out, rather than
+// reusing it just as the server closes it.
 const agents = {
-  http: new http.Agent({ keepAlive: true }),
-  https: new https.Agent({ keepAlive: true }),
+  http: new http.Agent({ keepAlive: true, timeout: SILENCE_TIMEOUT_MS }),
+  https: new https.Agent({ keepAlive: true, timeout: SILENCE_TIMEOUT_MS }),
 }
 
 export async function transportFetch(

@@ -34147,9 +34147,12 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 const MAX_REDIRECTS = 20;
 const SILENCE_TIMEOUT_MS = 300_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+// Connections stay open between requests. Given a timeout of its own, Node's agent also closes an
+// idle connection a second before the server's `Keep-Alive: timeout=N` runs out, rather than
+// reusing it just as the server closes it.
 const agents = {
-    http: new (external_node_http_default()).Agent({ keepAlive: true }),
-    https: new (external_node_https_default()).Agent({ keepAlive: true }),
+    http: new (external_node_http_default()).Agent({ keepAlive: true, timeout: SILENCE_TIMEOUT_MS }),
+    https: new (external_node_https_default()).Agent({ keepAlive: true, timeout: SILENCE_TIMEOUT_MS }),
 };
 async function transportFetch(input, init = {}) {
     let url = new URL(String(input));

@@ -49281,7 +49281,7 @@ function snapshot(store) {
             labels: [...issue.labels],
             assignees: [...issue.assignees],
             pull: issue.pull_request,
-            merged: Boolean(store.pull(issue.number)?.merged_at),
+            merged: issue.pull_request && Boolean(store.pull(issue.number)?.merged_at),
         });
     }
     const comments = new Map();
@@ -49289,18 +49289,36 @@ function snapshot(store) {
         comments.set(comment.id, comment.body);
     return { issues, comments, refs: { ...store.data.refs } };
 }
+function sameIssue(a, b) {
+    return (a.state === b.state &&
+        a.title === b.title &&
+        a.body === b.body &&
+        a.pull === b.pull &&
+        a.merged === b.merged &&
+        events_sameList(a.labels, b.labels) &&
+        events_sameList(a.assignees, b.assignees));
+}
+function events_sameList(a, b) {
+    return a.length === b.length && a.every((item, index) => item === b[index]);
+}
 /** The events between two snapshots, in the order GitHub would send them. */
 function deriveEvents(store, url, before, actor, emit) {
     const r = new Renderer(store, url);
     const after = snapshot(store);
-    const repository = r.repository();
-    const sender = r.user(actor);
-    const base = { repository, sender };
+    // Rendered once, when the first event needs them: most writes change one thing in a large state.
+    let shared;
+    const base = () => (shared ??= { repository: r.repository(), sender: r.user(actor) });
+    // Looked up by key rather than searched: a write compares the whole state, so a search per
+    // issue and comment made each write cost the square of the repository's size.
+    const issues = new Map(store.data.issues.map((issue) => [issue.number, issue]));
+    const comments = new Map(store.data.comments.map((comment) => [comment.id, comment]));
     for (const [number, now] of after.issues) {
-        const stored = store.issue(number);
+        const was = before.issues.get(number);
+        if (was && sameIssue(was, now))
+            continue;
+        const stored = issues.get(number);
         if (!stored)
             continue;
-        const was = before.issues.get(number);
         const labelName = (id) => store.data.labels.find((l) => l.id === id);
         if (now.pull) {
             const pull = store.pull(number);
@@ -49310,7 +49328,7 @@ function deriveEvents(store, url, before, actor, emit) {
                 action,
                 number,
                 pull_request: r.pull(pull),
-                ...base,
+                ...base(),
             });
             if (!was)
                 emit('pull_request', 'opened', pullPayload('opened'));
@@ -49323,7 +49341,7 @@ function deriveEvents(store, url, before, actor, emit) {
         const issuePayload = (action, extra = {}) => ({
             action,
             issue: r.issue(stored),
-            ...base,
+            ...base(),
             ...extra,
         });
         if (!was) {
@@ -49358,16 +49376,18 @@ function deriveEvents(store, url, before, actor, emit) {
         }
     }
     for (const [id, body] of after.comments) {
-        const stored = store.comment(id);
-        const issue = stored && store.issue(stored.issue_number);
+        const was = before.comments.get(id);
+        if (was === body)
+            continue;
+        const stored = comments.get(id);
+        const issue = stored && issues.get(stored.issue_number);
         if (!stored || !issue)
             continue;
-        const was = before.comments.get(id);
         const commentPayload = (action, extra = {}) => ({
             action,
             issue: r.issue(issue),
             comment: r.comment(stored),
-            ...base,
+            ...base(),
             ...extra,
         });
         if (was === undefined)
@@ -49379,14 +49399,14 @@ function deriveEvents(store, url, before, actor, emit) {
         if (after.comments.has(id))
             continue;
         const tombstone = store.data.deleted_comments.find((c) => c.id === id);
-        const issue = tombstone && store.issue(tombstone.issue_number);
+        const issue = tombstone && issues.get(tombstone.issue_number);
         if (!tombstone || !issue)
             continue;
         emit('issue_comment', 'deleted', {
             action: 'deleted',
             issue: r.issue(issue),
             comment: r.comment(tombstone),
-            ...base,
+            ...base(),
         });
     }
     const refs = new Set([...Object.keys(before.refs), ...Object.keys(after.refs)]);
@@ -49404,7 +49424,7 @@ function deriveEvents(store, url, before, actor, emit) {
             created: from === undefined,
             deleted: to === undefined,
             pusher: { name: actor },
-            ...base,
+            ...base(),
         });
     }
 }

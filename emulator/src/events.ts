@@ -48,12 +48,28 @@ export function snapshot(store: Store): StateSnapshot {
       labels: [...issue.labels],
       assignees: [...issue.assignees],
       pull: issue.pull_request,
-      merged: Boolean(store.pull(issue.number)?.merged_at),
+      merged: issue.pull_request && Boolean(store.pull(issue.number)?.merged_at),
     })
   }
   const comments = new Map<number, string>()
   for (const comment of store.data.comments) comments.set(comment.id, comment.body)
   return { issues, comments, refs: { ...store.data.refs } }
+}
+
+function sameIssue(a: IssueSnapshot, b: IssueSnapshot): boolean {
+  return (
+    a.state === b.state &&
+    a.title === b.title &&
+    a.body === b.body &&
+    a.pull === b.pull &&
+    a.merged === b.merged &&
+    sameList(a.labels, b.labels) &&
+    sameList(a.assignees, b.assignees)
+  )
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index])
 }
 
 type Emit = (name: string, action: string | undefined, payload: Record<string, unknown>) => void
@@ -68,14 +84,19 @@ export function deriveEvents(
 ): void {
   const r = new Renderer(store, url)
   const after = snapshot(store)
-  const repository = r.repository()
-  const sender = r.user(actor)
-  const base = { repository, sender }
+  // Rendered once, when the first event needs them: most writes change one thing in a large state.
+  let shared: { repository: unknown; sender: unknown } | undefined
+  const base = () => (shared ??= { repository: r.repository(), sender: r.user(actor) })
+  // Looked up by key rather than searched: a write compares the whole state, so a search per
+  // issue and comment made each write cost the square of the repository's size.
+  const issues = new Map(store.data.issues.map((issue) => [issue.number, issue]))
+  const comments = new Map(store.data.comments.map((comment) => [comment.id, comment]))
 
   for (const [number, now] of after.issues) {
-    const stored = store.issue(number)
-    if (!stored) continue
     const was = before.issues.get(number)
+    if (was && sameIssue(was, now)) continue
+    const stored = issues.get(number)
+    if (!stored) continue
     const labelName = (id: number) => store.data.labels.find((l) => l.id === id)
     if (now.pull) {
       const pull = store.pull(number)
@@ -84,7 +105,7 @@ export function deriveEvents(
         action,
         number,
         pull_request: r.pull(pull),
-        ...base,
+        ...base(),
       })
       if (!was) emit('pull_request', 'opened', pullPayload('opened'))
       else if (was.state !== now.state)
@@ -100,7 +121,7 @@ export function deriveEvents(
     const issuePayload = (action: string, extra: Record<string, unknown> = {}) => ({
       action,
       issue: r.issue(stored),
-      ...base,
+      ...base(),
       ...extra,
     })
     if (!was) {
@@ -132,15 +153,16 @@ export function deriveEvents(
   }
 
   for (const [id, body] of after.comments) {
-    const stored = store.comment(id)
-    const issue = stored && store.issue(stored.issue_number)
-    if (!stored || !issue) continue
     const was = before.comments.get(id)
+    if (was === body) continue
+    const stored = comments.get(id)
+    const issue = stored && issues.get(stored.issue_number)
+    if (!stored || !issue) continue
     const commentPayload = (action: string, extra: Record<string, unknown> = {}) => ({
       action,
       issue: r.issue(issue),
       comment: r.comment(stored),
-      ...base,
+      ...base(),
       ...extra,
     })
     if (was === undefined) emit('issue_comment', 'created', commentPayload('created'))
@@ -154,13 +176,13 @@ export function deriveEvents(
   for (const id of before.comments.keys()) {
     if (after.comments.has(id)) continue
     const tombstone = store.data.deleted_comments.find((c) => c.id === id)
-    const issue = tombstone && store.issue(tombstone.issue_number)
+    const issue = tombstone && issues.get(tombstone.issue_number)
     if (!tombstone || !issue) continue
     emit('issue_comment', 'deleted', {
       action: 'deleted',
       issue: r.issue(issue),
       comment: r.comment(tombstone),
-      ...base,
+      ...base(),
     })
   }
 
@@ -177,7 +199,7 @@ export function deriveEvents(
       created: from === undefined,
       deleted: to === undefined,
       pusher: { name: actor },
-      ...base,
+      ...base(),
     })
   }
 }

@@ -36757,6 +36757,22 @@ const agents = {
     http: new (external_node_http_default()).Agent({ keepAlive: true, timeout: SILENCE_TIMEOUT_MS }),
     https: new (external_node_https_default()).Agent({ keepAlive: true, timeout: SILENCE_TIMEOUT_MS }),
 };
+/**
+ * The HTTP transport under the client: the shape of `fetch` that @octokit/request calls through
+ * its `request.fetch` option, over node:http and node:https.
+ *
+ * Why not Node's own fetch: its first request in a process loads undici and compiles its
+ * WebAssembly HTTP parser, about 100 ms of CPU here, and an action starts a fresh process for
+ * every run to make a handful of requests. node:http's first request costs about 15 ms.
+ *
+ * What it does as fetch does: follows redirects (at most 20; a 303, or a 301/302 answering a POST,
+ * becomes a GET; the `authorization` header is dropped when the redirect leaves the origin), or
+ * returns them with `redirect: 'manual'`; honours an abort signal (rejecting with its reason, an
+ * `AbortError` by default); reports a failed connection as `TypeError('fetch failed')` with the
+ * cause; decodes gzip, deflate and brotli bodies. Like Node's fetch, it ignores proxy variables.
+ * It never asks for compression itself, and gives up on a server silent for five minutes (undici's
+ * own header and body timeouts).
+ */
 async function transportFetch(input, init = {}) {
     let url = new URL(String(input));
     let method = (init.method ?? 'GET').toUpperCase();

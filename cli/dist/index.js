@@ -60644,7 +60644,7 @@ async function retro(args, io) {
     })));
     // The name detection (compromise) loads here, for this command only: every other command and
     // `--help` start without it.
-    const { compileRetro } = await Promise.all(/* import() */[__nccwpck_require__.e(63), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5013));
+    const { compileRetro } = await Promise.all(/* import() */[__nccwpck_require__.e(63), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8459));
     const result = compileRetro({
         group,
         sessions: buildSchedule(group, { until: date }),

@@ -6,7 +6,7 @@ import type { IssueView } from '../github/repository.js'
 import { findMarker } from '../markers/markers.js'
 import { isOwnBot } from '../markers/ownership.js'
 import { CONVERSATION_MARKER, stepDone } from '../sessions/conversation.js'
-import { retroPath } from './compile.js'
+import { retroPath } from './path.js'
 
 /*
  * The retrospective of a coaching network: how many conversations were held, how many write-ups

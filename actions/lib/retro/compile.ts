@@ -4,6 +4,7 @@ import { seededShuffle } from '../random/seeded.js'
 import { renderFigures } from './figures.js'
 import { mergePoints, type MergedPoint } from './merge.js'
 import { readComments, readNotesFiles } from './notes.js'
+import { retroPath } from './path.js'
 import {
   SECTIONS,
   SECTION_TITLES,
@@ -13,17 +14,6 @@ import {
   type RetroSession,
   type SessionAggregate,
 } from './types.js'
-
-/** groups/<slug>/retros/<date>.md; both parts are checked, as they become a path. */
-export function retroPath(slug: string, date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new Error(`retrospective date ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`)
-  }
-  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(slug)) {
-    throw new Error(`group slug ${JSON.stringify(slug)} must be letters, digits, "-" or "_"`)
-  }
-  return `groups/${slug}/retros/${date}.md`
-}
 
 /**
  * Compiles a cohort's notes, `/notes` comments, consented reflections and figures into one

@@ -54,6 +54,9 @@ function route(request: http.IncomingMessage, response: http.ServerResponse, bod
   } else if (path === '/br') {
     response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'br' })
     response.end(brotliCompressSync('brotli text'))
+  } else if (path === '/bytes') {
+    response.writeHead(200, { 'content-type': 'application/octet-stream' })
+    response.end(Buffer.from([0, 1, 2, 250, 255]))
   } else if (path === '/slow') {
     response.writeHead(200, { 'content-type': 'text/plain' })
     response.write('started')
@@ -260,6 +263,9 @@ describe("the client's HTTP transport answers as Node's fetch does", () => {
     expect(ok.data).toEqual({ ok: true, echo: '', emoji: 'héllo 👋' })
     expect(ok.headers['x-repeated']).toBe('one, two')
     expect(ok.headers['x-mixed-case']).toBe('kept')
+    const binary = await octokit.request('GET /bytes')
+    expect(binary.data).toBeInstanceOf(ArrayBuffer)
+    expect([...new Uint8Array(binary.data as ArrayBuffer)]).toEqual([0, 1, 2, 250, 255])
     await expect(octokit.request('GET /missing')).rejects.toMatchObject({
       status: 404,
       message: expect.stringContaining('Not Found'),

@@ -37469,7 +37469,10 @@ function toBytes(body) {
 function withoutHeader(headers, name) {
     return Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name));
 }
-/** Response headers as fetch's `Headers` reads them: lower-case names, repeated values joined. */
+/**
+ * Response headers as fetch's `Headers` reads them, as far as @octokit/request reads them (`get`
+ * and iteration): lower-case names in order, repeated values joined.
+ */
 class TransportHeaders {
     #values = new Map();
     constructor(raw) {
@@ -37482,35 +37485,17 @@ class TransportHeaders {
     get(name) {
         return this.#values.get(name.toLowerCase()) ?? null;
     }
-    has(name) {
-        return this.#values.has(name.toLowerCase());
-    }
-    forEach(callback) {
-        for (const [name, value] of this)
-            callback(value, name);
-    }
-    *entries() {
-        yield* [...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    }
-    *keys() {
-        for (const [name] of this.entries())
-            yield name;
-    }
-    *values() {
-        for (const [, value] of this.entries())
-            yield value;
-    }
     [Symbol.iterator]() {
-        return this.entries();
+        return [...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).values();
     }
 }
+/** The parts of fetch's `Response` that @octokit/request reads; the body is read once. */
 class TransportResponse {
     url;
     status;
     statusText;
     headers;
     ok;
-    #bytes;
     #raw;
     constructor(url, status, statusText, headers, raw) {
         this.url = url;
@@ -37527,15 +37512,10 @@ class TransportResponse {
     async text() {
         return (await this.#decoded()).toString('utf8');
     }
-    async json() {
-        return JSON.parse(await this.text());
-    }
     async #decoded() {
-        if (this.#bytes)
-            return this.#bytes;
         const encoding = (this.headers.get('content-encoding') ?? '').trim().toLowerCase();
         if (encoding === '' || encoding === 'identity')
-            return (this.#bytes = this.#raw);
+            return this.#raw;
         const zlib = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8522, 23));
         const decode = encoding === 'gzip' || encoding === 'x-gzip'
             ? zlib.gunzipSync
@@ -37546,7 +37526,7 @@ class TransportResponse {
                     : undefined;
         if (!decode)
             throw new TypeError(`fetch failed: unsupported content-encoding ${encoding}`);
-        return (this.#bytes = decode(this.#raw));
+        return decode(this.#raw);
     }
 }
 

@@ -152,7 +152,10 @@ function withoutHeader(headers: Record<string, string>, name: string): Record<st
   return Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name))
 }
 
-/** Response headers as fetch's `Headers` reads them: lower-case names, repeated values joined. */
+/**
+ * Response headers as fetch's `Headers` reads them, as far as @octokit/request reads them (`get`
+ * and iteration): lower-case names in order, repeated values joined.
+ */
 export class TransportHeaders implements Iterable<[string, string]> {
   readonly #values = new Map<string, string>()
   constructor(raw: http.IncomingHttpHeaders) {
@@ -164,29 +167,14 @@ export class TransportHeaders implements Iterable<[string, string]> {
   get(name: string): string | null {
     return this.#values.get(name.toLowerCase()) ?? null
   }
-  has(name: string): boolean {
-    return this.#values.has(name.toLowerCase())
-  }
-  forEach(callback: (value: string, name: string) => void): void {
-    for (const [name, value] of this) callback(value, name)
-  }
-  *entries(): IterableIterator<[string, string]> {
-    yield* [...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  }
-  *keys(): IterableIterator<string> {
-    for (const [name] of this.entries()) yield name
-  }
-  *values(): IterableIterator<string> {
-    for (const [, value] of this.entries()) yield value
-  }
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries()
+    return [...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).values()
   }
 }
 
+/** The parts of fetch's `Response` that @octokit/request reads; the body is read once. */
 export class TransportResponse {
   readonly ok: boolean
-  #bytes: Buffer | undefined
   readonly #raw: Buffer
   constructor(
     readonly url: string,
@@ -205,13 +193,9 @@ export class TransportResponse {
   async text(): Promise<string> {
     return (await this.#decoded()).toString('utf8')
   }
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text())
-  }
   async #decoded(): Promise<Buffer> {
-    if (this.#bytes) return this.#bytes
     const encoding = (this.headers.get('content-encoding') ?? '').trim().toLowerCase()
-    if (encoding === '' || encoding === 'identity') return (this.#bytes = this.#raw)
+    if (encoding === '' || encoding === 'identity') return this.#raw
     const zlib = await import('node:zlib')
     const decode =
       encoding === 'gzip' || encoding === 'x-gzip'
@@ -222,6 +206,6 @@ export class TransportResponse {
             ? zlib.brotliDecompressSync
             : undefined
     if (!decode) throw new TypeError(`fetch failed: unsupported content-encoding ${encoding}`)
-    return (this.#bytes = decode(this.#raw))
+    return decode(this.#raw)
   }
 }
